@@ -1,0 +1,80 @@
+package com.aftersales.customer;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/api/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "customers")
+public class CustomerResource {
+
+
+    @Inject
+    CustomerRegistry customers;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Register a customer (OEM, fleet, dealer, end user, service station)")
+    public Response register(CustomerRequest request) {
+        CustomerView created = customers.register(request);
+        return Response.created(URI.create("/api/v1/customers/" + created.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(created.version()))
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "List customers by code (a customer account sees only itself)")
+    public Page<CustomerView> list(@QueryParam("q") String text, @QueryParam("type") String type,
+                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return customers.list(text, Ids.enumParam("type", type, CustomerType.class), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One customer")
+    public Response get(@PathParam("id") String id) {
+        CustomerView view = customers.get(Ids.uuid("customer", id));
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Amend a customer (If-Match: the ETag you read)")
+    public Response amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          CustomerRequest request) {
+        long expected = Versions.required(ifMatch);
+        CustomerView view = customers.amend(Ids.uuid("customer", id), expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,68 @@
+package com.aftersales.shared.error;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * The service's texts in zh-CN (default) and en, from UTF-8 property files (plain resources: native-friendly).
+ */
+public final class Messages {
+
+    public static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    public static final Locale EN = Locale.ENGLISH;
+
+    private static final Properties ZH_TEXTS = load("i18n/messages_zh.properties");
+    private static final Properties EN_TEXTS = load("i18n/messages_en.properties");
+
+    private Messages() {
+    }
+
+    /** The caller's language from Accept-Language: English when it is preferred to Chinese, else zh-CN. */
+    public static Locale choose(List<Locale> acceptable) {
+        if (acceptable != null) {
+            for (Locale locale : acceptable) {
+                String lang = locale.getLanguage();
+                if ("zh".equals(lang)) {
+                    return ZH;
+                }
+                if ("en".equals(lang)) {
+                    return EN;
+                }
+            }
+        }
+        return ZH;
+    }
+
+    public static String text(Locale locale, String key, Object... args) {
+        Properties texts = EN.getLanguage().equals(locale.getLanguage()) ? EN_TEXTS : ZH_TEXTS;
+        String pattern = texts.getProperty(key);
+        if (pattern == null) {
+            pattern = ZH_TEXTS.getProperty(key, key);
+        }
+        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+    }
+
+    public static boolean has(String key) {
+        return ZH_TEXTS.containsKey(key);
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + resource);
+            }
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,170 @@
+package com.aftersales.shared.idempotency;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.security.Caller;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Idempotency-Key for creating POSTs. The key is claimed, the effect applied and the response stored in one
+ * database transaction, so a crash can never leave an effect without its stored response (or the reverse).
+ * A concurrent duplicate waits on the key's row lock: when the first commits it gets the identical stored
+ * response; if the first is still running after {@code aftersales.idempotency.wait}, it gets 409.
+ * Same key, different body: 422. Keys are scoped per caller and kept {@code aftersales.idempotency.retention}.
+ */
+@Idempotent
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION)
+public class IdempotencyInterceptor {
+
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    @Inject
+    HttpServerRequest request;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "aftersales.idempotency.retention")
+    Duration retention;
+
+    @ConfigProperty(name = "aftersales.idempotency.wait")
+    Duration wait;
+
+    @AroundInvoke
+    Object around(InvocationContext ctx) throws Exception {
+        String key = request.getHeader(HEADER);
+        if (key == null) {
+            return ctx.proceed();
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw ProblemException.badParameter(HEADER, "idempotency.key_format");
+        }
+        String owner = caller.subject();
+        String hash = hash(request.method().name() + " " + request.path() + "\n" + json.writeValueAsString(ctx.getParameters()));
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> once(ctx, owner, key, hash));
+        } catch (QuarkusTransactionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private Object once(InvocationContext ctx, String owner, String key, String hash) throws Exception {
+        if (!claim(owner, key, hash)) {
+            Object[] stored = (Object[]) em.createNativeQuery("""
+                            select request_hash, status, response_body, location, etag, created_at
+                            from idempotency_key where caller = ?1 and idem_key = ?2""")
+                    .setParameter(1, owner).setParameter(2, key).getSingleResult();
+            OffsetDateTime created = toOffset(stored[5]);
+            if (created.isBefore(OffsetDateTime.now().minus(retention))) {
+                // An expired key is a new key.
+                em.createNativeQuery("update idempotency_key set request_hash = ?3, status = null, response_body = null, "
+                                + "location = null, etag = null, created_at = now() where caller = ?1 and idem_key = ?2")
+                        .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).executeUpdate();
+            } else if (!hash.equals(stored[0])) {
+                throw new ProblemException(422, "idempotency_key_reused", key);
+            } else if (stored[1] == null) {
+                throw new ProblemException(409, "idempotency_in_progress", key).header("Retry-After", "1");
+            } else {
+                Response.ResponseBuilder replay = Response.status(((Number) stored[1]).intValue())
+                        .header(REPLAYED, "true");
+                if (stored[2] != null) {
+                    replay.entity(stored[2]).type(MediaType.APPLICATION_JSON_TYPE);
+                }
+                if (stored[3] != null) {
+                    replay.header(HttpHeaders.LOCATION, stored[3]);
+                }
+                if (stored[4] != null) {
+                    replay.header(HttpHeaders.ETAG, stored[4]);
+                }
+                return replay.build();
+            }
+        }
+        Object result = ctx.proceed();
+        Response response = result instanceof Response r ? r : Response.ok(result).build();
+        Object entity = response.getEntity();
+        em.createNativeQuery("update idempotency_key set status = ?3, response_body = ?4, location = ?5, etag = ?6 "
+                        + "where caller = ?1 and idem_key = ?2")
+                .setParameter(1, owner).setParameter(2, key)
+                .setParameter(3, response.getStatus())
+                .setParameter(4, entity == null ? null : json.writeValueAsString(entity))
+                .setParameter(5, response.getHeaderString(HttpHeaders.LOCATION))
+                .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
+                .executeUpdate();
+        return response;
+    }
+
+    /** True when this request now owns the key; false when a committed request already used it. */
+    private boolean claim(String owner, String key, String hash) {
+        try {
+            em.createNativeQuery("set local lock_timeout = '" + wait.toMillis() + "ms'").executeUpdate();
+            int inserted = em.createNativeQuery(
+                            "insert into idempotency_key (caller, idem_key, request_hash) values (?1, ?2, ?3) on conflict do nothing")
+                    .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).executeUpdate();
+            em.createNativeQuery("set local lock_timeout to default").executeUpdate();
+            return inserted == 1;
+        } catch (PersistenceException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                    throw new ProblemException(409, "idempotency_in_progress", key).header("Retry-After", "1");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof java.time.Instant instant) {
+            return instant.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return OffsetDateTime.parse(value.toString());
+    }
+
+    private static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

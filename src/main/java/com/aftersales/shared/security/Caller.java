@@ -1,0 +1,65 @@
+package com.aftersales.shared.security;
+
+import com.aftersales.shared.error.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who is calling: subject, roles and, for a CUSTOMER account, the one customer whose data it may see.
+ * Services ask it for the customer scope instead of reading tokens themselves.
+ */
+@RequestScoped
+public class Caller {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @ConfigProperty(name = "aftersales.security.customer-claim")
+    String customerClaim;
+
+    /** A stable id of the caller: the token's subject. */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** A customer account sees only its own customer's data, whatever other groups it is in (least privilege). */
+    public boolean isCustomerAccount() {
+        return identity.hasRole(Roles.CUSTOMER);
+    }
+
+    /** The customer a CUSTOMER account is limited to; empty for staff, who see every customer. */
+    public Optional<UUID> customerScope() {
+        if (!isCustomerAccount()) {
+            return Optional.empty();
+        }
+        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(customerClaim) : null;
+        String value = claim == null ? null : claim.toString().replace("\"", "");
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (RuntimeException e) {
+            // A customer account without a valid customer claim may see nothing.
+            throw new ProblemException(403, "customer_claim_missing", customerClaim);
+        }
+    }
+
+    /** True when the caller may see the given customer's data. */
+    public boolean maySee(UUID customerId) {
+        return customerScope().map(scope -> scope.equals(customerId)).orElse(true);
+    }
+}

@@ -1,0 +1,43 @@
+package com.aftersales.shared.web;
+
+import com.aftersales.shared.error.ProblemException;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Optimistic concurrency over HTTP: a resource's ETag is its version; every change names the version it
+ * was based on in If-Match (missing: 428, stale: 412), so no update is lost.
+ */
+public final class Versions {
+
+    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
+
+    private Versions() {
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version the client based its change on. */
+    public static long required(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            throw new ProblemException(428, "precondition_required");
+        }
+        Matcher m = TAG.matcher(ifMatch);
+        if (!m.matches()) {
+            throw new ProblemException(412, "precondition_failed", ifMatch);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    /** 412 unless the stored version is the one the client saw. */
+    public static void check(long current, long expected) {
+        if (current != expected) {
+            throw new ProblemException(412, "precondition_failed", etag(expected))
+                    .with("currentETag", etag(current))
+                    .header("ETag", etag(current));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.aftersales.unit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** 产品履历表: the record of one delivered unit, keyed by its steel-stamp number. */
+@Entity
+@Table(name = "unit")
+public class Unit {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "serial_no", nullable = false, unique = true, updatable = false)
+    public String serialNo;
+
+    @Column(name = "product_model", nullable = false)
+    public String productModel;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "product_line", nullable = false)
+    public ProductLine productLine;
+
+    /** Set while the unit belongs to a new-product development project: its after-sales go to the project manager. */
+    @Column(name = "project_code")
+    public String projectCode;
+
+    @Column(name = "production_date")
+    public LocalDate productionDate;
+
+    @Column(name = "batch_no")
+    public String batchNo;
+
+    @Column(name = "customer_id", nullable = false)
+    public UUID customerId;
+
+    @Column(name = "end_customer")
+    public String endCustomer;
+
+    public String vin;
+
+    @Column(name = "delivery_date")
+    public LocalDate deliveryDate;
+
+    @Column(name = "first_sale_date")
+    public LocalDate firstSaleDate;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

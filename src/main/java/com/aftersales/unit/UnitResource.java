@@ -1,0 +1,97 @@
+package com.aftersales.unit;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+@Path("/api/v1/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "units")
+public class UnitResource {
+
+    @Inject
+    UnitRegistry units;
+
+    @Inject
+    UnitImport unitImport;
+
+    @POST
+    @Idempotent
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Register a delivered unit (产品履历表); a second unit with the same serial is 409")
+    public Response register(UnitRequest request) {
+        UnitView created = units.register(request);
+        return Response.created(URI.create("/api/v1/units/" + URLEncoder.encode(created.serialNo(), StandardCharsets.UTF_8)))
+                .header(HttpHeaders.ETAG, Versions.etag(created.version()))
+                .entity(created).build();
+    }
+
+    @POST
+    @Path("import")
+    @Idempotent
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Import delivered units from CSV (UTF-8, Chinese or English headers); all or nothing")
+    public UnitImport.Result importCsv(byte[] csv) {
+        return unitImport.importCsv(csv);
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "List units by serial (filters: customerId, productLine, model, serial prefix)")
+    public Page<UnitView> list(@QueryParam("customerId") String customerId, @QueryParam("productLine") String line,
+                               @QueryParam("model") String model, @QueryParam("serialPrefix") String prefix,
+                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return units.list(customerId == null || customerId.isBlank() ? null : Ids.uuid("customer", customerId),
+                Ids.enumParam("productLine", line, ProductLine.class), model, prefix, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{serialNo}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One unit's record by steel-stamp number (normalised: case and full-width characters do not matter)")
+    public Response get(@PathParam("serialNo") String serialNo) {
+        UnitView view = units.get(serialNo);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{serialNo}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Correct a unit's record (If-Match: the ETag you read; the serial cannot change)")
+    public Response amend(@PathParam("serialNo") String serialNo, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          UnitRequest request) {
+        long expected = Versions.required(ifMatch);
+        UnitView view = units.amend(serialNo, expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,156 @@
+package com.aftersales.warranty;
+
+import com.aftersales.unit.ProductLine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Decides a unit's regime on a date: free warranty, paid service contract, or chargeable. Pure: no clock,
+ * no database; every boundary is unit-tested.
+ * <ul>
+ * <li>The warranty term is the customer's term for the unit's product line that was in force on the delivery
+ *     date (terms changed later do not change what was agreed for units already delivered).</li>
+ * <li>Counting starts at delivery, or at the first sale if the term says so and it is known; the unit is covered
+ *     from delivery. The last day is inclusive: 24 months from 2024-01-15 cover up to 2026-01-14.</li>
+ * <li>Whichever limit comes first ends the warranty: a mileage (or operating-hours) reading above the limit ends
+ *     it even before the end date; a reading equal to the limit is still covered.</li>
+ * <li>Outside the warranty, an active service contract covering the date (and the mileage, if it has a limit)
+ *     applies; otherwise the service is chargeable, until the next contract starts if one is already signed.</li>
+ * </ul>
+ */
+public final class EntitlementPolicy {
+
+    public record UnitFacts(String serialNo, ProductLine productLine, LocalDate deliveryDate, LocalDate firstSaleDate) {
+    }
+
+    public record Term(UUID id, ProductLine productLine, Integer months, Integer mileageKm, Integer operatingHours,
+                       StartBasis basis, LocalDate effectiveFrom, LocalDate effectiveTo) {
+        boolean inForceOn(LocalDate day) {
+            return !effectiveFrom.isAfter(day) && (effectiveTo == null || !effectiveTo.isBefore(day));
+        }
+    }
+
+    public record Contract(UUID id, String contractNo, LocalDate start, LocalDate end, Integer mileageLimitKm,
+                           boolean active) {
+    }
+
+    /** One reason, as a message key ({@code entitlement.<code>}) and its arguments. */
+    public record Reason(String code, List<Object> args) {
+        static Reason of(String code, Object... args) {
+            return new Reason(code, List.of(args));
+        }
+    }
+
+    public enum Source { WARRANTY_TERM, SERVICE_CONTRACT }
+
+    public record DecidedBy(Source kind, UUID id, String reference) {
+    }
+
+    public record Decision(Regime regime, LocalDate validUntil, Integer remainingMileageKm,
+                           Integer remainingOperatingHours, DecidedBy decidedBy, LocalDate warrantyStart,
+                           LocalDate warrantyEnd, List<Reason> reasons) {
+    }
+
+    private EntitlementPolicy() {
+    }
+
+    public static Decision decide(UnitFacts unit, List<Term> terms, List<Contract> contracts, LocalDate date,
+                                  Integer mileageKm, Integer operatingHours) {
+        Objects.requireNonNull(date, "date");
+        List<Reason> reasons = new ArrayList<>();
+        if (unit.deliveryDate() == null || date.isBefore(unit.deliveryDate())) {
+            reasons.add(unit.deliveryDate() == null ? Reason.of("not_delivered")
+                    : Reason.of("before_delivery", unit.deliveryDate()));
+            LocalDate until = unit.deliveryDate() == null ? null : unit.deliveryDate().minusDays(1);
+            return new Decision(Regime.CHARGEABLE, until, null, null, null, null, null, reasons);
+        }
+
+        Optional<Term> term = terms.stream()
+                .filter(t -> t.productLine() == unit.productLine() && t.inForceOn(unit.deliveryDate()))
+                .max(Comparator.comparing(Term::effectiveFrom));
+        LocalDate warrantyStart = null;
+        LocalDate warrantyEnd = null;
+        if (term.isEmpty()) {
+            reasons.add(Reason.of("no_term", unit.productLine(), unit.deliveryDate()));
+        } else {
+            Term t = term.get();
+            warrantyStart = t.basis() == StartBasis.FIRST_SALE && unit.firstSaleDate() != null
+                    ? unit.firstSaleDate() : unit.deliveryDate();
+            warrantyEnd = t.months() == null ? null : warrantyStart.plusMonths(t.months()).minusDays(1);
+            boolean dateOk = warrantyEnd == null || !date.isAfter(warrantyEnd);
+            boolean mileageOk = t.mileageKm() == null || mileageKm == null || mileageKm <= t.mileageKm();
+            boolean hoursOk = t.operatingHours() == null || operatingHours == null || operatingHours <= t.operatingHours();
+            if (dateOk && mileageOk && hoursOk) {
+                reasons.add(warrantyEnd == null ? Reason.of("in_warranty_no_end", warrantyStart)
+                        : Reason.of("in_warranty", warrantyStart, warrantyEnd));
+                if (t.mileageKm() != null && mileageKm == null) {
+                    reasons.add(Reason.of("mileage_not_given", t.mileageKm()));
+                }
+                if (t.operatingHours() != null && operatingHours == null) {
+                    reasons.add(Reason.of("hours_not_given", t.operatingHours()));
+                }
+                return new Decision(Regime.FREE_WARRANTY, warrantyEnd,
+                        remaining(t.mileageKm(), mileageKm), remaining(t.operatingHours(), operatingHours),
+                        new DecidedBy(Source.WARRANTY_TERM, t.id(), describe(t)), warrantyStart, warrantyEnd, reasons);
+            }
+            if (!dateOk) {
+                reasons.add(Reason.of("warranty_ended", warrantyEnd));
+            }
+            if (!mileageOk) {
+                reasons.add(Reason.of("mileage_exceeded", mileageKm, t.mileageKm()));
+            }
+            if (!hoursOk) {
+                reasons.add(Reason.of("hours_exceeded", operatingHours, t.operatingHours()));
+            }
+        }
+
+        List<Contract> active = contracts.stream().filter(Contract::active).toList();
+        Optional<Contract> covering = active.stream()
+                .filter(c -> !c.start().isAfter(date) && !c.end().isBefore(date))
+                .max(Comparator.comparing(Contract::start));
+        if (covering.isPresent()) {
+            Contract c = covering.get();
+            if (c.mileageLimitKm() == null || mileageKm == null || mileageKm <= c.mileageLimitKm()) {
+                reasons.add(Reason.of("in_contract", c.contractNo(), c.start(), c.end()));
+                if (c.mileageLimitKm() != null && mileageKm == null) {
+                    reasons.add(Reason.of("mileage_not_given", c.mileageLimitKm()));
+                }
+                return new Decision(Regime.SERVICE_CONTRACT, c.end(), remaining(c.mileageLimitKm(), mileageKm), null,
+                        new DecidedBy(Source.SERVICE_CONTRACT, c.id(), c.contractNo()), warrantyStart, warrantyEnd, reasons);
+            }
+            reasons.add(Reason.of("contract_mileage_exceeded", c.contractNo(), mileageKm, c.mileageLimitKm()));
+        }
+        Optional<Contract> next = active.stream().filter(c -> c.start().isAfter(date)).min(Comparator.comparing(Contract::start));
+        if (next.isPresent()) {
+            reasons.add(Reason.of("next_contract", next.get().contractNo(), next.get().start()));
+        } else if (covering.isEmpty()) {
+            reasons.add(Reason.of("no_contract"));
+        }
+        return new Decision(Regime.CHARGEABLE, next.map(c -> c.start().minusDays(1)).orElse(null), null, null, null,
+                warrantyStart, warrantyEnd, reasons);
+    }
+
+    private static Integer remaining(Integer limit, Integer used) {
+        return limit == null || used == null ? null : limit - used;
+    }
+
+    private static String describe(Term t) {
+        List<String> parts = new ArrayList<>();
+        if (t.months() != null) {
+            parts.add(t.months() + "M");
+        }
+        if (t.mileageKm() != null) {
+            parts.add(t.mileageKm() + "KM");
+        }
+        if (t.operatingHours() != null) {
+            parts.add(t.operatingHours() + "H");
+        }
+        return String.join("/", parts) + " " + t.basis();
+    }
+}

@@ -1,0 +1,21 @@
+package com.aftersales.warranty;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The regime of one unit on one date, with the date it lasts until (null: no end known), the remaining
+ * mileage or hours where a limit applies, what decided it and why (in the caller's language).
+ */
+@RegisterForReflection
+public record EntitlementView(String serialNo, LocalDate date, Integer mileageKm, Integer operatingHours, Regime regime,
+                              LocalDate validUntil, Integer remainingMileageKm, Integer remainingOperatingHours,
+                              EntitlementPolicy.DecidedBy decidedBy, LocalDate warrantyStart, LocalDate warrantyEnd,
+                              String reason, List<ReasonView> reasons) {
+
+    @RegisterForReflection
+    public record ReasonView(String code, String text) {
+    }
+}

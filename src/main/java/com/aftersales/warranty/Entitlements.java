@@ -1,0 +1,59 @@
+package com.aftersales.warranty;
+
+import com.aftersales.shared.error.Messages;
+import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+
+/** Looks up a unit's entitlement: loads the facts, lets {@link EntitlementPolicy} decide. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class Entitlements {
+
+    @Inject
+    UnitRegistry units;
+
+    @Inject
+    WarrantyTerms terms;
+
+    @Inject
+    ServiceContracts contracts;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    public EntitlementPolicy.Decision decide(Unit unit, LocalDate date, Integer mileageKm, Integer operatingHours) {
+        List<EntitlementPolicy.Term> unitTerms = terms.of(unit.customerId, unit.productLine).stream()
+                .map(WarrantyTerm::facts).toList();
+        List<EntitlementPolicy.Contract> unitContracts = contracts.of(unit.id).stream()
+                .map(ServiceContract::facts).toList();
+        return EntitlementPolicy.decide(
+                new EntitlementPolicy.UnitFacts(unit.serialNo, unit.productLine, unit.deliveryDate, unit.firstSaleDate),
+                unitTerms, unitContracts, date, mileageKm, operatingHours);
+    }
+
+    public EntitlementView lookUp(String serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
+                                  Locale locale) {
+        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        LocalDate day = date == null ? LocalDate.now(zone) : date;
+        EntitlementPolicy.Decision d = decide(unit, day, mileageKm, operatingHours);
+        List<EntitlementView.ReasonView> reasons = d.reasons().stream()
+                .map(r -> new EntitlementView.ReasonView(r.code(),
+                        Messages.text(locale, "entitlement." + r.code(), r.args().toArray())))
+                .toList();
+        String reason = String.join(locale.getLanguage().equals("en") ? "; " : "；",
+                reasons.stream().map(EntitlementView.ReasonView::text).toList());
+        return new EntitlementView(unit.serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
+                d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
+                reason, reasons);
+    }
+}

@@ -1,0 +1,77 @@
+package com.aftersales.warranty;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** 保修协议: a paid service contract for one unit, signed by sales after (or before the end of) the free warranty. */
+@Entity
+@Table(name = "service_contract")
+public class ServiceContract {
+
+    public enum Status { ACTIVE, CANCELLED }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "unit_id", nullable = false, updatable = false)
+    public UUID unitId;
+
+    @Column(name = "contract_no", nullable = false, unique = true, updatable = false)
+    public String contractNo;
+
+    @Column(name = "start_date", nullable = false)
+    public LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    public LocalDate endDate;
+
+    @Column(name = "mileage_limit_km")
+    public Integer mileageLimitKm;
+
+    /** CNY, exact to the fen. */
+    @Column(name = "fee_cny", nullable = false, precision = 14, scale = 2)
+    public BigDecimal feeCny;
+
+    @Column(nullable = false)
+    public String coverage;
+
+    @Column(name = "signed_by", nullable = false, updatable = false)
+    public String signedBy;
+
+    @Column(name = "signed_on", nullable = false)
+    public LocalDate signedOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Status status;
+
+    @Column(name = "cancel_reason")
+    public String cancelReason;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    EntitlementPolicy.Contract facts() {
+        return new EntitlementPolicy.Contract(id, contractNo, startDate, endDate, mileageLimitKm, status == Status.ACTIVE);
+    }
+}

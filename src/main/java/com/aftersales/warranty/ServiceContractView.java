@@ -1,0 +1,24 @@
+package com.aftersales.warranty;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@RegisterForReflection
+public record ServiceContractView(UUID id, String serialNo, String contractNo, LocalDate startDate, LocalDate endDate,
+                                  Integer mileageLimitKm,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal feeCny,
+                                  String coverage, String signedBy, LocalDate signedOn, ServiceContract.Status status,
+                                  String cancelReason, long version, OffsetDateTime createdAt,
+                                  OffsetDateTime updatedAt) {
+
+    static ServiceContractView of(ServiceContract c, String serialNo) {
+        return new ServiceContractView(c.id, serialNo, c.contractNo, c.startDate, c.endDate, c.mileageLimitKm,
+                c.feeCny.setScale(2), c.coverage, c.signedBy, c.signedOn, c.status, c.cancelReason, c.version,
+                c.createdAt, c.updatedAt);
+    }
+}

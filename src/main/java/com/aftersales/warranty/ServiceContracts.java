@@ -1,0 +1,126 @@
+package com.aftersales.warranty;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRegistry;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Signs and cancels paid service contracts (保修协议). Active contracts of one unit never overlap. */
+@ApplicationScoped
+@Transactional
+public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, UUID> {
+
+    static final String AUDIT_TYPE = "service-contract";
+
+    @Inject
+    UnitRegistry units;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    public ServiceContractView sign(@NotNull String serialNo, @NotNull @Valid ServiceContractRequest request) {
+        if (request.endDate().isBefore(request.startDate())) {
+            throw ProblemException.invalid("endDate", "warranty.to_before_from");
+        }
+        // Locks the unit: concurrent signings for one unit are checked one after the other.
+        Unit unit = units.visible(serialNo, LockModeType.PESSIMISTIC_WRITE);
+        String contractNo = request.contractNo().strip().toUpperCase(Locale.ROOT);
+        if (count("contractNo", contractNo) > 0) {
+            throw new ProblemException(409, "contract_no_taken", contractNo);
+        }
+        for (ServiceContract other : of(unit.id)) {
+            if (other.status == ServiceContract.Status.ACTIVE && !other.startDate.isAfter(request.endDate())
+                    && !other.endDate.isBefore(request.startDate())) {
+                throw new ProblemException(409, "contract_overlap", other.contractNo, other.startDate, other.endDate)
+                        .with("conflictingContractId", other.id);
+            }
+        }
+        ServiceContract contract = new ServiceContract();
+        contract.id = UUID.randomUUID();
+        contract.unitId = unit.id;
+        contract.contractNo = contractNo;
+        contract.startDate = request.startDate();
+        contract.endDate = request.endDate();
+        contract.mileageLimitKm = request.mileageLimitKm();
+        contract.feeCny = request.feeCny();
+        contract.coverage = request.coverage().strip();
+        contract.signedBy = caller.subject();
+        contract.signedOn = request.signedOn() == null ? LocalDate.now(zone) : request.signedOn();
+        contract.status = ServiceContract.Status.ACTIVE;
+        persistAndFlush(contract);
+        ServiceContractView view = ServiceContractView.of(contract, unit.serialNo);
+        audit.record(AUDIT_TYPE, contract.id, "CREATE", null, view);
+        return view;
+    }
+
+    public ServiceContractView cancel(@NotNull String serialNo, @NotNull UUID contractId, long expectedVersion,
+                                      @NotNull @Valid CancellationRequest request) {
+        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        ServiceContract contract = contract(unit, contractId);
+        Versions.check(contract.version, expectedVersion);
+        if (contract.status == ServiceContract.Status.CANCELLED) {
+            throw new ProblemException(409, "contract_cancelled", contract.contractNo);
+        }
+        ServiceContractView before = ServiceContractView.of(contract, unit.serialNo);
+        contract.status = ServiceContract.Status.CANCELLED;
+        contract.cancelReason = request.reason().strip();
+        flush();
+        ServiceContractView after = ServiceContractView.of(contract, unit.serialNo);
+        audit.record(AUDIT_TYPE, contractId, "CANCEL", before, after);
+        return after;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ServiceContractView get(String serialNo, UUID contractId) {
+        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        return ServiceContractView.of(contract(unit, contractId), unit.serialNo);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ServiceContractView> list(String serialNo, PageRequest page) {
+        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        StringBuilder where = new StringBuilder("unitId = :unit");
+        Parameters params = Parameters.with("unit", unit.id);
+        if (page.after() != null) {
+            where.append(" and contractNo > :after");
+            params.and("after", page.after());
+        }
+        List<ServiceContract> rows = find(where + " order by contractNo", params).page(0, page.fetchSize()).list();
+        return page.page(rows, c -> c.contractNo, c -> ServiceContractView.of(c, unit.serialNo));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    List<ServiceContract> of(UUID unitId) {
+        return list("unitId", unitId);
+    }
+
+    private ServiceContract contract(Unit unit, UUID contractId) {
+        return find("id = ?1 and unitId = ?2", contractId, unit.id).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("service-contract", contractId));
+    }
+}

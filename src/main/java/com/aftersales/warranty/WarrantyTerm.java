@@ -1,0 +1,74 @@
+package com.aftersales.warranty;
+
+import com.aftersales.unit.ProductLine;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** 包修: the free warranty agreed with one customer for one product line, in force over a period. */
+@Entity
+@Table(name = "warranty_term")
+public class WarrantyTerm {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    public UUID customerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "product_line", nullable = false)
+    public ProductLine productLine;
+
+    public Integer months;
+
+    @Column(name = "mileage_km")
+    public Integer mileageKm;
+
+    @Column(name = "operating_hours")
+    public Integer operatingHours;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "start_basis", nullable = false)
+    public StartBasis startBasis;
+
+    @Column(name = "effective_from", nullable = false)
+    public LocalDate effectiveFrom;
+
+    @Column(name = "effective_to")
+    public LocalDate effectiveTo;
+
+    public String notes;
+
+    @Version
+    public long version;
+
+    @CreationTimestamp
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @UpdateTimestamp
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    EntitlementPolicy.Term facts() {
+        return new EntitlementPolicy.Term(id, productLine, months, mileageKm, operatingHours, startBasis, effectiveFrom,
+                effectiveTo);
+    }
+
+    boolean overlaps(LocalDate from, LocalDate to) {
+        boolean startsBeforeOtherEnds = to == null || !effectiveFrom.isAfter(to);
+        boolean endsAfterOtherStarts = effectiveTo == null || !effectiveTo.isBefore(from);
+        return startsBeforeOtherEnds && endsAfterOtherStarts;
+    }
+}

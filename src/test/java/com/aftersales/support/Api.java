@@ -1,0 +1,48 @@
+package com.aftersales.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Requests as a given role, through the Lambda event path (the mock event server of quarkus-amazon-lambda-http). */
+public final class Api {
+
+    private Api() {
+    }
+
+    public static String token(String role) {
+        return Jwt.subject("test-" + role.toLowerCase()).groups(Set.of(role)).sign();
+    }
+
+    public static String customerToken(UUID customerId) {
+        return Jwt.subject("customer-" + customerId).groups(Set.of("CUSTOMER")).claim("customer_id", customerId.toString()).sign();
+    }
+
+    public static RequestSpecification as(String role) {
+        return RestAssured.given().auth().oauth2(token(role)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification asCustomer(UUID customerId) {
+        return RestAssured.given().auth().oauth2(customerToken(customerId)).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().contentType(ContentType.JSON);
+    }
+
+    /** A code no other test uses. */
+    public static String unique(String prefix) {
+        return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase();
+    }
+
+    public static String newCustomer(String code) {
+        return as("SALES").body("""
+                        {"code":"%s","name":"测试客户%s","type":"OEM","contacts":[{"name":"张三","phone":"+86 10 1234 5678"}]}
+                        """.formatted(code, code))
+                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+    }
+}
