@@ -171,6 +171,10 @@ public class UnitImport {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
+            // Gateways pass text bodies as text: bytes that were not UTF-8 arrive as U+FFFD replacement characters.
+            if (text.indexOf('\uFFFD') >= 0) {
+                throw new ProblemException(415, "import_not_utf8");
+            }
             return text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM
         } catch (CharacterCodingException e) {
             throw new ProblemException(415, "import_not_utf8");
