@@ -1,0 +1,85 @@
+package com.aftersales.warranty;
+
+import com.aftersales.shared.error.Messages;
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.ProductLine;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Paid service contracts (保修协议) of a unit. */
+@Path("/api/v1/units/{serialNo}/service-contracts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "warranty")
+public class ServiceContractResource {
+
+    @Inject
+    ServiceContracts contracts;
+
+    @POST
+        @Idempotent
+    @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(summary = "Sign a paid service contract (保修协议) for a unit; fee in CNY, exact to the fen")
+    public Response sign(@PathParam("serialNo") String serialNo, ServiceContractRequest request) {
+        ServiceContractView view = contracts.sign(serialNo, request);
+        return Response.created(URI.create("/api/v1/units/" + URLEncoder.encode(view.serialNo(), StandardCharsets.UTF_8)
+                        + "/service-contracts/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+        @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "A unit's service contracts")
+    public Page<ServiceContractView> contracts(@PathParam("serialNo") String serialNo,
+                                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return contracts.list(serialNo, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{contractId}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One service contract")
+    public Response contract(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId) {
+        ServiceContractView view = contracts.get(serialNo, Ids.uuid("service-contract", contractId));
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{contractId}/cancellation")
+    @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(summary = "Cancel a service contract (If-Match: the ETag you read)")
+    public Response cancel(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CancellationRequest request) {
+        long expected = Versions.required(ifMatch);
+        ServiceContractView view = contracts.cancel(serialNo, Ids.uuid("service-contract", contractId), expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

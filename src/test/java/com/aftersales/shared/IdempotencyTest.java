@@ -1,0 +1,79 @@
+package com.aftersales.shared;
+
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.aftersales.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class IdempotencyTest {
+
+    @Test
+    void aRetryReturnsTheStoredResponseWithoutASecondEffect() {
+        String code = Api.unique("idem");
+        String body = """
+                {"code":"%s","name":"重试客户","type":"FLEET"}""".formatted(code);
+        String key = Api.unique("key");
+        Response first = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/customers");
+        first.then().statusCode(201);
+        Response again = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/customers");
+        again.then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", first.header("Location")).header("ETag", first.header("ETag"));
+        assertThat(again.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
+        assertThat(again.asString()).isEqualTo(first.asString());
+        as("SALES").queryParam("q", code).get("/api/v1/customers").then().body("items", hasSize(1));
+
+        // Same key, other body: 422, and nothing is created.
+        as("SALES").header("Idempotency-Key", key).body(body.replace("重试客户", "别的客户")).post("/api/v1/customers")
+                .then().statusCode(422).body("type", equalTo("urn:problem:aftersales:idempotency_key_reused"));
+        // Keys are per caller: another caller's same key is a new request (here: a code conflict, not a replay).
+        as("SALES_MANAGER").header("Idempotency-Key", key).body(body).post("/api/v1/customers").then().statusCode(409);
+    }
+
+    @Test
+    void aFailedRequestDoesNotBurnTheKey() {
+        String key = Api.unique("key");
+        as("SALES").header("Idempotency-Key", key).body("{\"code\":\"x\",\"name\":\"n\",\"type\":\"OEM\"}")
+                .post("/api/v1/customers").then().statusCode(422);
+        as("SALES").header("Idempotency-Key", key).body("{\"code\":\"x\",\"name\":\"n\",\"type\":\"OEM\"}")
+                .post("/api/v1/customers").then().statusCode(422);
+        as("SALES").header("Idempotency-Key", "bad key with spaces").body("{}").post("/api/v1/customers")
+                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+    }
+
+    @Test
+    void concurrentDuplicatesHaveOneEffectAndIdenticalResponses() throws Exception {
+        String code = Api.unique("conc");
+        String body = """
+                {"code":"%s","name":"并发客户","type":"DEALER"}""".formatted(code);
+        String key = Api.unique("key");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Future<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(pool.submit(() -> as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/customers")));
+            }
+            List<String> bodies = new ArrayList<>();
+            for (Future<Response> call : calls) {
+                Response r = call.get();
+                assertThat(r.statusCode()).isEqualTo(201);
+                bodies.add(r.asString());
+            }
+            assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
+        } finally {
+            pool.shutdownNow();
+        }
+        as("SALES").queryParam("q", code).get("/api/v1/customers").then().body("items", hasSize(1));
+    }
+}

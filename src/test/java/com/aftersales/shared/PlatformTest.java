@@ -1,0 +1,48 @@
+package com.aftersales.shared;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import static com.aftersales.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class PlatformTest {
+
+    @Test
+    void healthAndApiDocumentationNeedNoToken() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/units/{serialNo}/entitlement"));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        as("ADMIN").get("/api/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        as("ADMIN").delete("/api/v1/customers").then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void devTokensCannotBeMintedOutsideDevMode() {
+        RestAssured.given().get("/dev/token?role=ADMIN").then().statusCode(not(equalTo(200)));
+    }
+
+    @Test
+    void errorsCarryTheCallersCorrelationIdAndNoInternals() {
+        as("ADMIN").header("X-Correlation-Id", "trace-123").get("/api/v1/customers/not-a-uuid")
+                .then().statusCode(404).header("X-Correlation-Id", "trace-123")
+                .body("correlationId", equalTo("trace-123"))
+                .body(not(containsString("Exception"))).body(not(containsString("com.aftersales")));
+    }
+
+    @Test
+    void tokensFromCognitoGroupsCarryRoles() {
+        String token = io.smallrye.jwt.build.Jwt.subject("cognito-user")
+                .claim("cognito:groups", java.util.List.of("AFTER_SALES_MANAGER", "NOT_A_ROLE")).sign();
+        RestAssured.given().auth().oauth2(token).queryParam("entity", "customer").get("/api/v1/audit").then().statusCode(200);
+        String outsider = io.smallrye.jwt.build.Jwt.subject("x").claim("cognito:groups", java.util.List.of("NOT_A_ROLE")).sign();
+        RestAssured.given().auth().oauth2(outsider).get("/api/v1/customers").then().statusCode(403);
+    }
+}

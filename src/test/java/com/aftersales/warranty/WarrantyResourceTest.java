@@ -1,0 +1,139 @@
+package com.aftersales.warranty;
+
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class WarrantyResourceTest {
+
+    static String newUnit(String customerId, String deliveryDate) {
+        String serial = Api.unique("W");
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"MC80","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
+                         "deliveryDate":"%s"}""".formatted(serial, customerId, deliveryDate))
+                .post("/api/v1/units").then().statusCode(201);
+        return serial;
+    }
+
+    static String agree(String customerId, String body) {
+        return as("SALES").body(body).post("/api/v1/customers/" + customerId + "/warranty-terms")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void entitlementFollowsTermsAndContractsOverHttp() {
+        String customer = Api.newCustomer(Api.unique("w"));
+        agree(customer, """
+                {"productLine":"COMMERCIAL_VEHICLE","months":24,"mileageKm":100000,"effectiveFrom":"2020-01-01"}""");
+        String serial = newUnit(customer, "2024-01-15");
+
+        as("SALES").queryParam("date", "2026-01-14").queryParam("mileageKm", 60000)
+                .get("/api/v1/units/" + serial + "/entitlement")
+                .then().statusCode(200)
+                .body("regime", equalTo("FREE_WARRANTY"))
+                .body("validUntil", equalTo("2026-01-14"))
+                .body("remainingMileageKm", equalTo(40000))
+                .body("decidedBy.kind", equalTo("WARRANTY_TERM"))
+                .body("reason", containsString("包修期内"));
+        as("SALES").header("Accept-Language", "en").queryParam("date", "2025-06-01").queryParam("mileageKm", 100001)
+                .get("/api/v1/units/" + serial + "/entitlement")
+                .then().statusCode(200)
+                .body("regime", equalTo("CHARGEABLE"))
+                .body("reason", containsString("over the warranty limit"))
+                .body("validUntil", nullValue());
+
+        as("SALES").body("""
+                        {"contractNo":"bx-%s","startDate":"2026-02-01","endDate":"2028-01-31","feeCny":"12800.5",
+                         "coverage":"整机保修，含上门服务"}""".formatted(serial))
+                .post("/api/v1/units/" + serial + "/service-contracts")
+                .then().statusCode(201).body("feeCny", equalTo("12800.50")).body("signedBy", equalTo("test-sales"))
+                .body("contractNo", equalTo("BX-" + serial));
+        as("QUALITY_ENGINEER").queryParam("date", "2026-01-20").get("/api/v1/units/" + serial + "/entitlement")
+                .then().body("regime", equalTo("CHARGEABLE")).body("validUntil", equalTo("2026-01-31"));
+        as("QUALITY_ENGINEER").queryParam("date", "2026-02-01").get("/api/v1/units/" + serial + "/entitlement")
+                .then().body("regime", equalTo("SERVICE_CONTRACT")).body("validUntil", equalTo("2028-01-31"))
+                .body("decidedBy.reference", equalTo("BX-" + serial));
+    }
+
+    @Test
+    void aNewTermEndsTheOpenTermBeforeItAndOverlapsAreRefused() {
+        String customer = Api.newCustomer(Api.unique("w"));
+        String first = agree(customer, """
+                {"productLine":"COMMERCIAL_VEHICLE","months":24,"effectiveFrom":"2020-01-01"}""");
+        agree(customer, """
+                {"productLine":"COMMERCIAL_VEHICLE","months":36,"effectiveFrom":"2025-01-01"}""");
+        as("SALES").get("/api/v1/customers/" + customer + "/warranty-terms/" + first)
+                .then().body("effectiveTo", equalTo("2024-12-31")).header("ETag", "\"1\"");
+        as("SALES").body("""
+                        {"productLine":"COMMERCIAL_VEHICLE","months":12,"effectiveFrom":"2024-06-01","effectiveTo":"2024-07-01"}""")
+                .post("/api/v1/customers/" + customer + "/warranty-terms")
+                .then().statusCode(409).body("conflictingTermId", equalTo(first));
+        // Units keep the term in force on their delivery date.
+        String old = newUnit(customer, "2024-03-01");
+        String recent = newUnit(customer, "2025-03-01");
+        as("SALES").queryParam("date", "2026-06-01").get("/api/v1/units/" + old + "/entitlement")
+                .then().body("regime", equalTo("CHARGEABLE")).body("warrantyEnd", equalTo("2026-02-28"));
+        as("SALES").queryParam("date", "2026-06-01").get("/api/v1/units/" + recent + "/entitlement")
+                .then().body("regime", equalTo("FREE_WARRANTY")).body("warrantyEnd", equalTo("2028-02-29"));
+        as("SALES").body("""
+                        {"productLine":"COMMERCIAL_VEHICLE","effectiveFrom":"2030-01-01"}""")
+                .post("/api/v1/customers/" + customer + "/warranty-terms")
+                .then().statusCode(422).body("errors[0].field", equalTo("months"));
+    }
+
+    @Test
+    void onlySalesSignContractsAndFeesAreExactToTheFen() {
+        String customer = Api.newCustomer(Api.unique("w"));
+        String serial = newUnit(customer, "2024-01-15");
+        String body = """
+                {"contractNo":"C-%s","startDate":"2026-01-15","endDate":"2027-01-14","feeCny":"100.001","coverage":"c"}"""
+                .formatted(serial);
+        as("QUALITY_ENGINEER").body(body).post("/api/v1/units/" + serial + "/service-contracts").then().statusCode(403);
+        as("SALES").body(body).post("/api/v1/units/" + serial + "/service-contracts")
+                .then().statusCode(422).body("errors[0].field", equalTo("feeCny"));
+        String ok = body.replace("100.001", "100.01");
+        String id = as("SALES").body(ok).post("/api/v1/units/" + serial + "/service-contracts")
+                .then().statusCode(201).extract().path("id");
+        as("SALES").body(ok.replace("\"C-", "\"D-")).post("/api/v1/units/" + serial + "/service-contracts")
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:contract_overlap"));
+        as("SALES").header("If-Match", "\"0\"").body("{\"reason\":\"客户退车\"}")
+                .post("/api/v1/units/" + serial + "/service-contracts/" + id + "/cancellation")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        as("SALES").queryParam("date", "2026-06-01").get("/api/v1/units/" + serial + "/entitlement")
+                .then().body("regime", equalTo("CHARGEABLE"));
+    }
+
+    @Test
+    void customersReadTheirOwnTermsOnly() {
+        String mine = Api.newCustomer(Api.unique("w"));
+        String other = Api.newCustomer(Api.unique("w"));
+        agree(other, """
+                {"productLine":"SYSTEM","months":12,"effectiveFrom":"2020-01-01"}""");
+        asCustomer(UUID.fromString(mine)).get("/api/v1/customers/" + mine + "/warranty-terms").then().statusCode(200);
+        asCustomer(UUID.fromString(mine)).get("/api/v1/customers/" + other + "/warranty-terms").then().statusCode(404);
+        asCustomer(UUID.fromString(mine)).body("""
+                        {"productLine":"SYSTEM","months":120,"effectiveFrom":"2020-01-01"}""")
+                .post("/api/v1/customers/" + mine + "/warranty-terms").then().statusCode(403);
+    }
+
+    @Test
+    void badQueryParametersAre400() {
+        String customer = Api.newCustomer(Api.unique("w"));
+        String serial = newUnit(customer, "2024-01-15");
+        as("SALES").queryParam("date", "2026-02-30").get("/api/v1/units/" + serial + "/entitlement")
+                .then().statusCode(400).body("errors[0].field", equalTo("date"));
+        as("SALES").queryParam("mileageKm", "-5").get("/api/v1/units/" + serial + "/entitlement")
+                .then().statusCode(400).body("errors[0].field", equalTo("mileageKm"));
+        as("SALES").queryParam("mileageKm", "lots").get("/api/v1/units/" + serial + "/entitlement")
+                .then().statusCode(400);
+    }
+}
