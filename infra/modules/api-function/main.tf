@@ -1,0 +1,158 @@
+# The aftersales Lambda function (JVM or native build of target/function.zip) behind an API Gateway
+# HTTP API whose JWT authorizer accepts the Cognito user pool's tokens. The function verifies the
+# token again (smallrye-jwt) and authorises by role: the gateway is a first gate, not the only one.
+
+terraform {
+  required_version = ">= 1.6"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+locals {
+  # JVM: Quarkus' stream handler on Java 21; native: the bootstrap binary on the OS-only runtime.
+  runtime = var.native ? "provided.al2023" : "java21"
+  handler = var.native ? "not.used.in.provided.runtime" : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+}
+
+data "aws_iam_policy_document" "assume" {
+  statement {
+    actions = ["sts:AssumeRole"]
+    principals {
+      type        = "Service"
+      identifiers = ["lambda.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_role" "function" {
+  name               = "${var.name}-function"
+  assume_role_policy = data.aws_iam_policy_document.assume.json
+}
+
+# Least privilege: write its own logs, nothing else here (database and mail access are granted where they are made).
+data "aws_iam_policy_document" "logs" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.function.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "logs" {
+  name   = "logs"
+  role   = aws_iam_role.function.id
+  policy = data.aws_iam_policy_document.logs.json
+}
+
+resource "aws_cloudwatch_log_group" "function" {
+  name              = "/aws/lambda/${var.name}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_lambda_function" "this" {
+  function_name    = var.name
+  role             = aws_iam_role.function.arn
+  filename         = var.package_path
+  source_code_hash = filebase64sha256(var.package_path)
+  runtime          = local.runtime
+  handler          = local.handler
+  architectures    = ["x86_64"]
+  memory_size      = var.memory_mb
+  timeout          = var.timeout_seconds
+
+  environment {
+    variables = merge({
+      AFTERSALES_JWT_ISSUER   = var.jwt_issuer
+      AFTERSALES_JWT_JWKS_URL = "${var.jwt_issuer}/.well-known/jwks.json"
+      # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
+      AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
+      DISABLE_SIGNAL_HANDLERS            = "true"
+    }, var.environment)
+  }
+
+  depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.logs]
+}
+
+resource "aws_apigatewayv2_api" "http" {
+  name          = var.name
+  protocol_type = "HTTP"
+
+  cors_configuration {
+    allow_origins  = var.cors_origins
+    allow_methods  = ["GET", "POST", "PUT", "DELETE", "OPTIONS"]
+    allow_headers  = ["authorization", "content-type", "idempotency-key", "if-match", "accept-language", "x-correlation-id"]
+    expose_headers = ["etag", "location", "x-correlation-id", "idempotent-replayed", "retry-after"]
+    max_age        = 600
+  }
+}
+
+resource "aws_apigatewayv2_authorizer" "jwt" {
+  api_id           = aws_apigatewayv2_api.http.id
+  name             = "cognito"
+  authorizer_type  = "JWT"
+  identity_sources = ["$request.header.Authorization"]
+
+  jwt_configuration {
+    issuer   = var.jwt_issuer
+    audience = var.jwt_audiences
+  }
+}
+
+resource "aws_apigatewayv2_integration" "function" {
+  api_id                 = aws_apigatewayv2_api.http.id
+  integration_type       = "AWS_PROXY"
+  integration_uri        = aws_lambda_function.this.invoke_arn
+  payload_format_version = "2.0"
+}
+
+# The business API needs a valid token at the gateway already.
+resource "aws_apigatewayv2_route" "api" {
+  api_id             = aws_apigatewayv2_api.http.id
+  route_key          = "ANY /api/{proxy+}"
+  target             = "integrations/${aws_apigatewayv2_integration.function.id}"
+  authorization_type = "JWT"
+  authorizer_id      = aws_apigatewayv2_authorizer.jwt.id
+}
+
+# Health and the OpenAPI document are public.
+resource "aws_apigatewayv2_route" "platform" {
+  api_id    = aws_apigatewayv2_api.http.id
+  route_key = "GET /q/{proxy+}"
+  target    = "integrations/${aws_apigatewayv2_integration.function.id}"
+}
+
+resource "aws_cloudwatch_log_group" "access" {
+  name              = "/aws/apigateway/${var.name}"
+  retention_in_days = var.log_retention_days
+}
+
+resource "aws_apigatewayv2_stage" "default" {
+  api_id      = aws_apigatewayv2_api.http.id
+  name        = "$default"
+  auto_deploy = true
+
+  default_route_settings {
+    throttling_burst_limit = var.throttle_burst
+    throttling_rate_limit  = var.throttle_rate
+  }
+
+  access_log_settings {
+    destination_arn = aws_cloudwatch_log_group.access.arn
+    format = jsonencode({
+      requestId = "$context.requestId", ip = "$context.identity.sourceIp", time = "$context.requestTime",
+      method    = "$context.httpMethod", route = "$context.routeKey", status = "$context.status",
+      latencyMs = "$context.responseLatency", error = "$context.error.message", authError = "$context.authorizer.error"
+    })
+  }
+}
+
+resource "aws_lambda_permission" "api" {
+  statement_id  = "AllowHttpApi"
+  action        = "lambda:InvokeFunction"
+  function_name = aws_lambda_function.this.function_name
+  principal     = "apigateway.amazonaws.com"
+  source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+}

@@ -1,0 +1,60 @@
+# Offline plan tests: `terraform test` with a mocked AWS provider (no credentials, no network).
+mock_provider "aws" {
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+}
+
+variables {
+  name          = "aftersales-test"
+  package_path  = "tests/fixture.zip"
+  jwt_issuer    = "https://cognito-idp.cn-north-1.amazonaws.com/pool"
+  jwt_audiences = ["client"]
+  cors_origins  = ["https://aftersales.example.cn"]
+}
+
+run "native_function_behind_a_jwt_protected_api" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.this.runtime == "provided.al2023"
+    error_message = "The native build runs on provided.al2023."
+  }
+  assert {
+    condition     = aws_apigatewayv2_route.api.authorization_type == "JWT"
+    error_message = "The business API must require a JWT at the gateway."
+  }
+  assert {
+    condition     = aws_apigatewayv2_authorizer.jwt.jwt_configuration[0].issuer == var.jwt_issuer
+    error_message = "The authorizer must trust the Cognito issuer."
+  }
+  assert {
+    condition     = aws_lambda_function.this.environment[0].variables["AFTERSALES_SECURITY_CUSTOMER_CLAIM"] == "custom:customer_id"
+    error_message = "Customer accounts are scoped by Cognito's custom:customer_id."
+  }
+  assert {
+    condition     = aws_apigatewayv2_integration.function.payload_format_version == "2.0"
+    error_message = "quarkus-amazon-lambda-http expects payload format 2.0."
+  }
+}
+
+run "jvm_build_option" {
+  command = plan
+  variables {
+    native = false
+  }
+  assert {
+    condition     = aws_lambda_function.this.runtime == "java21" && aws_lambda_function.this.handler == "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+    error_message = "The JVM build runs Quarkus' stream handler on java21."
+  }
+}
+
+run "timeout_must_fit_the_gateway" {
+  command = plan
+  variables {
+    timeout_seconds = 60
+  }
+  expect_failures = [var.timeout_seconds]
+}

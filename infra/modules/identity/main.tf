@@ -1,0 +1,95 @@
+# Cognito user pool whose groups are the service's roles. CUSTOMER accounts carry custom:customer_id.
+
+terraform {
+  required_version = ">= 1.6"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
+
+variable "name" {
+  description = "Prefix of every resource name, e.g. aftersales-dev."
+  type        = string
+}
+
+variable "roles" {
+  description = "The service's roles; each becomes a Cognito group (the token's cognito:groups claim)."
+  type        = list(string)
+  default = ["ADMIN", "GENERAL_MANAGER", "AFTER_SALES_MANAGER", "SALES_MANAGER", "PROJECT_MANAGER", "SALES",
+  "PRODUCT_MANAGER", "QUALITY_ENGINEER", "ENGINEER", "REPAIR", "WAREHOUSE", "CUSTOMER"]
+}
+
+variable "callback_urls" {
+  description = "Front-end URLs Cognito may redirect to after sign-in."
+  type        = list(string)
+}
+
+resource "aws_cognito_user_pool" "this" {
+  name                     = var.name
+  username_attributes      = ["email"]
+  auto_verified_attributes = ["email"]
+  mfa_configuration        = "OPTIONAL"
+
+  software_token_mfa_configuration {
+    enabled = true
+  }
+
+  password_policy {
+    minimum_length    = 12
+    require_lowercase = true
+    require_uppercase = true
+    require_numbers   = true
+    require_symbols   = false
+  }
+
+  schema {
+    name                = "customer_id"
+    attribute_data_type = "String"
+    mutable             = true
+    string_attribute_constraints {
+      min_length = 36
+      max_length = 36
+    }
+  }
+
+  admin_create_user_config {
+    allow_admin_create_user_only = true
+  }
+}
+
+resource "aws_cognito_user_group" "role" {
+  for_each     = toset(var.roles)
+  name         = each.value
+  user_pool_id = aws_cognito_user_pool.this.id
+  description  = "aftersales role ${each.value}"
+}
+
+resource "aws_cognito_user_pool_client" "frontend" {
+  name                                 = "${var.name}-frontend"
+  user_pool_id                         = aws_cognito_user_pool.this.id
+  generate_secret                      = false
+  allowed_oauth_flows_user_pool_client = true
+  allowed_oauth_flows                  = ["code"]
+  allowed_oauth_scopes                 = ["openid", "email", "profile"]
+  supported_identity_providers         = ["COGNITO"]
+  callback_urls                        = var.callback_urls
+  explicit_auth_flows                  = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+  # The customer id is set by administrators only, never by the user.
+  write_attributes = ["email", "name"]
+  read_attributes  = ["email", "name", "custom:customer_id"]
+}
+
+data "aws_region" "current" {}
+
+output "issuer" {
+  description = "Token issuer (iss) of the user pool."
+  value       = "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.this.id}"
+}
+
+output "client_id" {
+  description = "App client id: the audience the API's JWT authorizer accepts."
+  value       = aws_cognito_user_pool_client.frontend.id
+}
