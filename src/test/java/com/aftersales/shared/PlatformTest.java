@@ -45,4 +45,11 @@ class PlatformTest {
         String outsider = io.smallrye.jwt.build.Jwt.subject("x").claim("cognito:groups", java.util.List.of("NOT_A_ROLE")).sign();
         RestAssured.given().auth().oauth2(outsider).get("/api/v1/customers").then().statusCode(403);
     }
+
+    @Test
+    void oversizedBodiesAre413() {
+        String huge = "{\"code\":\"" + "A".repeat(6 * 1024 * 1024) + "\"}";
+        as("SALES").body(huge).post("/api/v1/customers").then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:problem:aftersales:payload_too_large"));
+    }
 }

@@ -1,0 +1,52 @@
+package com.aftersales;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the package-by-area structure honest. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.aftersales");
+
+    @Test
+    void sharedKnowsNoBusinessArea() {
+        noClasses().that().resideInAPackage("com.aftersales.shared..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
+                        "com.aftersales.warranty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void areasDependOnlyDownwards() {
+        noClasses().that().resideInAPackage("com.aftersales.customer..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.unit..", "com.aftersales.warranty..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.aftersales.unit..")
+                .should().dependOnClassesThat().resideInAPackage("com.aftersales.warranty..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void resourcesAreThinAndLeaveTransactionsToServices() {
+        classes().that().areAnnotatedWith(Path.class).should().notBeAnnotatedWith(Transactional.class).check(CLASSES);
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+                .should().notBeAnnotatedWith(Transactional.class).check(CLASSES);
+    }
+
+    @Test
+    void entitiesStayInsideTheirArea() {
+        noClasses().that().resideOutsideOfPackage("com.aftersales.warranty..")
+                .should().dependOnClassesThat().haveSimpleName("WarrantyTerm")
+                .check(CLASSES);
+    }
+}
