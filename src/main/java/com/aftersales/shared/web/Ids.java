@@ -61,4 +61,15 @@ public final class Ids {
             throw ProblemException.badParameter(name, "validation.range", min, max);
         }
     }
+
+    public static Boolean boolParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badParameter(name, "validation.one_of", "true, false");
+        };
+    }
 }

@@ -1,0 +1,67 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** Cost lines of a case (staff only: a customer account does not see internal costs). */
+@Path("/api/v1/cases/{caseId}/costs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases")
+public class CaseCostResource {
+
+    @Inject
+    CaseCosts costs;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "Submit a cost line (CNY, exact to the fen); billed as the unit's frozen entitlement says")
+    public Response submit(@PathParam("caseId") String caseId, CaseCosts.CostRequest request) {
+        CaseCosts.CostView view = costs.submit(Ids.uuid("case", caseId), request);
+        return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/costs/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "The case's cost lines")
+    public Page<CaseCosts.CostView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
+                                         @QueryParam("cursor") String cursor) {
+        return costs.list(Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("{costId}/verification")
+    @RolesAllowed({Roles.AFTER_SALES_MANAGER, Roles.GENERAL_MANAGER})
+    @Operation(summary = "Verify or reject a cost line (after-sales manager; above the threshold then the GM)")
+    public Response verify(@PathParam("caseId") String caseId, @PathParam("costId") String costId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseCosts.VerificationRequest request) {
+        long expected = Versions.required(ifMatch);
+        CaseCosts.CostView view = costs.verify(Ids.uuid("case", caseId), Ids.uuid("case-cost", costId), expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

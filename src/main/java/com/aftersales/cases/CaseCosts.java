@@ -1,0 +1,203 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.SerialNumbers;
+import com.aftersales.warranty.Regime;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Cost lines of a case. Staff submit them; the after-sales manager verifies or rejects; above a threshold the
+ * general manager also approves. Who is billed follows the unit's entitlement frozen at intake.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
+
+    public record CostRequest(
+            @NotNull CaseCost.Category category,
+            @NotNull @DecimalMin("0.00") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal amountCny,
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull LocalDate incurredOn,
+            @Size(max = 60) String serialNo,
+            UUID visitId) {
+    }
+
+    public enum Verdict { VERIFY, REJECT }
+
+    public record VerificationRequest(@NotNull Verdict decision, @Size(max = 4000) String comment) {
+    }
+
+    @RegisterForReflection
+    public record CostView(UUID id, UUID caseId, UUID visitId, String serialNo, CaseCost.Category category,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny, String description,
+                           LocalDate incurredOn, CaseCost.BilledTo billedTo, String contractRef, CaseCost.Status status,
+                           String submittedBy, String verifiedBy, String gmApprovedBy, String decisionComment,
+                           long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        static CostView of(CaseCost c) {
+            return new CostView(c.id, c.caseId, c.visitId, c.serialNo, c.category, c.amountCny.setScale(2), c.description,
+                    c.incurredOn, c.billedTo, c.contractRef, c.status, c.submittedBy, c.verifiedBy, c.gmApprovedBy,
+                    c.decisionComment, c.version, c.createdAt, c.updatedAt);
+        }
+    }
+
+    static final String AUDIT_TYPE = "case-cost";
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    CaseUnits caseUnits;
+
+    @Inject
+    FieldVisits visits;
+
+    @Inject
+    CaseTimeline timeline;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "aftersales.cases.cost-gm-threshold")
+    BigDecimal gmThreshold;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    public CostView submit(@NotNull UUID caseId, @NotNull @Valid CostRequest request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        if (request.incurredOn().isAfter(LocalDate.now(zone))) {
+            throw ProblemException.invalid("incurredOn", "cases.date_in_future");
+        }
+        List<CaseUnit> units = caseUnits.list("caseId", c.id);
+        CaseUnit billedUnit;
+        if (request.serialNo() != null && !request.serialNo().isBlank()) {
+            String serial = SerialNumbers.normalise(request.serialNo());
+            billedUnit = units.stream().filter(u -> u.serialNo.equals(serial)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid("serialNo", "cases.serial_not_in_case", serial));
+        } else if (units.stream().map(u -> u.regime).distinct().count() == 1) {
+            billedUnit = units.get(0);
+        } else {
+            throw ProblemException.invalid("serialNo", "cases.cost_needs_serial");
+        }
+        if (request.visitId() != null) {
+            visits.ofCase(c.id, request.visitId());
+        }
+        CaseCost cost = new CaseCost();
+        cost.id = UUID.randomUUID();
+        cost.caseId = c.id;
+        cost.visitId = request.visitId();
+        cost.serialNo = billedUnit.serialNo;
+        cost.category = request.category();
+        cost.amountCny = request.amountCny();
+        cost.description = request.description().strip();
+        cost.incurredOn = request.incurredOn();
+        cost.billedTo = billedTo(billedUnit.regime);
+        cost.contractRef = billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
+        cost.status = CaseCost.Status.SUBMITTED;
+        cost.submittedBy = caller.subject();
+        persistAndFlush(cost);
+        CostView view = CostView.of(cost);
+        timeline.record(c.id, CaseEvent.Kind.COST, null, null, cost.category + " " + view.amountCny() + " CNY",
+                CaseEvent.Visibility.INTERNAL);
+        audit.record(AUDIT_TYPE, cost.id, "CREATE", null, view);
+        return view;
+    }
+
+    static CaseCost.BilledTo billedTo(Regime regime) {
+        return switch (regime) {
+            case FREE_WARRANTY -> CaseCost.BilledTo.COMPANY;
+            case SERVICE_CONTRACT -> CaseCost.BilledTo.SERVICE_CONTRACT;
+            case CHARGEABLE -> CaseCost.BilledTo.CUSTOMER;
+        };
+    }
+
+    /**
+     * The after-sales manager verifies a submitted line; a line above the threshold then waits for the general
+     * manager. Either may reject.
+     */
+    public CostView verify(@NotNull UUID caseId, @NotNull UUID costId, long expectedVersion,
+                           @NotNull @Valid VerificationRequest request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        CaseCost cost = find("id = ?1 and caseId = ?2", costId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("case-cost", costId));
+        Versions.check(cost.version, expectedVersion);
+        if (request.decision() == Verdict.REJECT && (request.comment() == null || request.comment().isBlank())) {
+            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
+        }
+        CostView before = CostView.of(cost);
+        String who = caller.subject();
+        switch (cost.status) {
+            case SUBMITTED -> {
+                if (!caller.hasRole(Roles.AFTER_SALES_MANAGER)) {
+                    throw new ProblemException(403, "cost_needs_after_sales_manager");
+                }
+                cost.verifiedBy = who;
+                if (request.decision() == Verdict.REJECT) {
+                    cost.status = CaseCost.Status.REJECTED;
+                } else {
+                    cost.status = cost.amountCny.compareTo(gmThreshold) > 0 ? CaseCost.Status.AWAITING_GM : CaseCost.Status.VERIFIED;
+                }
+            }
+            case AWAITING_GM -> {
+                if (!caller.hasRole(Roles.GENERAL_MANAGER)) {
+                    throw new ProblemException(403, "cost_needs_general_manager", gmThreshold);
+                }
+                cost.gmApprovedBy = who;
+                cost.status = request.decision() == Verdict.REJECT ? CaseCost.Status.REJECTED : CaseCost.Status.VERIFIED;
+            }
+            default -> throw new ProblemException(409, "cost_already_decided", cost.status);
+        }
+        cost.decisionComment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        flush();
+        CostView after = CostView.of(cost);
+        audit.record(AUDIT_TYPE, cost.id, "VERIFY_" + request.decision(), before, after);
+        return after;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CostView> list(@NotNull UUID caseId, PageRequest page) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
+        Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, uuidCursor(page.after())};
+        List<CaseCost> rows = find(where + " order by id", params).page(0, page.fetchSize()).list();
+        return page.page(rows, x -> x.id.toString(), CostView::of);
+    }
+
+    static UUID uuidCursor(String after) {
+        try {
+            return UUID.fromString(after);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("cursor", "validation.cursor");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.error.Messages;
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.ProductLine;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+
+/** Cases: intake, finding, the state machine, major-issue approval, hand-over and the timeline. */
+@Path("/api/v1/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases")
+public class CaseResource {
+
+    @Inject
+    CaseIntake intake;
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    CaseSearch search;
+
+    @Inject
+    CaseWorkflow workflow;
+
+    @Context
+    HttpHeaders headers;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
+    public Response open(OpenCaseRequest request) {
+        CaseView view = intake.open(request, locale());
+        return Response.created(URI.create("/api/v1/cases/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Find cases, newest first (q: substring of title or description, Chinese included)")
+    public Page<CaseView> find(@QueryParam("status") String status, @QueryParam("type") String type,
+                               @QueryParam("customerId") String customerId, @QueryParam("productLine") String line,
+                               @QueryParam("ownerRole") String ownerRole, @QueryParam("ownerPerson") String ownerPerson,
+                               @QueryParam("severity") String severity, @QueryParam("overdue") String overdue,
+                               @QueryParam("major") String major, @QueryParam("from") String from,
+                               @QueryParam("to") String to, @QueryParam("serialNo") String serialNo,
+                               @QueryParam("q") String text,
+                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        CaseSearch.Filter filter = new CaseSearch.Filter(
+                Ids.enumParam("status", status, CaseStatus.class),
+                Ids.enumParam("type", type, CaseType.class),
+                customerId == null || customerId.isBlank() ? null : Ids.uuid("customer", customerId),
+                Ids.enumParam("productLine", line, ProductLine.class),
+                blankToNull(ownerRole), blankToNull(ownerPerson),
+                Ids.enumParam("severity", severity, Severity.class),
+                Ids.boolParam("overdue", overdue), Ids.boolParam("major", major),
+                Ids.dateParam("from", from), Ids.dateParam("to", to),
+                blankToNull(serialNo), text == null || text.isBlank() ? null : text);
+        return search.find(filter, PageRequest.of(limit, cursor), locale());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One case with its units' frozen entitlement and the transitions allowed now")
+    public Response get(@PathParam("id") String id) {
+        CaseView view = cases.view(cases.visible(Ids.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
+        return withEtag(view);
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Move the case to another status (If-Match); 409 names the allowed transitions")
+    public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               CaseWorkflow.TransitionRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(workflow.transition(Ids.uuid("case", id), expected, request, locale()));
+    }
+
+    @POST
+    @Path("{id}/major")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Mark a major issue (reputation, property loss): RESOLVING then needs the GM's approval")
+    public Response markMajor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              CaseWorkflow.MajorRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(workflow.markMajor(Ids.uuid("case", id), expected, request, locale()));
+    }
+
+    @PUT
+    @Path("{id}/action-plan")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Submit the action plan; for a major case it goes to the general manager")
+    public Response actionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                               CaseWorkflow.ActionPlanRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(workflow.submitActionPlan(Ids.uuid("case", id), expected, request, locale()));
+    }
+
+    @POST
+    @Path("{id}/approval")
+    @RolesAllowed(Roles.GENERAL_MANAGER)
+    @Operation(summary = "总经理审批: approve or reject a major case's action plan")
+    public Response approval(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             CaseWorkflow.DecisionRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(workflow.decideApproval(Ids.uuid("case", id), expected, request, locale()));
+    }
+
+    @POST
+    @Path("{id}/assignment")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER})
+    @Operation(summary = "Assign the case to a person and/or hand it over to another owner role")
+    public Response assign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           CaseWorkflow.AssignmentRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(workflow.assign(Ids.uuid("case", id), expected, request, locale()));
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Add a note: INTERNAL (staff only) or CUSTOMER (the customer sees it)")
+    public Response note(@PathParam("id") String id, CaseWorkflow.NoteRequest request) {
+        return Response.status(Response.Status.CREATED).entity(workflow.addNote(Ids.uuid("case", id), request)).build();
+    }
+
+    @GET
+    @Path("{id}/events")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "The case's timeline, oldest first (a customer sees only what is visible to it)")
+    public Page<CaseWorkflow.EventView> events(@PathParam("id") String id, @QueryParam("limit") String limit,
+                                               @QueryParam("cursor") String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        if (page.after() != null && !page.after().matches("\\d{1,18}")) {
+            throw com.aftersales.shared.error.ProblemException.badParameter("cursor", "validation.cursor");
+        }
+        return workflow.events(Ids.uuid("case", id), page);
+    }
+
+    private Locale locale() {
+        return Messages.choose(headers.getAcceptableLanguages());
+    }
+
+    private static Response withEtag(CaseView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

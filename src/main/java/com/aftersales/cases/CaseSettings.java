@@ -1,0 +1,151 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.ProductLine;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The routing and SLA tables: data that administrators change without a deploy. */
+@ApplicationScoped
+@Transactional
+public class CaseSettings {
+
+    /** Roles that may own cases. */
+    static final Set<String> OWNER_ROLES = Set.of(Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER);
+
+    @RegisterForReflection
+    public record RouteView(ProductLine productLine, boolean inProject, String ownerRole, long version) {
+        static RouteView of(CaseRoute r) {
+            return new RouteView(r.productLine, r.inProject, r.ownerRole, r.version);
+        }
+    }
+
+    public record RouteRequest(@NotBlank String ownerRole) {
+    }
+
+    @RegisterForReflection
+    public record SlaView(UUID id, Severity severity, UUID customerId, int firstResponseHours, int resolutionHours,
+                          long version) {
+        static SlaView of(CaseSla s) {
+            return new SlaView(s.id, s.severity, s.customerId, s.firstResponseHours, s.resolutionHours, s.version);
+        }
+    }
+
+    public record SlaRequest(@NotNull Severity severity, UUID customerId,
+                             @NotNull @Min(1) @Max(8760) Integer firstResponseHours,
+                             @NotNull @Min(1) @Max(87600) Integer resolutionHours) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    com.aftersales.customer.CustomerRegistry customers;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String route(ProductLine line, boolean inProject) {
+        CaseRoute.Key key = new CaseRoute.Key();
+        key.productLine = line;
+        key.inProject = inProject;
+        CaseRoute route = em.find(CaseRoute.class, key);
+        if (route == null) {
+            throw new IllegalStateException("No routing row for " + line + "/" + inProject);
+        }
+        return route.ownerRole;
+    }
+
+    /** The customer's own row for the severity, else the default row. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CaseSla sla(Severity severity, UUID customerId) {
+        return em.createQuery("from CaseSla where severity = ?1 and (customerId = ?2 or customerId is null) "
+                        + "order by customerId nulls last", CaseSla.class)
+                .setParameter(1, severity).setParameter(2, customerId).setMaxResults(1)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("No SLA row for " + severity));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RouteView> routes() {
+        return em.createQuery("from CaseRoute order by productLine, inProject", CaseRoute.class).getResultList()
+                .stream().map(RouteView::of).toList();
+    }
+
+    public RouteView changeRoute(ProductLine line, boolean inProject, long expectedVersion, @NotNull RouteRequest request) {
+        if (!OWNER_ROLES.contains(request.ownerRole())) {
+            throw ProblemException.invalid("ownerRole", "validation.one_of", String.join(", ", OWNER_ROLES));
+        }
+        CaseRoute.Key key = new CaseRoute.Key();
+        key.productLine = line;
+        key.inProject = inProject;
+        CaseRoute route = em.find(CaseRoute.class, key, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(route.version, expectedVersion);
+        RouteView before = RouteView.of(route);
+        route.ownerRole = request.ownerRole();
+        em.flush();
+        RouteView after = RouteView.of(route);
+        audit.record("case-routing", line + "/" + inProject, "UPDATE", before, after);
+        return after;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SlaView> slas() {
+        return em.createQuery("from CaseSla order by severity, customerId nulls first", CaseSla.class).getResultList()
+                .stream().map(SlaView::of).toList();
+    }
+
+    /** Sets the due times for a severity (and customer): creates the row or changes it. */
+    public SlaView setSla(@NotNull @jakarta.validation.Valid SlaRequest request, Long expectedVersion) {
+        if (request.customerId() != null) {
+            customers.visible(request.customerId(), LockModeType.NONE);
+        }
+        var query = request.customerId() == null
+                ? em.createQuery("from CaseSla where severity = ?1 and customerId is null", CaseSla.class)
+                .setParameter(1, request.severity())
+                : em.createQuery("from CaseSla where severity = ?1 and customerId = ?2", CaseSla.class)
+                .setParameter(1, request.severity()).setParameter(2, request.customerId());
+        List<CaseSla> existing = query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        CaseSla sla;
+        SlaView before = null;
+        if (existing.isEmpty()) {
+            sla = new CaseSla();
+            sla.id = UUID.randomUUID();
+            sla.severity = request.severity();
+            sla.customerId = request.customerId();
+        } else {
+            sla = existing.get(0);
+            if (expectedVersion == null) {
+                throw new ProblemException(428, "precondition_required");
+            }
+            Versions.check(sla.version, expectedVersion);
+            before = SlaView.of(sla);
+        }
+        sla.firstResponseHours = request.firstResponseHours();
+        sla.resolutionHours = request.resolutionHours();
+        if (existing.isEmpty()) {
+            em.persist(sla);
+        }
+        em.flush();
+        SlaView after = SlaView.of(sla);
+        audit.record("case-sla", sla.id, before == null ? "CREATE" : "UPDATE", before, after);
+        return after;
+    }
+}

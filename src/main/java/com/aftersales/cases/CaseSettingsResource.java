@@ -1,0 +1,77 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.ProductLine;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The case routing and SLA tables (changed by ADMIN without a deploy). */
+@Path("/api/v1/case-settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases")
+public class CaseSettingsResource {
+
+    @Inject
+    CaseSettings settings;
+
+    @GET
+    @Path("routing")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "The routing table: product line × in development project → owner role")
+    public List<CaseSettings.RouteView> routes() {
+        return settings.routes();
+    }
+
+    @PUT
+    @Path("routing/{productLine}/{inProject}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Change the owner role of one routing row (If-Match)")
+    public Response changeRoute(@PathParam("productLine") String line, @PathParam("inProject") String inProject,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseSettings.RouteRequest request) {
+        long expected = Versions.required(ifMatch);
+        ProductLine productLine = Ids.enumParam("productLine", line, ProductLine.class);
+        Boolean project = Ids.boolParam("inProject", inProject);
+        if (productLine == null || project == null) {
+            throw com.aftersales.shared.error.ProblemException.notFound("case-routing", line + "/" + inProject);
+        }
+        CaseSettings.RouteView view = settings.changeRoute(productLine, project, expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("slas")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "The SLA table: hours to first response and to resolution by severity (and customer)")
+    public List<CaseSettings.SlaView> slas() {
+        return settings.slas();
+    }
+
+    @PUT
+    @Path("slas")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set due times for a severity, by default or for one customer (If-Match when the row exists)")
+    public Response setSla(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseSettings.SlaRequest request) {
+        Long expected = ifMatch == null ? null : Versions.required(ifMatch);
+        CaseSettings.SlaView view = settings.setSla(request, expected);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,8 @@
+package com.aftersales.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class CaseUnits implements PanacheRepositoryBase<CaseUnit, CaseUnit.Key> {
+}

@@ -1,0 +1,254 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Versions;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Moves cases through their state machine and records everything on the timeline and in the audit trail:
+ * transitions with comments, the major-issue approval by the general manager, owner hand-over, notes.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseWorkflow {
+
+    public record TransitionRequest(@NotNull CaseStatus to, @Size(max = 4000) String comment) {
+    }
+
+    public record MajorRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ActionPlanRequest(@NotBlank @Size(max = 20_000) String plan) {
+    }
+
+    public enum Decision { APPROVE, REJECT }
+
+    public record DecisionRequest(@NotNull Decision decision, @Size(max = 4000) String comment) {
+    }
+
+    public record AssignmentRequest(String ownerRole, @Size(max = 200) String ownerPerson,
+                                    @Size(max = 4000) String comment) {
+    }
+
+    public record NoteRequest(@NotBlank @Size(max = 10_000) String text, CaseEvent.Visibility visibility) {
+    }
+
+    @RegisterForReflection
+    public record EventView(long id, OffsetDateTime occurredAt, String actor, CaseEvent.Kind kind, CaseStatus fromStatus,
+                            CaseStatus toStatus, String text, CaseEvent.Visibility visibility) {
+        static EventView of(CaseEvent e) {
+            return new EventView(e.id, e.occurredAt, e.actor, e.kind, e.fromStatus, e.toStatus, e.text, e.visibility);
+        }
+    }
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    CaseUnits caseUnits;
+
+    @Inject
+    CaseTimeline timeline;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "aftersales.cases.product-life-years")
+    int productLifeYears;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    public CaseView transition(@NotNull UUID id, long expectedVersion, @NotNull @Valid TransitionRequest request,
+                               Locale locale) {
+        ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(c.version, expectedVersion);
+        CaseStatus from = c.status;
+        CaseStatus to = request.to();
+        if (!from.canMoveTo(to)) {
+            throw new ProblemException(409, "case_transition_not_allowed", from, to, from.next())
+                    .with("allowedTransitions", from.next());
+        }
+        if (to == CaseStatus.RESOLVING && c.major && c.approvalStatus != ApprovalStatus.APPROVED) {
+            throw new ProblemException(409, "case_needs_gm_approval", c.approvalStatus)
+                    .with("approvalStatus", c.approvalStatus);
+        }
+        if (to == CaseStatus.REJECTED && (request.comment() == null || request.comment().isBlank())) {
+            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
+        }
+        CaseView before = cases.view(c, locale);
+        OffsetDateTime now = OffsetDateTime.now();
+        if (c.firstRespondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
+            c.firstRespondedAt = now;
+        }
+        switch (to) {
+            case RESOLVED -> c.resolvedAt = now;
+            case CLOSED -> c.closedAt = now;
+            case REOPENED -> reopen(c);
+            default -> {
+            }
+        }
+        c.status = to;
+        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, to, blankToNull(request.comment()), CaseEvent.Visibility.CUSTOMER);
+        return audited(c, "TRANSITION", before, locale);
+    }
+
+    /** Reopening counts as a repeat failure; possible while the records are kept (product life + 1 calendar year). */
+    private void reopen(ServiceCase c) {
+        @SuppressWarnings("unchecked")
+        List<LocalDate> deliveries = em.createNativeQuery(
+                        "select u.delivery_date from case_unit cu join unit u on u.id = cu.unit_id where cu.case_id = ?1")
+                .setParameter(1, c.id).getResultList();
+        LocalDate keptUntil = deliveries.stream()
+                .map(d -> LocalDate.of(d.getYear() + productLifeYears + 1, 12, 31))
+                .max(LocalDate::compareTo).orElse(LocalDate.MIN);
+        if (LocalDate.now(zone).isAfter(keptUntil)) {
+            throw new ProblemException(409, "case_retention_over", keptUntil);
+        }
+        c.reopenCount++;
+        c.resolvedAt = null;
+        c.closedAt = null;
+    }
+
+    public CaseView markMajor(@NotNull UUID id, long expectedVersion, @NotNull @Valid MajorRequest request, Locale locale) {
+        ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(c.version, expectedVersion);
+        if (c.major) {
+            throw new ProblemException(409, "case_already_major");
+        }
+        CaseView before = cases.view(c, locale);
+        c.major = true;
+        c.majorReason = request.reason().strip();
+        c.approvalStatus = c.actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
+        timeline.record(c.id, CaseEvent.Kind.MAJOR, null, null, c.majorReason, CaseEvent.Visibility.INTERNAL);
+        return audited(c, "MARK_MAJOR", before, locale);
+    }
+
+    public CaseView submitActionPlan(@NotNull UUID id, long expectedVersion, @NotNull @Valid ActionPlanRequest request,
+                                     Locale locale) {
+        ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(c.version, expectedVersion);
+        if (!c.status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", c.status);
+        }
+        CaseView before = cases.view(c, locale);
+        c.actionPlan = request.plan().strip();
+        if (c.major) {
+            // A changed plan needs the general manager again.
+            c.approvalStatus = ApprovalStatus.PENDING;
+        }
+        timeline.record(c.id, CaseEvent.Kind.ACTION_PLAN, null, null, c.actionPlan, CaseEvent.Visibility.INTERNAL);
+        return audited(c, "ACTION_PLAN", before, locale);
+    }
+
+    public CaseView decideApproval(@NotNull UUID id, long expectedVersion, @NotNull @Valid DecisionRequest request,
+                                   Locale locale) {
+        ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(c.version, expectedVersion);
+        if (c.approvalStatus != ApprovalStatus.PENDING) {
+            throw new ProblemException(409, "case_nothing_to_approve", c.approvalStatus)
+                    .with("approvalStatus", c.approvalStatus);
+        }
+        if (request.decision() == Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
+            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
+        }
+        CaseView before = cases.view(c, locale);
+        c.approvalStatus = request.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
+        timeline.record(c.id, CaseEvent.Kind.APPROVAL, null, null,
+                request.decision() + (request.comment() == null ? "" : ": " + request.comment().strip()),
+                CaseEvent.Visibility.INTERNAL);
+        return audited(c, "GM_" + request.decision(), before, locale);
+    }
+
+    public CaseView assign(@NotNull UUID id, long expectedVersion, @NotNull @Valid AssignmentRequest request, Locale locale) {
+        ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(c.version, expectedVersion);
+        if (request.ownerRole() != null && !CaseSettings.OWNER_ROLES.contains(request.ownerRole())) {
+            throw ProblemException.invalid("ownerRole", "validation.one_of", String.join(", ", CaseSettings.OWNER_ROLES));
+        }
+        if (request.ownerRole() == null && (request.ownerPerson() == null || request.ownerPerson().isBlank())) {
+            throw ProblemException.invalid("ownerPerson", "validation.required");
+        }
+        CaseView before = cases.view(c, locale);
+        if (request.ownerRole() != null) {
+            c.ownerRole = request.ownerRole();
+        }
+        c.ownerPerson = blankToNull(request.ownerPerson());
+        String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
+                + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
+        timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);
+        return audited(c, "ASSIGN", before, locale);
+    }
+
+    /** Staff write internal notes or notes the customer sees; a customer account writes only the latter. */
+    public EventView addNote(@NotNull UUID id, @NotNull @Valid NoteRequest request) {
+        ServiceCase c = cases.visible(id, LockModeType.NONE);
+        CaseEvent.Visibility visibility = request.visibility() == null ? CaseEvent.Visibility.INTERNAL : request.visibility();
+        if (caller.isCustomerAccount()) {
+            visibility = CaseEvent.Visibility.CUSTOMER;
+        }
+        CaseEvent event = timeline.record(c.id, CaseEvent.Kind.NOTE, null, null, request.text().strip(), visibility);
+        em.flush();
+        em.refresh(event);
+        EventView view = EventView.of(event);
+        audit.record(CaseBook.AUDIT_TYPE, c.id, "NOTE", null, view);
+        return view;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EventView> events(@NotNull UUID id, PageRequest page) {
+        ServiceCase c = cases.visible(id, LockModeType.NONE);
+        StringBuilder where = new StringBuilder("caseId = ?1");
+        List<Object> params = new java.util.ArrayList<>(List.of(c.id));
+        if (caller.isCustomerAccount()) {
+            where.append(" and visibility = ?2");
+            params.add(CaseEvent.Visibility.CUSTOMER);
+        }
+        if (page.after() != null) {
+            where.append(" and id > ?").append(params.size() + 1);
+            params.add(Long.parseLong(page.after()));
+        }
+        List<CaseEvent> rows = timeline.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
+        return page.page(rows, e -> e.id.toString(), EventView::of);
+    }
+
+    private CaseView audited(ServiceCase c, String action, CaseView before, Locale locale) {
+        em.flush();
+        CaseView after = cases.view(c, locale);
+        audit.record(CaseBook.AUDIT_TYPE, c.id, action, before, after);
+        return after;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+}

@@ -1,0 +1,103 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** Field-service visits (技术服务表) of a case. */
+@Path("/api/v1/cases/{caseId}/visits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases")
+public class FieldVisitResource {
+
+    @Inject
+    FieldVisits visits;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Plan a visit; a trip (travelRequired) needs the after-sales manager's approval before it starts")
+    public Response plan(@PathParam("caseId") String caseId, FieldVisits.VisitRequest request) {
+        FieldVisits.VisitView view = visits.plan(Ids.uuid("case", caseId), request);
+        return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/visits/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "The case's visits")
+    public Page<FieldVisits.VisitView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
+                                            @QueryParam("cursor") String cursor) {
+        return visits.list(Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{visitId}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One visit")
+    public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {
+        return withEtag(visits.get(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId)));
+    }
+
+    @POST
+    @Path("{visitId}/travel-approval")
+    @RolesAllowed(Roles.AFTER_SALES_MANAGER)
+    @Operation(summary = "出差审核: approve or reject the trip")
+    public Response travel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.TravelDecision request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.decideTravel(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId), expected, request));
+    }
+
+    @POST
+    @Path("{visitId}/start")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Start the visit (409 while a required trip is not approved)")
+    public Response start(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.start(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId), expected));
+    }
+
+    @POST
+    @Path("{visitId}/completion")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Complete the visit with the work done, the result and the parts used")
+    public Response complete(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.CompletionRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.complete(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId), expected, request));
+    }
+
+    private static Response withEtag(FieldVisits.VisitView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

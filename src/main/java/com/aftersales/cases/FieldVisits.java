@@ -1,0 +1,183 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Versions;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Field-service visits (技术服务表) of a case: planned, travel approved, started, completed with the work done. */
+@ApplicationScoped
+@Transactional
+public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
+
+    public record VisitRequest(
+            @NotNull FieldVisit.Purpose purpose,
+            @NotNull LocalDate plannedDate,
+            @NotBlank @Size(max = 500) String site,
+            @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> technicians,
+            boolean travelRequired) {
+    }
+
+    public record TravelDecision(@NotNull CaseWorkflow.Decision decision, @Size(max = 4000) String comment) {
+    }
+
+    public record CompletionRequest(
+            @NotBlank @Size(max = 20_000) String workDone,
+            @NotBlank @Size(max = 4000) String result,
+            @Size(max = 200) List<FieldVisit.@Valid @NotNull PartUsed> partsUsed) {
+    }
+
+    @RegisterForReflection
+    public record VisitView(UUID id, UUID caseId, FieldVisit.Purpose purpose, LocalDate plannedDate, String site,
+                            List<String> technicians, boolean travelRequired, FieldVisit.TravelStatus travelStatus,
+                            String travelDecidedBy, String travelComment, FieldVisit.Status status,
+                            OffsetDateTime startedAt, OffsetDateTime completedAt, String workDone, String result,
+                            List<FieldVisit.PartUsed> partsUsed, String createdBy, long version,
+                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        static VisitView of(FieldVisit v) {
+            return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
+                    v.travelRequired, v.travelStatus, v.travelDecidedBy, v.travelComment, v.status, v.startedAt,
+                    v.completedAt, v.workDone, v.result, List.copyOf(v.partsUsed), v.createdBy, v.version,
+                    v.createdAt, v.updatedAt);
+        }
+    }
+
+    static final String AUDIT_TYPE = "field-visit";
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    CaseTimeline timeline;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        if (!c.status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", c.status);
+        }
+        FieldVisit v = new FieldVisit();
+        v.id = UUID.randomUUID();
+        v.caseId = c.id;
+        v.purpose = request.purpose();
+        v.plannedDate = request.plannedDate();
+        v.site = request.site().strip();
+        v.technicians = new ArrayList<>(request.technicians().stream().map(String::strip).toList());
+        v.travelRequired = request.travelRequired();
+        v.travelStatus = request.travelRequired() ? FieldVisit.TravelStatus.REQUESTED : FieldVisit.TravelStatus.NOT_REQUIRED;
+        v.status = FieldVisit.Status.PLANNED;
+        v.createdBy = caller.subject();
+        persistAndFlush(v);
+        VisitView view = VisitView.of(v);
+        timeline.record(c.id, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site,
+                CaseEvent.Visibility.CUSTOMER);
+        audit.record(AUDIT_TYPE, v.id, "CREATE", null, view);
+        return view;
+    }
+
+    /** 出差审核: the after-sales manager approves or rejects the trip before it starts. */
+    public VisitView decideTravel(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
+                                  @NotNull @Valid TravelDecision request) {
+        FieldVisit v = locked(caseId, visitId, expectedVersion);
+        if (v.travelStatus != FieldVisit.TravelStatus.REQUESTED) {
+            throw new ProblemException(409, "visit_no_travel_request", v.travelStatus);
+        }
+        if (request.decision() == CaseWorkflow.Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
+            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
+        }
+        VisitView before = VisitView.of(v);
+        v.travelStatus = request.decision() == CaseWorkflow.Decision.APPROVE
+                ? FieldVisit.TravelStatus.APPROVED : FieldVisit.TravelStatus.REJECTED;
+        v.travelDecidedBy = caller.subject();
+        v.travelComment = CaseWorkflow.blankToNull(request.comment());
+        return audited(v, "TRAVEL_" + request.decision(), before);
+    }
+
+    public VisitView start(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion) {
+        FieldVisit v = locked(caseId, visitId, expectedVersion);
+        if (v.status != FieldVisit.Status.PLANNED) {
+            throw new ProblemException(409, "visit_wrong_status", v.status);
+        }
+        if (v.travelRequired && v.travelStatus != FieldVisit.TravelStatus.APPROVED) {
+            throw new ProblemException(409, "visit_travel_not_approved", v.travelStatus)
+                    .with("travelStatus", v.travelStatus);
+        }
+        VisitView before = VisitView.of(v);
+        v.status = FieldVisit.Status.STARTED;
+        v.startedAt = OffsetDateTime.now();
+        return audited(v, "START", before);
+    }
+
+    public VisitView complete(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
+                              @NotNull @Valid CompletionRequest request) {
+        FieldVisit v = locked(caseId, visitId, expectedVersion);
+        if (v.status != FieldVisit.Status.STARTED) {
+            throw new ProblemException(409, "visit_wrong_status", v.status);
+        }
+        VisitView before = VisitView.of(v);
+        v.status = FieldVisit.Status.COMPLETED;
+        v.completedAt = OffsetDateTime.now();
+        v.workDone = request.workDone().strip();
+        v.result = request.result().strip();
+        v.partsUsed = request.partsUsed() == null ? new ArrayList<>() : new ArrayList<>(request.partsUsed());
+        return audited(v, "COMPLETE", before);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<VisitView> list(@NotNull UUID caseId, PageRequest page) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
+        Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, CaseCosts.uuidCursor(page.after())};
+        List<FieldVisit> rows = find(where + " order by id", params).page(0, page.fetchSize()).list();
+        return page.page(rows, v -> v.id.toString(), VisitView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public VisitView get(@NotNull UUID caseId, @NotNull UUID visitId) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        return VisitView.of(ofCase(c.id, visitId));
+    }
+
+    FieldVisit ofCase(UUID caseId, UUID visitId) {
+        return find("id = ?1 and caseId = ?2", visitId, caseId).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
+    }
+
+    private FieldVisit locked(UUID caseId, UUID visitId, long expectedVersion) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        FieldVisit v = find("id = ?1 and caseId = ?2", visitId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
+        Versions.check(v.version, expectedVersion);
+        return v;
+    }
+
+    private VisitView audited(FieldVisit v, String action, VisitView before) {
+        flush();
+        VisitView after = VisitView.of(v);
+        audit.record(AUDIT_TYPE, v.id, action, before, after);
+        return after;
+    }
+}

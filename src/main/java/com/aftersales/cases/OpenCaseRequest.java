@@ -1,0 +1,41 @@
+package com.aftersales.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** What is recorded when a customer reports a problem. */
+public record OpenCaseRequest(
+        @NotNull CaseType type,
+        @NotNull UUID customerId,
+        @NotNull @Size(min = 1, max = 50) List<@Valid @NotNull UnitReport> units,
+        @NotNull LocalDate failureDate,
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 10_000) String description,
+        @NotNull @Valid Reporter reporter,
+        @NotNull Channel channel,
+        @NotNull Severity severity) {
+
+    /** A unit concerned, with its reading on the failure date. */
+    public record UnitReport(
+            @NotBlank @Size(max = 60) String serialNo,
+            @PositiveOrZero @Max(10_000_000) Integer mileageKm,
+            @PositiveOrZero @Max(1_000_000) Integer operatingHours) {
+    }
+
+    /** Who reported it and how to reach them. */
+    public record Reporter(
+            @NotBlank @Size(max = 100) String name,
+            @Size(max = 40) @Pattern(regexp = "[0-9+()\\- ]*", message = "{aftersales.phone}") String phone,
+            @Size(max = 200) @Email String email) {
+    }
+}

@@ -1,0 +1,5 @@
+package com.aftersales.cases;
+
+public enum Severity {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

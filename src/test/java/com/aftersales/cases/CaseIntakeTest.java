@@ -1,0 +1,183 @@
+package com.aftersales.cases;
+
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static com.aftersales.cases.CaseFixtures.caseJson;
+import static com.aftersales.cases.CaseFixtures.world;
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class CaseIntakeTest {
+
+    @Test
+    void routesEveryProductLineAndProjectStage() {
+        record Expect(String line, String project, String owner) {
+        }
+        for (Expect e : new Expect[]{
+                new Expect("COMMERCIAL_VEHICLE", null, "AFTER_SALES_MANAGER"),
+                new Expect("PASSENGER_CAR", null, "SALES_MANAGER"),
+                new Expect("MICRO_CAR", null, "SALES_MANAGER"),
+                new Expect("SYSTEM", null, "SALES_MANAGER"),
+                new Expect("COMMERCIAL_VEHICLE", "NPD-1", "PROJECT_MANAGER"),
+                new Expect("PASSENGER_CAR", "NPD-2", "PROJECT_MANAGER"),
+                new Expect("MICRO_CAR", "NPD-3", "PROJECT_MANAGER"),
+                new Expect("SYSTEM", "NPD-4", "PROJECT_MANAGER")}) {
+            CaseFixtures.World w = world(e.line(), e.project());
+            CaseFixtures.open("SALES", w, "描述").then().statusCode(201)
+                    .body("ownerRole", equalTo(e.owner()))
+                    .body("productLine", equalTo(e.line()));
+        }
+    }
+
+    @Test
+    void intakeFreezesEntitlementSetsSlaAndNumbersTheCase() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        String id = CaseFixtures.open("SALES", w, "电机异响").then().statusCode(201)
+                .header("Location", containsString("/api/v1/cases/"))
+                .body("caseNo", startsWith("KS-" + LocalDate.now().getYear() + "-"))
+                .body("status", equalTo("NEW"))
+                .body("allowedTransitions", hasItem("ACKNOWLEDGED"))
+                .body("units[0].serialNo", equalTo(w.serial()))
+                .body("units[0].regime", equalTo("FREE_WARRANTY"))
+                .body("units[0].validUntil", equalTo("2027-01-09"))
+                .body("units[0].mileageKm", equalTo(30000))
+                .body("units[0].reason", containsString("包修期内"))
+                .body("firstResponseDue", notNullValue())
+                .body("overdue", equalTo(false))
+                .extract().path("id");
+        // Terms changed later do not change what was frozen.
+        as("SALES").body("""
+                        {"productLine":"COMMERCIAL_VEHICLE","months":1,"effectiveFrom":"2020-01-01","effectiveTo":"2020-01-02"}""")
+                .post("/api/v1/customers/" + w.customerId() + "/warranty-terms").then().statusCode(409);
+        as("SALES").get("/api/v1/cases/" + id).then().body("units[0].regime", equalTo("FREE_WARRANTY"));
+        as("AFTER_SALES_MANAGER").queryParam("entity", "case").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("CREATE"));
+    }
+
+    @Test
+    void chargeableAndContractRegimesAreFrozenToo() {
+        CaseFixtures.World w = world("PASSENGER_CAR", null);
+        as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", 150000, "里程超限后故障"))
+                .post("/api/v1/cases").then().statusCode(201).body("units[0].regime", equalTo("CHARGEABLE"));
+        String older = CaseFixtures.unit(w.customerId(), "PASSENGER_CAR", null, "2023-01-10");
+        as("SALES").body("""
+                        {"contractNo":"BX-%s","startDate":"2025-01-10","endDate":"2027-01-09","feeCny":"5000","coverage":"整机"}"""
+                        .formatted(older))
+                .post("/api/v1/units/" + older + "/service-contracts").then().statusCode(201);
+        as("SALES").body(caseJson(w.customerId(), older, "2025-06-01", 50000, "控制器报警"))
+                .post("/api/v1/cases").then().statusCode(201)
+                .body("units[0].regime", equalTo("SERVICE_CONTRACT"))
+                .body("units[0].decidedByRef", equalTo("BX-" + older))
+                .body("units[0].validUntil", equalTo("2027-01-09"));
+    }
+
+    @Test
+    void badInputIsRefusedAndStoresNothing() {
+        CaseFixtures.World w = world("SYSTEM", null);
+        CaseFixtures.World other = world("SYSTEM", null);
+        as("SALES").body(caseJson(w.customerId(), "NO-SUCH-UNIT", "2025-06-01", 1, "x")).post("/api/v1/cases")
+                .then().statusCode(422).body("errors[0].field", equalTo("units[0].serialNo"));
+        as("SALES").body(caseJson(w.customerId(), other.serial(), "2025-06-01", 1, "x")).post("/api/v1/cases")
+                .then().statusCode(422).body("errors[0].field", equalTo("units[0].serialNo"));
+        as("SALES").body(caseJson(w.customerId(), w.serial(), "2024-06-01", 1, "x")).post("/api/v1/cases")
+                .then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
+        as("SALES").body(caseJson(w.customerId(), w.serial(), LocalDate.now().plusDays(2).toString(), 1, "x"))
+                .post("/api/v1/cases").then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
+        as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", -5, "x")).post("/api/v1/cases")
+                .then().statusCode(422).body("errors[0].field", equalTo("units[0].mileageKm"));
+        as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", 1, "x").replace("\"CLAIM\"", "\"PRAISE\""))
+                .post("/api/v1/cases").then().statusCode(400).body("errors[0].field", equalTo("type"));
+        as("SALES").queryParam("serialNo", w.serial()).get("/api/v1/cases").then().body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void flagsAPossibleDuplicateOnTheSameUnitAndSaysWhy() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        String first = CaseFixtures.open("SALES", w, "电机高速运行时有异响，伴随抖动，客户要求索赔").then().statusCode(201)
+                .body("possibleDuplicate", nullValue()).extract().path("id");
+        CaseFixtures.open("SALES", w, "电机高速运行时异响并抖动，客户再次要求索赔").then().statusCode(201)
+                .body("possibleDuplicate.caseId", equalTo(first))
+                .body("possibleDuplicate.serialNo", equalTo(w.serial()))
+                .body("possibleDuplicate.reason", containsString("可能重复"));
+        CaseFixtures.open("SALES", w, "控制器通讯中断，仪表报警").then().statusCode(201)
+                .body("possibleDuplicate", nullValue());
+    }
+
+    @Test
+    void aCustomerAccountOpensAndReadsOnlyItsOwnCases() {
+        CaseFixtures.World mine = world("MICRO_CAR", null);
+        CaseFixtures.World theirs = world("MICRO_CAR", null);
+        UUID me = UUID.fromString(mine.customerId());
+        String myCase = CaseFixtures.open("SALES", mine, "我的案件").then().statusCode(201).extract().path("id");
+        String theirCase = CaseFixtures.open("SALES", theirs, "别人的案件").then().statusCode(201).extract().path("id");
+        asCustomer(me).body(caseJson(mine.customerId(), mine.serial(), "2025-06-02", 100, "客户自行报修"))
+                .post("/api/v1/cases").then().statusCode(201).body("ownerPerson", nullValue());
+        asCustomer(me).body(caseJson(theirs.customerId(), theirs.serial(), "2025-06-02", 100, "x"))
+                .post("/api/v1/cases").then().statusCode(404);
+        asCustomer(me).body(caseJson(mine.customerId(), theirs.serial(), "2025-06-02", 100, "x"))
+                .post("/api/v1/cases").then().statusCode(422);
+        asCustomer(me).get("/api/v1/cases/" + myCase).then().statusCode(200);
+        asCustomer(me).get("/api/v1/cases/" + theirCase).then().statusCode(404).contentType("application/problem+json");
+        asCustomer(me).get("/api/v1/cases").then().statusCode(200).body("items.customerId", org.hamcrest.Matchers.everyItem(equalTo(mine.customerId())));
+        asCustomer(me).get("/api/v1/cases/" + theirCase + "/events").then().statusCode(404);
+        asCustomer(me).get("/api/v1/cases/" + myCase + "/costs").then().statusCode(403);
+        asCustomer(me).header("If-Match", "\"0\"").body("{\"to\":\"ACKNOWLEDGED\"}")
+                .post("/api/v1/cases/" + myCase + "/transitions").then().statusCode(403);
+    }
+
+    @Test
+    void slaTableIsDataWithCustomerOverrides() {
+        CaseFixtures.World w = world("SYSTEM", null);
+        as("ADMIN").body("""
+                        {"severity":"HIGH","customerId":"%s","firstResponseHours":1,"resolutionHours":2}""".formatted(w.customerId()))
+                .put("/api/v1/case-settings/slas").then().statusCode(200);
+        as("SALES").body("""
+                        {"severity":"HIGH","customerId":"%s","firstResponseHours":1,"resolutionHours":2}""".formatted(w.customerId()))
+                .put("/api/v1/case-settings/slas").then().statusCode(403);
+        String created = CaseFixtures.open("SALES", w, "SLA 测试").then().statusCode(201).extract().path("createdAt");
+        String due = as("SALES").queryParam("customerId", w.customerId()).get("/api/v1/cases")
+                .then().extract().path("items[0].resolutionDue");
+        org.assertj.core.api.Assertions.assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(created),
+                java.time.OffsetDateTime.parse(due)).toMinutes()).isBetween(119L, 121L);
+    }
+
+    @Test
+    void routingIsDataChangeableWithoutADeploy() {
+        String etag = as("ADMIN").get("/api/v1/case-settings/routing").then().statusCode(200)
+                .extract().path("find { it.productLine == 'SYSTEM' && !it.inProject }.version").toString();
+        as("ADMIN").header("If-Match", "\"" + etag + "\"").body("{\"ownerRole\":\"PRODUCT_MANAGER\"}")
+                .put("/api/v1/case-settings/routing/SYSTEM/false").then().statusCode(200);
+        try {
+            CaseFixtures.World w = world("SYSTEM", null);
+            CaseFixtures.open("SALES", w, "路由测试").then().statusCode(201).body("ownerRole", equalTo("PRODUCT_MANAGER"));
+        } finally {
+            as("ADMIN").header("If-Match", "\"" + (Integer.parseInt(etag) + 1) + "\"").body("{\"ownerRole\":\"SALES_MANAGER\"}")
+                    .put("/api/v1/case-settings/routing/SYSTEM/false").then().statusCode(200);
+        }
+        as("ADMIN").header("If-Match", "\"0\"").body("{\"ownerRole\":\"WAREHOUSE\"}")
+                .put("/api/v1/case-settings/routing/SYSTEM/true").then().statusCode(422);
+    }
+
+    @Test
+    void idempotentIntakeOpensOneCase() {
+        CaseFixtures.World w = world("SYSTEM", null);
+        String key = Api.unique("k");
+        String body = caseJson(w.customerId(), w.serial(), "2025-06-01", 1, "重复提交");
+        String a = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String b = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        org.assertj.core.api.Assertions.assertThat(a).isEqualTo(b);
+        as("SALES").queryParam("serialNo", w.serial()).get("/api/v1/cases").then().body("items.size()", equalTo(1));
+    }
+}
