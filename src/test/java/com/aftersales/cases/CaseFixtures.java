@@ -28,8 +28,8 @@ final class CaseFixtures {
         String serial = Api.unique("CS");
         as("SALES").body("""
                         {"serialNo":"%s","productModel":"TM220","productLine":"%s","customerId":"%s",%s
-                         "productionDate":"2024-12-01","deliveryDate":"%s"}""".formatted(serial, productLine, customer,
-                        projectCode == null ? "" : "\"projectCode\":\"" + projectCode + "\",", delivered))
+                         "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, productLine, customer,
+                        projectCode == null ? "" : "\"projectCode\":\"" + projectCode + "\",", delivered, delivered))
                 .post("/api/v1/units").then().statusCode(201);
         return serial;
     }

@@ -1,0 +1,166 @@
+package com.aftersales.cases;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.aftersales.cases.CaseFixtures.move;
+import static com.aftersales.cases.CaseFixtures.world;
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class CaseWorkflowTest {
+
+    /** The status graph, walked over HTTP: every allowed edge works, every other edge is 409 and changes nothing. */
+    @Test
+    void everyAllowedAndForbiddenTransition() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        Map<CaseStatus, List<CaseStatus>> pathTo = Map.of(
+                CaseStatus.NEW, List.of(),
+                CaseStatus.ACKNOWLEDGED, List.of(CaseStatus.ACKNOWLEDGED),
+                CaseStatus.INVESTIGATING, List.of(CaseStatus.ACKNOWLEDGED, CaseStatus.INVESTIGATING),
+                CaseStatus.RESOLVING, List.of(CaseStatus.ACKNOWLEDGED, CaseStatus.INVESTIGATING, CaseStatus.RESOLVING),
+                CaseStatus.RESOLVED, List.of(CaseStatus.ACKNOWLEDGED, CaseStatus.INVESTIGATING, CaseStatus.RESOLVING,
+                        CaseStatus.RESOLVED),
+                CaseStatus.CLOSED, List.of(CaseStatus.ACKNOWLEDGED, CaseStatus.INVESTIGATING, CaseStatus.RESOLVING,
+                        CaseStatus.RESOLVED, CaseStatus.CLOSED),
+                CaseStatus.REJECTED, List.of(CaseStatus.REJECTED),
+                CaseStatus.REOPENED, List.of(CaseStatus.REJECTED, CaseStatus.REOPENED));
+        for (CaseStatus from : CaseStatus.values()) {
+            for (CaseStatus to : CaseStatus.values()) {
+                String id = CaseFixtures.openId(w);
+                int version = 0;
+                for (CaseStatus step : pathTo.get(from)) {
+                    version = move("QUALITY_ENGINEER", id, version, step.name());
+                }
+                var response = as("QUALITY_ENGINEER").header("If-Match", "\"" + version + "\"")
+                        .body("{\"to\":\"" + to + "\",\"comment\":\"理由\"}")
+                        .post("/api/v1/cases/" + id + "/transitions");
+                if (from.canMoveTo(to)) {
+                    response.then().statusCode(200).body("status", equalTo(to.name()));
+                } else {
+                    response.then().statusCode(409).contentType("application/problem+json")
+                            .body("type", equalTo("urn:problem:aftersales:case_transition_not_allowed"));
+                    Set<String> allowed = new java.util.HashSet<>(response.jsonPath().getList("allowedTransitions"));
+                    org.assertj.core.api.Assertions.assertThat(allowed)
+                            .isEqualTo(from.next().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
+                    as("QUALITY_ENGINEER").get("/api/v1/cases/" + id).then().body("status", equalTo(from.name()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void transitionsAreTimedAuditedAndNeedTheCurrentVersion() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        String id = CaseFixtures.openId(w);
+        as("SALES").body("{\"to\":\"ACKNOWLEDGED\"}").post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
+        as("SALES").header("If-Match", "\"0\"").body("{\"to\":\"ACKNOWLEDGED\",\"comment\":\"已联系客户\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200)
+                .body("firstRespondedAt", notNullValue());
+        as("SALES").header("If-Match", "\"0\"").body("{\"to\":\"INVESTIGATING\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(412);
+        as("SALES").header("If-Match", "\"1\"").body("{\"to\":\"REJECTED\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(422).body("errors[0].field", equalTo("comment"));
+        as("SALES").get("/api/v1/cases/" + id + "/events").then().statusCode(200)
+                .body("items.kind", equalTo(List.of("OPENED", "TRANSITION")))
+                .body("items[1].text", equalTo("已联系客户"))
+                .body("items[1].toStatus", equalTo("ACKNOWLEDGED"));
+        as("ADMIN").queryParam("entity", "case").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("TRANSITION"))
+                .body("items[0].before.status", equalTo("NEW")).body("items[0].after.status", equalTo("ACKNOWLEDGED"));
+        as("WAREHOUSE").header("If-Match", "\"1\"").body("{\"to\":\"INVESTIGATING\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(403);
+    }
+
+    @Test
+    void reopeningAClosedCaseCountsAsARepeatFailure() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        String id = CaseFixtures.openId(w);
+        int v = 0;
+        for (String s : new String[]{"ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED"}) {
+            v = move("AFTER_SALES_MANAGER", id, v, s);
+        }
+        as("SALES").get("/api/v1/cases/" + id).then().body("closedAt", notNullValue()).body("reopenCount", equalTo(0));
+        move("AFTER_SALES_MANAGER", id, v, "REOPENED");
+        as("SALES").get("/api/v1/cases/" + id).then().body("status", equalTo("REOPENED"))
+                .body("reopenCount", equalTo(1)).body("closedAt", equalTo(null));
+    }
+
+    @Test
+    void aMajorCaseWaitsForTheGeneralManager() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        String id = CaseFixtures.openId(w);
+        int v = move("AFTER_SALES_MANAGER", id, 0, "ACKNOWLEDGED");
+        v = move("AFTER_SALES_MANAGER", id, v, "INVESTIGATING");
+        v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body("{\"reason\":\"车辆起火，媒体关注，涉及财产损失\"}").post("/api/v1/cases/" + id + "/major")
+                .then().statusCode(200).body("major", equalTo(true)).body("approvalStatus", equalTo("PLAN_MISSING"))
+                .extract().header("ETag"));
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"RESOLVING\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:case_needs_gm_approval"));
+        as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"APPROVE\"}")
+                .post("/api/v1/cases/" + id + "/approval").then().statusCode(409);
+        v = version(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"")
+                .body("{\"plan\":\"召回同批次控制器，更换熔断器，48 小时内完成\"}").put("/api/v1/cases/" + id + "/action-plan")
+                .then().statusCode(200).body("approvalStatus", equalTo("PENDING")).extract().header("ETag"));
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"APPROVE\"}")
+                .post("/api/v1/cases/" + id + "/approval").then().statusCode(403);
+        v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"REJECT\",\"comment\":\"方案不充分\"}")
+                .post("/api/v1/cases/" + id + "/approval").then().statusCode(200)
+                .body("approvalStatus", equalTo("REJECTED")).extract().header("ETag"));
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"RESOLVING\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(409);
+        v = version(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"")
+                .body("{\"plan\":\"召回同批次控制器，更换熔断器并加装温度监控\"}").put("/api/v1/cases/" + id + "/action-plan")
+                .then().statusCode(200).extract().header("ETag"));
+        v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"APPROVE\",\"comment\":\"同意\"}")
+                .post("/api/v1/cases/" + id + "/approval").then().statusCode(200)
+                .body("approvalStatus", equalTo("APPROVED")).extract().header("ETag"));
+        move("AFTER_SALES_MANAGER", id, v, "RESOLVING");
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id + "/events").then()
+                .body("items.kind", hasItems("MAJOR", "ACTION_PLAN", "APPROVAL"));
+    }
+
+    @Test
+    void handOverAndNotesWithVisibility() {
+        CaseFixtures.World w = world("PASSENGER_CAR", null);
+        String id = CaseFixtures.openId(w);
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerPerson\":\"li.lei\",\"comment\":\"请跟进\"}")
+                .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200)
+                .body("ownerPerson", equalTo("li.lei")).body("ownerRole", equalTo("SALES_MANAGER"));
+        as("SALES_MANAGER").header("If-Match", "\"1\"").body("{\"ownerRole\":\"QUALITY_ENGINEER\",\"ownerPerson\":\"qe.zhao\"}")
+                .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200).body("ownerRole", equalTo("QUALITY_ENGINEER"));
+        as("SALES").header("If-Match", "\"2\"").body("{\"ownerPerson\":\"me\"}")
+                .post("/api/v1/cases/" + id + "/assignment").then().statusCode(403);
+        as("QUALITY_ENGINEER").body("{\"text\":\"初步判断为轴承问题\",\"visibility\":\"INTERNAL\"}")
+                .post("/api/v1/cases/" + id + "/notes").then().statusCode(201).body("visibility", equalTo("INTERNAL"));
+        as("QUALITY_ENGINEER").body("{\"text\":\"已安排工程师上门\",\"visibility\":\"CUSTOMER\"}")
+                .post("/api/v1/cases/" + id + "/notes").then().statusCode(201);
+        java.util.UUID customer = java.util.UUID.fromString(w.customerId());
+        asCustomer(customer).body("{\"text\":\"请尽快处理\",\"visibility\":\"INTERNAL\"}")
+                .post("/api/v1/cases/" + id + "/notes").then().statusCode(201).body("visibility", equalTo("CUSTOMER"));
+        asCustomer(customer).get("/api/v1/cases/" + id + "/events").then().statusCode(200)
+                .body("items.text", hasItem("已安排工程师上门"))
+                .body("items.text", not(hasItem("初步判断为轴承问题")))
+                .body("items.kind", not(hasItem("ASSIGNMENT")));
+        asCustomer(customer).get("/api/v1/cases/" + id).then().body("ownerPerson", equalTo(null));
+        as("SALES").get("/api/v1/cases/" + id + "/events").then().body("items.text", hasItem("初步判断为轴承问题"));
+    }
+
+    static int version(String etag) {
+        return Integer.parseInt(etag.replace("\"", ""));
+    }
+
+}
