@@ -185,6 +185,7 @@ create table attachment (
     content_type  text        not null,
     size_bytes    bigint      not null check (size_bytes > 0),
     storage_key   text        not null,
+    uploaded      boolean     not null default false,
     uploaded_by   text        not null,
     created_at    timestamptz not null default now()
 );

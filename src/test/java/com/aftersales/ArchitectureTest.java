@@ -22,17 +22,21 @@ class ArchitectureTest {
     void sharedKnowsNoBusinessArea() {
         noClasses().that().resideInAPackage("com.aftersales.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
-                        "com.aftersales.warranty..")
+                        "com.aftersales.warranty..", "com.aftersales.cases..")
                 .check(CLASSES);
     }
 
     @Test
     void areasDependOnlyDownwards() {
         noClasses().that().resideInAPackage("com.aftersales.customer..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.unit..", "com.aftersales.warranty..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.unit..", "com.aftersales.warranty..",
+                        "com.aftersales.cases..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("com.aftersales.unit..")
-                .should().dependOnClassesThat().resideInAPackage("com.aftersales.warranty..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.warranty..", "com.aftersales.cases..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.aftersales.warranty..")
+                .should().dependOnClassesThat().resideInAPackage("com.aftersales.cases..")
                 .check(CLASSES);
     }
 

@@ -15,6 +15,10 @@ public class BodyLimit {
     @ConfigProperty(name = "aftersales.http.max-body-bytes")
     long maxBytes;
 
+    /** The local object store (dev and tests) takes attachment uploads, which S3 takes in the cloud. */
+    @ConfigProperty(name = "aftersales.attachments.max-bytes")
+    long maxAttachmentBytes;
+
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
@@ -25,8 +29,9 @@ public class BodyLimit {
             } catch (NumberFormatException e) {
                 throw new ProblemException(400, "bad_request");
             }
-            if (bytes > maxBytes) {
-                throw new ProblemException(413, "payload_too_large", maxBytes / (1024 * 1024));
+            long limit = request.getUriInfo().getPath().startsWith("/api/v1/attachment-store/") ? maxAttachmentBytes : maxBytes;
+            if (bytes > limit) {
+                throw new ProblemException(413, "payload_too_large", limit / (1024 * 1024));
             }
         }
     }

@@ -1,0 +1,76 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** Photos and documents of a case, moved through pre-signed URLs. */
+@Path("/api/v1/cases/{caseId}/attachments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "cases")
+public class CaseAttachmentResource {
+
+    @Inject
+    CaseAttachments attachments;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Announce a file (name, type, size): returns the URL to PUT the bytes to, valid for minutes")
+    public Response attach(@PathParam("caseId") String caseId, CaseAttachments.AttachRequest request) {
+        CaseAttachments.AttachmentView view = attachments.attach(Ids.uuid("case", caseId), request);
+        return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/attachments/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("{attachmentId}/confirmation")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Confirm the upload: the stored size must be the announced one")
+    public CaseAttachments.AttachmentView confirm(@PathParam("caseId") String caseId,
+                                                  @PathParam("attachmentId") String attachmentId) {
+        return attachments.confirm(Ids.uuid("case", caseId), Ids.uuid("attachment", attachmentId));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "The case's attachments")
+    public Page<CaseAttachments.AttachmentView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
+                                                     @QueryParam("cursor") String cursor) {
+        return attachments.list(Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{attachmentId}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One attachment with a short-lived download URL")
+    public CaseAttachments.AttachmentView get(@PathParam("caseId") String caseId,
+                                              @PathParam("attachmentId") String attachmentId) {
+        return attachments.get(Ids.uuid("case", caseId), Ids.uuid("attachment", attachmentId));
+    }
+}

@@ -1,0 +1,23 @@
+package com.aftersales.shared.storage;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * Where attachment bytes live: S3 in the cloud, a local folder in dev and tests. Clients move the bytes
+ * themselves through short-lived pre-signed URLs, so large files never pass through the Lambda function.
+ */
+public interface ObjectStore {
+
+    /** A URL the client may use once, before it expires, with the method and headers given. */
+    record SignedUrl(String method, String url, java.util.Map<String, String> headers, OffsetDateTime expiresAt) {
+    }
+
+    SignedUrl uploadUrl(String key, String contentType, long sizeBytes, Duration ttl);
+
+    SignedUrl downloadUrl(String key, String fileName, String contentType, Duration ttl);
+
+    /** The stored object's size, if it has been uploaded. */
+    Optional<Long> size(String key);
+}

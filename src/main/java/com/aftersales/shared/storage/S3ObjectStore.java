@@ -1,0 +1,100 @@
+package com.aftersales.shared.storage;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+/** Attachments in S3: pre-signed PUT and GET URLs; the function's role needs s3:PutObject/GetObject on the bucket. */
+@ApplicationScoped
+@IfBuildProperty(name = "aftersales.attachments.store", stringValue = "s3")
+public class S3ObjectStore implements ObjectStore {
+
+    @Inject
+    StorageConfig config;
+
+    private volatile S3Client client;
+    private volatile S3Presigner presigner;
+
+    private String bucket() {
+        return config.bucket().orElseThrow(() -> new IllegalStateException("aftersales.attachments.bucket is not set"));
+    }
+
+    private S3Client client() {
+        if (client == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                }
+            }
+        }
+        return client;
+    }
+
+    private S3Presigner presigner() {
+        if (presigner == null) {
+            synchronized (this) {
+                if (presigner == null) {
+                    presigner = S3Presigner.create();
+                }
+            }
+        }
+        return presigner;
+    }
+
+    @Override
+    public SignedUrl uploadUrl(String key, String contentType, long sizeBytes, Duration ttl) {
+        var signed = presigner().presignPutObject(b -> b.signatureDuration(ttl).putObjectRequest(
+                PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType).contentLength(sizeBytes).build()));
+        return new SignedUrl("PUT", signed.url().toString(), Map.of("Content-Type", contentType),
+                signed.expiration().atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public SignedUrl downloadUrl(String key, String fileName, String contentType, Duration ttl) {
+        String disposition = "attachment; filename*=UTF-8''" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        var signed = presigner().presignGetObject(b -> b.signatureDuration(ttl).getObjectRequest(
+                GetObjectRequest.builder().bucket(bucket()).key(key).responseContentDisposition(disposition)
+                        .responseContentType(contentType).build()));
+        return new SignedUrl("GET", signed.url().toString(), Map.of(), signed.expiration().atOffset(ZoneOffset.UTC));
+    }
+
+    @Override
+    public Optional<Long> size(String key) {
+        try {
+            return Optional.of(client().headObject(HeadObjectRequest.builder().bucket(bucket()).key(key).build()).contentLength());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            if (e.getMessage() != null && e.getMessage().contains("404")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+        if (presigner != null) {
+            presigner.close();
+        }
+    }
+}

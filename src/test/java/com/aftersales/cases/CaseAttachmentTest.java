@@ -1,0 +1,76 @@
+package com.aftersales.cases;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static com.aftersales.cases.CaseFixtures.world;
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class CaseAttachmentTest {
+
+    static final byte[] PHOTO = "\u00ff\u00d8 not really a jpeg, but bytes all the same 故障件照片".getBytes(StandardCharsets.UTF_8);
+
+    static String announce(String fileName, String type, long size) {
+        return """
+                {"fileName":"%s","contentType":"%s","sizeBytes":%d}""".formatted(fileName, type, size);
+    }
+
+    @Test
+    void aMobileUserUploadsAPhotoAndOnlyThoseWhoSeeTheCaseFetchIt() {
+        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        String caseId = CaseFixtures.openId(w);
+        UUID customer = UUID.fromString(w.customerId());
+        ExtractableResponse<Response> created = asCustomer(customer).body(announce("故障件.jpg", "image/jpeg", PHOTO.length))
+                .post("/api/v1/cases/" + caseId + "/attachments")
+                .then().statusCode(201).body("upload.method", equalTo("PUT")).body("uploaded", equalTo(false)).extract();
+        String id = created.path("id");
+        String uploadUrl = created.path("upload.url");
+
+        asCustomer(customer).post("/api/v1/cases/" + caseId + "/attachments/" + id + "/confirmation").then().statusCode(409);
+        RestAssured.given().contentType("image/jpeg").body(PHOTO).put(uploadUrl.replace("signature=", "signature=x"))
+                .then().statusCode(403).contentType("application/problem+json");
+        RestAssured.given().contentType("image/jpeg").body(PHOTO).put(uploadUrl).then().statusCode(200);
+        asCustomer(customer).post("/api/v1/cases/" + caseId + "/attachments/" + id + "/confirmation")
+                .then().statusCode(200).body("uploaded", equalTo(true));
+
+        String download = as("QUALITY_ENGINEER").get("/api/v1/cases/" + caseId + "/attachments/" + id)
+                .then().statusCode(200).body("download.method", equalTo("GET")).extract().path("download.url");
+        byte[] fetched = RestAssured.given().get(download).then().statusCode(200)
+                .header("Content-Disposition", containsString("filename*=UTF-8''"))
+                .extract().asByteArray();
+        assertThat(fetched).isEqualTo(PHOTO);
+        // The upload URL cannot be used to read, nor the download URL to write.
+        RestAssured.given().get(uploadUrl).then().statusCode(403);
+
+        CaseFixtures.World other = world("COMMERCIAL_VEHICLE", null);
+        asCustomer(UUID.fromString(other.customerId())).get("/api/v1/cases/" + caseId + "/attachments/" + id).then().statusCode(404);
+        asCustomer(UUID.fromString(other.customerId())).body(announce("x.jpg", "image/jpeg", 10))
+                .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(404);
+        as("SALES").get("/api/v1/cases/" + caseId + "/attachments").then().statusCode(200).body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void typeSizeAndContentAreChecked() {
+        CaseFixtures.World w = world("SYSTEM", null);
+        String caseId = CaseFixtures.openId(w);
+        as("SALES").body(announce("virus.exe", "application/x-msdownload", 10)).post("/api/v1/cases/" + caseId + "/attachments")
+                .then().statusCode(422).body("errors[0].field", equalTo("contentType"));
+        as("SALES").body(announce("huge.mp4", "video/mp4", 1L << 31)).post("/api/v1/cases/" + caseId + "/attachments")
+                .then().statusCode(422).body("errors[0].field", equalTo("sizeBytes"));
+        String url = as("SALES").body(announce("报告.pdf", "application/pdf", 100)).post("/api/v1/cases/" + caseId + "/attachments")
+                .then().statusCode(201).extract().path("upload.url");
+        RestAssured.given().contentType("image/png").body(new byte[100]).put(url).then().statusCode(415);
+        RestAssured.given().contentType("application/pdf").body(new byte[99]).put(url).then().statusCode(422);
+    }
+}
