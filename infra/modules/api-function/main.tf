@@ -47,6 +47,60 @@ resource "aws_iam_role_policy" "logs" {
   policy = data.aws_iam_policy_document.logs.json
 }
 
+# Case attachments (photos of failed parts, reports): private bucket; clients move the bytes through URLs the
+# function pre-signs, so the function needs only Put/Get/Head on objects, nothing on the bucket itself.
+resource "aws_s3_bucket" "attachments" {
+  bucket_prefix = "${var.name}-attachments-"
+}
+
+resource "aws_s3_bucket_public_access_block" "attachments" {
+  bucket                  = aws_s3_bucket.attachments.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "attachments" {
+  bucket = aws_s3_bucket.attachments.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "AES256"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "attachments" {
+  bucket = aws_s3_bucket.attachments.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+# Browsers PUT and GET through pre-signed URLs from the front end's origins.
+resource "aws_s3_bucket_cors_configuration" "attachments" {
+  bucket = aws_s3_bucket.attachments.id
+  cors_rule {
+    allowed_methods = ["PUT", "GET"]
+    allowed_origins = var.cors_origins
+    allowed_headers = ["content-type"]
+    max_age_seconds = 600
+  }
+}
+
+data "aws_iam_policy_document" "attachments" {
+  statement {
+    actions   = ["s3:PutObject", "s3:GetObject"]
+    resources = ["${aws_s3_bucket.attachments.arn}/cases/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "attachments" {
+  name   = "attachments"
+  role   = aws_iam_role.function.id
+  policy = data.aws_iam_policy_document.attachments.json
+}
+
 resource "aws_cloudwatch_log_group" "function" {
   name              = "/aws/lambda/${var.name}"
   retention_in_days = var.log_retention_days
@@ -69,6 +123,7 @@ resource "aws_lambda_function" "this" {
       AFTERSALES_JWT_JWKS_URL = "${var.jwt_issuer}/.well-known/jwks.json"
       # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
       AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
+      AFTERSALES_ATTACHMENTS_BUCKET      = aws_s3_bucket.attachments.bucket
       DISABLE_SIGNAL_HANDLERS            = "true"
     }, var.environment)
   }

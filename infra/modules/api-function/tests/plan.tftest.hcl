@@ -38,6 +38,10 @@ run "native_function_behind_a_jwt_protected_api" {
     condition     = aws_apigatewayv2_integration.function.payload_format_version == "2.0"
     error_message = "quarkus-amazon-lambda-http expects payload format 2.0."
   }
+  assert {
+    condition     = aws_s3_bucket_public_access_block.attachments.block_public_acls && aws_s3_bucket_public_access_block.attachments.restrict_public_buckets
+    error_message = "Attachments are private: only pre-signed URLs reach them."
+  }
 }
 
 run "jvm_build_option" {
