@@ -1,24 +1,21 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A cost line of a case (差旅费, 服务站维修费, parts, labour, freight), billed as the frozen entitlement says. */
 @Entity
 @Table(name = "case_cost")
-public class CaseCost {
+public class CaseCost extends Versioned {
 
     public enum Category { TRAVEL, SERVICE_STATION_FEE, PARTS, LABOUR, FREIGHT }
 
@@ -74,15 +71,4 @@ public class CaseCost {
 
     @Column(name = "decision_comment")
     public String decisionComment;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -129,8 +130,8 @@ public class CaseIntake {
         c.description = request.description().strip();
         c.failureDate = request.failureDate();
         c.reporterName = request.reporter().name().strip();
-        c.reporterPhone = blankToNull(request.reporter().phone());
-        c.reporterEmail = blankToNull(request.reporter().email());
+        c.reporterPhone = Text.blankToNull(request.reporter().phone());
+        c.reporterEmail = Text.blankToNull(request.reporter().email());
         c.channel = request.channel();
         c.ownerRole = ownerRole;
         c.firstResponseDue = now.plus(Duration.ofHours(sla.firstResponseHours));
@@ -203,9 +204,5 @@ public class CaseIntake {
     private String nextCaseNo(LocalDate today) {
         long n = ((Number) em.createNativeQuery("select nextval('case_no_seq')").getSingleResult()).longValue();
         return "KS-%d-%06d".formatted(today.getYear(), n);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
@@ -82,11 +83,11 @@ public class CaseResource {
                 Ids.enumParam("type", type, CaseType.class),
                 customerId == null || customerId.isBlank() ? null : Ids.uuid("customer", customerId),
                 Ids.enumParam("productLine", line, ProductLine.class),
-                blankToNull(ownerRole), blankToNull(ownerPerson),
+                Text.blankToNull(ownerRole), Text.blankToNull(ownerPerson),
                 Ids.enumParam("severity", severity, Severity.class),
                 Ids.boolParam("overdue", overdue), Ids.boolParam("major", major),
                 Ids.dateParam("from", from), Ids.dateParam("to", to),
-                blankToNull(serialNo), text == null || text.isBlank() ? null : text);
+                Text.blankToNull(serialNo), text == null || text.isBlank() ? null : text);
         return search.find(filter, PageRequest.of(limit, cursor), locale());
     }
 
@@ -187,9 +188,4 @@ public class CaseResource {
     private static Response withEtag(CaseView view) {
         return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
     }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
 }

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
@@ -117,7 +118,7 @@ public class CaseWorkflow {
             }
         }
         c.status = to;
-        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, to, blankToNull(request.comment()), CaseEvent.Visibility.CUSTOMER);
+        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, to, Text.blankToNull(request.comment()), CaseEvent.Visibility.CUSTOMER);
         return audited(c, "TRANSITION", before, locale);
     }
 
@@ -201,7 +202,7 @@ public class CaseWorkflow {
         if (request.ownerRole() != null) {
             c.ownerRole = request.ownerRole();
         }
-        c.ownerPerson = blankToNull(request.ownerPerson());
+        c.ownerPerson = Text.blankToNull(request.ownerPerson());
         String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
                 + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
         timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);
@@ -246,9 +247,4 @@ public class CaseWorkflow {
         audit.record(CaseBook.AUDIT_TYPE, c.id, action, before, after);
         return after;
     }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
 }

@@ -1,15 +1,13 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 import java.time.LocalDate;
@@ -21,7 +19,7 @@ import java.util.UUID;
 /** 技术服务表: an on-site visit for a case; a trip waits for the after-sales manager's travel approval (出差审核). */
 @Entity
 @Table(name = "field_visit")
-public class FieldVisit {
+public class FieldVisit extends Versioned {
 
     public enum Purpose { ON_SITE_REPAIR, COMMISSIONING, DELIVERY_SERVICE, TRAINING, TECHNICAL_EXCHANGE }
 
@@ -90,15 +88,4 @@ public class FieldVisit {
 
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
@@ -112,7 +113,7 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
         v.travelStatus = request.decision() == CaseWorkflow.Decision.APPROVE
                 ? FieldVisit.TravelStatus.APPROVED : FieldVisit.TravelStatus.REJECTED;
         v.travelDecidedBy = caller.subject();
-        v.travelComment = CaseWorkflow.blankToNull(request.comment());
+        v.travelComment = Text.blankToNull(request.comment());
         return audited(v, "TRAVEL_" + request.decision(), before);
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.unit.ProductLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,9 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,7 +16,7 @@ import java.util.UUID;
 /** A case (客诉单): one customer's report about one or more units, from intake to the customer's satisfaction. */
 @Entity
 @Table(name = "service_case")
-public class ServiceCase {
+public class ServiceCase extends Versioned {
 
     @Id
     public UUID id;
@@ -116,15 +114,4 @@ public class ServiceCase {
 
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -1,23 +1,20 @@
 package com.aftersales.unit;
 
+import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** 产品履历表: the record of one delivered unit, keyed by its steel-stamp number. */
 @Entity
 @Table(name = "unit")
-public class Unit {
+public class Unit extends Versioned {
 
     @Id
     public UUID id;
@@ -55,15 +52,4 @@ public class Unit {
 
     @Column(name = "first_sale_date")
     public LocalDate firstSaleDate;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

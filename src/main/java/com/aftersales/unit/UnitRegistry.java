@@ -1,5 +1,6 @@
 package com.aftersales.unit;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -135,17 +136,13 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
     private static void apply(Unit unit, UnitRequest request) {
         unit.productModel = request.productModel().strip();
         unit.productLine = request.productLine();
-        unit.projectCode = blankToNull(request.projectCode());
+        unit.projectCode = Text.blankToNull(request.projectCode());
         unit.productionDate = request.productionDate();
-        unit.batchNo = blankToNull(request.batchNo());
+        unit.batchNo = Text.blankToNull(request.batchNo());
         unit.customerId = request.customerId();
-        unit.endCustomer = blankToNull(request.endCustomer());
-        unit.vin = blankToNull(request.vin());
+        unit.endCustomer = Text.blankToNull(request.endCustomer());
+        unit.vin = Text.blankToNull(request.vin());
         unit.deliveryDate = request.deliveryDate();
         unit.firstSaleDate = request.firstSaleDate();
-    }
-
-    static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

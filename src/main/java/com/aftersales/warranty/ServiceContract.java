@@ -1,24 +1,21 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** 保修协议: a paid service contract for one unit, signed by sales after (or before the end of) the free warranty. */
 @Entity
 @Table(name = "service_contract")
-public class ServiceContract {
+public class ServiceContract extends Versioned {
 
     public enum Status { ACTIVE, CANCELLED }
 
@@ -59,17 +56,6 @@ public class ServiceContract {
 
     @Column(name = "cancel_reason")
     public String cancelReason;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     EntitlementPolicy.Contract facts() {
         return new EntitlementPolicy.Contract(id, contractNo, startDate, endDate, mileageLimitKm, status == Status.ACTIVE);

@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.unit.ProductLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,18 +8,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** 包修: the free warranty agreed with one customer for one product line, in force over a period. */
 @Entity
 @Table(name = "warranty_term")
-public class WarrantyTerm {
+public class WarrantyTerm extends Versioned {
 
     @Id
     public UUID id;
@@ -49,17 +46,6 @@ public class WarrantyTerm {
     public LocalDate effectiveTo;
 
     public String notes;
-
-    @Version
-    public long version;
-
-    @CreationTimestamp
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     EntitlementPolicy.Term facts() {
         return new EntitlementPolicy.Term(id, productLine, months, mileageKm, operatingHours, startBasis, effectiveFrom,

@@ -1,0 +1,13 @@
+package com.aftersales.shared.web;
+
+/** Free text as users type it. */
+public final class Text {
+
+    private Text() {
+    }
+
+    /** Trimmed, or null when there is nothing but white space. */
+    public static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
