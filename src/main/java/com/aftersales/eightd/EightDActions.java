@@ -1,0 +1,116 @@
+package com.aftersales.eightd;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.web.Text;
+import com.aftersales.shared.web.Versions;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Containment, corrective and preventive actions of 8D reports, and the overdue list across all reports. */
+@ApplicationScoped
+@Transactional
+public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> {
+
+    @Inject
+    EightDReports reports;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    public ReportView add(@NotNull UUID reportId, long expectedVersion, @NotNull @Valid ReportRequests.Action request) {
+        EightDReport r = reports.forChange(reportId, expectedVersion);
+        if (request.dueDate().isBefore(r.openedOn)) {
+            throw ProblemException.invalid("dueDate", "eightd.due_before_report", r.openedOn);
+        }
+        ReportView before = reports.view(r);
+        EightDAction a = new EightDAction();
+        a.id = UUID.randomUUID();
+        a.reportId = r.id;
+        a.kind = request.kind();
+        a.description = request.description().strip();
+        a.owner = request.owner().strip();
+        a.dueDate = request.dueDate();
+        a.status = EightDAction.Status.OPEN;
+        persist(a);
+        return reports.audited(r, "ACTION_ADD", before);
+    }
+
+    public ReportView update(@NotNull UUID reportId, @NotNull UUID actionId, long expectedVersion,
+                             @NotNull @Valid ReportRequests.ActionUpdate request) {
+        EightDReport r = reports.forChange(reportId, expectedVersion);
+        EightDAction a = find("id = ?1 and reportId = ?2", actionId, r.id).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("eight-d-action", actionId));
+        if (request.dueDate().isBefore(r.openedOn)) {
+            throw ProblemException.invalid("dueDate", "eightd.due_before_report", r.openedOn);
+        }
+        if (request.status() == EightDAction.Status.VERIFIED
+                && (request.effectiveness() == null || request.effectiveness().isBlank())) {
+            throw ProblemException.invalid("effectiveness", "eightd.verified_needs_effectiveness");
+        }
+        List<UUID> evidence = request.evidence() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.evidence()));
+        reports.checkEvidence(r, evidence, "evidence");
+        ReportView before = reports.view(r);
+        a.description = request.description().strip();
+        a.owner = request.owner().strip();
+        a.dueDate = request.dueDate();
+        boolean finished = request.status() == EightDAction.Status.DONE || request.status() == EightDAction.Status.VERIFIED;
+        a.completedOn = finished ? (a.completedOn == null ? LocalDate.now(zone) : a.completedOn) : null;
+        a.status = request.status();
+        a.effectiveness = Text.blankToNull(request.effectiveness());
+        a.evidence = new ArrayList<>(evidence);
+        return reports.audited(r, "ACTION_UPDATE", before);
+    }
+
+    /** Actions across all reports the caller may see: optionally only overdue ones, or one owner's. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ReportView.ActionView> list(boolean overdueOnly, String owner, EightDAction.Status status, PageRequest page) {
+        LocalDate today = LocalDate.now(zone);
+        StringBuilder where = new StringBuilder("1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (overdueOnly) {
+            params.add(today);
+            where.append(" and status in ('OPEN', 'IN_PROGRESS') and dueDate < ?").append(params.size());
+        }
+        if (owner != null) {
+            params.add(owner);
+            where.append(" and owner = ?").append(params.size());
+        }
+        if (status != null) {
+            params.add(status);
+            where.append(" and status = ?").append(params.size());
+        }
+        if (page.after() != null) {
+            String[] key = page.after().split("\\|", 2);
+            try {
+                params.add(LocalDate.parse(key[0]));
+                params.add(UUID.fromString(key[1]));
+            } catch (RuntimeException e) {
+                throw ProblemException.badParameter("cursor", "validation.cursor");
+            }
+            where.append(" and (dueDate > ?").append(params.size() - 1).append(" or (dueDate = ?").append(params.size() - 1)
+                    .append(" and id > ?").append(params.size()).append("))");
+        }
+        List<EightDAction> rows = find(where + " order by dueDate, id", params.toArray()).page(0, page.fetchSize()).list();
+        Map<UUID, String> reportNos = rows.isEmpty() ? Map.of() : reports.list("id in ?1",
+                rows.stream().map(a -> a.reportId).distinct().toList()).stream()
+                .collect(Collectors.toMap(r -> r.id, r -> r.reportNo));
+        return page.page(rows, a -> a.dueDate + "|" + a.id, a -> ReportView.ActionView.of(a, reportNos.get(a.reportId), today));
+    }
+}

@@ -1,0 +1,362 @@
+package com.aftersales.eightd;
+
+import com.aftersales.cases.CaseAttachments;
+import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.ServiceCase;
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Text;
+import com.aftersales.shared.web.Versions;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The 8D report aggregate: opening with due dates per discipline, filling the disciplines, linking cases (a case
+ * linked after closure is a recurrence and reopens the report), and closing behind its gates.
+ */
+@ApplicationScoped
+@Transactional
+public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> {
+
+    static final String AUDIT_TYPE = "eight-d-report";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    CaseAttachments attachments;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    public ReportView open(@NotNull @Valid ReportRequests.Open request) {
+        Set<UUID> caseIds = new LinkedHashSet<>(request.caseIds());
+        List<ServiceCase> linked = new ArrayList<>();
+        for (UUID caseId : caseIds) {
+            linked.add(cases.visible(caseId, LockModeType.NONE));
+        }
+        LocalDate today = LocalDate.now(zone);
+        EightDReport r = new EightDReport();
+        r.id = UUID.randomUUID();
+        r.reportNo = "8D-%d-%05d".formatted(today.getYear(),
+                ((Number) em.createNativeQuery("select nextval('eight_d_no_seq')").getSingleResult()).longValue());
+        r.title = request.title().strip();
+        r.customerId = linked.get(0).customerId;
+        r.status = EightDReport.Status.OPEN;
+        r.openedOn = today;
+        r.champion = Text.blankToNull(request.champion());
+        r.team = request.team() == null ? new ArrayList<>() : new ArrayList<>(request.team());
+        r.createdBy = caller.subject();
+        persist(r);
+        Map<Discipline, Integer> profile = deadlines(r.customerId);
+        Map<LocalDate, Boolean> calendar = calendar(today);
+        for (Discipline d : Discipline.values()) {
+            DisciplineEntry e = new DisciplineEntry();
+            e.reportId = r.id;
+            e.discipline = d;
+            e.dueDate = WorkingDays.add(today, profile.get(d), calendar);
+            e.status = DisciplineEntry.Status.OPEN;
+            em.persist(e);
+        }
+        for (ServiceCase c : linked) {
+            CaseLink link = new CaseLink();
+            link.reportId = r.id;
+            link.caseId = c.id;
+            em.persist(link);
+        }
+        em.flush();
+        ReportView view = view(r);
+        audit.record(AUDIT_TYPE, r.id, "CREATE", null, view);
+        return view;
+    }
+
+    public ReportView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.Update request) {
+        EightDReport r = forChange(id, expectedVersion);
+        if (request.d6VerifiedOn() != null && (request.d6VerifiedOn().isBefore(r.openedOn)
+                || request.d6VerifiedOn().isAfter(LocalDate.now(zone)))) {
+            throw ProblemException.invalid("d6VerifiedOn", "eightd.date_outside_report", r.openedOn);
+        }
+        ReportView before = view(r);
+        r.title = request.title().strip();
+        r.champion = Text.blankToNull(request.champion());
+        r.team = request.team() == null ? new ArrayList<>() : new ArrayList<>(request.team());
+        r.d2 = request.d2();
+        r.d4Occurrence = Text.blankToNull(request.d4Occurrence());
+        r.d4Escape = Text.blankToNull(request.d4Escape());
+        r.d6Verification = Text.blankToNull(request.d6Verification());
+        r.d6VerifiedOn = request.d6VerifiedOn();
+        r.d7 = request.d7();
+        r.summary = Text.blankToNull(request.summary());
+        return audited(r, "UPDATE", before);
+    }
+
+    public ReportView updateDiscipline(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
+                                       @NotNull @Valid ReportRequests.DisciplineUpdate request) {
+        EightDReport r = forChange(id, expectedVersion);
+        if (discipline == Discipline.D8) {
+            throw new ProblemException(409, "eightd_d8_is_closure");
+        }
+        List<UUID> evidence = request.evidence() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.evidence()));
+        checkEvidence(r, evidence, "evidence");
+        ReportView before = view(r);
+        DisciplineEntry e = entry(r.id, discipline);
+        e.owner = Text.blankToNull(request.owner());
+        e.content = Text.blankToNull(request.content());
+        e.evidence = new ArrayList<>(evidence);
+        if (request.done() && (e.owner == null || e.content == null)) {
+            throw new ProblemException(422, "validation_failed", List.of(
+                    Issue.of(e.owner == null ? "owner" : "content", "eightd.done_needs_owner_and_content")));
+        }
+        e.status = request.done() ? DisciplineEntry.Status.DONE : DisciplineEntry.Status.OPEN;
+        e.completedAt = request.done() ? (e.completedAt == null ? OffsetDateTime.now() : e.completedAt) : null;
+        return audited(r, "DISCIPLINE_" + discipline, before);
+    }
+
+    /** Links another case; a case linked after closure is a recurrence of the problem and reopens the report. */
+    public ReportView linkCase(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.LinkCase request) {
+        EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(r.version, expectedVersion);
+        ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
+        CaseLink.Key key = new CaseLink.Key();
+        key.reportId = r.id;
+        key.caseId = c.id;
+        if (em.find(CaseLink.class, key) != null) {
+            throw new ProblemException(409, "eightd_case_already_linked", c.caseNo);
+        }
+        ReportView before = view(r);
+        CaseLink link = new CaseLink();
+        link.reportId = r.id;
+        link.caseId = c.id;
+        link.recurrence = r.status == EightDReport.Status.CLOSED;
+        em.persist(link);
+        String action = "LINK_CASE";
+        if (link.recurrence) {
+            r.status = EightDReport.Status.OPEN;
+            r.recurrenceCount++;
+            r.closedAt = null;
+            r.closedBy = null;
+            DisciplineEntry d8 = entry(r.id, Discipline.D8);
+            d8.status = DisciplineEntry.Status.OPEN;
+            d8.completedAt = null;
+            action = "RECURRENCE";
+        }
+        return audited(r, action, before);
+    }
+
+    /** Closing needs D6 verified and D7 filled, every discipline D0–D7 done and no action still open. */
+    public ReportView close(@NotNull UUID id, long expectedVersion, String comment) {
+        EightDReport r = forChange(id, expectedVersion);
+        List<Issue> missing = new ArrayList<>();
+        if (r.d6Verification == null || r.d6VerifiedOn == null) {
+            missing.add(Issue.of("d6Verification", "eightd.gate_d6"));
+        }
+        if (r.d7 == null || (r.d7.documents() == null || r.d7.documents().isEmpty())
+                && (r.d7.lessons() == null || r.d7.lessons().isBlank())) {
+            missing.add(Issue.of("d7", "eightd.gate_d7"));
+        }
+        for (DisciplineEntry e : entries(r.id)) {
+            if (e.discipline != Discipline.D8 && e.status != DisciplineEntry.Status.DONE) {
+                missing.add(Issue.of("disciplines." + e.discipline, "eightd.gate_discipline", e.discipline));
+            }
+        }
+        long openActions = em.createQuery("select count(a) from EightDAction a where a.reportId = ?1 and a.status in ?2", Long.class)
+                .setParameter(1, r.id).setParameter(2, List.of(EightDAction.Status.OPEN, EightDAction.Status.IN_PROGRESS))
+                .getSingleResult();
+        if (openActions > 0) {
+            missing.add(Issue.of("actions", "eightd.gate_actions", openActions));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(409, "eightd_cannot_close", missing);
+        }
+        ReportView before = view(r);
+        DisciplineEntry d8 = entry(r.id, Discipline.D8);
+        d8.status = DisciplineEntry.Status.DONE;
+        d8.owner = caller.subject();
+        d8.content = Text.blankToNull(comment);
+        d8.completedAt = OffsetDateTime.now();
+        r.status = EightDReport.Status.CLOSED;
+        r.closedAt = d8.completedAt;
+        r.closedBy = caller.subject();
+        return audited(r, "CLOSE", before);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReportView get(UUID id) {
+        return view(visible(id, LockModeType.NONE));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<ReportView> list(EightDReport.Status status, UUID caseId, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        caller.customerScope().ifPresent(scope -> {
+            // Only reports whose every case is the customer's.
+            where.add("not exists (select 1 from CaseLink l, ServiceCase c where l.reportId = r.id and c.id = l.caseId "
+                    + "and c.customerId <> :scope)");
+            params.put("scope", scope);
+        });
+        if (status != null) {
+            where.add("r.status = :status");
+            params.put("status", status);
+        }
+        if (caseId != null) {
+            where.add("exists (select 1 from CaseLink l where l.reportId = r.id and l.caseId = :caseId)");
+            params.put("caseId", caseId);
+        }
+        if (page.after() != null) {
+            where.add("r.reportNo > :after");
+            params.put("after", page.after());
+        }
+        var query = em.createQuery("select r from EightDReport r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by r.reportNo", EightDReport.class);
+        params.forEach(query::setParameter);
+        List<EightDReport> rows = query.setMaxResults(page.fetchSize()).getResultList();
+        return page.page(rows, r -> r.reportNo, this::view);
+    }
+
+    /** A report the caller may see: staff see all; a customer account only reports all of whose cases are its own. */
+    public EightDReport visible(UUID id, LockModeType lock) {
+        EightDReport r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("eight-d-report", id));
+        if (caller.isCustomerAccount()) {
+            UUID scope = caller.customerScope().orElseThrow();
+            Long foreign = em.createQuery("select count(l) from CaseLink l, ServiceCase c where l.reportId = ?1 "
+                    + "and c.id = l.caseId and c.customerId <> ?2", Long.class).setParameter(1, id).setParameter(2, scope)
+                    .getSingleResult();
+            if (foreign > 0) {
+                throw ProblemException.notFound("eight-d-report", id);
+            }
+        }
+        return r;
+    }
+
+    EightDReport forChange(UUID id, long expectedVersion) {
+        EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Versions.check(r.version, expectedVersion);
+        if (r.status == EightDReport.Status.CLOSED) {
+            throw new ProblemException(409, "eightd_closed", r.reportNo);
+        }
+        return r;
+    }
+
+    void checkEvidence(EightDReport r, Collection<UUID> evidence, String field) {
+        if (evidence.isEmpty()) {
+            return;
+        }
+        List<UUID> caseIds = links(r.id).stream().map(l -> l.caseId).toList();
+        long found = attachments.count("id in ?1 and caseId in ?2", evidence, caseIds);
+        if (found != evidence.size()) {
+            throw ProblemException.invalid(field, "eightd.evidence_unknown");
+        }
+    }
+
+    ReportView view(EightDReport r) {
+        LocalDate today = LocalDate.now(zone);
+        List<CaseLink> links = links(r.id);
+        Map<UUID, String> caseNos = new HashMap<>();
+        if (!links.isEmpty()) {
+            em.createQuery("select c.id, c.caseNo from ServiceCase c where c.id in ?1", Object[].class)
+                    .setParameter(1, links.stream().map(l -> l.caseId).toList()).getResultList()
+                    .forEach(row -> caseNos.put((UUID) row[0], (String) row[1]));
+        }
+        List<ReportView.CaseRef> caseRefs = links.stream()
+                .map(l -> new ReportView.CaseRef(l.caseId, caseNos.get(l.caseId), l.recurrence, l.linkedAt)).toList();
+        List<ReportView.DisciplineView> disciplines = entries(r.id).stream()
+                .map(e -> new ReportView.DisciplineView(e.discipline, e.discipline.zh, e.dueDate, e.status, e.owner,
+                        e.content, List.copyOf(e.evidence), e.completedAt,
+                        e.status == DisciplineEntry.Status.OPEN && e.dueDate.isBefore(today)))
+                .toList();
+        List<ReportView.ActionView> actions = em.createQuery(
+                        "from EightDAction where reportId = ?1 order by dueDate, id", EightDAction.class)
+                .setParameter(1, r.id).getResultList().stream()
+                .map(a -> ReportView.ActionView.of(a, r.reportNo, today)).toList();
+        String teamWarning = r.team.size() < 4 || r.team.size() > 10
+                ? "8D 小组通常为 4–10 人，当前 " + r.team.size() + " 人 / an 8D team usually has 4 to 10 members, now "
+                + r.team.size() : null;
+        return new ReportView(r.id, r.reportNo, r.title, r.customerId, r.status, r.openedOn, r.champion,
+                List.copyOf(r.team), teamWarning, r.d2, r.d4Occurrence, r.d4Escape, r.d6Verification, r.d6VerifiedOn,
+                r.d7, r.summary, r.recurrenceCount, caseRefs, disciplines, actions, r.closedAt, r.closedBy, r.createdBy,
+                r.version, r.createdAt, r.updatedAt);
+    }
+
+    List<CaseLink> links(UUID reportId) {
+        return em.createQuery("from CaseLink where reportId = ?1 order by linkedAt, caseId", CaseLink.class)
+                .setParameter(1, reportId).getResultList();
+    }
+
+    List<DisciplineEntry> entries(UUID reportId) {
+        return em.createQuery("from DisciplineEntry where reportId = ?1 order by discipline", DisciplineEntry.class)
+                .setParameter(1, reportId).getResultList();
+    }
+
+    private DisciplineEntry entry(UUID reportId, Discipline d) {
+        DisciplineEntry.Key key = new DisciplineEntry.Key();
+        key.reportId = reportId;
+        key.discipline = d;
+        return em.find(DisciplineEntry.class, key);
+    }
+
+    private Map<Discipline, Integer> deadlines(UUID customerId) {
+        Map<Discipline, Integer> profile = new EnumMap<>(Discipline.class);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select discipline, working_days from eight_d_deadline "
+                        + "where customer_id = ?1 or customer_id is null order by customer_id nulls first")
+                .setParameter(1, customerId).getResultList();
+        rows.forEach(row -> profile.put(Discipline.valueOf((String) row[0]), ((Number) row[1]).intValue()));
+        return profile;
+    }
+
+    private Map<LocalDate, Boolean> calendar(LocalDate from) {
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select day, working from work_calendar where day between ?1 and ?2")
+                .setParameter(1, from).setParameter(2, from.plusYears(2)).getResultList();
+        rows.forEach(row -> days.put(toDate(row[0]), (Boolean) row[1]));
+        return days;
+    }
+
+    private static LocalDate toDate(Object value) {
+        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
+    }
+
+    /** Any change of a part (discipline, action, link) is a change of the report: its version (ETag) moves on. */
+    ReportView audited(EightDReport r, String action, ReportView before) {
+        r.updatedAt = OffsetDateTime.now();
+        em.flush();
+        ReportView after = view(r);
+        audit.record(AUDIT_TYPE, r.id, action, before, after);
+        return after;
+    }
+}

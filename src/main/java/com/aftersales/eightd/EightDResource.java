@@ -1,0 +1,156 @@
+package com.aftersales.eightd;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** 8D reports: open on cases, fill D0–D8, actions, recurrence, close, export to Excel. */
+@Path("/api/v1/eight-d-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "8d")
+public class EightDResource {
+
+    public record Closure(@Size(max = 4000) String comment) {
+    }
+
+    @Inject
+    EightDReports reports;
+
+    @Inject
+    EightDActions actions;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER})
+    @Operation(summary = "Open an 8D report on one or more cases; each discipline gets its due date from the deadline profile")
+    public Response open(ReportRequests.Open request) {
+        ReportView view = reports.open(request);
+        return Response.created(URI.create("/api/v1/eight-d-reports/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
+    @Operation(summary = "8D reports by number (filters: status, caseId)")
+    public Page<ReportView> list(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
+                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return reports.list(Ids.enumParam("status", status, EightDReport.Status.class),
+                caseId == null || caseId.isBlank() ? null : Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
+    @Operation(summary = "One 8D report (JSON)")
+    public Response get(@PathParam("id") String id) {
+        return withEtag(reports.get(Ids.uuid("eight-d-report", id)));
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(EightDWorkbook.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
+    @Operation(summary = "One 8D report as an Excel workbook in the customary 8D layout (zh-CN), to send to the OEM")
+    public Response workbook(@PathParam("id") String id) {
+        ReportView view = reports.get(Ids.uuid("eight-d-report", id));
+        return Response.ok(EightDWorkbook.write(view), EightDWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + view.reportNo() + ".xlsx\"")
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER})
+    @Operation(summary = "Fill the report: team, D2 (5W2H, is/is-not), D4 causes, D6 verification, D7 prevention, summary")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           ReportRequests.Update request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(reports.update(Ids.uuid("eight-d-report", id), expected, request));
+    }
+
+    @PUT
+    @Path("{id}/disciplines/{discipline}")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Owner, content, evidence (attachment ids) and done-ness of one discipline D0–D7")
+    public Response discipline(@PathParam("id") String id, @PathParam("discipline") String discipline,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.DisciplineUpdate request) {
+        long expected = Versions.required(ifMatch);
+        Discipline d = Ids.enumParam("discipline", discipline, Discipline.class);
+        return withEtag(reports.updateDiscipline(Ids.uuid("eight-d-report", id), d, expected, request));
+    }
+
+    @POST
+    @Path("{id}/cases")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER})
+    @Operation(summary = "Link another case; after closure it is a recurrence and reopens the report")
+    public Response linkCase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             ReportRequests.LinkCase request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(reports.linkCase(Ids.uuid("eight-d-report", id), expected, request));
+    }
+
+    @POST
+    @Path("{id}/actions")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER})
+    @Operation(summary = "Add a containment, corrective or preventive action (owner and due date required)")
+    public Response addAction(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              ReportRequests.Action request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(actions.add(Ids.uuid("eight-d-report", id), expected, request));
+    }
+
+    @PUT
+    @Path("{id}/actions/{actionId}")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Update an action: status, owner, due date, effectiveness, evidence")
+    public Response updateAction(@PathParam("id") String id, @PathParam("actionId") String actionId,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.ActionUpdate request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(actions.update(Ids.uuid("eight-d-report", id), Ids.uuid("eight-d-action", actionId), expected, request));
+    }
+
+    @POST
+    @Path("{id}/closure")
+    @RolesAllowed(Roles.QUALITY_ENGINEER)
+    @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done and no open action")
+    public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Closure closure) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(reports.close(Ids.uuid("eight-d-report", id), expected, closure == null ? null : closure.comment()));
+    }
+
+    private static Response withEtag(ReportView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

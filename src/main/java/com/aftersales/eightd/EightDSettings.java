@@ -1,0 +1,87 @@
+package com.aftersales.eightd;
+
+import com.aftersales.customer.CustomerRegistry;
+import com.aftersales.shared.audit.AuditTrail;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The 8D deadline profiles (working days per discipline, per customer) and the working-day calendar. */
+@ApplicationScoped
+@Transactional
+public class EightDSettings {
+
+    public record DeadlineRequest(UUID customerId, @NotNull Discipline discipline, @NotNull @Min(0) @Max(365) Integer workingDays) {
+    }
+
+    @RegisterForReflection
+    public record DeadlineView(UUID customerId, Discipline discipline, int workingDays) {
+    }
+
+    public record CalendarDay(@NotNull LocalDate day, @NotNull Boolean working, @Size(max = 200) String note) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CustomerRegistry customers;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeadlineView> deadlines() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select customer_id, discipline, working_days from eight_d_deadline "
+                + "order by customer_id nulls first, discipline").getResultList();
+        return rows.stream().map(r -> new DeadlineView((UUID) r[0], Discipline.valueOf((String) r[1]), ((Number) r[2]).intValue()))
+                .toList();
+    }
+
+    public DeadlineView setDeadline(@NotNull @Valid DeadlineRequest request) {
+        if (request.customerId() != null) {
+            customers.visible(request.customerId(), LockModeType.NONE);
+        }
+        String conflict = request.customerId() == null ? "(discipline) where customer_id is null"
+                : "(customer_id, discipline) where customer_id is not null";
+        em.createNativeQuery("insert into eight_d_deadline (id, customer_id, discipline, working_days) values (?1, ?2, ?3, ?4) "
+                        + "on conflict " + conflict + " do update set working_days = excluded.working_days, "
+                        + "version = eight_d_deadline.version + 1")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, request.customerId())
+                .setParameter(3, request.discipline().name()).setParameter(4, request.workingDays()).executeUpdate();
+        DeadlineView view = new DeadlineView(request.customerId(), request.discipline(), request.workingDays());
+        audit.record("eight-d-deadline", (request.customerId() == null ? "default" : request.customerId()) + "/"
+                + request.discipline(), "SET", null, view);
+        return view;
+    }
+
+    public CalendarDay setDay(@NotNull @Valid CalendarDay day) {
+        em.createNativeQuery("insert into work_calendar (day, working, note) values (?1, ?2, ?3) "
+                        + "on conflict (day) do update set working = excluded.working, note = excluded.note")
+                .setParameter(1, day.day()).setParameter(2, day.working()).setParameter(3, day.note()).executeUpdate();
+        audit.record("work-calendar", day.day(), "SET", null, day);
+        return day;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<CalendarDay> calendar(LocalDate from, LocalDate to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select day, working, note from work_calendar where day between ?1 and ?2 "
+                + "order by day").setParameter(1, from).setParameter(2, to).getResultList();
+        return rows.stream().map(r -> new CalendarDay(r[0] instanceof LocalDate d ? d : ((java.sql.Date) r[0]).toLocalDate(),
+                (Boolean) r[1], (String) r[2])).toList();
+    }
+}

@@ -1,0 +1,191 @@
+package com.aftersales.eightd;
+
+import com.aftersales.cases.CaseTestData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+@QuarkusTest
+class EightDTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    static String open(String... caseIds) {
+        return as("QUALITY_ENGINEER").body("""
+                        {"title":"TM220 电机轴承早期失效","caseIds":["%s"],"champion":"质量部 刘工",
+                         "team":[{"name":"刘工","role":"组长","department":"质量"},{"name":"陈工","department":"技术"}]}"""
+                        .formatted(String.join("\",\"", caseIds)))
+                .post("/api/v1/eight-d-reports").then().statusCode(201).extract().path("id");
+    }
+
+    static int etag(Response r) {
+        return Integer.parseInt(r.header("ETag").replace("\"", ""));
+    }
+
+    static Map<LocalDate, Boolean> calendar() {
+        Map<LocalDate, Boolean> days = new HashMap<>();
+        List<Map<String, Object>> rows = as("QUALITY_ENGINEER").queryParam("from", TODAY.toString())
+                .queryParam("to", TODAY.plusYears(1).toString()).get("/api/v1/eight-d-settings/calendar")
+                .then().statusCode(200).extract().path("");
+        rows.forEach(r -> days.put(LocalDate.parse((String) r.get("day")), (Boolean) r.get("working")));
+        return days;
+    }
+
+    @Test
+    void dueDatesFollowTheCustomersDeadlineProfileInWorkingDays() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        as("QUALITY_ENGINEER").body("""
+                        {"customerId":"%s","discipline":"D3","workingDays":3}""".formatted(w.customerId()))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(200);
+        as("SALES").body("{\"discipline\":\"D3\",\"workingDays\":3}").put("/api/v1/eight-d-settings/deadlines").then().statusCode(403);
+        String id = open(CaseTestData.openCase(w));
+        Map<LocalDate, Boolean> calendar = calendar();
+        as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + id).then().statusCode(200)
+                .body("reportNo", containsString("8D-"))
+                .body("disciplines.size()", equalTo(9))
+                .body("disciplines[3].discipline", equalTo("D3"))
+                .body("disciplines[3].dueDate", equalTo(WorkingDays.add(TODAY, 3, calendar).toString()))
+                .body("disciplines[4].dueDate", equalTo(WorkingDays.add(TODAY, 10, calendar).toString()))
+                .body("teamWarning", containsString("4–10"));
+    }
+
+    @Test
+    void aReportCannotCloseEarlyAndClosesBehindItsGates() {
+        CaseTestData.World w = CaseTestData.world("PASSENGER_CAR");
+        String caseId = CaseTestData.openCase(w);
+        String id = open(caseId);
+        String base = "/api/v1/eight-d-reports/" + id;
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{}").post(base + "/closure")
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:eightd_cannot_close"))
+                .body("errors.field", hasItems("d6Verification", "d7", "disciplines.D0", "disciplines.D7"));
+        int v = 0;
+        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
+                        {"kind":"CORRECTIVE","description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s"}"""
+                        .formatted(TODAY.plusDays(10))).post(base + "/actions").then().statusCode(200).extract().response());
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
+                        {"kind":"CORRECTIVE","description":"x","owner":" ","dueDate":"%s"}""".formatted(TODAY))
+                .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("owner"));
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
+                        {"kind":"CORRECTIVE","description":"x","owner":"y","dueDate":"%s"}""".formatted(TODAY.minusDays(1)))
+                .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("dueDate"));
+        for (Discipline d : List.of(Discipline.D0, Discipline.D1, Discipline.D2, Discipline.D3, Discipline.D4,
+                Discipline.D5, Discipline.D6, Discipline.D7)) {
+            v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
+                    .body("{\"owner\":\"刘工\",\"content\":\"" + d.zh + "已完成\",\"done\":true}")
+                    .put(base + "/disciplines/" + d).then().statusCode(200).extract().response());
+        }
+        v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("""
+                        {"title":"TM220 电机轴承早期失效","champion":"刘工",
+                         "d2":{"what":"轴承异响","where":"郑州","when":"2025-06","howMany":"3 台","isNot":"其他批次无"},
+                         "d4Occurrence":"轴承游隙超差","d4Escape":"来料检验未测游隙",
+                         "d6Verification":"连续 3 批次来料游隙合格，装车 500 台无再发","d6VerifiedOn":"%s",
+                         "d7":{"documents":[{"type":"PFMEA","reference":"PFMEA-TM220-07","change":"增加游隙控制"}],
+                               "lessons":"关键尺寸必须全检"},
+                         "summary":"问题已解决，客户满意"}""".formatted(TODAY))
+                .put(base).then().statusCode(200).extract().response());
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure")
+                .then().statusCode(409).body("errors.field", equalTo(List.of("actions")));
+        String actionId = as("QUALITY_ENGINEER").get(base).then().extract().path("actions[0].id");
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
+                        {"description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s","status":"VERIFIED"}"""
+                        .formatted(TODAY.plusDays(10))).put(base + "/actions/" + actionId)
+                .then().statusCode(422).body("errors[0].field", equalTo("effectiveness"));
+        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
+                        {"description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s","status":"VERIFIED",
+                         "effectiveness":"3 批次合格"}""".formatted(TODAY.plusDays(10))).put(base + "/actions/" + actionId)
+                .then().statusCode(200).extract().response());
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure").then().statusCode(403);
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{\"comment\":\"感谢团队\"}").post(base + "/closure")
+                .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedBy", equalTo("test-quality_engineer"))
+                .body("disciplines[8].status", equalTo("DONE"));
+        as("ADMIN").queryParam("entity", "eight-d-report").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("CLOSE"));
+
+        // Export: the workbook opens and its cells carry the report.
+        byte[] xlsx = as("QUALITY_ENGINEER").accept(EightDWorkbook.MEDIA_TYPE).get(base)
+                .then().statusCode(200).contentType(EightDWorkbook.MEDIA_TYPE).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            assertThat(rows.get(0).getCellText(0)).isEqualTo("8D 问题解决报告");
+            assertThat(rows).anySatisfy(r -> assertThat(r.getCellText(0)).isEqualTo("状态"));
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.getCellText(0)).isEqualTo("D4 根本原因分析");
+                assertThat(r.getCellText(1)).contains("轴承游隙超差").contains("来料检验未测游隙");
+            });
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.getCellText(0)).isEqualTo("D7 预防再发生");
+                assertThat(r.getCellText(1)).contains("PFMEA-TM220-07");
+            });
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.getCellText(0)).isEqualTo("总结报告");
+                assertThat(r.getCellText(1)).isEqualTo("问题已解决，客户满意");
+            });
+            List<Row> actionRows = wb.getSheet(1).orElseThrow().read();
+            assertThat(actionRows.get(1).getCellText(1)).isEqualTo("更换轴承供应商并增加来料检验");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
+        // A new case on the same problem after closure: recurrence, the report reopens.
+        String again = CaseTestData.openCase(w);
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + (v + 1) + "\"").body("{\"caseId\":\"" + again + "\"}")
+                .post(base + "/cases").then().statusCode(200)
+                .body("status", equalTo("OPEN")).body("recurrenceCount", equalTo(1))
+                .body("cases.find { it.caseId == '" + again + "' }.recurrence", equalTo(true))
+                .body("disciplines[8].status", equalTo("OPEN"));
+    }
+
+    @Test
+    void overdueActionsAcrossReports() {
+        CaseTestData.World w = CaseTestData.world("SYSTEM");
+        String id = open(CaseTestData.openCase(w));
+        as("ENGINEER").header("If-Match", "\"0\"").body("""
+                        {"kind":"CONTAINMENT","description":"隔离库存 200 台","owner":"owner-%s","dueDate":"%s"}"""
+                        .formatted(id, TODAY)).post("/api/v1/eight-d-reports/" + id + "/actions").then().statusCode(200);
+        as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        CaseTestData.backdateActions(id, 3);
+        as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
+                .then().body("items.size()", equalTo(1)).body("items[0].overdue", equalTo(true))
+                .body("items[0].reportNo", notNullValue());
+        as("CUSTOMER").get("/api/v1/actions").then().statusCode(403);
+    }
+
+    @Test
+    void customersSeeOnlyReportsOnTheirOwnCasesAndCannotLinkOthers() {
+        CaseTestData.World mine = CaseTestData.world("MICRO_CAR");
+        CaseTestData.World theirs = CaseTestData.world("MICRO_CAR");
+        String myReport = open(CaseTestData.openCase(mine));
+        String shared = open(CaseTestData.openCase(mine), CaseTestData.openCase(theirs));
+        asCustomer(UUID.fromString(mine.customerId())).get("/api/v1/eight-d-reports/" + myReport).then().statusCode(200);
+        asCustomer(UUID.fromString(mine.customerId())).get("/api/v1/eight-d-reports/" + shared).then().statusCode(404);
+        asCustomer(UUID.fromString(mine.customerId())).get("/api/v1/eight-d-reports")
+                .then().statusCode(200).body("items.id", hasItem(myReport))
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(shared)));
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"caseId\":\"" + UUID.randomUUID() + "\"}")
+                .post("/api/v1/eight-d-reports/" + myReport + "/cases").then().statusCode(404);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"owner\":\"x\",\"content\":\"y\",\"done\":false,"
+                        + "\"evidence\":[\"" + UUID.randomUUID() + "\"]}")
+                .put("/api/v1/eight-d-reports/" + myReport + "/disciplines/D3").then().statusCode(422)
+                .body("errors[0].field", equalTo("evidence"));
+    }
+}
