@@ -77,6 +77,7 @@ public class FieldVisitResource {
 
     @POST
     @Path("{visitId}/start")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Start the visit (409 while a required trip is not approved)")

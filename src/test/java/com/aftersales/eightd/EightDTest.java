@@ -25,11 +25,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
-class EightDTest {
+public class EightDTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
-    static String open(String... caseIds) {
+    public static String open(String... caseIds) {
         return as("QUALITY_ENGINEER").body("""
                         {"title":"TM220 电机轴承早期失效","caseIds":["%s"],"champion":"质量部 刘工",
                          "team":[{"name":"刘工","role":"组长","department":"质量"},{"name":"陈工","department":"技术"}]}"""

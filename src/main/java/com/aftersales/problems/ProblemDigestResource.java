@@ -1,0 +1,96 @@
+package com.aftersales.problems;
+
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** Department subscribers, issued digests and their read acknowledgements. */
+@Path("/api/v1/problem-digests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "problems")
+public class ProblemDigestResource {
+
+    @Inject
+    ProblemDigests digests;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Issue the digest of a department for the period since a moment (the weekly job does the same)")
+    public Response issue(ProblemDigests.IssueRequest request) {
+        ProblemDigests.DigestView view = digests.issue(request);
+        return Response.created(URI.create("/api/v1/problem-digests/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "One digest with its problems")
+    public ProblemDigests.DigestView get(@PathParam("id") String id) {
+        return digests.get(Ids.uuid("problem-digest", id));
+    }
+
+    @POST
+    @Path("{id}/acknowledgement")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "I have read this digest (subscribers of its department only)")
+    public ProblemDigests.Ack acknowledge(@PathParam("id") String id) {
+        return digests.acknowledge(Ids.uuid("problem-digest", id));
+    }
+
+    @GET
+    @Path("{id}/acknowledgements")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Who has read the digest and who has not (overdue after overdueAfterDays, default 7)")
+    public ProblemDigests.Acknowledgements acknowledgements(@PathParam("id") String id,
+                                                           @QueryParam("overdueAfterDays") String days) {
+        Integer n = Ids.intParam("overdueAfterDays", days, 0, 365);
+        return digests.acknowledgements(Ids.uuid("problem-digest", id), Duration.ofDays(n == null ? 7 : n));
+    }
+
+    @GET
+    @Path("subscribers")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER, Roles.ENGINEER})
+    @Operation(summary = "Subscribers of the digest, per department")
+    public List<ProblemDigests.SubscriberView> subscribers(@QueryParam("department") String department) {
+        return digests.subscribers(Ids.enumParam("department", department, Department.class));
+    }
+
+    @PUT
+    @Path("subscribers")
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Subscribe a person (token subject) of a department to its digest")
+    public ProblemDigests.SubscriberView subscribe(ProblemDigests.SubscriberRequest request) {
+        return digests.subscribe(request);
+    }
+
+    @DELETE
+    @Path("subscribers/{department}/{subscriber}")
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Unsubscribe a person")
+    public Response unsubscribe(@PathParam("department") String department, @PathParam("subscriber") String subscriber) {
+        digests.unsubscribe(Ids.enumParam("department", department, Department.class), subscriber);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,197 @@
+package com.aftersales.problems;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.security.Caller;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The problem-library digest per department: its content (new and changed problems in a period), the digests
+ * issued (the scheduled job issues them weekly), subscribers, and who has acknowledged reading each digest.
+ */
+@ApplicationScoped
+@Transactional
+public class ProblemDigests {
+
+    public record SubscriberRequest(@NotNull Department department, @NotBlank @Size(max = 200) String subscriber,
+                                    @NotBlank @Size(max = 100) String name, @Email @Size(max = 200) String email) {
+    }
+
+    @RegisterForReflection
+    public record SubscriberView(Department department, String subscriber, String name, String email) {
+    }
+
+    public record IssueRequest(@NotNull Department department, @NotNull OffsetDateTime since) {
+    }
+
+    @RegisterForReflection
+    public record DigestView(UUID id, Department department, OffsetDateTime periodFrom, OffsetDateTime periodTo,
+                             List<ProblemLibrary.ProblemView> problems, String createdBy, OffsetDateTime createdAt) {
+    }
+
+    @RegisterForReflection
+    public record Acknowledgements(UUID digestId, List<Ack> acknowledged, List<Pending> pending) {
+    }
+
+    @RegisterForReflection
+    public record Ack(String subscriber, String name, OffsetDateTime acknowledgedAt) {
+    }
+
+    @RegisterForReflection
+    public record Pending(String subscriber, String name, String email, boolean overdue) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ProblemLibrary library;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    /** New and changed problems since a moment, oldest change first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProblemLibrary.ProblemView> content(OffsetDateTime since, OffsetDateTime until) {
+        return library.list("updatedAt > ?1 and updatedAt <= ?2 order by updatedAt, id", since, until).stream()
+                .map(library::view).toList();
+    }
+
+    /** Issues the digest for a department and period (idempotent: the same period gives the same digest). */
+    public DigestView issue(@NotNull @Valid IssueRequest request) {
+        OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!request.since().isBefore(until)) {
+            throw ProblemException.invalid("since", "problems.since_in_future");
+        }
+        List<ProblemLibrary.ProblemView> problems = content(request.since(), until);
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, id).setParameter(2, request.department().name()).setParameter(3, request.since())
+                .setParameter(4, until).setParameter(5, problems.stream().map(ProblemLibrary.ProblemView::id).toArray(UUID[]::new))
+                .setParameter(6, caller.subject()).executeUpdate();
+        DigestView view = new DigestView(id, request.department(), request.since(), until, problems, caller.subject(), until);
+        audit.record("problem-digest", id, "ISSUE", null, java.util.Map.of("department", request.department(),
+                "problems", problems.size()));
+        return view;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DigestView get(UUID id) {
+        Object[] row = digest(id);
+        UUID[] problemIds = (UUID[]) row[3];
+        List<ProblemLibrary.ProblemView> problems = problemIds.length == 0 ? List.of()
+                : library.list("id in ?1 order by problemNo", Arrays.asList(problemIds)).stream().map(library::view).toList();
+        return new DigestView(id, Department.valueOf((String) row[0]), toOffset(row[1]), toOffset(row[2]), problems,
+                (String) row[4], toOffset(row[5]));
+    }
+
+    /** The caller confirms having read the digest; only the department's subscribers can. */
+    public Ack acknowledge(UUID id) {
+        Object[] row = digest(id);
+        String me = caller.subject();
+        @SuppressWarnings("unchecked")
+        List<String> names = em.createNativeQuery("select name from department_subscriber where department = ?1 and subscriber = ?2")
+                .setParameter(1, row[0]).setParameter(2, me).getResultList();
+        if (names.isEmpty()) {
+            throw new ProblemException(403, "problem_digest_not_subscribed", row[0]);
+        }
+        em.createNativeQuery("insert into digest_acknowledgement (digest_id, subscriber) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, id).setParameter(2, me).executeUpdate();
+        Object at = em.createNativeQuery("select acknowledged_at from digest_acknowledgement where digest_id = ?1 and subscriber = ?2")
+                .setParameter(1, id).setParameter(2, me).getSingleResult();
+        Ack ack = new Ack(me, names.get(0), toOffset(at));
+        audit.record("problem-digest", id, "ACKNOWLEDGE", null, ack);
+        return ack;
+    }
+
+    /** Who has read it, and who has not; a subscriber not done after {@code overdueAfter} is overdue. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Acknowledgements acknowledgements(UUID id, Duration overdueAfter) {
+        Object[] row = digest(id);
+        boolean late = toOffset(row[5]).plus(overdueAfter).isBefore(OffsetDateTime.now());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select s.subscriber, s.name, s.email, a.acknowledged_at
+                        from department_subscriber s
+                        left join digest_acknowledgement a on a.digest_id = ?1 and a.subscriber = s.subscriber
+                        where s.department = ?2 order by s.subscriber""")
+                .setParameter(1, id).setParameter(2, row[0]).getResultList();
+        List<Ack> acked = rows.stream().filter(r -> r[3] != null).map(r -> new Ack((String) r[0], (String) r[1], toOffset(r[3]))).toList();
+        List<Pending> pending = rows.stream().filter(r -> r[3] == null)
+                .map(r -> new Pending((String) r[0], (String) r[1], (String) r[2], late)).toList();
+        return new Acknowledgements(id, acked, pending);
+    }
+
+    public SubscriberView subscribe(@NotNull @Valid SubscriberRequest request) {
+        em.createNativeQuery("insert into department_subscriber (department, subscriber, name, email) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (department, subscriber) do update set name = excluded.name, email = excluded.email")
+                .setParameter(1, request.department().name()).setParameter(2, request.subscriber().strip())
+                .setParameter(3, request.name().strip()).setParameter(4, request.email()).executeUpdate();
+        SubscriberView view = new SubscriberView(request.department(), request.subscriber().strip(), request.name().strip(),
+                request.email());
+        audit.record("department-subscriber", request.department() + "/" + view.subscriber(), "SET", null, view);
+        return view;
+    }
+
+    public void unsubscribe(Department department, String subscriber) {
+        int removed = em.createNativeQuery("delete from department_subscriber where department = ?1 and subscriber = ?2")
+                .setParameter(1, department.name()).setParameter(2, subscriber).executeUpdate();
+        if (removed == 0) {
+            throw ProblemException.notFound("department-subscriber", department + "/" + subscriber);
+        }
+        audit.record("department-subscriber", department + "/" + subscriber, "DELETE", null, null);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SubscriberView> subscribers(Department department) {
+        String sql = "select department, subscriber, name, email from department_subscriber ";
+        var query = department == null
+                ? em.createNativeQuery(sql + "order by department, subscriber")
+                : em.createNativeQuery(sql + "where department = ?1 order by subscriber").setParameter(1, department.name());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new SubscriberView(Department.valueOf((String) r[0]), (String) r[1], (String) r[2],
+                (String) r[3])).toList();
+    }
+
+    private Object[] digest(UUID id) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select department, period_from, period_to, problem_ids, created_by, created_at "
+                + "from problem_digest where id = ?1").setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("problem-digest", id);
+        }
+        return rows.get(0);
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime odt) {
+            return odt;
+        }
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

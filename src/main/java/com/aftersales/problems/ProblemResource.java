@@ -1,0 +1,128 @@
+package com.aftersales.problems;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+/** The complaint problem library (客诉问题库): internal knowledge, not shown to customer accounts. */
+@Path("/api/v1/problems")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "problems")
+public class ProblemResource {
+
+    @Inject
+    ProblemLibrary library;
+
+    @Inject
+    ProblemDigests digests;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Add a problem by hand (failure mode, models, cause, countermeasure, FMEA links, 8D and case links)")
+    public Response create(ProblemLibrary.ProblemRequest request) {
+        return created(library.create(request));
+    }
+
+    @POST
+    @Path("from-report/{reportId}")
+    @Consumes(MediaType.WILDCARD)
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Create the library entry from a closed 8D report in one step")
+    public Response fromReport(@PathParam("reportId") String reportId) {
+        return created(library.fromReport(Ids.uuid("eight-d-report", reportId)));
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "Search by product model, failure mode, cause, Chinese free text (q), status")
+    public Page<ProblemLibrary.ProblemView> search(@QueryParam("model") String model, @QueryParam("failureMode") String mode,
+                                                   @QueryParam("cause") String cause, @QueryParam("q") String text,
+                                                   @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                                   @QueryParam("cursor") String cursor) {
+        return library.search(new ProblemLibrary.Filter(blank(model), blank(mode), blank(cause), blank(text),
+                Ids.enumParam("status", status, Problem.Status.class)), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("digest")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "The digest content: problems new or changed since a moment (ISO date or date-time)")
+    public List<ProblemLibrary.ProblemView> digest(@QueryParam("since") String since,
+                                                   @QueryParam("department") String department) {
+        Ids.enumParam("department", department, Department.class);
+        return digests.content(moment("since", since), OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "One problem")
+    public Response get(@PathParam("id") String id) {
+        ProblemLibrary.ProblemView view = library.get(Ids.uuid("problem", id));
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Amend a problem (If-Match), e.g. its status once the countermeasure is effective")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           ProblemLibrary.ProblemRequest request) {
+        long expected = Versions.required(ifMatch);
+        ProblemLibrary.ProblemView view = library.update(Ids.uuid("problem", id), expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    static OffsetDateTime moment(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badParameter(name, "validation.required");
+        }
+        try {
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.ofHours(8))
+                    : OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "validation.date");
+        }
+    }
+
+    private static Response created(ProblemLibrary.ProblemView view) {
+        return Response.created(URI.create("/api/v1/problems/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

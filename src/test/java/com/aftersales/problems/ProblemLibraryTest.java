@@ -1,0 +1,107 @@
+package com.aftersales.problems;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.eightd.EightDTestData;
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.build.Jwt;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class ProblemLibraryTest {
+
+    @Test
+    void aClosedEightDBecomesALibraryEntryInOneStep() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String open = com.aftersales.eightd.EightDTest.open(CaseTestData.openCase(w));
+        as("QUALITY_ENGINEER").post("/api/v1/problems/from-report/" + open).then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:problem_report_not_closed"));
+        String report = EightDTestData.closedReport(w, "MC80 控制器受潮短路");
+        String id = as("QUALITY_ENGINEER").post("/api/v1/problems/from-report/" + report).then().statusCode(201)
+                .body("failureMode", equalTo("MC80 控制器受潮短路"))
+                .body("rootCause", containsString("灌封存在气泡"))
+                .body("countermeasure", containsString("真空灌封"))
+                .body("productModels", equalTo(List.of("TM220")))
+                .body("severity", equalTo("HIGH"))
+                .body("status", equalTo("COUNTERMEASURE_EFFECTIVE"))
+                .body("fmeaLinks[0].reference", equalTo("CP-MC80-03"))
+                .body("reportIds", equalTo(List.of(report)))
+                .extract().path("id");
+        as("QUALITY_ENGINEER").post("/api/v1/problems/from-report/" + report).then().statusCode(409);
+        as("ENGINEER").get("/api/v1/problems/" + id).then().statusCode(200).body("caseIds.size()", equalTo(1));
+        asCustomer(UUID.fromString(w.customerId())).get("/api/v1/problems/" + id).then().statusCode(403);
+    }
+
+    @Test
+    void searchByModelFailureModeCauseAndChineseText() {
+        String model = Api.unique("EM");
+        String body = """
+                {"failureMode":"编码器信号丢失","productModels":["%s"],"rootCause":"线束插接件退针",
+                 "countermeasure":"插接件增加二次锁止","detectionMethod":"拉拔力测试","severity":"MEDIUM"}""".formatted(model);
+        String id = as("ENGINEER").body(body).post("/api/v1/problems").then().statusCode(201)
+                .body("status", equalTo("OPEN")).extract().path("id");
+        as("SALES").queryParam("model", model).get("/api/v1/problems").then().body("items.id", equalTo(List.of(id)));
+        as("SALES").queryParam("model", model).queryParam("failureMode", "信号").get("/api/v1/problems")
+                .then().body("items.id", equalTo(List.of(id)));
+        as("SALES").queryParam("model", model).queryParam("cause", "退针").get("/api/v1/problems")
+                .then().body("items.id", equalTo(List.of(id)));
+        as("SALES").queryParam("model", model).queryParam("q", "二次锁止").get("/api/v1/problems")
+                .then().body("items.id", equalTo(List.of(id)));
+        as("SALES").queryParam("model", model).queryParam("q", "锁止退针").get("/api/v1/problems")
+                .then().body("items.size()", equalTo(0));
+        as("ENGINEER").body(body.replace("\"MEDIUM\"", "\"ENORMOUS\"")).post("/api/v1/problems").then().statusCode(400);
+        as("ENGINEER").body(body.replace("\"rootCause\":\"线束插接件退针\",", "")).post("/api/v1/problems")
+                .then().statusCode(422).body("errors[0].field", equalTo("rootCause"));
+        as("ENGINEER").body(body.replace("}", ",\"caseIds\":[\"" + UUID.randomUUID() + "\"]}")).post("/api/v1/problems")
+                .then().statusCode(404);
+        as("SALES").body(body).post("/api/v1/problems").then().statusCode(403);
+    }
+
+    @Test
+    void digestsAreAcknowledgedBySubscribersAndLateReadersAreListed() {
+        String reader = Api.unique("eng");
+        String late = Api.unique("eng");
+        for (String s : new String[]{reader, late}) {
+            as("QUALITY_ENGINEER").body("""
+                            {"department":"ENGINEERING","subscriber":"%s","name":"工程师 %s","email":"%s@example.cn"}"""
+                            .formatted(s, s, s.toLowerCase())).put("/api/v1/problem-digests/subscribers").then().statusCode(200);
+        }
+        OffsetDateTime since = OffsetDateTime.now().minusMinutes(1);
+        String failure = Api.unique("磁钢脱落");
+        as("ENGINEER").body("""
+                        {"failureMode":"%s","rootCause":"胶粘剂固化不足","countermeasure":"延长固化时间","severity":"HIGH"}"""
+                        .formatted(failure)).post("/api/v1/problems").then().statusCode(201);
+        as("ENGINEER").queryParam("since", since.toString()).queryParam("department", "ENGINEERING")
+                .get("/api/v1/problems/digest").then().statusCode(200).body("failureMode", hasItem(failure));
+        String digest = as("QUALITY_ENGINEER").body("""
+                        {"department":"ENGINEERING","since":"%s"}""".formatted(since))
+                .post("/api/v1/problem-digests").then().statusCode(201)
+                .body("problems.failureMode", hasItem(failure)).extract().path("id");
+
+        RestAssured.given().auth().oauth2(Jwt.subject(reader).groups(Set.of("ENGINEER")).sign())
+                .post("/api/v1/problem-digests/" + digest + "/acknowledgement").then().statusCode(200)
+                .body("subscriber", equalTo(reader));
+        as("ENGINEER").post("/api/v1/problem-digests/" + digest + "/acknowledgement").then().statusCode(403);
+        as("QUALITY_ENGINEER").queryParam("overdueAfterDays", 0).get("/api/v1/problem-digests/" + digest + "/acknowledgements")
+                .then().statusCode(200)
+                .body("acknowledged.subscriber", hasItem(reader))
+                .body("pending.find { it.subscriber == '" + late + "' }.overdue", equalTo(true));
+        as("QUALITY_ENGINEER").get("/api/v1/problem-digests/" + digest + "/acknowledgements")
+                .then().body("pending.find { it.subscriber == '" + late + "' }.overdue", equalTo(false));
+        as("QUALITY_ENGINEER").delete("/api/v1/problem-digests/subscribers/ENGINEERING/" + late).then().statusCode(204);
+        as("QUALITY_ENGINEER").body("{\"department\":\"ENGINEERING\",\"since\":\"2999-01-01T00:00:00Z\"}")
+                .post("/api/v1/problem-digests").then().statusCode(422);
+    }
+}
