@@ -22,12 +22,20 @@ class ArchitectureTest {
     void sharedKnowsNoBusinessArea() {
         noClasses().that().resideInAPackage("com.aftersales.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
-                        "com.aftersales.warranty..", "com.aftersales.cases..")
+                        "com.aftersales.warranty..", "com.aftersales.cases..", "com.aftersales.eightd..",
+                        "com.aftersales.problems..")
                 .check(CLASSES);
     }
 
     @Test
     void areasDependOnlyDownwards() {
+        // customer <- unit <- warranty <- cases <- eightd <- problems
+        noClasses().that().resideInAPackage("com.aftersales.cases..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.eightd..", "com.aftersales.problems..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.aftersales.eightd..")
+                .should().dependOnClassesThat().resideInAPackage("com.aftersales.problems..")
+                .check(CLASSES);
         noClasses().that().resideInAPackage("com.aftersales.customer..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.unit..", "com.aftersales.warranty..",
                         "com.aftersales.cases..")
