@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
@@ -13,7 +14,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,18 +75,8 @@ public class UnitHistory {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        List<Entry> entries = rows.stream().map(r -> new Entry(toOffset(r[0]), (String) r[1], (UUID) r[2], (UUID) r[3],
+        List<Entry> entries = rows.stream().map(r -> new Entry(SqlValues.offsetDateTime(r[0]), (String) r[1], (UUID) r[2], (UUID) r[3],
                 (String) r[4], (String) r[5], (String) r[6])).toList();
         return page.page(entries, e -> e.at() + "|" + e.id(), e -> e);
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.eightd;
 
+import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.cases.CaseAttachments;
 import com.aftersales.cases.CaseBook;
 import com.aftersales.cases.ServiceCase;
@@ -343,12 +344,8 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select day, working from work_calendar where day between ?1 and ?2")
                 .setParameter(1, from).setParameter(2, from.plusYears(2)).getResultList();
-        rows.forEach(row -> days.put(toDate(row[0]), (Boolean) row[1]));
+        rows.forEach(row -> days.put(SqlValues.localDate(row[0]), (Boolean) row[1]));
         return days;
-    }
-
-    private static LocalDate toDate(Object value) {
-        return value instanceof LocalDate d ? d : ((java.sql.Date) value).toLocalDate();
     }
 
     /** Any change of a part (discipline, action, link) is a change of the report: its version (ETag) moves on. */

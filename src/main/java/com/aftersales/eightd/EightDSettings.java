@@ -1,5 +1,6 @@
 package com.aftersales.eightd;
 
+import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -81,7 +82,7 @@ public class EightDSettings {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select day, working, note from work_calendar where day between ?1 and ?2 "
                 + "order by day").setParameter(1, from).setParameter(2, to).getResultList();
-        return rows.stream().map(r -> new CalendarDay(r[0] instanceof LocalDate d ? d : ((java.sql.Date) r[0]).toLocalDate(),
+        return rows.stream().map(r -> new CalendarDay(SqlValues.localDate(r[0]),
                 (Boolean) r[1], (String) r[2])).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.problems;
 
+import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
@@ -15,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -102,8 +102,8 @@ public class ProblemDigests {
         UUID[] problemIds = (UUID[]) row[3];
         List<ProblemLibrary.ProblemView> problems = problemIds.length == 0 ? List.of()
                 : library.list("id in ?1 order by problemNo", Arrays.asList(problemIds)).stream().map(library::view).toList();
-        return new DigestView(id, Department.valueOf((String) row[0]), toOffset(row[1]), toOffset(row[2]), problems,
-                (String) row[4], toOffset(row[5]));
+        return new DigestView(id, Department.valueOf((String) row[0]), SqlValues.offsetDateTime(row[1]), SqlValues.offsetDateTime(row[2]), problems,
+                (String) row[4], SqlValues.offsetDateTime(row[5]));
     }
 
     /** The caller confirms having read the digest; only the department's subscribers can. */
@@ -120,7 +120,7 @@ public class ProblemDigests {
                 .setParameter(1, id).setParameter(2, me).executeUpdate();
         Object at = em.createNativeQuery("select acknowledged_at from digest_acknowledgement where digest_id = ?1 and subscriber = ?2")
                 .setParameter(1, id).setParameter(2, me).getSingleResult();
-        Ack ack = new Ack(me, names.get(0), toOffset(at));
+        Ack ack = new Ack(me, names.get(0), SqlValues.offsetDateTime(at));
         audit.record("problem-digest", id, "ACKNOWLEDGE", null, ack);
         return ack;
     }
@@ -129,7 +129,7 @@ public class ProblemDigests {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Acknowledgements acknowledgements(UUID id, Duration overdueAfter) {
         Object[] row = digest(id);
-        boolean late = toOffset(row[5]).plus(overdueAfter).isBefore(OffsetDateTime.now());
+        boolean late = SqlValues.offsetDateTime(row[5]).plus(overdueAfter).isBefore(OffsetDateTime.now());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select s.subscriber, s.name, s.email, a.acknowledged_at
@@ -137,7 +137,7 @@ public class ProblemDigests {
                         left join digest_acknowledgement a on a.digest_id = ?1 and a.subscriber = s.subscriber
                         where s.department = ?2 order by s.subscriber""")
                 .setParameter(1, id).setParameter(2, row[0]).getResultList();
-        List<Ack> acked = rows.stream().filter(r -> r[3] != null).map(r -> new Ack((String) r[0], (String) r[1], toOffset(r[3]))).toList();
+        List<Ack> acked = rows.stream().filter(r -> r[3] != null).map(r -> new Ack((String) r[0], (String) r[1], SqlValues.offsetDateTime(r[3]))).toList();
         List<Pending> pending = rows.stream().filter(r -> r[3] == null)
                 .map(r -> new Pending((String) r[0], (String) r[1], (String) r[2], late)).toList();
         return new Acknowledgements(id, acked, pending);
@@ -183,15 +183,5 @@ public class ProblemDigests {
             throw ProblemException.notFound("problem-digest", id);
         }
         return rows.get(0);
-    }
-
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof Instant instant) {
-            return instant.atOffset(ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

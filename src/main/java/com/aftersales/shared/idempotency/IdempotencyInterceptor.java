@@ -1,5 +1,6 @@
 package com.aftersales.shared.idempotency;
 
+import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +89,7 @@ public class IdempotencyInterceptor {
                             select request_hash, status, response_body, location, etag, created_at
                             from idempotency_key where caller = ?1 and idem_key = ?2""")
                     .setParameter(1, owner).setParameter(2, key).getSingleResult();
-            OffsetDateTime created = toOffset(stored[5]);
+            OffsetDateTime created = SqlValues.offsetDateTime(stored[5]);
             if (created.isBefore(OffsetDateTime.now().minus(retention))) {
                 // An expired key is a new key.
                 em.createNativeQuery("update idempotency_key set request_hash = ?3, status = null, response_body = null, "
@@ -146,19 +147,6 @@ public class IdempotencyInterceptor {
         }
     }
 
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime odt) {
-            return odt;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return OffsetDateTime.parse(value.toString());
-    }
-
     private static String hash(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -166,5 +154,4 @@ public class IdempotencyInterceptor {
             throw new IllegalStateException(e);
         }
     }
-
 }
