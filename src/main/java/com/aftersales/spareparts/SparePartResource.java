@@ -1,0 +1,113 @@
+package com.aftersales.spareparts;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Spare parts (备品备件), wear-part lists, stock per location and its movements. */
+@Path("/api/v1/spare-parts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "spare-parts")
+public class SparePartResource {
+
+    @Inject
+    SpareParts parts;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Register a spare part (part number, Chinese name, models, unit, market price in CNY, wear part)")
+    public Response create(SpareParts.PartRequest request) {
+        SpareParts.PartView view = parts.create(request);
+        return Response.created(URI.create("/api/v1/spare-parts/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "Spare parts by number (model: parts for a product model; wearPart=true: its wear-part list)")
+    public Page<SpareParts.PartView> list(@QueryParam("model") String model, @QueryParam("wearPart") String wearPart,
+                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return parts.list(model == null || model.isBlank() ? null : model, Ids.boolParam("wearPart", wearPart),
+                PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("below-safety-stock")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.PRODUCT_MANAGER, Roles.WAREHOUSE})
+    @Operation(summary = "Every part and location whose stock is under its safety stock")
+    public List<SpareParts.StockView> belowSafetyStock() {
+        return parts.belowSafetyStock();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "One spare part")
+    public Response get(@PathParam("id") String id) {
+        SpareParts.PartView view = parts.get(Ids.uuid("spare-part", id));
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Amend a spare part (If-Match); the part number cannot change")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           SpareParts.PartRequest request) {
+        long expected = Versions.required(ifMatch);
+        SpareParts.PartView view = parts.update(Ids.uuid("spare-part", id), expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}/stock")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "Stock of a part per location")
+    public List<SpareParts.StockView> stock(@PathParam("id") String id) {
+        return parts.stock(Ids.uuid("spare-part", id));
+    }
+
+    @PUT
+    @Path("{id}/stock/{location}")
+    @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Safety stock and reorder point of a part at a location")
+    public SpareParts.StockView levels(@PathParam("id") String id, @PathParam("location") String location,
+                                       SpareParts.StockSettings settings) {
+        return parts.setStockLevels(Ids.uuid("spare-part", id), location, settings);
+    }
+
+    @POST
+    @Path("{id}/movements")
+    @RolesAllowed({Roles.ADMIN, Roles.WAREHOUSE})
+    @Operation(summary = "Receipt, issue to a case, or adjustment (with reason); stock never goes negative (409)")
+    public SpareParts.StockView move(@PathParam("id") String id, SpareParts.MovementRequest request) {
+        return parts.move(Ids.uuid("spare-part", id), request);
+    }
+}

@@ -1,0 +1,99 @@
+package com.aftersales.spareparts;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** 调拨单: transfer orders between stock locations. */
+@Path("/api/v1/transfer-orders")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "spare-parts")
+public class TransferOrderResource {
+
+    @Inject
+    TransferOrders orders;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.PRODUCT_MANAGER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "Request a transfer of parts between locations (optionally for a case)")
+    public Response request(TransferOrders.OrderRequest request) {
+        TransferOrders.OrderView view = orders.request(request);
+        return Response.created(URI.create("/api/v1/transfer-orders/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "Transfer orders by number (filter: status)")
+    public Page<TransferOrders.OrderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                                               @QueryParam("cursor") String cursor) {
+        return orders.list(Ids.enumParam("status", status, TransferOrders.Status.class), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.REPAIR, Roles.WAREHOUSE})
+    @Operation(summary = "One transfer order")
+    public Response get(@PathParam("id") String id) {
+        return withEtag(orders.get(Ids.uuid("transfer-order", id)));
+    }
+
+    @POST
+    @Path("{id}/decision")
+    @RolesAllowed(Roles.PRODUCT_MANAGER)
+    @Operation(summary = "The product manager approves or rejects (调拨单审核)")
+    public Response decide(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           TransferOrders.DecisionRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(orders.decide(Ids.uuid("transfer-order", id), expected, request));
+    }
+
+    @POST
+    @Path("{id}/shipment")
+    @RolesAllowed(Roles.WAREHOUSE)
+    @Operation(summary = "The warehouse ships an approved order with its dispatch record; stock leaves the source")
+    public Response ship(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         TransferOrders.Dispatch dispatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(orders.ship(Ids.uuid("transfer-order", id), expected, dispatch));
+    }
+
+    @POST
+    @Path("{id}/receipt")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.WAREHOUSE)
+    @Operation(summary = "The receiving warehouse confirms; stock arrives at the destination")
+    public Response receive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(orders.receive(Ids.uuid("transfer-order", id), expected));
+    }
+
+    private static Response withEtag(TransferOrders.OrderView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

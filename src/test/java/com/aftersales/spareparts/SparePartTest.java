@@ -1,0 +1,125 @@
+package com.aftersales.spareparts;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.aftersales.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class SparePartTest {
+
+    static String part(String model, boolean wear) {
+        return as("PRODUCT_MANAGER").body("""
+                        {"partNo":"%s","name":"电机轴承 6205","productModels":["%s"],"unitOfMeasure":"个",
+                         "marketPrice":"85.50","wearPart":%s}""".formatted(Api.unique("P"), model, wear))
+                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+    }
+
+    static Response move(String partId, String kind, String location, int qty, String caseId, String reason) {
+        return as("WAREHOUSE").body("""
+                        {"kind":"%s","location":"%s","quantity":%d%s%s}""".formatted(kind, location, qty,
+                        caseId == null ? "" : ",\"caseId\":\"" + caseId + "\"", reason == null ? "" : ",\"reason\":\"" + reason + "\""))
+                .post("/api/v1/spare-parts/" + partId + "/movements");
+    }
+
+    @Test
+    void concurrentIssuesOfTheLastPiecesNeverOversell() throws Exception {
+        String part = part("TM220", true);
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        move(part, "RECEIPT", "zz-main", 5, null, null).then().statusCode(200).body("quantity", equalTo(5)).body("location", equalTo("ZZ-MAIN"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> move(part, "ISSUE", "ZZ-MAIN", 1, caseId, null).statusCode()));
+            }
+            List<Integer> codes = new ArrayList<>();
+            for (Future<Integer> f : calls) {
+                codes.add(f.get());
+            }
+            assertThat(codes).filteredOn(c -> c == 200).hasSize(5);
+            assertThat(codes).filteredOn(c -> c == 409).hasSize(3);
+        } finally {
+            pool.shutdownNow();
+        }
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock").then().body("[0].quantity", equalTo(0));
+        move(part, "ISSUE", "ZZ-MAIN", 1, caseId, null).then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:stock_insufficient")).body("available", equalTo(0));
+    }
+
+    @Test
+    void movementsAreCheckedAndSafetyStockIsWatched() {
+        String part = part("EM35", false);
+        String caseId = CaseTestData.openCase(CaseTestData.world("MICRO_CAR"));
+        move(part, "RECEIPT", "SH-01", -3, null, null).then().statusCode(422).body("errors[0].field", equalTo("quantity"));
+        move(part, "ISSUE", "SH-01", 1, null, null).then().statusCode(422).body("errors[0].field", equalTo("caseId"));
+        move(part, "ADJUSTMENT", "SH-01", 2, null, null).then().statusCode(422).body("errors[0].field", equalTo("reason"));
+        move(part, "RECEIPT", "bad location!", 1, null, null).then().statusCode(422);
+        move(part, "RECEIPT", "SH-01", 10, null, null).then().statusCode(200);
+        move(part, "ADJUSTMENT", "SH-01", -11, null, "盘点差异").then().statusCode(409);
+        move(part, "ADJUSTMENT", "SH-01", -2, null, "盘点差异").then().statusCode(200).body("quantity", equalTo(8));
+        move(part, "ISSUE", "SH-01", 3, caseId, null).then().statusCode(200).body("quantity", equalTo(5));
+        as("PRODUCT_MANAGER").body("{\"safetyStock\":6,\"reorderPoint\":8}").put("/api/v1/spare-parts/" + part + "/stock/sh-01")
+                .then().statusCode(200).body("belowSafetyStock", equalTo(true));
+        as("WAREHOUSE").get("/api/v1/spare-parts/below-safety-stock").then().statusCode(200)
+                .body("partId", hasItem(part));
+        as("SALES").body("{\"kind\":\"RECEIPT\",\"location\":\"SH-01\",\"quantity\":1}")
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(403);
+        as("PRODUCT_MANAGER").queryParam("model", "EM35").queryParam("wearPart", "false").get("/api/v1/spare-parts")
+                .then().body("id", org.hamcrest.Matchers.anything()).body("items.id", hasItem(part));
+    }
+
+    @Test
+    void aTransferOrderMovesStockOnceAtEachStep() {
+        String part = part("PX100", true);
+        move(part, "RECEIPT", "HQ", 10, null, null).then().statusCode(200);
+        String order = as("REPAIR").body("""
+                        {"fromLocation":"HQ","toLocation":"ZZ-STATION","lines":[{"partId":"%s","quantity":4}]}""".formatted(part))
+                .post("/api/v1/transfer-orders").then().statusCode(201).body("status", equalTo("REQUESTED"))
+                .extract().path("id");
+        String base = "/api/v1/transfer-orders/" + order;
+        String dispatch = "{\"carrier\":\"顺丰\",\"trackingNo\":\"SF123456\",\"shippedOn\":\"2026-11-20\"}";
+        as("WAREHOUSE").header("If-Match", "\"0\"").body(dispatch).post(base + "/shipment").then().statusCode(409);
+        as("WAREHOUSE").header("If-Match", "\"0\"").body("{\"decision\":\"APPROVE\"}").post(base + "/decision").then().statusCode(403);
+        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"APPROVE\"}").post(base + "/decision")
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+        as("WAREHOUSE").header("If-Match", "\"1\"").body(dispatch).post(base + "/shipment").then().statusCode(200)
+                .body("status", equalTo("SHIPPED")).body("trackingNo", equalTo("SF123456"));
+        as("WAREHOUSE").header("If-Match", "\"2\"").body(dispatch).post(base + "/shipment").then().statusCode(409);
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock").then().body("find { it.location == 'HQ' }.quantity", equalTo(6));
+        as("WAREHOUSE").header("If-Match", "\"2\"").post(base + "/receipt").then().statusCode(200).body("status", equalTo("RECEIVED"));
+        as("WAREHOUSE").header("If-Match", "\"3\"").post(base + "/receipt").then().statusCode(409);
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock")
+                .then().body("find { it.location == 'ZZ-STATION' }.quantity", equalTo(4))
+                .body("find { it.location == 'HQ' }.quantity", equalTo(6));
+
+        // A shipment larger than the stock moves nothing.
+        String big = as("REPAIR").body("""
+                        {"fromLocation":"HQ","toLocation":"ZZ-STATION","lines":[{"partId":"%s","quantity":7}]}""".formatted(part))
+                .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("id");
+        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"APPROVE\"}")
+                .post("/api/v1/transfer-orders/" + big + "/decision").then().statusCode(200);
+        as("WAREHOUSE").header("If-Match", "\"1\"").body(dispatch).post("/api/v1/transfer-orders/" + big + "/shipment")
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:stock_insufficient"));
+        as("WAREHOUSE").get("/api/v1/transfer-orders/" + big).then().body("status", equalTo("APPROVED"));
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock").then().body("find { it.location == 'HQ' }.quantity", equalTo(6));
+        as("REPAIR").body("""
+                        {"fromLocation":"HQ","toLocation":"HQ","lines":[{"partId":"%s","quantity":1}]}""".formatted(part))
+                .post("/api/v1/transfer-orders").then().statusCode(422);
+        as("REPAIR").body("""
+                        {"fromLocation":"HQ","toLocation":"X","lines":[{"partId":"%s","quantity":-1}]}""".formatted(part))
+                .post("/api/v1/transfer-orders").then().statusCode(422);
+    }
+}
