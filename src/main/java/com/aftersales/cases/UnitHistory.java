@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * 售后维修档案: a unit's after-sales archive in time order (oldest first): its cases, field visits and costs,
- * in one query. Later areas (returns, recalls) add their branches to the same UNION.
+ * 售后维修档案: a unit's after-sales archive in time order (oldest first): its cases, field visits, costs and
+ * returns, in one query. Later areas (recalls) add their branches to the same UNION.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -58,6 +58,12 @@ public class UnitHistory {
                            k.category || ' · ' || to_char(k.amount_cny, 'FM999999999990.00') || ' CNY · ' || k.billed_to
                     from case_cost k join unit_cases c on c.id = k.case_id
                     where ?2 and (k.serial_no is null or k.serial_no = ?3)
+                    union all
+                    select r.created_at, 'RETURN', r.id, r.case_id, c.case_no, r.status,
+                           r.return_no || coalesce(' · ' || ru.verdict, '') || coalesce(' · ' || ru.disposition, '')
+                           || coalesce(' → ' || ru.replacement_serial, '')
+                    from return_unit ru join return_order r on r.id = ru.return_id join service_case c on c.id = r.case_id
+                    where ru.unit_id = ?1
                 )
                 select at, kind, id, case_id, case_no, status, summary from entries
                 """ + (page.after() == null ? "" : "where (at, id) > (?4, ?5) ") + "order by at, id limit " + page.fetchSize();

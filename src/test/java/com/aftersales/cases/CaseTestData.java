@@ -20,6 +20,11 @@ public final class CaseTestData {
         return new World(w.customerId(), w.serial());
     }
 
+    /** Another unit of a customer (delivered 2025-01-10), optionally in a development project. */
+    public static String unit(String customerId, String productLine, String projectCode) {
+        return CaseFixtures.unit(customerId, productLine, projectCode, "2025-01-10");
+    }
+
     public static String openCase(World w) {
         return CaseFixtures.openId(new CaseFixtures.World(w.customerId(), w.serial()));
     }

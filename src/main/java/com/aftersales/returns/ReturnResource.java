@@ -1,0 +1,157 @@
+package com.aftersales.returns;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Returned goods (RMA): authorise, receive, test, judge, dispose, re-test, restock, close; NTF rates. */
+@Path("/api/v1/returns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "returns")
+public class ReturnResource {
+
+    @Inject
+    Returns returns;
+
+    @Inject
+    NtfRates ntf;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Authorise a return on a case for some of its units")
+    public Response authorise(Returns.AuthoriseRequest request) {
+        Returns.ReturnView view = returns.authorise(request);
+        return Response.created(URI.create("/api/v1/returns/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Returns by number (filters: caseId, status)")
+    public Page<Returns.ReturnView> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
+                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return returns.list(caseId == null || caseId.isBlank() ? null : Ids.uuid("case", caseId),
+                Ids.enumParam("status", status, ReturnOrder.Status.class), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("ntf-rate")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.CUSTOMER})
+    @Operation(summary = "NTF rate = NTF units ÷ judged units, by customer, model or month, judged between from and to")
+    public List<NtfRates.Row> ntfRate(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+                                      @QueryParam("to") String to) {
+        LocalDate start = Ids.dateParam("from", from);
+        LocalDate end = Ids.dateParam("to", to);
+        if (start == null || end == null || end.isBefore(start)) {
+            throw ProblemException.badParameter("to", "returns.period");
+        }
+        NtfRates.GroupBy by = Ids.enumParam("groupBy", groupBy, NtfRates.GroupBy.class);
+        return ntf.rates(by == null ? NtfRates.GroupBy.CUSTOMER : by, start, end, caller.customerScope().orElse(null));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One return with its units, tests, verdicts, dispositions and cost shares")
+    public Response get(@PathParam("id") String id) {
+        return withEtag(returns.get(Ids.uuid("return", id)));
+    }
+
+    @POST
+    @Path("{id}/receipt")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.WAREHOUSE)
+    @Operation(summary = "The warehouse receives the returned goods (the case owner is told)")
+    public Response receive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(returns.receive(Ids.uuid("return", id), expected));
+    }
+
+    @POST
+    @Path("{id}/tests")
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Record a test (conditions, measured values, reproduced?); retest=true after a repair")
+    public Response test(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         Returns.TestRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(returns.test(Ids.uuid("return", id), expected, request));
+    }
+
+    @POST
+    @Path("{id}/verdict")
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.ENGINEER})
+    @Operation(summary = "Judge every unit: DEFECT_CONFIRMED with its cause (purchased part: supplier and share) or NTF")
+    public Response judge(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          Returns.JudgeRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(returns.judge(Ids.uuid("return", id), expected, request));
+    }
+
+    @POST
+    @Path("{id}/disposition")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Repair (routed to repair group / production / trial workshop), replace (new unit), scrap or return")
+    public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            Returns.DisposeRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(returns.dispose(Ids.uuid("return", id), expected, request));
+    }
+
+    @POST
+    @Path("{id}/restock")
+    @RolesAllowed({Roles.WAREHOUSE, Roles.REPAIR})
+    @Operation(summary = "Put a repaired unit back into stock (after a passed re-test)")
+    public Response restock(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            Returns.RestockRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(returns.restock(Ids.uuid("return", id), expected, request));
+    }
+
+    @POST
+    @Path("{id}/closure")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Close the return once repaired units are restocked")
+    public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(returns.close(Ids.uuid("return", id), expected));
+    }
+
+    private static Response withEtag(Returns.ReturnView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,146 @@
+package com.aftersales.returns;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class ReturnTest {
+
+    static int v(Response r) {
+        return Integer.parseInt(r.header("ETag").replace("\"", ""));
+    }
+
+    static String authorise(CaseTestData.World w, String caseId) {
+        return as("AFTER_SALES_MANAGER").body("""
+                        {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
+                .post("/api/v1/returns").then().statusCode(201).body("status", equalTo("AUTHORISED")).extract().path("id");
+    }
+
+    static String test(String serial, boolean reproduced) {
+        return """
+                {"serialNo":"%s","testName":"台架噪声测试","conditions":"3000 rpm, 25°C","measured":"72 dB(A)","reproduced":%s}"""
+                .formatted(serial, reproduced);
+    }
+
+    @Test
+    void aDefectiveUnitIsRepairedByTheRepairGroupRetestedAndRestocked() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String caseId = CaseTestData.openCase(w);
+        String id = authorise(w, caseId);
+        String base = "/api/v1/returns/" + id;
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(test(w.serial(), true)).post(base + "/tests").then().statusCode(409);
+        as("SALES").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(403);
+        int v = v(as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200)
+                .body("status", equalTo("RECEIVED")).extract().response());
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").post(base + "/receipt").then().statusCode(409);
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId + "/events").then().body("items.text", hasItem(containsString("已由仓库接收")));
+        String judge = """
+                {"units":[{"serialNo":"%s","verdict":"DEFECT_CONFIRMED","causeCategory":"PURCHASED_PART","supplier":"某轴承厂","supplierShare":0.6}]}"""
+                .formatted(w.serial());
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(409);
+        v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(test(w.serial(), true)).post(base + "/tests")
+                .then().statusCode(200).body("status", equalTo("TESTING")).extract().response());
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(403);
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(judge.replace(",\"supplier\":\"某轴承厂\",\"supplierShare\":0.6", ""))
+                .post(base + "/verdict").then().statusCode(422).body("errors[0].field", equalTo("units[0].supplier"));
+        v = v(as("ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(200)
+                .body("status", equalTo("JUDGED")).body("units[0].supplier", equalTo("某轴承厂")).extract().response());
+        v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body("{\"units\":[{\"serialNo\":\"" + w.serial() + "\",\"disposition\":\"REPAIR\"}]}")
+                .post(base + "/disposition").then().statusCode(200)
+                .body("units[0].repairGroup", equalTo("REPAIR_GROUP")).extract().response());
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body("{\"serialNo\":\"" + w.serial() + "\"}")
+                .post(base + "/restock").then().statusCode(409);
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").post(base + "/closure").then().statusCode(409);
+        v = v(as("REPAIR").header("If-Match", "\"" + v + "\"")
+                .body(test(w.serial(), false).replace("}", ",\"retest\":true,\"passed\":true}")).post(base + "/tests")
+                .then().statusCode(200).body("units[0].retestPassed", equalTo(true)).extract().response());
+        v = v(as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body("{\"serialNo\":\"" + w.serial() + "\"}")
+                .post(base + "/restock").then().statusCode(200).extract().response());
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").post(base + "/closure").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        as("QUALITY_ENGINEER").get("/api/v1/units/" + w.serial() + "/history").then()
+                .body("items.kind", hasItem("RETURN")).body("items.summary", hasItem(containsString("DEFECT_CONFIRMED")));
+    }
+
+    @Test
+    void repairsAreRoutedLikeCasesAndReplacementsBecomeUnits() {
+        for (String[] c : new String[][]{{"PASSENGER_CAR", null, "PRODUCTION"}, {"SYSTEM", "NPD-9", "TRIAL_WORKSHOP"}}) {
+            String customer = Api.newCustomer(Api.unique("rt"));
+            String serial = com.aftersales.cases.CaseTestData.unit(customer, c[0], c[1]);
+            CaseTestData.World w = new CaseTestData.World(customer, serial);
+            String id = judged(w, "NTF", null);
+            as("SALES_MANAGER").header("If-Match", "\"3\"").body("{\"units\":[{\"serialNo\":\"" + serial + "\",\"disposition\":\"REPAIR\"}]}")
+                    .post("/api/v1/returns/" + id + "/disposition").then().statusCode(200).body("units[0].repairGroup", equalTo(c[2]));
+        }
+        CaseTestData.World w = CaseTestData.world("MICRO_CAR");
+        String id = judged(w, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
+        String replacement = Api.unique("RP");
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body("{\"units\":[{\"serialNo\":\"" + w.serial() + "\",\"disposition\":\"REPLACE\"}]}")
+                .post("/api/v1/returns/" + id + "/disposition").then().statusCode(422);
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body("""
+                        {"units":[{"serialNo":"%s","disposition":"REPLACE","replacementSerial":"%s"}]}""".formatted(w.serial(), replacement))
+                .post("/api/v1/returns/" + id + "/disposition").then().statusCode(200).body("units[0].replacementSerial", equalTo(replacement));
+        as("SALES").get("/api/v1/units/" + replacement).then().statusCode(200)
+                .body("customerId", equalTo(w.customerId())).body("deliveryDate", equalTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
+        as("SALES").get("/api/v1/units/" + replacement + "/entitlement").then().body("regime", equalTo("FREE_WARRANTY"));
+    }
+
+    @Test
+    void ntfRatesAndCostSharing() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String caseId = CaseTestData.openCase(w);
+        String cost = as("SALES").body("{\"category\":\"FREIGHT\",\"amountCny\":\"1000.00\",\"description\":\"运费\",\"incurredOn\":\"2025-06-03\"}")
+                .post("/api/v1/cases/" + caseId + "/costs").then().statusCode(201).extract().path("id");
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"VERIFY\"}")
+                .post("/api/v1/cases/" + caseId + "/costs/" + cost + "/verification").then().statusCode(200);
+        String id = judgedOn(w, caseId, "NTF", null);
+        as("QUALITY_ENGINEER").get("/api/v1/returns/" + id).then()
+                .body("costs.verifiedCaseCostsCny", equalTo("1000.00")).body("costs.ntfCustomerShareCny", equalTo("500.00"))
+                .body("costs.supplierRecoveryCny", equalTo("0.00"));
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String code = as("SALES").get("/api/v1/customers/" + w.customerId()).then().extract().path("code");
+        as("QUALITY_ENGINEER").queryParam("groupBy", "CUSTOMER").queryParam("from", today).queryParam("to", today)
+                .get("/api/v1/returns/ntf-rate").then().statusCode(200)
+                .body("find { it.group == '" + code + "' }.ntfRate", equalTo(1.0f))
+                .body("find { it.group == '" + code + "' }.judged", equalTo(1));
+        asCustomer(UUID.fromString(w.customerId())).queryParam("groupBy", "MODEL").queryParam("from", today).queryParam("to", today)
+                .get("/api/v1/returns/ntf-rate").then().statusCode(200).body("size()", equalTo(1));
+        as("QUALITY_ENGINEER").queryParam("from", today).queryParam("to", "2000-01-01").get("/api/v1/returns/ntf-rate").then().statusCode(400);
+        CaseTestData.World other = CaseTestData.world("COMMERCIAL_VEHICLE");
+        asCustomer(UUID.fromString(other.customerId())).get("/api/v1/returns/" + id).then().statusCode(404);
+        as("AFTER_SALES_MANAGER").body("""
+                        {"caseId":"%s","serialNos":["%s"],"reason":"x"}""".formatted(caseId, other.serial()))
+                .post("/api/v1/returns").then().statusCode(422).body("errors[0].field", equalTo("serialNos[0]"));
+    }
+
+    /** Authorised, received, tested and judged (version 3 afterwards). */
+    static String judged(CaseTestData.World w, String verdict, String cause) {
+        return judgedOn(w, CaseTestData.openCase(w), verdict, cause);
+    }
+
+    static String judgedOn(CaseTestData.World w, String caseId, String verdict, String cause) {
+        String id = authorise(w, caseId);
+        String base = "/api/v1/returns/" + id;
+        as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(test(w.serial(), !"NTF".equals(verdict))).post(base + "/tests").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body("""
+                        {"units":[{"serialNo":"%s","verdict":"%s"%s}]}""".formatted(w.serial(), verdict,
+                        cause == null ? "" : ",\"causeCategory\":\"" + cause + "\""))
+                .post(base + "/verdict").then().statusCode(200);
+        return id;
+    }
+}
