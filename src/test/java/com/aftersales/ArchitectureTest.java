@@ -23,7 +23,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.aftersales.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
                         "com.aftersales.warranty..", "com.aftersales.cases..", "com.aftersales.eightd..",
-                        "com.aftersales.problems..")
+                        "com.aftersales.problems..", "com.aftersales.returns..", "com.aftersales.spareparts..")
                 .check(CLASSES);
     }
 
@@ -31,7 +31,11 @@ class ArchitectureTest {
     void areasDependOnlyDownwards() {
         // customer <- unit <- warranty <- cases <- eightd <- problems
         noClasses().that().resideInAPackage("com.aftersales.cases..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.eightd..", "com.aftersales.problems..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.eightd..", "com.aftersales.problems..",
+                        "com.aftersales.returns..", "com.aftersales.spareparts..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("com.aftersales.spareparts..")
+                .should().dependOnClassesThat().resideInAPackage("com.aftersales.returns..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("com.aftersales.eightd..")
                 .should().dependOnClassesThat().resideInAPackage("com.aftersales.problems..")

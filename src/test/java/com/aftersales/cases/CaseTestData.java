@@ -25,6 +25,11 @@ public final class CaseTestData {
         return CaseFixtures.unit(customerId, productLine, projectCode, "2025-01-10");
     }
 
+    /** A case body for the world's unit with the given mileage (over 100,000 km the unit is chargeable). */
+    public static String caseJson(World w, int mileageKm) {
+        return CaseFixtures.caseJson(w.customerId(), w.serial(), "2025-06-01", mileageKm, "里程较高的车辆出现故障");
+    }
+
     public static String openCase(World w) {
         return CaseFixtures.openId(new CaseFixtures.World(w.customerId(), w.serial()));
     }

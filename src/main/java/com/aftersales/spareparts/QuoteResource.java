@@ -1,0 +1,62 @@
+package com.aftersales.spareparts;
+
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+/** Quotes for chargeable cases. */
+@Path("/api/v1/cases/{caseId}/quotes")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "spare-parts")
+public class QuoteResource {
+
+    @Inject
+    Quotes quotes;
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES})
+    @Operation(summary = "Quote a chargeable case: parts at market price plus labour")
+    public Response issue(@PathParam("caseId") String caseId, Quotes.QuoteRequest request) {
+        Quotes.QuoteView view = quotes.issue(Ids.uuid("case", caseId), request);
+        return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/quotes/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.CUSTOMER})
+    @Operation(summary = "The case's quotes")
+    public List<Quotes.QuoteView> quotes(@PathParam("caseId") String caseId) {
+        return quotes.of(Ids.uuid("case", caseId));
+    }
+
+    @POST
+    @Path("{quoteId}/decision")
+    @RolesAllowed({Roles.CUSTOMER, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "The customer accepts or declines the quote (If-Match)")
+    public Response decide(@PathParam("caseId") String caseId, @PathParam("quoteId") String quoteId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Quotes.DecisionRequest request) {
+        long expected = Versions.required(ifMatch);
+        Quotes.QuoteView view = quotes.decide(Ids.uuid("case", caseId), Ids.uuid("quote", quoteId), expected, request);
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,171 @@
+package com.aftersales.spareparts;
+
+import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.ServiceCase;
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.persistence.Versioned;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Versions;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** A quote for a chargeable case: parts at market price plus labour, which the customer accepts or declines. */
+@ApplicationScoped
+@Transactional
+public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
+
+    public enum Status { ISSUED, ACCEPTED, DECLINED }
+
+    @RegisterForReflection
+    public record Line(UUID partId, String partNo, String name, int quantity,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPriceCny,
+                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny) {
+    }
+
+    @Entity
+    @Table(name = "quote")
+    public static class Quote extends Versioned {
+        @Id
+        public UUID id;
+        @Column(name = "case_id", nullable = false, updatable = false)
+        public UUID caseId;
+        @JdbcTypeCode(SqlTypes.JSON)
+        @Column(nullable = false)
+        public List<Line> lines = new ArrayList<>();
+        @Column(name = "labour_hours", nullable = false, precision = 8, scale = 2)
+        public BigDecimal labourHours;
+        @Column(name = "labour_rate", nullable = false, precision = 14, scale = 2)
+        public BigDecimal labourRate;
+        @Column(name = "total_cny", nullable = false, precision = 14, scale = 2)
+        public BigDecimal totalCny;
+        @Enumerated(EnumType.STRING)
+        @Column(nullable = false)
+        public Status status;
+        @Column(name = "issued_by", nullable = false, updatable = false)
+        public String issuedBy;
+        @Column(name = "decided_at")
+        public OffsetDateTime decidedAt;
+    }
+
+    public record PartLine(@NotNull UUID partId, @NotNull @Positive @Max(100_000) Integer quantity) {
+    }
+
+    public record QuoteRequest(@NotNull @Size(max = 100) List<@Valid @NotNull PartLine> parts,
+                               @NotNull @DecimalMin("0.00") @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal labourHours,
+                               @NotNull @DecimalMin("0.00") @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal labourRateCny) {
+    }
+
+    public record DecisionRequest(@NotNull Boolean accept) {
+    }
+
+    @RegisterForReflection
+    public record QuoteView(UUID id, UUID caseId, List<Line> lines,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourHours,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourRateCny,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourCny,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalCny, Status status, String issuedBy,
+                            OffsetDateTime decidedAt, long version, OffsetDateTime createdAt) {
+        static QuoteView of(Quote q) {
+            return new QuoteView(q.id, q.caseId, List.copyOf(q.lines), q.labourHours.setScale(2), q.labourRate.setScale(2),
+                    q.labourHours.multiply(q.labourRate).setScale(2, RoundingMode.HALF_UP), q.totalCny.setScale(2), q.status,
+                    q.issuedBy, q.decidedAt, q.version, q.createdAt);
+        }
+    }
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    SpareParts parts;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    public QuoteView issue(@NotNull UUID caseId, @NotNull @Valid QuoteRequest request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        Number chargeable = (Number) em.createNativeQuery("select count(*) from case_unit where case_id = ?1 and regime = 'CHARGEABLE'")
+                .setParameter(1, c.id).getSingleResult();
+        if (chargeable.intValue() == 0) {
+            throw new ProblemException(409, "quote_not_chargeable", c.caseNo);
+        }
+        Quote q = new Quote();
+        q.id = UUID.randomUUID();
+        q.caseId = c.id;
+        BigDecimal total = request.labourHours().multiply(request.labourRateCny());
+        for (PartLine pl : request.parts()) {
+            SparePart p = parts.part(pl.partId(), LockModeType.NONE);
+            BigDecimal amount = p.marketPrice.multiply(BigDecimal.valueOf(pl.quantity()));
+            q.lines.add(new Line(p.id, p.partNo, p.name, pl.quantity(), p.marketPrice.setScale(2), amount.setScale(2)));
+            total = total.add(amount);
+        }
+        q.labourHours = request.labourHours();
+        q.labourRate = request.labourRateCny();
+        q.totalCny = total.setScale(2, RoundingMode.HALF_UP);
+        q.status = Status.ISSUED;
+        q.issuedBy = caller.subject();
+        persistAndFlush(q);
+        QuoteView view = QuoteView.of(q);
+        audit.record("quote", q.id, "ISSUE", null, view);
+        return view;
+    }
+
+    /** The customer (or sales on its behalf) accepts or declines an issued quote. */
+    public QuoteView decide(@NotNull UUID caseId, @NotNull UUID quoteId, long expectedVersion, @NotNull @Valid DecisionRequest request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        Quote q = find("id = ?1 and caseId = ?2", quoteId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("quote", quoteId));
+        Versions.check(q.version, expectedVersion);
+        if (q.status != Status.ISSUED) {
+            throw new ProblemException(409, "quote_decided", q.status);
+        }
+        QuoteView before = QuoteView.of(q);
+        q.status = request.accept() ? Status.ACCEPTED : Status.DECLINED;
+        q.decidedAt = OffsetDateTime.now();
+        flush();
+        QuoteView after = QuoteView.of(q);
+        audit.record("quote", q.id, q.status.name(), before, after);
+        return after;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<QuoteView> of(@NotNull UUID caseId) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        return list("caseId = ?1 order by createdAt", c.id).stream().map(QuoteView::of).toList();
+    }
+}
