@@ -23,7 +23,8 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("com.aftersales.shared..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
                         "com.aftersales.warranty..", "com.aftersales.cases..", "com.aftersales.eightd..",
-                        "com.aftersales.problems..", "com.aftersales.returns..", "com.aftersales.spareparts..")
+                        "com.aftersales.problems..", "com.aftersales.returns..", "com.aftersales.spareparts..",
+                        "com.aftersales.recall..")
                 .check(CLASSES);
     }
 
@@ -32,7 +33,7 @@ class ArchitectureTest {
         // customer <- unit <- warranty <- cases <- eightd <- problems
         noClasses().that().resideInAPackage("com.aftersales.cases..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.eightd..", "com.aftersales.problems..",
-                        "com.aftersales.returns..", "com.aftersales.spareparts..")
+                        "com.aftersales.returns..", "com.aftersales.spareparts..", "com.aftersales.recall..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("com.aftersales.spareparts..")
                 .should().dependOnClassesThat().resideInAPackage("com.aftersales.returns..")

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /**
  * 售后维修档案: a unit's after-sales archive in time order (oldest first): its cases, field visits, costs and
- * returns, in one query. Later areas (recalls) add their branches to the same UNION.
+ * returns and recalls, in one query.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,6 +64,11 @@ public class UnitHistory {
                            || coalesce(' → ' || ru.replacement_serial, '')
                     from return_unit ru join return_order r on r.id = ru.return_id join service_case c on c.id = r.case_id
                     where ru.unit_id = ?1
+                    union all
+                    select coalesce(rc.activated_at, rc.created_at), 'RECALL', rc.id, null, null, rcu.remedy_status,
+                           rc.code || ' · ' || rc.title || coalesce(' · ' || rcu.remedy_date, '')
+                    from recall_unit rcu join recall_campaign rc on rc.id = rcu.campaign_id
+                    where rcu.unit_id = ?1
                 )
                 select at, kind, id, case_id, case_no, status, summary from entries
                 """ + (page.after() == null ? "" : "where (at, id) > (?4, ?5) ") + "order by at, id limit " + page.fetchSize();

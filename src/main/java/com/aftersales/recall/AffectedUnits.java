@@ -1,0 +1,89 @@
+package com.aftersales.recall;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
+import com.aftersales.unit.SerialNumbers;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns campaign criteria into one SQL condition on {@code unit u} with positional parameters, shared by the
+ * preview (count) and the activation (INSERT … SELECT), so the preview is exactly what activation freezes.
+ */
+final class AffectedUnits {
+
+    record Condition(String sql, List<Object> params) {
+    }
+
+    private AffectedUnits() {
+    }
+
+    static void check(RecallCampaign.Criteria c) {
+        List<Issue> issues = new ArrayList<>();
+        boolean any = notEmpty(c.productModels()) || c.productionFrom() != null || c.productionTo() != null
+                || notEmpty(c.batches()) || notEmpty(c.serialRanges()) || notEmpty(c.serials()) || notEmpty(c.customerIds());
+        if (!any) {
+            issues.add(Issue.of("criteria", "recalls.criteria_empty"));
+        }
+        if (c.productionFrom() != null && c.productionTo() != null && c.productionTo().isBefore(c.productionFrom())) {
+            issues.add(Issue.of("criteria.productionTo", "warranty.to_before_from"));
+        }
+        if (c.serialRanges() != null) {
+            for (int i = 0; i < c.serialRanges().size(); i++) {
+                RecallCampaign.SerialRange r = c.serialRanges().get(i);
+                if (SerialNumbers.normalise(r.to()).compareTo(SerialNumbers.normalise(r.from())) < 0) {
+                    issues.add(Issue.of("criteria.serialRanges[" + i + "]", "warranty.to_before_from"));
+                }
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new ProblemException(422, "validation_failed", issues);
+        }
+    }
+
+    /** The condition, numbering parameters from {@code firstParam}. */
+    static Condition of(RecallCampaign.Criteria c, int firstParam) {
+        List<String> and = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        int[] n = {firstParam};
+        java.util.function.Function<Object, String> p = value -> {
+            params.add(value);
+            return "?" + (n[0]++);
+        };
+        if (notEmpty(c.productModels())) {
+            and.add("u.product_model = any(cast(" + p.apply(c.productModels().toArray(new String[0])) + " as text[]))");
+        }
+        if (c.productionFrom() != null) {
+            and.add("u.production_date >= " + p.apply(c.productionFrom()));
+        }
+        if (c.productionTo() != null) {
+            and.add("u.production_date <= " + p.apply(c.productionTo()));
+        }
+        if (notEmpty(c.batches())) {
+            and.add("u.batch_no = any(cast(" + p.apply(c.batches().toArray(new String[0])) + " as text[]))");
+        }
+        if (notEmpty(c.customerIds())) {
+            and.add("u.customer_id = any(cast(" + p.apply(c.customerIds().toArray(new java.util.UUID[0])) + " as uuid[]))");
+        }
+        List<String> serialOr = new ArrayList<>();
+        if (notEmpty(c.serialRanges())) {
+            for (RecallCampaign.SerialRange r : c.serialRanges()) {
+                serialOr.add("u.serial_no between " + p.apply(SerialNumbers.normalise(r.from())) + " and "
+                        + p.apply(SerialNumbers.normalise(r.to())));
+            }
+        }
+        if (notEmpty(c.serials())) {
+            serialOr.add("u.serial_no = any(cast(" + p.apply(c.serials().stream().map(SerialNumbers::normalise).toArray(String[]::new))
+                    + " as text[]))");
+        }
+        if (!serialOr.isEmpty()) {
+            and.add("(" + String.join(" or ", serialOr) + ")");
+        }
+        return new Condition(String.join(" and ", and), params);
+    }
+
+    private static boolean notEmpty(List<?> list) {
+        return list != null && !list.isEmpty();
+    }
+}

@@ -1,0 +1,202 @@
+package com.aftersales.recall;
+
+import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+/** Recall campaigns: criteria, preview, filing, activation, remedies, completion and progress reports. */
+@Path("/api/v1/recalls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "recalls")
+public class RecallResource {
+
+    @Inject
+    Recalls recalls;
+
+    @Inject
+    RecallProgress progress;
+
+    @POST
+    @Idempotent
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Draft a campaign: defect, risk, remedy, filing reference and affected-unit criteria")
+    public Response create(Recalls.CampaignRequest request) {
+        Recalls.CampaignView view = recalls.create(request);
+        return Response.created(URI.create("/api/v1/recalls/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "Campaigns by code (a customer account: those with its units)")
+    public Page<Recalls.CampaignView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        return recalls.list(Ids.enumParam("status", status, RecallCampaign.Status.class), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "One campaign")
+    public Response get(@PathParam("id") String id) {
+        return withEtag(recalls.get(Ids.uuid("recall", id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Change a draft (If-Match)")
+    public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           Recalls.CampaignRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(recalls.update(Ids.uuid("recall", id), expected, request));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Delete a draft; a filed campaign is under legal hold (409 with the date it may go)")
+    public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        recalls.delete(Ids.uuid("recall", id), expected);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/preview")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "How many units and which customers the criteria hit, before anything is committed")
+    public Recalls.Preview preview(@PathParam("id") String id) {
+        return recalls.preview(Ids.uuid("recall", id));
+    }
+
+    @POST
+    @Path("{id}/filing")
+    @RolesAllowed(Roles.GENERAL_MANAGER)
+    @Operation(summary = "The general manager approves filing the recall plan with the authority (needs the filing reference)")
+    public Response file(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         Recalls.FilingRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(recalls.file(Ids.uuid("recall", id), expected, request == null ? new Recalls.FilingRequest(null) : request));
+    }
+
+    @POST
+    @Path("{id}/activation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Activate: freeze the affected units and queue one notice per customer")
+    public Response activate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(recalls.activate(Ids.uuid("recall", id), expected));
+    }
+
+    @POST
+    @Path("{id}/completion")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Mark the campaign completed")
+    public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(recalls.complete(Ids.uuid("recall", id), expected));
+    }
+
+    @POST
+    @Path("{id}/closure")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Close the campaign (after the summary report)")
+    public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(recalls.close(Ids.uuid("recall", id), expected));
+    }
+
+    @GET
+    @Path("{id}/units")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
+            Roles.CUSTOMER})
+    @Operation(summary = "The campaign's units and their remedy status (a customer account: its own units only)")
+    public Page<Recalls.UnitView> units(@PathParam("id") String id, @QueryParam("status") String status,
+                                        @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return recalls.units(Ids.uuid("recall", id), Ids.enumParam("status", status, Recalls.Remedy.class),
+                PageRequest.of(limit, cursor));
+    }
+
+    @PUT
+    @Path("{id}/units/{serialNo}")
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
+    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT (reason)")
+    public Recalls.UnitView remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
+                                   Recalls.RemedyRequest request) {
+        return recalls.remedy(Ids.uuid("recall", id), serialNo, request);
+    }
+
+    @POST
+    @Path("{id}/remedies")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
+    @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing")
+    public RecallProgress.ImportResult importRemedies(@PathParam("id") String id, byte[] csv) {
+        return progress.importRemedies(Ids.uuid("recall", id), csv);
+    }
+
+    @GET
+    @Path("{id}/completion-rate")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.CUSTOMER})
+    @Operation(summary = "Completion overall, by customer and by model; units still open after openAfterDays (default 30)")
+    public RecallProgress.Completion completion(@PathParam("id") String id, @QueryParam("openAfterDays") String days) {
+        Integer n = Ids.intParam("openAfterDays", days, 0, 3650);
+        return progress.completion(Ids.uuid("recall", id), n == null ? 30 : n);
+    }
+
+    @GET
+    @Path("{id}/progress-report")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Progress report of a period (default: this quarter) for the authority")
+    public RecallProgress.Report report(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return progress.report(Ids.uuid("recall", id), Ids.dateParam("from", from), Ids.dateParam("to", to));
+    }
+
+    @GET
+    @Path("{id}/progress-report")
+    @Produces(RecallProgress.XLSX)
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "The progress report as an Excel workbook with zh-CN labels")
+    public Response reportWorkbook(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
+        RecallProgress.Report report = progress.report(Ids.uuid("recall", id), Ids.dateParam("from", from), Ids.dateParam("to", to));
+        return Response.ok(RecallProgress.workbook(report), RecallProgress.XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + report.campaignCode() + "-progress.xlsx\"").build();
+    }
+
+    private static Response withEtag(Recalls.CampaignView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+    }
+}

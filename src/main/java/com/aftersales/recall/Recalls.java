@@ -1,0 +1,388 @@
+package com.aftersales.recall;
+
+import com.aftersales.cases.CaseBook;
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.persistence.SqlValues;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Text;
+import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.SerialNumbers;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Recall campaigns: criteria, preview, filing approved by the general manager, activation that freezes the affected
+ * units in one INSERT … SELECT and queues one notice per customer in one more, per-unit remedies, legal hold.
+ */
+@ApplicationScoped
+@Transactional
+public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
+
+    public enum Remedy { NOTIFIED, SCHEDULED, REMEDIED, UNREACHABLE, EXEMPT }
+
+    public record CampaignRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{2,40}", message = "{aftersales.recall.code}") String code,
+            @NotBlank @Size(max = 300) String title, @NotBlank @Size(max = 10_000) String defectDescription,
+            @NotBlank @Size(max = 4000) String safetyRisk, @NotBlank @Size(max = 4000) String remedy,
+            @Size(max = 100) String filingReference, @NotNull @Valid RecallCampaign.Criteria criteria) {
+    }
+
+    public record FilingRequest(@Size(max = 100) String filingReference) {
+    }
+
+    public record RemedyRequest(@NotNull Remedy status, LocalDate date, @Size(max = 500) String where, UUID caseId,
+                                @Size(max = 2000) String reason) {
+    }
+
+    @RegisterForReflection
+    public record CampaignView(UUID id, String code, String title, String defectDescription, String safetyRisk, String remedy,
+                               String filingReference, RecallCampaign.Criteria criteria, RecallCampaign.Status status,
+                               String filingApprovedBy, OffsetDateTime filedAt, OffsetDateTime activatedAt,
+                               OffsetDateTime completedAt, OffsetDateTime closedAt, LocalDate holdUntil,
+                               Integer affectedCount, String createdBy, long version, OffsetDateTime createdAt,
+                               OffsetDateTime updatedAt) {
+        static CampaignView of(RecallCampaign c) {
+            return new CampaignView(c.id, c.code, c.title, c.defectDescription, c.safetyRisk, c.remedy, c.filingReference,
+                    c.criteria, c.status, c.filingApprovedBy, c.filedAt, c.activatedAt, c.completedAt, c.closedAt,
+                    c.holdUntil, c.affectedCount, c.createdBy, c.version, c.createdAt, c.updatedAt);
+        }
+    }
+
+    @RegisterForReflection
+    public record Preview(long units, List<CustomerCount> customers) {
+    }
+
+    @RegisterForReflection
+    public record CustomerCount(UUID customerId, String code, String name, long units) {
+    }
+
+    @RegisterForReflection
+    public record UnitView(String serialNo, UUID customerId, String productModel, Remedy remedyStatus, LocalDate remedyDate,
+                           String remedyWhere, UUID remedyCaseId, String exemptReason, OffsetDateTime updatedAt) {
+    }
+
+    static final String AUDIT_TYPE = "recall";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @ConfigProperty(name = "aftersales.recalls.legal-hold-years")
+    int legalHoldYears;
+
+    public CampaignView create(@NotNull @Valid CampaignRequest request) {
+        AffectedUnits.check(request.criteria());
+        String code = request.code().strip().toUpperCase(Locale.ROOT);
+        if (count("code", code) > 0) {
+            throw new ProblemException(409, "recall_code_taken", code);
+        }
+        RecallCampaign c = new RecallCampaign();
+        c.id = UUID.randomUUID();
+        c.code = code;
+        c.status = RecallCampaign.Status.DRAFT;
+        c.createdBy = caller.subject();
+        apply(c, request);
+        persistAndFlush(c);
+        CampaignView view = CampaignView.of(c);
+        audit.record(AUDIT_TYPE, c.id, "CREATE", null, view);
+        return view;
+    }
+
+    public CampaignView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid CampaignRequest request) {
+        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.DRAFT);
+        AffectedUnits.check(request.criteria());
+        CampaignView before = CampaignView.of(c);
+        apply(c, request);
+        return audited(c, "UPDATE", before);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Preview preview(@NotNull UUID id) {
+        RecallCampaign c = staffCampaign(id);
+        AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 1);
+        Query q = em.createNativeQuery("select u.customer_id, cu.code, cu.name, count(*) from unit u join customer cu on cu.id = u.customer_id "
+                + "where " + cond.sql() + " group by u.customer_id, cu.code, cu.name order by cu.code");
+        bind(q, cond.params(), 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        List<CustomerCount> customers = rows.stream()
+                .map(r -> new CustomerCount((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
+        return new Preview(customers.stream().mapToLong(CustomerCount::units).sum(), customers);
+    }
+
+    /** The general manager approves the filing with the authority; a filing reference is required. */
+    public CampaignView file(@NotNull UUID id, long expectedVersion, @NotNull @Valid FilingRequest request) {
+        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.DRAFT);
+        String reference = Text.blankToNull(request.filingReference());
+        if (reference != null) {
+            c.filingReference = reference;
+        }
+        if (c.filingReference == null) {
+            throw ProblemException.invalid("filingReference", "recalls.filing_reference_required");
+        }
+        CampaignView before = CampaignView.of(c);
+        c.status = RecallCampaign.Status.FILED;
+        c.filingApprovedBy = caller.subject();
+        c.filedAt = OffsetDateTime.now();
+        return audited(c, "FILE", before);
+    }
+
+    /** Freezes the affected units (one INSERT … SELECT) and queues one notice per customer listing its units (one more). */
+    public CampaignView activate(@NotNull UUID id, long expectedVersion) {
+        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.FILED);
+        CampaignView before = CampaignView.of(c);
+        AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 2);
+        Query freeze = em.createNativeQuery("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, "
+                + "remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, 'NOTIFIED' from unit u where "
+                + cond.sql());
+        freeze.setParameter(1, c.id);
+        bind(freeze, cond.params(), 2);
+        int affected = freeze.executeUpdate();
+        em.createNativeQuery("""
+                        insert into notice (id, kind, customer_id, subject, body, payload, dedupe_key)
+                        select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id, ?2, ?3,
+                               jsonb_build_object('campaignId', cast(?1 as text), 'campaignCode', cast(?4 as text),
+                                                  'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)),
+                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id
+                        from recall_unit ru where ru.campaign_id = ?1
+                        group by ru.customer_id""")
+                .setParameter(1, c.id)
+                .setParameter(2, "召回通知 / Recall notice " + c.code + "：" + c.title)
+                .setParameter(3, "缺陷：" + c.defectDescription + "\n风险：" + c.safetyRisk + "\n补救措施：" + c.remedy)
+                .setParameter(4, c.code)
+                .executeUpdate();
+        c.status = RecallCampaign.Status.ACTIVE;
+        c.activatedAt = OffsetDateTime.now();
+        c.affectedCount = affected;
+        c.holdUntil = LocalDate.now(zone).plusYears(legalHoldYears);
+        return audited(c, "ACTIVATE", before);
+    }
+
+    public CampaignView complete(@NotNull UUID id, long expectedVersion) {
+        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.ACTIVE);
+        CampaignView before = CampaignView.of(c);
+        c.status = RecallCampaign.Status.COMPLETED;
+        c.completedAt = OffsetDateTime.now();
+        return audited(c, "COMPLETE", before);
+    }
+
+    public CampaignView close(@NotNull UUID id, long expectedVersion) {
+        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.COMPLETED);
+        CampaignView before = CampaignView.of(c);
+        c.status = RecallCampaign.Status.CLOSED;
+        c.closedAt = OffsetDateTime.now();
+        return audited(c, "CLOSE", before);
+    }
+
+    /** Only a draft can be deleted: once filed, a campaign's records are under legal hold. */
+    public void delete(@NotNull UUID id, long expectedVersion) {
+        RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
+        Versions.check(c.version, expectedVersion);
+        if (c.status != RecallCampaign.Status.DRAFT) {
+            LocalDate until = c.holdUntil != null ? c.holdUntil : LocalDate.now(zone).plusYears(legalHoldYears);
+            throw new ProblemException(409, "recall_legal_hold", until).with("holdUntil", until.toString());
+        }
+        audit.record(AUDIT_TYPE, c.id, "DELETE", CampaignView.of(c), null);
+        delete(c);
+    }
+
+    public UnitView remedy(@NotNull UUID id, @NotNull String serialNo, @NotNull @Valid RemedyRequest request) {
+        RecallCampaign c = active(id);
+        String serial = SerialNumbers.normalise(serialNo);
+        List<Issue> issues = remedyIssues(null, "", request.status(), request.date(), request.reason());
+        if (!issues.isEmpty()) {
+            throw new ProblemException(422, "validation_failed", issues);
+        }
+        if (request.caseId() != null) {
+            cases.visible(request.caseId(), LockModeType.NONE);
+        }
+        int updated = em.createNativeQuery("update recall_unit set remedy_status = ?3, remedy_date = ?4, remedy_where = ?5, "
+                        + "remedy_case_id = ?6, exempt_reason = ?7, updated_at = now() where campaign_id = ?1 and serial_no = ?2")
+                .setParameter(1, c.id).setParameter(2, serial).setParameter(3, request.status().name())
+                .setParameter(4, request.date()).setParameter(5, Text.blankToNull(request.where()))
+                .setParameter(6, request.caseId()).setParameter(7, Text.blankToNull(request.reason())).executeUpdate();
+        if (updated == 0) {
+            throw ProblemException.notFound("recall-unit", serial);
+        }
+        UnitView view = units(c.id, serial, null, 1).get(0);
+        audit.record("recall-unit", c.code + "/" + serial, "REMEDY", null, view);
+        return view;
+    }
+
+    /** The rules of one remedy update, for the API and for every CSV row. */
+    List<Issue> remedyIssues(Integer line, String prefix, Remedy status, LocalDate date, String reason) {
+        List<Issue> issues = new ArrayList<>();
+        if ((status == Remedy.REMEDIED || status == Remedy.SCHEDULED) && date == null) {
+            issues.add(new Issue(prefix + "date", "recalls.date_required", new Object[0], line));
+        }
+        if (status == Remedy.REMEDIED && date != null && date.isAfter(LocalDate.now(zone))) {
+            issues.add(new Issue(prefix + "date", "cases.date_in_future", new Object[0], line));
+        }
+        if (status == Remedy.EXEMPT && (reason == null || reason.isBlank())) {
+            issues.add(new Issue(prefix + "reason", "recalls.exempt_needs_reason", new Object[0], line));
+        }
+        return issues;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CampaignView get(UUID id) {
+        return CampaignView.of(visible(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<CampaignView> list(RecallCampaign.Status status, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        caller.customerScope().ifPresent(scope -> {
+            params.add(scope);
+            where.add("exists (select 1 from recall_unit ru where ru.campaign_id = c.id and ru.customer_id = ?" + params.size() + ")");
+        });
+        if (status != null) {
+            params.add(status.name());
+            where.add("c.status = ?" + params.size());
+        }
+        if (page.after() != null) {
+            params.add(page.after());
+            where.add("c.code > ?" + params.size());
+        }
+        Query q = em.createNativeQuery("select c.* from recall_campaign c" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by c.code limit " + page.fetchSize(), RecallCampaign.class);
+        bind(q, params, 1);
+        @SuppressWarnings("unchecked")
+        List<RecallCampaign> rows = q.getResultList();
+        return page.page(rows, c -> c.code, CampaignView::of);
+    }
+
+    /** The campaign's units: a customer account sees only its own. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<UnitView> units(@NotNull UUID id, Remedy status, PageRequest page) {
+        RecallCampaign c = visible(id);
+        List<UnitView> rows = units(c.id, null, status, page.fetchSize(), page.after());
+        return page.page(rows, UnitView::serialNo, u -> u);
+    }
+
+    private List<UnitView> units(UUID campaignId, String serial, Remedy status, int limit) {
+        return units(campaignId, serial, status, limit, null);
+    }
+
+    private List<UnitView> units(UUID campaignId, String serial, Remedy status, int limit, String after) {
+        List<String> where = new ArrayList<>(List.of("campaign_id = ?1"));
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        caller.customerScope().ifPresent(scope -> {
+            params.add(scope);
+            where.add("customer_id = ?" + params.size());
+        });
+        if (serial != null) {
+            params.add(serial);
+            where.add("serial_no = ?" + params.size());
+        }
+        if (status != null) {
+            params.add(status.name());
+            where.add("remedy_status = ?" + params.size());
+        }
+        if (after != null) {
+            params.add(after);
+            where.add("serial_no > ?" + params.size());
+        }
+        Query q = em.createNativeQuery("select serial_no, customer_id, product_model, remedy_status, remedy_date, remedy_where, "
+                + "remedy_case_id, exempt_reason, updated_at from recall_unit where " + String.join(" and ", where)
+                + " order by serial_no limit " + limit);
+        bind(q, params, 1);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return rows.stream().map(r -> new UnitView((String) r[0], (UUID) r[1], (String) r[2], Remedy.valueOf((String) r[3]),
+                SqlValues.localDate(r[4]), (String) r[5], (UUID) r[6], (String) r[7], SqlValues.offsetDateTime(r[8]))).toList();
+    }
+
+    /** A campaign the caller may see: staff all, a customer account those with its units. */
+    RecallCampaign visible(UUID id) {
+        RecallCampaign c = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+        caller.customerScope().ifPresent(scope -> {
+            Number mine = (Number) em.createNativeQuery("select count(*) from recall_unit where campaign_id = ?1 and customer_id = ?2")
+                    .setParameter(1, id).setParameter(2, scope).getSingleResult();
+            if (mine.intValue() == 0) {
+                throw ProblemException.notFound("recall", id);
+            }
+        });
+        return c;
+    }
+
+    RecallCampaign staffCampaign(UUID id) {
+        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+    }
+
+    RecallCampaign active(UUID id) {
+        RecallCampaign c = staffCampaign(id);
+        if (c.status != RecallCampaign.Status.ACTIVE) {
+            throw new ProblemException(409, "recall_wrong_status", c.status, RecallCampaign.Status.ACTIVE).with("status", c.status);
+        }
+        return c;
+    }
+
+    private RecallCampaign step(UUID id, long expectedVersion, RecallCampaign.Status required) {
+        RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
+        Versions.check(c.version, expectedVersion);
+        if (c.status != required) {
+            throw new ProblemException(409, "recall_wrong_status", c.status, required).with("status", c.status);
+        }
+        return c;
+    }
+
+    static void bind(Query q, List<Object> params, int first) {
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(first + i, params.get(i));
+        }
+    }
+
+    private static void apply(RecallCampaign c, CampaignRequest r) {
+        c.title = r.title().strip();
+        c.defectDescription = r.defectDescription().strip();
+        c.safetyRisk = r.safetyRisk().strip();
+        c.remedy = r.remedy().strip();
+        c.filingReference = Text.blankToNull(r.filingReference());
+        c.criteria = r.criteria();
+    }
+
+    private CampaignView audited(RecallCampaign c, String action, CampaignView before) {
+        c.updatedAt = OffsetDateTime.now();
+        flush();
+        CampaignView after = CampaignView.of(c);
+        audit.record(AUDIT_TYPE, c.id, action, before, after);
+        return after;
+    }
+}

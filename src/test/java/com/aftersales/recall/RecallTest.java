@@ -1,0 +1,185 @@
+package com.aftersales.recall;
+
+import com.aftersales.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class RecallTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    record Fleet(String model, String a, String b, List<String> aSerials, List<String> bSerials, String other) {
+    }
+
+    /** Customer A: 3 units of the model (batches B1, B1, B2); customer B: 2 units (B1); one unit of another model at A. */
+    static Fleet fleet() {
+        String model = Api.unique("RM");
+        String a = Api.newCustomer(Api.unique("ra"));
+        String b = Api.newCustomer(Api.unique("rb"));
+        String prefix = Api.unique("RC");
+        List<String> aSerials = List.of(prefix + "-001", prefix + "-002", prefix + "-003");
+        List<String> bSerials = List.of(prefix + "-004", prefix + "-005");
+        String[] batches = {"B1", "B1", "B2"};
+        String[] produced = {"2025-01-05", "2025-02-10", "2025-03-15"};
+        for (int i = 0; i < 3; i++) {
+            unit(aSerials.get(i), model, a, batches[i], produced[i]);
+        }
+        for (String s : bSerials) {
+            unit(s, model, b, "B1", "2025-02-20");
+        }
+        String other = prefix + "-900";
+        unit(other, model + "X", a, "B1", "2025-02-10");
+        return new Fleet(model, a, b, aSerials, bSerials, other);
+    }
+
+    static void unit(String serial, String model, String customer, String batch, String produced) {
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"%s","productLine":"PASSENGER_CAR","customerId":"%s","batchNo":"%s",
+                         "productionDate":"%s","deliveryDate":"2025-04-01"}""".formatted(serial, model, customer, batch, produced))
+                .post("/api/v1/units").then().statusCode(201);
+    }
+
+    static String campaign(String criteria, String filing) {
+        return as("QUALITY_ENGINEER").body("""
+                        {"code":"%s","title":"控制器电容失效召回","defectDescription":"电容耐压不足可能击穿",
+                         "safetyRisk":"行驶中可能失去动力","remedy":"更换控制器电容板"%s,"criteria":%s}"""
+                        .formatted(Api.unique("RC"), filing == null ? "" : ",\"filingReference\":\"" + filing + "\"", criteria))
+                .post("/api/v1/recalls").then().statusCode(201).extract().path("id");
+    }
+
+    static long preview(String id) {
+        return ((Number) as("QUALITY_ENGINEER").get("/api/v1/recalls/" + id + "/preview").then().statusCode(200)
+                .extract().path("units")).longValue();
+    }
+
+    @Test
+    void criteriaCombine() {
+        Fleet f = fleet();
+        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"]}", null))).isEqualTo(5);
+        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"],\"customerIds\":[\"" + f.a() + "\"]}", null))).isEqualTo(3);
+        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"],\"batches\":[\"B1\"]}", null))).isEqualTo(4);
+        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"],\"productionFrom\":\"2025-02-01\",\"productionTo\":\"2025-02-28\"}", null)))
+                .isEqualTo(3);
+        assertThat(preview(campaign("{\"serialRanges\":[{\"from\":\"" + f.aSerials().get(1) + "\",\"to\":\"" + f.bSerials().get(0) + "\"}]}", null)))
+                .isEqualTo(3);
+        assertThat(preview(campaign("{\"serialRanges\":[{\"from\":\"" + f.aSerials().get(0) + "\",\"to\":\"" + f.aSerials().get(0)
+                + "\"}],\"serials\":[\"" + f.other().toLowerCase() + "\"]}", null))).isEqualTo(2);
+        as("QUALITY_ENGINEER").body("""
+                        {"code":"X1","title":"t","defectDescription":"d","safetyRisk":"r","remedy":"m","criteria":{}}""")
+                .post("/api/v1/recalls").then().statusCode(422).body("errors[0].field", equalTo("criteria"));
+        as("QUALITY_ENGINEER").body("""
+                        {"code":"X2","title":"t","defectDescription":"d","safetyRisk":"r","remedy":"m",
+                         "criteria":{"productionFrom":"2025-03-01","productionTo":"2025-01-01"}}""")
+                .post("/api/v1/recalls").then().statusCode(422).body("errors[0].field", equalTo("criteria.productionTo"));
+        as("SALES").body("""
+                        {"code":"X3","title":"t","defectDescription":"d","safetyRisk":"r","remedy":"m","criteria":{"batches":["B1"]}}""")
+                .post("/api/v1/recalls").then().statusCode(403);
+    }
+
+    @Test
+    void activationFreezesThePreviewAndGroupsNoticesPerCustomer() {
+        Fleet f = fleet();
+        String id = campaign("{\"productModels\":[\"" + f.model() + "\"]}", null);
+        String base = "/api/v1/recalls/" + id;
+        long previewed = preview(id);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").post(base + "/activation").then().statusCode(409);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{}").post(base + "/filing").then().statusCode(403);
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{}").post(base + "/filing").then().statusCode(422)
+                .body("errors[0].field", equalTo("filingReference"));
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0042\"}").post(base + "/filing")
+                .then().statusCode(200).body("status", equalTo("FILED"));
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("affectedCount", equalTo((int) previewed))
+                .body("holdUntil", equalTo(TODAY.plusYears(10).toString()));
+        List<Object[]> notices = sql("select customer_id, (payload ->> 'units')::int from notice where dedupe_key like 'recall:" + id + ":%' order by 2");
+        assertThat(notices).hasSize(2);
+        assertThat(notices.stream().map(n -> ((Number) n[1]).intValue()).toList()).containsExactly(2, 3);
+        // The customer sees the campaign and only its own units.
+        asCustomer(UUID.fromString(f.b())).get(base + "/units").then().statusCode(200)
+                .body("items.size()", equalTo(2)).body("items.customerId", everyItem(equalTo(f.b())));
+        String c = Api.newCustomer(Api.unique("rz"));
+        asCustomer(UUID.fromString(c)).get(base).then().statusCode(404);
+        as("QUALITY_ENGINEER").get("/api/v1/units/" + f.aSerials().get(0) + "/history").then().body("items.kind", hasItem("RECALL"));
+        // Legal hold: an active campaign cannot be deleted; a draft can.
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").delete(base).then().statusCode(409)
+                .body("holdUntil", equalTo(TODAY.plusYears(10).toString()));
+        String draft = campaign("{\"batches\":[\"B9\"]}", null);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").delete("/api/v1/recalls/" + draft).then().statusCode(204);
+    }
+
+    @Test
+    void remediesAndTheReportOnAKnownDataSet() throws Exception {
+        Fleet f = fleet();
+        String id = campaign("{\"productModels\":[\"" + f.model() + "\"]}", "SAMR-2026-0043");
+        String base = "/api/v1/recalls/" + id;
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{}").post(base + "/filing").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
+        as("SALES").body("{\"status\":\"REMEDIED\",\"date\":\"" + TODAY + "\",\"where\":\"郑州服务站\"}")
+                .put(base + "/units/" + f.aSerials().get(0).toLowerCase()).then().statusCode(200).body("remedyStatus", equalTo("REMEDIED"));
+        as("SALES").body("{\"status\":\"EXEMPT\"}").put(base + "/units/" + f.aSerials().get(1)).then().statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        as("SALES").body("{\"status\":\"REMEDIED\",\"date\":\"" + TODAY + "\"}").put(base + "/units/" + f.other()).then().statusCode(404);
+
+        String bad = "钢印号,状态,日期\n" + f.aSerials().get(1) + ",REMEDIED," + TODAY + "\n" + f.other() + ",REMEDIED," + TODAY
+                + "\n" + f.bSerials().get(0) + ",FIXED," + TODAY + "\n";
+        as("QUALITY_ENGINEER").contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+                .then().statusCode(422).body("errors.line", equalTo(List.of(3, 4)));
+        as("QUALITY_ENGINEER").get(base + "/units?status=REMEDIED").then().body("items.size()", equalTo(1));
+        String good = "serialNo,status,date,reason\n" + f.aSerials().get(1) + ",REMEDIED," + TODAY + ",\n"
+                + f.bSerials().get(0) + ",EXEMPT,,车辆已报废\n" + f.bSerials().get(1) + ",UNREACHABLE,,\n";
+        as("QUALITY_ENGINEER").contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+                .then().statusCode(200).body("updated", equalTo(3));
+
+        // 5 affected, 2 remedied, 1 exempt → 2 / 4 = 50 %.
+        as("QUALITY_ENGINEER").queryParam("openAfterDays", 0).get(base + "/completion-rate").then().statusCode(200)
+                .body("overall.affected", equalTo(5)).body("overall.remedied", equalTo(2)).body("overall.exempt", equalTo(1))
+                .body("overall.open", equalTo(2)).body("overall.completionRate", equalTo(0.5f))
+                .body("byModel[0].group", equalTo(f.model())).body("byCustomer.size()", equalTo(2));
+        asCustomer(UUID.fromString(f.a())).get(base + "/completion-rate").then().statusCode(200)
+                .body("overall.affected", equalTo(3)).body("overall.remedied", equalTo(2));
+        as("QUALITY_ENGINEER").get(base + "/progress-report").then().statusCode(200)
+                .body("affected", equalTo(5)).body("notified", equalTo(5)).body("remediedInPeriod", equalTo(2))
+                .body("remediedToDate", equalTo(2)).body("exempt", equalTo(1)).body("open", equalTo(2))
+                .body("completionRate", equalTo(0.5f)).body("filingReference", equalTo("SAMR-2026-0043"));
+        byte[] xlsx = as("QUALITY_ENGINEER").accept(RecallProgress.XLSX).get(base + "/progress-report")
+                .then().statusCode(200).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Row> rows = wb.getFirstSheet().read();
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.getCellText(0)).isEqualTo("完成率");
+                assertThat(r.getCellText(1)).isEqualTo("50.00%");
+            });
+            assertThat(rows).anySatisfy(r -> {
+                assertThat(r.getCellText(0)).isEqualTo("召回数量（台）");
+                assertThat(r.getCellText(1)).isEqualTo("5");
+            });
+        }
+        as("CUSTOMER").get(base + "/progress-report").then().statusCode(403);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object[]> sql(String query) {
+        return QuarkusTransaction.requiringNew().call(() -> CDI.current().select(EntityManager.class).get()
+                .createNativeQuery(query).getResultList());
+    }
+}
