@@ -83,14 +83,17 @@ public class RecallProgress {
         Figures overall = figures(c.id, "'ALL'", scope).get(0);
         List<Figures> byCustomer = figures(c.id, "(select code from customer where id = ru.customer_id)", scope);
         List<Figures> byModel = figures(c.id, "ru.product_model", scope);
-        Query q = em.createNativeQuery("select ru.serial_no from recall_unit ru join recall_campaign c on c.id = ru.campaign_id "
+        String openUnits = "from recall_unit ru join recall_campaign c on c.id = ru.campaign_id "
                 + "where ru.campaign_id = ?1 and ru.remedy_status not in ('REMEDIED', 'EXEMPT') "
-                + "and c.activated_at < now() - make_interval(days => ?2) and (cast(?3 as uuid) is null or ru.customer_id = cast(?3 as uuid)) "
-                + "order by ru.serial_no");
-        q.setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scope == null ? null : scope.toString());
+                + "and c.activated_at < now() - make_interval(days => ?2) "
+                + "and (cast(?3 as uuid) is null or ru.customer_id = cast(?3 as uuid))";
+        String scopeText = scope == null ? null : scope.toString();
+        long openCount = ((Number) em.createNativeQuery("select count(*) " + openUnits)
+                .setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scopeText).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<String> open = q.setMaxResults(100_000).getResultList();
-        return new Completion(overall, byCustomer, byModel, openAfterDays, open.size(), open.stream().limit(200).toList());
+        List<String> sample = em.createNativeQuery("select ru.serial_no " + openUnits + " order by ru.serial_no limit 200")
+                .setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scopeText).getResultList();
+        return new Completion(overall, byCustomer, byModel, openAfterDays, openCount, sample);
     }
 
     private List<Figures> figures(UUID campaignId, String groupExpression, UUID scope) {

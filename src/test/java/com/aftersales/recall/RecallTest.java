@@ -154,7 +154,10 @@ class RecallTest {
         as("QUALITY_ENGINEER").queryParam("openAfterDays", 0).get(base + "/completion-rate").then().statusCode(200)
                 .body("overall.affected", equalTo(5)).body("overall.remedied", equalTo(2)).body("overall.exempt", equalTo(1))
                 .body("overall.open", equalTo(2)).body("overall.completionRate", equalTo(0.5f))
-                .body("byModel[0].group", equalTo(f.model())).body("byCustomer.size()", equalTo(2));
+                .body("byModel[0].group", equalTo(f.model())).body("byCustomer.size()", equalTo(2))
+                .body("openLongerThanThat", equalTo(2)).body("sampleOpenSerials.size()", equalTo(2));
+        as("QUALITY_ENGINEER").queryParam("openAfterDays", 30).get(base + "/completion-rate").then()
+                .body("openLongerThanThat", equalTo(0));
         asCustomer(UUID.fromString(f.a())).get(base + "/completion-rate").then().statusCode(200)
                 .body("overall.affected", equalTo(3)).body("overall.remedied", equalTo(2));
         as("QUALITY_ENGINEER").get(base + "/progress-report").then().statusCode(200)
