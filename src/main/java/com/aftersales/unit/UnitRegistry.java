@@ -77,9 +77,19 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         return after;
     }
 
+    /** The unit's record with the recall campaigns still open on it (recall_unit is read as data, not as a module). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnitView get(String serialNo) {
-        return UnitView.of(visible(serialNo, LockModeType.NONE));
+        Unit unit = visible(serialNo, LockModeType.NONE);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "select rc.id, rc.code, rc.title, rcu.remedy_status "
+                        + "from recall_unit rcu join recall_campaign rc on rc.id = rcu.campaign_id "
+                        + "where rcu.unit_id = ?1 and rc.status = 'ACTIVE' and rcu.remedy_status not in ('REMEDIED', 'EXEMPT') "
+                        + "order by rc.code")
+                .setParameter(1, unit.id).getResultList();
+        return UnitView.of(unit, rows.stream()
+                .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
     }
 
     /** The unit if it exists and the caller may see it; otherwise 404. */

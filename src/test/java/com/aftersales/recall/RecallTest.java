@@ -120,6 +120,9 @@ class RecallTest {
         String c = Api.newCustomer(Api.unique("rz"));
         asCustomer(UUID.fromString(c)).get(base).then().statusCode(404);
         as("QUALITY_ENGINEER").get("/api/v1/units/" + f.aSerials().get(0) + "/history").then().body("items.kind", hasItem("RECALL"));
+        as("REPAIR").get("/api/v1/units/" + f.aSerials().get(0)).then().statusCode(200)
+                .body("openRecalls[0].campaignId", equalTo(id)).body("openRecalls[0].remedyStatus", equalTo("NOTIFIED"));
+        as("REPAIR").get("/api/v1/units/" + f.other()).then().body("openRecalls.size()", equalTo(0));
         // Legal hold: an active campaign cannot be deleted; a draft can.
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").delete(base).then().statusCode(409)
                 .body("holdUntil", equalTo(TODAY.plusYears(10).toString()));
