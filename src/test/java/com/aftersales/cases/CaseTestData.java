@@ -34,6 +34,11 @@ public final class CaseTestData {
         return CaseFixtures.openId(new CaseFixtures.World(w.customerId(), w.serial()));
     }
 
+    /** Moves a case's due times into the past. */
+    public static void backdateCase(String caseId, int hours) {
+        SqlClock.backdateDueTimes(caseId, hours);
+    }
+
     /** Moves an 8D report's actions' due dates into the past. */
     public static void backdateActions(String reportId, int days) {
         QuarkusTransaction.requiringNew().run(() -> CDI.current().select(EntityManager.class).get()

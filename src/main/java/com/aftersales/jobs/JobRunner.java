@@ -1,0 +1,80 @@
+package com.aftersales.jobs;
+
+import com.aftersales.shared.error.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs jobs by name, each in its own transaction, and records every run with its result. A failing job is recorded
+ * as FAILED and never throws out of the scheduler.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    public enum Trigger { SCHEDULER, ADMIN, EVENTBRIDGE }
+
+    @RegisterForReflection
+    public record Run(long id, String job, Trigger trigger, String actor, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                      Integer found, Integer created, Integer sent, Integer failed, String outcome, String error) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class);
+
+    @Inject
+    Instance<Job> jobs;
+
+    @Inject
+    EntityManager em;
+
+    public Map<String, Job> byName() {
+        Map<String, Job> all = new TreeMap<>();
+        jobs.forEach(j -> all.put(j.name(), j));
+        return all;
+    }
+
+    public Run run(String name, Trigger trigger, String actor) {
+        Job job = byName().get(name);
+        if (job == null) {
+            throw ProblemException.notFound("job", name);
+        }
+        OffsetDateTime started = OffsetDateTime.now();
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "insert into job_run (job, trigger, actor, started_at, outcome) values (?1, ?2, ?3, ?4, 'RUNNING') returning id")
+                .setParameter(1, name).setParameter(2, trigger.name()).setParameter(3, actor).setParameter(4, started)
+                .getSingleResult()).longValue());
+        try {
+            Job.Result result = QuarkusTransaction.requiringNew().call(() -> job.run(started));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job_run set finished_at = now(), found = ?2, "
+                            + "created = ?3, sent = ?4, failed = ?5, outcome = 'OK' where id = ?1")
+                    .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
+                    .setParameter(4, result.sent()).setParameter(5, result.failed()).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Job %s failed (run %d)", name, id);
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                            "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2 where id = ?1")
+                    .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).executeUpdate());
+        }
+        return runs(name, 1).get(0);
+    }
+
+    public List<Run> runs(String job, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, job, trigger, actor, started_at, finished_at, found, created, sent, "
+                        + "failed, outcome, error from job_run where (cast(?1 as text) is null or job = ?1) order by id desc limit " + limit)
+                .setParameter(1, job).getResultList();
+        return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), (String) r[1], Trigger.valueOf((String) r[2]),
+                (String) r[3], com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[4]),
+                com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[5]), (Integer) r[6], (Integer) r[7],
+                (Integer) r[8], (Integer) r[9], (String) r[10], (String) r[11])).toList();
+    }
+}

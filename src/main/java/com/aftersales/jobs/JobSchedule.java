@@ -1,0 +1,40 @@
+package com.aftersales.jobs;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * In-process triggers for a long-running server (dev mode, a container). In AWS Lambda, EventBridge Scheduler
+ * triggers the same jobs; in-process timers are never relied on there.
+ */
+@ApplicationScoped
+public class JobSchedule {
+
+    @Inject
+    JobRunner runner;
+
+    @Scheduled(identity = "warranty-expiry", cron = "{aftersales.jobs.warranty-expiry.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void warrantyExpiry() {
+        runner.run("warranty-expiry", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
+
+    @Scheduled(identity = "sla-breach", cron = "{aftersales.jobs.sla-breach.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void slaBreach() {
+        runner.run("sla-breach", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
+
+    @Scheduled(identity = "safety-stock", cron = "{aftersales.jobs.safety-stock.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void safetyStock() {
+        runner.run("safety-stock", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
+
+    @Scheduled(identity = "recall-reminder", cron = "{aftersales.jobs.recall-reminder.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recallReminder() {
+        runner.run("recall-reminder", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
+}

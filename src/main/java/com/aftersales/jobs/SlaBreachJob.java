@@ -1,0 +1,49 @@
+package com.aftersales.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import java.time.OffsetDateTime;
+
+/** Cases whose first-response or resolution due time has passed: one alert to the owner role per case and due time. */
+@ApplicationScoped
+public class SlaBreachJob implements Job {
+
+    @Inject
+    EntityManager em;
+
+    @Override
+    public String name() {
+        return "sla-breach";
+    }
+
+    @Override
+    public Result run(OffsetDateTime now) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        with due as (
+                            select c.id, c.case_no, c.owner_role, c.owner_person, 'first-response' as what, c.first_response_due as due_at
+                            from service_case c
+                            where c.first_responded_at is null and c.first_response_due < ?1
+                              and c.status not in ('RESOLVED', 'CLOSED', 'REJECTED')
+                            union all
+                            select c.id, c.case_no, c.owner_role, c.owner_person, 'resolution', c.resolution_due
+                            from service_case c
+                            where c.resolution_due < ?1 and c.status not in ('RESOLVED', 'CLOSED', 'REJECTED')
+                        ), ins as (
+                            insert into notice (id, kind, recipient_role, recipient_subject, subject, body, payload, dedupe_key)
+                            select gen_random_uuid(), 'SLA_BREACH', d.owner_role, d.owner_person,
+                                   '客诉单超时 / Case overdue: ' || d.case_no,
+                                   '客诉单 ' || d.case_no || ' 的' || case when d.what = 'first-response' then '首次响应' else '解决' end
+                                   || '期限 ' || to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || ' 已过。',
+                                   jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what),
+                                   'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint
+                            from due d
+                            on conflict (dedupe_key) do nothing
+                            returning 1
+                        )
+                        select (select count(*) from due), (select count(*) from ins)""")
+                .setParameter(1, now).getSingleResult();
+        return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
+    }
+}

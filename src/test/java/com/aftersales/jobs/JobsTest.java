@@ -1,0 +1,152 @@
+package com.aftersales.jobs;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.Api;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class JobsTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    /** Delivered so that a 24-month warranty ends {@code days} from today. */
+    static String unitEndingIn(String customer, int days) {
+        String serial = Api.unique("WX");
+        LocalDate delivered = TODAY.plusDays(days + 1).minusMonths(24);
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"TM220","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
+                         "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, customer, delivered, delivered))
+                .post("/api/v1/units").then().statusCode(201);
+        return serial;
+    }
+
+    static void fireConcurrently(String job, int times) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                calls.add(pool.submit(() -> as("ADMIN").post("/api/v1/admin/jobs/" + job + "/runs").statusCode()));
+            }
+            for (Future<Integer> f : calls) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object[]> sql(String query, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(query);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return q.getResultList();
+        });
+    }
+
+    static int count(String query, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(query);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
+            }
+            return ((Number) q.getSingleResult()).intValue();
+        });
+    }
+
+    @Test
+    void warrantyExpiryNotifiesEachDueUnitExactlyOnceUnderConcurrentRuns() throws Exception {
+        String customer = Api.newCustomer(Api.unique("wx"));
+        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2015-01-01\"}")
+                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
+        String in20 = unitEndingIn(customer, 20);
+        String in45 = unitEndingIn(customer, 45);
+        String in100 = unitEndingIn(customer, 100);
+        String covered = unitEndingIn(customer, 20);
+        as("SALES").body("""
+                        {"contractNo":"C-%s","startDate":"%s","endDate":"%s","feeCny":"100","coverage":"整机"}"""
+                        .formatted(covered, TODAY.plusDays(21), TODAY.plusYears(2)))
+                .post("/api/v1/units/" + covered + "/service-contracts").then().statusCode(201);
+
+        fireConcurrently("warranty-expiry", 10);
+
+        List<Object[]> notices = sql("select payload ->> 'serialNo', payload ->> 'windowDays', recipient_role, customer_id "
+                + "from notice where kind = 'WARRANTY_EXPIRY' and payload ->> 'serialNo' = any(?1) order by 1, 3",
+                (Object) new String[]{in20, in45, in100, covered});
+        assertThat(notices).hasSize(4);
+        assertThat(notices.stream().map(n -> n[0] + "/" + n[1] + "/" + (n[2] == null ? "customer" : n[2])).toList())
+                .containsExactlyInAnyOrder(in20 + "/30/SALES", in20 + "/30/customer", in45 + "/60/SALES", in45 + "/60/customer");
+        as("ADMIN").queryParam("job", "warranty-expiry").get("/api/v1/admin/jobs/runs").then().statusCode(200)
+                .body("[0].outcome", equalTo("OK"));
+
+        // Both sides see it in their inbox; the customer marks it read.
+        as("SALES").get("/api/v1/me/notifications").then().statusCode(200).body("items.kind", hasItem("WARRANTY_EXPIRY"));
+        String id = asCustomer(UUID.fromString(customer)).get("/api/v1/me/notifications").then().statusCode(200)
+                .body("items.size()", equalTo(2)).extract().path("items[0].id");
+        asCustomer(UUID.fromString(customer)).post("/api/v1/me/notifications/" + id + "/read").then().statusCode(204);
+        asCustomer(UUID.fromString(customer)).queryParam("unread", "true").get("/api/v1/me/notifications")
+                .then().body("items.size()", equalTo(1));
+        asCustomer(UUID.fromString(Api.newCustomer(Api.unique("wy")))).post("/api/v1/me/notifications/" + id + "/read")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void slaBreachesAreAlertedOncePerDueTime() throws Exception {
+        CaseTestData.World w = CaseTestData.world("SYSTEM");
+        String caseId = CaseTestData.openCase(w);
+        com.aftersales.cases.CaseTestData.backdateCase(caseId, 400);
+        fireConcurrently("sla-breach", 10);
+        List<Object[]> rows = sql("select payload ->> 'breach', recipient_role from notice where kind = 'SLA_BREACH' "
+                + "and payload ->> 'caseId' = ?1 order by 1", caseId);
+        assertThat(rows.stream().map(r -> r[0] + "/" + r[1]).toList())
+                .containsExactly("first-response/SALES_MANAGER", "resolution/SALES_MANAGER");
+    }
+
+    @Test
+    void oneSafetyStockAlertPerEpisode() throws Exception {
+        String part = as("PRODUCT_MANAGER").body("""
+                        {"partNo":"%s","name":"熔断器","unitOfMeasure":"个","marketPrice":"12.00"}""".formatted(Api.unique("F")))
+                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String location = "JOB_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":2}")
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
+        as("PRODUCT_MANAGER").body("{\"safetyStock\":5,\"reorderPoint\":6}").put("/api/v1/spare-parts/" + part + "/stock/" + location)
+                .then().statusCode(200);
+        fireConcurrently("safety-stock", 10);
+        String count = "select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1";
+        assertThat(count(count, location)).isEqualTo(2);
+        as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
+        assertThat(count(count, location)).isEqualTo(2);
+        // Recovered, then below again: a new episode, new alerts.
+        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":10}")
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
+        as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
+        as("WAREHOUSE").body("{\"kind\":\"ADJUSTMENT\",\"location\":\"" + location + "\",\"quantity\":-10,\"reason\":\"报废\"}")
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
+        as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
+        assertThat(count(count, location)).isEqualTo(4);
+        as("PRODUCT_MANAGER").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(403);
+        as("ADMIN").post("/api/v1/admin/jobs/no-such-job/runs").then().statusCode(404);
+    }
+}
