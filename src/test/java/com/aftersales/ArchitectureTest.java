@@ -24,7 +24,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
                         "com.aftersales.warranty..", "com.aftersales.cases..", "com.aftersales.eightd..",
                         "com.aftersales.problems..", "com.aftersales.returns..", "com.aftersales.spareparts..",
-                        "com.aftersales.recall..")
+                        "com.aftersales.recall..", "com.aftersales.jobs..")
                 .check(CLASSES);
     }
 

@@ -37,4 +37,10 @@ public class JobSchedule {
     void recallReminder() {
         runner.run("recall-reminder", JobRunner.Trigger.SCHEDULER, "scheduler");
     }
+
+    @Scheduled(identity = "follow-up", cron = "{aftersales.jobs.follow-up.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void followUp() {
+        runner.run("follow-up", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
 }

@@ -39,7 +39,7 @@ class JobsTest {
         return serial;
     }
 
-    static void fireConcurrently(String job, int times) throws Exception {
+    public static void fireConcurrently(String job, int times) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(times);
         try {
             List<Future<Integer>> calls = new ArrayList<>();
@@ -65,7 +65,7 @@ class JobsTest {
         });
     }
 
-    static int count(String query, Object... params) {
+    public static int count(String query, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var q = CDI.current().select(EntityManager.class).get().createNativeQuery(query);
             for (int i = 0; i < params.length; i++) {

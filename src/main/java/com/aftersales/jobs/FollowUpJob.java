@@ -1,0 +1,63 @@
+package com.aftersales.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
+/**
+ * 回访: every closed case gets its first follow-up, due 7 days after closing (one per case and round: a unique key);
+ * SALES is reminded when a follow-up falls due, and the case owner's role when it is overdue.
+ */
+@ApplicationScoped
+public class FollowUpJob implements Job {
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @Override
+    public String name() {
+        return "follow-up";
+    }
+
+    @Override
+    public Result run(OffsetDateTime now) {
+        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
+        int created = em.createNativeQuery("""
+                        insert into follow_up (id, case_id, round, due_date, status)
+                        select gen_random_uuid(), c.id, 1, (c.closed_at at time zone 'Asia/Shanghai')::date + 7, 'DUE'
+                        from service_case c where c.status = 'CLOSED' and c.closed_at is not null
+                          and not exists (select 1 from follow_up f where f.case_id = c.id)
+                        on conflict (case_id, round) do nothing""").executeUpdate();
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        with due as (
+                            select f.id, f.round, f.due_date, c.case_no, c.owner_role, c.customer_id,
+                                   case when f.due_date < cast(?1 as date) then 'overdue' else 'due' end as state
+                            from follow_up f join service_case c on c.id = f.case_id
+                            where f.status = 'DUE' and f.due_date <= cast(?1 as date) + 1
+                        ), ins as (
+                            insert into notice (id, kind, recipient_role, subject, body, payload, dedupe_key)
+                            select gen_random_uuid(),
+                                   case when d.state = 'overdue' then 'FOLLOW_UP_OVERDUE' else 'FOLLOW_UP_DUE' end,
+                                   case when d.state = 'overdue' then d.owner_role else 'SALES' end,
+                                   case when d.state = 'overdue' then '回访逾期 / Follow-up overdue: ' else '回访到期 / Follow-up due: ' end
+                                   || d.case_no,
+                                   '客诉单 ' || d.case_no || ' 第 ' || d.round || ' 次回访应于 ' || d.due_date || ' 前完成。',
+                                   jsonb_build_object('followUpId', d.id, 'caseNo', d.case_no, 'round', d.round),
+                                   'follow-up:' || d.state || ':' || d.id
+                            from due d
+                            on conflict (dedupe_key) do nothing
+                            returning 1
+                        )
+                        select (select count(*) from due), (select count(*) from ins)""")
+                .setParameter(1, today).getSingleResult();
+        return new Result(((Number) r[0]).intValue() + created, ((Number) r[1]).intValue() + created, 0, 0);
+    }
+}

@@ -1,0 +1,142 @@
+package com.aftersales.jobs;
+
+import com.aftersales.cases.CaseBook;
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.persistence.SqlValues;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Text;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+/** Recording follow-up outcomes: not satisfied → another round in 7 days; after N unsatisfied rounds the manager is told. */
+@ApplicationScoped
+@Transactional
+public class FollowUps {
+
+    public record Outcome(@NotNull Boolean contacted, @Min(1) @Max(5) Integer satisfaction, @NotNull Boolean satisfied,
+                          @Size(max = 4000) String comments) {
+    }
+
+    @RegisterForReflection
+    public record FollowUpView(UUID id, UUID caseId, String caseNo, int round, LocalDate dueDate, String status,
+                               Boolean contacted, Integer satisfaction, Boolean satisfied, String comments, String doneBy,
+                               OffsetDateTime doneAt, boolean overdue, long version) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CaseBook cases;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @ConfigProperty(name = "aftersales.follow-ups.escalate-after-rounds")
+    int escalateAfter;
+
+    public FollowUpView record(@NotNull UUID id, long expectedVersion, @NotNull @Valid Outcome outcome) {
+        FollowUpView before = get(id);
+        cases.visible(before.caseId(), LockModeType.NONE);
+        if (before.version() != expectedVersion) {
+            throw new ProblemException(412, "precondition_failed", "\"" + expectedVersion + "\"")
+                    .header("ETag", "\"" + before.version() + "\"");
+        }
+        if (!"DUE".equals(before.status())) {
+            throw new ProblemException(409, "follow_up_done");
+        }
+        if (outcome.contacted() && outcome.satisfaction() == null) {
+            throw ProblemException.invalid("satisfaction", "validation.required");
+        }
+        boolean satisfied = outcome.contacted() && outcome.satisfied();
+        int updated = em.createNativeQuery("update follow_up set status = 'DONE', contacted = ?2, satisfaction = ?3, satisfied = ?4, "
+                        + "comments = ?5, done_by = ?6, done_at = now(), version = version + 1, updated_at = now() "
+                        + "where id = ?1 and version = ?7 and status = 'DUE'")
+                .setParameter(1, id).setParameter(2, outcome.contacted()).setParameter(3, outcome.satisfaction())
+                .setParameter(4, satisfied).setParameter(5, Text.blankToNull(outcome.comments()))
+                .setParameter(6, caller.subject()).setParameter(7, expectedVersion).executeUpdate();
+        if (updated == 0) {
+            throw new ProblemException(412, "precondition_failed", "\"" + expectedVersion + "\"");
+        }
+        if (!satisfied) {
+            // Again until the customer is satisfied (or could not be reached: try again too).
+            em.createNativeQuery("insert into follow_up (id, case_id, round, due_date, status) values (gen_random_uuid(), ?1, ?2, ?3, 'DUE') "
+                            + "on conflict (case_id, round) do nothing")
+                    .setParameter(1, before.caseId()).setParameter(2, before.round() + 1)
+                    .setParameter(3, LocalDate.now(zone).plusDays(7)).executeUpdate();
+            if (before.round() >= escalateAfter) {
+                em.createNativeQuery("""
+                                insert into notice (id, kind, recipient_role, subject, body, payload, dedupe_key)
+                                select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED', c.owner_role,
+                                       '客户仍不满意 / Customer still not satisfied: ' || c.case_no,
+                                       '客诉单 ' || c.case_no || ' 已回访 ' || ?2 || ' 次，客户仍不满意。',
+                                       jsonb_build_object('caseNo', c.case_no, 'rounds', ?2),
+                                       'follow-up:unsatisfied:' || c.id || ':' || ?2
+                                from service_case c where c.id = ?1
+                                on conflict (dedupe_key) do nothing""")
+                        .setParameter(1, before.caseId()).setParameter(2, before.round()).executeUpdate();
+            }
+        }
+        FollowUpView after = get(id);
+        audit.record("follow-up", id, "RECORD", before, after);
+        return after;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FollowUpView get(UUID id) {
+        List<FollowUpView> rows = query("f.id = ?1", id);
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("follow-up", id);
+        }
+        cases.visible(rows.get(0).caseId(), LockModeType.NONE);
+        return rows.get(0);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FollowUpView> list(UUID caseId, boolean dueOnly) {
+        if (caseId != null) {
+            cases.visible(caseId, LockModeType.NONE);
+            return query("f.case_id = ?1" + (dueOnly ? " and f.status = 'DUE'" : ""), caseId);
+        }
+        return query("f.status = 'DUE' and f.due_date <= ?1", LocalDate.now(zone).plusDays(1));
+    }
+
+    private List<FollowUpView> query(String where, Object param) {
+        LocalDate today = LocalDate.now(zone);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select f.id, f.case_id, c.case_no, f.round, f.due_date, f.status, f.contacted, "
+                        + "f.satisfaction, f.satisfied, f.comments, f.done_by, f.done_at, f.version "
+                        + "from follow_up f join service_case c on c.id = f.case_id where " + where
+                        + " order by f.due_date, f.round limit 200")
+                .setParameter(1, param).getResultList();
+        return rows.stream().map(r -> {
+            LocalDate due = SqlValues.localDate(r[4]);
+            return new FollowUpView((UUID) r[0], (UUID) r[1], (String) r[2], ((Number) r[3]).intValue(), due, (String) r[5],
+                    (Boolean) r[6], (Integer) r[7], (Boolean) r[8], (String) r[9], (String) r[10],
+                    SqlValues.offsetDateTime(r[11]), "DUE".equals(r[5]) && due.isBefore(today), ((Number) r[12]).longValue());
+        }).toList();
+    }
+}

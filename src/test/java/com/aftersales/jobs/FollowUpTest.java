@@ -1,0 +1,75 @@
+package com.aftersales.jobs;
+
+import com.aftersales.cases.CaseTestData;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static com.aftersales.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+class FollowUpTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    static String closedCase() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String id = CaseTestData.openCase(w);
+        int v = 0;
+        for (String s : new String[]{"ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED"}) {
+            v = Integer.parseInt(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"" + s + "\"}")
+                    .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200).extract().header("ETag").replace("\"", ""));
+        }
+        return id;
+    }
+
+    @Test
+    void untilTheCustomerIsSatisfiedWithEscalation() throws Exception {
+        String caseId = closedCase();
+        JobsTest.fireConcurrently("follow-up", 10);
+        List<Map<String, Object>> rounds = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
+                .then().statusCode(200).extract().path("");
+        assertThat(rounds).hasSize(1);
+        assertThat(rounds.get(0).get("dueDate")).isEqualTo(TODAY.plusDays(7).toString());
+        String first = (String) rounds.get(0).get("id");
+        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfied\":false}")
+                .put("/api/v1/follow-ups/" + first).then().statusCode(422).body("errors[0].field", equalTo("satisfaction"));
+        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":2,\"satisfied\":false,\"comments\":\"维修太慢\"}")
+                .put("/api/v1/follow-ups/" + first).then().statusCode(200).body("status", equalTo("DONE"));
+        as("SALES").header("If-Match", "\"1\"").body("{\"contacted\":true,\"satisfaction\":2,\"satisfied\":false}")
+                .put("/api/v1/follow-ups/" + first).then().statusCode(409);
+        String second = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
+                .then().body("size()", equalTo(2)).extract().path("find { it.round == 2 }.id");
+        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":3,\"satisfied\":false}")
+                .put("/api/v1/follow-ups/" + second).then().statusCode(200);
+        assertThat(JobsTest.count("select count(*) from notice where kind = 'FOLLOW_UP_UNSATISFIED' and payload ->> 'caseNo' = "
+                + "(select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);
+        String third = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
+                .then().body("size()", equalTo(3)).extract().path("find { it.round == 3 }.id");
+        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":5,\"satisfied\":true}")
+                .put("/api/v1/follow-ups/" + third).then().statusCode(200).body("satisfied", equalTo(true));
+        as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().body("size()", equalTo(3));
+        as("WAREHOUSE").header("If-Match", "\"1\"").body("{\"contacted\":true,\"satisfaction\":5,\"satisfied\":true}")
+                .put("/api/v1/follow-ups/" + third).then().statusCode(403);
+    }
+
+    @Test
+    void overdueFollowUpsEscalateToTheOwner() throws Exception {
+        String caseId = closedCase();
+        as("ADMIN").post("/api/v1/admin/jobs/follow-up/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> jakarta.enterprise.inject.spi.CDI.current()
+                .select(jakarta.persistence.EntityManager.class).get()
+                .createNativeQuery("update follow_up set due_date = due_date - 10 where case_id = cast(?1 as uuid)")
+                .setParameter(1, caseId).executeUpdate());
+        JobsTest.fireConcurrently("follow-up", 5);
+        assertThat(JobsTest.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' and recipient_role = 'AFTER_SALES_MANAGER' "
+                + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);
+        as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().body("[0].overdue", equalTo(true));
+    }
+}
