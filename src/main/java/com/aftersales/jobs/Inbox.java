@@ -1,0 +1,96 @@
+package com.aftersales.jobs;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.paging.Page;
+import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.persistence.SqlValues;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Ids;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The in-app inbox of the mobile and web apps (service of {@link InboxResource}): notices addressed to the caller (by subject), to one of its roles,
+ * or, for a customer account, to its customer.
+ */
+@jakarta.enterprise.context.ApplicationScoped
+public class Inbox {
+
+    @RegisterForReflection
+    public record NoticeView(UUID id, String kind, String subject, String body, String payload, OffsetDateTime createdAt,
+                             OffsetDateTime readAt) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<NoticeView> mine(String unread, String limit, String cursor) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(addressedToMe(params));
+        if (Boolean.TRUE.equals(Ids.boolParam("unread", unread))) {
+            where.append(" and read_at is null");
+        }
+        if (page.after() != null) {
+            try {
+                params.add(Long.parseLong(page.after()));
+            } catch (NumberFormatException e) {
+                throw ProblemException.badParameter("cursor", "validation.cursor");
+            }
+            where.append(" and seq < ?").append(params.size());
+        }
+        Query q = em.createNativeQuery("select id, kind, subject, body, cast(payload as text), created_at, read_at, seq from ("
+                + "select n.*, cast(extract(epoch from created_at) * 1000000 as bigint) as seq from notice n) x where "
+                + where + " order by seq desc limit " + page.fetchSize());
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = q.getResultList();
+        return page.page(rows, r -> String.valueOf(((Number) r[7]).longValue()),
+                r -> new NoticeView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        SqlValues.offsetDateTime(r[5]), SqlValues.offsetDateTime(r[6])));
+    }
+
+    @Transactional
+    public void read(String id) {
+        List<Object> params = new ArrayList<>();
+        String mine = addressedToMe(params);
+        params.add(Ids.uuid("notification", id));
+        Query q = em.createNativeQuery("update notice set read_at = coalesce(read_at, now()) where id = ?" + params.size()
+                + " and " + mine);
+        for (int i = 0; i < params.size(); i++) {
+            q.setParameter(i + 1, params.get(i));
+        }
+        if (q.executeUpdate() == 0) {
+            throw ProblemException.notFound("notification", id);
+        }
+    }
+
+    /** Notices for a customer account go to its customer; staff get theirs by subject or by role. */
+    private String addressedToMe(List<Object> params) {
+        if (caller.isCustomerAccount()) {
+            params.add(caller.customerScope().orElseThrow());
+            return "(customer_id = ?" + params.size() + " and recipient_role is null)";
+        }
+        params.add(caller.subject());
+        params.add(identity.getRoles().toArray(new String[0]));
+        return "(recipient_subject = ?" + (params.size() - 1) + " or recipient_role = any(cast(?" + params.size() + " as text[])))";
+    }
+}
