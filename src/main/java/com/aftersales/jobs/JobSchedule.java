@@ -43,4 +43,16 @@ public class JobSchedule {
     void followUp() {
         runner.run("follow-up", JobRunner.Trigger.SCHEDULER, "scheduler");
     }
+
+    @Scheduled(identity = "eight-d-overdue", cron = "{aftersales.jobs.eight-d-overdue.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void eightDOverdue() {
+        runner.run("eight-d-overdue", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
+
+    @Scheduled(identity = "problem-digest", cron = "{aftersales.jobs.problem-digest.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void problemDigest() {
+        runner.run("problem-digest", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
 }

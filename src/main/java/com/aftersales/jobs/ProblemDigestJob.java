@@ -1,0 +1,63 @@
+package com.aftersales.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.DayOfWeek;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * The weekly problem-library digest per department: last week's new and changed problems, issued once per department
+ * and week (unique period), with one inbox notice per subscriber; acknowledgements are tracked by the digest.
+ */
+@ApplicationScoped
+public class ProblemDigestJob implements Job {
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @Override
+    public String name() {
+        return "problem-digest";
+    }
+
+    @Override
+    public Result run(OffsetDateTime now) {
+        ZonedDateTime weekStart = now.atZoneSameInstant(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .toLocalDate().atStartOfDay(zone);
+        OffsetDateTime to = weekStart.toOffsetDateTime();
+        OffsetDateTime from = weekStart.minusWeeks(1).toOffsetDateTime();
+        int issued = em.createNativeQuery("""
+                        insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by)
+                        select gen_random_uuid(), d.department, ?1, ?2,
+                               coalesce((select array_agg(p.id order by p.problem_no) from problem p
+                                         where p.updated_at >= ?1 and p.updated_at < ?2), '{}'), 'problem-digest-job'
+                        from (select distinct department from department_subscriber) d
+                        on conflict (department, period_from, period_to) do nothing""")
+                .setParameter(1, from).setParameter(2, to).executeUpdate();
+        Number created = (Number) em.createNativeQuery("""
+                        with ins as (
+                            insert into notice (id, kind, recipient_subject, subject, body, payload, dedupe_key)
+                            select gen_random_uuid(), 'PROBLEM_DIGEST', s.subscriber,
+                                   '客诉问题库周报 / Problem-library digest ' || to_char(g.period_from at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
+                                   '本期新增或更新问题 ' || cardinality(g.problem_ids) || ' 项，请阅读并确认。',
+                                   jsonb_build_object('digestId', g.id, 'department', g.department, 'problems', cardinality(g.problem_ids)),
+                                   'digest:' || g.id || ':' || s.subscriber
+                            from problem_digest g join department_subscriber s on s.department = g.department
+                            where g.period_from = ?1 and g.period_to = ?2
+                            on conflict (dedupe_key) do nothing
+                            returning 1
+                        )
+                        select (select count(*) from ins)""")
+                .setParameter(1, from).setParameter(2, to).getSingleResult();
+        return new Result(issued, created.intValue(), 0, 0);
+    }
+}
