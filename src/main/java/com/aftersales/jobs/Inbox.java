@@ -93,4 +93,29 @@ public class Inbox {
         params.add(identity.getRoles().toArray(new String[0]));
         return "(recipient_subject = ?" + (params.size() - 1) + " or recipient_role = any(cast(?" + params.size() + " as text[])))";
     }
+
+    @RegisterForReflection
+    public record DeadLetter(UUID id, String kind, UUID customerId, String subject, int attempts, String lastError,
+                             OffsetDateTime createdAt) {
+    }
+
+    /** Notices given up after their last attempt, newest first: for ADMIN to fix the cause and resend. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeadLetter> deadLetters() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, kind, customer_id, subject, attempts, last_error, created_at "
+                + "from notice where status = 'DEAD' order by created_at desc limit 200").getResultList();
+        return rows.stream().map(r -> new DeadLetter((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
+                ((Number) r[4]).intValue(), (String) r[5], SqlValues.offsetDateTime(r[6]))).toList();
+    }
+
+    /** Gives a dead notice another round of attempts. */
+    @Transactional
+    public void resend(String id) {
+        int updated = em.createNativeQuery("update notice set status = 'PENDING', attempts = 0, next_attempt_at = null "
+                + "where id = ?1 and status = 'DEAD'").setParameter(1, Ids.uuid("notification", id)).executeUpdate();
+        if (updated == 0) {
+            throw ProblemException.notFound("notification", id);
+        }
+    }
 }

@@ -55,4 +55,10 @@ public class JobSchedule {
     void problemDigest() {
         runner.run("problem-digest", JobRunner.Trigger.SCHEDULER, "scheduler");
     }
+
+    @Scheduled(identity = "notice-sender", cron = "{aftersales.jobs.notice-sender.cron}", timeZone = "Asia/Shanghai",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void noticeSender() {
+        runner.run("notice-sender", JobRunner.Trigger.SCHEDULER, "scheduler");
+    }
 }

@@ -29,7 +29,7 @@ class JobsTest {
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     /** Delivered so that a 24-month warranty ends {@code days} from today. */
-    static String unitEndingIn(String customer, int days) {
+    public static String unitEndingIn(String customer, int days) {
         String serial = Api.unique("WX");
         LocalDate delivered = TODAY.plusDays(days + 1).minusMonths(24);
         as("SALES").body("""

@@ -1,0 +1,43 @@
+package com.aftersales.jobs;
+
+import com.aftersales.shared.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** Notices that could not be delivered (dead letters). */
+@Path("/api/v1/admin/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "notifications")
+public class NoticeAdminResource {
+
+    @Inject
+    Inbox inbox;
+
+    @GET
+    @Path("dead")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Notices given up after their last attempt")
+    public List<Inbox.DeadLetter> dead() {
+        return inbox.deadLetters();
+    }
+
+    @POST
+    @Path("{id}/resend")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Give a dead notice another round of attempts")
+    public void resend(@PathParam("id") String id) {
+        inbox.resend(id);
+    }
+}
