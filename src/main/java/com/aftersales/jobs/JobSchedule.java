@@ -1,64 +1,52 @@
 package com.aftersales.jobs;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+import java.time.ZoneId;
 
 /**
- * In-process triggers for a long-running server (dev mode, a container). In AWS Lambda, EventBridge Scheduler
- * triggers the same jobs; in-process timers are never relied on there.
+ * In-process triggers for a long-running server (dev mode, a container): every {@link Job} bean is scheduled with the
+ * cron in {@code aftersales.jobs.<name>.cron} ("off" leaves it unscheduled), never overlapping itself. In AWS Lambda,
+ * EventBridge Scheduler triggers the same jobs through {@link JobTriggerResource}; in-process timers are not relied on.
  */
 @ApplicationScoped
 public class JobSchedule {
 
+    private static final Logger LOG = Logger.getLogger(JobSchedule.class);
+
     @Inject
     JobRunner runner;
 
-    @Scheduled(identity = "warranty-expiry", cron = "{aftersales.jobs.warranty-expiry.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void warrantyExpiry() {
-        runner.run("warranty-expiry", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
+    @Inject
+    Scheduler scheduler;
 
-    @Scheduled(identity = "sla-breach", cron = "{aftersales.jobs.sla-breach.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void slaBreach() {
-        runner.run("sla-breach", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
+    @Inject
+    Config config;
 
-    @Scheduled(identity = "safety-stock", cron = "{aftersales.jobs.safety-stock.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void safetyStock() {
-        runner.run("safety-stock", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
-
-    @Scheduled(identity = "recall-reminder", cron = "{aftersales.jobs.recall-reminder.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void recallReminder() {
-        runner.run("recall-reminder", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
-
-    @Scheduled(identity = "follow-up", cron = "{aftersales.jobs.follow-up.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void followUp() {
-        runner.run("follow-up", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
-
-    @Scheduled(identity = "eight-d-overdue", cron = "{aftersales.jobs.eight-d-overdue.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void eightDOverdue() {
-        runner.run("eight-d-overdue", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
-
-    @Scheduled(identity = "problem-digest", cron = "{aftersales.jobs.problem-digest.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void problemDigest() {
-        runner.run("problem-digest", JobRunner.Trigger.SCHEDULER, "scheduler");
-    }
-
-    @Scheduled(identity = "notice-sender", cron = "{aftersales.jobs.notice-sender.cron}", timeZone = "Asia/Shanghai",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void noticeSender() {
-        runner.run("notice-sender", JobRunner.Trigger.SCHEDULER, "scheduler");
+    void schedule(@Observes StartupEvent event) {
+        if (!config.getOptionalValue("aftersales.jobs.in-process", Boolean.class).orElse(true)) {
+            return; // AWS Lambda: EventBridge Scheduler triggers the jobs
+        }
+        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        for (String name : runner.byName().keySet()) {
+            String cron = config.getOptionalValue("aftersales.jobs." + name + ".cron", String.class).orElse("off");
+            if (cron.isBlank() || "off".equalsIgnoreCase(cron) || "disabled".equalsIgnoreCase(cron)) {
+                continue;
+            }
+            scheduler.newJob(name)
+                    .setCron(cron)
+                    .setTimeZone(zone.getId())
+                    .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
+                    .setTask(execution -> runner.run(name, JobRunner.Trigger.SCHEDULER, "scheduler"))
+                    .schedule();
+            LOG.debugf("Job %s scheduled: %s", name, cron);
+        }
     }
 }
