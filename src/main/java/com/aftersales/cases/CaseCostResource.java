@@ -62,6 +62,6 @@ public class CaseCostResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseCosts.VerificationRequest request) {
         long expected = Versions.required(ifMatch);
         CaseCosts.CostView view = costs.verify(Ids.uuid("case", caseId), Ids.uuid("case-cost", costId), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

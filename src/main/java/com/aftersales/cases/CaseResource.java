@@ -186,6 +186,6 @@ public class CaseResource {
     }
 
     private static Response withEtag(CaseView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -95,7 +96,7 @@ public class CaseSearch {
             if (text.length() >= 2) {
                 add(where, params, "c.search_grams @> aftersales_bigrams(?)", text);
             }
-            String like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%" + Text.likeLiteral(text) + "%";
             add(where, params, "lower(c.title || ' ' || c.description) like ?", like);
         }
         if (page.after() != null) {

@@ -53,7 +53,7 @@ public class CaseSettingsResource {
             throw com.aftersales.shared.error.ProblemException.notFound("case-routing", line + "/" + inProject);
         }
         CaseSettings.RouteView view = settings.changeRoute(productLine, project, expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @GET
@@ -72,6 +72,6 @@ public class CaseSettingsResource {
     public Response setSla(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseSettings.SlaRequest request) {
         Long expected = ifMatch == null ? null : Versions.required(ifMatch);
         CaseSettings.SlaView view = settings.setSla(request, expected);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

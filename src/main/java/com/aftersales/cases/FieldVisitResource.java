@@ -99,6 +99,6 @@ public class FieldVisitResource {
     }
 
     private static Response withEtag(FieldVisits.VisitView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.customer;
 
+import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
@@ -90,7 +91,7 @@ public class CustomerRegistry implements PanacheRepositoryBase<Customer, UUID> {
         });
         if (text != null && !text.isBlank()) {
             where.add("(lower(name) like :text or lower(code) like :text)");
-            params.and("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("text", "%" + Text.likeLiteral(text.trim().toLowerCase(Locale.ROOT)) + "%");
         }
         if (type != null) {
             where.add("type = :type");

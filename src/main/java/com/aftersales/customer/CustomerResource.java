@@ -64,7 +64,7 @@ public class CustomerResource {
     @Operation(summary = "One customer")
     public Response get(@PathParam("id") String id) {
         CustomerView view = customers.get(Ids.uuid("customer", id));
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -75,6 +75,6 @@ public class CustomerResource {
                           CustomerRequest request) {
         long expected = Versions.required(ifMatch);
         CustomerView view = customers.amend(Ids.uuid("customer", id), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -151,6 +151,6 @@ public class EightDResource {
     }
 
     private static Response withEtag(ReportView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -47,6 +47,6 @@ public class FollowUpResource {
                            FollowUps.Outcome outcome) {
         long expected = Versions.required(ifMatch);
         FollowUps.FollowUpView view = followUps.record(Ids.uuid("follow-up", id), expected, outcome);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

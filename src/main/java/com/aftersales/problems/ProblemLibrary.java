@@ -248,7 +248,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
     }
 
     private static String like(String s) {
-        return s.strip().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return Text.likeLiteral(s.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String label(String label, String value) {

@@ -91,7 +91,7 @@ public class ProblemResource {
     @Operation(summary = "One problem")
     public Response get(@PathParam("id") String id) {
         ProblemLibrary.ProblemView view = library.get(Ids.uuid("problem", id));
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -102,7 +102,7 @@ public class ProblemResource {
                            ProblemLibrary.ProblemRequest request) {
         long expected = Versions.required(ifMatch);
         ProblemLibrary.ProblemView view = library.update(Ids.uuid("problem", id), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     static OffsetDateTime moment(String name, String value) {

@@ -197,6 +197,6 @@ public class RecallResource {
     }
 
     private static Response withEtag(Recalls.CampaignView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -152,6 +152,6 @@ public class ReturnResource {
     }
 
     private static Response withEtag(Returns.ReturnView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

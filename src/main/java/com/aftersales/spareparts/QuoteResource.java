@@ -57,6 +57,6 @@ public class QuoteResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Quotes.DecisionRequest request) {
         long expected = Versions.required(ifMatch);
         Quotes.QuoteView view = quotes.decide(Ids.uuid("case", caseId), Ids.uuid("quote", quoteId), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

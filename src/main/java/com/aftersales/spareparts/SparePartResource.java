@@ -71,7 +71,7 @@ public class SparePartResource {
     @Operation(summary = "One spare part")
     public Response get(@PathParam("id") String id) {
         SpareParts.PartView view = parts.get(Ids.uuid("spare-part", id));
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -82,7 +82,7 @@ public class SparePartResource {
                            SpareParts.PartRequest request) {
         long expected = Versions.required(ifMatch);
         SpareParts.PartView view = parts.update(Ids.uuid("spare-part", id), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @GET

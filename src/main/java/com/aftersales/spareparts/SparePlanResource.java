@@ -47,7 +47,7 @@ public class SparePlanResource {
     @Operation(summary = "One plan")
     public Response plan(@PathParam("id") String id) {
         SparePlans.PlanView view = plans.get(Ids.uuid("spare-plan", id));
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -58,6 +58,6 @@ public class SparePlanResource {
                          SparePlans.EditRequest request) {
         long expected = Versions.required(ifMatch);
         SparePlans.PlanView view = plans.edit(Ids.uuid("spare-plan", id), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

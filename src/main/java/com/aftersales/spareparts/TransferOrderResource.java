@@ -94,6 +94,6 @@ public class TransferOrderResource {
     }
 
     private static Response withEtag(TransferOrders.OrderView view) {
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -124,7 +124,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         }
         if (serialPrefix != null && !serialPrefix.isBlank()) {
             where.add("serialNo like :prefix");
-            params.and("prefix", SerialNumbers.normalise(serialPrefix).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("prefix", Text.likeLiteral(SerialNumbers.normalise(serialPrefix)) + "%");
         }
         if (page.after() != null) {
             where.add("serialNo > :after");

@@ -80,7 +80,7 @@ public class UnitResource {
     @Operation(summary = "One unit's record by steel-stamp number (normalised: case and full-width characters do not matter)")
     public Response get(@PathParam("serialNo") String serialNo) {
         UnitView view = units.get(serialNo);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -92,6 +92,6 @@ public class UnitResource {
                           UnitRequest request) {
         long expected = Versions.required(ifMatch);
         UnitView view = units.amend(serialNo, expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

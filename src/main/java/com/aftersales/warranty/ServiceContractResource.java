@@ -69,7 +69,7 @@ public class ServiceContractResource {
     @Operation(summary = "One service contract")
     public Response contract(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId) {
         ServiceContractView view = contracts.get(serialNo, Ids.uuid("service-contract", contractId));
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @POST
@@ -80,6 +80,6 @@ public class ServiceContractResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CancellationRequest request) {
         long expected = Versions.required(ifMatch);
         ServiceContractView view = contracts.cancel(serialNo, Ids.uuid("service-contract", contractId), expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

@@ -73,7 +73,7 @@ public class WarrantyTermResource {
     @Operation(summary = "One free-warranty term")
     public Response term(@PathParam("customerId") String customerId, @PathParam("termId") String termId) {
         WarrantyTermView view = terms.get(Ids.uuid("customer", customerId), Ids.uuid("warranty-term", termId));
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 
     @PUT
@@ -85,6 +85,6 @@ public class WarrantyTermResource {
         long expected = Versions.required(ifMatch);
         WarrantyTermView view = terms.amend(Ids.uuid("customer", customerId), Ids.uuid("warranty-term", termId),
                 expected, request);
-        return Response.ok(view).header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
+        return Versions.ok(view, view.version());
     }
 }

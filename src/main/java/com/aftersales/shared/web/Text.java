@@ -10,4 +10,9 @@ public final class Text {
     public static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    /** The text as a literal inside a LIKE pattern: backslash, % and _ escaped. */
+    public static String likeLiteral(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
 }

@@ -40,4 +40,9 @@ public final class Versions {
                     .header("ETag", etag(current));
         }
     }
+
+    /** 200 with the record and its ETag. */
+    public static jakarta.ws.rs.core.Response ok(Object entity, long version) {
+        return jakarta.ws.rs.core.Response.ok(entity).header(jakarta.ws.rs.core.HttpHeaders.ETAG, etag(version)).build();
+    }
 }
