@@ -3,6 +3,7 @@ package com.aftersales.cases;
 import com.aftersales.shared.web.Text;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
@@ -67,6 +68,9 @@ public class CaseIntake {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     @Inject
     EntityManager em;
@@ -163,6 +167,9 @@ public class CaseIntake {
             caseUnits.persist(cu);
         }
         timeline.record(c.id, CaseEvent.Kind.OPENED, null, CaseStatus.NEW, null, CaseEvent.Visibility.CUSTOMER);
+        outbox.add("CASE_ROUTED", Outbox.Recipient.role(c.ownerRole), Outbox.payload("caseId", c.id, "caseNo", c.caseNo,
+                "title", c.title, "severity", c.severity, "ownerRole", c.ownerRole, "ownerPerson", null,
+                "firstResponseDue", outbox.localTime(c.firstResponseDue)), "case-routed:" + c.id + ":0");
         em.flush();
         CaseView view = cases.view(c, locale);
         audit.record(CaseBook.AUDIT_TYPE, c.id, "CREATE", null, view);

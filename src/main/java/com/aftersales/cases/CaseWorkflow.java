@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -80,6 +81,9 @@ public class CaseWorkflow {
     AuditTrail audit;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     EntityManager em;
 
     @ConfigProperty(name = "aftersales.cases.product-life-years")
@@ -150,6 +154,7 @@ public class CaseWorkflow {
         c.majorReason = request.reason().strip();
         c.approvalStatus = c.actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
         timeline.record(c.id, CaseEvent.Kind.MAJOR, null, null, c.majorReason, CaseEvent.Visibility.INTERNAL);
+        askGeneralManager(c);
         return audited(c, "MARK_MAJOR", before, locale);
     }
 
@@ -167,6 +172,7 @@ public class CaseWorkflow {
             c.approvalStatus = ApprovalStatus.PENDING;
         }
         timeline.record(c.id, CaseEvent.Kind.ACTION_PLAN, null, null, c.actionPlan, CaseEvent.Visibility.INTERNAL);
+        askGeneralManager(c);
         return audited(c, "ACTION_PLAN", before, locale);
     }
 
@@ -206,7 +212,21 @@ public class CaseWorkflow {
         String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
                 + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
         timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);
+        outbox.add("CASE_ROUTED", c.ownerPerson == null ? Outbox.Recipient.role(c.ownerRole) : Outbox.Recipient.person(c.ownerPerson),
+                Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "severity", c.severity,
+                        "ownerRole", c.ownerRole, "ownerPerson", c.ownerPerson,
+                        "firstResponseDue", outbox.localTime(c.firstResponseDue)),
+                "case-routed:" + c.id + ":" + (c.version + 1));
         return audited(c, "ASSIGN", before, locale);
+    }
+
+    /** The general manager is asked once the plan of a major case awaits approval (总经理审批). */
+    private void askGeneralManager(ServiceCase c) {
+        if (c.approvalStatus == ApprovalStatus.PENDING) {
+            outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.GENERAL_MANAGER),
+                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "reason", c.majorReason),
+                    "gm-approval:" + c.id + ":" + (c.version + 1));
+        }
     }
 
     /** Staff write internal notes or notes the customer sees; a customer account writes only the latter. */

@@ -2,6 +2,8 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.notify.Outbox;
+import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -75,6 +77,9 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Outbox outbox;
+
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         if (!c.status.isOpen()) {
@@ -96,6 +101,11 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
         timeline.record(c.id, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site,
                 CaseEvent.Visibility.CUSTOMER);
         audit.record(AUDIT_TYPE, v.id, "CREATE", null, view);
+        if (v.travelRequired) {
+            outbox.add("TRAVEL_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.AFTER_SALES_MANAGER),
+                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "visitId", v.id, "site", v.site,
+                            "plannedDate", v.plannedDate), "travel-approval:" + v.id);
+        }
         return view;
     }
 

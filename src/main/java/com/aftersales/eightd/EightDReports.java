@@ -5,6 +5,7 @@ import com.aftersales.cases.CaseAttachments;
 import com.aftersales.cases.CaseBook;
 import com.aftersales.cases.ServiceCase;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.paging.Page;
@@ -59,6 +60,9 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
 
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
@@ -134,6 +138,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         checkEvidence(r, evidence, "evidence");
         ReportView before = view(r);
         DisciplineEntry e = entry(r.id, discipline);
+        String previousOwner = e.owner;
         e.owner = Text.blankToNull(request.owner());
         e.content = Text.blankToNull(request.content());
         e.evidence = new ArrayList<>(evidence);
@@ -143,7 +148,14 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         }
         e.status = request.done() ? DisciplineEntry.Status.DONE : DisciplineEntry.Status.OPEN;
         e.completedAt = request.done() ? (e.completedAt == null ? OffsetDateTime.now() : e.completedAt) : null;
-        return audited(r, "DISCIPLINE_" + discipline, before);
+        ReportView after = audited(r, "DISCIPLINE_" + discipline, before);
+        if (e.owner != null && !e.owner.equals(previousOwner)) {
+            outbox.add("DISCIPLINE_ASSIGNED", Outbox.Recipient.person(e.owner),
+                    Outbox.payload("reportId", r.id, "reportNo", r.reportNo, "discipline", discipline, "disciplineZh",
+                            discipline.zh, "disciplineEn", discipline.en, "dueDate", e.dueDate),
+                    "discipline-assigned:" + r.id + ":" + discipline + ":" + r.version);
+        }
+        return after;
     }
 
     /** Links another case; a case linked after closure is a recurrence of the problem and reopens the report. */

@@ -49,11 +49,9 @@ public class EightDOverdueJob implements Job {
                             select d.*, 'escalated', 'QUALITY_ENGINEER', null from due d
                             where d.due_date < cast(?1 as date) - ?2 or d.owner is null
                         ), ins as (
-                            insert into notice (id, kind, recipient_role, recipient_subject, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key)
                             select gen_random_uuid(), case when s.stage = 'owner' then 'EIGHT_D_OVERDUE' else 'EIGHT_D_ESCALATION' end,
                                    s.role, s.subject,
-                                   '8D 逾期 / 8D overdue: ' || s.report_no || ' ' || s.what,
-                                   s.report_no || ' 的 ' || s.what || ' 应于 ' || s.due_date || ' 完成，已逾期。',
                                    jsonb_build_object('reportNo', s.report_no, 'item', s.what, 'dueDate', s.due_date),
                                    '8d:' || s.item || ':' || s.due_date || ':' || s.stage
                             from stages s

@@ -43,14 +43,12 @@ public class FollowUpJob implements Job {
                             from follow_up f join service_case c on c.id = f.case_id
                             where f.status = 'DUE' and f.due_date <= cast(?1 as date) + 1
                         ), ins as (
-                            insert into notice (id, kind, recipient_role, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_role, payload, dedupe_key)
                             select gen_random_uuid(),
                                    case when d.state = 'overdue' then 'FOLLOW_UP_OVERDUE' else 'FOLLOW_UP_DUE' end,
                                    case when d.state = 'overdue' then d.owner_role else 'SALES' end,
-                                   case when d.state = 'overdue' then '回访逾期 / Follow-up overdue: ' else '回访到期 / Follow-up due: ' end
-                                   || d.case_no,
-                                   '客诉单 ' || d.case_no || ' 第 ' || d.round || ' 次回访应于 ' || d.due_date || ' 前完成。',
-                                   jsonb_build_object('followUpId', d.id, 'caseNo', d.case_no, 'round', d.round),
+                                   jsonb_build_object('followUpId', d.id, 'caseNo', d.case_no, 'round', d.round,
+                                                      'dueDate', d.due_date),
                                    'follow-up:' || d.state || ':' || d.id
                             from due d
                             on conflict (dedupe_key) do nothing

@@ -89,10 +89,8 @@ public class FollowUps {
                     .setParameter(3, LocalDate.now(zone).plusDays(7)).executeUpdate();
             if (before.round() >= escalateAfter) {
                 em.createNativeQuery("""
-                                insert into notice (id, kind, recipient_role, subject, body, payload, dedupe_key)
+                                insert into notice (id, kind, recipient_role, payload, dedupe_key)
                                 select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED', c.owner_role,
-                                       '客户仍不满意 / Customer still not satisfied: ' || c.case_no,
-                                       '客诉单 ' || c.case_no || ' 已回访 ' || ?2 || ' 次，客户仍不满意。',
                                        jsonb_build_object('caseNo', c.case_no, 'rounds', ?2),
                                        'follow-up:unsatisfied:' || c.id || ':' || ?2
                                 from service_case c where c.id = ?1

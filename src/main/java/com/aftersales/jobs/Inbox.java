@@ -1,6 +1,7 @@
 package com.aftersales.jobs;
 
 import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.notify.NoticeTemplates;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.persistence.SqlValues;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -39,8 +41,13 @@ public class Inbox {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    NoticeTemplates templates;
+
+    /** Rendered in the reader's language (Accept-Language): the same notice reads in Chinese or English. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<NoticeView> mine(String unread, String limit, String cursor) {
+    public Page<NoticeView> mine(String unread, String limit, String cursor, Locale locale) {
+        String language = NoticeTemplates.language(locale);
         PageRequest page = PageRequest.of(limit, cursor);
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(addressedToMe(params));
@@ -55,7 +62,7 @@ public class Inbox {
             }
             where.append(" and seq < ?").append(params.size());
         }
-        Query q = em.createNativeQuery("select id, kind, subject, body, cast(payload as text), created_at, read_at, seq from ("
+        Query q = em.createNativeQuery("select id, kind, cast(payload as text), created_at, read_at, seq from ("
                 + "select n.*, cast(extract(epoch from created_at) * 1000000 as bigint) as seq from notice n) x where "
                 + where + " order by seq desc limit " + page.fetchSize());
         for (int i = 0; i < params.size(); i++) {
@@ -63,9 +70,11 @@ public class Inbox {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return page.page(rows, r -> String.valueOf(((Number) r[7]).longValue()),
-                r -> new NoticeView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                        SqlValues.offsetDateTime(r[5]), SqlValues.offsetDateTime(r[6])));
+        return page.page(rows, r -> String.valueOf(((Number) r[5]).longValue()), r -> {
+            NoticeTemplates.Rendered text = templates.renderOrKind((String) r[1], language, (String) r[2]);
+            return new NoticeView((UUID) r[0], (String) r[1], text.subject(), text.body(), (String) r[2],
+                    SqlValues.offsetDateTime(r[3]), SqlValues.offsetDateTime(r[4]));
+        });
     }
 
     @Transactional
@@ -95,27 +104,29 @@ public class Inbox {
     }
 
     @RegisterForReflection
-    public record DeadLetter(UUID id, String kind, UUID customerId, String subject, int attempts, String lastError,
-                             OffsetDateTime createdAt) {
+    public record DeadLetter(UUID id, UUID noticeId, String kind, String channel, String address, int attempts,
+                             String lastError, OffsetDateTime createdAt) {
     }
 
-    /** Notices given up after their last attempt, newest first: for ADMIN to fix the cause and resend. */
+    /** Deliveries given up after their last attempt, newest first: for ADMIN to fix the cause and resend. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeadLetter> deadLetters() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, kind, customer_id, subject, attempts, last_error, created_at "
-                + "from notice where status = 'DEAD' order by created_at desc limit 200").getResultList();
-        return rows.stream().map(r -> new DeadLetter((UUID) r[0], (String) r[1], (UUID) r[2], (String) r[3],
-                ((Number) r[4]).intValue(), (String) r[5], SqlValues.offsetDateTime(r[6]))).toList();
+        List<Object[]> rows = em.createNativeQuery("""
+                select d.id, d.notice_id, n.kind, d.channel, d.address, d.attempts, d.last_error, d.created_at
+                from notice_delivery d join notice n on n.id = d.notice_id
+                where d.status = 'DEAD' order by d.created_at desc limit 200""").getResultList();
+        return rows.stream().map(r -> new DeadLetter((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
+                ((Number) r[5]).intValue(), (String) r[6], SqlValues.offsetDateTime(r[7]))).toList();
     }
 
-    /** Gives a dead notice another round of attempts. */
+    /** Gives a dead delivery another round of attempts. */
     @Transactional
     public void resend(String id) {
-        int updated = em.createNativeQuery("update notice set status = 'PENDING', attempts = 0, next_attempt_at = null "
-                + "where id = ?1 and status = 'DEAD'").setParameter(1, Ids.uuid("notification", id)).executeUpdate();
+        int updated = em.createNativeQuery("update notice_delivery set status = 'PENDING', attempts = 0, next_attempt_at = null "
+                + "where id = ?1 and status = 'DEAD'").setParameter(1, Ids.uuid("delivery", id)).executeUpdate();
         if (updated == 0) {
-            throw ProblemException.notFound("notification", id);
+            throw ProblemException.notFound("delivery", id);
         }
     }
 }

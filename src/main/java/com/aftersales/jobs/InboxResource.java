@@ -1,5 +1,6 @@
 package com.aftersales.jobs;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,14 +27,17 @@ public class InboxResource {
     @Inject
     Inbox inbox;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
             Roles.CUSTOMER})
-    @Operation(summary = "My notifications, newest first (unread=true: only unread)")
+    @Operation(summary = "My notifications, newest first (unread=true: only unread), in the language of Accept-Language")
     public Page<Inbox.NoticeView> mine(@QueryParam("unread") String unread, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
-        return inbox.mine(unread, limit, cursor);
+        return inbox.mine(unread, limit, cursor, Messages.choose(headers.getAcceptableLanguages()));
     }
 
     @POST

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
-/** Notices that could not be delivered (dead letters). */
+/** Deliveries that could not be made (dead letters). */
 @Path("/api/v1/admin/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications")
@@ -27,7 +27,7 @@ public class NoticeAdminResource {
     @GET
     @Path("dead")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Notices given up after their last attempt")
+    @Operation(summary = "Deliveries (e-mail, webhook) given up after their last attempt")
     public List<Inbox.DeadLetter> dead() {
         return inbox.deadLetters();
     }
@@ -36,7 +36,7 @@ public class NoticeAdminResource {
     @Path("{id}/resend")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Give a dead notice another round of attempts")
+    @Operation(summary = "Give a dead delivery another round of attempts")
     public void resend(@PathParam("id") String id) {
         inbox.resend(id);
     }

@@ -1,5 +1,7 @@
 package com.aftersales.jobs;
 
+import com.aftersales.shared.notify.NoticeTemplates;
+import com.aftersales.shared.persistence.SqlValues;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,21 +14,35 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Sends customer notices by e-mail to the customer's contacts. Claims a batch with FOR UPDATE SKIP LOCKED, so
- * concurrent runs never take the same notice; the notice id is the mail's Message-ID, so a resend after a crash is
- * recognisable. A failure is retried with backoff (2^attempt minutes); after the last attempt the notice is DEAD.
- * Notices to staff roles stay in the in-app inbox.
+ * Delivers notices beyond the in-app inbox, in two set-based steps in one transaction:
+ * <ol>
+ *   <li>Dispatch: a batch of new notices (claimed with FOR UPDATE SKIP LOCKED) fans out in one INSERT … SELECT into
+ *   deliveries, one per channel and address: e-mail to the customer's contacts (customer notices), e-mail to users
+ *   whose preferences ask for it (by subject, role or customer, minus muted kinds), and the webhook endpoints that
+ *   subscribe to the notice's role or kind. Each delivery has the language of its recipient.</li>
+ *   <li>Deliver: a batch of due deliveries (SKIP LOCKED again, so concurrent runs never take the same one) is rendered
+ *   from the kind's template and sent. The delivery id is the mail's Message-ID and the webhook's
+ *   X-Aftersales-Delivery, so a resend after a crash is recognisable. A failure is retried with backoff
+ *   (2^attempt minutes); after the last attempt the delivery is DEAD, listed for ADMIN.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class NoticeSenderJob implements Job {
 
-    private static final int BATCH = 100;
+    private static final int DISPATCH_BATCH = 500;
+    private static final int DELIVERY_BATCH = 100;
 
     @Inject
     EntityManager em;
 
     @Inject
     Mailer mailer;
+
+    @Inject
+    WebhookSender webhooks;
+
+    @Inject
+    NoticeTemplates templates;
 
     @ConfigProperty(name = "aftersales.notices.max-attempts")
     int maxAttempts;
@@ -38,41 +54,73 @@ public class NoticeSenderJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
+        Object[] dispatched = (Object[]) em.createNativeQuery("""
+                        with batch as (
+                            select id, kind, customer_id, recipient_role, recipient_subject from notice
+                            where status = 'PENDING' order by created_at limit ?2
+                            for update skip locked
+                        ), targets as (
+                            select b.id as notice_id, 'EMAIL' as channel, lower(c ->> 'email') as address,
+                                   case when c ->> 'language' = 'en' then 'en' else 'zh-CN' end as language
+                            from batch b join customer cu on cu.id = b.customer_id
+                            cross join lateral jsonb_array_elements(cu.contacts) c
+                            where b.recipient_role is null and b.recipient_subject is null and coalesce(c ->> 'email', '') <> ''
+                            union
+                            select b.id, 'EMAIL', p.email, p.language
+                            from batch b join notification_preference p on p.email_enabled
+                                 and not (b.kind = any (p.muted_kinds))
+                                 and (p.subject = b.recipient_subject
+                                      or b.recipient_role = any (p.roles)
+                                      or (b.recipient_role is null and b.recipient_subject is null and p.customer_id = b.customer_id))
+                            union
+                            select b.id, 'WEBHOOK', cast(w.id as text), w.language
+                            from batch b join webhook_endpoint w on w.active
+                                 and (b.recipient_role = any (w.roles) or b.kind = any (w.kinds))
+                        ), ins as (
+                            insert into notice_delivery (id, notice_id, channel, address, language)
+                            select gen_random_uuid(), t.notice_id, t.channel, t.address, t.language from targets t
+                            on conflict (notice_id, channel, address) do nothing
+                            returning 1
+                        ), done as (
+                            update notice n set status = 'DISPATCHED', dispatched_at = ?1 from batch b where n.id = b.id
+                            returning 1
+                        )
+                        select (select count(*) from done), (select count(*) from ins)""")
+                .setParameter(1, now).setParameter(2, DISPATCH_BATCH).getSingleResult();
+
         @SuppressWarnings("unchecked")
         List<Object[]> batch = em.createNativeQuery("""
-                        select n.id, n.subject, n.body, n.attempts,
-                               (select string_agg(c ->> 'email', ',') from customer cu, jsonb_array_elements(cu.contacts) c
-                                where cu.id = n.customer_id and coalesce(c ->> 'email', '') <> '') as emails
-                        from notice n
-                        where n.status = 'PENDING' and n.customer_id is not null and n.recipient_role is null
-                          and (n.next_attempt_at is null or n.next_attempt_at <= ?1)
-                        order by n.created_at
+                        select d.id, d.notice_id, d.channel, d.address, d.language, d.attempts,
+                               n.kind, cast(n.payload as text), n.created_at, w.url, w.format, w.secret, w.active
+                        from notice_delivery d join notice n on n.id = d.notice_id
+                        left join webhook_endpoint w on d.channel = 'WEBHOOK' and cast(w.id as text) = d.address
+                        where d.status = 'PENDING' and (d.next_attempt_at is null or d.next_attempt_at <= ?1)
+                        order by d.created_at
                         limit ?2
-                        for update of n skip locked""")
-                .setParameter(1, now).setParameter(2, BATCH).getResultList();
+                        for update of d skip locked""")
+                .setParameter(1, now).setParameter(2, DELIVERY_BATCH).getResultList();
         int sent = 0;
         int failed = 0;
-        for (Object[] n : batch) {
-            UUID id = (UUID) n[0];
-            String emails = (String) n[4];
+        for (Object[] d : batch) {
+            UUID id = (UUID) d[0];
             try {
-                if (emails == null) {
-                    throw new IllegalStateException("the customer has no contact e-mail");
+                NoticeTemplates.Rendered text = templates.render((String) d[6], (String) d[4], (String) d[7]);
+                if ("EMAIL".equals(d[2])) {
+                    mailer.send(Mail.withText((String) d[3], text.subject(), text.body())
+                            .addHeader("Message-ID", "<" + id + "@aftersales>"));
+                } else if (d[9] == null || !Boolean.TRUE.equals(d[12])) {
+                    throw new IllegalStateException("the webhook endpoint was removed");
+                } else {
+                    webhooks.send((String) d[10], (String) d[9], (String) d[11], new WebhookSender.Message(id, (UUID) d[1],
+                            (String) d[6], text.subject(), text.body(), (String) d[7], SqlValues.offsetDateTime(d[8])),
+                            now.toInstant().toEpochMilli());
                 }
-                Mail mail = Mail.withText(emails.split(",")[0], (String) n[1], (String) n[2])
-                        .addHeader("Message-ID", "<" + id + "@aftersales>");
-                for (String cc : emails.split(",")) {
-                    if (!mail.getTo().contains(cc)) {
-                        mail.addTo(cc);
-                    }
-                }
-                mailer.send(mail);
-                em.createNativeQuery("update notice set status = 'SENT', channel = 'EMAIL', sent_at = ?2, attempts = attempts + 1, "
+                em.createNativeQuery("update notice_delivery set status = 'SENT', sent_at = ?2, attempts = attempts + 1, "
                         + "last_error = null where id = ?1").setParameter(1, id).setParameter(2, now).executeUpdate();
                 sent++;
             } catch (RuntimeException e) {
-                int attempts = ((Number) n[3]).intValue() + 1;
-                em.createNativeQuery("update notice set attempts = ?2, last_error = ?3, status = ?4, "
+                int attempts = ((Number) d[5]).intValue() + 1;
+                em.createNativeQuery("update notice_delivery set attempts = ?2, last_error = ?3, status = ?4, "
                                 + "next_attempt_at = ?5 where id = ?1")
                         .setParameter(1, id).setParameter(2, attempts).setParameter(3, String.valueOf(e.getMessage()))
                         .setParameter(4, attempts >= maxAttempts ? "DEAD" : "PENDING")
@@ -80,6 +128,6 @@ public class NoticeSenderJob implements Job {
                 failed++;
             }
         }
-        return new Result(batch.size(), 0, sent, failed);
+        return new Result(((Number) dispatched[0]).intValue() + batch.size(), ((Number) dispatched[1]).intValue(), sent, failed);
     }
 }

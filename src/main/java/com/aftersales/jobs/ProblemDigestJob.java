@@ -45,11 +45,11 @@ public class ProblemDigestJob implements Job {
                 .setParameter(1, from).setParameter(2, to).executeUpdate();
         Number created = (Number) em.createNativeQuery("""
                         with ins as (
-                            insert into notice (id, kind, recipient_subject, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_subject, payload, dedupe_key)
                             select gen_random_uuid(), 'PROBLEM_DIGEST', s.subscriber,
-                                   '客诉问题库周报 / Problem-library digest ' || to_char(g.period_from at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
-                                   '本期新增或更新问题 ' || cardinality(g.problem_ids) || ' 项，请阅读并确认。',
-                                   jsonb_build_object('digestId', g.id, 'department', g.department, 'problems', cardinality(g.problem_ids)),
+                                   jsonb_build_object('digestId', g.id, 'department', g.department, 'problems', cardinality(g.problem_ids),
+                                                      'periodFrom', to_char(g.period_from at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
+                                                      'periodTo', to_char(g.period_to at time zone 'Asia/Shanghai' - interval '1 day', 'YYYY-MM-DD')),
                                    'digest:' || g.id || ':' || s.subscriber
                             from problem_digest g join department_subscriber s on s.department = g.department
                             where g.period_from = ?1 and g.period_to = ?2

@@ -37,11 +37,10 @@ public class RecallReminderJob implements Job {
                               and rc.activated_at <= ?1 - make_interval(days => ?2)
                             group by rc.id, rc.code, rc.title, ru.customer_id, period
                         ), ins as (
-                            insert into notice (id, kind, customer_id, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, customer_id, payload, dedupe_key)
                             select gen_random_uuid(), 'RECALL_REMINDER', d.customer_id,
-                                   '召回提醒 / Recall reminder ' || d.code || '：' || d.title,
-                                   '您还有 ' || d.units || ' 台产品尚未完成召回补救，请尽快安排。',
-                                   jsonb_build_object('campaignCode', d.code, 'units', d.units, 'serials', d.serials),
+                                   jsonb_build_object('campaignCode', d.code, 'title', d.title, 'units', d.units,
+                                                      'serials', d.serials),
                                    'recall:' || d.id || ':reminder:' || d.customer_id || ':' || d.period
                             from due d
                             on conflict (dedupe_key) do nothing

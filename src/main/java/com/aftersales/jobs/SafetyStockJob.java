@@ -37,12 +37,10 @@ public class SafetyStockJob implements Job {
                             on conflict (part_id, location) where closed_at is null do nothing
                             returning id, part_id, location
                         ), ins as (
-                            insert into notice (id, kind, recipient_role, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_role, payload, dedupe_key)
                             select gen_random_uuid(), 'SAFETY_STOCK', r.role,
-                                   '备件低于安全库存 / Below safety stock: ' || p.part_no || ' @ ' || o.location,
-                                   '备件 ' || p.part_no || ' ' || p.name || ' 在 ' || o.location || ' 的库存 ' || b.quantity
-                                   || ' 低于安全库存 ' || b.safety_stock || '。',
-                                   jsonb_build_object('partNo', p.part_no, 'location', o.location, 'quantity', b.quantity,
+                                   jsonb_build_object('partNo', p.part_no, 'partName', p.name, 'location', o.location,
+                                                      'quantity', b.quantity,
                                                       'safetyStock', b.safety_stock),
                                    'stock:' || o.id || ':' || r.role
                             from opened o join spare_part p on p.id = o.part_id

@@ -31,12 +31,10 @@ public class SlaBreachJob implements Job {
                             from service_case c
                             where c.resolution_due < ?1 and c.status not in ('RESOLVED', 'CLOSED', 'REJECTED')
                         ), ins as (
-                            insert into notice (id, kind, recipient_role, recipient_subject, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key)
                             select gen_random_uuid(), 'SLA_BREACH', d.owner_role, d.owner_person,
-                                   '客诉单超时 / Case overdue: ' || d.case_no,
-                                   '客诉单 ' || d.case_no || ' 的' || case when d.what = 'first-response' then '首次响应' else '解决' end
-                                   || '期限 ' || to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') || ' 已过。',
-                                   jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what),
+                                   jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what,
+                                                      'dueAt', to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
                                    'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint
                             from due d
                             on conflict (dedupe_key) do nothing

@@ -59,12 +59,10 @@ public class WarrantyExpiryJob implements Job {
                             where not exists (select 1 from service_contract sc where sc.unit_id = e.unit_id
                                               and sc.status = 'ACTIVE' and sc.end_date > e.end_date)
                         ), ins as (
-                            insert into notice (id, kind, customer_id, recipient_role, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key)
                             select gen_random_uuid(), 'WARRANTY_EXPIRY',
                                    case when r.who = 'customer' then d.customer_id end,
                                    case when r.who = 'sales' then 'SALES' end,
-                                   '包修期即将到期 / Free warranty ends soon: ' || d.serial_no,
-                                   '产品 ' || d.serial_no || ' 的包修期将于 ' || d.end_date || ' 结束，可签订保修协议。',
                                    jsonb_build_object('serialNo', d.serial_no, 'endDate', d.end_date, 'windowDays', d.w),
                                    'warranty-expiry:' || d.w || ':' || r.who || ':' || d.unit_id || ':' || d.end_date
                             from due d cross join (values ('sales'), ('customer')) as r(who)
@@ -85,12 +83,10 @@ public class WarrantyExpiryJob implements Job {
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
                                               and later.status = 'ACTIVE' and later.end_date > sc.end_date)
                         ), ins as (
-                            insert into notice (id, kind, customer_id, recipient_role, subject, body, payload, dedupe_key)
+                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key)
                             select gen_random_uuid(), 'SERVICE_CONTRACT_EXPIRY',
                                    case when r.who = 'customer' then d.customer_id end,
                                    case when r.who = 'sales' then 'SALES' end,
-                                   '保修协议即将到期 / Service contract ends soon: ' || d.contract_no,
-                                   '产品 ' || d.serial_no || ' 的保修协议 ' || d.contract_no || ' 将于 ' || d.end_date || ' 到期，可续签。',
                                    jsonb_build_object('serialNo', d.serial_no, 'contractNo', d.contract_no, 'endDate', d.end_date),
                                    'contract-expiry:' || d.w || ':' || r.who || ':' || d.id
                             from due d cross join (values ('sales'), ('customer')) as r(who)

@@ -174,17 +174,21 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         bind(freeze, cond.params(), 2);
         int affected = freeze.executeUpdate();
         em.createNativeQuery("""
-                        insert into notice (id, kind, customer_id, subject, body, payload, dedupe_key)
-                        select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id, ?2, ?3,
+                        insert into notice (id, kind, customer_id, payload, dedupe_key)
+                        select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id,
                                jsonb_build_object('campaignId', cast(?1 as text), 'campaignCode', cast(?4 as text),
+                                                  'title', cast(?2 as text), 'defect', cast(?3 as text),
+                                                  'risk', cast(?5 as text), 'remedy', cast(?6 as text),
                                                   'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)),
                                'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id
                         from recall_unit ru where ru.campaign_id = ?1
                         group by ru.customer_id""")
                 .setParameter(1, c.id)
-                .setParameter(2, "召回通知 / Recall notice " + c.code + "：" + c.title)
-                .setParameter(3, "缺陷：" + c.defectDescription + "\n风险：" + c.safetyRisk + "\n补救措施：" + c.remedy)
+                .setParameter(2, c.title)
+                .setParameter(3, c.defectDescription)
                 .setParameter(4, c.code)
+                .setParameter(5, c.safetyRisk)
+                .setParameter(6, c.remedy)
                 .executeUpdate();
         c.status = RecallCampaign.Status.ACTIVE;
         c.activatedAt = OffsetDateTime.now();

@@ -5,6 +5,7 @@ import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.cases.ServiceCase;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.paging.Page;
@@ -127,6 +128,9 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Outbox outbox;
+
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
 
@@ -181,7 +185,12 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         r.receivedBy = caller.subject();
         timeline.record(r.caseId, CaseEvent.Kind.NOTE, null, null, "退货 " + r.returnNo + " 已由仓库接收 / return received",
                 CaseEvent.Visibility.INTERNAL);
-        return audited(r, "RECEIVE", before);
+        ReturnView after = audited(r, "RECEIVE", before);
+        ServiceCase c = cases.visible(r.caseId, LockModeType.NONE);
+        outbox.add("RETURN_RECEIVED", c.ownerPerson == null ? Outbox.Recipient.role(c.ownerRole) : Outbox.Recipient.person(c.ownerPerson),
+                Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id, "caseNo", c.caseNo),
+                "return-received:" + r.id);
+        return after;
     }
 
     /** A test record; the first one starts TESTING. Re-tests of repaired units come after disposal. */

@@ -2,6 +2,8 @@ package com.aftersales.spareparts;
 
 import com.aftersales.cases.CaseBook;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.notify.Outbox;
+import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -133,6 +135,9 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Outbox outbox;
+
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
 
@@ -163,6 +168,9 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         persistAndFlush(o);
         OrderView view = OrderView.of(o);
         audit.record(AUDIT_TYPE, o.id, "CREATE", null, view);
+        outbox.add("TRANSFER_ORDER_WAITING", Outbox.Recipient.role(Roles.PRODUCT_MANAGER),
+                Outbox.payload("orderId", o.id, "transferNo", o.transferNo, "fromLocation", o.fromLocation,
+                        "toLocation", o.toLocation), "transfer-waiting:" + o.id);
         return view;
     }
 

@@ -1,16 +1,29 @@
 package com.aftersales.jobs;
 
+import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.spi.CDI;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asPerson;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class NoticeSenderTest {
@@ -18,56 +31,199 @@ class NoticeSenderTest {
     @Inject
     MockMailbox mailbox;
 
-    static String customer(String email) {
-        String contacts = email == null ? "[{\"name\":\"无邮箱联系人\"}]" : "[{\"name\":\"张经理\",\"email\":\"" + email + "\"}]";
+    static String customer(String contactsJson) {
         return as("SALES").body("""
-                        {"code":"%s","name":"邮件测试客户","type":"FLEET","contacts":%s}""".formatted(Api.unique("ml"), contacts))
+                        {"code":"%s","name":"邮件测试客户","type":"FLEET","contacts":%s}""".formatted(Api.unique("ml"), contactsJson))
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
     }
 
-    static void expiringUnit(String customer) {
+    static String expiringUnit(String customer) {
         as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2015-01-01\"}")
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        JobsTest.unitEndingIn(customer, 10);
+        return JobsTest.unitEndingIn(customer, 10);
+    }
+
+    static String email(String prefix) {
+        return Api.unique(prefix).toLowerCase() + "@example.cn";
+    }
+
+    static byte[] hmac(String key, String data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void customerNoticesAreMailedOnceEvenWhenTheSenderRunsConcurrently() throws Exception {
-        String email = Api.unique("fleet").toLowerCase() + "@example.cn";
-        String customer = customer(email);
+    void customerNoticesAreMailedOnceToEachContactInItsLanguage() throws Exception {
+        String zh = email("zh");
+        String en = email("en");
+        String customer = customer("""
+                [{"name":"张经理","email":"%s"},{"name":"John Smith","email":"%s","language":"en"},{"name":"无邮箱"}]"""
+                .formatted(zh, en.toUpperCase()));
         expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
         JobsTest.fireConcurrently("notice-sender", 10);
-        assertThat(mailbox.getMailsSentTo(email)).hasSize(1);
-        assertThat(mailbox.getMailsSentTo(email).get(0).getSubject()).contains("包修期即将到期");
-        assertThat(JobsTest.count("select count(*) from notice where customer_id = cast(?1 as uuid) and status = 'SENT' "
-                + "and channel = 'EMAIL'", customer)).isEqualTo(1);
+
+        assertThat(mailbox.getMailsSentTo(zh)).hasSize(1);
+        assertThat(mailbox.getMailsSentTo(zh).get(0).getSubject()).startsWith("包修期即将到期：");
+        assertThat(mailbox.getMailsSentTo(zh).get(0).getText()).contains("可签订保修协议");
+        assertThat(mailbox.getMailsSentTo(en)).hasSize(1);
+        Mail english = mailbox.getMailsSentTo(en).get(0);
+        assertThat(english.getSubject()).startsWith("Free warranty ends soon: ");
+        // The delivery id is the Message-ID, so a resend after a crash is recognisable.
+        String deliveryId = english.getHeaders().get("Message-ID").get(0).replaceAll("[<>]|@aftersales", "");
+        assertThat(JobsTest.count("select count(*) from notice_delivery d join notice n on n.id = d.notice_id "
+                + "where d.id = cast(?1 as uuid) and d.status = 'SENT' and d.address = ?2 and d.language = 'en' "
+                + "and n.customer_id = cast(?3 as uuid)", deliveryId, en, customer)).isEqualTo(1);
+        assertThat(JobsTest.count("select count(*) from notice_delivery d join notice n on n.id = d.notice_id "
+                + "where n.customer_id = cast(?1 as uuid)", customer)).isEqualTo(2);
+        // Everything stays in the customer's inbox too, rendered in the reader's language.
+        Api.asCustomer(UUID.fromString(customer)).header("Accept-Language", "en").get("/api/v1/me/notifications")
+                .then().statusCode(200).body("items[0].subject", org.hamcrest.Matchers.startsWith("Free warranty ends soon"));
     }
 
     @Test
-    void undeliverableNoticesAreRetriedWithBackoffAndEndDead() throws Exception {
-        String customer = customer(null);
-        expiringUnit(customer);
+    void staffGetEMailOnlyIfTheirPreferencesSaySoInTheirLanguageAndNotForMutedKinds() throws Exception {
+        String mine = email("sales");
+        String muted = email("muted");
+        String subject = Api.unique("sales.wang").toLowerCase();
+        String other = Api.unique("sales.li").toLowerCase();
+        asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().statusCode(200)
+                .body("language", equalTo("zh-CN")).body("emailEnabled", equalTo(false));
+        asPerson(subject, "SALES").header("Accept-Language", "en")
+                .body("{\"language\":\"en\",\"email\":\"" + mine.toUpperCase() + "\",\"emailEnabled\":true,\"mutedKinds\":[\"SERVICE_CONTRACT_EXPIRY\"]}")
+                .put("/api/v1/me/notification-preferences").then().statusCode(200)
+                .body("email", equalTo(mine)).body("mutedKinds", equalTo(List.of("SERVICE_CONTRACT_EXPIRY")));
+        asPerson(other, "SALES").body("{\"email\":\"" + muted + "\",\"emailEnabled\":true,\"mutedKinds\":[\"WARRANTY_EXPIRY\"]}")
+                .put("/api/v1/me/notification-preferences").then().statusCode(200).body("language", equalTo("zh-CN"));
+        // Bad preferences are refused, in the caller's language, and change nothing.
+        asPerson(subject, "SALES").header("Accept-Language", "en").body("{\"emailEnabled\":true}")
+                .put("/api/v1/me/notification-preferences").then().statusCode(422)
+                .body("errors[0].field", equalTo("email")).body("errors[0].message", equalTo("e-mail notices need an e-mail address"));
+        asPerson(subject, "SALES").body("{\"language\":\"fr\",\"email\":\"not-an-address\",\"emailEnabled\":true}")
+                .put("/api/v1/me/notification-preferences").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("language", "email"));
+        asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().body("email", equalTo(mine));
+
+        String customer = customer("[{\"name\":\"无邮箱\"}]");
+        String serial = expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
-        String state = "select attempts || ':' || status from notice where customer_id = cast(?1 as uuid)";
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
-            // Backoff: a run before next_attempt_at does not touch the notice.
-            as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
-            String expected = attempt + ":" + (attempt == 5 ? "DEAD" : "PENDING");
-            assertThat(QuarkusTransaction.requiringNew().call(() -> CDI.current().select(EntityManager.class).get()
-                    .createNativeQuery(state).setParameter(1, customer).getSingleResult())).isEqualTo(expected);
-            QuarkusTransaction.requiringNew().run(() -> CDI.current().select(EntityManager.class).get()
-                    .createNativeQuery("update notice set next_attempt_at = now() - interval '1 second' where customer_id = cast(?1 as uuid)")
-                    .setParameter(1, customer).executeUpdate());
+        JobsTest.fireConcurrently("notice-sender", 5);
+        assertThat(mailbox.getMailsSentTo(mine)).filteredOn(m -> m.getSubject().contains(serial)).singleElement()
+                .extracting(Mail::getSubject).isEqualTo("Free warranty ends soon: " + serial);
+        assertThat(mailbox.getMailsSentTo(muted)).noneMatch(m -> m.getSubject().contains(serial));
+    }
+
+    @Test
+    void webhooksAreSignedAndDeliveredOnceWithAStableDeliveryId() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(200)) {
+            String secret = "s3cret-" + UUID.randomUUID();
+            String hook = as("ADMIN").body("""
+                            {"name":"%s","url":"%s","format":"GENERIC","secret":"%s","kinds":["CASE_ROUTED"]}"""
+                            .formatted(Api.unique("质量群"), receiver.url("/hooks/aftersales"), secret))
+                    .post("/api/v1/admin/webhooks").then().statusCode(201).body("signed", equalTo(true))
+                    .body("$", not(org.hamcrest.Matchers.hasKey("secret"))).extract().path("id");
+            try {
+                String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+                String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
+                JobsTest.fireConcurrently("notice-sender", 10);
+                List<WebhookReceiver.Received> mine = receiver.containing(caseNo);
+                assertThat(mine).hasSize(1);
+                WebhookReceiver.Received r = mine.get(0);
+                String expected = "sha256=" + HexFormat.of().formatHex(hmac(secret, r.header("X-Aftersales-Timestamp") + "." + r.body()));
+                assertThat(r.header("X-Aftersales-Signature")).isEqualTo(expected);
+                JsonPath body = new JsonPath(r.body());
+                assertThat(body.getString("kind")).isEqualTo("CASE_ROUTED");
+                assertThat(body.getString("subject")).startsWith("新客诉单：" + caseNo);
+                assertThat(body.getString("payload.caseId")).isEqualTo(caseId);
+                assertThat(body.getString("id")).isEqualTo(r.header("X-Aftersales-Delivery"));
+                assertThat(JobsTest.count("select count(*) from notice_delivery where id = cast(?1 as uuid) and status = 'SENT' "
+                        + "and channel = 'WEBHOOK' and address = ?2", body.getString("id"), hook)).isEqualTo(1);
+                as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", hasItem(hook));
+            } finally {
+                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+            }
+            as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", not(hasItem(hook)));
         }
-        as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
-        assertThat(JobsTest.count("select attempts from notice where customer_id = cast(?1 as uuid)", customer)).isEqualTo(5);
-        String dead = as("ADMIN").get("/api/v1/admin/notifications/dead").then().statusCode(200)
-                .body("lastError", org.hamcrest.Matchers.hasItem("the customer has no contact e-mail"))
-                .extract().path("find { it.customerId == '" + customer + "' }.id");
-        as("SALES").get("/api/v1/admin/notifications/dead").then().statusCode(403);
-        as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
-        assertThat(JobsTest.count("select attempts from notice where customer_id = cast(?1 as uuid)", customer)).isZero();
+    }
+
+    @Test
+    void aFailingRobotIsRetriedWithBackoffThenDeadThenResentByAdmin() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(500)) {
+            String secret = "SEC" + UUID.randomUUID().toString().replace("-", "");
+            String hook = as("ADMIN").body("""
+                            {"name":"%s","url":"%s","format":"DINGTALK","secret":"%s","language":"en","roles":["PRODUCT_MANAGER"]}"""
+                            .formatted(Api.unique("钉钉备件群"), receiver.url("/robot/send?access_token=abc"), secret))
+                    .post("/api/v1/admin/webhooks").then().statusCode(201).extract().path("id");
+            try {
+                String partNo = Api.unique("P");
+                String part = as("PRODUCT_MANAGER").body("""
+                                {"partNo":"%s","name":"控制器熔断器","productModels":["EM35"],"unitOfMeasure":"个","marketPrice":"12.00","wearPart":true}"""
+                                .formatted(partNo)).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+                String order = as("REPAIR").body("""
+                                {"fromLocation":"HQ","toLocation":"WH-BJ","lines":[{"partId":"%s","quantity":2}]}""".formatted(part))
+                        .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("transferNo");
+                String state = "select d.attempts || ':' || d.status from notice_delivery d join notice n on n.id = d.notice_id "
+                        + "where d.address = ?1 and n.payload ->> 'transferNo' = ?2";
+                for (int attempt = 1; attempt <= 5; attempt++) {
+                    as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
+                    // Backoff: a run before next_attempt_at does not touch the delivery.
+                    as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
+                    assertThat(JobsTest.text(state, hook, order)).isEqualTo(attempt + ":" + (attempt == 5 ? "DEAD" : "PENDING"));
+                    JobsTest.count("with u as (update notice_delivery set next_attempt_at = now() - interval '1 second' "
+                            + "where address = ?1 returning 1) select count(*) from u", hook);
+                }
+                as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
+                assertThat(JobsTest.text(state, hook, order)).isEqualTo("5:DEAD");
+                List<WebhookReceiver.Received> tries = receiver.containing(order);
+                assertThat(tries).hasSize(5);
+                // DingTalk signing: timestamp and sign in the URL; the message in English, as the endpoint asked.
+                WebhookReceiver.Received first = tries.get(0);
+                String query = first.pathAndQuery().substring(first.pathAndQuery().indexOf('?') + 1);
+                String timestamp = query.replaceAll(".*timestamp=([0-9]+).*", "$1");
+                String sign = URLDecoder.decode(query.replaceAll(".*sign=([^&]+).*", "$1"), StandardCharsets.UTF_8);
+                assertThat(sign).isEqualTo(Base64.getEncoder().encodeToString(hmac(secret, timestamp + "\n" + secret)));
+                assertThat(new JsonPath(first.body()).getString("text.content")).startsWith("Transfer order awaits approval: " + order);
+                assertThat(new JsonPath(first.body()).getString("msgtype")).isEqualTo("text");
+
+                as("SALES").get("/api/v1/admin/notifications/dead").then().statusCode(403);
+                String dead = as("ADMIN").get("/api/v1/admin/notifications/dead").then().statusCode(200)
+                        .extract().path("find { it.address == '" + hook + "' }.id");
+                as("ADMIN").get("/api/v1/admin/notifications/dead").then()
+                        .body("find { it.id == '" + dead + "' }.lastError", equalTo("webhook answered HTTP 500"))
+                        .body("find { it.id == '" + dead + "' }.kind", equalTo("TRANSFER_ORDER_WAITING"));
+                receiver.answer(200);
+                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
+                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
+                as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
+                assertThat(JobsTest.text(state, hook, order)).isEqualTo("1:SENT");
+                assertThat(receiver.containing(order)).hasSize(6);
+            } finally {
+                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+            }
+        }
+    }
+
+    @Test
+    void webhookEndpointsAreCheckedAndOnlyForAdmin() {
+        String ok = "{\"name\":\"%s\",\"url\":\"%s\",\"format\":\"%s\"%s,\"roles\":[\"SALES\"]}";
+        as("ADMIN").header("Accept-Language", "en").body(ok.formatted("x", "ftp://robot.example.cn/hook", "WECOM", ""))
+                .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("url"))
+                .body("errors[0].message", equalTo("the webhook URL must be an https URL"));
+        as("ADMIN").body(ok.formatted("x", "https://hooks.example.cn/a", "GENERIC", ""))
+                .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("secret"));
+        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"FEISHU\",\"roles\":[\"BOSS\"]}")
+                .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("roles[0]"));
+        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"FEISHU\",\"kinds\":[\"NO_SUCH_KIND\"]}")
+                .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("kinds[0]"));
+        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"FEISHU\"}")
+                .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("roles"));
+        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"TELEGRAM\",\"roles\":[\"SALES\"]}")
+                .post("/api/v1/admin/webhooks").then().statusCode(400);
+        as("SALES").body(ok.formatted("x", "https://hooks.example.cn/a", "WECOM", "")).post("/api/v1/admin/webhooks")
+                .then().statusCode(403);
+        as("SALES").get("/api/v1/admin/webhooks").then().statusCode(403);
+        as("ADMIN").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);
+        assertThat(JobsTest.count("select count(*) from webhook_endpoint where name = 'x'")).isZero();
     }
 }

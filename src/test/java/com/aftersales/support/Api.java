@@ -26,6 +26,11 @@ public final class Api {
         return RestAssured.given().auth().oauth2(token(role)).contentType(ContentType.JSON);
     }
 
+    /** A named user (token subject) with roles: for notices addressed to a person and per-user preferences. */
+    public static RequestSpecification asPerson(String subject, String... roles) {
+        return RestAssured.given().auth().oauth2(Jwt.subject(subject).groups(Set.of(roles)).sign()).contentType(ContentType.JSON);
+    }
+
     public static RequestSpecification asCustomer(UUID customerId) {
         return RestAssured.given().auth().oauth2(customerToken(customerId)).contentType(ContentType.JSON);
     }

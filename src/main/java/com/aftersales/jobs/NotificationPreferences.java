@@ -1,0 +1,85 @@
+package com.aftersales.jobs;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.notify.NoticeTemplates;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Text;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A user's notification settings: the language notices are written in, and whether notices addressed to the user,
+ * to one of the user's roles or (customer accounts) to the user's customer also go to an e-mail address, except muted
+ * kinds. The in-app inbox always has everything. Saving records the caller's current roles, so role notices find them.
+ */
+@ApplicationScoped
+public class NotificationPreferences {
+
+    @RegisterForReflection
+    public record Preferences(@Pattern(regexp = "zh-CN|en", message = "{aftersales.language}") String language,
+                              @Size(max = 200) @Email String email,
+                              boolean emailEnabled,
+                              @Size(max = 50) List<@NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,49}") String> mutedKinds) {
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The caller's settings; before the first save, the defaults (the request's language, e-mail off). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Preferences mine(Locale locale) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select language, email, email_enabled, muted_kinds from notification_preference "
+                + "where subject = ?1").setParameter(1, caller.subject()).getResultList();
+        if (rows.isEmpty()) {
+            return new Preferences(NoticeTemplates.language(locale), null, false, List.of());
+        }
+        Object[] r = rows.get(0);
+        return new Preferences((String) r[0], (String) r[1], (Boolean) r[2], List.of((String[]) r[3]));
+    }
+
+    @Transactional
+    public Preferences save(@NotNull @Valid Preferences request, Locale locale) {
+        Preferences p = request;
+        String email = Text.blankToNull(p.email());
+        if (p.emailEnabled() && email == null) {
+            throw ProblemException.invalid("email", "notices.email_needed");
+        }
+        Set<String> muted = new TreeSet<>(p.mutedKinds() == null ? List.of() : p.mutedKinds());
+        em.createNativeQuery("""
+                        insert into notification_preference (subject, roles, customer_id, language, email, email_enabled, muted_kinds)
+                        values (?1, cast(?2 as text[]), ?3, ?4, ?5, ?6, cast(?7 as text[]))
+                        on conflict (subject) do update set roles = excluded.roles, customer_id = excluded.customer_id,
+                            language = excluded.language, email = excluded.email, email_enabled = excluded.email_enabled,
+                            muted_kinds = excluded.muted_kinds, version = notification_preference.version + 1, updated_at = now()""")
+                .setParameter(1, caller.subject())
+                .setParameter(2, new TreeSet<>(identity.getRoles()).toArray(new String[0]))
+                .setParameter(3, caller.customerScope().orElse(null))
+                .setParameter(4, p.language() == null ? NoticeTemplates.language(locale) : p.language())
+                .setParameter(5, email == null ? null : email.toLowerCase(Locale.ROOT))
+                .setParameter(6, p.emailEnabled())
+                .setParameter(7, muted.toArray(new String[0]))
+                .executeUpdate();
+        return mine(locale);
+    }
+}

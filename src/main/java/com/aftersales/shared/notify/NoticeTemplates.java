@@ -1,0 +1,79 @@
+package com.aftersales.shared.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders a notice from its kind's Qute template in one language: {@code templates/notices/<language>/<KIND>.txt},
+ * whose first line is the subject and the rest the body. The payload is available as {@code p}. Rendering is strict:
+ * a template that names a missing payload key fails instead of sending a half-empty message.
+ */
+@ApplicationScoped
+public class NoticeTemplates {
+
+    public static final String ZH = "zh-CN";
+    public static final String EN = "en";
+
+    public record Rendered(String subject, String body) {
+    }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    @Inject
+    Engine engine;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The template language for a locale: English for en, Chinese otherwise. */
+    public static String language(Locale locale) {
+        return locale != null && EN.equals(locale.getLanguage()) ? EN : ZH;
+    }
+
+    /** Whether a notice kind exists, that is, has its templates. */
+    public boolean exists(String kind) {
+        return kind != null && kind.matches("[A-Z0-9_]+") && engine.getTemplate("notices/" + ZH + "/" + kind + ".txt") != null
+                && engine.getTemplate("notices/" + EN + "/" + kind + ".txt") != null;
+    }
+
+    /** @throws IllegalStateException when the kind has no template or the payload lacks what it needs */
+    public Rendered render(String kind, String language, String payloadJson) {
+        String lang = EN.equals(language) ? EN : ZH;
+        Template template = kind.matches("[A-Z0-9_]+") ? engine.getTemplate("notices/" + lang + "/" + kind + ".txt") : null;
+        if (template == null) {
+            throw new IllegalStateException("no " + lang + " template for notice kind " + kind);
+        }
+        Map<String, Object> payload;
+        try {
+            payload = json.readValue(payloadJson == null ? "{}" : payloadJson, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("notice payload is not a JSON object", e);
+        }
+        String text;
+        try {
+            text = template.data("p", payload).render().strip();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("template " + lang + "/" + kind + " failed: " + e.getMessage(), e);
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? new Rendered(text, "") : new Rendered(text.substring(0, nl).strip(), text.substring(nl + 1).strip());
+    }
+
+    /** For display: the rendered notice, or its kind when it cannot be rendered (never fails a read). */
+    public Rendered renderOrKind(String kind, String language, String payloadJson) {
+        try {
+            return render(kind, language, payloadJson);
+        } catch (IllegalStateException e) {
+            return new Rendered(kind, "");
+        }
+    }
+}

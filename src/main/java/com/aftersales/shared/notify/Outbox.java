@@ -1,0 +1,80 @@
+package com.aftersales.shared.notify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The transactional outbox for event notices: a notice is written in the transaction of the change that causes it, so
+ * it exists exactly when the change committed. The notice holds its kind and payload; the notice-sender job fans it
+ * out to e-mail and webhooks, and the inbox shows it, both rendered from the kind's template in the reader's language.
+ * A second notice with the same dedupe key is ignored.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    /** Who a notice is for: a role, a person (token subject), or a customer (its contacts and customer accounts). */
+    public record Recipient(String role, String subject, UUID customerId) {
+        public static Recipient role(String role) {
+            return new Recipient(role, null, null);
+        }
+
+        public static Recipient person(String subject) {
+            return new Recipient(null, subject, null);
+        }
+    }
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** A time as people read it in a notice: local time of the service's zone, to the minute. */
+    public String localTime(OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(zone).format(LOCAL);
+    }
+
+    /** Payload entries in order, null values kept (templates test them with {#if}). */
+    public static Map<String, Object> payload(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String kind, Recipient to, Map<String, Object> payload, String dedupeKey) {
+        String body;
+        try {
+            body = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("notice payload of " + kind + " is not serialisable", e);
+        }
+        em.createNativeQuery("""
+                        insert into notice (id, kind, recipient_role, recipient_subject, customer_id, payload, dedupe_key)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)
+                        on conflict (dedupe_key) do nothing""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, kind).setParameter(3, to.role())
+                .setParameter(4, to.subject()).setParameter(5, to.customerId()).setParameter(6, body)
+                .setParameter(7, dedupeKey).executeUpdate();
+    }
+}

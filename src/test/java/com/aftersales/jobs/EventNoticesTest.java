@@ -1,0 +1,109 @@
+package com.aftersales.jobs;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.eightd.EightDTest;
+import com.aftersales.support.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asPerson;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Notices written in the transaction of the change that causes them, to the people who act next. */
+@QuarkusTest
+class EventNoticesTest {
+
+    static ValidatableResponse inbox(io.restassured.specification.RequestSpecification who) {
+        return who.queryParam("limit", "200").get("/api/v1/me/notifications").then().statusCode(200);
+    }
+
+    static int version(String etag) {
+        return Integer.parseInt(etag.replace("\"", ""));
+    }
+
+    @Test
+    void aNewCaseIsAnnouncedToItsOwnerAndAHandOverToTheNewOwner() {
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
+        String ownerRole = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("ownerRole");
+        inbox(as(ownerRole)).body("items.subject", hasItem(startsWith("新客诉单：" + caseNo)));
+        inbox(as(ownerRole).header("Accept-Language", "en")).body("items.subject", hasItem(startsWith("New case for you: " + caseNo)));
+
+        String person = Api.unique("qe.zhao").toLowerCase();
+        // A refused hand-over (unknown role) writes nothing.
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerRole\":\"BOSS\",\"ownerPerson\":\"" + person + "\"}")
+                .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(422);
+        inbox(asPerson(person, "QUALITY_ENGINEER")).body("items", org.hamcrest.Matchers.empty());
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerRole\":\"QUALITY_ENGINEER\",\"ownerPerson\":\"" + person + "\"}")
+                .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
+        inbox(asPerson(person, "QUALITY_ENGINEER")).body("items.size()", equalTo(1))
+                .body("items[0].kind", equalTo("CASE_ROUTED"))
+                .body("items[0].body", org.hamcrest.Matchers.containsString("已转给您处理"));
+    }
+
+    @Test
+    void theGeneralManagerIsAskedWhenAMajorCasePlanAwaitsApproval() {
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
+        int v = version(as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"reason\":\"车辆起火，涉及财产损失\"}")
+                .post("/api/v1/cases/" + caseId + "/major").then().statusCode(200).extract().header("ETag"));
+        // No plan yet: nothing to approve, nobody asked.
+        inbox(as("GENERAL_MANAGER")).body("items.subject", not(hasItem(startsWith("重大问题待总经理审批：" + caseNo))));
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"plan\":\"更换熔断器并加装温度监控\"}")
+                .put("/api/v1/cases/" + caseId + "/action-plan").then().statusCode(200);
+        inbox(as("GENERAL_MANAGER")).body("items.subject", hasItem("重大问题待总经理审批：" + caseNo));
+    }
+
+    @Test
+    void aTripAsksTheAfterSalesManagerAndAReceivedReturnTellsTheCaseOwner() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String caseId = CaseTestData.openCase(w);
+        String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
+        as("REPAIR").body("""
+                        {"purpose":"ON_SITE_REPAIR","plannedDate":"2025-06-05","site":"郑州公交三公司停车场",
+                         "technicians":["周工"],"travelRequired":true}""")
+                .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201);
+        inbox(as("AFTER_SALES_MANAGER")).body("items.subject", hasItem("出差待审核：" + caseNo));
+
+        String owner = Api.unique("cs.sun").toLowerCase();
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerPerson\":\"" + owner + "\"}")
+                .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
+        String returnId = as("AFTER_SALES_MANAGER").body("""
+                        {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
+                .post("/api/v1/returns").then().statusCode(201).extract().path("id");
+        String returnNo = as("WAREHOUSE").header("If-Match", "\"0\"").post("/api/v1/returns/" + returnId + "/receipt")
+                .then().statusCode(200).extract().path("returnNo");
+        inbox(asPerson(owner, "SALES")).body("items.subject", hasItem("退货已接收：" + returnNo));
+    }
+
+    @Test
+    void aTransferOrderWaitsForTheProductManagerAndAnAssignedDisciplineTellsItsOwner() {
+        String part = as("PRODUCT_MANAGER").body("""
+                        {"partNo":"%s","name":"电机轴承 6205","productModels":["EM35"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":true}"""
+                        .formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String transferNo = as("REPAIR").body("""
+                        {"fromLocation":"HQ","toLocation":"ZZ-STATION","lines":[{"partId":"%s","quantity":4}]}""".formatted(part))
+                .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("transferNo");
+        inbox(as("PRODUCT_MANAGER").header("Accept-Language", "en"))
+                .body("items.subject", hasItem("Transfer order awaits approval: " + transferNo));
+
+        String report = EightDTest.open(CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE")));
+        String reportNo = as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + report).then().extract().path("reportNo");
+        String owner = Api.unique("eng.chen").toLowerCase();
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"owner\":\"" + owner + "\",\"content\":\"临时围堵：隔离同批次库存\",\"done\":false}")
+                .put("/api/v1/eight-d-reports/" + report + "/disciplines/D3").then().statusCode(200);
+        // Saving the same owner again is not a new assignment.
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body("{\"owner\":\"" + owner + "\",\"content\":\"临时围堵：隔离同批次库存并通知客户\",\"done\":false}")
+                .put("/api/v1/eight-d-reports/" + report + "/disciplines/D3").then().statusCode(200);
+        inbox(asPerson(owner, "ENGINEER")).body("items.size()", equalTo(1))
+                .body("items[0].subject", equalTo("8D 任务分配：" + reportNo + " D3"));
+        assertThat(JobsTest.count("select count(*) from notice where kind = 'DISCIPLINE_ASSIGNED' and recipient_subject = ?1", owner))
+                .isEqualTo(1);
+    }
+}
