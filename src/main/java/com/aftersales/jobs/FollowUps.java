@@ -90,7 +90,8 @@ public class FollowUps {
             if (before.round() >= escalateAfter) {
                 em.createNativeQuery("""
                                 insert into notice (id, kind, recipient_role, payload, dedupe_key)
-                                select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED', c.owner_role,
+                                select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED',
+                                       case when c.owner_role = 'AFTER_SALES_MANAGER' then 'GENERAL_MANAGER' else 'AFTER_SALES_MANAGER' end,
                                        jsonb_build_object('caseNo', c.case_no, 'rounds', ?2),
                                        'follow-up:unsatisfied:' || c.id || ':' || ?2
                                 from service_case c where c.id = ?1

@@ -48,8 +48,11 @@ class FollowUpTest {
                 .then().body("size()", equalTo(2)).extract().path("find { it.round == 2 }.id");
         as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":3,\"satisfied\":false}")
                 .put("/api/v1/follow-ups/" + second).then().statusCode(200);
-        assertThat(JobsTest.count("select count(*) from notice where kind = 'FOLLOW_UP_UNSATISFIED' and payload ->> 'caseNo' = "
-                + "(select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);
+        // The owner's manager hears of it: the after-sales manager (the general manager when that is the owner).
+        assertThat(JobsTest.count("select count(*) from notice n join service_case c on c.case_no = n.payload ->> 'caseNo' "
+                + "where n.kind = 'FOLLOW_UP_UNSATISFIED' and c.id = cast(?1 as uuid) and n.recipient_role = "
+                + "case when c.owner_role = 'AFTER_SALES_MANAGER' then 'GENERAL_MANAGER' else 'AFTER_SALES_MANAGER' end", caseId))
+                .isEqualTo(1);
         String third = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
                 .then().body("size()", equalTo(3)).extract().path("find { it.round == 3 }.id");
         as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":5,\"satisfied\":true}")
