@@ -24,7 +24,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
                         "com.aftersales.warranty..", "com.aftersales.cases..", "com.aftersales.eightd..",
                         "com.aftersales.problems..", "com.aftersales.returns..", "com.aftersales.spareparts..",
-                        "com.aftersales.recall..", "com.aftersales.jobs..")
+                        "com.aftersales.recall..", "com.aftersales.jobs..", "com.aftersales.kpi..",
+                        "com.aftersales.retention..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void reportingAndRetentionSitOnTopAndNothingDependsOnThem() {
+        noClasses().that().resideOutsideOfPackages("com.aftersales.kpi..", "com.aftersales.retention..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.kpi..", "com.aftersales.retention..")
                 .check(CLASSES);
     }
 

@@ -67,23 +67,11 @@ class JobsTest {
 
     /** The single text value a query returns. */
     public static String text(String query, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(query);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return String.valueOf(q.getSingleResult());
-        });
+        return com.aftersales.support.Sql.text(query, params);
     }
 
     public static int count(String query, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var q = CDI.current().select(EntityManager.class).get().createNativeQuery(query);
-            for (int i = 0; i < params.length; i++) {
-                q.setParameter(i + 1, params[i]);
-            }
-            return ((Number) q.getSingleResult()).intValue();
-        });
+        return com.aftersales.support.Sql.count(query, params);
     }
 
     @Test

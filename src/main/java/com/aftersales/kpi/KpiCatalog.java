@@ -1,0 +1,299 @@
+package com.aftersales.kpi;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Every KPI: its key, titles and formula in zh-CN and en, columns, and its SQL for a grouping. The definitions here are
+ * what the API documents. Conventions: periods are calendar days in the service's zone, both ends included; a
+ * <em>failure case</em> is a case of any type but GRIEVANCE that was not REJECTED; <em>units in the field</em> are
+ * units delivered on or before the end of the period (of the month, for groupBy=month); percentages have 2 decimals.
+ */
+final class KpiCatalog {
+
+    record Col(String key, String zh, String en) {
+    }
+
+    record Context(Kpis.GroupBy groupBy, String zone) {
+    }
+
+    record Kpi(String key, String titleZh, String titleEn, String formulaZh, String formulaEn, boolean staffOnly,
+               List<Col> columns, Function<Context, String> sql) {
+    }
+
+    private KpiCatalog() {
+    }
+
+    static final Col GROUP = new Col("group", "分组", "group");
+    static final String FAILURE = "c.type <> 'GRIEVANCE' and c.status <> 'REJECTED'";
+    static final String CASE_SCOPE = "(cast(:scope as uuid) is null or c.customer_id = cast(:scope as uuid))";
+    static final String UNIT_SCOPE = "(cast(:scope as uuid) is null or u.customer_id = cast(:scope as uuid))";
+    /** One row per case and model of its units, so a case counts once in each model it concerns. */
+    static final String CASE_MODEL_JOIN = " join (select distinct gcu.case_id, gu.product_model from case_unit gcu "
+            + "join unit gu on gu.id = gcu.unit_id) gm on gm.case_id = c.id";
+
+    static Kpis.Dims caseDims(String monthOf) {
+        return new Kpis.Dims("to_char(" + monthOf + ", 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
+                "gm.product_model", CASE_MODEL_JOIN);
+    }
+
+    static String local(String timestamp, Context ctx) {
+        return "(" + timestamp + " at time zone '" + ctx.zone() + "')";
+    }
+
+    static final Kpis.Dims UNIT_DIMS = new Kpis.Dims(null, "cast(u.customer_id as text)", "u.product_line", "u.product_model", null);
+
+    /**
+     * A per-unit figure: the numerator CTE {@code num(grp, …)} over groups, divided by the units in the field of the
+     * group. For groupBy=month the field grows month by month (units delivered by each month's end).
+     */
+    static String perFieldUnit(Context ctx, String numeratorCte, String select) {
+        if (ctx.groupBy() == Kpis.GroupBy.MONTH) {
+            return "with " + numeratorCte + """
+                    , months as (
+                        select m::date as mon from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m
+                    ), deliv as (
+                        select date_trunc('month', u.delivery_date)::date as mon, count(*) as n from unit u
+                        where u.delivery_date <= :to and %s group by 1
+                    ), fleet as (
+                        select to_char(m.mon, 'YYYY-MM') as grp, (select coalesce(sum(d.n), 0) from deliv d where d.mon <= m.mon) as n
+                        from months m
+                    )
+                    """.formatted(UNIT_SCOPE) + select + " from fleet f left join num x on x.grp = f.grp order by 1";
+        }
+        return "with " + numeratorCte + ", fleet as (select " + UNIT_DIMS.expr(ctx.groupBy()) + " as grp, count(*) as n "
+                + "from unit u where u.delivery_date <= :to and " + UNIT_SCOPE + " group by 1) "
+                + select + " from fleet f full join num x on x.grp = f.grp order by 1";
+    }
+
+    /** The first case of a report (by opening time) stands for its customer, product line and models. */
+    static final String FIRST_CASE = "join lateral (select c.* from eight_d_case ec join service_case c on c.id = ec.case_id "
+            + "where ec.report_id = r.id order by c.created_at, c.id limit 1) fc on true";
+
+    /** Verified company-borne costs of the period with the mean supplier share of their case's returned units. */
+    static final String COSTS = "from case_cost cc join service_case c on c.id = cc.case_id "
+            + "left join lateral (select avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
+            + "join return_unit ru on ru.return_id = ro.id where ro.case_id = c.id) s on true "
+            + "where cc.status = 'VERIFIED' and cc.billed_to = 'COMPANY' and cc.incurred_on between :from and :to and " + CASE_SCOPE;
+
+    static final List<Kpi> ALL = List.of(
+            new Kpi("cases", "客诉数量（按类型、严重度）", "Cases by type and severity",
+                    "期间内登记的客诉单数，按类型与严重度", "cases opened in the period, by type and severity", false,
+                    List.of(GROUP, new Col("type", "类型", "type"), new Col("severity", "严重度", "severity"),
+                            new Col("cases", "数量", "cases")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("c.created_at", ctx));
+                        return "select " + d.expr(ctx.groupBy()) + " as grp, c.type, c.severity, count(distinct c.id) "
+                                + "from service_case c" + d.join(ctx.groupBy())
+                                + " where c.created_at >= :fromTs and c.created_at < :toTs and " + CASE_SCOPE
+                                + " group by 1, 2, 3 order by 1, 2, 3";
+                    }),
+            new Kpi("ppm", "PPM（百万分之故障率）", "PPM",
+                    "期间内失效日期的故障单涉及的产品数 ÷ 期末在用产品数 × 10⁶",
+                    "distinct units in failure cases with a failure date in the period ÷ units in the field × 10⁶", false,
+                    List.of(GROUP, new Col("failedUnits", "故障产品数", "failed units"),
+                            new Col("fieldUnits", "在用产品数", "units in the field"), new Col("ppm", "PPM", "PPM")),
+                    ctx -> {
+                        String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(c.failure_date, 'YYYY-MM')"
+                                : UNIT_DIMS.expr(ctx.groupBy());
+                        return perFieldUnit(ctx, "num as (select " + grp + " as grp, count(distinct u.id) as n "
+                                        + "from service_case c join case_unit cu on cu.case_id = c.id join unit u on u.id = cu.unit_id "
+                                        + "where c.failure_date between :from and :to and " + FAILURE + " and " + UNIT_SCOPE
+                                        + " group by 1)",
+                                "select coalesce(f.grp, x.grp), coalesce(x.n, 0), coalesce(f.n, 0), "
+                                        + "round(coalesce(x.n, 0) * 1000000.0 / nullif(f.n, 0), 1)");
+                    }),
+            new Kpi("claimsPer1000ByMonthsInService", "千台故障数（按使用月数，IPTV）", "Claims per 1,000 units by months in service (IPTV)",
+                    "期间内交付的产品（按分组），使用第 k 个月发生的故障单数 ÷ 已使用满 k 个月的产品数 × 1000",
+                    "for units delivered in the period: failure cases in the k-th month in service ÷ units in service for at least k months × 1,000",
+                    false,
+                    List.of(GROUP, new Col("monthsInService", "使用月数", "months in service"), new Col("claims", "故障数", "claims"),
+                            new Col("unitsExposed", "满期产品数", "units exposed"), new Col("per1000", "千台故障数", "per 1,000")),
+                    ctx -> {
+                        String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(u.delivery_date, 'YYYY-MM')"
+                                : UNIT_DIMS.expr(ctx.groupBy());
+                        return """
+                                with cohort as (
+                                    select u.id, u.delivery_date, %s as grp,
+                                           (extract(year from age(cast(:asOf as date), u.delivery_date)) * 12
+                                            + extract(month from age(cast(:asOf as date), u.delivery_date)))::int as mis_now
+                                    from unit u where u.delivery_date between :from and :to and %s
+                                ), counts as (
+                                    select grp, least(mis_now, :maxMonths) as k, count(*) as n from cohort where mis_now >= 0 group by 1, 2
+                                ), exposure as (
+                                    select g.grp, k.k, sum(c.n) as exposed
+                                    from (select distinct grp from counts) g cross join generate_series(0, :maxMonths) as k(k)
+                                    join counts c on c.grp = g.grp and c.k >= k.k
+                                    group by 1, 2
+                                ), claims as (
+                                    select co.grp, (extract(year from age(c.failure_date, co.delivery_date)) * 12
+                                                    + extract(month from age(c.failure_date, co.delivery_date)))::int as k, count(*) as n
+                                    from cohort co join case_unit cu on cu.unit_id = co.id join service_case c on c.id = cu.case_id
+                                    where %s and c.failure_date >= co.delivery_date
+                                    group by 1, 2
+                                )
+                                select e.grp, e.k, coalesce(cl.n, 0), e.exposed, round(coalesce(cl.n, 0) * 1000.0 / e.exposed, 2)
+                                from exposure e left join claims cl on cl.grp = e.grp and cl.k = e.k
+                                order by 1, 2""".formatted(grp, UNIT_SCOPE, FAILURE);
+                    }),
+            new Kpi("ntfRate", "NTF 率（未发现故障）", "NTF rate",
+                    "期间内判定的退货产品中判定为 NTF 的数量 ÷ 判定数量 × 100%",
+                    "returned units judged NTF in the period ÷ returned units judged in the period × 100%", false,
+                    List.of(GROUP, new Col("judgedUnits", "判定数", "judged units"), new Col("ntfUnits", "NTF 数", "NTF units"),
+                            new Col("ntfRatePct", "NTF 率 %", "NTF rate %")),
+                    ctx -> {
+                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("ru.judged_at", ctx) + ", 'YYYY-MM')",
+                                "cast(c.customer_id as text)", "c.product_line", "u.product_model", null);
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), count(*) filter (where ru.verdict = 'NTF'), "
+                                + "round(100.0 * count(*) filter (where ru.verdict = 'NTF') / count(*), 2) "
+                                + "from return_unit ru join return_order ro on ro.id = ru.return_id "
+                                + "join service_case c on c.id = ro.case_id join unit u on u.id = ru.unit_id "
+                                + "where ru.judged_at >= :fromTs and ru.judged_at < :toTs and " + CASE_SCOPE
+                                + " group by 1 order by 1";
+                    }),
+            new Kpi("firstResponse", "首次响应时间", "Time to first response",
+                    "期间内登记且已响应的客诉单：首次响应时间 − 登记时间（小时），平均值与 90 分位；按时响应占比",
+                    "cases opened in the period and answered: first response − opened, in hours, mean and 90th percentile; share on time",
+                    false,
+                    List.of(GROUP, new Col("cases", "客诉单数", "cases"), new Col("avgHours", "平均小时", "mean hours"),
+                            new Col("p90Hours", "90分位小时", "p90 hours"), new Col("onTimePct", "按时响应 %", "on time %")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("c.created_at", ctx));
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(c.h), 2), "
+                                + "round(cast(percentile_cont(0.9) within group (order by c.h) as numeric), 2), "
+                                + "round(100.0 * count(*) filter (where c.on_time) / count(*), 2) "
+                                + "from (select c.*, extract(epoch from c.first_responded_at - c.created_at) / 3600 as h, "
+                                + "c.first_responded_at <= c.first_response_due as on_time from service_case c "
+                                + "where c.created_at >= :fromTs and c.created_at < :toTs and c.first_responded_at is not null and "
+                                + CASE_SCOPE + ") c" + d.join(ctx.groupBy()) + " group by 1 order by 1";
+                    }),
+            new Kpi("containment", "临时措施（D3）时间", "Time to containment (8D D3)",
+                    "期间内开立且 D3 已完成的 8D 报告：D3 完成时间 − 首个客诉单登记时间（小时），平均值与 90 分位",
+                    "8D reports opened in the period with D3 done: D3 done − first case opened, in hours, mean and 90th percentile",
+                    false,
+                    List.of(GROUP, new Col("reports", "8D 报告数", "reports"), new Col("avgHours", "平均小时", "mean hours"),
+                            new Col("p90Hours", "90分位小时", "p90 hours")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims("c.opened_on");
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(c.h), 2), "
+                                + "round(cast(percentile_cont(0.9) within group (order by c.h) as numeric), 2) "
+                                + "from (select fc.id, fc.customer_id, fc.product_line, r.opened_on, "
+                                + "extract(epoch from d.completed_at - fc.created_at) / 3600 as h "
+                                + "from eight_d_report r join eight_d_discipline d on d.report_id = r.id and d.discipline = 'D3' "
+                                + "and d.status = 'DONE' " + FIRST_CASE + " where r.opened_on between :from and :to) c"
+                                + d.join(ctx.groupBy()) + " where " + CASE_SCOPE + " group by 1 order by 1";
+                    }),
+            new Kpi("eightDLeadTime", "8D 周期与按时结案率", "8D lead time and on-time closure",
+                    "期间内结案的 8D 报告：结案日期 − 开立日期（天）的平均值；结案日期不晚于 D8 计划日期的占比",
+                    "8D reports closed in the period: closed − opened, in days, mean; share closed on or before the D8 due date",
+                    false,
+                    List.of(GROUP, new Col("closedReports", "结案数", "closed reports"), new Col("avgDays", "平均天数", "mean days"),
+                            new Col("onTimePct", "按时结案 %", "on time %")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("c.closed_at", ctx));
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(c.days), 1), "
+                                + "round(100.0 * count(*) filter (where c.on_time) / count(*), 2) "
+                                + "from (select fc.id, fc.customer_id, fc.product_line, r.closed_at, "
+                                + "(r.closed_at at time zone '" + ctx.zone() + "')::date - r.opened_on as days, "
+                                + "(r.closed_at at time zone '" + ctx.zone() + "')::date <= d8.due_date as on_time "
+                                + "from eight_d_report r join eight_d_discipline d8 on d8.report_id = r.id and d8.discipline = 'D8' "
+                                + FIRST_CASE + " where r.status = 'CLOSED' and r.closed_at >= :fromTs and r.closed_at < :toTs) c"
+                                + d.join(ctx.groupBy()) + " where " + CASE_SCOPE + " group by 1 order by 1";
+                    }),
+            new Kpi("recurrences", "问题再发", "Recurrences",
+                    "期间内作为再发关联到已结案 8D 的客诉单数，及涉及的 8D 报告数",
+                    "cases linked in the period to a closed 8D report as a recurrence, and the reports concerned", false,
+                    List.of(GROUP, new Col("recurrences", "再发次数", "recurrences"), new Col("reports", "8D 报告数", "reports")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("ec.linked_at", ctx));
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), count(distinct ec.report_id) "
+                                + "from eight_d_case ec join service_case c on c.id = ec.case_id" + d.join(ctx.groupBy())
+                                + " where ec.recurrence and ec.linked_at >= :fromTs and ec.linked_at < :toTs and " + CASE_SCOPE
+                                + " group by 1 order by 1";
+                    }),
+            new Kpi("followUpWithin7Days", "7 日内回访率", "Follow-ups within 7 days of closure",
+                    "期间内关闭的客诉单中，关闭后 7 天内完成回访的占比",
+                    "cases closed in the period with a follow-up done within 7 days of closure ÷ cases closed in the period", false,
+                    List.of(GROUP, new Col("closedCases", "关闭客诉单数", "closed cases"),
+                            new Col("followedUp", "7 日内回访数", "followed up within 7 days"), new Col("pct", "回访率 %", "share %")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("c.closed_at", ctx));
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), count(*) filter (where c.fu), "
+                                + "round(100.0 * count(*) filter (where c.fu) / count(*), 2) "
+                                + "from (select c.*, exists (select 1 from follow_up f where f.case_id = c.id and f.status = 'DONE' "
+                                + "and f.done_at <= c.closed_at + interval '7 days') as fu from service_case c "
+                                + "where c.status = 'CLOSED' and c.closed_at >= :fromTs and c.closed_at < :toTs and " + CASE_SCOPE
+                                + ") c" + d.join(ctx.groupBy()) + " group by 1 order by 1";
+                    }),
+            new Kpi("satisfaction", "客户满意度", "Customer satisfaction",
+                    "期间内完成且有评分的回访：满意度（1–5）平均值；表示满意的占比",
+                    "follow-ups done in the period with a score: mean satisfaction (1–5); share satisfied", false,
+                    List.of(GROUP, new Col("followUps", "回访数", "follow-ups"), new Col("avgSatisfaction", "平均满意度", "mean score"),
+                            new Col("satisfiedPct", "满意 %", "satisfied %")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("f.done_at", ctx));
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(f.satisfaction), 2), "
+                                + "round(100.0 * count(*) filter (where f.satisfied) / count(*), 2) "
+                                + "from follow_up f join service_case c on c.id = f.case_id" + d.join(ctx.groupBy())
+                                + " where f.status = 'DONE' and f.satisfaction is not null and f.done_at >= :fromTs "
+                                + "and f.done_at < :toTs and " + CASE_SCOPE + " group by 1 order by 1";
+                    }),
+            new Kpi("warrantyCost", "三包费用（按费用类别）", "Warranty cost by category",
+                    "期间内发生、已核实、由公司承担的费用；供应商索赔 = 费用 × 该客诉单退货产品供应商分摊比例的平均值；净额 = 费用 − 索赔",
+                    "verified costs borne by the company, incurred in the period; supplier recovery = cost × mean supplier share of the case's returned units; net = cost − recovery",
+                    false,
+                    List.of(GROUP, new Col("category", "费用类别", "category"), new Col("costCny", "费用（元）", "cost CNY"),
+                            new Col("supplierRecoveryCny", "供应商索赔（元）", "supplier recovery CNY"),
+                            new Col("netCny", "净额（元）", "net CNY")),
+                    ctx -> "select " + costDims(ctx).expr(ctx.groupBy()) + ", cc.category, sum(cc.amount_cny), "
+                            + "round(sum(cc.amount_cny * coalesce(s.share, 0)), 2), "
+                            + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) " + COSTS
+                            + " group by 1, 2 order by 1, 2"),
+            new Kpi("warrantyCostPerUnit", "单台三包费用", "Warranty cost per unit",
+                    "（期间内公司承担的已核实费用 − 供应商索赔）÷ 期末在用产品数",
+                    "(verified company-borne cost incurred in the period − supplier recovery) ÷ units in the field", false,
+                    List.of(GROUP, new Col("netCny", "净费用（元）", "net cost CNY"), new Col("fieldUnits", "在用产品数", "units in the field"),
+                            new Col("netCnyPerUnit", "单台净费用（元）", "net CNY per unit")),
+                    ctx -> perFieldUnit(ctx, "num as (select " + costDims(ctx).expr(ctx.groupBy()) + " as grp, "
+                                    + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) as n " + COSTS + " group by 1)",
+                            "select coalesce(f.grp, x.grp), coalesce(x.n, 0), coalesce(f.n, 0), round(coalesce(x.n, 0) / nullif(f.n, 0), 2)")),
+            new Kpi("recallCompletion", "召回完成率", "Recall completion",
+                    "期末前已启动的召回活动：已补救产品数 ÷（涉及产品数 − 豁免数）× 100%",
+                    "recall campaigns activated by the end of the period: remedied units ÷ (affected − exempt units) × 100%", false,
+                    List.of(GROUP, new Col("campaign", "召回编号", "campaign"), new Col("affected", "涉及产品数", "affected"),
+                            new Col("remedied", "已补救", "remedied"), new Col("exempt", "豁免", "exempt"),
+                            new Col("completionPct", "完成率 %", "completion %")),
+                    ctx -> {
+                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("rc.activated_at", ctx) + ", 'YYYY-MM')",
+                                "cast(ru.customer_id as text)", "u.product_line", "ru.product_model", null);
+                        return "select " + d.expr(ctx.groupBy()) + ", rc.code, count(*), "
+                                + "count(*) filter (where ru.remedy_status = 'REMEDIED'), count(*) filter (where ru.remedy_status = 'EXEMPT'), "
+                                + "round(100.0 * count(*) filter (where ru.remedy_status = 'REMEDIED') "
+                                + "/ nullif(count(*) - count(*) filter (where ru.remedy_status = 'EXEMPT'), 0), 2) "
+                                + "from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id join unit u on u.id = ru.unit_id "
+                                + "where rc.activated_at < :toTs and " + UNIT_SCOPE + " group by 1, 2 order by 1, 2";
+                    }),
+            new Kpi("sparePartsFillRate", "备件满足率", "Spare-parts fill rate",
+                    "期间内为客诉单的备件需求中，直接从库存出库满足的占比：出库次数 ÷（出库次数 + 为客诉单申请的调拨单数）× 100%（按月或合计）",
+                    "demand for parts on cases in the period met from stock at once: issues ÷ (issues + transfer orders raised for a case) × 100% (by month or in total)",
+                    true,
+                    List.of(GROUP, new Col("issues", "库存出库", "issued from stock"), new Col("transfers", "调拨申请", "transfer orders"),
+                            new Col("fillRatePct", "满足率 %", "fill rate %")),
+                    ctx -> {
+                        String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(" + local("at", ctx) + ", 'YYYY-MM')" : "'ALL'";
+                        return "select " + grp + ", count(*) filter (where kind = 'ISSUE'), count(*) filter (where kind = 'TRANSFER'), "
+                                + "round(100.0 * count(*) filter (where kind = 'ISSUE') / count(*), 2) from ("
+                                + "select 'ISSUE' as kind, m.moved_at as at from stock_movement m where m.kind = 'ISSUE' "
+                                + "and m.case_id is not null and m.moved_at >= :fromTs and m.moved_at < :toTs "
+                                + "union all select 'TRANSFER', t.created_at from transfer_order t where t.case_id is not null "
+                                + "and t.created_at >= :fromTs and t.created_at < :toTs) d group by 1 order by 1";
+                    }));
+
+    /** A cost belongs to the model of its unit, or of its case's first unit. */
+    static Kpis.Dims costDims(Context ctx) {
+        return new Kpis.Dims("to_char(cc.incurred_on, 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
+                "coalesce((select u.product_model from unit u where u.serial_no = cc.serial_no), "
+                        + "(select min(u.product_model) from case_unit cu join unit u on u.id = cu.unit_id where cu.case_id = c.id))",
+                null);
+    }
+}

@@ -1,0 +1,67 @@
+package com.aftersales.kpi;
+
+import com.aftersales.shared.error.Messages;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.Locale;
+
+/**
+ * Departmental KPIs as JSON, as a zh-CN Excel workbook (Accept: the spreadsheet type) or as CSV (Accept: text/csv,
+ * one KPI chosen with kpi=). Each table states its formula.
+ */
+@Path("/api/v1/kpis")
+@Tag(name = "kpis")
+public class KpiResource {
+
+    @Inject
+    Kpis kpis;
+
+    @Context
+    HttpHeaders headers;
+
+    /** JSON unless the caller asks for the workbook or CSV by name (a browser's or client's wildcard gets JSON). */
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, KpiExports.XLSX, KpiExports.CSV})
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.CUSTOMER})
+    @Operation(summary = "KPIs for from..to (dates, both included), grouped by month|customer|productLine|model; kpi= for one "
+            + "table; each table states its formula. Accept: the spreadsheet type for a zh-CN department KPI workbook, "
+            + "text/csv for one KPI (kpi= required). A customer account sees its own units and cases only")
+    public Response get(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+                        @QueryParam("kpi") String kpi, @QueryParam("maxMonths") String maxMonths) {
+        String format = headers.getAcceptableMediaTypes().stream()
+                .map(m -> m.getType() + "/" + m.getSubtype())
+                .filter(m -> m.equals(KpiExports.XLSX) || m.equals(KpiExports.CSV) || m.equals(MediaType.APPLICATION_JSON))
+                .findFirst().orElse(MediaType.APPLICATION_JSON);
+        if (format.equals(KpiExports.XLSX)) {
+            KpiReport report = kpis.report(from, to, groupBy, kpi, maxMonths, Locale.SIMPLIFIED_CHINESE);
+            return Response.ok(KpiExports.workbook(report), KpiExports.XLSX)
+                    .header("Content-Disposition", "attachment; filename=\"kpi-" + report.from() + "-" + report.to() + ".xlsx\"")
+                    .build();
+        }
+        Locale locale = Messages.choose(headers.getAcceptableLanguages());
+        if (format.equals(KpiExports.CSV)) {
+            if (kpi == null || kpi.isBlank()) {
+                throw ProblemException.badParameter("kpi", "kpi.csv_needs_kpi");
+            }
+            KpiReport report = kpis.report(from, to, groupBy, kpi, maxMonths, locale);
+            return Response.ok(KpiExports.csv(report.tables().get(0)), KpiExports.CSV + "; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + kpi + "-" + report.from() + "-" + report.to() + ".csv\"")
+                    .build();
+        }
+        return Response.ok(kpis.report(from, to, groupBy, kpi, maxMonths, locale), MediaType.APPLICATION_JSON).build();
+    }
+}

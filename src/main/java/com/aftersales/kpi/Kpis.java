@@ -1,0 +1,184 @@
+package com.aftersales.kpi;
+
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The departmental KPIs, each one set-based SQL statement over the records, grouped by month, customer, product line or
+ * model (or not at all). A customer account gets figures over its own units and cases only, and no spare-parts KPI.
+ * Every table carries its definition; {@link KpiCatalog} holds the titles, formulas and columns.
+ */
+@ApplicationScoped
+public class Kpis {
+
+    /** How rows are grouped. */
+    public enum GroupBy {
+        MONTH("month"), CUSTOMER("customer"), PRODUCT_LINE("productLine"), MODEL("model");
+
+        final String param;
+
+        GroupBy(String param) {
+            this.param = param;
+        }
+
+        static GroupBy of(String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            for (GroupBy g : values()) {
+                if (g.param.equals(value)) {
+                    return g;
+                }
+            }
+            throw ProblemException.badParameter("groupBy", "validation.one_of", "month, customer, productLine, model");
+        }
+    }
+
+    /** A query's grouping expressions; the model expression may need a join. */
+    record Dims(String month, String customer, String productLine, String model, String modelJoin) {
+        String expr(GroupBy g) {
+            if (g == null) {
+                return "'ALL'";
+            }
+            return switch (g) {
+                case MONTH -> month;
+                case CUSTOMER -> customer;
+                case PRODUCT_LINE -> productLine;
+                case MODEL -> model;
+            };
+        }
+
+        String join(GroupBy g) {
+            return g == GroupBy.MODEL && modelJoin != null ? modelJoin : "";
+        }
+    }
+
+    static final int MAX_DAYS = 3 * 366;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public KpiReport report(String fromParam, String toParam, String groupByParam, String kpiParam, String maxMonthsParam,
+                            Locale locale) {
+        LocalDate from = date("from", fromParam);
+        LocalDate to = date("to", toParam);
+        if (to.isBefore(from)) {
+            throw ProblemException.badParameter("to", "kpi.to_before_from");
+        }
+        if (to.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
+            throw ProblemException.badParameter("to", "kpi.period_too_long", MAX_DAYS);
+        }
+        GroupBy groupBy = GroupBy.of(groupByParam);
+        int maxMonths = maxMonths(maxMonthsParam);
+        Optional<UUID> scope = caller.customerScope();
+        List<KpiCatalog.Kpi> wanted = KpiCatalog.ALL.stream()
+                .filter(k -> kpiParam == null || kpiParam.isBlank() || k.key().equals(kpiParam))
+                .filter(k -> scope.isEmpty() || !k.staffOnly())
+                .toList();
+        if (wanted.isEmpty()) {
+            throw ProblemException.badParameter("kpi", "validation.one_of",
+                    KpiCatalog.ALL.stream().filter(k -> scope.isEmpty() || !k.staffOnly()).map(KpiCatalog.Kpi::key)
+                            .collect(Collectors.joining(", ")));
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", from);
+        params.put("to", to);
+        params.put("fromTs", from.atStartOfDay(zone).toOffsetDateTime());
+        params.put("toTs", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        params.put("scope", scope.map(UUID::toString).orElse(null));
+        params.put("asOf", LocalDate.now(zone));
+        params.put("maxMonths", maxMonths);
+
+        Function<String, String> customerLabel = customerLabels();
+        List<KpiReport.Table> tables = new ArrayList<>();
+        for (KpiCatalog.Kpi kpi : wanted) {
+            String sql = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));
+            Query q = em.createNativeQuery(sql);
+            params.forEach((name, value) -> {
+                if (java.util.regex.Pattern.compile(":" + name + "(?![A-Za-z0-9_])").matcher(sql).find()) {
+                    q.setParameter(name, value);
+                }
+            });
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = q.getResultList();
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (Object[] r : rows) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 0; i < kpi.columns().size(); i++) {
+                    Object value = r[i];
+                    if (i == 0 && groupBy == GroupBy.CUSTOMER && value != null) {
+                        value = customerLabel.apply(value.toString());
+                    }
+                    row.put(kpi.columns().get(i).key(), value);
+                }
+                out.add(row);
+            }
+            boolean en = "en".equals(locale.getLanguage());
+            tables.add(new KpiReport.Table(kpi.key(), en ? kpi.titleEn() : kpi.titleZh(), en ? kpi.formulaEn() : kpi.formulaZh(),
+                    kpi.columns().stream().map(c -> new KpiReport.Column(c.key(), en ? c.en() : c.zh())).toList(), out));
+        }
+        return new KpiReport(from, to, groupBy == null ? null : groupBy.param, tables);
+    }
+
+    /** Customer ids become "code name" labels, read once per report. */
+    private Function<String, String> customerLabels() {
+        Map<String, String> labels = new java.util.HashMap<>();
+        return id -> labels.computeIfAbsent(id, key -> {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select code, name from customer where id = cast(?1 as uuid)")
+                    .setParameter(1, key).getResultList();
+            return rows.isEmpty() ? key : rows.get(0)[0] + " " + rows.get(0)[1];
+        });
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badParameter(name, "validation.required");
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "validation.date");
+        }
+    }
+
+    private static int maxMonths(String value) {
+        if (value == null || value.isBlank()) {
+            return 36;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= 120) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the problem below
+        }
+        throw ProblemException.badParameter("maxMonths", "validation.range", 1, 120);
+    }
+}

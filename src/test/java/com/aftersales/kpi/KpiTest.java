@@ -1,0 +1,303 @@
+package com.aftersales.kpi;
+
+import com.aftersales.eightd.EightDTest;
+import com.aftersales.support.Api;
+import com.aftersales.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Every KPI against a small data set computed by hand. One customer with four units (three TM220 delivered in January
+ * and March 2025, one TM350 in February 2025) and three cases:
+ * <ul>
+ *   <li>c1 CLAIM/HIGH on u1, failed 2025-06-01 (month 4 in service), answered after 4 h (late: due after 3 h);
+ *   returned and judged NTF; labour 80.00 verified; 8D report (D3 done 12 h after c1 was opened, closed 10 days after
+ *   opening, 1 day before D8 was due); closed 3 days ago, followed up 2 days later (4 of 5, satisfied).</li>
+ *   <li>c2 COMPLAINT/MEDIUM on u3, failed 2025-04-10 (month 1), answered after 2 h (on time); returned, defect of a
+ *   purchased part with supplier share 0.5; parts 100.00 and travel 50.00 verified; linked to the 8D as a recurrence;
+ *   closed 10 days ago, followed up 8 days later (2 of 5, not satisfied).</li>
+ *   <li>c3 GRIEVANCE/LOW on u4 (not a failure), never answered.</li>
+ * </ul>
+ * A recall covers u1 (remedied), u2 (notified) and u4 (exempt).
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KpiTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    String customer;
+    String code;
+    String from = "2025-01-01";
+    String to = TODAY.toString();
+
+    static String unit(String customer, String model, String delivered) {
+        String serial = Api.unique("KPI");
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"%s","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
+                         "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, model, customer, delivered, delivered))
+                .post("/api/v1/units").then().statusCode(201);
+        return serial;
+    }
+
+    String openCase(String type, String severity, String serial, String failed) {
+        return as("SALES").body("""
+                        {"type":"%s","customerId":"%s","units":[{"serialNo":"%s","mileageKm":20000}],
+                         "failureDate":"%s","title":"驱动电机异响","description":"车辆行驶中电机有异响",
+                         "reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},"channel":"PHONE","severity":"%s"}"""
+                        .formatted(type, customer, serial, failed, severity))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+
+    static void sql(String statement, Object... params) {
+        assertThat(Sql.exec(statement, params)).as(statement).isPositive();
+    }
+
+    /** Once per class, in the first test's set-up (RestAssured knows the port only then). */
+    @BeforeEach
+    void dataSet() {
+        if (customer != null) {
+            return;
+        }
+        code = Api.unique("KPI");
+        customer = Api.newCustomer(code);
+        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
+                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
+        String u1 = unit(customer, "TM220", "2025-01-10");
+        String u2 = unit(customer, "TM220", "2025-01-10");
+        String u3 = unit(customer, "TM220", "2025-03-05");
+        String u4 = unit(customer, "TM350", "2025-02-20");
+        String c1 = openCase("CLAIM", "HIGH", u1, "2025-06-01");
+        String c2 = openCase("COMPLAINT", "MEDIUM", u3, "2025-04-10");
+        openCase("GRIEVANCE", "LOW", u4, "2025-05-01");
+        sql("update service_case set created_at = now() - interval '30 days', first_responded_at = now() - interval '30 days' + interval '4 hours', "
+                + "first_response_due = now() - interval '30 days' + interval '3 hours', status = 'CLOSED', "
+                + "closed_at = now() - interval '3 days' where id = cast(?1 as uuid)", c1);
+        sql("update service_case set created_at = now() - interval '30 days', first_responded_at = now() - interval '30 days' + interval '2 hours', "
+                + "first_response_due = now() - interval '30 days' + interval '24 hours', status = 'CLOSED', "
+                + "closed_at = now() - interval '10 days' where id = cast(?1 as uuid)", c2);
+        // Returns: u1 NTF, u3 defect of a purchased part (supplier share 0.5).
+        judge(c1, u1, "{\"serialNo\":\"" + u1 + "\",\"verdict\":\"NTF\"}");
+        judge(c2, u3, "{\"serialNo\":\"" + u3 + "\",\"verdict\":\"DEFECT_CONFIRMED\",\"causeCategory\":\"PURCHASED_PART\","
+                + "\"supplier\":\"某轴承厂\",\"supplierShare\":0.5}");
+        cost(c1, "LABOUR", "80.00");
+        cost(c2, "PARTS", "100.00");
+        cost(c2, "TRAVEL", "50.00");
+        // 8D on c1: D3 done 12 h after c1 was opened; closed 10 days after opening, a day before D8 was due.
+        String report = EightDTest.open(c1);
+        sql("update eight_d_discipline set status = 'DONE', completed_at = (select created_at from service_case where id = cast(?2 as uuid)) "
+                + "+ interval '12 hours' where report_id = cast(?1 as uuid) and discipline = 'D3'", report, c1);
+        sql("update eight_d_discipline set due_date = current_date + 1 where report_id = cast(?1 as uuid) and discipline = 'D8'", report);
+        sql("update eight_d_report set status = 'CLOSED', opened_on = (now() at time zone 'Asia/Shanghai')::date - 10, closed_at = now() "
+                + "where id = cast(?1 as uuid)", report);
+        sql("insert into eight_d_case (report_id, case_id, recurrence, linked_at) values (cast(?1 as uuid), cast(?2 as uuid), true, now())",
+                report, c2);
+        // Follow-ups.
+        sql("insert into follow_up (id, case_id, round, due_date, status, contacted, satisfaction, satisfied, done_by, done_at) "
+                + "select gen_random_uuid(), id, 1, current_date, 'DONE', true, 4, true, 'test', closed_at + interval '2 days' "
+                + "from service_case where id = cast(?1 as uuid)", c1);
+        sql("insert into follow_up (id, case_id, round, due_date, status, contacted, satisfaction, satisfied, done_by, done_at) "
+                + "select gen_random_uuid(), id, 1, current_date, 'DONE', true, 2, false, 'test', closed_at + interval '8 days' "
+                + "from service_case where id = cast(?1 as uuid)", c2);
+        // Recall: u1 remedied, u2 notified, u4 exempt.
+        String campaign = UUID.randomUUID().toString();
+        sql("insert into recall_campaign (id, code, title, defect_description, safety_risk, remedy, criteria, status, activated_at, "
+                + "created_by, affected_count) values (cast(?1 as uuid), ?2, '控制器召回', '熔断器', '起火', '更换', '{}', 'ACTIVE', "
+                + "now() - interval '1 day', 'test', 3)", campaign, "ZH-" + code);
+        sql("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, remedy_status) "
+                + "select cast(?1 as uuid), u.id, u.serial_no, u.customer_id, u.product_model, "
+                + "case u.serial_no when ?2 then 'REMEDIED' when ?3 then 'NOTIFIED' else 'EXEMPT' end "
+                + "from unit u where u.serial_no in (?2, ?3, ?4)", campaign, u1, u2, u4);
+    }
+
+    void judge(String caseId, String serial, String judgement) {
+        String id = as("AFTER_SALES_MANAGER").body("""
+                        {"caseId":"%s","serialNos":["%s"],"reason":"退回检测"}""".formatted(caseId, serial))
+                .post("/api/v1/returns").then().statusCode(201).extract().path("id");
+        String base = "/api/v1/returns/" + id;
+        as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body("""
+                        {"serialNo":"%s","testName":"台架测试","reproduced":true}""".formatted(serial))
+                .post(base + "/tests").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body("{\"units\":[" + judgement + "]}")
+                .post(base + "/verdict").then().statusCode(200);
+    }
+
+    static void cost(String caseId, String category, String amount) {
+        sql("insert into case_cost (id, case_id, category, amount_cny, description, incurred_on, billed_to, status, submitted_by) "
+                + "values (gen_random_uuid(), cast(?1 as uuid), ?2, cast(?3 as numeric), '费用', current_date - 5, 'COMPANY', 'VERIFIED', 'test')",
+                caseId, category, amount);
+    }
+
+    JsonPath kpis(io.restassured.specification.RequestSpecification who, String groupBy) {
+        if (groupBy != null) {
+            who = who.queryParam("groupBy", groupBy);
+        }
+        return who.queryParam("from", from).queryParam("to", to).queryParam("maxMonths", "6")
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+    }
+
+    static List<Map<String, Object>> rows(JsonPath report, String kpi) {
+        return report.getList("tables.find { it.key == '" + kpi + "' }.rows");
+    }
+
+    /** The figures of the data set, whether the customer sees them (ALL) or staff group by customer. */
+    void assertFigures(JsonPath r, String group) {
+        assertThat(rows(r, "cases")).containsExactly(
+                Map.of("group", group, "type", "CLAIM", "severity", "HIGH", "cases", 1),
+                Map.of("group", group, "type", "COMPLAINT", "severity", "MEDIUM", "cases", 1),
+                Map.of("group", group, "type", "GRIEVANCE", "severity", "LOW", "cases", 1));
+        assertThat(rows(r, "ppm")).containsExactly(Map.of("group", group, "failedUnits", 2, "fieldUnits", 4, "ppm", 500000.0f));
+        List<Map<String, Object>> iptv = rows(r, "claimsPer1000ByMonthsInService");
+        assertThat(iptv).hasSize(7).allSatisfy(row -> assertThat(row.get("unitsExposed")).isEqualTo(4));
+        assertThat(iptv.get(1)).containsEntry("monthsInService", 1).containsEntry("claims", 1).containsEntry("per1000", 250.0f);
+        assertThat(iptv.get(4)).containsEntry("monthsInService", 4).containsEntry("claims", 1).containsEntry("per1000", 250.0f);
+        assertThat(iptv.get(2)).containsEntry("claims", 0).containsEntry("per1000", 0.0f);
+        assertThat(rows(r, "ntfRate")).containsExactly(Map.of("group", group, "judgedUnits", 2, "ntfUnits", 1, "ntfRatePct", 50.0f));
+        assertThat(rows(r, "firstResponse")).containsExactly(
+                Map.of("group", group, "cases", 2, "avgHours", 3.0f, "p90Hours", 3.8f, "onTimePct", 50.0f));
+        assertThat(rows(r, "containment")).containsExactly(Map.of("group", group, "reports", 1, "avgHours", 12.0f, "p90Hours", 12.0f));
+        assertThat(rows(r, "eightDLeadTime")).containsExactly(
+                Map.of("group", group, "closedReports", 1, "avgDays", 10.0f, "onTimePct", 100.0f));
+        assertThat(rows(r, "recurrences")).containsExactly(Map.of("group", group, "recurrences", 1, "reports", 1));
+        assertThat(rows(r, "followUpWithin7Days")).containsExactly(
+                Map.of("group", group, "closedCases", 2, "followedUp", 1, "pct", 50.0f));
+        assertThat(rows(r, "satisfaction")).containsExactly(
+                Map.of("group", group, "followUps", 2, "avgSatisfaction", 3.0f, "satisfiedPct", 50.0f));
+        assertThat(rows(r, "warrantyCost")).containsExactly(
+                Map.of("group", group, "category", "LABOUR", "costCny", 80.0f, "supplierRecoveryCny", 0.0f, "netCny", 80.0f),
+                Map.of("group", group, "category", "PARTS", "costCny", 100.0f, "supplierRecoveryCny", 50.0f, "netCny", 50.0f),
+                Map.of("group", group, "category", "TRAVEL", "costCny", 50.0f, "supplierRecoveryCny", 25.0f, "netCny", 25.0f));
+        assertThat(rows(r, "warrantyCostPerUnit")).containsExactly(
+                Map.of("group", group, "netCny", 155.0f, "fieldUnits", 4, "netCnyPerUnit", 38.75f));
+        assertThat(rows(r, "recallCompletion")).containsExactly(Map.of("group", group, "campaign", "ZH-" + code, "affected", 3,
+                "remedied", 1, "exempt", 1, "completionPct", 50.0f));
+    }
+
+    @Test
+    void aCustomerAccountGetsExactlyItsOwnFigures() {
+        JsonPath mine = kpis(asCustomer(UUID.fromString(customer)), null);
+        assertFigures(mine, "ALL");
+        assertThat(mine.getList("tables.key")).doesNotContain("sparePartsFillRate");
+        asCustomer(UUID.fromString(customer)).queryParam("from", from).queryParam("to", to).queryParam("kpi", "sparePartsFillRate")
+                .get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
+        // Another customer sees none of it.
+        JsonPath other = kpis(asCustomer(UUID.fromString(Api.newCustomer(Api.unique("kpo")))), null);
+        assertThat(rows(other, "cases")).isEmpty();
+        assertThat(rows(other, "recallCompletion")).isEmpty();
+    }
+
+    @Test
+    void staffSeeTheSameFiguresInTheCustomersRowAndByModel() {
+        JsonPath all = kpis(as("QUALITY_ENGINEER"), "customer");
+        String label = code + " 测试客户" + code;
+        for (String kpi : List.of("cases", "ppm", "ntfRate", "firstResponse", "warrantyCost", "recallCompletion")) {
+            assertThat(rows(all, kpi)).as(kpi).anySatisfy(row -> assertThat(row.get("group")).isEqualTo(label));
+        }
+        assertThat(rows(all, "ppm")).filteredOn(row -> label.equals(row.get("group")))
+                .containsExactly(Map.of("group", label, "failedUnits", 2, "fieldUnits", 4, "ppm", 500000.0f));
+        JsonPath byModel = kpis(asCustomer(UUID.fromString(customer)), "model");
+        assertThat(rows(byModel, "ppm")).containsExactly(
+                Map.of("group", "TM220", "failedUnits", 2, "fieldUnits", 3, "ppm", 666666.7f),
+                Map.of("group", "TM350", "failedUnits", 0, "fieldUnits", 1, "ppm", 0.0f));
+        assertThat(rows(byModel, "cases")).extracting(row -> row.get("group") + "/" + row.get("type"))
+                .containsExactly("TM220/CLAIM", "TM220/COMPLAINT", "TM350/GRIEVANCE");
+        JsonPath byMonth = kpis(asCustomer(UUID.fromString(customer)), "month");
+        List<Map<String, Object>> ppm = rows(byMonth, "ppm");
+        assertThat(ppm.get(0)).isEqualTo(Map.of("group", "2025-01", "failedUnits", 0, "fieldUnits", 2, "ppm", 0.0f));
+        assertThat(ppm.get(1)).isEqualTo(Map.of("group", "2025-02", "failedUnits", 0, "fieldUnits", 3, "ppm", 0.0f));
+        assertThat(ppm.get(3)).isEqualTo(Map.of("group", "2025-04", "failedUnits", 1, "fieldUnits", 4, "ppm", 250000.0f));
+        assertThat(ppm).hasSize((TODAY.getYear() - 2025) * 12 + TODAY.getMonthValue());
+    }
+
+    @Test
+    void theSparePartsFillRateCountsDemandOnCasesMetFromStock() {
+        String part = as("PRODUCT_MANAGER").body("""
+                        {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":true}"""
+                        .formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String caseId = Sql.text("select cast(id as text) from service_case where customer_id = cast(?1 as uuid) limit 1", customer);
+        for (int i = 0; i < 3; i++) {
+            sql("insert into stock_movement (part_id, location, quantity, kind, case_id, moved_by, moved_at) "
+                    + "values (cast(?1 as uuid), 'HQ', -1, 'ISSUE', cast(?2 as uuid), 'test', timestamptz '2019-03-10 10:00+08')", part, caseId);
+        }
+        sql("insert into transfer_order (id, transfer_no, from_location, to_location, case_id, status, lines, requested_by, created_at) "
+                + "values (gen_random_uuid(), ?1, 'HQ', 'BJ', cast(?2 as uuid), 'REQUESTED', '[]', 'test', timestamptz '2019-03-20 10:00+08')",
+                Api.unique("DB"), caseId);
+        as("PRODUCT_MANAGER").queryParam("from", "2019-03-01").queryParam("to", "2019-03-31").queryParam("groupBy", "month")
+                .queryParam("kpi", "sparePartsFillRate").accept("application/json").get("/api/v1/kpis").then().statusCode(200)
+                .body("tables[0].rows", equalTo(List.of(Map.of("group", "2019-03", "issues", 3, "transfers", 1, "fillRatePct", 75.0f))));
+    }
+
+    @Test
+    void theWorkbookIsADepartmentKpiSheetInChineseAndCsvHoldsOneTable() throws Exception {
+        byte[] xlsx = asCustomer(UUID.fromString(customer)).accept(KpiExports.XLSX).queryParam("from", from).queryParam("to", to)
+                .queryParam("groupBy", "model").queryParam("maxMonths", "6").get("/api/v1/kpis").then().statusCode(200)
+                .extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            List<Sheet> sheets = wb.getSheets().toList();
+            assertThat(sheets.get(0).getName()).isEqualTo("KPI汇总");
+            List<Row> summary = sheets.get(0).read();
+            assertThat(summary.get(0).getCellText(0)).isEqualTo("售后服务部 KPI 报表");
+            assertThat(summary.get(1).getCellText(1)).isEqualTo(from + " 至 " + to);
+            assertThat(summary.get(2).getCellText(1)).isEqualTo("按型号");
+            assertThat(summary).anySatisfy(r -> assertThat(r.getCellText(0)).isEqualTo("PPM（百万分之故障率）"));
+            Sheet ppm = sheets.stream().filter(s -> s.getName().equals("PPM（百万分之故障率）")).findFirst().orElseThrow();
+            // Title, formula, a blank line, the header (row 4), then the figures.
+            Map<Integer, Row> rows = ppm.read().stream().collect(java.util.stream.Collectors.toMap(Row::getRowNum, r -> r));
+            assertThat(rows.get(1).getCellText(0)).isEqualTo("PPM（百万分之故障率）");
+            Row header = rows.get(4);
+            assertThat(List.of(header.getCellText(0), header.getCellText(1), header.getCellText(2), header.getCellText(3)))
+                    .containsExactly("分组", "故障产品数", "在用产品数", "PPM");
+            assertThat(rows.get(5).getCellText(0)).isEqualTo("TM220");
+            assertThat(rows.get(5).getCellAsNumber(3).orElseThrow()).isEqualByComparingTo("666666.7");
+            assertThat(rows.get(6).getCellText(0)).isEqualTo("TM350");
+            Sheet cases = sheets.stream().filter(s -> s.getName().startsWith("客诉数量")).findFirst().orElseThrow();
+            assertThat(cases.read().stream().filter(r -> r.getRowNum() == 5).findFirst().orElseThrow().getCellText(1)).isEqualTo("索赔");
+        }
+        String csv = new String(asCustomer(UUID.fromString(customer)).accept("text/csv").header("Accept-Language", "en")
+                .queryParam("from", from).queryParam("to", to).queryParam("kpi", "warrantyCost")
+                .get("/api/v1/kpis").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).isEqualTo("\uFEFFgroup,category,cost CNY,supplier recovery CNY,net CNY\r\n"
+                + "ALL,LABOUR,80.00,0.00,80.00\r\nALL,PARTS,100.00,50.00,50.00\r\nALL,TRAVEL,50.00,25.00,25.00\r\n");
+        asCustomer(UUID.fromString(customer)).accept("text/csv").queryParam("from", from).queryParam("to", to)
+                .get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
+    }
+
+    @Test
+    void badParametersAreRefusedAndStaffWithoutKpiRightsAreNot() {
+        as("QUALITY_ENGINEER").queryParam("to", to).get("/api/v1/kpis").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").queryParam("from", "2025-02-01").queryParam("to", "2025-01-01")
+                .get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("to"))
+                .body("errors[0].message", equalTo("must not be before from"));
+        as("QUALITY_ENGINEER").queryParam("from", "2025-01-01").queryParam("to", "2025-02-30").get("/api/v1/kpis")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        as("QUALITY_ENGINEER").queryParam("from", "2015-01-01").queryParam("to", "2025-01-01").get("/api/v1/kpis")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        as("QUALITY_ENGINEER").queryParam("from", from).queryParam("to", to).queryParam("groupBy", "week").get("/api/v1/kpis")
+                .then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
+        as("QUALITY_ENGINEER").queryParam("from", from).queryParam("to", to).queryParam("maxMonths", "0").get("/api/v1/kpis")
+                .then().statusCode(400).body("errors[0].field", equalTo("maxMonths"));
+        as("SALES").queryParam("from", from).queryParam("to", to).get("/api/v1/kpis").then().statusCode(403);
+        Api.anonymous().queryParam("from", from).queryParam("to", to).get("/api/v1/kpis").then().statusCode(401);
+    }
+}
