@@ -86,8 +86,6 @@ public class CaseWorkflow {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "aftersales.cases.product-life-years")
-    int productLifeYears;
 
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
@@ -128,13 +126,11 @@ public class CaseWorkflow {
 
     /** Reopening counts as a repeat failure; possible while the records are kept (product life + 1 calendar year). */
     private void reopen(ServiceCase c) {
-        @SuppressWarnings("unchecked")
-        List<LocalDate> deliveries = em.createNativeQuery(
-                        "select u.delivery_date from case_unit cu join unit u on u.id = cu.unit_id where cu.case_id = ?1")
-                .setParameter(1, c.id).getResultList();
-        LocalDate keptUntil = deliveries.stream()
-                .map(d -> LocalDate.of(d.getYear() + productLifeYears + 1, 12, 31))
-                .max(LocalDate::compareTo).orElse(LocalDate.MIN);
+        // The retention rule lives in the database (aftersales_kept_until), shared with the retention job.
+        LocalDate keptUntil = (LocalDate) em.createNativeQuery("select max(aftersales_kept_until(coalesce(u.delivery_date, "
+                        + "cast(u.created_at as date)), u.product_model)) from case_unit cu join unit u on u.id = cu.unit_id "
+                        + "where cu.case_id = ?1", LocalDate.class)
+                .setParameter(1, c.id).getSingleResult();
         if (LocalDate.now(zone).isAfter(keptUntil)) {
             throw new ProblemException(409, "case_retention_over", keptUntil);
         }

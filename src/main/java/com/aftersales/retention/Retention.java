@@ -1,0 +1,201 @@
+package com.aftersales.retention;
+
+import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.persistence.SqlValues;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.CorrelationId;
+import com.aftersales.shared.web.Ids;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * Record retention: a unit's records are kept until 31 December of the year after its product life ends
+ * ({@code aftersales_kept_until} in the database, product life per model, '*' the default), and longer while a recall's
+ * legal hold covers the unit. After that, personal data is removed (anonymised) from the unit and from the cases all of
+ * whose units are past retention; the records themselves stay for the quality center's statistics. Audited.
+ */
+@ApplicationScoped
+public class Retention {
+
+    @RegisterForReflection
+    public record ProductLife(String productModel, int lifeYears, String updatedBy, OffsetDateTime updatedAt) {
+    }
+
+    @RegisterForReflection
+    public record LifeRequest(@NotNull @Min(1) @Max(50) Integer lifeYears) {
+    }
+
+    /** A unit's retention: kept until, held until (recall legal hold), and the first day its data may be removed. */
+    @RegisterForReflection
+    public record UnitRetention(String serialNo, String productModel, LocalDate keptUntil, LocalDate heldUntil,
+                                LocalDate removableFrom, OffsetDateTime anonymisedAt) {
+    }
+
+    @RegisterForReflection
+    public record Purge(LocalDate asOf, int units, int cases) {
+    }
+
+    static final String AUDIT_TYPE = "product-life";
+
+    /** Units past retention and not held on a date (?1). */
+    static final String EXPIRED = """
+            select u.id, u.serial_no, u.product_model,
+                   aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at as date)), u.product_model) as kept_until
+            from unit u
+            where u.anonymised_at is null
+              and aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at as date)), u.product_model) < ?1
+              and not exists (select 1 from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id
+                              where ru.unit_id = u.id and (rc.hold_until is null or rc.hold_until >= ?1))""";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    AuditTrail audit;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProductLife> lives() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select product_model, life_years, updated_by, updated_at "
+                + "from product_model_life order by product_model").getResultList();
+        return rows.stream().map(r -> new ProductLife((String) r[0], ((Number) r[1]).intValue(), (String) r[2],
+                SqlValues.offsetDateTime(r[3]))).toList();
+    }
+
+    /** Sets a model's product life ('*': the default). Changes every retention date of the model's units. */
+    @Transactional
+    public ProductLife setLife(String model, @NotNull @Valid LifeRequest request) {
+        String key = model == null ? "" : model.strip();
+        if (key.isEmpty() || key.length() > 100) {
+            throw ProblemException.badParameter("productModel", "validation.required");
+        }
+        ProductLife before = lives().stream().filter(l -> l.productModel().equals(key)).findFirst().orElse(null);
+        em.createNativeQuery("""
+                        insert into product_model_life (product_model, life_years, updated_by) values (?1, ?2, ?3)
+                        on conflict (product_model) do update set life_years = excluded.life_years,
+                            updated_by = excluded.updated_by, updated_at = now(), version = product_model_life.version + 1""")
+                .setParameter(1, key).setParameter(2, request.lifeYears()).setParameter(3, caller.subject()).executeUpdate();
+        ProductLife after = lives().stream().filter(l -> l.productModel().equals(key)).findFirst().orElseThrow();
+        audit.record(AUDIT_TYPE, key, before == null ? "CREATE" : "UPDATE", before, after);
+        return after;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UnitRetention unit(String serialNo) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select u.serial_no, u.product_model,
+                               aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at as date)), u.product_model),
+                               (select max(coalesce(rc.hold_until, date '9999-12-31')) from recall_unit ru
+                                join recall_campaign rc on rc.id = ru.campaign_id where ru.unit_id = u.id),
+                               u.anonymised_at
+                        from unit u where u.serial_no = upper(trim(?1))""")
+                .setParameter(1, serialNo).getResultList();
+        if (rows.isEmpty() || serialNo == null) {
+            throw ProblemException.notFound("unit", serialNo);
+        }
+        Object[] r = rows.get(0);
+        LocalDate kept = (LocalDate) r[2];
+        LocalDate held = (LocalDate) r[3];
+        LocalDate last = held != null && held.isAfter(kept) ? held : kept;
+        return new UnitRetention((String) r[0], (String) r[1], kept, held,
+                last.equals(LocalDate.MAX) || last.getYear() == 9999 ? null : last.plusDays(1), SqlValues.offsetDateTime(r[4]));
+    }
+
+    /** Units whose data may be removed on a date, oldest retention first (at most 200), and how many there are. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnitRetention> expired(LocalDate asOf) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select serial_no, product_model, kept_until from (" + EXPIRED
+                        + ") e order by kept_until, serial_no limit 200").setParameter(1, asOf).getResultList();
+        return rows.stream().map(r -> new UnitRetention((String) r[0], (String) r[1], (LocalDate) r[2], null,
+                ((LocalDate) r[2]).plusDays(1), null)).toList();
+    }
+
+    /**
+     * Removes one unit's personal data now (ADMIN, "delete" through the API): 409 with the date it may go while its
+     * retention or a legal hold runs.
+     */
+    @Transactional
+    public UnitRetention erase(String serialNo) {
+        UnitRetention r = unit(serialNo);
+        LocalDate today = LocalDate.now(zone);
+        if (r.anonymisedAt() == null && (r.removableFrom() == null || today.isBefore(r.removableFrom()))) {
+            throw new ProblemException(409, "retention_active", r.removableFrom() == null ? "-" : r.removableFrom())
+                    .with("keptUntil", r.keptUntil()).with("heldUntil", r.heldUntil()).with("removableFrom", r.removableFrom());
+        }
+        anonymise(today, r.serialNo(), caller.subject());
+        return unit(serialNo);
+    }
+
+    /** The retention job: everything past retention and not held on a date, in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Purge purge(LocalDate asOf, String actor) {
+        return anonymise(asOf, null, actor);
+    }
+
+    private Purge anonymise(LocalDate asOf, String serialNo, String actor) {
+        Object[] r = (Object[]) em.createNativeQuery("with expired as (" + EXPIRED + """
+                          and (cast(?2 as text) is null or u.serial_no = ?2)
+                          for update of u
+                        ), units as (
+                            update unit u set vin = null, end_customer = null, anonymised_at = now(), version = u.version + 1,
+                                              updated_at = now()
+                            from expired e where u.id = e.id
+                            returning u.id, u.serial_no, e.kept_until
+                        ), cases as (
+                            update service_case c set reporter_name = '（已匿名）', reporter_phone = null, reporter_email = null,
+                                                      description = '（已匿名）', anonymised_at = now(), version = c.version + 1,
+                                                      updated_at = now()
+                            where c.anonymised_at is null
+                              and exists (select 1 from case_unit cu join units x on x.id = cu.unit_id where cu.case_id = c.id)
+                              and not exists (select 1 from case_unit cu join unit u2 on u2.id = cu.unit_id
+                                              where cu.case_id = c.id and u2.anonymised_at is null
+                                                and u2.id not in (select id from units))
+                            returning c.id, c.case_no
+                        ), notes as (
+                            update case_event ev set text = null from cases c where ev.case_id = c.id and ev.kind = 'NOTE'
+                            returning 1
+                        ), followups as (
+                            update follow_up f set comments = null from cases c where f.case_id = c.id and f.comments is not null
+                            returning 1
+                        ), audited as (
+                            insert into audit_log (actor, action, entity_type, entity_id, before_state, after_state, correlation_id)
+                            select ?3, 'ANONYMISE', 'unit', cast(x.id as text), cast(null as jsonb),
+                                   jsonb_build_object('serialNo', x.serial_no, 'keptUntil', x.kept_until), ?4 from units x
+                            union all
+                            select ?3, 'ANONYMISE', 'case', cast(c.id as text), cast(null as jsonb), jsonb_build_object('caseNo', c.case_no), ?4
+                            from cases c
+                            returning 1
+                        )
+                        select (select count(*) from units), (select count(*) from cases),
+                               (select count(*) from notes) + (select count(*) from followups) + (select count(*) from audited)""")
+                .setParameter(1, asOf).setParameter(2, serialNo).setParameter(3, actor)
+                .setParameter(4, CorrelationId.current()).getSingleResult();
+        return new Purge(asOf, ((Number) r[0]).intValue(), ((Number) r[1]).intValue());
+    }
+
+    static LocalDate date(String name, String value, LocalDate orElse) {
+        return value == null || value.isBlank() ? orElse : Ids.dateParam(name, value);
+    }
+}

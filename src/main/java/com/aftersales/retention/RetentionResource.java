@@ -1,0 +1,77 @@
+package com.aftersales.retention;
+
+import com.aftersales.shared.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Record retention: product life per model, a unit's retention dates, what has expired, and removal of personal data. */
+@Path("/api/v1/retention")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "retention")
+public class RetentionResource {
+
+    @Inject
+    Retention retention;
+
+    @ConfigProperty(name = "aftersales.zone")
+    ZoneId zone;
+
+    @GET
+    @Path("product-life")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "Product life in years per model ('*' is the default for models without their own)")
+    public List<Retention.ProductLife> lives() {
+        return retention.lives();
+    }
+
+    @PUT
+    @Path("product-life/{model}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Set a model's product life (1–50 years; '*' for the default)")
+    public Retention.ProductLife setLife(@PathParam("model") String model, Retention.LifeRequest request) {
+        return retention.setLife(model, request);
+    }
+
+    @GET
+    @Path("units/{serialNo}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "A unit's retention: kept until (product life + 1 calendar year), recall hold, removable from")
+    public Retention.UnitRetention unit(@PathParam("serialNo") String serialNo) {
+        return retention.unit(serialNo);
+    }
+
+    @DELETE
+    @Path("units/{serialNo}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove a unit's personal data (and of its cases past retention); 409 with the date it may go "
+            + "while retention or a recall hold runs")
+    public Retention.UnitRetention erase(@PathParam("serialNo") String serialNo) {
+        return retention.erase(serialNo);
+    }
+
+    @GET
+    @Path("expired")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Units whose personal data the retention job removes on a date (asOf, default today), at most 200")
+    public List<Retention.UnitRetention> expired(@QueryParam("asOf") String asOf) {
+        return retention.expired(Retention.date("asOf", asOf, LocalDate.now(zone)));
+    }
+}

@@ -1,0 +1,150 @@
+package com.aftersales.retention;
+
+import com.aftersales.support.Api;
+import com.aftersales.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+class RetentionTest {
+
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    static String unit(String customer, String model, String delivered) {
+        String serial = Api.unique("RT");
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"%s","productLine":"PASSENGER_CAR","customerId":"%s","vin":"LSVAM4187C2184847",
+                         "endCustomer":"张三","productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, model, customer, delivered, delivered))
+                .post("/api/v1/units").then().statusCode(201);
+        return serial;
+    }
+
+    static void life(String model, int years) {
+        as("ADMIN").body("{\"lifeYears\":" + years + "}").put("/api/v1/retention/product-life/" + model).then().statusCode(200)
+                .body("lifeYears", equalTo(years));
+    }
+
+    @Test
+    void recordsAreKeptToTheEndOfTheCalendarYearAfterTheProductLife() {
+        String customer = Api.newCustomer(Api.unique("rt"));
+        String model = Api.unique("M8");
+        life(model, 8);
+        String lastDayOf2017 = unit(customer, model, "2017-12-31");
+        String firstDayOf2018 = unit(customer, model, "2018-01-01");
+        String leapDay = unit(customer, model, "2020-02-29");
+        String defaultLife = unit(customer, Api.unique("M-DEFAULT"), "2010-06-01");
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + lastDayOf2017).then().statusCode(200)
+                .body("keptUntil", equalTo("2026-12-31")).body("removableFrom", equalTo("2027-01-01"))
+                .body("heldUntil", nullValue());
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + firstDayOf2018).then().body("keptUntil", equalTo("2027-12-31"));
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + leapDay).then().body("keptUntil", equalTo("2029-12-31"));
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + defaultLife).then().body("keptUntil", equalTo("2026-12-31"));
+        as("ADMIN").queryParam("asOf", "2026-12-31").get("/api/v1/retention/expired").then().statusCode(200)
+                .body("serialNo", not(hasItem(lastDayOf2017))).body("serialNo", not(hasItem(defaultLife)));
+        as("ADMIN").queryParam("asOf", "2027-01-01").get("/api/v1/retention/expired").then().statusCode(200)
+                .body("serialNo", hasItem(lastDayOf2017)).body("serialNo", hasItem(defaultLife))
+                .body("serialNo", not(hasItem(firstDayOf2018)));
+        // A longer life moves the date.
+        life(model, 10);
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + lastDayOf2017).then().body("keptUntil", equalTo("2028-12-31"));
+        as("QUALITY_ENGINEER").get("/api/v1/retention/product-life").then().statusCode(200)
+                .body("find { it.productModel == '" + model + "' }.lifeYears", equalTo(10))
+                .body("find { it.productModel == '*' }.lifeYears", equalTo(15));
+        // Nothing under retention can be deleted: 409 with the date it may go.
+        as("ADMIN").header("Accept-Language", "en").delete("/api/v1/retention/units/" + lastDayOf2017).then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:retention_active")).body("removableFrom", equalTo("2029-01-01"))
+                .body("detail", equalTo("The record is under retention or a recall's legal hold; it may go from 2029-01-01."));
+        assertThat(Sql.text("select vin from unit where serial_no = ?1", lastDayOf2017)).isEqualTo("LSVAM4187C2184847");
+    }
+
+    @Test
+    void theRetentionJobRemovesPersonalDataOfExpiredRecordsButNeverOfHeldOnes() {
+        String customer = Api.newCustomer(Api.unique("rt"));
+        String model = Api.unique("M1");
+        life(model, 1);
+        // Delivered 2020: kept until 2022-12-31, long past.
+        String expired = unit(customer, model, "2020-05-01");
+        String held = unit(customer, model, "2020-05-01");
+        String young = unit(customer, Api.unique("M-NEW"), "2025-05-01");
+        String expiredCase = openCase(customer, expired, "2020-06-01");
+        String mixedCase = openCase2(customer, expired, young);
+        String heldCase = openCase(customer, held, "2020-06-01");
+        as("SALES").body("{\"text\":\"客户王先生电话 13800000000\",\"visibility\":\"INTERNAL\"}")
+                .post("/api/v1/cases/" + expiredCase + "/notes").then().statusCode(201);
+        // A recall's legal hold covers the held unit until 2040.
+        String campaign = UUID.randomUUID().toString();
+        Sql.exec("insert into recall_campaign (id, code, title, defect_description, safety_risk, remedy, criteria, status, "
+                + "activated_at, hold_until, created_by) values (cast(?1 as uuid), ?2, '召回', '缺陷', '风险', '补救', '{}', 'COMPLETED', "
+                + "now(), date '2040-12-31', 'test')", campaign, Api.unique("ZH"));
+        Sql.exec("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, remedy_status) "
+                + "select cast(?1 as uuid), id, serial_no, customer_id, product_model, 'REMEDIED' from unit where serial_no = ?2",
+                campaign, held);
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + held).then()
+                .body("keptUntil", equalTo("2022-12-31")).body("heldUntil", equalTo("2040-12-31"))
+                .body("removableFrom", equalTo("2041-01-01"));
+        as("ADMIN").get("/api/v1/retention/expired").then().body("serialNo", hasItem(expired)).body("serialNo", not(hasItem(held)));
+
+        as("ADMIN").post("/api/v1/admin/jobs/retention/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        assertThat(Sql.rows("select vin, end_customer, anonymised_at is not null from unit where serial_no = ?1", expired).get(0))
+                .containsExactly(null, null, true);
+        assertThat(Sql.text("select reporter_name || '|' || coalesce(reporter_phone, '-') || '|' || description "
+                + "from service_case where id = cast(?1 as uuid)", expiredCase)).isEqualTo("（已匿名）|-|（已匿名）");
+        assertThat(Sql.count("select count(*) from case_event where case_id = cast(?1 as uuid) and text like '%13800000000%'",
+                expiredCase)).isZero();
+        assertThat(Sql.count("select count(*) from audit_log where action = 'ANONYMISE' and entity_type = 'case' "
+                + "and entity_id = ?1", expiredCase)).isEqualTo(1);
+        // A case with a unit still under retention keeps its data; held records are untouched.
+        assertThat(Sql.text("select reporter_name from service_case where id = cast(?1 as uuid)", mixedCase)).isEqualTo("王师傅");
+        assertThat(Sql.text("select vin from unit where serial_no = ?1", held)).isEqualTo("LSVAM4187C2184847");
+        assertThat(Sql.text("select reporter_name from service_case where id = cast(?1 as uuid)", heldCase)).isEqualTo("王师傅");
+        assertThat(Sql.text("select vin from unit where serial_no = ?1", young)).isEqualTo("LSVAM4187C2184847");
+        // Everything else about the records stays for the statistics; a second run finds nothing new.
+        as("SALES").get("/api/v1/cases/" + expiredCase).then().statusCode(200).body("caseNo", not(nullValue()));
+        int audits = Sql.count("select count(*) from audit_log where action = 'ANONYMISE'");
+        as("ADMIN").post("/api/v1/admin/jobs/retention/runs").then().statusCode(200);
+        assertThat(Sql.count("select count(*) from audit_log where action = 'ANONYMISE'")).isEqualTo(audits);
+        // Held: deleting through the API is refused with the hold's end; an expired unit can be erased at once.
+        as("ADMIN").delete("/api/v1/retention/units/" + held).then().statusCode(409).body("removableFrom", equalTo("2041-01-01"));
+        as("SALES").delete("/api/v1/retention/units/" + expired).then().statusCode(403);
+        as("ADMIN").delete("/api/v1/retention/units/" + expired).then().statusCode(200).body("anonymisedAt", not(nullValue()));
+        as("ADMIN").delete("/api/v1/retention/units/NO-SUCH-UNIT").then().statusCode(404);
+    }
+
+    @Test
+    void productLifeIsCheckedAndOnlyAdminSetsIt() {
+        as("ADMIN").body("{\"lifeYears\":0}").put("/api/v1/retention/product-life/TM220").then().statusCode(422)
+                .body("errors[0].field", equalTo("lifeYears"));
+        as("ADMIN").body("{}").put("/api/v1/retention/product-life/TM220").then().statusCode(422);
+        as("QUALITY_ENGINEER").body("{\"lifeYears\":10}").put("/api/v1/retention/product-life/TM220").then().statusCode(403);
+        as("SALES").get("/api/v1/retention/product-life").then().statusCode(403);
+        as("ADMIN").queryParam("asOf", "2027-13-01").get("/api/v1/retention/expired").then().statusCode(400)
+                .body("errors[0].field", equalTo("asOf"));
+    }
+
+    static String openCase(String customer, String serial, String failed) {
+        return as("SALES").body("""
+                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"}],"failureDate":"%s","title":"异响",
+                         "description":"客户王先生反映异响","reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},
+                         "channel":"PHONE","severity":"LOW"}""".formatted(customer, serial, failed))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+
+    static String openCase2(String customer, String a, String b) {
+        return as("SALES").body("""
+                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"},{"serialNo":"%s"}],"failureDate":"2025-06-01",
+                         "title":"异响","description":"两台异响","reporter":{"name":"王师傅"},"channel":"PHONE","severity":"LOW"}"""
+                        .formatted(customer, a, b))
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+    }
+}
