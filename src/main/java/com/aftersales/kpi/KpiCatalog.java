@@ -28,9 +28,10 @@ final class KpiCatalog {
     static final String FAILURE = "c.type <> 'GRIEVANCE' and c.status <> 'REJECTED'";
     static final String CASE_SCOPE = "(cast(:scope as uuid) is null or c.customer_id = cast(:scope as uuid))";
     static final String UNIT_SCOPE = "(cast(:scope as uuid) is null or u.customer_id = cast(:scope as uuid))";
-    /** One row per case and model of its units, so a case counts once in each model it concerns. */
-    static final String CASE_MODEL_JOIN = " join (select distinct gcu.case_id, gu.product_model from case_unit gcu "
-            + "join unit gu on gu.id = gcu.unit_id) gm on gm.case_id = c.id";
+    /** One row per case and model of its units (the first unit of each model), so a case counts once per model. */
+    static final String CASE_MODEL_JOIN = " join case_unit gcu on gcu.case_id = c.id join unit gm on gm.id = gcu.unit_id "
+            + "and not exists (select 1 from case_unit o join unit ou on ou.id = o.unit_id where o.case_id = gcu.case_id "
+            + "and o.unit_id < gcu.unit_id and ou.product_model = gm.product_model)";
 
     static Kpis.Dims caseDims(String monthOf) {
         return new Kpis.Dims("to_char(" + monthOf + ", 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
@@ -52,7 +53,7 @@ final class KpiCatalog {
             return "with " + numeratorCte + """
                     , months as (
                         select m::date as mon from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m
-                    ), deliv as (
+                    ), deliv as materialized (
                         select date_trunc('month', u.delivery_date)::date as mon, count(*) as n from unit u
                         where u.delivery_date <= :to and %s group by 1
                     ), fleet as (
@@ -71,10 +72,18 @@ final class KpiCatalog {
             + "where ec.report_id = r.id order by c.created_at, c.id limit 1) fc on true";
 
     /** Verified company-borne costs of the period with the mean supplier share of their case's returned units. */
-    static final String COSTS = "from case_cost cc join service_case c on c.id = cc.case_id "
-            + "left join lateral (select avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
-            + "join return_unit ru on ru.return_id = ro.id where ro.case_id = c.id) s on true "
-            + "where cc.status = 'VERIFIED' and cc.billed_to = 'COMPANY' and cc.incurred_on between :from and :to and " + CASE_SCOPE;
+    static String costs(Context ctx, boolean byCategory) {
+        // Cost lines summed per case (and month, category) first: the per-case lookups below run once per case.
+        String keys = "case_id, serial_no, cast(date_trunc('month', incurred_on) as date)" + (byCategory ? ", category" : "");
+        return "from (select " + keys.replace("cast(date_trunc('month', incurred_on) as date)",
+                        "cast(date_trunc('month', incurred_on) as date) as month")
+                + ", sum(amount_cny) as amount_cny from case_cost where status = 'VERIFIED' "
+                + "and billed_to = 'COMPANY' and incurred_on between :from and :to group by " + keys + ") cc "
+                + "join service_case c on c.id = cc.case_id "
+                + "left join lateral (select avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
+                + "join return_unit ru on ru.return_id = ro.id where ro.case_id = c.id) s on true"
+                + costDims(ctx).join(ctx.groupBy()) + " where " + CASE_SCOPE;
+    }
 
     static final List<Kpi> ALL = List.of(
             new Kpi("cases", "客诉数量（按类型、严重度）", "Cases by type and severity",
@@ -83,7 +92,7 @@ final class KpiCatalog {
                             new Col("cases", "数量", "cases")),
                     ctx -> {
                         Kpis.Dims d = caseDims(local("c.created_at", ctx));
-                        return "select " + d.expr(ctx.groupBy()) + " as grp, c.type, c.severity, count(distinct c.id) "
+                        return "select " + d.expr(ctx.groupBy()) + " as grp, c.type, c.severity, count(*) "
                                 + "from service_case c" + d.join(ctx.groupBy())
                                 + " where c.created_at >= :fromTs and c.created_at < :toTs and " + CASE_SCOPE
                                 + " group by 1, 2, 3 order by 1, 2, 3";
@@ -247,7 +256,7 @@ final class KpiCatalog {
                             new Col("netCny", "净额（元）", "net CNY")),
                     ctx -> "select " + costDims(ctx).expr(ctx.groupBy()) + ", cc.category, sum(cc.amount_cny), "
                             + "round(sum(cc.amount_cny * coalesce(s.share, 0)), 2), "
-                            + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) " + COSTS
+                            + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) " + costs(ctx, true)
                             + " group by 1, 2 order by 1, 2"),
             new Kpi("warrantyCostPerUnit", "单台三包费用", "Warranty cost per unit",
                     "（期间内公司承担的已核实费用 − 供应商索赔）÷ 期末在用产品数",
@@ -255,7 +264,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("netCny", "净费用（元）", "net cost CNY"), new Col("fieldUnits", "在用产品数", "units in the field"),
                             new Col("netCnyPerUnit", "单台净费用（元）", "net CNY per unit")),
                     ctx -> perFieldUnit(ctx, "num as (select " + costDims(ctx).expr(ctx.groupBy()) + " as grp, "
-                                    + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) as n " + COSTS + " group by 1)",
+                                    + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) as n " + costs(ctx, false) + " group by 1)",
                             "select coalesce(f.grp, x.grp), coalesce(x.n, 0), coalesce(f.n, 0), round(coalesce(x.n, 0) / nullif(f.n, 0), 2)")),
             new Kpi("recallCompletion", "召回完成率", "Recall completion",
                     "期末前已启动的召回活动：已补救产品数 ÷（涉及产品数 − 豁免数）× 100%",
@@ -291,9 +300,8 @@ final class KpiCatalog {
 
     /** A cost belongs to the model of its unit, or of its case's first unit. */
     static Kpis.Dims costDims(Context ctx) {
-        return new Kpis.Dims("to_char(cc.incurred_on, 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
-                "coalesce((select u.product_model from unit u where u.serial_no = cc.serial_no), "
-                        + "(select min(u.product_model) from case_unit cu join unit u on u.id = cu.unit_id where cu.case_id = c.id))",
-                null);
+        return new Kpis.Dims("to_char(cc.month, 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
+                "cm.product_model", " join lateral (select u.product_model from case_unit cu join unit u on u.id = cu.unit_id "
+                        + "where cu.case_id = c.id order by u.serial_no = cc.serial_no desc, u.product_model limit 1) cm on true");
     }
 }
