@@ -8,8 +8,10 @@ if [ -d /opt/tf-plugins ]; then
 fi
 export TF_IN_AUTOMATION=1
 terraform fmt -check -recursive
-for dir in modules/identity modules/api-function envs/dev; do
+for dir in modules/* envs/*; do
   terraform -chdir="$dir" init -backend=false -input=false >/dev/null
   terraform -chdir="$dir" validate -no-color
+  if [ -d "$dir/tests" ]; then
+    terraform -chdir="$dir" test -no-color
+  fi
 done
-terraform -chdir=modules/api-function test -no-color

@@ -1,5 +1,4 @@
-# The dev environment: Cognito user pool with the roles, and the function behind its HTTP API.
-# State: S3 with locking (see backend.tf and infra/README.md).
+# The dev environment. State: S3 with locking (see backend.tf and infra/README.md).
 
 terraform {
   required_version = ">= 1.6"
@@ -21,27 +20,38 @@ provider "aws" {
   }
 }
 
-module "identity" {
-  source        = "../../modules/identity"
-  name          = "aftersales-dev"
-  callback_urls = var.frontend_urls
-}
-
-module "api" {
-  source        = "../../modules/api-function"
-  name          = "aftersales-dev"
-  package_path  = var.package_path
-  native        = var.native
-  jwt_issuer    = module.identity.issuer
-  jwt_audiences = [module.identity.client_id]
-  cors_origins  = var.frontend_urls
-  environment   = var.function_environment
+module "stack" {
+  source                  = "../../modules/stack"
+  name                    = "aftersales-dev"
+  production              = false
+  zones                   = var.zones
+  package_path            = var.package_path
+  native                  = var.native
+  memory_mb               = 512
+  database_instance_class = "db.t4g.medium"
+  frontend_urls           = var.frontend_urls
+  mail_domain             = var.mail_domain
+  job_token               = var.job_token
+  alarm_emails            = var.alarm_emails
+  function_environment    = var.function_environment
 }
 
 output "api_url" {
-  value = module.api.api_url
+  value = module.stack.api_url
 }
 
 output "user_pool_client_id" {
-  value = module.identity.client_id
+  value = module.stack.user_pool_client_id
+}
+
+output "function_name" {
+  value = module.stack.function_name
+}
+
+output "dkim_tokens" {
+  value = module.stack.dkim_tokens
+}
+
+output "migrate_function_name" {
+  value = module.stack.migrate_function_name
 }

@@ -128,7 +128,22 @@ resource "aws_lambda_function" "this" {
     }, var.environment)
   }
 
+  dynamic "vpc_config" {
+    for_each = length(var.subnet_ids) > 0 ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = var.security_group_ids
+    }
+  }
+
   depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.logs]
+}
+
+# In a VPC the function needs its network interfaces (AWS's managed policy: ENI actions cannot be scoped further).
+resource "aws_iam_role_policy_attachment" "vpc" {
+  count      = length(var.subnet_ids) > 0 ? 1 : 0
+  role       = aws_iam_role.function.name
+  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
 
 resource "aws_apigatewayv2_api" "http" {
@@ -210,4 +225,57 @@ resource "aws_lambda_permission" "api" {
   function_name = aws_lambda_function.this.function_name
   principal     = "apigateway.amazonaws.com"
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
+}
+
+# The schema migration step: the same package with Flyway at start. The deploy workflow updates and invokes this
+# function first (its cold start migrates; a failure stops the deploy), then moves the API function to the new code.
+# No route, no schedule: only the deploy role invokes it.
+resource "aws_cloudwatch_log_group" "migrate" {
+  name              = "/aws/lambda/${var.name}-migrate"
+  retention_in_days = var.log_retention_days
+}
+
+data "aws_iam_policy_document" "migrate_logs" {
+  statement {
+    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+    resources = ["${aws_cloudwatch_log_group.migrate.arn}:*"]
+  }
+}
+
+resource "aws_iam_role_policy" "migrate_logs" {
+  name   = "migrate-logs"
+  role   = aws_iam_role.function.id
+  policy = data.aws_iam_policy_document.migrate_logs.json
+}
+
+resource "aws_lambda_function" "migrate" {
+  function_name                  = "${var.name}-migrate"
+  role                           = aws_iam_role.function.arn
+  filename                       = var.package_path
+  source_code_hash               = filebase64sha256(var.package_path)
+  runtime                        = local.runtime
+  handler                        = local.handler
+  architectures                  = ["x86_64"]
+  memory_size                    = var.memory_mb
+  timeout                        = 900
+  reserved_concurrent_executions = 1
+
+  environment {
+    variables = merge({
+      AFTERSALES_JWT_ISSUER       = var.jwt_issuer
+      AFTERSALES_JWT_JWKS_URL     = "${var.jwt_issuer}/.well-known/jwks.json"
+      AFTERSALES_MIGRATE_AT_START = "true"
+      DISABLE_SIGNAL_HANDLERS     = "true"
+    }, var.environment)
+  }
+
+  dynamic "vpc_config" {
+    for_each = length(var.subnet_ids) > 0 ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = var.security_group_ids
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.migrate, aws_iam_role_policy.migrate_logs]
 }

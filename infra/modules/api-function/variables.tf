@@ -70,3 +70,14 @@ variable "log_retention_days" {
   type        = number
   default     = 90
 }
+
+variable "subnet_ids" {
+  description = "Private subnets to run the function in (to reach RDS Proxy); empty: outside a VPC."
+  type        = list(string)
+  default     = []
+}
+
+variable "security_group_ids" {
+  type    = list(string)
+  default = []
+}

@@ -62,3 +62,30 @@ run "timeout_must_fit_the_gateway" {
   }
   expect_failures = [var.timeout_seconds]
 }
+
+run "the_function_policies_have_no_wildcard_actions" {
+  command = plan
+
+  assert {
+    condition = alltrue(flatten([for d in [data.aws_iam_policy_document.logs, data.aws_iam_policy_document.attachments] :
+    [for s in d.statement : [for a in s.actions : !strcontains(a, "*")]]]))
+    error_message = "No wildcard actions in the function's policies."
+  }
+}
+
+run "migrations_run_only_in_the_migration_function" {
+  command = plan
+
+  assert {
+    condition     = aws_lambda_function.migrate.environment[0].variables["AFTERSALES_MIGRATE_AT_START"] == "true"
+    error_message = "The migration function runs Flyway at start."
+  }
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "AFTERSALES_MIGRATE_AT_START")
+    error_message = "The API function never migrates on a cold start."
+  }
+  assert {
+    condition     = aws_lambda_function.migrate.reserved_concurrent_executions == 1
+    error_message = "One migration at a time."
+  }
+}

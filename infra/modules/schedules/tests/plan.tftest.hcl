@@ -1,0 +1,61 @@
+# Every job has a schedule in Asia/Shanghai with retries and a dead-letter queue; only the function may be invoked.
+mock_provider "aws" {
+  mock_resource "aws_sqs_queue" {
+    defaults = {
+      arn = "arn:aws:sqs:cn-north-1:123456789012:aftersales-test-job-dead-letters"
+    }
+  }
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/aftersales-test-scheduler"
+    }
+  }
+  mock_data "aws_iam_policy_document" {
+    defaults = {
+      json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
+    }
+  }
+}
+
+variables {
+  name         = "aftersales-test"
+  function_arn = "arn:aws:lambda:cn-north-1:123456789012:function:aftersales-test"
+  job_token    = "0123456789abcdef0123456789abcdef"
+}
+
+run "every_job_is_scheduled_with_retries_and_a_dead_letter_queue" {
+  command = plan
+
+  assert {
+    condition = toset(keys(aws_scheduler_schedule.job)) == toset(["warranty-expiry", "sla-breach", "safety-stock",
+    "recall-reminder", "follow-up", "eight-d-overdue", "problem-digest", "notice-sender", "retention"])
+    error_message = "Each job of the service needs a schedule."
+  }
+  assert {
+    condition     = alltrue([for s in aws_scheduler_schedule.job : s.schedule_expression_timezone == "Asia/Shanghai"])
+    error_message = "Schedules run in Asia/Shanghai."
+  }
+  assert {
+    condition     = alltrue([for s in aws_scheduler_schedule.job : s.target[0].retry_policy[0].maximum_retry_attempts >= 1])
+    error_message = "Failed invocations are retried."
+  }
+  assert {
+    condition     = alltrue([for s in aws_scheduler_schedule.job : length(s.target[0].dead_letter_config) == 1])
+    error_message = "Every schedule has a dead-letter queue."
+  }
+  assert {
+    condition = alltrue([for k, s in aws_scheduler_schedule.job :
+    jsondecode(s.target[0].input).rawPath == "/internal/jobs/${k}" && s.target[0].arn == var.function_arn])
+    error_message = "Each schedule invokes the function for its own job."
+  }
+}
+
+run "the_scheduler_may_invoke_the_function_and_nothing_else" {
+  command = apply
+
+  assert {
+    condition = alltrue([for s in data.aws_iam_policy_document.invoke.statement :
+    alltrue([for a in s.actions : !strcontains(a, "*")]) && alltrue([for r in s.resources : !strcontains(r, "*")])])
+    error_message = "No wildcard actions or resources in the scheduler's policy."
+  }
+}
