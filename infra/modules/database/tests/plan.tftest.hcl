@@ -35,6 +35,10 @@ run "private_database_behind_a_tls_proxy" {
     error_message = "The proxy must require TLS."
   }
   assert {
+    condition     = strcontains(output.jdbc_url, "sslmode=verify-full")
+    error_message = "The function verifies the proxy's certificate and name."
+  }
+  assert {
     condition     = one([for p in aws_db_parameter_group.this.parameter : p.value if p.name == "rds.force_ssl"]) == "1"
     error_message = "The database must refuse connections without TLS."
   }
