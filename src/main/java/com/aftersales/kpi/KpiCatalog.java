@@ -29,9 +29,8 @@ final class KpiCatalog {
     static final String CASE_SCOPE = "(cast(:scope as uuid) is null or c.customer_id = cast(:scope as uuid))";
     static final String UNIT_SCOPE = "(cast(:scope as uuid) is null or u.customer_id = cast(:scope as uuid))";
     /** One row per case and model of its units (the first unit of each model), so a case counts once per model. */
-    static final String CASE_MODEL_JOIN = " join case_unit gcu on gcu.case_id = c.id join unit gm on gm.id = gcu.unit_id "
-            + "and not exists (select 1 from case_unit o join unit ou on ou.id = o.unit_id where o.case_id = gcu.case_id "
-            + "and o.unit_id < gcu.unit_id and ou.product_model = gm.product_model)";
+    static final String CASE_MODEL_JOIN = " join case_unit gm on gm.case_id = c.id and not exists (select 1 from case_unit o "
+            + "where o.case_id = gm.case_id and o.product_model = gm.product_model and o.unit_id < gm.unit_id)";
 
     static Kpis.Dims caseDims(String monthOf) {
         return new Kpis.Dims("to_char(" + monthOf + ", 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
@@ -43,29 +42,39 @@ final class KpiCatalog {
     }
 
     static final Kpis.Dims UNIT_DIMS = new Kpis.Dims(null, "cast(u.customer_id as text)", "u.product_line", "u.product_model", null);
+    static final Kpis.Dims FLEET_DIMS = new Kpis.Dims(null, "cast(f.customer_id as text)", "f.product_line", "f.product_model", null);
+    static final String FLEET_SCOPE = "(cast(:scope as uuid) is null or f.customer_id = cast(:scope as uuid))";
 
     /**
      * A per-unit figure: the numerator CTE {@code num(grp, …)} over groups, divided by the units in the field of the
      * group. For groupBy=month the field grows month by month (units delivered by each month's end).
      */
     static String perFieldUnit(Context ctx, String numeratorCte, String select) {
+        // Whole months before the last one from unit_fleet; the last month's days up to :to from unit itself.
+        String deliv = """
+                , deliv as materialized (
+                    select f.delivery_month as mon, %1$s as grp, sum(f.units) as n from unit_fleet f
+                    where f.delivery_month < date_trunc('month', cast(:to as date)) and %2$s group by 1, 2
+                    union all
+                    select date_trunc('month', u.delivery_date)::date, %3$s, count(*) from unit u
+                    where u.delivery_date >= date_trunc('month', cast(:to as date)) and u.delivery_date <= :to and %4$s
+                    group by 1, 2
+                )""";
         if (ctx.groupBy() == Kpis.GroupBy.MONTH) {
-            return "with " + numeratorCte + """
+            return "with " + numeratorCte + deliv.formatted("'ALL'", FLEET_SCOPE, "'ALL'", UNIT_SCOPE) + """
                     , months as (
                         select m::date as mon from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m
-                    ), deliv as materialized (
-                        select date_trunc('month', u.delivery_date)::date as mon, count(*) as n from unit u
-                        where u.delivery_date <= :to and %s group by 1
                     ), fleet as (
                         select to_char(m.mon, 'YYYY-MM') as grp, (select coalesce(sum(d.n), 0) from deliv d where d.mon <= m.mon) as n
                         from months m
                     )
-                    """.formatted(UNIT_SCOPE) + select + " from fleet f left join num x on x.grp = f.grp order by 1";
+                    """ + select + " from fleet f left join num x on x.grp = f.grp order by 1";
         }
-        return "with " + numeratorCte + ", fleet as (select " + UNIT_DIMS.expr(ctx.groupBy()) + " as grp, count(*) as n "
-                + "from unit u where u.delivery_date <= :to and " + UNIT_SCOPE + " group by 1) "
+        return "with " + numeratorCte + deliv.formatted(FLEET_DIMS.expr(ctx.groupBy()), FLEET_SCOPE, UNIT_DIMS.expr(ctx.groupBy()),
+                UNIT_SCOPE) + ", fleet as (select grp, sum(n) as n from deliv group by 1) "
                 + select + " from fleet f full join num x on x.grp = f.grp order by 1";
     }
+
 
     /** The first case of a report (by opening time) stands for its customer, product line and models. */
     static final String FIRST_CASE = "join lateral (select c.* from eight_d_case ec join service_case c on c.id = ec.case_id "
@@ -301,7 +310,7 @@ final class KpiCatalog {
     /** A cost belongs to the model of its unit, or of its case's first unit. */
     static Kpis.Dims costDims(Context ctx) {
         return new Kpis.Dims("to_char(cc.month, 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
-                "cm.product_model", " join lateral (select u.product_model from case_unit cu join unit u on u.id = cu.unit_id "
-                        + "where cu.case_id = c.id order by u.serial_no = cc.serial_no desc, u.product_model limit 1) cm on true");
+                "cm.product_model", " join lateral (select cu.product_model from case_unit cu where cu.case_id = c.id "
+                        + "order by cu.serial_no = cc.serial_no desc, cu.product_model limit 1) cm on true");
     }
 }

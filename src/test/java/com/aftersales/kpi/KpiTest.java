@@ -194,6 +194,23 @@ class KpiTest {
     }
 
     @Test
+    void theFleetSummaryMatchesTheUnitsThroughInsertsUpdatesAndDeletes() {
+        String fleet = "select coalesce(sum(units), 0) from unit_fleet where customer_id = cast(?1 as uuid)";
+        String units = "select count(*) from unit where customer_id = cast(?1 as uuid) and delivery_date is not null";
+        assertThat(Sql.count(fleet, customer)).isEqualTo(Sql.count(units, customer)).isEqualTo(4);
+        // A set-based move of every unit to another model and month, then a delete: the summary follows.
+        String other = Api.newCustomer(Api.unique("kpf"));
+        String extra = unit(other, "TM220", "2025-05-05");
+        Sql.exec("update unit set product_model = 'TM999', delivery_date = delivery_date + 40 where customer_id = cast(?1 as uuid)", other);
+        assertThat(Sql.count("select coalesce(sum(units), 0) from unit_fleet where customer_id = cast(?1 as uuid) "
+                + "and product_model = 'TM999' and delivery_month = date '2025-06-01'", other)).isEqualTo(1);
+        Sql.exec("delete from unit where serial_no = ?1", extra);
+        assertThat(Sql.count(fleet, other)).isZero();
+        assertThat(Sql.count("select count(*) from case_unit cu join unit u on u.id = cu.unit_id "
+                + "where u.customer_id = cast(?1 as uuid) and cu.product_model <> u.product_model", customer)).isZero();
+    }
+
+    @Test
     void aCustomerAccountGetsExactlyItsOwnFigures() {
         JsonPath mine = kpis(asCustomer(UUID.fromString(customer)), null);
         assertFigures(mine, "ALL");
