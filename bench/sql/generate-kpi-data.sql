@@ -18,7 +18,7 @@ from bench_case b join service_case c on c.id = b.id where b.status = 'CLOSED' a
 
 insert into case_cost (id, case_id, category, amount_cny, description, incurred_on, billed_to, status, submitted_by)
 select gen_random_uuid(), b.id, (array['TRAVEL','SERVICE_STATION_FEE','PARTS','LABOUR','FREIGHT'])[1 + (b.h + k) % 5],
-       50 + (b.h + k * 7919) % 5000, '差旅及备件费用', cast(b.created_at as date) + 3, 'COMPANY', 'VERIFIED', 'bench'
+       50 + (b.h::bigint + k * 7919) % 5000, '差旅及备件费用', cast(b.created_at as date) + 3, 'COMPANY', 'VERIFIED', 'bench'
 from bench_case b cross join generate_series(1, 2) k where b.h % 5 < 2;
 
 insert into return_order (id, return_no, case_id, reason, status, authorised_by, received_at, received_by, created_at)
