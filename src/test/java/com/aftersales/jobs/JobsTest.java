@@ -152,17 +152,10 @@ class JobsTest {
     @Test
     void eventBridgeTriggersAJobThroughTheLambdaEventPathWithItsToken() {
         // The raw API Gateway v2 event EventBridge Scheduler sends, posted to the mock Lambda event server.
-        String event = """
-                {"version":"2.0","routeKey":"$default","rawPath":"/internal/jobs/sla-breach","rawQueryString":"",
-                 "headers":{"x-aftersales-job-token":"%s","content-type":"application/json"},
-                 "requestContext":{"http":{"method":"POST","path":"/internal/jobs/sla-breach","protocol":"HTTP/1.1",
-                   "sourceIp":"127.0.0.1","userAgent":"EventBridge Scheduler"},"requestId":"r-%s","routeKey":"$default",
-                   "stage":"$default"},
-                 "body":"{}","isBase64Encoded":false}""";
-        io.restassured.RestAssured.given().contentType("application/json").body(event.formatted("test-trigger-token", UUID.randomUUID()))
+        io.restassured.RestAssured.given().contentType("application/json").body(com.aftersales.support.LambdaEvents.jobTrigger("sla-breach", "test-trigger-token"))
                 .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", org.hamcrest.Matchers.containsString("\"outcome\":\"OK\""));
-        io.restassured.RestAssured.given().contentType("application/json").body(event.formatted("wrong", UUID.randomUUID()))
+        io.restassured.RestAssured.given().contentType("application/json").body(com.aftersales.support.LambdaEvents.jobTrigger("sla-breach", "wrong"))
                 .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(403));
         io.restassured.RestAssured.given().header("X-Aftersales-Job-Token", "wrong").post("/internal/jobs/sla-breach")
                 .then().statusCode(403).contentType("application/problem+json");

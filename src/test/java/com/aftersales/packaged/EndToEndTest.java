@@ -1,6 +1,7 @@
 package com.aftersales.packaged;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.LambdaEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
@@ -22,17 +23,23 @@ class EndToEndTest {
     /** The job token the function under test accepts. */
     static final String JOB_TOKEN = "test-trigger-token";
 
+    /** A customer's unit delivered on 2025-01-10 under a 24-month term of its product line. */
+    static String unit(String customer, String productLine, String model) {
+        as("SALES").body("{\"productLine\":\"" + productLine + "\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
+                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
+        String serial = Api.unique("E2E");
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"%s","productLine":"%s","customerId":"%s",
+                         "productionDate":"2025-01-01","deliveryDate":"2025-01-10"}""".formatted(serial, model, productLine, customer))
+                .post("/api/v1/units").then().statusCode(201);
+        return serial;
+    }
+
     @Test
     void aUnitIsRegisteredAndItsEntitlementDecided() {
         Api.anonymous().get("/api/v1/customers").then().statusCode(401).contentType("application/problem+json");
         String customer = Api.newCustomer(Api.unique("e2e"));
-        as("SALES").body("{\"productLine\":\"MICRO_CAR\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
-                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        String serial = Api.unique("E2E");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"MC80","productLine":"MICRO_CAR","customerId":"%s",
-                         "productionDate":"2025-01-01","deliveryDate":"2025-01-10"}""".formatted(serial, customer))
-                .post("/api/v1/units").then().statusCode(201);
+        String serial = unit(customer, "MICRO_CAR", "MC80");
         as("SALES").queryParam("date", "2025-06-01").get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200)
                 .body("regime", equalTo("FREE_WARRANTY"));
         as("SALES").queryParam("date", "2027-06-01").get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200)
@@ -45,13 +52,7 @@ class EndToEndTest {
     @Test
     void aCaseIsOpenedRoutedAnsweredAndItsOwnerToldAndTheCustomerSeesOnlyItsOwn() {
         String customer = Api.newCustomer(Api.unique("e2e"));
-        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
-                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        String serial = Api.unique("E2E");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"TM220","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"2025-01-01","deliveryDate":"2025-01-10"}""".formatted(serial, customer))
-                .post("/api/v1/units").then().statusCode(201);
+        String serial = unit(customer, "COMMERCIAL_VEHICLE", "TM220");
         String id = Api.asCustomer(UUID.fromString(customer)).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
                         {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s","mileageKm":20000}],"failureDate":"2025-06-01",
                          "title":"驱动电机异响","description":"车辆行驶中电机有异响","reporter":{"name":"王师傅"},"channel":"PORTAL",
@@ -76,17 +77,10 @@ class EndToEndTest {
         as("QUALITY_ENGINEER").queryParam("from", "2025-01-01").queryParam("to", "2025-12-31").queryParam("groupBy", "month")
                 .get("/api/v1/kpis").then().statusCode(200).body("tables.key", hasItem("ppm"))
                 .body("tables.find { it.key == 'ppm' }.rows.size()", equalTo(12));
-        String event = """
-                {"version":"2.0","routeKey":"$default","rawPath":"/internal/jobs/sla-breach","rawQueryString":"",
-                 "headers":{"x-aftersales-job-token":"%s","content-type":"application/json"},
-                 "requestContext":{"http":{"method":"POST","path":"/internal/jobs/sla-breach","protocol":"HTTP/1.1",
-                   "sourceIp":"127.0.0.1","userAgent":"EventBridge Scheduler"},"requestId":"r-%s","routeKey":"$default",
-                   "stage":"$default"},
-                 "body":"{}","isBase64Encoded":false}""";
-        RestAssured.given().contentType("application/json").body(event.formatted(JOB_TOKEN, UUID.randomUUID()))
+        RestAssured.given().contentType("application/json").body(LambdaEvents.jobTrigger("sla-breach", JOB_TOKEN))
                 .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(200))
                 .body("body", org.hamcrest.Matchers.containsString("\"outcome\":\"OK\""));
-        RestAssured.given().contentType("application/json").body(event.formatted("wrong", UUID.randomUUID()))
+        RestAssured.given().contentType("application/json").body(LambdaEvents.jobTrigger("sla-breach", "wrong"))
                 .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(403));
         as("ADMIN").queryParam("job", "sla-breach").get("/api/v1/admin/jobs/runs").then().statusCode(200)
                 .body("trigger", hasItem("EVENTBRIDGE")).body("[0].finishedAt", notNullValue());
