@@ -50,30 +50,25 @@ final class KpiCatalog {
      * group. For groupBy=month the field grows month by month (units delivered by each month's end).
      */
     static String perFieldUnit(Context ctx, String numeratorCte, String select) {
-        // Whole months before the last one from unit_fleet; the last month's days up to :to from unit itself.
-        String deliv = """
-                , deliv as materialized (
-                    select f.delivery_month as mon, %1$s as grp, sum(f.units) as n from unit_fleet f
-                    where f.delivery_month < date_trunc('month', cast(:to as date)) and %2$s group by 1, 2
-                    union all
-                    select date_trunc('month', u.delivery_date)::date, %3$s, count(*) from unit u
-                    where u.delivery_date >= date_trunc('month', cast(:to as date)) and u.delivery_date <= :to and %4$s
-                    group by 1, 2
-                )""";
+        // Units in the field come from unit_fleet (delivered units per day, customer, line, model), not from unit.
         if (ctx.groupBy() == Kpis.GroupBy.MONTH) {
-            return "with " + numeratorCte + deliv.formatted("'ALL'", FLEET_SCOPE, "'ALL'", UNIT_SCOPE) + """
-                    , months as (
+            return "with " + numeratorCte + """
+                    , deliv as materialized (
+                        select date_trunc('month', f.delivery_date)::date as mon, sum(f.units) as n from unit_fleet f
+                        where f.delivery_date <= :to and %s group by 1
+                    ), months as (
                         select m::date as mon from generate_series(date_trunc('month', cast(:from as date)), cast(:to as date), interval '1 month') m
                     ), fleet as (
                         select to_char(m.mon, 'YYYY-MM') as grp, (select coalesce(sum(d.n), 0) from deliv d where d.mon <= m.mon) as n
                         from months m
                     )
-                    """ + select + " from fleet f left join num x on x.grp = f.grp order by 1";
+                    """.formatted(FLEET_SCOPE) + select + " from fleet f left join num x on x.grp = f.grp order by 1";
         }
-        return "with " + numeratorCte + deliv.formatted(FLEET_DIMS.expr(ctx.groupBy()), FLEET_SCOPE, UNIT_DIMS.expr(ctx.groupBy()),
-                UNIT_SCOPE) + ", fleet as (select grp, sum(n) as n from deliv group by 1) "
+        return "with " + numeratorCte + ", fleet as (select " + FLEET_DIMS.expr(ctx.groupBy()) + " as grp, sum(f.units) as n "
+                + "from unit_fleet f where f.delivery_date <= :to and " + FLEET_SCOPE + " group by 1) "
                 + select + " from fleet f full join num x on x.grp = f.grp order by 1";
     }
+
 
 
     /** The first case of a report (by opening time) stands for its customer, product line and models. */
@@ -133,29 +128,36 @@ final class KpiCatalog {
                     ctx -> {
                         String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(u.delivery_date, 'YYYY-MM')"
                                 : UNIT_DIMS.expr(ctx.groupBy());
+                        String fleetGrp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(f.delivery_date, 'YYYY-MM')"
+                                : FLEET_DIMS.expr(ctx.groupBy());
+                        // Exposure from unit_fleet (delivered units per day); claims from the failure cases of the
+                        // cohort's units. Months in service are whole months from delivery (age()).
                         return """
-                                with cohort as (
-                                    select u.id, u.delivery_date, %s as grp,
-                                           (extract(year from age(cast(:asOf as date), u.delivery_date)) * 12
-                                            + extract(month from age(cast(:asOf as date), u.delivery_date)))::int as mis_now
-                                    from unit u where u.delivery_date between :from and :to and %s
-                                ), counts as (
-                                    select grp, least(mis_now, :maxMonths) as k, count(*) as n from cohort where mis_now >= 0 group by 1, 2
+                                with counts as (
+                                    select %1$s as grp,
+                                           least((extract(year from age(cast(:asOf as date), f.delivery_date)) * 12
+                                                  + extract(month from age(cast(:asOf as date), f.delivery_date)))::int, :maxMonths) as k,
+                                           sum(f.units) as n
+                                    from unit_fleet f where f.delivery_date between :from and :to and f.delivery_date <= :asOf
+                                      and f.units > 0 and %2$s
+                                    group by 1, 2
                                 ), exposure as (
                                     select g.grp, k.k, sum(c.n) as exposed
                                     from (select distinct grp from counts) g cross join generate_series(0, :maxMonths) as k(k)
                                     join counts c on c.grp = g.grp and c.k >= k.k
                                     group by 1, 2
                                 ), claims as (
-                                    select co.grp, (extract(year from age(c.failure_date, co.delivery_date)) * 12
-                                                    + extract(month from age(c.failure_date, co.delivery_date)))::int as k, count(*) as n
-                                    from cohort co join case_unit cu on cu.unit_id = co.id join service_case c on c.id = cu.case_id
-                                    where %s and c.failure_date >= co.delivery_date
+                                    select %3$s as grp, (extract(year from age(c.failure_date, u.delivery_date)) * 12
+                                                    + extract(month from age(c.failure_date, u.delivery_date)))::int as k, count(*) as n
+                                    from service_case c join case_unit cu on cu.case_id = c.id join unit u on u.id = cu.unit_id
+                                    where %4$s and u.delivery_date between :from and :to and c.failure_date >= u.delivery_date
+                                      and %5$s
                                     group by 1, 2
                                 )
                                 select e.grp, e.k, coalesce(cl.n, 0), e.exposed, round(coalesce(cl.n, 0) * 1000.0 / e.exposed, 2)
                                 from exposure e left join claims cl on cl.grp = e.grp and cl.k = e.k
-                                order by 1, 2""".formatted(grp, UNIT_SCOPE, FAILURE);
+                                where e.exposed > 0
+                                order by 1, 2""".formatted(fleetGrp, FLEET_SCOPE, grp, FAILURE, UNIT_SCOPE);
                     }),
             new Kpi("ntfRate", "NTF 率（未发现故障）", "NTF rate",
                     "期间内判定的退货产品中判定为 NTF 的数量 ÷ 判定数量 × 100%",

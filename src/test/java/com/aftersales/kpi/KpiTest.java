@@ -203,7 +203,7 @@ class KpiTest {
         String extra = unit(other, "TM220", "2025-05-05");
         Sql.exec("update unit set product_model = 'TM999', delivery_date = delivery_date + 40 where customer_id = cast(?1 as uuid)", other);
         assertThat(Sql.count("select coalesce(sum(units), 0) from unit_fleet where customer_id = cast(?1 as uuid) "
-                + "and product_model = 'TM999' and delivery_month = date '2025-06-01'", other)).isEqualTo(1);
+                + "and product_model = 'TM999' and delivery_date between date '2025-06-01' and date '2025-06-30'", other)).isEqualTo(1);
         Sql.exec("delete from unit where serial_no = ?1", extra);
         assertThat(Sql.count(fleet, other)).isZero();
         assertThat(Sql.count("select count(*) from case_unit cu join unit u on u.id = cu.unit_id "
