@@ -12,7 +12,7 @@ select gen_random_uuid(), 'BN' || lpad(i::text, 9, '0'),
        (array['TM220','MC80','EM35','PX100'])[1 + i % 4],
        (array['COMMERCIAL_VEHICLE','PASSENGER_CAR','MICRO_CAR','SYSTEM'])[1 + i % 4],
        case when i % 50 = 0 then 'NPD-' || (i % 7) end,
-       date '2019-01-01' + (i % 2400), 'B' || (i % 500), c.id, date '2019-01-01' + (i % 2400) + 20
+       date '2019-01-01' + (i % 2399), 'B' || (i % 500), c.id, date '2019-01-01' + (i % 2399) + 20
 from generate_series(1, :units) i
 join c on c.n = 1 + i % :customers;
 
