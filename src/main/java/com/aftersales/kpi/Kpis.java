@@ -73,6 +73,9 @@ public class Kpis {
 
     static final int MAX_DAYS = 3 * 366;
 
+    static final java.util.regex.Pattern UNSCOPED = java.util.regex.Pattern.compile(
+            "\\(cast\\(:scope as uuid\\) is null or \\w+\\.customer_id = cast\\(:scope as uuid\\)\\)");
+
     @Inject
     EntityManager em;
 
@@ -117,7 +120,10 @@ public class Kpis {
         Function<String, String> customerLabel = customerLabels();
         List<KpiReport.Table> tables = new ArrayList<>();
         for (KpiCatalog.Kpi kpi : wanted) {
-            String sql = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));
+            String built = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));
+            // Staff see everything: the customer filter is dropped from the text rather than left to the planner,
+            // which cannot prune "? is null or …" once the driver has switched to a generic prepared plan.
+            String sql = scope.isEmpty() ? UNSCOPED.matcher(built).replaceAll("true") : built;
             Query q = em.createNativeQuery(sql);
             params.forEach((name, value) -> {
                 if (java.util.regex.Pattern.compile(":" + name + "(?![A-Za-z0-9_])").matcher(sql).find()) {
