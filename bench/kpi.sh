@@ -2,13 +2,14 @@
 # Times every KPI through the running service (GET /api/v1/kpis?kpi=…), each grouping, after one warm-up pass, and
 # prints the median of 5 runs in ms. Usage: bench/kpi.sh [BASE_URL] [FROM] [TO]
 # Needs a running service with the bench data (bench/sql/generate-cases.sql, then generate-kpi-data.sql) and, in dev
-# mode, the dev token endpoint; otherwise set TOKEN to a QUALITY_ENGINEER bearer token.
+# mode, the dev token endpoint; otherwise set TOKEN to a QUALITY_ENGINEER bearer token. KPIS="ppm cases …" limits
+# the KPIs (a CUSTOMER token: leave out sparePartsFillRate, which customer accounts do not get).
 set -euo pipefail
 base=${1:-http://localhost:8080}
 from=${2:-$(date -d '-365 days' +%F)}
 to=${3:-$(date +%F)}
 token=${TOKEN:-$(curl -fsS "$base/dev/token?role=QUALITY_ENGINEER")}
-kpis="cases ppm claimsPer1000ByMonthsInService ntfRate firstResponse containment eightDLeadTime recurrences followUpWithin7Days satisfaction warrantyCost warrantyCostPerUnit recallCompletion sparePartsFillRate"
+kpis=${KPIS:-"cases ppm claimsPer1000ByMonthsInService ntfRate firstResponse containment eightDLeadTime recurrences followUpWithin7Days satisfaction warrantyCost warrantyCostPerUnit recallCompletion sparePartsFillRate"}
 groups="none month customer productLine model"
 time_one() {
   local kpi=$1 group=$2 q="from=$from&to=$to&kpi=$kpi"
