@@ -208,7 +208,7 @@ public class CaseWorkflow {
         String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
                 + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
         timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);
-        outbox.add("CASE_ROUTED", c.ownerPerson == null ? Outbox.Recipient.role(c.ownerRole) : Outbox.Recipient.person(c.ownerPerson),
+        outbox.add("CASE_ROUTED", Outbox.Recipient.owner(c.ownerRole, c.ownerPerson),
                 Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "severity", c.severity,
                         "ownerRole", c.ownerRole, "ownerPerson", c.ownerPerson,
                         "firstResponseDue", outbox.localTime(c.firstResponseDue)),

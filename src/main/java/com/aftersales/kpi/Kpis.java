@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -73,6 +72,11 @@ public class Kpis {
 
     static final int MAX_DAYS = 3 * 366;
 
+    /** The named parameters a KPI statement may use, each bound only where its statement names it. */
+    static final Map<String, java.util.regex.Pattern> PARAMETERS = java.util.stream.Stream.of("from", "to", "fromTs", "toTs",
+                    "scope", "asOf", "maxMonths")
+            .collect(java.util.stream.Collectors.toMap(n -> n, n -> java.util.regex.Pattern.compile(":" + n + "(?![A-Za-z0-9_])")));
+
     static final java.util.regex.Pattern UNSCOPED = java.util.regex.Pattern.compile(
             "\\(cast\\(:scope as uuid\\) is null or \\w+\\.customer_id = cast\\(:scope as uuid\\)\\)");
 
@@ -117,7 +121,6 @@ public class Kpis {
         params.put("asOf", LocalDate.now(zone));
         params.put("maxMonths", maxMonths);
 
-        Function<String, String> customerLabel = customerLabels();
         List<KpiReport.Table> tables = new ArrayList<>();
         for (KpiCatalog.Kpi kpi : wanted) {
             String built = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));
@@ -126,7 +129,7 @@ public class Kpis {
             String sql = scope.isEmpty() ? UNSCOPED.matcher(built).replaceAll("true") : built;
             Query q = em.createNativeQuery(sql);
             params.forEach((name, value) -> {
-                if (java.util.regex.Pattern.compile(":" + name + "(?![A-Za-z0-9_])").matcher(sql).find()) {
+                if (PARAMETERS.get(name).matcher(sql).find()) {
                     q.setParameter(name, value);
                 }
             });
@@ -136,11 +139,7 @@ public class Kpis {
             for (Object[] r : rows) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 0; i < kpi.columns().size(); i++) {
-                    Object value = r[i];
-                    if (i == 0 && groupBy == GroupBy.CUSTOMER && value != null) {
-                        value = customerLabel.apply(value.toString());
-                    }
-                    row.put(kpi.columns().get(i).key(), value);
+                    row.put(kpi.columns().get(i).key(), r[i]);
                 }
                 out.add(row);
             }
@@ -148,18 +147,22 @@ public class Kpis {
             tables.add(new KpiReport.Table(kpi.key(), en ? kpi.titleEn() : kpi.titleZh(), en ? kpi.formulaEn() : kpi.formulaZh(),
                     kpi.columns().stream().map(c -> new KpiReport.Column(c.key(), en ? c.en() : c.zh())).toList(), out));
         }
+        if (groupBy == GroupBy.CUSTOMER) {
+            labelCustomers(tables);
+        }
         return new KpiReport(from, to, groupBy == null ? null : groupBy.param, tables);
     }
 
-    /** Customer ids become "code name" labels, read once per report. */
-    private Function<String, String> customerLabels() {
+    /** Customer ids in the group column become "code name" labels: one query for all tables of the report. */
+    private void labelCustomers(List<KpiReport.Table> tables) {
+        String[] ids = tables.stream().flatMap(t -> t.rows().stream()).map(r -> r.get("group"))
+                .filter(java.util.Objects::nonNull).map(Object::toString).distinct().toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select cast(id as text), code || ' ' || name from customer "
+                + "where id = any(cast(cast(?1 as text[]) as uuid[]))").setParameter(1, ids).getResultList();
         Map<String, String> labels = new java.util.HashMap<>();
-        return id -> labels.computeIfAbsent(id, key -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select code, name from customer where id = cast(?1 as uuid)")
-                    .setParameter(1, key).getResultList();
-            return rows.isEmpty() ? key : rows.get(0)[0] + " " + rows.get(0)[1];
-        });
+        rows.forEach(r -> labels.put((String) r[0], (String) r[1]));
+        tables.forEach(t -> t.rows().forEach(r -> r.computeIfPresent("group", (k, id) -> labels.getOrDefault(id.toString(), id.toString()))));
     }
 
     private static LocalDate date(String name, String value) {

@@ -187,7 +187,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
                 CaseEvent.Visibility.INTERNAL);
         ReturnView after = audited(r, "RECEIVE", before);
         ServiceCase c = cases.visible(r.caseId, LockModeType.NONE);
-        outbox.add("RETURN_RECEIVED", c.ownerPerson == null ? Outbox.Recipient.role(c.ownerRole) : Outbox.Recipient.person(c.ownerPerson),
+        outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole, c.ownerPerson),
                 Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id, "caseNo", c.caseNo),
                 "return-received:" + r.id);
         return after;

@@ -1,10 +1,7 @@
 package com.aftersales.recall;
 
 import com.aftersales.support.Api;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.persistence.EntityManager;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
@@ -183,9 +180,7 @@ class RecallTest {
         as("CUSTOMER").get(base + "/progress-report").then().statusCode(403);
     }
 
-    @SuppressWarnings("unchecked")
     static List<Object[]> sql(String query) {
-        return QuarkusTransaction.requiringNew().call(() -> CDI.current().select(EntityManager.class).get()
-                .createNativeQuery(query).getResultList());
+        return com.aftersales.support.Sql.rows(query);
     }
 }

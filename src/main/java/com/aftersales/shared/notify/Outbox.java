@@ -34,6 +34,11 @@ public class Outbox {
         public static Recipient person(String subject) {
             return new Recipient(null, subject, null);
         }
+
+        /** A record's owner: the named person when there is one, else everyone in the owner role. */
+        public static Recipient owner(String role, String person) {
+            return person == null ? role(role) : person(person);
+        }
     }
 
     @Inject
