@@ -16,10 +16,10 @@ select gen_random_uuid(), c.id, 1, cast(c.closed_at as date) + 7, 'DONE', true, 
        c.closed_at + (b.h % 10) * interval '1 day'
 from bench_case b join service_case c on c.id = b.id where b.status = 'CLOSED' and b.h % 10 <> 0;
 
-insert into case_cost (id, case_id, category, amount_cny, description, incurred_on, billed_to, status, submitted_by)
-select gen_random_uuid(), b.id, (array['TRAVEL','SERVICE_STATION_FEE','PARTS','LABOUR','FREIGHT'])[1 + (b.h + k) % 5],
+insert into case_cost (id, case_id, serial_no, category, amount_cny, description, incurred_on, billed_to, status, submitted_by)
+select gen_random_uuid(), b.id, cu.serial_no, (array['TRAVEL','SERVICE_STATION_FEE','PARTS','LABOUR','FREIGHT'])[1 + (b.h + k) % 5],
        50 + (b.h::bigint + k * 7919) % 5000, '差旅及备件费用', cast(b.created_at as date) + 3, 'COMPANY', 'VERIFIED', 'bench'
-from bench_case b cross join generate_series(1, 2) k where b.h % 5 < 2;
+from bench_case b join case_unit cu on cu.case_id = b.id cross join generate_series(1, 2) k where b.h % 5 < 2;
 
 insert into return_order (id, return_no, case_id, reason, status, authorised_by, received_at, received_by, created_at)
 select gen_random_uuid(), 'TH-BENCH-' || substr(b.case_no, 10), b.id, '退回检测', 'JUDGED', 'bench',

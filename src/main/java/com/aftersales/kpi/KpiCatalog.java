@@ -69,27 +69,26 @@ final class KpiCatalog {
                 + select + " from fleet f full join num x on x.grp = f.grp order by 1";
     }
 
-
-
     /** The first case of a report (by opening time) stands for its customer, product line and models. */
     static final String FIRST_CASE = "join lateral (select c.* from eight_d_case ec join service_case c on c.id = ec.case_id "
             + "where ec.report_id = r.id order by c.created_at, c.id limit 1) fc on true";
 
-    /** Verified company-borne costs of the period with the mean supplier share of their case's returned units. */
-    static String costs(Context ctx, boolean byCategory) {
-        // Per unit: cost lines summed per case and month first, so the per-case lookups below run once per case.
-        // By category the lines are read as they are (measured faster than summing them per case and category).
-        String lines = byCategory
-                ? "select case_id, serial_no, category, cast(date_trunc('month', incurred_on) as date) as month, amount_cny "
-                        + "from case_cost where status = 'VERIFIED' and billed_to = 'COMPANY' and incurred_on between :from and :to"
-                : "select case_id, serial_no, cast(date_trunc('month', incurred_on) as date) as month, sum(amount_cny) as amount_cny "
-                        + "from case_cost where status = 'VERIFIED' and billed_to = 'COMPANY' and incurred_on between :from and :to "
-                        + "group by 1, 2, 3";
-        return "from (" + lines + ") cc "
-                + "join service_case c on c.id = cc.case_id "
-                + "left join lateral (select avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
-                + "join return_unit ru on ru.return_id = ro.id where ro.case_id = c.id) s on true"
-                + costDims(ctx).join(ctx.groupBy()) + " where " + CASE_SCOPE;
+    /** A cost belongs to the model of the unit it was billed to (case_cost.product_model, see V13). */
+    static final Kpis.Dims COST_DIMS = new Kpis.Dims("to_char(cc.month, 'YYYY-MM')", "cast(c.customer_id as text)",
+            "c.product_line", "cc.product_model", null);
+
+    /**
+     * Verified company-borne cost lines of the period with the mean supplier share of their case's returned units. The
+     * shares are aggregated once for all cases (a hash join, not a lookup per line). The case is left-joined: its
+     * foreign key makes that the same as an inner join, and the planner drops it where no case column is read.
+     */
+    static String costs() {
+        return "from (select case_id, product_model, category, cast(date_trunc('month', incurred_on) as date) as month, "
+                + "amount_cny from case_cost where status = 'VERIFIED' and billed_to = 'COMPANY' "
+                + "and incurred_on between :from and :to) cc "
+                + "left join service_case c on c.id = cc.case_id "
+                + "left join (select ro.case_id, avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
+                + "join return_unit ru on ru.return_id = ro.id group by 1) s on s.case_id = cc.case_id where " + CASE_SCOPE;
     }
 
     static final List<Kpi> ALL = List.of(
@@ -268,17 +267,17 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("category", "费用类别", "category"), new Col("costCny", "费用（元）", "cost CNY"),
                             new Col("supplierRecoveryCny", "供应商索赔（元）", "supplier recovery CNY"),
                             new Col("netCny", "净额（元）", "net CNY")),
-                    ctx -> "select " + costDims(ctx).expr(ctx.groupBy()) + ", cc.category, sum(cc.amount_cny), "
+                    ctx -> "select " + COST_DIMS.expr(ctx.groupBy()) + ", cc.category, sum(cc.amount_cny), "
                             + "round(sum(cc.amount_cny * coalesce(s.share, 0)), 2), "
-                            + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) " + costs(ctx, true)
+                            + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) " + costs()
                             + " group by 1, 2 order by 1, 2"),
             new Kpi("warrantyCostPerUnit", "单台三包费用", "Warranty cost per unit",
                     "（期间内公司承担的已核实费用 − 供应商索赔）÷ 期末在用产品数",
                     "(verified company-borne cost incurred in the period − supplier recovery) ÷ units in the field", false,
                     List.of(GROUP, new Col("netCny", "净费用（元）", "net cost CNY"), new Col("fieldUnits", "在用产品数", "units in the field"),
                             new Col("netCnyPerUnit", "单台净费用（元）", "net CNY per unit")),
-                    ctx -> perFieldUnit(ctx, "num as (select " + costDims(ctx).expr(ctx.groupBy()) + " as grp, "
-                                    + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) as n " + costs(ctx, false) + " group by 1)",
+                    ctx -> perFieldUnit(ctx, "num as (select " + COST_DIMS.expr(ctx.groupBy()) + " as grp, "
+                                    + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) as n " + costs() + " group by 1)",
                             "select coalesce(f.grp, x.grp), coalesce(x.n, 0), coalesce(f.n, 0), round(coalesce(x.n, 0) / nullif(f.n, 0), 2)")),
             new Kpi("recallCompletion", "召回完成率", "Recall completion",
                     "期末前已启动的召回活动：已补救产品数 ÷（涉及产品数 − 豁免数）× 100%",
@@ -311,11 +310,4 @@ final class KpiCatalog {
                                 + "union all select 'TRANSFER', t.created_at from transfer_order t where t.case_id is not null "
                                 + "and t.created_at >= :fromTs and t.created_at < :toTs) d group by 1 order by 1";
                     }));
-
-    /** A cost belongs to the model of its unit, or of its case's first unit. */
-    static Kpis.Dims costDims(Context ctx) {
-        return new Kpis.Dims("to_char(cc.month, 'YYYY-MM')", "cast(c.customer_id as text)", "c.product_line",
-                "cm.product_model", " join lateral (select cu.product_model from case_unit cu where cu.case_id = c.id "
-                        + "order by cu.serial_no = cc.serial_no desc, cu.product_model limit 1) cm on true");
-    }
 }

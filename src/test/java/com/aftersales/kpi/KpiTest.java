@@ -238,6 +238,9 @@ class KpiTest {
                 Map.of("group", "TM350", "failedUnits", 0, "fieldUnits", 1, "ppm", 0.0f));
         assertThat(rows(byModel, "cases")).extracting(row -> row.get("group") + "/" + row.get("type"))
                 .containsExactly("TM220/CLAIM", "TM220/COMPLAINT", "TM350/GRIEVANCE");
+        // Costs take the model of the unit billed (case_cost.product_model, filled by the database).
+        assertThat(rows(byModel, "warrantyCost")).extracting(row -> row.get("group") + "/" + row.get("category") + "/" + row.get("netCny"))
+                .containsExactly("TM220/LABOUR/80.0", "TM220/PARTS/50.0", "TM220/TRAVEL/25.0");
         JsonPath byMonth = kpis(asCustomer(UUID.fromString(customer)), "month");
         List<Map<String, Object>> ppm = rows(byMonth, "ppm");
         assertThat(ppm.get(0)).isEqualTo(Map.of("group", "2025-01", "failedUnits", 0, "fieldUnits", 2, "ppm", 0.0f));
