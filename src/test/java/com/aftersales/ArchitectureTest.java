@@ -69,6 +69,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void idempotentEndpointsAnswerWithAResponseTheInterceptorCanStoreAndReplay() {
+        methods().that().areAnnotatedWith(com.aftersales.shared.idempotency.Idempotent.class)
+                .should().haveRawReturnType(jakarta.ws.rs.core.Response.class).check(CLASSES);
+    }
+
+    @Test
     void entitiesStayInsideTheirArea() {
         noClasses().that().resideOutsideOfPackage("com.aftersales.warranty..")
                 .should().dependOnClassesThat().haveSimpleName("WarrantyTerm")

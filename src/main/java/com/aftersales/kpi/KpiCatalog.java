@@ -43,6 +43,7 @@ final class KpiCatalog {
 
     static final Kpis.Dims UNIT_DIMS = new Kpis.Dims(null, "cast(u.customer_id as text)", "u.product_line", "u.product_model", null);
     static final Kpis.Dims FLEET_DIMS = new Kpis.Dims(null, "cast(f.customer_id as text)", "f.product_line", "f.product_model", null);
+    static final String RECALL_SCOPE = "(cast(:scope as uuid) is null or ru.customer_id = cast(:scope as uuid))";
     static final String FLEET_SCOPE = "(cast(:scope as uuid) is null or f.customer_id = cast(:scope as uuid))";
 
     /**
@@ -292,8 +293,10 @@ final class KpiCatalog {
                                 + "count(*) filter (where ru.remedy_status = 'REMEDIED'), count(*) filter (where ru.remedy_status = 'EXEMPT'), "
                                 + "round(100.0 * count(*) filter (where ru.remedy_status = 'REMEDIED') "
                                 + "/ nullif(count(*) - count(*) filter (where ru.remedy_status = 'EXEMPT'), 0), 2) "
-                                + "from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id join unit u on u.id = ru.unit_id "
-                                + "where rc.activated_at < :toTs and " + UNIT_SCOPE + " group by 1, 2 order by 1, 2";
+                                + "from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id "
+                                // Left join: the planner drops it unless the product line is read (groupBy=productLine).
+                                + "left join unit u on u.id = ru.unit_id "
+                                + "where rc.activated_at < :toTs and " + RECALL_SCOPE + " group by 1, 2 order by 1, 2";
                     }),
             new Kpi("sparePartsFillRate", "备件满足率", "Spare-parts fill rate",
                     "期间内为客诉单的备件需求中，直接从库存出库满足的占比：出库次数 ÷（出库次数 + 为客诉单申请的调拨单数）× 100%（按月或合计）",

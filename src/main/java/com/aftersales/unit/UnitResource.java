@@ -56,8 +56,8 @@ public class UnitResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Import delivered units from CSV (UTF-8, Chinese or English headers); all or nothing")
-    public UnitImport.Result importCsv(byte[] csv) {
-        return unitImport.importCsv(csv);
+    public Response importCsv(byte[] csv) {
+        return Response.ok(unitImport.importCsv(csv)).build();
     }
 
     @GET
