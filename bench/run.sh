@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # The whole benchmark in one command, on a fresh clone: builds the HTTP-server jar, starts a private PostgreSQL 17,
 # generates 1,000,000 units / 100,000 cases, starts the service, and measures each figure against its limit on the same
-# machine: HTTP load (bench/Load.java) against pgbench running the same statements (bench/pgbench/*.sql), and jobs and
-# bulk work against their bare SQL in psql. Prints one table and writes it to bench/results/. See bench/README.md.
+# machine: HTTP load (wrk, bench/wrk/scenario.lua) against pgbench running the same statements (bench/pgbench/*.sql),
+# and jobs and bulk work against their bare SQL in psql. Prints one table and writes it to bench/results/.
+# Needs: java 17, psql and pgbench, wrk and openssl (apt-get install postgresql-client wrk). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+for tool in java psql pgbench wrk openssl curl python3; do
+  command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (Debian: apt-get install wrk postgresql-client)" >&2; exit 1; }
+done
 work=${BENCH_WORK:-/tmp/aftersales-bench}
 pg_port=${BENCH_PG_PORT:-55432}
 http_port=${BENCH_HTTP_PORT:-8089}
 duration=${BENCH_SECONDS:-20}
 warmup=${BENCH_WARMUP:-10}
+jit_warmup=${BENCH_JIT_WARMUP:-30}
 clients=${BENCH_CLIENTS:-16}
 units=${BENCH_UNITS:-1000000}
 cases=${BENCH_CASES:-100000}
@@ -35,8 +40,16 @@ pg_version=$(bench/pg.sh start "$work" "$pg_port")
 mkdir -p "$work/keys"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
 openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
-echo "https://aftersales.local/bench" > "$work/keys/issuer"
-token() { java bench/Load.java token "$work/keys" "$1"; }
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+token() { # ROLE → a bearer token signed with the bench key (RS256), valid for 2 hours
+  local now header claims
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  claims=$(printf '{"iss":"https://aftersales.local/bench","sub":"bench-%s","upn":"bench-%s","groups":["%s"],"iat":%d,"exp":%d}' \
+    "${1,,}" "${1,,}" "$1" "$now" $((now + 7200)) | b64url)
+  printf '%s.%s.%s' "$header" "$claims" \
+    "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/keys/private.pem" -binary | b64url)"
+}
 
 # The prod profile of the server build, as a container would run it; in-process job timers off (jobs are timed here).
 start_service() {
@@ -82,10 +95,23 @@ start_service false
 startup_ms=$(wait_ready "$t0")
 rss_start=$(rss_mb)
 
+kpi_to=$(TZ=Asia/Shanghai date +%F)
+kpi_from=$(TZ=Asia/Shanghai date -d "$kpi_to -1 year +1 day" +%F)
+log "every KPI in every grouping, one client (bench/kpi.sh), before the load adds data"
+kpi_table=$(TOKEN=$(token QUALITY_ENGINEER) bench/kpi.sh "$base" "$kpi_from" "$kpi_to")
+kpi_slowest=$(sed -nE 's/^slowest: ([0-9]+) ms.*/\1/p' <<<"$kpi_table")
+kpi_table_3y=$(TOKEN=$(token QUALITY_ENGINEER) bench/kpi.sh "$base" "$(TZ=Asia/Shanghai date -d "$kpi_to -3 years +1 day" +%F)" "$kpi_to")
+kpi_slowest_3y=$(sed -nE 's/^slowest: ([0-9]+) ms.*/\1/p' <<<"$kpi_table_3y")
+
 declare -A svc_rps svc_p50 svc_p99 svc_err pg_tps
-http_load() { # scenario → svc_* figures
+wrk_run() { # scenario seconds → wrk's summary line
+  SCENARIO=$1 TOKEN=$bearer CUSTOMERS="$work/customers.txt" UNITS=$units KPI_FROM=$kpi_from KPI_TO=$kpi_to \
+    wrk -t2 -c"$clients" -d"$2"s --timeout 30s -s bench/wrk/scenario.lua "$base" | tail -1
+}
+http_load() { # scenario → svc_* figures, after a warm-up of the same scenario
   local line
-  line=$(java bench/Load.java "$base" "$work/keys" "$work/customers.txt" "$1" "$duration" "$warmup" "$clients" "$units" | tail -1)
+  wrk_run "$1" "$warmup" >/dev/null
+  line=$(wrk_run "$1" "$duration")
   echo "  $line" >&2
   svc_rps[$1]=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$line")
   svc_p50[$1]=$(sed -E 's/.* p50_ms=([0-9.]+).*/\1/' <<<"$line")
@@ -100,9 +126,10 @@ pg_load() { # scenario → pg_tps; the statements prepared, as the JDBC driver h
   pg_tps[$1]=$(sed -nE 's/^tps = ([0-9.]+).*/\1/p' <<<"$out")
   echo "  pgbench $1: tps=${pg_tps[$1]}" >&2
 }
-kpi_to=$(TZ=Asia/Shanghai date +%F)
-kpi_from=$(TZ=Asia/Shanghai date -d "$kpi_to -1 year +1 day" +%F)
 scenarios="entitlement create-case case-list unit-history kpi"
+bearer=$(token AFTER_SALES_MANAGER)
+log "warming the JIT: ${jit_warmup}s of each scenario but the KPI (on 2 cores the JVM needs minutes to reach its speed)"
+for s in entitlement unit-history case-list create-case; do wrk_run "$s" "$jit_warmup" >&2; done
 for s in $scenarios; do
   log "HTTP load: $s ($clients clients, ${warmup}s warm-up, ${duration}s)"
   http_load "$s"
@@ -133,8 +160,8 @@ begin;
 insert into recall_campaign (id, code, title, defect_description, safety_risk, remedy, criteria, status, created_by)
 values ('00000000-0000-4000-8000-0000000ba1e1', 'ZH-BARE', '控制器熔断器召回', '熔断器规格不足，长时间大电流下可能熔断', '行驶中失去动力',
         '更换熔断器及线束', '{}', 'FILED', 'bench');
-insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, remedy_status)
-select '00000000-0000-4000-8000-0000000ba1e1', u.id, u.serial_no, u.customer_id, u.product_model, 'NOTIFIED' from unit u
+insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, product_line, remedy_status)
+select '00000000-0000-4000-8000-0000000ba1e1', u.id, u.serial_no, u.customer_id, u.product_model, u.product_line, 'NOTIFIED' from unit u
 where (u.serial_no between 'BN000100001' and 'BN000200000');
 insert into notice (id, kind, customer_id, payload, dedupe_key)
 select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id,
@@ -201,12 +228,6 @@ import_svc=$(for i in 1 2 3; do
   timed_post "$admin" -H "Content-Type: text/csv" -H "Idempotency-Key: bench-import-$stamp-$i" --data-binary "@$work/import.csv" \
     "$base/api/v1/units/import"
 done | median)
-
-log "every KPI in every grouping, one client (bench/kpi.sh)"
-kpi_table=$(TOKEN=$(token QUALITY_ENGINEER) bench/kpi.sh "$base" "$kpi_from" "$kpi_to")
-kpi_slowest=$(sed -nE 's/^slowest: ([0-9]+) ms.*/\1/p' <<<"$kpi_table")
-kpi_table_3y=$(TOKEN=$(token QUALITY_ENGINEER) bench/kpi.sh "$base" "$(TZ=Asia/Shanghai date -d "$kpi_to -3 years +1 day" +%F)" "$kpi_to")
-kpi_slowest_3y=$(sed -nE 's/^slowest: ([0-9]+) ms.*/\1/p' <<<"$kpi_table_3y")
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 {

@@ -288,14 +288,12 @@ final class KpiCatalog {
                             new Col("completionPct", "完成率 %", "completion %")),
                     ctx -> {
                         Kpis.Dims d = new Kpis.Dims("to_char(" + local("rc.activated_at", ctx) + ", 'YYYY-MM')",
-                                "cast(ru.customer_id as text)", "u.product_line", "ru.product_model", null);
+                                "cast(ru.customer_id as text)", "ru.product_line", "ru.product_model", null);
                         return "select " + d.expr(ctx.groupBy()) + ", rc.code, count(*), "
                                 + "count(*) filter (where ru.remedy_status = 'REMEDIED'), count(*) filter (where ru.remedy_status = 'EXEMPT'), "
                                 + "round(100.0 * count(*) filter (where ru.remedy_status = 'REMEDIED') "
                                 + "/ nullif(count(*) - count(*) filter (where ru.remedy_status = 'EXEMPT'), 0), 2) "
                                 + "from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id "
-                                // Left join: the planner drops it unless the product line is read (groupBy=productLine).
-                                + "left join unit u on u.id = ru.unit_id "
                                 + "where rc.activated_at < :toTs and " + RECALL_SCOPE + " group by 1, 2 order by 1, 2";
                     }),
             new Kpi("sparePartsFillRate", "备件满足率", "Spare-parts fill rate",

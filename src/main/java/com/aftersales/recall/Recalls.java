@@ -168,7 +168,8 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         CampaignView before = CampaignView.of(c);
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 2);
         Query freeze = em.createNativeQuery("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, "
-                + "remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, 'NOTIFIED' from unit u where "
+                + "product_line, remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, u.product_line, "
+                + "'NOTIFIED' from unit u where "
                 + cond.sql());
         freeze.setParameter(1, c.id);
         bind(freeze, cond.params(), 2);

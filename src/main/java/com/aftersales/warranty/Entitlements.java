@@ -41,6 +41,8 @@ public class Entitlements {
                 unitTerms, unitContracts, date, mileageKm, operatingHours);
     }
 
+    /** One read transaction for the unit, its terms and its contracts (one snapshot, one session). */
+    @Transactional(Transactional.TxType.REQUIRED)
     public EntitlementView lookUp(String serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
                                   Locale locale) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);

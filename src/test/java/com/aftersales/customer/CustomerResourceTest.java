@@ -118,6 +118,11 @@ class CustomerResourceTest {
                 .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer"));
         RestAssured.given().auth().oauth2("not.a.jwt").get("/api/v1/customers")
                 .then().statusCode(401).contentType("application/problem+json");
+        // A token the service has just accepted (and remembers), with its signature changed: refused.
+        String good = Api.token("SALES");
+        RestAssured.given().auth().oauth2(good).get("/api/v1/customers").then().statusCode(200);
+        String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(good.lastIndexOf('.') + 5);
+        RestAssured.given().auth().oauth2(forged).get("/api/v1/customers").then().statusCode(401);
         as("WAREHOUSE").body("""
                         {"code":"WH1","name":"n","type":"OEM"}""").post("/api/v1/customers")
                 .then().statusCode(403).contentType("application/problem+json");
