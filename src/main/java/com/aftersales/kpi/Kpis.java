@@ -89,7 +89,11 @@ public class Kpis {
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @ConfigProperty(name = "aftersales.kpi.work-mem")
+    String workMem;
+
+    /** One read transaction, with the sort and hash memory of aftersales.kpi.work-mem for its statements. */
+    @Transactional
     public KpiReport report(String fromParam, String toParam, String groupByParam, String kpiParam, String maxMonthsParam,
                             Locale locale) {
         LocalDate from = date("from", fromParam);
@@ -121,6 +125,7 @@ public class Kpis {
         params.put("asOf", LocalDate.now(zone));
         params.put("maxMonths", maxMonths);
 
+        em.createNativeQuery("select set_config('work_mem', ?1, true)").setParameter(1, workMem).getSingleResult();
         List<KpiReport.Table> tables = new ArrayList<>();
         for (KpiCatalog.Kpi kpi : wanted) {
             String built = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));
