@@ -148,7 +148,7 @@ import sys
 src = open('src/main/java/com/aftersales/jobs/WarrantyExpiryJob.java').read()
 blocks = src.split('"""')[1::2]
 sql = ";\n".join(b.replace('cast(?1 as int[])', 'array[60,30]').replace('cast(?2 as date)', f"date '{sys.argv[1]}'").strip() for b in blocks)
-print("begin;\n" + sql + ";\nrollback;")
+print("begin;\nselect set_config('work_mem', '64MB', true);  -- as JobRunner (aftersales.jobs.work-mem)\n" + sql + ";\nrollback;")
 PY
 timed_psql() { local t; t=$(date +%s%N); psql -q -o /dev/null -f "$1"; ms_since "$t"; }
 timed_post() { local t bearer=$1; shift; t=$(date +%s%N); curl -fsS -o /dev/null -X POST -H "Authorization: Bearer $bearer" "$@"; ms_since "$t"; }
