@@ -6,6 +6,10 @@
 # Needs: java 17, psql and pgbench, wrk and openssl (apt-get install postgresql-client wrk). See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! command -v wrk >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing wrk (Debian package)" >&2
+  apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+fi
 for tool in java psql pgbench wrk openssl curl python3; do
   command -v "$tool" >/dev/null || { echo "bench/run.sh needs $tool (Debian: apt-get install wrk postgresql-client)" >&2; exit 1; }
 done
