@@ -26,8 +26,13 @@ final class KpiCatalog {
 
     static final Col GROUP = new Col("group", "分组", "group");
     static final String FAILURE = "c.type <> 'GRIEVANCE' and c.status <> 'REJECTED'";
-    static final String CASE_SCOPE = "(cast(:scope as uuid) is null or c.customer_id = cast(:scope as uuid))";
-    static final String UNIT_SCOPE = "(cast(:scope as uuid) is null or u.customer_id = cast(:scope as uuid))";
+    /** A customer account's filter on the table aliased {@code alias}; Kpis drops it from the text for staff. */
+    static String scope(String alias) {
+        return "(cast(:scope as uuid) is null or " + alias + ".customer_id = cast(:scope as uuid))";
+    }
+
+    static final String CASE_SCOPE = scope("c");
+    static final String UNIT_SCOPE = scope("u");
     /** One row per case and model of its units (the first unit of each model), so a case counts once per model. */
     static final String CASE_MODEL_JOIN = " join case_unit gm on gm.case_id = c.id and not exists (select 1 from case_unit o "
             + "where o.case_id = gm.case_id and o.product_model = gm.product_model and o.unit_id < gm.unit_id)";
@@ -43,8 +48,8 @@ final class KpiCatalog {
 
     static final Kpis.Dims UNIT_DIMS = new Kpis.Dims(null, "cast(u.customer_id as text)", "u.product_line", "u.product_model", null);
     static final Kpis.Dims FLEET_DIMS = new Kpis.Dims(null, "cast(f.customer_id as text)", "f.product_line", "f.product_model", null);
-    static final String RECALL_SCOPE = "(cast(:scope as uuid) is null or ru.customer_id = cast(:scope as uuid))";
-    static final String FLEET_SCOPE = "(cast(:scope as uuid) is null or f.customer_id = cast(:scope as uuid))";
+    static final String RECALL_SCOPE = scope("ru");
+    static final String FLEET_SCOPE = scope("f");
 
     /**
      * A per-unit figure: the numerator CTE {@code num(grp, …)} over groups, divided by the units in the field of the
