@@ -1,6 +1,7 @@
 package com.aftersales.jobs;
 
 import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.persistence.BulkReads;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,9 +59,8 @@ public class JobRunner {
                 .getSingleResult()).longValue());
         try {
             Job.Result result = QuarkusTransaction.requiringNew().call(() -> {
-                // A job is a few set-based statements over whole tables: it gets more sort and hash memory than the
-                // database's default for interactive requests (4 MB on RDS), for this transaction only.
-                em.createNativeQuery("select set_config('work_mem', ?1, true)").setParameter(1, workMem).getSingleResult();
+                // A job is a few set-based statements over whole tables.
+                BulkReads.configure(em, workMem);
                 return job.run(started);
             });
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job_run set finished_at = now(), found = ?2, "

@@ -1,6 +1,7 @@
 package com.aftersales.kpi;
 
 import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.persistence.BulkReads;
 import com.aftersales.shared.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public class Kpis {
     @ConfigProperty(name = "aftersales.kpi.work-mem")
     String workMem;
 
-    /** One read transaction, with the sort and hash memory of aftersales.kpi.work-mem for its statements. */
+    /** One read transaction, set up for whole-table reads (see BulkReads) with aftersales.kpi.work-mem. */
     @Transactional
     public KpiReport report(String fromParam, String toParam, String groupByParam, String kpiParam, String maxMonthsParam,
                             Locale locale) {
@@ -125,7 +126,7 @@ public class Kpis {
         params.put("asOf", LocalDate.now(zone));
         params.put("maxMonths", maxMonths);
 
-        em.createNativeQuery("select set_config('work_mem', ?1, true)").setParameter(1, workMem).getSingleResult();
+        BulkReads.configure(em, workMem);
         List<KpiReport.Table> tables = new ArrayList<>();
         for (KpiCatalog.Kpi kpi : wanted) {
             String built = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));

@@ -1,6 +1,10 @@
 package com.aftersales.shared;
 
+import com.aftersales.shared.persistence.BulkReads;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +15,9 @@ import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class PlatformTest {
+
+    @Inject
+    EntityManager em;
 
     @Test
     void healthAndApiDocumentationNeedNoToken() {
@@ -51,5 +58,21 @@ class PlatformTest {
         String huge = "{\"code\":\"" + "A".repeat(6 * 1024 * 1024) + "\"}";
         as("SALES").body(huge).post("/api/v1/customers").then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:problem:aftersales:payload_too_large"));
+    }
+
+    @Test
+    void bulkReadSettingsHoldForTheirTransactionOnly() {
+        Object[] inside = QuarkusTransaction.requiringNew().call(() -> {
+            BulkReads.configure(em, "48MB");
+            return (Object[]) em.createNativeQuery("select current_setting('work_mem'), current_setting('plan_cache_mode')")
+                    .getSingleResult();
+        });
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"48MB", "force_custom_plan"}, inside);
+        // Every connection of the pool is back to the defaults once the transaction ends.
+        for (int i = 0; i < 5; i++) {
+            Object[] after = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "select current_setting('work_mem'), current_setting('plan_cache_mode')").getSingleResult());
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"4MB", "auto"}, after);
+        }
     }
 }
