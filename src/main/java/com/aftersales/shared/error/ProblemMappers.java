@@ -179,6 +179,17 @@ public class ProblemMappers {
             if ("23505".equals(state)) {
                 return respond(locale, 409, "duplicate", uri, List.of(), Map.of()).build();
             }
+            if (state.startsWith("22")) {
+                // Data the database cannot take although the request passed validation: a NUL character, a number
+                // beyond a column's range, an impossible date. The request's fault, so 400, and nothing was stored.
+                LOG.infof("Value refused by the database (%s): %s", state, sql.get().getMessage());
+                return respond(locale, 400, "invalid_value", uri, List.of(), Map.of()).build();
+            }
+            if ("23503".equals(state)) {
+                // A reference to a record that does not exist (or was removed meanwhile), e.g. a customer account whose
+                // customer is gone: the client's data, not a server fault.
+                return respond(locale, 409, "missing_reference", uri, List.of(), Map.of()).build();
+            }
         }
         LOG.errorf(e, "Unexpected error [correlationId=%s]", CorrelationId.current());
         return respond(locale, 500, "internal_error", uri, List.of(), Map.of()).build();
@@ -190,8 +201,16 @@ public class ProblemMappers {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    /** Most field errors one problem lists; the rest are counted in "errorCount" (a huge invalid array stays small). */
+    static final int MAX_ERRORS = 100;
+
     static Response.ResponseBuilder respond(Locale locale, int status, String code, UriInfo uri,
                                             List<Problem.FieldError> errors, Map<String, Object> properties, Object... args) {
+        if (errors != null && errors.size() > MAX_ERRORS) {
+            Map<String, Object> counted = new java.util.LinkedHashMap<>(properties == null ? Map.of() : properties);
+            counted.put("errorCount", errors.size());
+            return respond(locale, status, code, uri, errors.subList(0, MAX_ERRORS), counted, args);
+        }
         Problem problem = new Problem(
                 "urn:problem:aftersales:" + code,
                 Messages.text(locale, "problem." + code + ".title"),

@@ -1,0 +1,175 @@
+package com.aftersales.shared.security;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.eightd.EightDTest;
+import com.aftersales.support.Api;
+import com.aftersales.support.OpenApiOperations;
+import com.aftersales.support.OpenApiOperations.Operation;
+import com.aftersales.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * A customer account against another customer's objects, over every operation open to CUSTOMER in the OpenAPI
+ * document: each object of customer A is 404 to customer B, whatever the method, and B's attempts change nothing.
+ * Customer A reaching each of them first proves the objects are real.
+ */
+@QuarkusTest
+class CustomerIsolationTest {
+
+    /** Customer A's objects, by the path segment that names them ("cases", "attachments", …). */
+    private static Map<String, String> objectsOfA(CaseTestData.World w) {
+        Map<String, String> ids = new HashMap<>();
+        UUID a = UUID.fromString(w.customerId());
+        ids.put("customers", w.customerId());
+        ids.put("units", w.serial());
+        String caseId = as("SALES").body(CaseTestData.caseJson(w, 150_000)).post("/api/v1/cases").then().statusCode(201)
+                .extract().path("id");
+        ids.put("cases", caseId);
+        var attachment = asCustomer(a).body("{\"fileName\":\"故障件.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":10}")
+                .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).extract();
+        io.restassured.RestAssured.given().contentType("image/jpeg").body(new byte[10]).put(attachment.<String>path("upload.url"))
+                .then().statusCode(200);
+        ids.put("attachments", attachment.path("id"));
+        asCustomer(a).post("/api/v1/cases/" + caseId + "/attachments/" + ids.get("attachments") + "/confirmation").then().statusCode(200);
+        ids.put("visits", as("REPAIR").body("""
+                        {"purpose":"ON_SITE_REPAIR","plannedDate":"2025-06-05","site":"停车场","technicians":["周工"],"travelRequired":false}""")
+                .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201).extract().path("id"));
+        String part = as("PRODUCT_MANAGER").body("""
+                        {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50",
+                         "wearPart":false}""".formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201)
+                .extract().path("id");
+        ids.put("quotes", as("SALES").body("{\"parts\":[{\"partId\":\"" + part + "\",\"quantity\":1}],\"labourHours\":\"1\","
+                + "\"labourRateCny\":\"100\"}").post("/api/v1/cases/" + caseId + "/quotes").then().statusCode(201).extract().path("id"));
+        ids.put("warranty-terms", as("SALES").get("/api/v1/customers/" + w.customerId() + "/warranty-terms").then()
+                .statusCode(200).extract().path("items[0].id"));
+        ids.put("service-contracts", as("SALES").body("""
+                        {"contractNo":"BX-%s","startDate":"2027-01-10","endDate":"2028-01-09","feeCny":"800","coverage":"整机"}"""
+                .formatted(w.serial())).post("/api/v1/units/" + w.serial() + "/service-contracts").then().statusCode(201)
+                .extract().path("id"));
+        ids.put("eight-d-reports", EightDTest.open(caseId));
+        ids.put("returns", as("AFTER_SALES_MANAGER").body("""
+                        {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
+                .post("/api/v1/returns").then().statusCode(201).extract().path("id"));
+        String recall = as("QUALITY_ENGINEER").body("""
+                        {"code":"%s","title":"控制器电容失效召回","defectDescription":"电容耐压不足","safetyRisk":"可能失去动力",
+                         "remedy":"更换电容板","criteria":{"serials":["%s"]}}""".formatted(Api.unique("RC"), w.serial()))
+                .post("/api/v1/recalls").then().statusCode(201).extract().path("id");
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0099\"}")
+                .post("/api/v1/recalls/" + recall + "/filing").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + recall + "/activation").then().statusCode(200);
+        ids.put("recalls", recall);
+        ids.put("notifications", Sql.text("select cast(id as text) from notice where customer_id = ?1 and recipient_role is null limit 1", a));
+        return ids;
+    }
+
+    @Test
+    void anotherCustomersObjectsAreNotFoundAndUntouched() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        Map<String, String> ids = objectsOfA(w);
+        UUID a = UUID.fromString(w.customerId());
+        UUID b = UUID.fromString(Api.newCustomer(Api.unique("iso")));
+
+        List<Operation> reachable = OpenApiOperations.all().stream()
+                .filter(op -> op.roles().contains(Roles.CUSTOMER) && op.path().contains("{")).toList();
+        assertThat(reachable).hasSizeGreaterThan(20);
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : reachable) {
+            String path = path(op.path(), ids);
+            if (!op.writes()) {
+                int own = asCustomer(a).get(path).statusCode();
+                if (own != 200) {
+                    wrong.add(op.key() + ": customer A reads its own object with " + own);
+                }
+            }
+        }
+        Map<String, String> before = Sql.fingerprint();
+        for (Operation op : reachable) {
+            String path = path(op.path(), ids);
+            var request = asCustomer(b).header("If-Match", "\"0\"");
+            if (op.bodyType() != null) {
+                request.contentType(op.bodyType()).body(validBody(op));
+            }
+            Response r = request.request(op.method(), path);
+            if (r.statusCode() != 404 || !r.contentType().startsWith("application/problem+json")) {
+                wrong.add(op.key() + ": customer B gets " + r.statusCode() + " for A's object");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(Sql.fingerprint()).isEqualTo(before);
+
+        // Lists and searches name none of A's objects to B, even when B asks for A by id.
+        for (String list : List.of("/api/v1/cases", "/api/v1/cases?customerId=" + a, "/api/v1/units", "/api/v1/units?customerId=" + a,
+                "/api/v1/customers", "/api/v1/customers?q=" + w.customerId(), "/api/v1/returns", "/api/v1/eight-d-reports",
+                "/api/v1/recalls", "/api/v1/me/notifications")) {
+            Response r = asCustomer(b).get(list);
+            assertThat(r.statusCode()).as(list).isIn(200, 403, 404);
+            ids.forEach((kind, id) -> assertThat(r.asString()).as(list + " names A's " + kind).doesNotContain(id));
+        }
+    }
+
+    @Test
+    void aCustomerCannotSetWhatItDoesNotOwn() {
+        CaseTestData.World mine = CaseTestData.world("COMMERCIAL_VEHICLE");
+        CaseTestData.World theirs = CaseTestData.world("COMMERCIAL_VEHICLE");
+        UUID me = UUID.fromString(mine.customerId());
+        // A case filed for another customer's unit, or naming another customer, is refused and creates nothing.
+        int cases = Sql.count("select count(*) from service_case where customer_id = ?1", UUID.fromString(theirs.customerId()));
+        asCustomer(me).body(CaseTestData.caseJson(theirs, 1000)).post("/api/v1/cases").then().statusCode(404);
+        asCustomer(me).body(CaseTestData.caseJson(new CaseTestData.World(theirs.customerId(), mine.serial()), 1000))
+                .post("/api/v1/cases").then().statusCode(404);
+        assertThat(Sql.count("select count(*) from service_case where customer_id = ?1", UUID.fromString(theirs.customerId())))
+                .isEqualTo(cases);
+        // Fields the service sets itself (state, owner, case number, version) are unknown properties, not silently taken.
+        for (String extra : List.of("\"status\":\"CLOSED\"", "\"ownerPerson\":\"me\"", "\"caseNo\":\"C-1\"", "\"version\":9",
+                "\"id\":\"" + UUID.randomUUID() + "\"", "\"createdBy\":\"admin\"")) {
+            String body = CaseTestData.caseJson(mine, 1000).replaceFirst("\\{", "{" + extra + ",");
+            asCustomer(me).body(body).post("/api/v1/cases").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].message", org.hamcrest.Matchers.notNullValue());
+        }
+        // A note by a customer is always visible to the customer, whatever it asks for.
+        String caseId = CaseTestData.openCase(mine);
+        asCustomer(me).body("{\"text\":\"请尽快\",\"visibility\":\"INTERNAL\"}").post("/api/v1/cases/" + caseId + "/notes")
+                .then().statusCode(201).body("visibility", equalTo("CUSTOMER"));
+    }
+
+    private static String path(String template, Map<String, String> ids) {
+        String[] segments = template.split("/");
+        Map<String, String> byParam = new HashMap<>();
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].startsWith("{")) {
+                String kind = segments[i - 1];
+                String id = ids.get(kind);
+                assertThat(id).as("an object of customer A for " + template + " (segment " + kind + ")").isNotNull();
+                byParam.put(segments[i].substring(1, segments[i].length() - 1), id);
+            }
+        }
+        return OpenApiOperations.fill(template, byParam::get);
+    }
+
+    /** Bodies that customer A could send to these operations: B's must fail on the object, not on the body. */
+    private static String validBody(Operation op) {
+        if (op.path().endsWith("/attachments")) {
+            return "{\"fileName\":\"a.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":10}";
+        }
+        if (op.path().endsWith("/notes")) {
+            return "{\"text\":\"你好\"}";
+        }
+        if (op.path().endsWith("/decision")) {
+            return "{\"accept\":true}";
+        }
+        return "{}";
+    }
+}
