@@ -146,6 +146,16 @@ for s in $scenarios; do
   log "pgbench: $s"
   pg_load "$s"
 done
+held_clients=${BENCH_HELD_CLIENTS:-32}
+held_seconds=${BENCH_HELD_SECONDS:-60}
+log "held load: mixed reads and writes, $held_clients clients, ${held_seconds}s (every answer must be 2xx)"
+held=$(SCENARIO=mixed TOKEN=$bearer CUSTOMERS="$work/customers.txt" UNITS=$units KPI_FROM=$kpi_from KPI_TO=$kpi_to \
+  wrk -t2 -c"$held_clients" -d"$held_seconds"s --timeout 30s -s bench/wrk/scenario.lua "$base" | tail -1)
+echo "  $held" >&2
+held_rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$held")
+held_lat=$(sed -E 's/.* p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \/ \2/' <<<"$held")
+held_req=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$held")
+held_err=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$held")
 rss_load=$(rss_mb)
 
 log "warranty-expiry job over all units: bare SQL (rolled back) and POST /api/v1/admin/jobs/warranty-expiry/runs"
@@ -253,6 +263,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
     printf '%-46s %12s %14s %8s  %s\n' "$s: req/s (pgbench tps)" "${svc_rps[$s]}" "${pg_tps[$s]}" "$(ratio "${svc_rps[$s]}" "${pg_tps[$s]}")" "$target"
     printf '%-46s %12s %14s %8s  %s\n' "$s: p50 / p99 ms, errors" "${svc_p50[$s]} / ${svc_p99[$s]}" "" "" "errors: ${svc_err[$s]}"
   done
+  printf '%-46s %12s %14s %8s  %s\n' "mixed, $held_clients clients, ${held_seconds} s: req/s" "$held_rps" "" "" ""
+  printf '%-46s %12s %14s %8s  %s\n' "mixed: p50 / p99 ms; errors of requests" "$held_lat" "" "" "errors: $held_err of $held_req (target 0)"
   printf '%-46s %12s %14s %8s  %s\n' "warranty-expiry job, 1M units (ms; $expiry_due due)" "$expiry_svc" "$expiry_bare" "$(ratio "$expiry_svc" "$expiry_bare")" "ratio <= 1.5"
   printf '%-46s %12s %14s %8s  %s\n' "recall activation, $recall_units units (ms)" "$recall_svc" "$recall_bare" "$(ratio "$recall_svc" "$recall_bare")" "ratio <= 2"
   printf '%-46s %12s %14s %8s  %s\n' "CSV import, 10,000 units (ms)" "$import_svc" "$import_bare" "$(ratio "$import_svc" "$import_bare")" ""

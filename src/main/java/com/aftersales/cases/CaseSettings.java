@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,7 @@ public class CaseSettings {
         }
     }
 
-    public record RouteRequest(@NotBlank String ownerRole) {
+    public record RouteRequest(@NotBlank @Size(max = 40) String ownerRole) {
     }
 
     @RegisterForReflection

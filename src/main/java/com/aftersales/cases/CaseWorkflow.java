@@ -50,7 +50,7 @@ public class CaseWorkflow {
     public record DecisionRequest(@NotNull Decision decision, @Size(max = 4000) String comment) {
     }
 
-    public record AssignmentRequest(String ownerRole, @Size(max = 200) String ownerPerson,
+    public record AssignmentRequest(@Size(max = 40) String ownerRole, @Size(max = 200) String ownerPerson,
                                     @Size(max = 4000) String comment) {
     }
 

@@ -73,14 +73,20 @@ public class JobRunner {
                             "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2 where id = ?1")
                     .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).executeUpdate());
         }
-        return runs(name, 1).get(0);
+        // This run's row, not the job's latest: runs of the same job may overlap.
+        return runs(null, id, 1).get(0);
     }
 
     public List<Run> runs(String job, int limit) {
+        return runs(job, null, limit);
+    }
+
+    private List<Run> runs(String job, Long id, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, job, trigger, actor, started_at, finished_at, found, created, sent, "
-                        + "failed, outcome, error from job_run where (cast(?1 as text) is null or job = ?1) order by id desc limit " + limit)
-                .setParameter(1, job).getResultList();
+                        + "failed, outcome, error from job_run where (cast(?1 as text) is null or job = ?1) "
+                        + "and (cast(?2 as bigint) is null or id = ?2) order by id desc limit " + limit)
+                .setParameter(1, job).setParameter(2, id).getResultList();
         return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), (String) r[1], Trigger.valueOf((String) r[2]),
                 (String) r[3], com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[4]),
                 com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[5]), (Integer) r[6], (Integer) r[7],

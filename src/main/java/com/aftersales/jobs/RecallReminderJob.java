@@ -30,11 +30,11 @@ public class RecallReminderJob implements Job {
         Object[] r = (Object[]) em.createNativeQuery("""
                         with due as (
                             select rc.id, rc.code, rc.title, ru.customer_id,
-                                   floor(extract(epoch from (?1 - rc.activated_at)) / (86400 * ?2))::int as period,
+                                   floor(extract(epoch from (cast(?1 as timestamptz) - rc.activated_at)) / (86400 * ?2))::int as period,
                                    jsonb_agg(ru.serial_no order by ru.serial_no) as serials, count(*) as units
                             from recall_campaign rc join recall_unit ru on ru.campaign_id = rc.id
                             where rc.status = 'ACTIVE' and ru.remedy_status in ('NOTIFIED', 'SCHEDULED', 'UNREACHABLE')
-                              and rc.activated_at <= ?1 - make_interval(days => ?2)
+                              and rc.activated_at <= cast(?1 as timestamptz) - make_interval(days => ?2)
                             group by rc.id, rc.code, rc.title, ru.customer_id, period
                         ), ins as (
                             insert into notice (id, kind, customer_id, payload, dedupe_key)

@@ -1,5 +1,6 @@
 package com.aftersales.jobs;
 
+import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,6 +36,7 @@ public class WebhookResource {
     }
 
     @POST
+    @Idempotent
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a webhook endpoint (GENERIC signed JSON, WECOM, DINGTALK or FEISHU robot) for roles or kinds")
     public Response create(WebhookEndpoints.EndpointRequest request) {

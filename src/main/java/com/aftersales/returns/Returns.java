@@ -59,12 +59,12 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
                                    @NotBlank @Size(max = 4000) String reason) {
     }
 
-    public record TestRequest(@NotBlank String serialNo, @NotBlank @Size(max = 200) String testName,
+    public record TestRequest(@NotBlank @Size(max = 60) String serialNo, @NotBlank @Size(max = 200) String testName,
                               @Size(max = 2000) String conditions, @Size(max = 4000) String measured,
                               @NotNull Boolean reproduced, boolean retest, Boolean passed) {
     }
 
-    public record Judgement(@NotBlank String serialNo, @NotNull ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory,
+    public record Judgement(@NotBlank @Size(max = 60) String serialNo, @NotNull ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory,
                             @Size(max = 200) String supplier,
                             @DecimalMin("0.0") @DecimalMax("1.0") BigDecimal supplierShare) {
     }
@@ -72,14 +72,14 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     public record JudgeRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Judgement> units) {
     }
 
-    public record Disposal(@NotBlank String serialNo, @NotNull ReturnUnit.Disposition disposition,
+    public record Disposal(@NotBlank @Size(max = 60) String serialNo, @NotNull ReturnUnit.Disposition disposition,
                            @Size(max = 60) String replacementSerial) {
     }
 
     public record DisposeRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Disposal> units) {
     }
 
-    public record RestockRequest(@NotBlank String serialNo) {
+    public record RestockRequest(@NotBlank @Size(max = 60) String serialNo) {
     }
 
     @RegisterForReflection

@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -33,6 +34,7 @@ public class QuoteResource {
     Quotes quotes;
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES})
     @Operation(summary = "Quote a chargeable case: parts at market price plus labour")
     public Response issue(@PathParam("caseId") String caseId, Quotes.QuoteRequest request) {

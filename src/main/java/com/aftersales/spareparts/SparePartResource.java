@@ -105,9 +105,11 @@ public class SparePartResource {
 
     @POST
     @Path("{id}/movements")
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.WAREHOUSE})
-    @Operation(summary = "Receipt, issue to a case, or adjustment (with reason); stock never goes negative (409)")
-    public SpareParts.StockView move(@PathParam("id") String id, SpareParts.MovementRequest request) {
-        return parts.move(Ids.uuid("spare-part", id), request);
+    @Operation(summary = "Receipt, issue to a case, or adjustment (with reason); stock never goes negative (409). "
+            + "Send an Idempotency-Key: a retried issue must not take the pieces twice")
+    public Response move(@PathParam("id") String id, SpareParts.MovementRequest request) {
+        return Response.ok(parts.move(Ids.uuid("spare-part", id), request)).build();
     }
 }

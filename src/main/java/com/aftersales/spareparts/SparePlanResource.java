@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -33,6 +34,7 @@ public class SparePlanResource {
     SparePlans plans;
 
     @POST
+    @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
     @Operation(summary = "Propose the plan of a location for the next period from consumption, safety stock and open transfers")
     public Response propose(SparePlans.PlanRequest request) {

@@ -78,7 +78,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
         public String acceptedBy;
     }
 
-    public record PlanRequest(@NotBlank String location, @Min(1) @Max(24) Integer monthsBasis,
+    public record PlanRequest(@NotBlank @Size(max = 40) String location, @Min(1) @Max(24) Integer monthsBasis,
                               @Min(1) @Max(12) Integer periodMonths) {
     }
 

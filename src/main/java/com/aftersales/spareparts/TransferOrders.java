@@ -90,7 +90,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         public OffsetDateTime receivedAt;
     }
 
-    public record OrderRequest(@NotBlank String fromLocation, @NotBlank String toLocation, UUID caseId,
+    public record OrderRequest(@NotBlank @Size(max = 40) String fromLocation, @NotBlank @Size(max = 40) String toLocation, UUID caseId,
                                @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Line> lines) {
     }
 

@@ -2,6 +2,7 @@ package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.spi.CDI;
@@ -10,12 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
@@ -37,21 +34,6 @@ class JobsTest {
                          "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, customer, delivered, delivered))
                 .post("/api/v1/units").then().statusCode(201);
         return serial;
-    }
-
-    public static void fireConcurrently(String job, int times) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(times);
-        try {
-            List<Future<Integer>> calls = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                calls.add(pool.submit(() -> as("ADMIN").post("/api/v1/admin/jobs/" + job + "/runs").statusCode()));
-            }
-            for (Future<Integer> f : calls) {
-                assertThat(f.get()).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -88,7 +70,7 @@ class JobsTest {
                         .formatted(covered, TODAY.plusDays(21), TODAY.plusYears(2)))
                 .post("/api/v1/units/" + covered + "/service-contracts").then().statusCode(201);
 
-        fireConcurrently("warranty-expiry", 10);
+        Jobs.fireConcurrently("warranty-expiry", 10);
 
         List<Object[]> notices = sql("select payload ->> 'serialNo', payload ->> 'windowDays', recipient_role, customer_id "
                 + "from notice where kind = 'WARRANTY_EXPIRY' and payload ->> 'serialNo' = any(?1) order by 1, 3",
@@ -115,7 +97,7 @@ class JobsTest {
         CaseTestData.World w = CaseTestData.world("SYSTEM");
         String caseId = CaseTestData.openCase(w);
         com.aftersales.cases.CaseTestData.backdateCase(caseId, 400);
-        fireConcurrently("sla-breach", 10);
+        Jobs.fireConcurrently("sla-breach", 10);
         List<Object[]> rows = sql("select payload ->> 'breach', recipient_role from notice where kind = 'SLA_BREACH' "
                 + "and payload ->> 'caseId' = ?1 order by 1", caseId);
         assertThat(rows.stream().map(r -> r[0] + "/" + r[1]).toList())
@@ -132,7 +114,7 @@ class JobsTest {
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         as("PRODUCT_MANAGER").body("{\"safetyStock\":5,\"reorderPoint\":6}").put("/api/v1/spare-parts/" + part + "/stock/" + location)
                 .then().statusCode(200);
-        fireConcurrently("safety-stock", 10);
+        Jobs.fireConcurrently("safety-stock", 10);
         String count = "select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1";
         assertThat(count(count, location)).isEqualTo(2);
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);

@@ -62,7 +62,7 @@ class NoticeSenderTest {
                 .formatted(zh, en.toUpperCase()));
         expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
-        JobsTest.fireConcurrently("notice-sender", 10);
+        com.aftersales.support.Jobs.fireConcurrently("notice-sender", 10);
 
         assertThat(mailbox.getMailsSentTo(zh)).hasSize(1);
         assertThat(mailbox.getMailsSentTo(zh).get(0).getSubject()).startsWith("包修期即将到期：");
@@ -108,7 +108,7 @@ class NoticeSenderTest {
         String customer = customer("[{\"name\":\"无邮箱\"}]");
         String serial = expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
-        JobsTest.fireConcurrently("notice-sender", 5);
+        com.aftersales.support.Jobs.fireConcurrently("notice-sender", 10);
         assertThat(mailbox.getMailsSentTo(mine)).filteredOn(m -> m.getSubject().contains(serial)).singleElement()
                 .extracting(Mail::getSubject).isEqualTo("Free warranty ends soon: " + serial);
         assertThat(mailbox.getMailsSentTo(muted)).noneMatch(m -> m.getSubject().contains(serial));
@@ -126,7 +126,7 @@ class NoticeSenderTest {
             try {
                 String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
                 String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
-                JobsTest.fireConcurrently("notice-sender", 10);
+                com.aftersales.support.Jobs.fireConcurrently("notice-sender", 10);
                 List<WebhookReceiver.Received> mine = receiver.containing(caseNo);
                 assertThat(mine).hasSize(1);
                 WebhookReceiver.Received r = mine.get(0);

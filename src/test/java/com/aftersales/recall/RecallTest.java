@@ -180,6 +180,34 @@ class RecallTest {
         as("CUSTOMER").get(base + "/progress-report").then().statusCode(403);
     }
 
+    @Test
+    void recallRemindersGoOncePerCustomerAndPeriodUnderConcurrentRuns() throws Exception {
+        Fleet f = fleet();
+        String id = campaign("{\"productModels\":[\"" + f.model() + "\"]}", null);
+        String base = "/api/v1/recalls/" + id;
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0077\"}").post(base + "/filing")
+                .then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
+        String reminders = "select count(*) from notice where dedupe_key like 'recall:" + id + ":reminder:%'";
+        com.aftersales.support.Jobs.fireConcurrently("recall-reminder", 10);
+        assertThat(com.aftersales.support.Sql.count(reminders)).as("not due within the first 14 days").isZero();
+        // Activated 15 days ago: the first reminder is due, once to each of the two customers.
+        com.aftersales.support.Sql.exec("update recall_campaign set activated_at = activated_at - interval '15 days' where id = cast(?1 as uuid)", id);
+        com.aftersales.support.Jobs.fireConcurrently("recall-reminder", 10);
+        assertThat(sql("select customer_id, (payload ->> 'units')::int from notice where dedupe_key like 'recall:" + id
+                + ":reminder:%' order by 2").stream().map(r -> r[0] + "=" + r[1]).toList())
+                .containsExactly(f.b() + "=2", f.a() + "=3");
+        // A customer whose units are all remedied gets no further reminders; the other gets the next period's.
+        for (String serial : f.bSerials()) {
+            as("QUALITY_ENGINEER").body("{\"status\":\"REMEDIED\",\"date\":\"" + TODAY + "\",\"where\":\"服务站\"}")
+                    .put(base + "/units/" + serial).then().statusCode(200);
+        }
+        com.aftersales.support.Sql.exec("update recall_campaign set activated_at = activated_at - interval '14 days' where id = cast(?1 as uuid)", id);
+        com.aftersales.support.Jobs.fireConcurrently("recall-reminder", 10);
+        assertThat(com.aftersales.support.Sql.count(reminders)).isEqualTo(3);
+        assertThat(com.aftersales.support.Sql.count(reminders + " and customer_id = cast('" + f.a() + "' as uuid)")).isEqualTo(2);
+    }
+
     static List<Object[]> sql(String query) {
         return com.aftersales.support.Sql.rows(query);
     }

@@ -1,0 +1,163 @@
+package com.aftersales.shared;
+
+import com.aftersales.support.Api;
+import com.aftersales.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.aftersales.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The database goes away under load and comes back: while it is down every request is a 503 problem with Retry-After
+ * (readiness DOWN), afterwards the service serves again without a restart, every acknowledged write is there and every
+ * failed one left nothing behind (a customer exists exactly when its audit entry does).
+ */
+@QuarkusTest
+class DatabaseOutageTest {
+
+    private static final int CLIENTS = 8;
+
+    /** One attempted registration: its code and what the client got back. */
+    record Attempt(String code, int status, String contentType, String retryAfter, long at) {
+    }
+
+    @Test
+    void anOutageIsA503WithRetryAfterAndLosesNothing() throws Exception {
+        EmbeddedServer db = EmbeddedServer.current();
+        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> clients = new ArrayList<>();
+        long stoppedAt;
+        long restartedAt;
+        long recoveredAt;
+        try {
+            for (int i = 0; i < CLIENTS; i++) {
+                clients.add(pool.submit(() -> {
+                    while (running.get()) {
+                        String code = Api.unique("outage");
+                        Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
+                                .body("{\"code\":\"" + code + "\",\"name\":\"断电客户\",\"type\":\"FLEET\"}").post("/api/v1/customers");
+                        attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(1500);
+            stoppedAt = System.nanoTime();
+            db.stop();
+            Thread.sleep(1000);
+            Response ready = RestAssured.given().get("/q/health/ready");
+            assertThat(ready.statusCode()).as("readiness while the database is down").isEqualTo(503);
+            Thread.sleep(2000);
+            restartedAt = System.nanoTime();
+            db.start();
+            recoveredAt = 0;
+            for (int i = 0; i < 600 && recoveredAt == 0; i++) {
+                if (as("SALES").get("/api/v1/customers?limit=1").statusCode() == 200) {
+                    recoveredAt = System.nanoTime();
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the service").isPositive();
+            Thread.sleep(1500);
+        } finally {
+            running.set(false);
+            for (Future<?> c : clients) {
+                c.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdownNow();
+        }
+
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        attempts.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
+        assertThat(byStatus.keySet()).as("statuses %s", byStatus).containsOnly(201, 503);
+        assertThat(attempts).filteredOn(a -> a.status() == 503)
+                .allSatisfy(a -> {
+                    assertThat(a.contentType()).startsWith("application/problem+json");
+                    assertThat(a.retryAfter()).isNotBlank();
+                })
+                .isNotEmpty();
+        long stopped = stoppedAt;
+        long restarted = restartedAt;
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() < stopped).isNotEmpty();
+        long recovered = recoveredAt;
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > recovered).as("writes after recovery").isNotEmpty();
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > stopped + 500_000_000L && a.at() < restarted)
+                .as("nothing acknowledged while the database was down").isEmpty();
+
+        String[] all = attempts.stream().map(Attempt::code).toArray(String[]::new);
+        String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Attempt::code).toArray(String[]::new);
+        assertThat(Sql.count("select count(*) from customer where code = any(cast(?1 as text[]))", (Object) acknowledged))
+                .as("every acknowledged registration is stored").isEqualTo(acknowledged.length);
+        assertThat(Sql.count("""
+                select count(*) from customer c where c.code = any(cast(?1 as text[]))
+                  and not exists (select 1 from audit_log a where a.entity_type = 'customer' and a.entity_id = cast(c.id as text))""",
+                (Object) all)).as("customers without their audit entry").isZero();
+        assertThat(Sql.count("select count(*) from customer where code = any(cast(?1 as text[]))", (Object) all))
+                .as("failed registrations left nothing").isEqualTo(acknowledged.length);
+    }
+
+    /** The embedded PostgreSQL the tests run on, found through its data directory; stopped fast and started again. */
+    record EmbeddedServer(Path dataDir, List<String> command) {
+
+        static EmbeddedServer current() throws IOException {
+            Path dir = Path.of(Sql.text("select current_setting('data_directory')"));
+            // postmaster.opts holds the server's exact command line, quoted: what was started is started again.
+            String opts = Files.readString(dir.resolve("postmaster.opts"), StandardCharsets.UTF_8).strip();
+            List<String> command = new ArrayList<>();
+            Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
+            while (m.find()) {
+                command.add(m.group(1) != null ? m.group(1) : m.group(2));
+            }
+            return new EmbeddedServer(dir, command);
+        }
+
+        long pid() throws IOException {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+        }
+
+        /** Fast shutdown (SIGINT): open sessions are ended, as when an instance fails over. */
+        void stop() throws Exception {
+            long pid = pid();
+            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+            ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        }
+
+        void start() throws Exception {
+            List<String> line = new ArrayList<>(command);
+            if ("root".equals(System.getProperty("user.name"))) {
+                // As zonky's launcher does: PostgreSQL refuses to run as root, but runs in a user namespace.
+                line.addAll(0, List.of("unshare", "-U"));
+            }
+            new ProcessBuilder(line).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("restarted.log").toFile())).start();
+            for (int i = 0; i < 300 && !Files.exists(dataDir.resolve("postmaster.pid")); i++) {
+                Thread.sleep(100);
+            }
+        }
+    }
+}
