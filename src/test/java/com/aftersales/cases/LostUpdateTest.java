@@ -76,9 +76,12 @@ class LostUpdateTest {
                     }
                 }));
             }
+            int attempts = EDITORS;
             for (Future<Integer> f : retries) {
-                assertThat(f.get()).isPositive();
+                attempts += f.get();
             }
+            System.out.printf("[measure] lost updates: %d editors, %d writes tried, %d refused with 412%n", EDITORS, attempts,
+                    attempts - EDITORS);
         } finally {
             pool.shutdownNow();
         }

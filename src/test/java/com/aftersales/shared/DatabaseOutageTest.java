@@ -93,6 +93,8 @@ class DatabaseOutageTest {
 
         Map<Integer, Integer> byStatus = new TreeMap<>();
         attempts.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
+        System.out.printf("[measure] database outage: %d registrations %s; served again %d ms after the restart%n", attempts.size(),
+                byStatus, (recoveredAt - restartedAt) / 1_000_000);
         assertThat(byStatus.keySet()).as("statuses %s", byStatus).containsOnly(201, 503);
         assertThat(attempts).filteredOn(a -> a.status() == 503)
                 .allSatisfy(a -> {

@@ -78,6 +78,7 @@ class HostileInputTest {
                 refused++;
             }
         }
+        System.out.printf("[measure] hostile input: %d requests, %d refused (4xx), %d wrong%n", attempts.size(), refused, wrong.size());
         assertThat(attempts.size()).isGreaterThanOrEqualTo(5000);
         assertThat(wrong).as("of %d requests", attempts.size()).isEmpty();
         assertThat(refused).isGreaterThan(attempts.size() * 9 / 10);

@@ -107,6 +107,8 @@ class CustomerIsolationTest {
                 wrong.add(op.key() + ": customer B gets " + r.statusCode() + " for A's object");
             }
         }
+        System.out.printf("[measure] customer isolation: %d operations against %d objects of another customer, %d wrong%n",
+                reachable.size(), ids.size(), wrong.size());
         assertThat(wrong).isEmpty();
         assertThat(Sql.fingerprint()).isEqualTo(before);
 

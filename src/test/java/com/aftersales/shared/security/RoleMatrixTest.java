@@ -78,6 +78,8 @@ class RoleMatrixTest {
                 }
             }
         }
+        System.out.printf("[measure] role matrix: %d operations, %d requests, %d wrong%n", OpenApiOperations.all().size(), calls,
+                wrong.size());
         assertThat(calls).isGreaterThan(1500);
         assertThat(wrong).isEmpty();
     }
