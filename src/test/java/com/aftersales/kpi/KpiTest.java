@@ -224,6 +224,28 @@ class KpiTest {
     }
 
     @Test
+    void aCaseCountsOncePerModelOfItsUnits() {
+        com.aftersales.cases.CaseTestData.World w = com.aftersales.cases.CaseTestData.world("COMMERCIAL_VEHICLE");
+        String sameModel = com.aftersales.cases.CaseTestData.unit(w.customerId(), "COMMERCIAL_VEHICLE", null);
+        String otherModel = Api.unique("EM");
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"EM35","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
+                         "productionDate":"2025-01-02","deliveryDate":"2025-01-10"}""".formatted(otherModel, w.customerId()))
+                .post("/api/v1/units").then().statusCode(201);
+        as("SALES").body("""
+                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"},{"serialNo":"%s"},{"serialNo":"%s"}],
+                         "failureDate":"2025-06-01","title":"三台电机同时异响","description":"同一车队三台电机异响",
+                         "reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},"channel":"PHONE","severity":"HIGH"}"""
+                        .formatted(w.customerId(), w.serial(), sameModel, otherModel))
+                .post("/api/v1/cases").then().statusCode(201);
+        JsonPath byModel = asCustomer(UUID.fromString(w.customerId())).queryParam("groupBy", "model")
+                .queryParam("from", TODAY.minusDays(30).toString()).queryParam("to", TODAY.toString()).queryParam("kpi", "cases")
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+        assertThat(rows(byModel, "cases")).extracting(row -> row.get("group") + "/" + row.get("type") + "/" + row.get("cases"))
+                .containsExactly("EM35/CLAIM/1", "TM220/CLAIM/1");
+    }
+
+    @Test
     void staffSeeTheSameFiguresInTheCustomersRowAndByModel() {
         JsonPath all = kpis(as("QUALITY_ENGINEER"), "customer");
         String label = code + " 测试客户" + code;
