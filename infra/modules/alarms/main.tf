@@ -1,5 +1,6 @@
 # CloudWatch alarms to an SNS topic (subscribe the on-call e-mail): function errors and throttles, API 5xx, job
-# invocations that ended in the dead-letter queue, and RDS Proxy connections near the database's limit.
+# invocations that ended in the dead-letter queue, job runs that failed inside the function, and RDS Proxy connections
+# near the database's limit.
 
 terraform {
   required_version = ">= 1.6"
@@ -21,6 +22,11 @@ variable "function_name" {
 
 variable "api_id" {
   type = string
+}
+
+variable "function_log_group_name" {
+  description = "The function's log group: failed job runs are counted from its lines."
+  type        = string
 }
 
 variable "dead_letter_queue_name" {
@@ -53,6 +59,22 @@ resource "aws_sns_topic_subscription" "email" {
   endpoint  = each.value
 }
 
+# A job that fails inside the function still answers its invocation (the HTTP handler returns a response, not a Lambda
+# error), so neither the scheduler's retries nor its dead-letter queue see it. JobRunner logs every failed run as
+# "ERROR [co.af.jo.JobRunner] (...) Job <name> failed (run <id>)"; this filter counts those lines.
+resource "aws_cloudwatch_log_metric_filter" "job_failures" {
+  name           = "${var.name}-job-failures"
+  log_group_name = var.function_log_group_name
+  pattern        = "\"ERROR\" \"co.af.jo.JobRunner\" \"failed (run\""
+
+  metric_transformation {
+    name          = "JobFailures"
+    namespace     = var.name
+    value         = "1"
+    default_value = "0"
+  }
+}
+
 locals {
   alarms = {
     function-errors = {
@@ -71,6 +93,9 @@ locals {
       namespace  = "AWS/SQS", metric = "ApproximateNumberOfMessagesVisible", stat = "Maximum", threshold = 1, period = 300,
       dimensions = { QueueName = var.dead_letter_queue_name }
     }
+    job-failures = {
+      namespace = var.name, metric = "JobFailures", stat = "Sum", threshold = 1, period = 300, dimensions = {}
+    }
     proxy-connections = {
       namespace = "AWS/RDS", metric = "DatabaseConnections", stat = "Maximum", threshold = var.max_database_connections,
       period    = 300, dimensions = { ProxyName = var.proxy_name }
@@ -80,6 +105,7 @@ locals {
 
 resource "aws_cloudwatch_metric_alarm" "this" {
   for_each            = local.alarms
+  depends_on          = [aws_cloudwatch_log_metric_filter.job_failures]
   alarm_name          = "${var.name}-${each.key}"
   namespace           = each.value.namespace
   metric_name         = each.value.metric

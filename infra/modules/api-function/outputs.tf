@@ -24,3 +24,8 @@ output "migrate_function_name" {
   description = "Invoke after updating it (deploy step): its cold start runs the schema migrations."
   value       = aws_lambda_function.migrate.function_name
 }
+
+output "log_group_name" {
+  description = "The function's CloudWatch log group (metric filters read it)."
+  value       = aws_cloudwatch_log_group.function.name
+}

@@ -84,11 +84,12 @@ module "schedules" {
 }
 
 module "alarms" {
-  source                 = "../alarms"
-  name                   = var.name
-  function_name          = module.api.function_name
-  api_id                 = module.api.api_id
-  dead_letter_queue_name = module.schedules.dead_letter_queue_name
-  proxy_name             = module.database.proxy_name
-  alarm_emails           = var.alarm_emails
+  source                  = "../alarms"
+  name                    = var.name
+  function_name           = module.api.function_name
+  function_log_group_name = module.api.log_group_name
+  api_id                  = module.api.api_id
+  dead_letter_queue_name  = module.schedules.dead_letter_queue_name
+  proxy_name              = module.database.proxy_name
+  alarm_emails            = var.alarm_emails
 }

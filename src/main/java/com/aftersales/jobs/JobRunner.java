@@ -68,6 +68,7 @@ public class JobRunner {
                     .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
                     .setParameter(4, result.sent()).setParameter(5, result.failed()).executeUpdate());
         } catch (RuntimeException e) {
+            // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
             LOG.errorf(e, "Job %s failed (run %d)", name, id);
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                             "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2 where id = ?1")
