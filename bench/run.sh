@@ -105,9 +105,9 @@ rss_start=$(rss_mb)
 kpi_to=$(TZ=Asia/Shanghai date +%F)
 kpi_from=$(TZ=Asia/Shanghai date -d "$kpi_to -1 year +1 day" +%F)
 declare -A svc_rps svc_p50 svc_p99 svc_err pg_tps
-wrk_run() { # scenario seconds → wrk's summary line
+wrk_run() { # scenario seconds [connections] → wrk's summary line
   SCENARIO=$1 TOKEN=$bearer CUSTOMERS="$work/customers.txt" UNITS=$units KPI_FROM=$kpi_from KPI_TO=$kpi_to \
-    wrk -t2 -c"$clients" -d"$2"s --timeout 30s -s bench/wrk/scenario.lua "$base" | tail -1
+    wrk -t2 -c"${3:-$clients}" -d"$2"s --timeout 30s -s bench/wrk/scenario.lua "$base" | tail -1
 }
 http_load() { # scenario → svc_* figures, after a warm-up of the same scenario
   local line
@@ -149,8 +149,7 @@ done
 held_clients=${BENCH_HELD_CLIENTS:-32}
 held_seconds=${BENCH_HELD_SECONDS:-60}
 log "held load: mixed reads and writes, $held_clients clients, ${held_seconds}s (every answer must be 2xx)"
-held=$(SCENARIO=mixed TOKEN=$bearer CUSTOMERS="$work/customers.txt" UNITS=$units KPI_FROM=$kpi_from KPI_TO=$kpi_to \
-  wrk -t2 -c"$held_clients" -d"$held_seconds"s --timeout 30s -s bench/wrk/scenario.lua "$base" | tail -1)
+held=$(wrk_run mixed "$held_seconds" "$held_clients")
 echo "  $held" >&2
 held_rps=$(sed -E 's/.* rps=([0-9.]+).*/\1/' <<<"$held")
 held_lat=$(sed -E 's/.* p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/\1 \/ \2/' <<<"$held")

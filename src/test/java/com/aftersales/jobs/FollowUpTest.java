@@ -1,6 +1,7 @@
 package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ class FollowUpTest {
     @Test
     void untilTheCustomerIsSatisfiedWithEscalation() throws Exception {
         String caseId = closedCase();
-        com.aftersales.support.Jobs.fireConcurrently("follow-up", 10);
+        Jobs.fireConcurrently("follow-up", 10);
         List<Map<String, Object>> rounds = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
                 .then().statusCode(200).extract().path("");
         assertThat(rounds).hasSize(1);
@@ -70,7 +71,7 @@ class FollowUpTest {
                 .select(jakarta.persistence.EntityManager.class).get()
                 .createNativeQuery("update follow_up set due_date = due_date - 10 where case_id = cast(?1 as uuid)")
                 .setParameter(1, caseId).executeUpdate());
-        com.aftersales.support.Jobs.fireConcurrently("follow-up", 10);
+        Jobs.fireConcurrently("follow-up", 10);
         assertThat(JobsTest.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' and recipient_role = 'AFTER_SALES_MANAGER' "
                 + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);
         as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().body("[0].overdue", equalTo(true));

@@ -2,6 +2,7 @@ package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.Jobs;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +63,7 @@ class NoticeSenderTest {
                 .formatted(zh, en.toUpperCase()));
         expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
-        com.aftersales.support.Jobs.fireConcurrently("notice-sender", 10);
+        Jobs.fireConcurrently("notice-sender", 10);
 
         assertThat(mailbox.getMailsSentTo(zh)).hasSize(1);
         assertThat(mailbox.getMailsSentTo(zh).get(0).getSubject()).startsWith("包修期即将到期：");
@@ -108,7 +109,7 @@ class NoticeSenderTest {
         String customer = customer("[{\"name\":\"无邮箱\"}]");
         String serial = expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
-        com.aftersales.support.Jobs.fireConcurrently("notice-sender", 10);
+        Jobs.fireConcurrently("notice-sender", 10);
         assertThat(mailbox.getMailsSentTo(mine)).filteredOn(m -> m.getSubject().contains(serial)).singleElement()
                 .extracting(Mail::getSubject).isEqualTo("Free warranty ends soon: " + serial);
         assertThat(mailbox.getMailsSentTo(muted)).noneMatch(m -> m.getSubject().contains(serial));
@@ -126,7 +127,7 @@ class NoticeSenderTest {
             try {
                 String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
                 String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
-                com.aftersales.support.Jobs.fireConcurrently("notice-sender", 10);
+                Jobs.fireConcurrently("notice-sender", 10);
                 List<WebhookReceiver.Received> mine = receiver.containing(caseNo);
                 assertThat(mine).hasSize(1);
                 WebhookReceiver.Received r = mine.get(0);

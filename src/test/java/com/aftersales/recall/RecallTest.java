@@ -1,6 +1,8 @@
 package com.aftersales.recall;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Jobs;
+import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -56,7 +58,7 @@ class RecallTest {
                 .post("/api/v1/units").then().statusCode(201);
     }
 
-    static String campaign(String criteria, String filing) {
+    public static String campaign(String criteria, String filing) {
         return as("QUALITY_ENGINEER").body("""
                         {"code":"%s","title":"控制器电容失效召回","defectDescription":"电容耐压不足可能击穿",
                          "safetyRisk":"行驶中可能失去动力","remedy":"更换控制器电容板"%s,"criteria":%s}"""
@@ -189,11 +191,11 @@ class RecallTest {
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
         String reminders = "select count(*) from notice where dedupe_key like 'recall:" + id + ":reminder:%'";
-        com.aftersales.support.Jobs.fireConcurrently("recall-reminder", 10);
-        assertThat(com.aftersales.support.Sql.count(reminders)).as("not due within the first 14 days").isZero();
+        Jobs.fireConcurrently("recall-reminder", 10);
+        assertThat(Sql.count(reminders)).as("not due within the first 14 days").isZero();
         // Activated 15 days ago: the first reminder is due, once to each of the two customers.
-        com.aftersales.support.Sql.exec("update recall_campaign set activated_at = activated_at - interval '15 days' where id = cast(?1 as uuid)", id);
-        com.aftersales.support.Jobs.fireConcurrently("recall-reminder", 10);
+        Sql.exec("update recall_campaign set activated_at = activated_at - interval '15 days' where id = cast(?1 as uuid)", id);
+        Jobs.fireConcurrently("recall-reminder", 10);
         assertThat(sql("select customer_id, (payload ->> 'units')::int from notice where dedupe_key like 'recall:" + id
                 + ":reminder:%' order by 2").stream().map(r -> r[0] + "=" + r[1]).toList())
                 .containsExactly(f.b() + "=2", f.a() + "=3");
@@ -202,13 +204,13 @@ class RecallTest {
             as("QUALITY_ENGINEER").body("{\"status\":\"REMEDIED\",\"date\":\"" + TODAY + "\",\"where\":\"服务站\"}")
                     .put(base + "/units/" + serial).then().statusCode(200);
         }
-        com.aftersales.support.Sql.exec("update recall_campaign set activated_at = activated_at - interval '14 days' where id = cast(?1 as uuid)", id);
-        com.aftersales.support.Jobs.fireConcurrently("recall-reminder", 10);
-        assertThat(com.aftersales.support.Sql.count(reminders)).isEqualTo(3);
-        assertThat(com.aftersales.support.Sql.count(reminders + " and customer_id = cast('" + f.a() + "' as uuid)")).isEqualTo(2);
+        Sql.exec("update recall_campaign set activated_at = activated_at - interval '14 days' where id = cast(?1 as uuid)", id);
+        Jobs.fireConcurrently("recall-reminder", 10);
+        assertThat(Sql.count(reminders)).isEqualTo(3);
+        assertThat(Sql.count(reminders + " and customer_id = cast('" + f.a() + "' as uuid)")).isEqualTo(2);
     }
 
     static List<Object[]> sql(String query) {
-        return com.aftersales.support.Sql.rows(query);
+        return Sql.rows(query);
     }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.retention;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Jobs;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class RetentionTest {
         as("ADMIN").get("/api/v1/retention/expired").then().body("serialNo", hasItem(expired)).body("serialNo", not(hasItem(held)));
 
         // Ten runs at once (a retried schedule, a manual run): each record is anonymised and audited once.
-        com.aftersales.support.Jobs.fireConcurrently("retention", 10);
+        Jobs.fireConcurrently("retention", 10);
         assertThat(Sql.rows("select vin, end_customer, anonymised_at is not null from unit where serial_no = ?1", expired).get(0))
                 .containsExactly(null, null, true);
         assertThat(Sql.text("select reporter_name || '|' || coalesce(reporter_phone, '-') || '|' || description "

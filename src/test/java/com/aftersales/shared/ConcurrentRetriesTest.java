@@ -4,6 +4,7 @@ import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTest;
 import com.aftersales.eightd.EightDTestData;
 import com.aftersales.shared.idempotency.Idempotent;
+import com.aftersales.spareparts.SparePartTest;
 import com.aftersales.support.Api;
 import com.aftersales.support.Sql;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -136,9 +137,7 @@ class ConcurrentRetriesTest {
     }
 
     private static String part() {
-        return as("PRODUCT_MANAGER").body("""
-                {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":false}"""
-                .formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        return SparePartTest.part("TM220", false);
     }
 
     @Test
@@ -206,6 +205,6 @@ class ConcurrentRetriesTest {
 
     /** All rows of all tables: one request's effect is how much this grows. */
     private static long rows() {
-        return Sql.fingerprint().values().stream().mapToLong(v -> Long.parseLong(v.substring(0, v.indexOf(' ')))).sum();
+        return Sql.fingerprint().values().stream().mapToLong(Sql.TableState::rows).sum();
     }
 }

@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class SparePartTest {
 
-    static String part(String model, boolean wear) {
+    public static String part(String model, boolean wear) {
         return as("PRODUCT_MANAGER").body("""
                         {"partNo":"%s","name":"电机轴承 6205","productModels":["%s"],"unitOfMeasure":"个",
                          "marketPrice":"85.50","wearPart":%s}""".formatted(Api.unique("P"), model, wear))

@@ -38,6 +38,12 @@ public final class OpenApiOperations {
             return !method.equals("GET");
         }
 
+        /** Gives the request an empty body of the operation's media type ({} for JSON), if it takes one. */
+        public io.restassured.specification.RequestSpecification withEmptyBody(
+                io.restassured.specification.RequestSpecification request) {
+            return bodyType == null ? request : request.contentType(bodyType).body(bodyType.contains("json") ? "{}" : "");
+        }
+
         /** Follows a "$ref" to the schema it names in the document's components. */
         public JsonNode resolve(JsonNode schema) {
             return OpenApiOperations.resolve(document, schema);

@@ -41,22 +41,27 @@ public final class Sql {
         return QuarkusTransaction.requiringNew().call(() -> query(sql, params).getResultList());
     }
 
+    /** One table's row count and a digest of all its rows. */
+    public record TableState(long rows, String digest) {
+    }
+
     /**
      * Every table of the schema with its row count and a digest of its rows: equal fingerprints mean nothing was
      * inserted, changed or deleted anywhere in between.
      */
-    public static java.util.Map<String, String> fingerprint() {
-        java.util.Map<String, String> tables = new java.util.TreeMap<>();
+    public static java.util.Map<String, TableState> fingerprint() {
+        java.util.Map<String, TableState> tables = new java.util.TreeMap<>();
         // Plain JDBC: the statement's nested quoting is PostgreSQL's, not Hibernate's to parse.
         try (var connection = CDI.current().select(javax.sql.DataSource.class).get().getConnection();
              var rows = connection.createStatement().executeQuery("""
-                     select table_name, cast((xpath('/row/h/text()', query_to_xml(format(
-                         'select count(*) || '' rows, '' || md5(coalesce(string_agg(md5(cast(t as text)), '''' order by md5(cast(t as text))), '''')) as h from %I t',
-                         table_name), false, true, '')))[1] as text)
-                     from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'
+                     select table_name, cast((xpath('/row/n/text()', x))[1] as text), cast((xpath('/row/h/text()', x))[1] as text)
+                     from (select table_name, query_to_xml(format(
+                         'select count(*) as n, md5(coalesce(string_agg(md5(cast(t as text)),  order by md5(cast(t as text))), )) as h from %I t',
+                         table_name), false, true, '') as x
+                           from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE') t
                      """)) {
             while (rows.next()) {
-                tables.put(rows.getString(1), rows.getString(2));
+                tables.put(rows.getString(1), new TableState(Long.parseLong(rows.getString(2)), rows.getString(3)));
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

@@ -2,6 +2,8 @@ package com.aftersales.shared.security;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTest;
+import com.aftersales.recall.RecallTest;
+import com.aftersales.spareparts.SparePartTest;
 import com.aftersales.support.Api;
 import com.aftersales.support.OpenApiOperations;
 import com.aftersales.support.OpenApiOperations.Operation;
@@ -47,10 +49,7 @@ class CustomerIsolationTest {
         ids.put("visits", as("REPAIR").body("""
                         {"purpose":"ON_SITE_REPAIR","plannedDate":"2025-06-05","site":"停车场","technicians":["周工"],"travelRequired":false}""")
                 .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201).extract().path("id"));
-        String part = as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50",
-                         "wearPart":false}""".formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201)
-                .extract().path("id");
+        String part = SparePartTest.part("TM220", false);
         ids.put("quotes", as("SALES").body("{\"parts\":[{\"partId\":\"" + part + "\",\"quantity\":1}],\"labourHours\":\"1\","
                 + "\"labourRateCny\":\"100\"}").post("/api/v1/cases/" + caseId + "/quotes").then().statusCode(201).extract().path("id"));
         ids.put("warranty-terms", as("SALES").get("/api/v1/customers/" + w.customerId() + "/warranty-terms").then()
@@ -63,10 +62,7 @@ class CustomerIsolationTest {
         ids.put("returns", as("AFTER_SALES_MANAGER").body("""
                         {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id"));
-        String recall = as("QUALITY_ENGINEER").body("""
-                        {"code":"%s","title":"控制器电容失效召回","defectDescription":"电容耐压不足","safetyRisk":"可能失去动力",
-                         "remedy":"更换电容板","criteria":{"serials":["%s"]}}""".formatted(Api.unique("RC"), w.serial()))
-                .post("/api/v1/recalls").then().statusCode(201).extract().path("id");
+        String recall = RecallTest.campaign("{\"serials\":[\"" + w.serial() + "\"]}", null);
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0099\"}")
                 .post("/api/v1/recalls/" + recall + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + recall + "/activation").then().statusCode(200);
@@ -95,7 +91,7 @@ class CustomerIsolationTest {
                 }
             }
         }
-        Map<String, String> before = Sql.fingerprint();
+        Map<String, Sql.TableState> before = Sql.fingerprint();
         for (Operation op : reachable) {
             String path = path(op.path(), ids);
             var request = asCustomer(b).header("If-Match", "\"0\"");
