@@ -18,7 +18,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
-class SparePartTest {
+public class SparePartTest {
 
     public static String part(String model, boolean wear) {
         return as("PRODUCT_MANAGER").body("""
