@@ -56,7 +56,7 @@ public final class Sql {
              var rows = connection.createStatement().executeQuery("""
                      select table_name, cast((xpath('/row/n/text()', x))[1] as text), cast((xpath('/row/h/text()', x))[1] as text)
                      from (select table_name, query_to_xml(format(
-                         'select count(*) as n, md5(coalesce(string_agg(md5(cast(t as text)),  order by md5(cast(t as text))), )) as h from %I t',
+                         'select count(*) as n, md5(coalesce(string_agg(md5(cast(t as text)), '''' order by md5(cast(t as text))), '''')) as h from %I t',
                          table_name), false, true, '') as x
                            from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE') t
                      """)) {
