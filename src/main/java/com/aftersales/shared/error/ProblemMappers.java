@@ -227,7 +227,7 @@ public class ProblemMappers {
     }
 
     private static Optional<Kind> classify(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : chain(e)) {
             for (Class<?> c = t.getClass(); c != null && Throwable.class.isAssignableFrom(c); c = c.getSuperclass()) {
                 Kind kind = TABLE.get(c);
                 if (kind != null) {
@@ -239,12 +239,28 @@ public class ProblemMappers {
     }
 
     private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
+        return chain(e).stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * The exception, its causes, and what they suppressed, in that order. A failed commit reports the database's
+     * error only as suppressed (Narayana: RollbackException, suppressed XAException caused by the PSQLException).
+     */
+    private static List<Throwable> chain(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
+        while (!todo.isEmpty() && all.size() < 50) {
+            Throwable t = todo.removeFirst();
+            if (all.stream().anyMatch(seen -> seen == t)) {
+                continue;
             }
+            all.add(t);
+            if (t.getCause() != null) {
+                todo.addFirst(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
         }
-        return Optional.empty();
+        return all;
     }
 
     /** "create.request.contacts[0].phone" -> "contacts[0].phone"; a query parameter keeps its own name. */
