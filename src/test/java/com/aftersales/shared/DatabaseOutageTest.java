@@ -64,7 +64,8 @@ class DatabaseOutageTest {
                     return null;
                 }));
             }
-            Thread.sleep(1500);
+            // Load first, until writes are being acknowledged (a cold service in a single-class run takes a while).
+            awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
             db.stop();
             Thread.sleep(1000);
@@ -82,7 +83,7 @@ class DatabaseOutageTest {
                 }
             }
             assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the service").isPositive();
-            Thread.sleep(1500);
+            awaitAcknowledged(attempts, recoveredAt);
         } finally {
             running.set(false);
             for (Future<?> c : clients) {
@@ -120,6 +121,15 @@ class DatabaseOutageTest {
                 (Object) all)).as("customers without their audit entry").isZero();
         assertThat(Sql.count("select count(*) from customer where code = any(cast(?1 as text[]))", (Object) all))
                 .as("failed registrations left nothing").isEqualTo(acknowledged.length);
+    }
+
+    /** Waits (up to 60 s, at least 1.5 s) until a registration completed after {@code since} was acknowledged. */
+    private static void awaitAcknowledged(ConcurrentLinkedQueue<Attempt> attempts, long since) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Thread.sleep(1500);
+        while (attempts.stream().noneMatch(a -> a.status() == 201 && a.at() > since) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     /** The embedded PostgreSQL the tests run on, found through its data directory; stopped fast and started again. */
