@@ -60,8 +60,9 @@ resource "aws_sns_topic_subscription" "email" {
 }
 
 # A job that fails inside the function still answers its invocation (the HTTP handler returns a response, not a Lambda
-# error), so neither the scheduler's retries nor its dead-letter queue see it. JobRunner logs every failed run as
-# "ERROR [co.af.jo.JobRunner] (...) Job <name> failed (run <id>)"; this filter counts those lines.
+# error), so neither Lambda's retries nor the dead-letter queue see it. JobRunner logs every failed run as
+# "ERROR [co.af.jo.JobRunner] (...) Job <name> failed (run <id>, attempt <n>)", or "... failed (run not recorded)"
+# when the database stayed out of reach; this filter counts those lines.
 resource "aws_cloudwatch_log_metric_filter" "job_failures" {
   name           = "${var.name}-job-failures"
   log_group_name = var.function_log_group_name

@@ -1,7 +1,16 @@
 # EventBridge Scheduler fires every job of the service (cron in Asia/Shanghai) by invoking the function directly
 # with an API Gateway v2-shaped event for POST /internal/jobs/{name} and the job token. Only the scheduler's role
-# may invoke the function this way (the HTTP API has no route to /internal). Failed invocations are retried, then
-# land in a dead-letter queue (alarmed in the alarms module). Jobs are idempotent, so at-least-once is safe.
+# may invoke the function this way (the HTTP API has no route to /internal). Jobs are idempotent, so at-least-once
+# is safe.
+#
+# Two kinds of failure, one dead-letter queue (alarmed in the alarms module):
+# - the scheduler cannot deliver (throttled, function missing, no permission): the schedule's retry policy, then
+#   the schedule's dead-letter config;
+# - the function fails the invocation (timeout, crash, out of memory, failed start): the scheduler invokes Lambda
+#   asynchronously, so these are Lambda's retries (aws_lambda_function_event_invoke_config below), then its
+#   on-failure destination.
+# A job run that fails inside a working function (a database error after JobRunner's own retries) answers the
+# invocation with outcome FAILED; the job-failures alarm counts those from the log.
 
 terraform {
   required_version = ">= 1.6"
@@ -19,6 +28,15 @@ variable "name" {
 
 variable "function_arn" {
   type = string
+}
+
+variable "function_name" {
+  type = string
+}
+
+variable "function_role_name" {
+  description = "The function's execution role: Lambda sends failed asynchronous invocations to the queue with it."
+  type        = string
 }
 
 variable "job_token" {
@@ -132,6 +150,32 @@ resource "aws_scheduler_schedule" "job" {
       arn = aws_sqs_queue.dead_letters.arn
     }
   }
+}
+
+# Asynchronous invocations are only the schedules' (API Gateway invokes synchronously), so this applies to jobs only.
+resource "aws_lambda_function_event_invoke_config" "jobs" {
+  function_name                = var.function_name
+  maximum_retry_attempts       = 2
+  maximum_event_age_in_seconds = 3600
+
+  destination_config {
+    on_failure {
+      destination = aws_sqs_queue.dead_letters.arn
+    }
+  }
+}
+
+data "aws_iam_policy_document" "function_dead_letters" {
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = [aws_sqs_queue.dead_letters.arn]
+  }
+}
+
+resource "aws_iam_role_policy" "function_dead_letters" {
+  name   = "job-dead-letters"
+  role   = var.function_role_name
+  policy = data.aws_iam_policy_document.function_dead_letters.json
 }
 
 output "dead_letter_queue_name" {

@@ -77,10 +77,12 @@ module "api" {
 }
 
 module "schedules" {
-  source       = "../schedules"
-  name         = var.name
-  function_arn = module.api.function_arn
-  job_token    = var.job_token
+  source             = "../schedules"
+  name               = var.name
+  function_arn       = module.api.function_arn
+  function_name      = module.api.function_name
+  function_role_name = module.api.function_role_name
+  job_token          = var.job_token
 }
 
 module "alarms" {

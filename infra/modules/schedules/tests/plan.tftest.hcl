@@ -1,4 +1,5 @@
-# Every job has a schedule in Asia/Shanghai with retries and a dead-letter queue; only the function may be invoked.
+# Every job has a schedule in Asia/Shanghai with retries and a dead-letter queue, for undelivered invocations and for
+# invocations the function failed; only the function may be invoked.
 mock_provider "aws" {
   mock_resource "aws_sqs_queue" {
     defaults = {
@@ -18,9 +19,11 @@ mock_provider "aws" {
 }
 
 variables {
-  name         = "aftersales-test"
-  function_arn = "arn:aws:lambda:cn-north-1:123456789012:function:aftersales-test"
-  job_token    = "0123456789abcdef0123456789abcdef"
+  name               = "aftersales-test"
+  function_arn       = "arn:aws:lambda:cn-north-1:123456789012:function:aftersales-test"
+  function_name      = "aftersales-test"
+  function_role_name = "aftersales-test-function"
+  job_token          = "0123456789abcdef0123456789abcdef"
 }
 
 run "every_job_is_scheduled_with_retries_and_a_dead_letter_queue" {
@@ -47,6 +50,32 @@ run "every_job_is_scheduled_with_retries_and_a_dead_letter_queue" {
     condition = alltrue([for k, s in aws_scheduler_schedule.job :
     jsondecode(s.target[0].input).rawPath == "/internal/jobs/${k}" && s.target[0].arn == var.function_arn])
     error_message = "Each schedule invokes the function for its own job."
+  }
+}
+
+run "invocations_the_function_fails_are_retried_then_dead_lettered" {
+  command = apply
+
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.jobs.function_name == var.function_name
+    error_message = "The asynchronous invocation settings belong to the scheduled function."
+  }
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.jobs.maximum_retry_attempts >= 1
+    error_message = "An invocation the function failed (timeout, crash) is retried."
+  }
+  assert {
+    condition     = aws_lambda_function_event_invoke_config.jobs.destination_config[0].on_failure[0].destination == aws_sqs_queue.dead_letters.arn
+    error_message = "After its retries, a failed invocation lands in the jobs' dead-letter queue, which is alarmed."
+  }
+  assert {
+    condition     = aws_iam_role_policy.function_dead_letters.role == var.function_role_name
+    error_message = "The function's role may send to the dead-letter queue (Lambda uses it for the destination)."
+  }
+  assert {
+    condition = alltrue([for s in data.aws_iam_policy_document.function_dead_letters.statement :
+    s.actions == toset(["sqs:SendMessage"]) && s.resources == toset([aws_sqs_queue.dead_letters.arn])])
+    error_message = "The function may only send to its dead-letter queue."
   }
 }
 

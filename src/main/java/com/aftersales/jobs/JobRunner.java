@@ -2,6 +2,7 @@ package com.aftersales.jobs;
 
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.BulkReads;
+import com.aftersales.shared.persistence.DatabaseErrors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,14 +12,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
- * Runs jobs by name, each in its own transaction, and records every run with its result. A failing job is recorded
- * as FAILED and never throws out of the scheduler.
+ * Runs jobs by name, each in its own transaction, and records every run with its result. A transient database failure
+ * (connection cut by a restart, failover or proxy reset; a deadlock) is retried within the run after the pauses in
+ * {@code aftersales.jobs.retry-delays}; jobs are idempotent, so a repeated attempt does nothing twice. Any other
+ * failure, or the last attempt's, is recorded as FAILED and never throws out of the scheduler.
  */
 @ApplicationScoped
 public class JobRunner {
@@ -27,13 +32,18 @@ public class JobRunner {
 
     @RegisterForReflection
     public record Run(long id, String job, Trigger trigger, String actor, OffsetDateTime startedAt, OffsetDateTime finishedAt,
-                      Integer found, Integer created, Integer sent, Integer failed, String outcome, String error) {
+                      Integer found, Integer created, Integer sent, Integer failed, String outcome, String error,
+                      int attempts) {
     }
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
     @ConfigProperty(name = "aftersales.jobs.work-mem")
     String workMem;
+
+    /** Pauses before the second, third, … attempt after a transient database failure. */
+    @ConfigProperty(name = "aftersales.jobs.retry-delays")
+    List<Duration> retryDelays;
 
     @Inject
     Instance<Job> jobs;
@@ -53,29 +63,65 @@ public class JobRunner {
             throw ProblemException.notFound("job", name);
         }
         OffsetDateTime started = OffsetDateTime.now();
-        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "insert into job_run (job, trigger, actor, started_at, outcome) values (?1, ?2, ?3, ?4, 'RUNNING') returning id")
-                .setParameter(1, name).setParameter(2, trigger.name()).setParameter(3, actor).setParameter(4, started)
-                .getSingleResult()).longValue());
+        long id;
         try {
-            Job.Result result = QuarkusTransaction.requiringNew().call(() -> {
-                // A job is a few set-based statements over whole tables.
-                BulkReads.configure(em, workMem);
-                return job.run(started);
+            id = retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                            "insert into job_run (job, trigger, actor, started_at, outcome) values (?1, ?2, ?3, ?4, 'RUNNING') returning id")
+                    .setParameter(1, name).setParameter(2, trigger.name()).setParameter(3, actor).setParameter(4, started)
+                    .getSingleResult()).longValue()));
+        } catch (RuntimeException e) {
+            // Not even recorded (the database stayed out of reach): still a failed run for the alarm.
+            LOG.errorf(e, "Job %s failed (run not recorded)", name);
+            throw e;
+        }
+        int[] attempts = {0};
+        try {
+            Job.Result result = retrying(name, attempt -> {
+                attempts[0] = attempt;
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    // A job is a few set-based statements over whole tables.
+                    BulkReads.configure(em, workMem);
+                    return job.run(started);
+                });
             });
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job_run set finished_at = now(), found = ?2, "
-                            + "created = ?3, sent = ?4, failed = ?5, outcome = 'OK' where id = ?1")
+            retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "update job_run set finished_at = now(), found = ?2, created = ?3, sent = ?4, failed = ?5, "
+                                    + "outcome = 'OK', attempts = ?6 where id = ?1")
                     .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
-                    .setParameter(4, result.sent()).setParameter(5, result.failed()).executeUpdate());
+                    .setParameter(4, result.sent()).setParameter(5, result.failed()).setParameter(6, attempts[0])
+                    .executeUpdate()));
         } catch (RuntimeException e) {
             // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
-            LOG.errorf(e, "Job %s failed (run %d)", name, id);
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                            "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2 where id = ?1")
-                    .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).executeUpdate());
+            LOG.errorf(e, "Job %s failed (run %d, attempt %d)", name, id, attempts[0]);
+            retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                            "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2, attempts = ?3 where id = ?1")
+                    .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).setParameter(3, Math.max(1, attempts[0]))
+                    .executeUpdate()));
         }
         // This run's row, not the job's latest: runs of the same job may overlap.
         return runs(null, id, 1).get(0);
+    }
+
+    /** Runs {@code step} (given its attempt number), again after each retry delay while it fails transiently. */
+    private <T> T retrying(String job, IntFunction<T> step) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return step.apply(attempt);
+            } catch (RuntimeException e) {
+                if (attempt > retryDelays.size() || !DatabaseErrors.transientFailure(e)) {
+                    throw e;
+                }
+                Duration pause = retryDelays.get(attempt - 1);
+                LOG.warnf("Job %s: attempt %d met a transient database failure (%s); trying again in %d ms",
+                        job, attempt, e.getMessage(), pause.toMillis());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     public List<Run> runs(String job, int limit) {
@@ -85,12 +131,12 @@ public class JobRunner {
     private List<Run> runs(String job, Long id, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select id, job, trigger, actor, started_at, finished_at, found, created, sent, "
-                        + "failed, outcome, error from job_run where (cast(?1 as text) is null or job = ?1) "
+                        + "failed, outcome, error, attempts from job_run where (cast(?1 as text) is null or job = ?1) "
                         + "and (cast(?2 as bigint) is null or id = ?2) order by id desc limit " + limit)
                 .setParameter(1, job).setParameter(2, id).getResultList();
         return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), (String) r[1], Trigger.valueOf((String) r[2]),
                 (String) r[3], com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[4]),
                 com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[5]), (Integer) r[6], (Integer) r[7],
-                (Integer) r[8], (Integer) r[9], (String) r[10], (String) r[11])).toList();
+                (Integer) r[8], (Integer) r[9], (String) r[10], (String) r[11], ((Number) r[12]).intValue())).toList();
     }
 }

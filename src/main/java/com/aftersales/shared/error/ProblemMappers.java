@@ -1,5 +1,6 @@
 package com.aftersales.shared.error;
 
+import com.aftersales.shared.persistence.DatabaseErrors;
 import com.aftersales.shared.web.CorrelationId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -21,8 +22,6 @@ import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,8 +48,6 @@ public class ProblemMappers {
     static {
         TABLE.put(OptimisticLockException.class, new Kind(412, "concurrent_update"));
         TABLE.put(StaleStateException.class, new Kind(412, "concurrent_update"));
-        TABLE.put(SQLTransientConnectionException.class, new Kind(503, "database_unavailable"));
-        TABLE.put(org.hibernate.exception.JDBCConnectionException.class, new Kind(503, "database_unavailable"));
     }
 
     @ServerExceptionMapper
@@ -158,34 +155,27 @@ public class ProblemMappers {
         Locale locale = Messages.choose(headers.getAcceptableLanguages());
         Optional<Kind> known = classify(e);
         if (known.isPresent()) {
-            Kind kind = known.get();
-            Response.ResponseBuilder response = respond(locale, kind.status(), kind.code(), uri, List.of(), Map.of());
-            if (kind.status() == 503) {
-                LOG.warnf("Database unavailable: %s", e.getMessage());
-                response.header("Retry-After", "5");
-            }
-            return response.build();
+            return respond(locale, known.get().status(), known.get().code(), uri, List.of(), Map.of()).build();
         }
-        Optional<SQLException> sql = cause(e, SQLException.class);
-        if (sql.isPresent() && sql.get().getSQLState() != null) {
-            String state = sql.get().getSQLState();
-            if (state.startsWith("08") || "57P01".equals(state) || "57P03".equals(state)) {
-                LOG.warnf("Database unavailable: %s", sql.get().getMessage());
-                return respond(locale, 503, "database_unavailable", uri, List.of(), Map.of()).header("Retry-After", "5").build();
-            }
-            if ("40001".equals(state) || "40P01".equals(state)) {
-                return respond(locale, 409, "retry_conflict", uri, List.of(), Map.of()).header("Retry-After", "1").build();
-            }
-            if ("23505".equals(state)) {
+        if (DatabaseErrors.unavailable(e)) {
+            LOG.warnf("Database unavailable: %s", e.getMessage());
+            return respond(locale, 503, "database_unavailable", uri, List.of(), Map.of()).header("Retry-After", "5").build();
+        }
+        if (DatabaseErrors.lostRace(e)) {
+            return respond(locale, 409, "retry_conflict", uri, List.of(), Map.of()).header("Retry-After", "1").build();
+        }
+        Optional<String> state = DatabaseErrors.sqlState(e);
+        if (state.isPresent()) {
+            if ("23505".equals(state.get())) {
                 return respond(locale, 409, "duplicate", uri, List.of(), Map.of()).build();
             }
-            if (state.startsWith("22")) {
+            if (state.get().startsWith("22")) {
                 // Data the database cannot take although the request passed validation: a NUL character, a number
                 // beyond a column's range, an impossible date. The request's fault, so 400, and nothing was stored.
-                LOG.infof("Value refused by the database (%s): %s", state, sql.get().getMessage());
+                LOG.infof("Value refused by the database (%s): %s", state.get(), e.getMessage());
                 return respond(locale, 400, "invalid_value", uri, List.of(), Map.of()).build();
             }
-            if ("23503".equals(state)) {
+            if ("23503".equals(state.get())) {
                 // A reference to a record that does not exist (or was removed meanwhile), e.g. a customer account whose
                 // customer is gone: the client's data, not a server fault.
                 return respond(locale, 409, "missing_reference", uri, List.of(), Map.of()).build();
@@ -227,7 +217,7 @@ public class ProblemMappers {
     }
 
     private static Optional<Kind> classify(Throwable e) {
-        for (Throwable t : chain(e)) {
+        for (Throwable t : DatabaseErrors.chain(e)) {
             for (Class<?> c = t.getClass(); c != null && Throwable.class.isAssignableFrom(c); c = c.getSuperclass()) {
                 Kind kind = TABLE.get(c);
                 if (kind != null) {
@@ -238,32 +228,6 @@ public class ProblemMappers {
         return Optional.empty();
     }
 
-    private static <T extends Throwable> Optional<T> cause(Throwable e, Class<T> type) {
-        return chain(e).stream().filter(type::isInstance).map(type::cast).findFirst();
-    }
-
-    /**
-     * The exception, its causes, and what they suppressed, in that order. A failed commit reports the database's
-     * error only as suppressed (Narayana: RollbackException, suppressed XAException caused by the PSQLException).
-     */
-    private static List<Throwable> chain(Throwable e) {
-        List<Throwable> all = new ArrayList<>();
-        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(List.of(e));
-        while (!todo.isEmpty() && all.size() < 50) {
-            Throwable t = todo.removeFirst();
-            if (all.stream().anyMatch(seen -> seen == t)) {
-                continue;
-            }
-            all.add(t);
-            if (t.getCause() != null) {
-                todo.addFirst(t.getCause());
-            }
-            todo.addAll(List.of(t.getSuppressed()));
-        }
-        return all;
-    }
-
-    /** "create.request.contacts[0].phone" -> "contacts[0].phone"; a query parameter keeps its own name. */
     private static String field(ConstraintViolation<?> violation) {
         List<String> parts = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {

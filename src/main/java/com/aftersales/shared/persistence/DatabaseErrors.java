@@ -1,0 +1,68 @@
+package com.aftersales.shared.persistence;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a failure from the database means for whoever asked: the database is gone for now (try again later), the
+ * transaction lost a race (try again now), or neither. The problem mapper answers 503 / 409 with it; the job runner
+ * retries the first two.
+ */
+public final class DatabaseErrors {
+
+    private DatabaseErrors() {
+    }
+
+    /** No connection, or the connection was cut (server restart, failover, proxy reset, pool timeout). */
+    public static boolean unavailable(Throwable e) {
+        if (chain(e).stream().anyMatch(t -> t instanceof SQLTransientConnectionException || t instanceof JDBCConnectionException)) {
+            return true;
+        }
+        return sqlState(e).filter(s -> s.startsWith("08") || "57P01".equals(s) || "57P02".equals(s) || "57P03".equals(s))
+                .isPresent();
+    }
+
+    /** A serialization failure or a deadlock: the same transaction may well succeed when run again. */
+    public static boolean lostRace(Throwable e) {
+        return sqlState(e).filter(s -> "40001".equals(s) || "40P01".equals(s)).isPresent();
+    }
+
+    /** Worth running again unchanged. */
+    public static boolean transientFailure(Throwable e) {
+        return unavailable(e) || lostRace(e);
+    }
+
+    /** The SQLState of the first SQLException in the chain that has one. */
+    public static Optional<String> sqlState(Throwable e) {
+        return chain(e).stream().filter(SQLException.class::isInstance).map(t -> ((SQLException) t).getSQLState())
+                .filter(s -> s != null).findFirst();
+    }
+
+    /**
+     * The exception, its causes, and what they suppressed, in that order. A failed commit reports the database's
+     * error only as suppressed (Narayana: RollbackException, suppressed XAException caused by the PSQLException).
+     */
+    public static List<Throwable> chain(Throwable e) {
+        List<Throwable> all = new ArrayList<>();
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+        while (!todo.isEmpty() && all.size() < 50) {
+            Throwable t = todo.removeFirst();
+            if (all.stream().anyMatch(seen -> seen == t)) {
+                continue;
+            }
+            all.add(t);
+            if (t.getCause() != null) {
+                todo.addFirst(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
+        }
+        return all;
+    }
+}

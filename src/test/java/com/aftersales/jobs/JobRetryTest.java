@@ -1,0 +1,117 @@
+package com.aftersales.jobs;
+
+import com.aftersales.support.Api;
+import com.aftersales.support.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.enterprise.inject.spi.CDI;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static com.aftersales.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A job run whose database connection is cut (what a restart, a failover or an RDS Proxy reset does to it) tries
+ * again within the same run, and gives up, recorded as FAILED, after the configured attempts. The cut is real: the
+ * job's own backend is terminated with pg_terminate_backend while it waits for a lock this test holds.
+ */
+@QuarkusTest
+class JobRetryTest {
+
+    @Test
+    void aRunWhoseConnectionIsCutTriesAgainAndDoesItsWorkOnce() throws Exception {
+        String location = partBelowSafetyStock();
+        Response run = runWhileCuttingConnections(1);
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.jsonPath().getString("outcome")).isEqualTo("OK");
+        assertThat(run.jsonPath().getInt("attempts")).isEqualTo(2);
+        assertThat(Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1",
+                location)).isEqualTo(2);
+        assertThat(Sql.count("select attempts from job_run where id = ?1", run.jsonPath().getLong("id"))).isEqualTo(2);
+    }
+
+    @Test
+    void aRunGivesUpAfterTheConfiguredAttemptsAndIsRecordedAsFailed() throws Exception {
+        String location = partBelowSafetyStock();
+        // aftersales.jobs.retry-delays=1s,4s: three attempts in all.
+        Response run = runWhileCuttingConnections(3);
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(run.jsonPath().getString("outcome")).isEqualTo("FAILED");
+        assertThat(run.jsonPath().getInt("attempts")).isEqualTo(3);
+        assertThat(run.jsonPath().getString("error")).isNotBlank();
+        assertThat(Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1",
+                location)).isZero();
+        // The next run (the database is fine again) does the work.
+        as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
+        assertThat(Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1",
+                location)).isEqualTo(2);
+    }
+
+    /** A new location where one part is below its safety stock: one safety-stock run alerts two roles about it. */
+    private static String partBelowSafetyStock() {
+        String part = as("PRODUCT_MANAGER").body("""
+                        {"partNo":"%s","name":"熔断器","unitOfMeasure":"个","marketPrice":"12.00"}""".formatted(Api.unique("R")))
+                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String location = Api.unique("RETRY").toUpperCase();
+        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":1}")
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
+        as("PRODUCT_MANAGER").body("{\"safetyStock\":5,\"reorderPoint\":6}").put("/api/v1/spare-parts/" + part + "/stock/" + location)
+                .then().statusCode(200);
+        return location;
+    }
+
+    /**
+     * Runs safety-stock while holding a lock on stock_alert, which its first statement needs, and terminates the job's
+     * backend each time it waits for that lock, {@code cuts} times; then lets it through.
+     */
+    private static Response runWhileCuttingConnections(int cuts) throws Exception {
+        DataSource database = CDI.current().select(DataSource.class).get();
+        try (Connection holder = database.getConnection(); Connection killer = database.getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement s = holder.createStatement()) {
+                s.execute("lock table stock_alert in access exclusive mode");
+            }
+            CompletableFuture<Response> run = CompletableFuture.supplyAsync(
+                    () -> as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").andReturn());
+            Set<Integer> terminated = new HashSet<>();
+            while (terminated.size() < cuts) {
+                int pid = waitingForTheLock(killer, terminated);
+                try (var s = killer.prepareStatement("select pg_terminate_backend(?)")) {
+                    s.setInt(1, pid);
+                    s.execute();
+                }
+                terminated.add(pid);
+            }
+            holder.rollback();
+            return run.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The backend, not one already cut, waiting for a lock on stock_alert. */
+    private static int waitingForTheLock(Connection connection, Set<Integer> excluded) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            try (var s = connection.createStatement();
+                 var r = s.executeQuery("select pid from pg_stat_activity where wait_event_type = 'Lock' "
+                         + "and query like '%stock_alert%' and pid <> pg_backend_pid()")) {
+                while (r.next()) {
+                    if (!excluded.contains(r.getInt(1))) {
+                        return r.getInt(1);
+                    }
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no job backend waited for the lock on stock_alert");
+    }
+}
