@@ -1,0 +1,87 @@
+package com.aftersales.packaged;
+
+import com.aftersales.support.Api;
+import com.aftersales.support.LambdaEvents;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * End-to-end flows through HTTP only (no CDI, no direct SQL), so that they run unchanged against the function in the
+ * test JVM ({@link EndToEndTest}), the packaged JVM function ({@link PackagedJvmFunctionIT}) and the packaged native
+ * function ({@link PackagedFunctionIT}), always through the Lambda event path.
+ */
+abstract class EndToEndFlows {
+
+    /** The job token the function under test accepts. */
+    static final String JOB_TOKEN = "test-trigger-token";
+
+    /** A customer's unit delivered on 2025-01-10 under a 24-month term of its product line. */
+    static String unit(String customer, String productLine, String model) {
+        as("SALES").body("{\"productLine\":\"" + productLine + "\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
+                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
+        String serial = Api.unique("E2E");
+        as("SALES").body("""
+                        {"serialNo":"%s","productModel":"%s","productLine":"%s","customerId":"%s",
+                         "productionDate":"2025-01-01","deliveryDate":"2025-01-10"}""".formatted(serial, model, productLine, customer))
+                .post("/api/v1/units").then().statusCode(201);
+        return serial;
+    }
+
+    @Test
+    void aUnitIsRegisteredAndItsEntitlementDecided() {
+        Api.anonymous().get("/api/v1/customers").then().statusCode(401).contentType("application/problem+json");
+        String customer = Api.newCustomer(Api.unique("e2e"));
+        String serial = unit(customer, "MICRO_CAR", "MC80");
+        as("SALES").queryParam("date", "2025-06-01").get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200)
+                .body("regime", equalTo("FREE_WARRANTY"));
+        as("SALES").queryParam("date", "2027-06-01").get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200)
+                .body("regime", equalTo("CHARGEABLE"));
+        as("SALES").header("Accept-Language", "en").body("{\"code\":\"\",\"name\":\"x\",\"type\":\"OEM\"}")
+                .post("/api/v1/customers").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code"));
+    }
+
+    @Test
+    void aCaseIsOpenedRoutedAnsweredAndItsOwnerToldAndTheCustomerSeesOnlyItsOwn() {
+        String customer = Api.newCustomer(Api.unique("e2e"));
+        String serial = unit(customer, "COMMERCIAL_VEHICLE", "TM220");
+        String id = Api.asCustomer(UUID.fromString(customer)).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
+                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s","mileageKm":20000}],"failureDate":"2025-06-01",
+                         "title":"驱动电机异响","description":"车辆行驶中电机有异响","reporter":{"name":"王师傅"},"channel":"PORTAL",
+                         "severity":"HIGH"}""".formatted(customer, serial))
+                .post("/api/v1/cases").then().statusCode(201).body("units[0].regime", equalTo("FREE_WARRANTY"))
+                .extract().path("id");
+        String owner = as("SALES").get("/api/v1/cases/" + id).then().statusCode(200).extract().path("ownerRole");
+        String caseNo = as("SALES").get("/api/v1/cases/" + id).then().extract().path("caseNo");
+        as(owner).queryParam("limit", "200").get("/api/v1/me/notifications").then().statusCode(200)
+                .body("items.subject", hasItem(org.hamcrest.Matchers.startsWith("新客诉单：" + caseNo)));
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"to\":\"ACKNOWLEDGED\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200).header("ETag", "\"1\"");
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"to\":\"INVESTIGATING\"}")
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(412);
+        Api.asCustomer(UUID.fromString(customer)).get("/api/v1/cases/" + id).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED"));
+        Api.asCustomer(UUID.fromString(Api.newCustomer(Api.unique("e2o")))).get("/api/v1/cases/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void kpisAreAnsweredAndTheSchedulerTriggersAJobWithItsToken() {
+        as("QUALITY_ENGINEER").queryParam("from", "2025-01-01").queryParam("to", "2025-12-31").queryParam("groupBy", "month")
+                .get("/api/v1/kpis").then().statusCode(200).body("tables.key", hasItem("ppm"))
+                .body("tables.find { it.key == 'ppm' }.rows.size()", equalTo(12));
+        RestAssured.given().contentType("application/json").body(LambdaEvents.jobTrigger("sla-breach", JOB_TOKEN))
+                .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(200))
+                .body("body", org.hamcrest.Matchers.containsString("\"outcome\":\"OK\""));
+        RestAssured.given().contentType("application/json").body(LambdaEvents.jobTrigger("sla-breach", "wrong"))
+                .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(403));
+        as("ADMIN").queryParam("job", "sla-breach").get("/api/v1/admin/jobs/runs").then().statusCode(200)
+                .body("trigger", hasItem("EVENTBRIDGE")).body("[0].finishedAt", notNullValue());
+    }
+}

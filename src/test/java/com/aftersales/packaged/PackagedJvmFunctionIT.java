@@ -1,0 +1,131 @@
+package com.aftersales.packaged;
+
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * {@link EndToEndFlows} rerun against the JVM build of target/function.zip, run the way AWS Lambda's Java runtime runs
+ * it: the zip unpacked as the task root (the working directory), loaded by AWS's Lambda Runtime Interface Client (the runtime of AWS's Java
+ * base images, copied to target/lambda-java-runtime by the build), which calls the handler the Terraform module
+ * configures and polls a Lambda runtime API for events. That API is the mock event server of
+ * {@link PackagedArtifactResources}, which also turns the tests' HTTP requests into API Gateway v2 events. The
+ * function gets its configuration from environment variables, as in AWS.
+ */
+@EnabledIfSystemProperty(named = "aftersales.package", matches = "jvm")
+class PackagedJvmFunctionIT extends EndToEndFlows {
+
+    /** infra/modules/api-function: the handler of the JVM runtime. */
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private static final Path TARGET = Path.of("target").toAbsolutePath();
+
+    private static PackagedArtifactResources resources;
+    private static Process function;
+
+    @BeforeAll
+    static void startTheFunction() throws Exception {
+        resources = new PackagedArtifactResources();
+        Map<String, String> config = resources.start();
+        Path taskRoot = unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-task"));
+        Path runtime = TARGET.resolve("lambda-java-runtime");
+        String classpath;
+        try (Stream<Path> jars = Files.list(runtime)) {
+            classpath = jars.map(Path::toString).sorted().collect(Collectors.joining(":"));
+        }
+        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER)
+                .directory(taskRoot.toFile()) // the runtime loads the function from its working directory, /var/task in AWS
+                .redirectErrorStream(true)
+                .redirectOutput(TARGET.resolve("function-jvm.log").toFile());
+        Map<String, String> env = process.environment();
+        env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        env.put("_HANDLER", HANDLER);
+        env.put("AWS_LAMBDA_RUNTIME_API", "localhost:" + PackagedArtifactResources.port + "/_lambda_");
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "aftersales-it");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        env.put("AWS_REGION", "cn-north-1");
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        config.forEach((key, value) -> {
+            if (!key.startsWith("quarkus-internal.")) { // the native poll loop's test switch; not used here
+                env.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
+            }
+        });
+        function = process.start();
+        RestAssured.port = PackagedArtifactResources.port;
+        awaitReady(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopTheFunction() throws InterruptedException {
+        if (function != null) {
+            function.destroy();
+            function.waitFor();
+        }
+        if (resources != null) {
+            resources.stop();
+        }
+    }
+
+    @BeforeEach
+    void throughTheMockEventServer() {
+        RestAssured.port = PackagedArtifactResources.port;
+    }
+
+    /** The first answered readiness check: start-up, migrations and the first event done. */
+    private static void awaitReady(Duration limit) throws InterruptedException {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            if (!function.isAlive()) {
+                throw new AssertionError("the function exited with " + function.exitValue() + "; see target/function-jvm.log");
+            }
+            try {
+                if (RestAssured.given().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // the event server answers once the function has taken the event
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the function was not ready within " + limit + "; see target/function-jvm.log");
+    }
+
+    private static Path unzip(Path zip, Path into) {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                Path to = into.resolve(entry.getName()).normalize();
+                if (!to.startsWith(into)) {
+                    throw new IOException("entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.createDirectories(to.getParent());
+                    // Quarkus' zip holds a few classes twice (original and transformed); the later one wins, as with unzip.
+                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return into;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
