@@ -49,37 +49,32 @@ resource "aws_iam_role_policy" "logs" {
 
 # Case attachments (photos of failed parts, reports): private bucket; clients move the bytes through URLs the
 # function pre-signs, so the function needs only Put/Get/Head on objects, nothing on the bucket itself.
-resource "aws_s3_bucket" "attachments" {
-  bucket_prefix = "${var.name}-attachments-"
+module "attachments" {
+  source      = "../private-bucket"
+  name_prefix = "${var.name}-attachments-"
 }
 
-resource "aws_s3_bucket_public_access_block" "attachments" {
-  bucket                  = aws_s3_bucket.attachments.id
-  block_public_acls       = true
-  block_public_policy     = true
-  ignore_public_acls      = true
-  restrict_public_buckets = true
+# Before the bucket moved into the private-bucket module.
+moved {
+  from = aws_s3_bucket.attachments
+  to   = module.attachments.aws_s3_bucket.this
 }
-
-resource "aws_s3_bucket_server_side_encryption_configuration" "attachments" {
-  bucket = aws_s3_bucket.attachments.id
-  rule {
-    apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
-    }
-  }
+moved {
+  from = aws_s3_bucket_public_access_block.attachments
+  to   = module.attachments.aws_s3_bucket_public_access_block.this
 }
-
-resource "aws_s3_bucket_versioning" "attachments" {
-  bucket = aws_s3_bucket.attachments.id
-  versioning_configuration {
-    status = "Enabled"
-  }
+moved {
+  from = aws_s3_bucket_server_side_encryption_configuration.attachments
+  to   = module.attachments.aws_s3_bucket_server_side_encryption_configuration.this
+}
+moved {
+  from = aws_s3_bucket_versioning.attachments
+  to   = module.attachments.aws_s3_bucket_versioning.this
 }
 
 # Browsers PUT and GET through pre-signed URLs from the front end's origins.
 resource "aws_s3_bucket_cors_configuration" "attachments" {
-  bucket = aws_s3_bucket.attachments.id
+  bucket = module.attachments.id
   cors_rule {
     allowed_methods = ["PUT", "GET"]
     allowed_origins = var.cors_origins
@@ -91,7 +86,7 @@ resource "aws_s3_bucket_cors_configuration" "attachments" {
 data "aws_iam_policy_document" "attachments" {
   statement {
     actions   = ["s3:PutObject", "s3:GetObject"]
-    resources = ["${aws_s3_bucket.attachments.arn}/cases/*"]
+    resources = ["${module.attachments.arn}/cases/*"]
   }
 }
 
@@ -99,6 +94,22 @@ resource "aws_iam_role_policy" "attachments" {
   name   = "attachments"
   role   = aws_iam_role.function.id
   policy = data.aws_iam_policy_document.attachments.json
+}
+
+# The package goes to Lambda through S3: the JVM build's function.zip (about 65 MB) is over the 50 MB that Lambda takes
+# in a direct upload, and S3 works for both builds. Lambda copies the code when a function is created or updated,
+# so older package versions can expire.
+module "packages" {
+  source          = "../private-bucket"
+  name_prefix     = "${var.name}-packages-"
+  noncurrent_days = 30
+}
+
+resource "aws_s3_object" "package" {
+  bucket      = module.packages.id
+  key         = "function.zip"
+  source      = var.package_path
+  source_hash = filemd5(var.package_path)
 }
 
 resource "aws_cloudwatch_log_group" "function" {
@@ -109,7 +120,8 @@ resource "aws_cloudwatch_log_group" "function" {
 resource "aws_lambda_function" "this" {
   function_name    = var.name
   role             = aws_iam_role.function.arn
-  filename         = var.package_path
+  s3_bucket        = aws_s3_object.package.bucket
+  s3_key           = aws_s3_object.package.key
   source_code_hash = filebase64sha256(var.package_path)
   runtime          = local.runtime
   handler          = local.handler
@@ -123,7 +135,7 @@ resource "aws_lambda_function" "this" {
       AFTERSALES_JWT_JWKS_URL = "${var.jwt_issuer}/.well-known/jwks.json"
       # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
       AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
-      AFTERSALES_ATTACHMENTS_BUCKET      = aws_s3_bucket.attachments.bucket
+      AFTERSALES_ATTACHMENTS_BUCKET      = module.attachments.bucket
       DISABLE_SIGNAL_HANDLERS            = "true"
     }, var.environment)
   }
@@ -251,7 +263,8 @@ resource "aws_iam_role_policy" "migrate_logs" {
 resource "aws_lambda_function" "migrate" {
   function_name                  = "${var.name}-migrate"
   role                           = aws_iam_role.function.arn
-  filename                       = var.package_path
+  s3_bucket                      = aws_s3_object.package.bucket
+  s3_key                         = aws_s3_object.package.key
   source_code_hash               = filebase64sha256(var.package_path)
   runtime                        = local.runtime
   handler                        = local.handler

@@ -1,5 +1,21 @@
 # Offline plan tests: `terraform test` with a mocked AWS provider (no credentials, no network).
 mock_provider "aws" {
+  # Valid ARNs for the runs that apply (the provider checks them).
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::123456789012:role/aftersales-test-function"
+    }
+  }
+  mock_resource "aws_cloudwatch_log_group" {
+    defaults = {
+      arn = "arn:aws:logs:cn-north-1:123456789012:log-group:/aws/apigateway/aftersales-test"
+    }
+  }
+  mock_resource "aws_apigatewayv2_api" {
+    defaults = {
+      execution_arn = "arn:aws:execute-api:cn-north-1:123456789012:abcdef1234"
+    }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = {
       json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
@@ -39,8 +55,26 @@ run "native_function_behind_a_jwt_protected_api" {
     error_message = "quarkus-amazon-lambda-http expects payload format 2.0."
   }
   assert {
-    condition     = aws_s3_bucket_public_access_block.attachments.block_public_acls && aws_s3_bucket_public_access_block.attachments.restrict_public_buckets
+    condition     = module.attachments.private && module.attachments.encryption == "AES256"
     error_message = "Attachments are private: only pre-signed URLs reach them."
+  }
+}
+
+run "both_functions_load_the_package_from_a_private_bucket" {
+  command = apply
+
+  assert {
+    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.migrate] :
+    f.s3_bucket == module.packages.id && f.s3_key == aws_s3_object.package.key && f.filename == null])
+    error_message = "The package goes through S3 (the JVM build is over Lambda's 50 MB direct-upload limit)."
+  }
+  assert {
+    condition     = aws_s3_object.package.source == var.package_path && aws_s3_object.package.source_hash == filemd5(var.package_path)
+    error_message = "A new build uploads a new package."
+  }
+  assert {
+    condition     = module.packages.private && module.packages.encryption == "AES256"
+    error_message = "The package bucket is private."
   }
 }
 
