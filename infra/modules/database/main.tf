@@ -1,6 +1,7 @@
 # PostgreSQL on RDS in private subnets, reachable only through RDS Proxy with TLS required. Security groups allow
 # nothing else: the function's group may reach the proxy on 5432, the proxy's group may reach the database on 5432.
-# The master password is managed by RDS in Secrets Manager (never in state); the proxy authenticates with that secret.
+# The master password is managed by RDS in Secrets Manager (never in state); only the proxy reads it. The function
+# authenticates to the proxy with IAM (a token signed by its execution role per connection): no password reaches it.
 
 terraform {
   required_version = ">= 1.6"
@@ -171,9 +172,29 @@ resource "aws_db_proxy" "this" {
 
   auth {
     auth_scheme = "SECRETS"
-    iam_auth    = "DISABLED"
+    iam_auth    = "REQUIRED"
     secret_arn  = aws_db_instance.this.master_user_secret[0].secret_arn
   }
+}
+
+# The function's role may connect through the proxy as the database user, and nothing else here.
+data "aws_iam_policy_document" "connect" {
+  statement {
+    actions   = ["rds-db:connect"]
+    resources = [local.connect_arn]
+  }
+}
+
+locals {
+  # arn:<partition>:rds-db:<region>:<account>:dbuser:<proxy resource id>/<user>, from the proxy's
+  # arn:<partition>:rds:<region>:<account>:db-proxy:<proxy resource id>.
+  connect_arn = "${replace(replace(aws_db_proxy.this.arn, ":rds:", ":rds-db:"), ":db-proxy:", ":dbuser:")}/${aws_db_instance.this.username}"
+}
+
+resource "aws_iam_role_policy" "function_connect" {
+  name   = "connect-to-database"
+  role   = var.function_role_name
+  policy = data.aws_iam_policy_document.connect.json
 }
 
 resource "aws_db_proxy_default_target_group" "this" {

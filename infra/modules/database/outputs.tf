@@ -14,9 +14,14 @@ output "function_security_group_id" {
   value = aws_security_group.function.id
 }
 
-output "master_secret_arn" {
-  description = "Secrets Manager secret with the database user and password (managed by RDS)."
-  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+output "user" {
+  description = "The database user the function connects as (IAM authentication through the proxy, no password)."
+  value       = aws_db_instance.this.username
+}
+
+output "connect_arn" {
+  description = "The rds-db:connect resource the function's role is granted."
+  value       = local.connect_arn
 }
 
 output "instance_identifier" {

@@ -40,3 +40,8 @@ variable "deletion_protection" {
   type        = bool
   default     = true
 }
+
+variable "function_role_name" {
+  description = "The function's execution role: it may connect to the database through the proxy (IAM authentication)."
+  type        = string
+}

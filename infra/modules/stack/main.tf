@@ -33,21 +33,13 @@ module "database" {
   multi_az              = var.production
   backup_retention_days = var.production ? 30 : 7
   deletion_protection   = var.production
+  function_role_name    = module.api.function_role_name
 }
 
 module "mail" {
   source = "../mail"
   name   = var.name
   domain = var.mail_domain
-}
-
-# The function reads the database credentials from the RDS-managed secret at deploy time.
-data "aws_secretsmanager_secret_version" "database" {
-  secret_id = module.database.master_secret_arn
-}
-
-locals {
-  database = jsondecode(data.aws_secretsmanager_secret_version.database.secret_string)
 }
 
 module "api" {
@@ -65,14 +57,14 @@ module "api" {
   throttle_burst     = var.throttle_burst
   log_retention_days = var.production ? 365 : 30
   environment = merge({
-    QUARKUS_DATASOURCE_JDBC_URL   = module.database.jdbc_url
-    QUARKUS_DATASOURCE_USERNAME   = local.database.username
-    QUARKUS_DATASOURCE_PASSWORD   = local.database.password
-    QUARKUS_MAILER_HOST           = module.mail.smtp_host
-    QUARKUS_MAILER_USERNAME       = module.mail.smtp_username
-    QUARKUS_MAILER_PASSWORD       = module.mail.smtp_password
-    AFTERSALES_MAIL_FROM          = "aftersales@${var.mail_domain}"
-    AFTERSALES_JOBS_TRIGGER_TOKEN = var.job_token
+    QUARKUS_DATASOURCE_JDBC_URL             = module.database.jdbc_url
+    QUARKUS_DATASOURCE_USERNAME             = module.database.user
+    QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER = "rds-iam" # IAM token per connection (RdsIamCredentials), no password
+    QUARKUS_MAILER_HOST                     = module.mail.smtp_host
+    QUARKUS_MAILER_USERNAME                 = module.mail.smtp_username
+    QUARKUS_MAILER_PASSWORD                 = module.mail.smtp_password
+    AFTERSALES_MAIL_FROM                    = "aftersales@${var.mail_domain}"
+    AFTERSALES_JOBS_TRIGGER_TOKEN           = var.job_token
   }, var.function_environment)
 }
 

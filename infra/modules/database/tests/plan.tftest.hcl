@@ -10,6 +10,11 @@ mock_provider "aws" {
       arn = "arn:aws:iam::123456789012:role/aftersales-test-proxy"
     }
   }
+  mock_resource "aws_db_proxy" {
+    defaults = {
+      arn = "arn:aws-cn:rds:cn-north-1:123456789012:db-proxy:prx-0123456789abcdef0"
+    }
+  }
   mock_resource "aws_db_instance" {
     defaults = {
       master_user_secret = [{ secret_arn = "arn:aws:secretsmanager:cn-north-1:123456789012:secret:rds-db", kms_key_id = "k", secret_status = "active" }]
@@ -21,10 +26,27 @@ variables {
   name       = "aftersales-test"
   vpc_id     = "vpc-1"
   subnet_ids = ["subnet-a", "subnet-b"]
+
+  function_role_name = "aftersales-test-function"
 }
 
 run "private_database_behind_a_tls_proxy" {
   command = apply
+
+  assert {
+    condition     = one(aws_db_proxy.this.auth).iam_auth == "REQUIRED"
+    error_message = "Clients authenticate to the proxy with IAM: no database password in the function."
+  }
+  assert {
+    condition     = output.connect_arn == "arn:aws-cn:rds-db:cn-north-1:123456789012:dbuser:prx-0123456789abcdef0/aftersales"
+    error_message = "The function may connect as the database user through this proxy (rds-db ARN, partition kept)."
+  }
+  assert {
+    condition = aws_iam_role_policy.function_connect.role == var.function_role_name && alltrue([
+      for st in data.aws_iam_policy_document.connect.statement :
+    st.actions == toset(["rds-db:connect"]) && st.resources == toset([output.connect_arn])])
+    error_message = "The function's role gets rds-db:connect on that user only."
+  }
 
   assert {
     condition     = aws_db_instance.this.publicly_accessible == false
