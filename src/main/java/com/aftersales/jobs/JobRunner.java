@@ -41,6 +41,10 @@ public class JobRunner {
     @ConfigProperty(name = "aftersales.jobs.work-mem")
     String workMem;
 
+    /** A run still RUNNING after this long has lost its process (a Lambda timeout or crash): the next run says so. */
+    @ConfigProperty(name = "aftersales.jobs.abandoned-after")
+    Duration abandonedAfter;
+
     /** Pauses before the second, third, … attempt after a transient database failure. */
     @ConfigProperty(name = "aftersales.jobs.retry-delays")
     List<Duration> retryDelays;
@@ -63,6 +67,7 @@ public class JobRunner {
             throw ProblemException.notFound("job", name);
         }
         OffsetDateTime started = OffsetDateTime.now();
+        markAbandoned(name, started);
         long id;
         try {
             id = retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
@@ -100,6 +105,23 @@ public class JobRunner {
         }
         // This run's row, not the job's latest: runs of the same job may overlap.
         return runs(null, id, 1).get(0);
+    }
+
+    /**
+     * Runs of this job that were started long ago and never finished: their process ended without a word (a function
+     * timeout or crash). They are recorded as FAILED, and logged for the job-failures alarm, so the history tells the
+     * truth.
+     */
+    private void markAbandoned(String name, OffsetDateTime now) {
+        @SuppressWarnings("unchecked")
+        List<Number> abandoned = retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "update job_run set finished_at = ?2, outcome = 'FAILED', error = ?3 "
+                                + "where job = ?1 and outcome = 'RUNNING' and started_at < ?4 returning id")
+                .setParameter(1, name).setParameter(2, now)
+                .setParameter(3, "abandoned: no result " + abandonedAfter.toMinutes() + " minutes after its start (timeout or crash)")
+                .setParameter(4, now.minus(abandonedAfter)).getResultList()));
+        // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
+        abandoned.forEach(run -> LOG.errorf("Job %s failed (run %d abandoned: no result after %s)", name, run.longValue(), abandonedAfter));
     }
 
     /** Runs {@code step} (given its attempt number), again after each retry delay while it fails transiently. */

@@ -57,6 +57,27 @@ class JobRetryTest {
                 location)).isEqualTo(2);
     }
 
+    @Test
+    void aRunCutOffWithoutAResultIsRecordedAsFailedByTheNextRun() {
+        // What a function timeout leaves behind: a run that started and never finished.
+        int lost = Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
+                + "('safety-stock', 'EVENTBRIDGE', 'eventbridge-scheduler', now() - interval '2 hours', 'RUNNING') returning id");
+        int recent = Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
+                + "('safety-stock', 'EVENTBRIDGE', 'eventbridge-scheduler', now() - interval '5 minutes', 'RUNNING') returning id");
+        int otherJob = Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
+                + "('follow-up', 'EVENTBRIDGE', 'eventbridge-scheduler', now() - interval '2 hours', 'RUNNING') returning id");
+        as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
+        var runs = as("ADMIN").queryParam("job", "safety-stock").get("/api/v1/admin/jobs/runs").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(runs.getString("find { it.id == " + lost + " }.outcome")).isEqualTo("FAILED");
+        assertThat(runs.getString("find { it.id == " + lost + " }.error")).startsWith("abandoned: no result 60 minutes after its start");
+        assertThat(runs.getString("find { it.id == " + lost + " }.finishedAt")).isNotNull();
+        // Five minutes may be a run still going; another job's runs are that job's business.
+        assertThat(runs.getString("find { it.id == " + recent + " }.outcome")).isEqualTo("RUNNING");
+        assertThat(Sql.text("select outcome from job_run where id = ?1", otherJob)).isEqualTo("RUNNING");
+        Sql.exec("update job_run set outcome = 'FAILED', finished_at = now() where id in (?1, ?2)", recent, otherJob);
+    }
+
     /** A new location where one part is below its safety stock: one safety-stock run alerts two roles about it. */
     private static String partBelowSafetyStock() {
         String part = as("PRODUCT_MANAGER").body("""
