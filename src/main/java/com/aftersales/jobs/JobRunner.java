@@ -67,9 +67,9 @@ public class JobRunner {
             throw ProblemException.notFound("job", name);
         }
         OffsetDateTime started = OffsetDateTime.now();
-        markAbandoned(name, started);
         long id;
         try {
+            markAbandoned(name, started);
             id = retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                             "insert into job_run (job, trigger, actor, started_at, outcome) values (?1, ?2, ?3, ?4, 'RUNNING') returning id")
                     .setParameter(1, name).setParameter(2, trigger.name()).setParameter(3, actor).setParameter(4, started)

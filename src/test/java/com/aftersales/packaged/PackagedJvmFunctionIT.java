@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link EndToEndFlows} rerun against the JVM build of target/function.zip, run the way AWS Lambda's Java runtime runs
- * it: the zip unpacked as the task root (the working directory), loaded by AWS's Lambda Runtime Interface Client (the runtime of AWS's Java
- * base images, copied to target/lambda-java-runtime by the build), which calls the handler the Terraform module
- * configures and polls a Lambda runtime API for events. That API is the mock event server of
+ * it: the zip unpacked as the task root (the working directory), loaded by AWS's Lambda Runtime Interface Client (the
+ * runtime of AWS's Java base images, copied to target/lambda-java-runtime by the build), which calls the handler the
+ * Terraform module configures and polls a Lambda runtime API for events. That API is the mock event server of
  * {@link PackagedArtifactResources}, which also turns the tests' HTTP requests into API Gateway v2 events. The
  * function gets its configuration from environment variables, as in AWS.
  */
@@ -45,12 +46,13 @@ class PackagedJvmFunctionIT extends EndToEndFlows {
 
     private static PackagedArtifactResources resources;
     private static Process function;
+    private static Path taskRoot;
 
     @BeforeAll
     static void startTheFunction() throws Exception {
         resources = new PackagedArtifactResources();
         Map<String, String> config = resources.start();
-        Path taskRoot = unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-task"));
+        taskRoot = unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-task"));
         Path runtime = TARGET.resolve("lambda-java-runtime");
         String classpath;
         try (Stream<Path> jars = Files.list(runtime)) {
@@ -92,13 +94,18 @@ class PackagedJvmFunctionIT extends EndToEndFlows {
     }
 
         @AfterAll
-    static void stopTheFunction() throws InterruptedException {
+    static void stopTheFunction() throws InterruptedException, IOException {
         if (function != null) {
             function.destroy();
             function.waitFor();
         }
         if (resources != null) {
             resources.stop();
+        }
+        if (taskRoot != null) {
+            try (Stream<Path> files = Files.walk(taskRoot)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 
