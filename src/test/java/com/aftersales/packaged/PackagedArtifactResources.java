@@ -45,6 +45,7 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             KeyPair pair = generator.generateKeyPair();
             Path publicKey = Files.createTempFile("aftersales-it", ".pem");
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            publicKey.toFile().deleteOnExit();
             System.setProperty("smallrye.jwt.sign.key", pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             System.setProperty("smallrye.jwt.new-token.issuer", ISSUER);
             return Map.of(
