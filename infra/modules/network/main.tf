@@ -1,6 +1,6 @@
 # A VPC for the function and the database: private subnets in two zones for the function, RDS Proxy and the
-# database; public subnets only for the NAT gateway through which the function reaches Cognito (JWKS), SES SMTP and
-# Secrets Manager; an S3 gateway endpoint keeps attachment traffic inside AWS.
+# database; public subnets only for the NAT gateway through which the function reaches Cognito (JWKS) and SES SMTP;
+# an S3 gateway endpoint keeps attachment traffic inside AWS.
 
 terraform {
   required_version = ">= 1.6"
