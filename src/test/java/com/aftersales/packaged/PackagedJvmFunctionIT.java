@@ -83,8 +83,11 @@ class PackagedJvmFunctionIT extends EndToEndFlows {
                 env.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
             }
         });
+        long start = System.nanoTime();
         function = process.start();
         awaitReady(Duration.ofSeconds(90));
+        System.out.printf("[measure] packaged JVM function: first answer %d ms after the JVM started (cold start with "
+                + "migrations)%n", (System.nanoTime() - start) / 1_000_000);
     }
 
     @Test
@@ -96,6 +99,13 @@ class PackagedJvmFunctionIT extends EndToEndFlows {
         @AfterAll
     static void stopTheFunction() throws InterruptedException, IOException {
         if (function != null) {
+            // The resident-memory peak of the function while it served the flows (Linux).
+            Path status = Path.of("/proc", String.valueOf(function.pid()), "status");
+            if (Files.isReadable(status)) {
+                Files.readAllLines(status).stream().filter(line -> line.startsWith("VmHWM:"))
+                        .forEach(line -> System.out.printf("[measure] packaged JVM function: peak RSS %s%n",
+                                line.substring("VmHWM:".length()).trim()));
+            }
             function.destroy();
             function.waitFor();
         }
