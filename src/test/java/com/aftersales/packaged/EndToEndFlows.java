@@ -62,6 +62,14 @@ abstract class EndToEndFlows {
         as("SALES").header("Accept-Language", "en").body("{\"code\":\"\",\"name\":\"x\",\"type\":\"OEM\"}")
                 .post("/api/v1/customers").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("code"));
+        // The application's own constraint messages, in the caller's language: their bundles must be in the package
+        // (a native image keeps only the resource bundles it was told about).
+        as("SALES").header("Accept-Language", "zh-CN").body("{\"code\":\"!\",\"name\":\"x\",\"type\":\"OEM\"}")
+                .post("/api/v1/customers").then().statusCode(422)
+                .body("errors.find { it.field == 'code' }.message", equalTo("客户代码应为 2–32 位字母、数字、_ 或 -"));
+        as("SALES").header("Accept-Language", "en").body("{\"code\":\"!\",\"name\":\"x\",\"type\":\"OEM\"}")
+                .post("/api/v1/customers").then().statusCode(422)
+                .body("errors.find { it.field == 'code' }.message", equalTo("a customer code has 2 to 32 letters, digits, _ or -"));
     }
 
     @Test
