@@ -96,7 +96,7 @@ resource "aws_iam_role_policy" "attachments" {
   policy = data.aws_iam_policy_document.attachments.json
 }
 
-# The package goes to Lambda through S3: the JVM build's function.zip (about 65 MB) is over the 50 MB that Lambda takes
+# The package goes to Lambda through S3: the JVM build's function.zip (over 60 MB) is over the 50 MB that Lambda takes
 # in a direct upload, and S3 works for both builds. Lambda copies the code when a function is created or updated,
 # so older package versions can expire.
 module "packages" {
