@@ -1,7 +1,6 @@
 package com.aftersales.support;
 
 import io.restassured.RestAssured;
-import io.restassured.config.LogConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
@@ -11,13 +10,6 @@ import java.util.UUID;
 
 /** Requests as a given role, through the Lambda event path (the mock event server of quarkus-amazon-lambda-http). */
 public final class Api {
-
-    static {
-        // RestAssured keeps a log of each request for when a check fails and pretty-prints its body by content type:
-        // the deliberately malformed XML bodies of HostileInputTest made the JDK's XML parser print "[Fatal Error]"
-        // lines on stderr. Logged bodies stay as sent.
-        RestAssured.config = RestAssured.config().logConfig(LogConfig.logConfig().enablePrettyPrinting(false));
-    }
 
     private Api() {
     }
