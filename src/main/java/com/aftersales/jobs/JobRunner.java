@@ -3,6 +3,7 @@ package com.aftersales.jobs;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.BulkReads;
 import com.aftersales.shared.persistence.DatabaseErrors;
+import com.aftersales.shared.persistence.SqlValues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,10 +71,10 @@ public class JobRunner {
         long id;
         try {
             markAbandoned(name, started);
-            id = retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+            id = inTransaction(name, attempt -> ((Number) em.createNativeQuery(
                             "insert into job_run (job, trigger, actor, started_at, outcome) values (?1, ?2, ?3, ?4, 'RUNNING') returning id")
                     .setParameter(1, name).setParameter(2, trigger.name()).setParameter(3, actor).setParameter(4, started)
-                    .getSingleResult()).longValue()));
+                    .getSingleResult()).longValue());
         } catch (RuntimeException e) {
             // Not even recorded (the database stayed out of reach): still a failed run for the alarm.
             LOG.errorf(e, "Job %s failed (run not recorded)", name);
@@ -81,27 +82,25 @@ public class JobRunner {
         }
         int[] attempts = {0};
         try {
-            Job.Result result = retrying(name, attempt -> {
+            Job.Result result = inTransaction(name, attempt -> {
                 attempts[0] = attempt;
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    // A job is a few set-based statements over whole tables.
-                    BulkReads.configure(em, workMem);
-                    return job.run(started);
-                });
+                // A job is a few set-based statements over whole tables.
+                BulkReads.configure(em, workMem);
+                return job.run(started);
             });
-            retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+            inTransaction(name, attempt -> em.createNativeQuery(
                             "update job_run set finished_at = now(), found = ?2, created = ?3, sent = ?4, failed = ?5, "
                                     + "outcome = 'OK', attempts = ?6 where id = ?1")
                     .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
                     .setParameter(4, result.sent()).setParameter(5, result.failed()).setParameter(6, attempts[0])
-                    .executeUpdate()));
+                    .executeUpdate());
         } catch (RuntimeException e) {
             // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
             LOG.errorf(e, "Job %s failed (run %d, attempt %d)", name, id, attempts[0]);
-            retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+            inTransaction(name, attempt -> em.createNativeQuery(
                             "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2, attempts = ?3 where id = ?1")
                     .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).setParameter(3, Math.max(1, attempts[0]))
-                    .executeUpdate()));
+                    .executeUpdate());
         }
         // This run's row, not the job's latest: runs of the same job may overlap.
         return runs(null, id, 1).get(0);
@@ -114,21 +113,25 @@ public class JobRunner {
      */
     private void markAbandoned(String name, OffsetDateTime now) {
         @SuppressWarnings("unchecked")
-        List<Number> abandoned = retrying(name, attempt -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<Number> abandoned = inTransaction(name, attempt -> em.createNativeQuery(
                         "update job_run set finished_at = ?2, outcome = 'FAILED', error = ?3 "
                                 + "where job = ?1 and outcome = 'RUNNING' and started_at < ?4 returning id")
                 .setParameter(1, name).setParameter(2, now)
                 .setParameter(3, "abandoned: no result " + abandonedAfter.toMinutes() + " minutes after its start (timeout or crash)")
-                .setParameter(4, now.minus(abandonedAfter)).getResultList()));
+                .setParameter(4, now.minus(abandonedAfter)).getResultList());
         // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
         abandoned.forEach(run -> LOG.errorf("Job %s failed (run %d abandoned: no result after %s)", name, run.longValue(), abandonedAfter));
     }
 
-    /** Runs {@code step} (given its attempt number), again after each retry delay while it fails transiently. */
-    private <T> T retrying(String job, IntFunction<T> step) {
+    /**
+     * Runs {@code step} (given its attempt number) in a transaction of its own, and again in a new one after each
+     * retry delay while it fails transiently.
+     */
+    private <T> T inTransaction(String job, IntFunction<T> step) {
         for (int attempt = 1; ; attempt++) {
+            int number = attempt;
             try {
-                return step.apply(attempt);
+                return QuarkusTransaction.requiringNew().call(() -> step.apply(number));
             } catch (RuntimeException e) {
                 if (attempt > retryDelays.size() || !DatabaseErrors.transientFailure(e)) {
                     throw e;
@@ -157,8 +160,7 @@ public class JobRunner {
                         + "and (cast(?2 as bigint) is null or id = ?2) order by id desc limit " + limit)
                 .setParameter(1, job).setParameter(2, id).getResultList();
         return rows.stream().map(r -> new Run(((Number) r[0]).longValue(), (String) r[1], Trigger.valueOf((String) r[2]),
-                (String) r[3], com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[4]),
-                com.aftersales.shared.persistence.SqlValues.offsetDateTime(r[5]), (Integer) r[6], (Integer) r[7],
+                (String) r[3], SqlValues.offsetDateTime(r[4]), SqlValues.offsetDateTime(r[5]), (Integer) r[6], (Integer) r[7],
                 (Integer) r[8], (Integer) r[9], (String) r[10], (String) r[11], ((Number) r[12]).intValue())).toList();
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * How EventBridge Scheduler runs a job in AWS: it invokes the function directly (IAM) with an API Gateway v2-shaped
  * event for {@code POST /internal/jobs/{name}} carrying the trigger token. API Gateway has no route to
- * {@code /internal}, so no public caller reaches this; the token (the deploy's JOB_TOKEN secret, in the function's environment) is a second lock. Without a
- * configured token the trigger does not exist (404).
+ * {@code /internal}, so no public caller reaches this; the token (the deploy's JOB_TOKEN secret, in the function's
+ * environment) is a second lock. Without a configured token the trigger does not exist (404).
  */
 @Path("/internal/jobs/{name}")
 public class JobTriggerResource {

@@ -35,8 +35,7 @@ class JobRetryTest {
         assertThat(run.statusCode()).isEqualTo(200);
         assertThat(run.jsonPath().getString("outcome")).isEqualTo("OK");
         assertThat(run.jsonPath().getInt("attempts")).isEqualTo(2);
-        assertThat(Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1",
-                location)).isEqualTo(2);
+        assertThat(alerts(location)).isEqualTo(2);
         assertThat(Sql.count("select attempts from job_run where id = ?1", run.jsonPath().getLong("id"))).isEqualTo(2);
     }
 
@@ -49,23 +48,18 @@ class JobRetryTest {
         assertThat(run.jsonPath().getString("outcome")).isEqualTo("FAILED");
         assertThat(run.jsonPath().getInt("attempts")).isEqualTo(3);
         assertThat(run.jsonPath().getString("error")).isNotBlank();
-        assertThat(Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1",
-                location)).isZero();
+        assertThat(alerts(location)).isZero();
         // The next run (the database is fine again) does the work.
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
-        assertThat(Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1",
-                location)).isEqualTo(2);
+        assertThat(alerts(location)).isEqualTo(2);
     }
 
     @Test
     void aRunCutOffWithoutAResultIsRecordedAsFailedByTheNextRun() {
         // What a function timeout leaves behind: a run that started and never finished.
-        int lost = Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
-                + "('safety-stock', 'EVENTBRIDGE', 'eventbridge-scheduler', now() - interval '2 hours', 'RUNNING') returning id");
-        int recent = Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
-                + "('safety-stock', 'EVENTBRIDGE', 'eventbridge-scheduler', now() - interval '5 minutes', 'RUNNING') returning id");
-        int otherJob = Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
-                + "('follow-up', 'EVENTBRIDGE', 'eventbridge-scheduler', now() - interval '2 hours', 'RUNNING') returning id");
+        int lost = runningSince("safety-stock", "2 hours");
+        int recent = runningSince("safety-stock", "5 minutes");
+        int otherJob = runningSince("follow-up", "2 hours");
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
         var runs = as("ADMIN").queryParam("job", "safety-stock").get("/api/v1/admin/jobs/runs").then().statusCode(200)
                 .extract().jsonPath();
@@ -76,6 +70,17 @@ class JobRetryTest {
         assertThat(runs.getString("find { it.id == " + recent + " }.outcome")).isEqualTo("RUNNING");
         assertThat(Sql.text("select outcome from job_run where id = ?1", otherJob)).isEqualTo("RUNNING");
         Sql.exec("update job_run set outcome = 'FAILED', finished_at = now() where id in (?1, ?2)", recent, otherJob);
+    }
+
+    /** Safety-stock notices about a location. */
+    private static int alerts(String location) {
+        return Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1", location);
+    }
+
+    /** A run of {@code job} still RUNNING, started {@code ago} (an interval) ago: its id. */
+    private static int runningSince(String job, String ago) {
+        return Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
+                + "(?1, 'EVENTBRIDGE', 'eventbridge-scheduler', now() - cast(?2 as interval), 'RUNNING') returning id", job, ago);
     }
 
     /** A new location where one part is below its safety stock: one safety-stock run alerts two roles about it. */
