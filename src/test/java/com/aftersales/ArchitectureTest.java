@@ -24,7 +24,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("com.aftersales.customer..", "com.aftersales.unit..",
                         "com.aftersales.warranty..", "com.aftersales.cases..", "com.aftersales.eightd..",
                         "com.aftersales.problems..", "com.aftersales.returns..", "com.aftersales.spareparts..",
-                        "com.aftersales.recall..", "com.aftersales.jobs..", "com.aftersales.kpi..",
+                        "com.aftersales.recall..", "com.aftersales.jobs..", "com.aftersales.notify..", "com.aftersales.followup..", "com.aftersales.kpi..",
                         "com.aftersales.retention..")
                 .check(CLASSES);
     }

@@ -3,7 +3,7 @@ package com.aftersales.cases;
 import com.aftersales.shared.web.Text;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
-import com.aftersales.shared.notify.Outbox;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;

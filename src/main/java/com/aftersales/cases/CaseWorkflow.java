@@ -2,7 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
-import com.aftersales.shared.notify.Outbox;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;

@@ -5,7 +5,7 @@ import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseTimeline;
 import com.aftersales.cases.ServiceCase;
 import com.aftersales.shared.audit.AuditTrail;
-import com.aftersales.shared.notify.Outbox;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.paging.Page;

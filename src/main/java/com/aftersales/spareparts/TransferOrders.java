@@ -2,7 +2,7 @@ package com.aftersales.spareparts;
 
 import com.aftersales.cases.CaseBook;
 import com.aftersales.shared.audit.AuditTrail;
-import com.aftersales.shared.notify.Outbox;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;

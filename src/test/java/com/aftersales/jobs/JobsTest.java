@@ -2,6 +2,7 @@ package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.Sql;
 import com.aftersales.support.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
-class JobsTest {
+public class JobsTest {
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
@@ -47,14 +48,6 @@ class JobsTest {
         });
     }
 
-    /** The single text value a query returns. */
-    public static String text(String query, Object... params) {
-        return com.aftersales.support.Sql.text(query, params);
-    }
-
-    public static int count(String query, Object... params) {
-        return com.aftersales.support.Sql.count(query, params);
-    }
 
     @Test
     void warrantyExpiryNotifiesEachDueUnitExactlyOnceUnderConcurrentRuns() throws Exception {
@@ -116,9 +109,9 @@ class JobsTest {
                 .then().statusCode(200);
         Jobs.fireConcurrently("safety-stock", 10);
         String count = "select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1";
-        assertThat(count(count, location)).isEqualTo(2);
+        assertThat(Sql.count(count, location)).isEqualTo(2);
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
-        assertThat(count(count, location)).isEqualTo(2);
+        assertThat(Sql.count(count, location)).isEqualTo(2);
         // Recovered, then below again: a new episode, new alerts.
         as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":10}")
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
@@ -126,7 +119,7 @@ class JobsTest {
         as("WAREHOUSE").body("{\"kind\":\"ADJUSTMENT\",\"location\":\"" + location + "\",\"quantity\":-10,\"reason\":\"报废\"}")
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
-        assertThat(count(count, location)).isEqualTo(4);
+        assertThat(Sql.count(count, location)).isEqualTo(4);
         as("PRODUCT_MANAGER").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(403);
         as("ADMIN").post("/api/v1/admin/jobs/no-such-job/runs").then().statusCode(404);
     }

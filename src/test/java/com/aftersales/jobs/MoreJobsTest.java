@@ -2,6 +2,7 @@ package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.Sql;
 import com.aftersales.support.Jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,15 +31,15 @@ class MoreJobsTest {
         String ownerCount = "select count(*) from notice where kind = ?1 and payload ->> 'reportNo' = "
                 + "(select report_no from eight_d_report where id = cast(?2 as uuid)) and payload ->> 'item' like 'CORRECTIVE%'";
         Jobs.fireConcurrently("eight-d-overdue", 10);
-        assertThat(JobsTest.count(ownerCount, "EIGHT_D_OVERDUE", report)).isZero();
+        assertThat(Sql.count(ownerCount, "EIGHT_D_OVERDUE", report)).isZero();
         move("update eight_d_action set due_date = due_date - 2 where report_id = cast(?1 as uuid)", report);
         Jobs.fireConcurrently("eight-d-overdue", 10);
-        assertThat(JobsTest.count(ownerCount, "EIGHT_D_OVERDUE", report)).isEqualTo(1);
-        assertThat(JobsTest.count(ownerCount, "EIGHT_D_ESCALATION", report)).isZero();
-        assertThat(JobsTest.count("select count(*) from notice where recipient_subject = ?1", owner)).isEqualTo(1);
+        assertThat(Sql.count(ownerCount, "EIGHT_D_OVERDUE", report)).isEqualTo(1);
+        assertThat(Sql.count(ownerCount, "EIGHT_D_ESCALATION", report)).isZero();
+        assertThat(Sql.count("select count(*) from notice where recipient_subject = ?1", owner)).isEqualTo(1);
         move("update eight_d_action set due_date = due_date - 5 where report_id = cast(?1 as uuid)", report);
         Jobs.fireConcurrently("eight-d-overdue", 10);
-        assertThat(JobsTest.count(ownerCount, "EIGHT_D_ESCALATION", report)).isEqualTo(1);
+        assertThat(Sql.count(ownerCount, "EIGHT_D_ESCALATION", report)).isEqualTo(1);
     }
 
     @Test
@@ -48,9 +49,9 @@ class MoreJobsTest {
                         {"department":"PROCESS","subscriber":"%s","name":"工艺 %s"}""".formatted(subscriber, subscriber))
                 .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
         Jobs.fireConcurrently("problem-digest", 10);
-        assertThat(JobsTest.count("select count(*) from notice where kind = 'PROBLEM_DIGEST' and recipient_subject = ?1", subscriber))
+        assertThat(Sql.count("select count(*) from notice where kind = 'PROBLEM_DIGEST' and recipient_subject = ?1", subscriber))
                 .isEqualTo(1);
-        assertThat(JobsTest.count("select count(*) from problem_digest where department = 'PROCESS' and period_to = "
+        assertThat(Sql.count("select count(*) from problem_digest where department = 'PROCESS' and period_to = "
                 + "(select max(period_to) from problem_digest where department = 'PROCESS')")).isEqualTo(1);
     }
 

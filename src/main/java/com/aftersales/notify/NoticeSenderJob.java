@@ -1,6 +1,6 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
-import com.aftersales.shared.notify.NoticeTemplates;
+import com.aftersales.jobs.Job;
 import com.aftersales.shared.persistence.SqlValues;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;

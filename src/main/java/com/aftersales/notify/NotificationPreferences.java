@@ -1,7 +1,6 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
 import com.aftersales.shared.error.ProblemException;
-import com.aftersales.shared.notify.NoticeTemplates;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;

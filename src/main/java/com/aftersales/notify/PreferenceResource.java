@@ -1,4 +1,4 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.security.Roles;

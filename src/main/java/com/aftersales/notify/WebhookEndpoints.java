@@ -1,8 +1,7 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
-import com.aftersales.shared.notify.NoticeTemplates;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;

@@ -1,5 +1,7 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
+import com.aftersales.support.Sql;
+import com.aftersales.jobs.JobsTest;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.Jobs;
@@ -73,10 +75,10 @@ class NoticeSenderTest {
         assertThat(english.getSubject()).startsWith("Free warranty ends soon: ");
         // The delivery id is the Message-ID, so a resend after a crash is recognisable.
         String deliveryId = english.getHeaders().get("Message-ID").get(0).replaceAll("[<>]|@aftersales", "");
-        assertThat(JobsTest.count("select count(*) from notice_delivery d join notice n on n.id = d.notice_id "
+        assertThat(Sql.count("select count(*) from notice_delivery d join notice n on n.id = d.notice_id "
                 + "where d.id = cast(?1 as uuid) and d.status = 'SENT' and d.address = ?2 and d.language = 'en' "
                 + "and n.customer_id = cast(?3 as uuid)", deliveryId, en, customer)).isEqualTo(1);
-        assertThat(JobsTest.count("select count(*) from notice_delivery d join notice n on n.id = d.notice_id "
+        assertThat(Sql.count("select count(*) from notice_delivery d join notice n on n.id = d.notice_id "
                 + "where n.customer_id = cast(?1 as uuid)", customer)).isEqualTo(2);
         // Everything stays in the customer's inbox too, rendered in the reader's language.
         Api.asCustomer(UUID.fromString(customer)).header("Accept-Language", "en").get("/api/v1/me/notifications")
@@ -138,7 +140,7 @@ class NoticeSenderTest {
                 assertThat(body.getString("subject")).startsWith("新客诉单：" + caseNo);
                 assertThat(body.getString("payload.caseId")).isEqualTo(caseId);
                 assertThat(body.getString("id")).isEqualTo(r.header("X-Aftersales-Delivery"));
-                assertThat(JobsTest.count("select count(*) from notice_delivery where id = cast(?1 as uuid) and status = 'SENT' "
+                assertThat(Sql.count("select count(*) from notice_delivery where id = cast(?1 as uuid) and status = 'SENT' "
                         + "and channel = 'WEBHOOK' and address = ?2", body.getString("id"), hook)).isEqualTo(1);
                 as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", hasItem(hook));
             } finally {
@@ -170,12 +172,12 @@ class NoticeSenderTest {
                     as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
                     // Backoff: a run before next_attempt_at does not touch the delivery.
                     as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
-                    assertThat(JobsTest.text(state, hook, order)).isEqualTo(attempt + ":" + (attempt == 5 ? "DEAD" : "PENDING"));
-                    JobsTest.count("with u as (update notice_delivery set next_attempt_at = now() - interval '1 second' "
+                    assertThat(Sql.text(state, hook, order)).isEqualTo(attempt + ":" + (attempt == 5 ? "DEAD" : "PENDING"));
+                    Sql.count("with u as (update notice_delivery set next_attempt_at = now() - interval '1 second' "
                             + "where address = ?1 returning 1) select count(*) from u", hook);
                 }
                 as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
-                assertThat(JobsTest.text(state, hook, order)).isEqualTo("5:DEAD");
+                assertThat(Sql.text(state, hook, order)).isEqualTo("5:DEAD");
                 List<WebhookReceiver.Received> tries = receiver.containing(order);
                 assertThat(tries).hasSize(5);
                 // DingTalk signing: timestamp and sign in the URL; the message in English, as the endpoint asked.
@@ -197,7 +199,7 @@ class NoticeSenderTest {
                 as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
                 as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
                 as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
-                assertThat(JobsTest.text(state, hook, order)).isEqualTo("1:SENT");
+                assertThat(Sql.text(state, hook, order)).isEqualTo("1:SENT");
                 assertThat(receiver.containing(order)).hasSize(6);
             } finally {
                 as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
@@ -225,6 +227,6 @@ class NoticeSenderTest {
                 .then().statusCode(403);
         as("SALES").get("/api/v1/admin/webhooks").then().statusCode(403);
         as("ADMIN").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);
-        assertThat(JobsTest.count("select count(*) from webhook_endpoint where name = 'x'")).isZero();
+        assertThat(Sql.count("select count(*) from webhook_endpoint where name = 'x'")).isZero();
     }
 }

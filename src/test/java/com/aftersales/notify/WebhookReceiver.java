@@ -1,4 +1,4 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
 import com.sun.net.httpserver.HttpServer;
 

@@ -1,7 +1,6 @@
-package com.aftersales.jobs;
+package com.aftersales.notify;
 
 import com.aftersales.shared.error.ProblemException;
-import com.aftersales.shared.notify.NoticeTemplates;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.persistence.SqlValues;

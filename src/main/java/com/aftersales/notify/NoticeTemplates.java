@@ -1,4 +1,4 @@
-package com.aftersales.shared.notify;
+package com.aftersales.notify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

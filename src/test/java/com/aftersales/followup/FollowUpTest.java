@@ -1,5 +1,6 @@
-package com.aftersales.jobs;
+package com.aftersales.followup;
 
+import com.aftersales.support.Sql;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Jobs;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,7 +51,7 @@ class FollowUpTest {
         as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":3,\"satisfied\":false}")
                 .put("/api/v1/follow-ups/" + second).then().statusCode(200);
         // The owner's manager hears of it: the after-sales manager (the general manager when that is the owner).
-        assertThat(JobsTest.count("select count(*) from notice n join service_case c on c.case_no = n.payload ->> 'caseNo' "
+        assertThat(Sql.count("select count(*) from notice n join service_case c on c.case_no = n.payload ->> 'caseNo' "
                 + "where n.kind = 'FOLLOW_UP_UNSATISFIED' and c.id = cast(?1 as uuid) and n.recipient_role = "
                 + "case when c.owner_role = 'AFTER_SALES_MANAGER' then 'GENERAL_MANAGER' else 'AFTER_SALES_MANAGER' end", caseId))
                 .isEqualTo(1);
@@ -72,7 +73,7 @@ class FollowUpTest {
                 .createNativeQuery("update follow_up set due_date = due_date - 10 where case_id = cast(?1 as uuid)")
                 .setParameter(1, caseId).executeUpdate());
         Jobs.fireConcurrently("follow-up", 10);
-        assertThat(JobsTest.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' and recipient_role = 'AFTER_SALES_MANAGER' "
+        assertThat(Sql.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' and recipient_role = 'AFTER_SALES_MANAGER' "
                 + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);
         as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().body("[0].overdue", equalTo(true));
     }

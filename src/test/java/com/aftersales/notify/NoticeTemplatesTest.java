@@ -1,6 +1,5 @@
-package com.aftersales.shared;
+package com.aftersales.notify;
 
-import com.aftersales.shared.notify.NoticeTemplates;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.aftersales.jobs;
+package com.aftersales.followup;
 
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;

@@ -1,5 +1,6 @@
-package com.aftersales.jobs;
+package com.aftersales.spareparts;
 
+import com.aftersales.jobs.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

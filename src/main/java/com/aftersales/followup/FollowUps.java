@@ -1,4 +1,4 @@
-package com.aftersales.jobs;
+package com.aftersales.followup;
 
 import com.aftersales.cases.CaseBook;
 import com.aftersales.shared.audit.AuditTrail;
