@@ -3,10 +3,11 @@ package com.aftersales.recall;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.upload.Column;
+import com.aftersales.shared.upload.Columns;
+import com.aftersales.shared.upload.Upload;
+import com.aftersales.shared.upload.UploadRow;
 import com.aftersales.unit.SerialNumbers;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,14 +22,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -76,6 +74,9 @@ public class RecallProgress {
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aftersales.recalls.import.max-rows")
+    int maxRows;
 
     public Completion completion(UUID id, int openAfterDays) {
         RecallCampaign c = recalls.visible(id);
@@ -168,6 +169,14 @@ public class RecallProgress {
         return out.toByteArray();
     }
 
+    static final Column SERIAL_NO = Column.required("serialNo", "serial_no", "serial", "钢印号");
+    static final Column STATUS = Column.required("status", "状态");
+    static final Column DATE = Column.optional("date", "日期", "完成日期");
+    static final Column WHERE = Column.optional("where", "地点", "服务站");
+    static final Column REASON = Column.optional("reason", "原因");
+    // OEM files carry columns of their own: those are ignored.
+    static final Columns REMEDY_COLUMNS = Columns.amongOthers(SERIAL_NO, STATUS, DATE, WHERE, REASON);
+
     /**
      * The OEM's CSV of remedies (serial, status, date[, where, reason]), Chinese or English headers. All or nothing:
      * every bad row is reported with its line; a clean file is applied in one UPDATE … FROM unnest(…).
@@ -175,56 +184,8 @@ public class RecallProgress {
     @Transactional
     public ImportResult importRemedies(UUID id, byte[] body) {
         RecallCampaign c = recalls.active(id);
-        String text = new String(body, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') >= 0) {
-            throw new ProblemException(415, "import_not_utf8");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        List<List<String>> records = new ArrayList<>();
-        try (MappingIterator<List<String>> it = new CsvMapper().readerForListOf(String.class)
-                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(text)) {
-            while (it.hasNextValue()) {
-                records.add(it.nextValue());
-                if (records.size() > 100_001) {
-                    throw new ProblemException(413, "import_too_many_rows", "> 100000", 100_000);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException p) {
-                throw p;
-            }
-            throw new ProblemException(400, "import_unreadable");
-        }
-        if (records.size() < 2) {
-            throw new ProblemException(422, "import_empty");
-        }
-        Map<String, Integer> col = new HashMap<>();
-        List<String> header = records.get(0);
-        for (int i = 0; i < header.size(); i++) {
-            String h = header.get(i).strip().toLowerCase(Locale.ROOT);
-            String key = switch (h) {
-                case "serialno", "serial_no", "serial", "钢印号" -> "serial";
-                case "status", "状态" -> "status";
-                case "date", "日期", "完成日期" -> "date";
-                case "where", "地点", "服务站" -> "where";
-                case "reason", "原因" -> "reason";
-                default -> null;
-            };
-            if (key != null) {
-                col.put(key, i);
-            }
-        }
-        List<Issue> issues = new ArrayList<>();
-        for (String required : List.of("serial", "status")) {
-            if (!col.containsKey(required)) {
-                issues.add(Issue.atLine(1, required, "import.missing_column"));
-            }
-        }
-        if (!issues.isEmpty()) {
-            throw new ProblemException(422, "import_rejected", issues, issues.size()).with("totalErrors", issues.size());
-        }
+        Upload upload = Upload.read(body, REMEDY_COLUMNS, maxRows);
+        List<Issue> issues = upload.issues();
         List<String> serials = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
         List<String> dates = new ArrayList<>();
@@ -232,33 +193,12 @@ public class RecallProgress {
         List<String> reasons = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int i = 1; i < records.size(); i++) {
-            List<String> rec = records.get(i);
-            int line = i + 1;
-            if (rec.size() == 1 && rec.get(0).isBlank()) {
-                continue;
-            }
-            String serial = SerialNumbers.normalise(value(rec, col.get("serial")));
-            String statusText = value(rec, col.get("status"));
-            Recalls.Remedy status = null;
-            try {
-                status = statusText == null ? null : Recalls.Remedy.valueOf(statusText.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                status = null;
-            }
-            if (status == null) {
-                issues.add(Issue.atLine(line, "status", "validation.one_of", "NOTIFIED, SCHEDULED, REMEDIED, UNREACHABLE, EXEMPT"));
-            }
-            LocalDate date = null;
-            String dateText = value(rec, col.get("date"));
-            if (dateText != null) {
-                try {
-                    date = LocalDate.parse(dateText.replace('/', '-').length() == 10 ? dateText.replace('/', '-') : dateText);
-                } catch (RuntimeException e) {
-                    issues.add(Issue.atLine(line, "date", "validation.date"));
-                }
-            }
-            String reason = value(rec, col.get("reason"));
+        for (UploadRow row : upload.rows()) {
+            int line = row.line();
+            String serial = SerialNumbers.normalise(row.text(SERIAL_NO));
+            Recalls.Remedy status = row.requiredOneOf(STATUS, Recalls.Remedy.values());
+            LocalDate date = row.date(DATE);
+            String reason = row.text(REASON);
             if (status != null) {
                 issues.addAll(recalls.remedyIssues(line, "", status, date, reason));
             }
@@ -270,7 +210,7 @@ public class RecallProgress {
             serials.add(serial);
             statuses.add(status == null ? null : status.name());
             dates.add(date == null ? null : date.toString());
-            wheres.add(value(rec, col.get("where")));
+            wheres.add(row.text(WHERE));
             reasons.add(reason);
             lines.add(line);
         }
@@ -284,11 +224,7 @@ public class RecallProgress {
                 issues.add(Issue.atLine(lines.get(i), "serialNo", "recalls.serial_not_in_campaign", serials.get(i)));
             }
         }
-        if (!issues.isEmpty()) {
-            issues.sort(java.util.Comparator.comparing((Issue x) -> x.line() == null ? 0 : x.line()));
-            throw new ProblemException(422, "import_rejected", issues.size() > 500 ? issues.subList(0, 500) : issues,
-                    issues.size()).with("totalErrors", issues.size());
-        }
+        upload.rejectIfIssues();
         int updated = em.createNativeQuery("""
                         update recall_unit ru set remedy_status = v.status, remedy_date = cast(v.day as date), remedy_where = v.place,
                                exempt_reason = v.reason, updated_at = now()
@@ -301,14 +237,6 @@ public class RecallProgress {
                 .executeUpdate();
         audit.record(Recalls.AUDIT_TYPE, c.id, "REMEDY_IMPORT", null, Map.of("updated", updated));
         return new ImportResult(updated);
-    }
-
-    private static String value(List<String> rec, Integer index) {
-        if (index == null || index >= rec.size()) {
-            return null;
-        }
-        String v = rec.get(index).strip();
-        return v.isEmpty() ? null : v;
     }
 
     static BigDecimal rate(long part, long whole) {

@@ -1,0 +1,77 @@
+package com.aftersales.shared.upload;
+
+import com.aftersales.shared.error.ProblemException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bytes → records (the header first). The one place that knows file formats and encodings: another encoding or a
+ * workbook format is recognised here, and every import reads it without a change. Today: CSV (RFC 4180) in UTF-8.
+ */
+final class Records {
+
+    private static final ObjectReader CSV = new CsvMapper().readerForListOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY);
+
+    private Records() {
+    }
+
+    /** The file's records, blank ones included (they keep the line numbers); at most maxRows that are not blank. */
+    static List<List<String>> of(byte[] body, int maxRows) {
+        return csv(utf8(body), maxRows);
+    }
+
+    /** An empty line reads as no cells, a line of spaces as one blank cell. */
+    static boolean blank(List<String> record) {
+        return record.isEmpty() || record.size() == 1 && record.get(0).isBlank();
+    }
+
+    private static String utf8(byte[] body) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+            // Gateways pass text bodies as text: bytes that were not UTF-8 arrive as U+FFFD replacement characters.
+            if (text.indexOf('\uFFFD') >= 0) {
+                throw new ProblemException(415, "import_not_utf8");
+            }
+            return text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM
+        } catch (CharacterCodingException e) {
+            throw new ProblemException(415, "import_not_utf8");
+        }
+    }
+
+    private static List<List<String>> csv(String text, int maxRows) {
+        try (MappingIterator<List<String>> it = CSV.readValues(text)) {
+            List<List<String>> records = new ArrayList<>();
+            int rows = 0;
+            while (it.hasNextValue()) {
+                List<String> record = it.nextValue();
+                records.add(record);
+                if (records.size() > 1 && !blank(record) && ++rows > maxRows + 1) {
+                    throw new ProblemException(413, "import_too_many_rows", "> " + maxRows, maxRows);
+                }
+            }
+            if (rows > maxRows) {
+                throw new ProblemException(413, "import_too_many_rows", rows, maxRows);
+            }
+            return records;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
+            throw new ProblemException(400, "import_unreadable");
+        }
+    }
+}
