@@ -31,9 +31,9 @@ final class Records {
         return csv(utf8(body), maxRows);
     }
 
-    /** An empty line reads as no cells, a line of spaces as one blank cell. */
+    /** An empty line (or one of spaces) reads as one blank cell, e.g. at the end of the file. */
     static boolean blank(List<String> record) {
-        return record.isEmpty() || record.size() == 1 && record.get(0).isBlank();
+        return record.size() == 1 && record.get(0).isBlank();
     }
 
     private static String utf8(byte[] body) {
