@@ -57,9 +57,4 @@ public final class Column {
                 .forEach(key::appendCodePoint);
         return key.toString().toLowerCase(Locale.ROOT);
     }
-
-    @Override
-    public String toString() {
-        return field;
-    }
 }
