@@ -3,9 +3,8 @@ package com.aftersales.cases;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
-import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.web.Ids;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -33,9 +32,7 @@ public class CaseAttachmentResource {
 
     @POST
     @Idempotent
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Announce a file (name, type, size): returns the URL to PUT the bytes to, valid for minutes")
     public Response attach(@PathParam("caseId") String caseId, CaseAttachments.AttachRequest request) {
         CaseAttachments.AttachmentView view = attachments.attach(Ids.uuid("case", caseId), request);
@@ -45,9 +42,7 @@ public class CaseAttachmentResource {
     @POST
     @Path("{attachmentId}/confirmation")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Confirm the upload: the stored size must be the announced one")
     public CaseAttachments.AttachmentView confirm(@PathParam("caseId") String caseId,
                                                   @PathParam("attachmentId") String attachmentId) {
@@ -55,9 +50,7 @@ public class CaseAttachmentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "The case's attachments")
     public Page<CaseAttachments.AttachmentView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                                                      @QueryParam("cursor") String cursor) {
@@ -66,9 +59,7 @@ public class CaseAttachmentResource {
 
     @GET
     @Path("{attachmentId}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One attachment with a short-lived download URL")
     public CaseAttachments.AttachmentView get(@PathParam("caseId") String caseId,
                                               @PathParam("attachmentId") String attachmentId) {

@@ -3,6 +3,7 @@ package com.aftersales.cases;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -46,8 +47,7 @@ public class CaseCostResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "The case's cost lines")
     public Page<CaseCosts.CostView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {

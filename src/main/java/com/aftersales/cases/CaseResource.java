@@ -5,6 +5,7 @@ import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -55,9 +56,7 @@ public class CaseResource {
 
     @POST
     @Idempotent
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
     public Response open(OpenCaseRequest request) {
         CaseView view = intake.open(request, locale());
@@ -66,9 +65,7 @@ public class CaseResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Find cases, newest first (q: substring of title or description, Chinese included)")
     public Page<CaseView> find(@QueryParam("status") String status, @QueryParam("type") String type,
                                @QueryParam("customerId") String customerId, @QueryParam("productLine") String line,
@@ -93,9 +90,7 @@ public class CaseResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One case with its units' frozen entitlement and the transitions allowed now")
     public Response get(@PathParam("id") String id) {
         CaseView view = cases.view(cases.visible(Ids.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
@@ -158,9 +153,7 @@ public class CaseResource {
     @POST
     @Path("{id}/notes")
     @Idempotent
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Add a note: INTERNAL (staff only) or CUSTOMER (the customer sees it)")
     public Response note(@PathParam("id") String id, CaseWorkflow.NoteRequest request) {
         return Response.status(Response.Status.CREATED).entity(workflow.addNote(Ids.uuid("case", id), request)).build();
@@ -168,9 +161,7 @@ public class CaseResource {
 
     @GET
     @Path("{id}/events")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "The case's timeline, oldest first (a customer sees only what is visible to it)")
     public Page<CaseWorkflow.EventView> events(@PathParam("id") String id, @QueryParam("limit") String limit,
                                                @QueryParam("cursor") String cursor) {

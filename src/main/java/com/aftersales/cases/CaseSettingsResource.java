@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -33,8 +34,7 @@ public class CaseSettingsResource {
 
     @GET
     @Path("routing")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "The routing table: product line × in development project → owner role")
     public List<CaseSettings.RouteView> routes() {
         return settings.routes();
@@ -58,8 +58,7 @@ public class CaseSettingsResource {
 
     @GET
     @Path("slas")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "The SLA table: hours to first response and to resolution by severity (and customer)")
     public List<CaseSettings.SlaView> slas() {
         return settings.slas();

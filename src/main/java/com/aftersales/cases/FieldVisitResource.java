@@ -3,6 +3,7 @@ package com.aftersales.cases;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -46,9 +47,7 @@ public class FieldVisitResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "The case's visits")
     public Page<FieldVisits.VisitView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {
@@ -57,9 +56,7 @@ public class FieldVisitResource {
 
     @GET
     @Path("{visitId}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One visit")
     public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {
         return withEtag(visits.get(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId)));

@@ -2,8 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
-import com.aftersales.shared.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import com.aftersales.shared.security.AnyRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,9 +22,7 @@ public class UnitHistoryResource {
     UnitHistory history;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "售后维修档案: the unit's cases, visits and costs in time order")
     public Page<UnitHistory.Entry> history(@PathParam("serialNo") String serialNo, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {

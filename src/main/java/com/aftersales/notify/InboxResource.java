@@ -2,8 +2,7 @@ package com.aftersales.notify;
 
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.paging.Page;
-import com.aftersales.shared.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import com.aftersales.shared.security.AnyRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,9 +30,7 @@ public class InboxResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "My notifications, newest first (unread=true: only unread), in the language of Accept-Language")
     public Page<Inbox.NoticeView> mine(@QueryParam("unread") String unread, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
@@ -43,9 +40,7 @@ public class InboxResource {
     @POST
     @Path("{id}/read")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Mark one of my notifications as read")
     public void read(@PathParam("id") String id) {
         inbox.read(id);

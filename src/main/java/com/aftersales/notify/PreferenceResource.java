@@ -1,8 +1,7 @@
 package com.aftersales.notify;
 
 import com.aftersales.shared.error.Messages;
-import com.aftersales.shared.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
+import com.aftersales.shared.security.AnyRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -29,18 +28,14 @@ public class PreferenceResource {
     HttpHeaders headers;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "My notification preferences (language, e-mail, muted kinds)")
     public NotificationPreferences.Preferences mine() {
         return preferences.mine(Messages.choose(headers.getAcceptableLanguages()));
     }
 
     @PUT
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Replace my notification preferences; also records my current roles for notices sent to a role")
     public NotificationPreferences.Preferences save(NotificationPreferences.Preferences request) {
         return preferences.save(request, Messages.choose(headers.getAcceptableLanguages()));

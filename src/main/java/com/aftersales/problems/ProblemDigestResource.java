@@ -1,5 +1,6 @@
 package com.aftersales.problems;
 
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,8 +43,7 @@ public class ProblemDigestResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "One digest with its problems")
     public ProblemDigests.DigestView get(@PathParam("id") String id) {
         return digests.get(Ids.uuid("problem-digest", id));
@@ -52,8 +52,7 @@ public class ProblemDigestResource {
     @POST
     @Path("{id}/acknowledgement")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "I have read this digest (subscribers of its department only)")
     public ProblemDigests.Ack acknowledge(@PathParam("id") String id) {
         return digests.acknowledge(Ids.uuid("problem-digest", id));

@@ -4,6 +4,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -62,8 +63,7 @@ public class ProblemResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "Search by product model, failure mode, cause, Chinese free text (q), status")
     public Page<ProblemLibrary.ProblemView> search(@QueryParam("model") String model, @QueryParam("failureMode") String mode,
                                                    @QueryParam("cause") String cause, @QueryParam("q") String text,
@@ -75,8 +75,7 @@ public class ProblemResource {
 
     @GET
     @Path("digest")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "The digest content: problems new or changed since a moment (ISO date or date-time)")
     public List<ProblemLibrary.ProblemView> digest(@QueryParam("since") String since,
                                                    @QueryParam("department") String department) {
@@ -86,8 +85,7 @@ public class ProblemResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "One problem")
     public Response get(@PathParam("id") String id) {
         ProblemLibrary.ProblemView view = library.get(Ids.uuid("problem", id));

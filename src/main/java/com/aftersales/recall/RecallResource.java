@@ -3,6 +3,7 @@ package com.aftersales.recall;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -50,9 +51,7 @@ public class RecallResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Campaigns by code (a customer account: those with its units)")
     public Page<Recalls.CampaignView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
@@ -61,9 +60,7 @@ public class RecallResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One campaign")
     public Response get(@PathParam("id") String id) {
         return withEtag(recalls.get(Ids.uuid("recall", id)));
@@ -139,9 +136,7 @@ public class RecallResource {
 
     @GET
     @Path("{id}/units")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "The campaign's units and their remedy status (a customer account: its own units only)")
     public Page<Recalls.UnitView> units(@PathParam("id") String id, @QueryParam("status") String status,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

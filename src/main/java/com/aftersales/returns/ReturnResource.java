@@ -4,6 +4,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
@@ -55,9 +56,7 @@ public class ReturnResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Returns by number (filters: caseId, status)")
     public Page<Returns.ReturnView> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -83,9 +82,7 @@ public class ReturnResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One return with its units, tests, verdicts, dispositions and cost shares")
     public Response get(@PathParam("id") String id) {
         return withEtag(returns.get(Ids.uuid("return", id)));

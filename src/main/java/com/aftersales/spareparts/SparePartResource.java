@@ -3,6 +3,7 @@ package com.aftersales.spareparts;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -47,8 +48,7 @@ public class SparePartResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "Spare parts by number (model: parts for a product model; wearPart=true: its wear-part list)")
     public Page<SpareParts.PartView> list(@QueryParam("model") String model, @QueryParam("wearPart") String wearPart,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -66,8 +66,7 @@ public class SparePartResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "One spare part")
     public Response get(@PathParam("id") String id) {
         SpareParts.PartView view = parts.get(Ids.uuid("spare-part", id));
@@ -87,8 +86,7 @@ public class SparePartResource {
 
     @GET
     @Path("{id}/stock")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
+    @AnyStaff
     @Operation(summary = "Stock of a part per location")
     public List<SpareParts.StockView> stock(@PathParam("id") String id) {
         return parts.stock(Ids.uuid("spare-part", id));

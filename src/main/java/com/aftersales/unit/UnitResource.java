@@ -3,6 +3,7 @@ package com.aftersales.unit;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -61,9 +62,7 @@ public class UnitResource {
     }
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "List units by serial (filters: customerId, productLine, model, serial prefix)")
     public Page<UnitView> list(@QueryParam("customerId") String customerId, @QueryParam("productLine") String line,
                                @QueryParam("model") String model, @QueryParam("serialPrefix") String prefix,
@@ -74,9 +73,7 @@ public class UnitResource {
 
     @GET
     @Path("{serialNo}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One unit's record by steel-stamp number (normalised: case and full-width characters do not matter)")
     public Response get(@PathParam("serialNo") String serialNo) {
         UnitView view = units.get(serialNo);

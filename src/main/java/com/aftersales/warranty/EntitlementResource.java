@@ -4,11 +4,10 @@ import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
-import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,9 +40,7 @@ public class EntitlementResource {
     Entitlements entitlements;
 
     @GET
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "Who pays on a date: FREE_WARRANTY, SERVICE_CONTRACT or CHARGEABLE, until when, and why")
     public EntitlementView entitlement(@PathParam("serialNo") String serialNo, @QueryParam("date") String date,
                                        @QueryParam("mileageKm") String mileageKm,

@@ -4,6 +4,7 @@ import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -52,9 +53,7 @@ public class ServiceContractResource {
     }
 
     @GET
-        @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+        @AnyRole
     @Operation(summary = "A unit's service contracts")
     public Page<ServiceContractView> contracts(@PathParam("serialNo") String serialNo,
                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -63,9 +62,7 @@ public class ServiceContractResource {
 
     @GET
     @Path("{contractId}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One service contract")
     public Response contract(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId) {
         ServiceContractView view = contracts.get(serialNo, Ids.uuid("service-contract", contractId));

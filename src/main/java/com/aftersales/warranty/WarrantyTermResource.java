@@ -4,6 +4,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
@@ -51,9 +52,7 @@ public class WarrantyTermResource {
     }
 
     @GET
-        @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+        @AnyRole
     @Operation(summary = "A customer's free-warranty terms")
     public Page<WarrantyTermView> terms(@PathParam("customerId") String customerId,
                                         @QueryParam("productLine") String line,
@@ -67,9 +66,7 @@ public class WarrantyTermResource {
 
     @GET
     @Path("{termId}")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE,
-            Roles.CUSTOMER})
+    @AnyRole
     @Operation(summary = "One free-warranty term")
     public Response term(@PathParam("customerId") String customerId, @PathParam("termId") String termId) {
         WarrantyTermView view = terms.get(Ids.uuid("customer", customerId), Ids.uuid("warranty-term", termId));
