@@ -12,12 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Record retention: product life per model, a unit's retention dates, what has expired, and removal of personal data. */
@@ -30,8 +29,8 @@ public class RetentionResource {
     @Inject
     Retention retention;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @GET
     @Path("product-life")
@@ -72,6 +71,6 @@ public class RetentionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Units whose personal data the retention job removes on a date (asOf, default today), at most 200")
     public List<Retention.UnitRetention> expired(@QueryParam("asOf") String asOf) {
-        return retention.expired(Retention.date("asOf", asOf, LocalDate.now(zone)));
+        return retention.expired(Retention.date("asOf", asOf, LocalDate.now(clock)));
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.unit;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.upload.Column;
@@ -12,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,17 +70,17 @@ public class UnitImport {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.units.import.max-rows")
-    int maxRows;
+    @Inject
+    Clock clock;
 
     @Transactional
     public Result importCsv(byte[] body) {
-        Upload upload = Upload.read(body, COLUMNS, maxRows);
+        Upload upload = Upload.read(body, COLUMNS, config.units().importing().maxRows());
         List<Issue> issues = upload.issues();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         List<Row> rows = new ArrayList<>(upload.rows().size());
         Map<String, Integer> firstLine = new HashMap<>();
         for (UploadRow cells : upload.rows()) {
@@ -196,16 +197,19 @@ public class UnitImport {
                                          ?::text[], ?::text[], ?::text[], ?::text[])
                         as r(serial_no, product_model, product_line, project_code, production_date, batch_no,
                              customer_id, end_customer, vin, delivery_date, first_sale_date)
+                ), stamp as (
+                    select ?::timestamptz as at
                 ), ins as (
                     insert into unit (id, serial_no, product_model, product_line, project_code, production_date, batch_no,
-                                      customer_id, end_customer, vin, delivery_date, first_sale_date)
+                                      customer_id, end_customer, vin, delivery_date, first_sale_date, created_at, updated_at)
                     select gen_random_uuid(), serial_no, product_model, product_line, project_code, production_date::date,
-                           batch_no, customer_id::uuid, end_customer, vin, delivery_date::date, first_sale_date::date
-                    from rows
+                           batch_no, customer_id::uuid, end_customer, vin, delivery_date::date, first_sale_date::date,
+                           stamp.at, stamp.at
+                    from rows cross join stamp
                     returning *
                 )
-                insert into audit_log (actor, action, entity_type, entity_id, after_state, correlation_id)
-                select ?, 'IMPORT', 'unit', ins.serial_no,
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, after_state, correlation_id)
+                select ins.created_at, ?, 'IMPORT', 'unit', ins.serial_no,
                        jsonb_build_object('serialNo', serial_no, 'productModel', product_model, 'productLine', product_line,
                                           'projectCode', project_code, 'productionDate', production_date,
                                           'batchNo', batch_no, 'customerId', customer_id, 'endCustomer', end_customer,
@@ -221,8 +225,9 @@ public class UnitImport {
                 arrays.add(array);
                 insert.setArray(i + 1, array);
             }
-            insert.setString(12, caller.subject());
-            insert.setString(13, CorrelationId.current());
+            insert.setObject(12, OffsetDateTime.now(clock));
+            insert.setString(13, caller.subject());
+            insert.setString(14, CorrelationId.current());
             int written = insert.executeUpdate();
             for (Array array : arrays) {
                 array.free();

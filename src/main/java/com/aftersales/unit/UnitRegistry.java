@@ -16,10 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,8 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
     @Inject
     CustomerRegistry customers;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public UnitView register(@NotNull @Valid UnitRequest request) {
         String serial = SerialNumbers.normalise(request.serialNo());
@@ -137,7 +136,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
 
     private void checkRules(String serial, UnitRequest request) {
         var issues = UnitRules.check(null, serial, request.productionDate(), request.deliveryDate(),
-                request.firstSaleDate(), LocalDate.now(zone));
+                request.firstSaleDate(), LocalDate.now(clock));
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
         }

@@ -7,10 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +27,8 @@ public class Entitlements {
     @Inject
     ServiceContracts contracts;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public EntitlementPolicy.Decision decide(Unit unit, LocalDate date, Integer mileageKm, Integer operatingHours) {
         List<EntitlementPolicy.Term> unitTerms = terms.of(unit.customerId, unit.productLine).stream()
@@ -46,7 +45,7 @@ public class Entitlements {
     public EntitlementView lookUp(String serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
                                   Locale locale) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
-        LocalDate day = date == null ? LocalDate.now(zone) : date;
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
         EntitlementPolicy.Decision d = decide(unit, day, mileageKm, operatingHours);
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
                 .map(r -> new EntitlementView.ReasonView(r.code(),

@@ -16,10 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,8 +39,8 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public ServiceContractView sign(@NotNull String serialNo, @NotNull @Valid ServiceContractRequest request) {
         if (request.endDate().isBefore(request.startDate())) {
@@ -70,7 +69,7 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
         contract.feeCny = request.feeCny();
         contract.coverage = request.coverage().strip();
         contract.signedBy = caller.subject();
-        contract.signedOn = request.signedOn() == null ? LocalDate.now(zone) : request.signedOn();
+        contract.signedOn = request.signedOn() == null ? LocalDate.now(clock) : request.signedOn();
         contract.status = ServiceContract.Status.ACTIVE;
         persistAndFlush(contract);
         ServiceContractView view = ServiceContractView.of(contract, unit.serialNo);

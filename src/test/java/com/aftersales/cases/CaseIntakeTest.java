@@ -1,10 +1,10 @@
 package com.aftersales.cases;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
 import static com.aftersales.cases.CaseFixtures.caseJson;
@@ -46,7 +46,7 @@ class CaseIntakeTest {
         CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.open("SALES", w, "电机异响").then().statusCode(201)
                 .header("Location", containsString("/api/v1/cases/"))
-                .body("caseNo", startsWith("KS-" + LocalDate.now().getYear() + "-"))
+                .body("caseNo", startsWith("KS-" + TestClock.today().getYear() + "-"))
                 .body("status", equalTo("NEW"))
                 .body("allowedTransitions", hasItem("ACKNOWLEDGED"))
                 .body("units[0].serialNo", equalTo(w.serial()))
@@ -93,7 +93,7 @@ class CaseIntakeTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].serialNo"));
         as("SALES").body(caseJson(w.customerId(), w.serial(), "2024-06-01", 1, "x")).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
-        as("SALES").body(caseJson(w.customerId(), w.serial(), LocalDate.now().plusDays(2).toString(), 1, "x"))
+        as("SALES").body(caseJson(w.customerId(), w.serial(), TestClock.today().plusDays(2).toString(), 1, "x"))
                 .post("/api/v1/cases").then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
         as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", -5, "x")).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].mileageKm"));

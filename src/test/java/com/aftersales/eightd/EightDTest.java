@@ -1,6 +1,7 @@
 package com.aftersales.eightd;
 
 import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -8,8 +9,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -26,8 +28,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 public class EightDTest {
-
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     public static String open(String... caseIds) {
         return as("QUALITY_ENGINEER").body("""
@@ -43,8 +43,8 @@ public class EightDTest {
 
     static Map<LocalDate, Boolean> calendar() {
         Map<LocalDate, Boolean> days = new HashMap<>();
-        List<Map<String, Object>> rows = as("QUALITY_ENGINEER").queryParam("from", TODAY.toString())
-                .queryParam("to", TODAY.plusYears(1).toString()).get("/api/v1/eight-d-settings/calendar")
+        List<Map<String, Object>> rows = as("QUALITY_ENGINEER").queryParam("from", today().toString())
+                .queryParam("to", today().plusYears(1).toString()).get("/api/v1/eight-d-settings/calendar")
                 .then().statusCode(200).extract().path("");
         rows.forEach(r -> days.put(LocalDate.parse((String) r.get("day")), (Boolean) r.get("working")));
         return days;
@@ -63,8 +63,8 @@ public class EightDTest {
                 .body("reportNo", containsString("8D-"))
                 .body("disciplines.size()", equalTo(9))
                 .body("disciplines[3].discipline", equalTo("D3"))
-                .body("disciplines[3].dueDate", equalTo(WorkingDays.add(TODAY, 3, calendar).toString()))
-                .body("disciplines[4].dueDate", equalTo(WorkingDays.add(TODAY, 10, calendar).toString()))
+                .body("disciplines[3].dueDate", equalTo(WorkingDays.add(today(), 3, calendar).toString()))
+                .body("disciplines[4].dueDate", equalTo(WorkingDays.add(today(), 10, calendar).toString()))
                 .body("teamWarning", containsString("4–10"));
     }
 
@@ -80,12 +80,12 @@ public class EightDTest {
         int v = 0;
         v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
                         {"kind":"CORRECTIVE","description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s"}"""
-                        .formatted(TODAY.plusDays(10))).post(base + "/actions").then().statusCode(200).extract().response());
+                        .formatted(today().plusDays(10))).post(base + "/actions").then().statusCode(200).extract().response());
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"kind":"CORRECTIVE","description":"x","owner":" ","dueDate":"%s"}""".formatted(TODAY))
+                        {"kind":"CORRECTIVE","description":"x","owner":" ","dueDate":"%s"}""".formatted(today()))
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("owner"));
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"kind":"CORRECTIVE","description":"x","owner":"y","dueDate":"%s"}""".formatted(TODAY.minusDays(1)))
+                        {"kind":"CORRECTIVE","description":"x","owner":"y","dueDate":"%s"}""".formatted(today().minusDays(1)))
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("dueDate"));
         for (Discipline d : List.of(Discipline.D0, Discipline.D1, Discipline.D2, Discipline.D3, Discipline.D4,
                 Discipline.D5, Discipline.D6, Discipline.D7)) {
@@ -100,18 +100,18 @@ public class EightDTest {
                          "d6Verification":"连续 3 批次来料游隙合格，装车 500 台无再发","d6VerifiedOn":"%s",
                          "d7":{"documents":[{"type":"PFMEA","reference":"PFMEA-TM220-07","change":"增加游隙控制"}],
                                "lessons":"关键尺寸必须全检"},
-                         "summary":"问题已解决，客户满意"}""".formatted(TODAY))
+                         "summary":"问题已解决，客户满意"}""".formatted(today()))
                 .put(base).then().statusCode(200).extract().response());
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure")
                 .then().statusCode(409).body("errors.field", equalTo(List.of("actions")));
         String actionId = as("QUALITY_ENGINEER").get(base).then().extract().path("actions[0].id");
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
                         {"description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s","status":"VERIFIED"}"""
-                        .formatted(TODAY.plusDays(10))).put(base + "/actions/" + actionId)
+                        .formatted(today().plusDays(10))).put(base + "/actions/" + actionId)
                 .then().statusCode(422).body("errors[0].field", equalTo("effectiveness"));
         v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
                         {"description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s","status":"VERIFIED",
-                         "effectiveness":"3 批次合格"}""".formatted(TODAY.plusDays(10))).put(base + "/actions/" + actionId)
+                         "effectiveness":"3 批次合格"}""".formatted(today().plusDays(10))).put(base + "/actions/" + actionId)
                 .then().statusCode(200).extract().response());
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure").then().statusCode(403);
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{\"comment\":\"感谢团队\"}").post(base + "/closure")
@@ -160,10 +160,10 @@ public class EightDTest {
         String id = open(CaseTestData.openCase(w));
         as("ENGINEER").header("If-Match", "\"0\"").body("""
                         {"kind":"CONTAINMENT","description":"隔离库存 200 台","owner":"owner-%s","dueDate":"%s"}"""
-                        .formatted(id, TODAY)).post("/api/v1/eight-d-reports/" + id + "/actions").then().statusCode(200);
+                        .formatted(id, today())).post("/api/v1/eight-d-reports/" + id + "/actions").then().statusCode(200);
         as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
                 .then().statusCode(200).body("items.size()", equalTo(0));
-        CaseTestData.backdateActions(id, 3);
+        TestClock.advance(Duration.ofDays(3));
         as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
                 .then().body("items.size()", equalTo(1)).body("items[0].overdue", equalTo(true))
                 .body("items[0].reportNo", notNullValue());

@@ -1,9 +1,9 @@
 package com.aftersales.eightd;
 
 import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.TestClock;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import static com.aftersales.support.Api.as;
 
@@ -14,10 +14,31 @@ public final class EightDTestData {
     }
 
     public static String closedReport(CaseTestData.World w, String title) {
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         String id = EightDTest.open(CaseTestData.openCase(w));
+        close(id, disciplinesDone(id, 0), title);
+        return id;
+    }
+
+    /** Marks D0–D7 of a report done (owner and content), from ETag version {@code v}: the version after. */
+    public static int disciplinesDone(String id, int v) {
         String base = "/api/v1/eight-d-reports/" + id;
-        int v = 0;
+        for (Discipline d : Discipline.values()) {
+            if (d != Discipline.D8) {
+                v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
+                        .body("{\"owner\":\"刘工\",\"content\":\"完成\",\"done\":true}").put(base + "/disciplines/" + d)
+                        .then().statusCode(200).extract().header("ETag"));
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Closes a report whose D0–D7 are done: a verified corrective action, D4, D6 (verified today) and D7, then the
+     * closure. From ETag version {@code v}: the version after.
+     */
+    public static int close(String id, int v, String title) {
+        LocalDate today = TestClock.today();
+        String base = "/api/v1/eight-d-reports/" + id;
         v = version(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
                         {"kind":"CORRECTIVE","description":"控制器灌封工艺改为真空灌封","owner":"工艺 赵工","dueDate":"%s"}"""
                         .formatted(today)).post(base + "/actions").then().statusCode(200).extract().header("ETag"));
@@ -26,20 +47,18 @@ public final class EightDTestData {
                         {"description":"控制器灌封工艺改为真空灌封","owner":"工艺 赵工","dueDate":"%s","status":"VERIFIED",
                          "effectiveness":"高湿试验通过"}""".formatted(today)).put(base + "/actions/" + actionId)
                 .then().statusCode(200).extract().header("ETag"));
-        for (Discipline d : Discipline.values()) {
-            if (d != Discipline.D8) {
-                v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
-                        .body("{\"owner\":\"刘工\",\"content\":\"完成\",\"done\":true}").put(base + "/disciplines/" + d)
-                        .then().statusCode(200).extract().header("ETag"));
-            }
-        }
         v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("""
                         {"title":"%s","d4Occurrence":"灌封存在气泡导致受潮","d4Escape":"出厂测试不含高湿工况",
                          "d6Verification":"两批次高湿试验无失效","d6VerifiedOn":"%s",
                          "d7":{"documents":[{"type":"CONTROL_PLAN","reference":"CP-MC80-03"}],"lessons":"高湿工况纳入出厂抽检"}}"""
                         .formatted(title, today)).put(base).then().statusCode(200).extract().header("ETag"));
-        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure").then().statusCode(200);
-        return id;
+        return closure(id, v);
+    }
+
+    /** The closure of a report that meets its gates, from ETag version {@code v}: the version after. */
+    public static int closure(String id, int v) {
+        return version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{}")
+                .post("/api/v1/eight-d-reports/" + id + "/closure").then().statusCode(200).extract().header("ETag"));
     }
 
     static int version(String etag) {

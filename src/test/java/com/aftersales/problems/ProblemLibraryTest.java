@@ -3,6 +3,7 @@ package com.aftersales.problems;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import io.restassured.RestAssured;
@@ -78,7 +79,7 @@ class ProblemLibraryTest {
                             {"department":"ENGINEERING","subscriber":"%s","name":"工程师 %s","email":"%s@example.cn"}"""
                             .formatted(s, s, s.toLowerCase())).put("/api/v1/problem-digests/subscribers").then().statusCode(200);
         }
-        OffsetDateTime since = OffsetDateTime.now().minusMinutes(1);
+        OffsetDateTime since = TestClock.now().minusMinutes(1);
         String failure = Api.unique("磁钢脱落");
         as("ENGINEER").body("""
                         {"failureMode":"%s","rootCause":"胶粘剂固化不足","countermeasure":"延长固化时间","severity":"HIGH"}"""

@@ -3,11 +3,10 @@ package com.aftersales.retention;
 import com.aftersales.support.Api;
 import com.aftersales.support.Jobs;
 import com.aftersales.support.Sql;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
@@ -19,8 +18,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class RetentionTest {
-
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     static String unit(String customer, String model, String delivered) {
         String serial = Api.unique("RT");
@@ -87,7 +84,7 @@ class RetentionTest {
         String campaign = UUID.randomUUID().toString();
         Sql.exec("insert into recall_campaign (id, code, title, defect_description, safety_risk, remedy, criteria, status, "
                 + "activated_at, hold_until, created_by) values (cast(?1 as uuid), ?2, '召回', '缺陷', '风险', '补救', '{}', 'COMPLETED', "
-                + "now(), date '2040-12-31', 'test')", campaign, Api.unique("ZH"));
+                + "?3, date '2040-12-31', 'test')", campaign, Api.unique("ZH"), TestClock.now());
         Sql.exec("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, remedy_status) "
                 + "select cast(?1 as uuid), id, serial_no, customer_id, product_model, 'REMEDIED' from unit where serial_no = ?2",
                 campaign, held);
