@@ -3,7 +3,7 @@ package com.aftersales.recall;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -238,7 +238,8 @@ public class RecallProgress {
             if (rec.size() == 1 && rec.get(0).isBlank()) {
                 continue;
             }
-            String serial = SerialNumbers.normalise(value(rec, col.get("serial")));
+            SerialNo serialNo = SerialNo.of(value(rec, col.get("serial")));
+            String serial = serialNo == null ? null : serialNo.value();
             String statusText = value(rec, col.get("status"));
             Recalls.Remedy status = null;
             try {

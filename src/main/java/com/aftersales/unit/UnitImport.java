@@ -84,7 +84,7 @@ public class UnitImport {
         }
     }
 
-    private record Row(int line, String serialNo, String model, ProductLine productLine, String projectCode,
+    private record Row(int line, SerialNo serialNo, String model, ProductLine productLine, String projectCode,
                        LocalDate productionDate, String batchNo, String customerCode, String endCustomer, String vin,
                        LocalDate deliveryDate, LocalDate firstSaleDate) {
     }
@@ -125,7 +125,7 @@ public class UnitImport {
         }
         LocalDate today = LocalDate.now(zone);
         List<Row> rows = new ArrayList<>(records.size());
-        Map<String, Integer> firstLine = new HashMap<>();
+        Map<SerialNo, Integer> firstLine = new HashMap<>();
         for (int i = 1; i < records.size(); i++) {
             List<String> record = records.get(i);
             int line = i + 1;
@@ -221,11 +221,11 @@ public class UnitImport {
 
     private static Row row(int line, List<String> record, Map<Column, Integer> columns, List<Issue> issues) {
         int before = issues.size();
-        String serial = SerialNumbers.normalise(value(record, columns, Column.SERIAL_NO));
+        SerialNo serial = SerialNo.of(value(record, columns, Column.SERIAL_NO));
         String model = value(record, columns, Column.PRODUCT_MODEL);
         String lineText = value(record, columns, Column.PRODUCT_LINE);
         String customer = value(record, columns, Column.CUSTOMER_CODE);
-        for (var required : List.of(Map.entry(Column.SERIAL_NO, nz(serial)), Map.entry(Column.PRODUCT_MODEL, nz(model)),
+        for (var required : List.of(Map.entry(Column.SERIAL_NO, nz(serial == null ? null : serial.value())), Map.entry(Column.PRODUCT_MODEL, nz(model)),
                 Map.entry(Column.PRODUCT_LINE, nz(lineText)), Map.entry(Column.CUSTOMER_CODE, nz(customer)))) {
             if (required.getValue().isEmpty()) {
                 issues.add(Issue.atLine(line, required.getKey().field, "validation.required"));
@@ -256,7 +256,7 @@ public class UnitImport {
         tooLong(line, Column.PROJECT_CODE, project, 60, issues);
         tooLong(line, Column.BATCH_NO, batch, 60, issues);
         tooLong(line, Column.END_CUSTOMER, endCustomer, 200, issues);
-        if (issues.size() > before && (serial == null || serial.isEmpty())) {
+        if (issues.size() > before && (serial == null || serial.value().isEmpty())) {
             return null;
         }
         return new Row(line, serial, model, productLine, project, production, batch,
@@ -301,7 +301,7 @@ public class UnitImport {
         Map<String, Integer> lineOf = new HashMap<>();
         Set<String> codes = new HashSet<>();
         for (Row row : rows) {
-            lineOf.putIfAbsent(row.serialNo, row.line);
+            lineOf.putIfAbsent(row.serialNo.value(), row.line);
             if (row.customerCode != null) {
                 codes.add(row.customerCode);
             }
@@ -342,7 +342,7 @@ public class UnitImport {
         String[][] cols = new String[11][n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            cols[0][i] = r.serialNo;
+            cols[0][i] = r.serialNo.value();
             cols[1][i] = r.model;
             cols[2][i] = r.productLine.name();
             cols[3][i] = r.projectCode;
