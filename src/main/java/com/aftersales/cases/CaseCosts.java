@@ -8,7 +8,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Versions;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.warranty.Regime;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -101,7 +101,7 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
         List<CaseUnit> units = caseUnits.list("caseId", c.id);
         CaseUnit billedUnit;
         if (request.serialNo() != null && !request.serialNo().isBlank()) {
-            String serial = SerialNumbers.normalise(request.serialNo());
+            String serial = SerialNo.of(request.serialNo()).value();
             billedUnit = units.stream().filter(u -> u.serialNo.equals(serial)).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("serialNo", "cases.serial_not_in_case", serial));
         } else if (units.stream().map(u -> u.regime).distinct().count() == 1) {

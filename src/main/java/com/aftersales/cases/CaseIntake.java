@@ -8,7 +8,7 @@ import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.warranty.EntitlementPolicy;
@@ -89,7 +89,7 @@ public class CaseIntake {
         }
         Map<String, Integer> indexBySerial = new LinkedHashMap<>();
         for (int i = 0; i < request.units().size(); i++) {
-            String serial = SerialNumbers.normalise(request.units().get(i).serialNo());
+            String serial = SerialNo.of(request.units().get(i).serialNo()).value();
             if (indexBySerial.putIfAbsent(serial, i) != null) {
                 issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_repeated", serial));
             }

@@ -6,7 +6,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.unit.ProductLine;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +32,7 @@ public class CaseSearch {
 
     public record Filter(CaseStatus status, CaseType type, UUID customerId, ProductLine productLine, String ownerRole,
                          String ownerPerson, Severity severity, Boolean overdue, Boolean major, LocalDate from,
-                         LocalDate to, String serialNo, String text) {
+                         LocalDate to, SerialNo serialNo, String text) {
     }
 
     @Inject
@@ -89,7 +89,7 @@ public class CaseSearch {
         }
         if (f.serialNo() != null) {
             add(where, params, "exists (select 1 from case_unit cu where cu.case_id = c.id and cu.serial_no = ?)",
-                    SerialNumbers.normalise(f.serialNo()));
+                    f.serialNo().value());
         }
         if (f.text() != null) {
             String text = f.text().strip().toLowerCase(Locale.ROOT);

@@ -8,7 +8,7 @@ import com.aftersales.shared.upload.Column;
 import com.aftersales.shared.upload.Columns;
 import com.aftersales.shared.upload.Upload;
 import com.aftersales.shared.upload.UploadRow;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -200,7 +200,8 @@ public class RecallProgress {
         Set<String> seen = new HashSet<>();
         for (UploadRow row : upload.rows()) {
             int line = row.line();
-            String serial = SerialNumbers.normalise(row.text(SERIAL_NO));
+            SerialNo serialNo = SerialNo.of(row.text(SERIAL_NO));
+            String serial = serialNo == null ? null : serialNo.value();
             Recalls.Remedy status = row.requiredOneOf(STATUS, Recalls.Remedy.values());
             LocalDate date = row.date(DATE);
             String reason = row.text(REASON);

@@ -11,7 +11,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -227,9 +227,9 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         delete(c);
     }
 
-    public UnitView remedy(@NotNull UUID id, @NotNull String serialNo, @NotNull @Valid RemedyRequest request) {
+    public UnitView remedy(@NotNull UUID id, @NotNull SerialNo serialNo, @NotNull @Valid RemedyRequest request) {
         RecallCampaign c = active(id);
-        String serial = SerialNumbers.normalise(serialNo);
+        String serial = serialNo.value();
         List<Issue> issues = remedyIssues(null, "", request.status(), request.date(), request.reason());
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);

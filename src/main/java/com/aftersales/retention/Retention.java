@@ -6,6 +6,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.CorrelationId;
 import com.aftersales.shared.web.Ids;
+import com.aftersales.unit.SerialNo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -101,7 +102,7 @@ public class Retention {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UnitRetention unit(String serialNo) {
+    public UnitRetention unit(SerialNo serialNo) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select u.serial_no, u.product_model,
@@ -109,10 +110,10 @@ public class Retention {
                                (select max(coalesce(rc.hold_until, date '9999-12-31')) from recall_unit ru
                                 join recall_campaign rc on rc.id = ru.campaign_id where ru.unit_id = u.id),
                                u.anonymised_at
-                        from unit u where u.serial_no = upper(trim(?1))""")
-                .setParameter(1, serialNo).getResultList();
-        if (rows.isEmpty() || serialNo == null) {
-            throw ProblemException.notFound("unit", serialNo);
+                        from unit u where u.serial_no = ?1""")
+                .setParameter(1, serialNo.value()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("unit", serialNo.value());
         }
         Object[] r = rows.get(0);
         LocalDate kept = (LocalDate) r[2];
@@ -137,7 +138,7 @@ public class Retention {
      * retention or a legal hold runs.
      */
     @Transactional
-    public UnitRetention erase(String serialNo) {
+    public UnitRetention erase(SerialNo serialNo) {
         UnitRetention r = unit(serialNo);
         LocalDate today = LocalDate.now(clock);
         if (r.anonymisedAt() == null && (r.removableFrom() == null || today.isBefore(r.removableFrom()))) {

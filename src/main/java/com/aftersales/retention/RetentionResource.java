@@ -1,6 +1,7 @@
 package com.aftersales.retention;
 
 import com.aftersales.shared.security.Roles;
+import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +54,7 @@ public class RetentionResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "A unit's retention: kept until (product life + 1 calendar year), recall hold, removable from")
     public Retention.UnitRetention unit(@PathParam("serialNo") String serialNo) {
-        return retention.unit(serialNo);
+        return retention.unit(SerialNo.of(serialNo));
     }
 
     @DELETE
@@ -63,7 +64,7 @@ public class RetentionResource {
     @Operation(summary = "Remove a unit's personal data (and of its cases past retention); 409 with the date it may go "
             + "while retention or a recall hold runs")
     public Retention.UnitRetention erase(@PathParam("serialNo") String serialNo) {
-        return retention.erase(serialNo);
+        return retention.erase(SerialNo.of(serialNo));
     }
 
     @GET

@@ -15,7 +15,7 @@ import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
@@ -139,7 +139,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
 
     public ReturnView authorise(@NotNull @Valid AuthoriseRequest request) {
         ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
-        List<String> serials = new ArrayList<>(new LinkedHashSet<>(request.serialNos().stream().map(SerialNumbers::normalise).toList()));
+        List<String> serials = new ArrayList<>(new LinkedHashSet<>(request.serialNos().stream().map(s -> SerialNo.of(s).value()).toList()));
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select serial_no, unit_id from case_unit where case_id = ?1 and serial_no = any(?2)")
                 .setParameter(1, c.id).setParameter(2, serials.toArray(new String[0])).getResultList();
@@ -196,7 +196,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     /** A test record; the first one starts TESTING. Re-tests of repaired units come after disposal. */
     public ReturnView test(@NotNull UUID id, long expectedVersion, @NotNull @Valid TestRequest request) {
         ReturnOrder r = locked(id, expectedVersion);
-        ReturnUnit u = unit(r, request.serialNo());
+        ReturnUnit u = unit(r, SerialNo.of(request.serialNo()));
         if (request.retest()) {
             if (r.status != ReturnOrder.Status.DISPOSED || u.disposition != ReturnUnit.Disposition.REPAIR) {
                 throw new ProblemException(409, "return_retest_not_expected", r.status);
@@ -234,7 +234,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         Map<String, Judgement> bySerial = new HashMap<>();
         for (int i = 0; i < request.units().size(); i++) {
             Judgement j = request.units().get(i);
-            String serial = SerialNumbers.normalise(j.serialNo());
+            String serial = SerialNo.of(j.serialNo()).value();
             bySerial.put(serial, j);
             String field = "units[" + i + "]";
             if (j.verdict() == ReturnUnit.Verdict.DEFECT_CONFIRMED && j.causeCategory() == null) {
@@ -277,7 +277,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.JUDGED);
         List<ReturnUnit> all = units(r.id);
         Map<String, Disposal> bySerial = new HashMap<>();
-        request.units().forEach(d -> bySerial.put(SerialNumbers.normalise(d.serialNo()), d));
+        request.units().forEach(d -> bySerial.put(SerialNo.of(d.serialNo()).value(), d));
         List<Issue> issues = new ArrayList<>();
         for (ReturnUnit u : all) {
             Disposal d = bySerial.get(u.serialNo);
@@ -315,7 +315,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     /** A repaired unit goes back into stock after a passed re-test. */
     public ReturnView restock(@NotNull UUID id, long expectedVersion, @NotNull @Valid RestockRequest request) {
         ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.DISPOSED);
-        ReturnUnit u = unit(r, request.serialNo());
+        ReturnUnit u = unit(r, SerialNo.of(request.serialNo()));
         if (u.disposition != ReturnUnit.Disposition.REPAIR || !Boolean.TRUE.equals(u.retestPassed)) {
             throw new ProblemException(409, "return_restock_needs_retest", u.serialNo);
         }
@@ -398,8 +398,8 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         return r;
     }
 
-    private ReturnUnit unit(ReturnOrder r, String serialNo) {
-        String serial = SerialNumbers.normalise(serialNo);
+    private ReturnUnit unit(ReturnOrder r, SerialNo serialNo) {
+        String serial = serialNo.value();
         return units(r.id).stream().filter(u -> u.serialNo.equals(serial)).findFirst()
                 .orElseThrow(() -> ProblemException.invalid("serialNo", "returns.serial_not_in_return", serial));
     }

@@ -57,7 +57,7 @@ public class UnitImport {
     static final Columns COLUMNS = Columns.exactly(SERIAL_NO, PRODUCT_MODEL, PRODUCT_LINE, PROJECT_CODE, PRODUCTION_DATE,
             BATCH_NO, CUSTOMER_CODE, END_CUSTOMER, VIN, DELIVERY_DATE, FIRST_SALE_DATE);
 
-    private record Row(int line, String serialNo, String model, ProductLine productLine, String projectCode,
+    private record Row(int line, SerialNo serialNo, String model, ProductLine productLine, String projectCode,
                        LocalDate productionDate, String batchNo, String customerCode, String endCustomer, String vin,
                        LocalDate deliveryDate, LocalDate firstSaleDate) {
     }
@@ -82,7 +82,7 @@ public class UnitImport {
         List<Issue> issues = upload.issues();
         LocalDate today = LocalDate.now(clock);
         List<Row> rows = new ArrayList<>(upload.rows().size());
-        Map<String, Integer> firstLine = new HashMap<>();
+        Map<SerialNo, Integer> firstLine = new HashMap<>();
         for (UploadRow cells : upload.rows()) {
             Row row = row(cells);
             if (row == null) {
@@ -103,10 +103,10 @@ public class UnitImport {
     }
 
     private static Row row(UploadRow cells) {
-        String serial = SerialNumbers.normalise(cells.text(SERIAL_NO));
+        SerialNo serial = SerialNo.of(cells.text(SERIAL_NO));
         String model = cells.text(PRODUCT_MODEL);
         String customer = cells.text(CUSTOMER_CODE);
-        cells.required(SERIAL_NO, serial);
+        cells.required(SERIAL_NO, serial == null ? null : serial.value());
         cells.required(PRODUCT_MODEL, model);
         cells.required(PRODUCT_LINE, cells.text(PRODUCT_LINE));
         cells.required(CUSTOMER_CODE, customer);
@@ -126,7 +126,7 @@ public class UnitImport {
         String project = cells.text(PROJECT_CODE, 60);
         String batch = cells.text(BATCH_NO, 60);
         String endCustomer = cells.text(END_CUSTOMER, 200);
-        if (cells.hasIssues() && (serial == null || serial.isEmpty())) {
+        if (cells.hasIssues() && (serial == null || serial.value().isEmpty())) {
             return null;
         }
         return new Row(cells.line(), serial, model, productLine, project, production, batch,
@@ -138,7 +138,7 @@ public class UnitImport {
         Map<String, Integer> lineOf = new HashMap<>();
         Set<String> codes = new HashSet<>();
         for (Row row : rows) {
-            lineOf.putIfAbsent(row.serialNo, row.line);
+            lineOf.putIfAbsent(row.serialNo.value(), row.line);
             if (row.customerCode != null) {
                 codes.add(row.customerCode);
             }
@@ -179,7 +179,7 @@ public class UnitImport {
         String[][] cols = new String[11][n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            cols[0][i] = r.serialNo;
+            cols[0][i] = r.serialNo.value();
             cols[1][i] = r.model;
             cols[2][i] = r.productLine.name();
             cols[3][i] = r.projectCode;

@@ -1,6 +1,7 @@
 package com.aftersales.warranty;
 
 import com.aftersales.shared.error.Messages;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +43,7 @@ public class Entitlements {
 
     /** One read transaction for the unit, its terms and its contracts (one snapshot, one session). */
     @Transactional(Transactional.TxType.REQUIRED)
-    public EntitlementView lookUp(String serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
+    public EntitlementView lookUp(SerialNo serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
                                   Locale locale) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
         LocalDate day = date == null ? LocalDate.now(clock) : date;

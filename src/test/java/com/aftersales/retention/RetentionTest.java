@@ -131,6 +131,21 @@ class RetentionTest {
                 .body("errors[0].field", equalTo("asOf"));
     }
 
+    @Test
+    void aFullWidthSerialFindsTheUnitAsOnEveryOtherEndpoint() {
+        String customer = Api.newCustomer(Api.unique("rt"));
+        String model = Api.unique("M1");
+        life(model, 1);
+        String serial = unit(customer, model, "2020-05-01");
+        String fullWidth = Api.fullWidth(serial);
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
+                .body("serialNo", equalTo(serial)).body("keptUntil", equalTo("2022-12-31"));
+        as("ADMIN").delete("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
+                .body("serialNo", equalTo(serial)).body("anonymisedAt", not(nullValue()));
+        assertThat(Sql.count("select count(*) from unit where serial_no = ?1 and vin is null and anonymised_at is not null",
+                serial)).isEqualTo(1);
+    }
+
     static String openCase(String customer, String serial, String failed) {
         return as("SALES").body("""
                         {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"}],"failureDate":"%s","title":"异响",
