@@ -1,8 +1,13 @@
 package com.aftersales;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
@@ -10,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** Keeps the package-by-area structure honest. */
 class ArchitectureTest {
@@ -75,9 +81,53 @@ class ArchitectureTest {
     }
 
     @Test
-    void entitiesStayInsideTheirArea() {
-        noClasses().that().resideOutsideOfPackage("com.aftersales.warranty..")
-                .should().dependOnClassesThat().haveSimpleName("WarrantyTerm")
-                .check(CLASSES);
+    void areasAreFreeOfCycles() {
+        slices().matching("com.aftersales.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** The area of a class: its package under com.aftersales ("shared" for every shared.* package). */
+    static String area(JavaClass c) {
+        String rest = c.getPackageName().replaceFirst("^com\\.aftersales\\.?", "");
+        return rest.isEmpty() ? "" : rest.split("\\.")[0];
+    }
+
+    /** Classes of other areas that depend on this one (each named once). */
+    static java.util.Set<JavaClass> foreignUsers(JavaClass target) {
+        java.util.Set<JavaClass> users = new java.util.TreeSet<>(java.util.Comparator.comparing(JavaClass::getName));
+        for (Dependency d : target.getDirectDependenciesToSelf()) {
+            JavaClass user = d.getOriginClass();
+            while (user.getEnclosingClass().isPresent()) {
+                user = user.getEnclosingClass().get();
+            }
+            if (!area(user).equals(area(target))) {
+                users.add(user);
+            }
+        }
+        return users;
+    }
+
+    @Test
+    void entitiesAreUsedOnlyInTheirOwnArea() {
+        classes().that().areAnnotatedWith(jakarta.persistence.Entity.class)
+                .should(new ArchCondition<JavaClass>("be used only inside their own area") {
+                    @Override
+                    public void check(JavaClass entity, ConditionEvents events) {
+                        foreignUsers(entity).forEach(user -> events.add(SimpleConditionEvent.violated(entity, user.getName()
+                                + " (area " + area(user) + ") uses entity " + entity.getName() + " of area " + area(entity))));
+                    }
+                }).check(CLASSES);
+    }
+
+    @Test
+    void repositoriesAreUsedOnlyInTheirOwnArea() {
+        classes().that().areAssignableTo(io.quarkus.hibernate.orm.panache.PanacheRepositoryBase.class)
+                .should(new ArchCondition<JavaClass>("be used only inside their own area (other areas call a facade)") {
+                    @Override
+                    public void check(JavaClass repository, ConditionEvents events) {
+                        foreignUsers(repository).forEach(user -> events.add(SimpleConditionEvent.violated(repository,
+                                user.getName() + " (area " + area(user) + ") uses repository " + repository.getName()
+                                        + " of area " + area(repository))));
+                    }
+                }).check(CLASSES);
     }
 }
