@@ -1,9 +1,9 @@
 package com.aftersales.cases;
 
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.OffsetDateTime;
 
@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 public class SlaBreachJob implements Job {
 
     @Inject
-    EntityManager em;
+    Outbox outbox;
 
     @Override
     public String name() {
@@ -21,8 +21,8 @@ public class SlaBreachJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        with due as (
+        Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
+                        due as (
                             select c.id, c.case_no, c.owner_role, c.owner_person, 'first-response' as what, c.first_response_due as due_at
                             from service_case c
                             where c.first_responded_at is null and c.first_response_due < ?1
@@ -31,18 +31,13 @@ public class SlaBreachJob implements Job {
                             select c.id, c.case_no, c.owner_role, c.owner_person, 'resolution', c.resolution_due
                             from service_case c
                             where c.resolution_due < ?1 and c.status not in ('RESOLVED', 'CLOSED', 'REJECTED')
-                        ), ins as (
-                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key)
-                            select gen_random_uuid(), 'SLA_BREACH', d.owner_role, d.owner_person,
-                                   jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what,
-                                                      'dueAt', to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')),
-                                   'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint
-                            from due d
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, now).getSingleResult();
-        return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
+                        )""", """
+                        select 'SLA_BREACH' as kind, d.owner_role as recipient_role, d.owner_person as recipient_subject,
+                               null as customer_id,
+                               jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what,
+                                                  'dueAt', to_char(d.due_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI')) as payload,
+                               'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint as dedupe_key
+                        from due d""", "select count(*) from due"), now);
+        return new Result(r.found(), r.created(), 0, 0);
     }
 }

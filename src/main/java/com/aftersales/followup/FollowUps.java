@@ -1,10 +1,13 @@
 package com.aftersales.followup;
 
 import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.ServiceCase;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +55,9 @@ public class FollowUps {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Outbox outbox;
+
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
 
@@ -60,7 +66,7 @@ public class FollowUps {
 
     public FollowUpView record(@NotNull UUID id, long expectedVersion, @NotNull @Valid Outcome outcome) {
         FollowUpView before = get(id);
-        cases.visible(before.caseId(), LockModeType.NONE);
+        ServiceCase c = cases.visible(before.caseId(), LockModeType.NONE);
         if (before.version() != expectedVersion) {
             throw new ProblemException(412, "precondition_failed", "\"" + expectedVersion + "\"")
                     .header("ETag", "\"" + before.version() + "\"");
@@ -88,15 +94,11 @@ public class FollowUps {
                     .setParameter(1, before.caseId()).setParameter(2, before.round() + 1)
                     .setParameter(3, LocalDate.now(zone).plusDays(7)).executeUpdate();
             if (before.round() >= escalateAfter) {
-                em.createNativeQuery("""
-                                insert into notice (id, kind, recipient_role, payload, dedupe_key)
-                                select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED',
-                                       case when c.owner_role = 'AFTER_SALES_MANAGER' then 'GENERAL_MANAGER' else 'AFTER_SALES_MANAGER' end,
-                                       jsonb_build_object('caseNo', c.case_no, 'rounds', ?2),
-                                       'follow-up:unsatisfied:' || c.id || ':' || ?2
-                                from service_case c where c.id = ?1
-                                on conflict (dedupe_key) do nothing""")
-                        .setParameter(1, before.caseId()).setParameter(2, before.round()).executeUpdate();
+                // The manager above the case owner hears of it.
+                String manager = Roles.AFTER_SALES_MANAGER.equals(c.ownerRole) ? Roles.GENERAL_MANAGER : Roles.AFTER_SALES_MANAGER;
+                outbox.add("FOLLOW_UP_UNSATISFIED", Outbox.Recipient.role(manager),
+                        Outbox.payload("caseNo", c.caseNo, "rounds", before.round()),
+                        "follow-up:unsatisfied:" + c.id + ":" + before.round());
             }
         }
         FollowUpView after = get(id);

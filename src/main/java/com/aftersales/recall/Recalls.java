@@ -1,6 +1,7 @@
 package com.aftersales.recall;
 
 import com.aftersales.cases.CaseBook;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
@@ -99,6 +100,9 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Outbox outbox;
+
     @ConfigProperty(name = "aftersales.zone")
     ZoneId zone;
 
@@ -174,23 +178,16 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         freeze.setParameter(1, c.id);
         bind(freeze, cond.params(), 2);
         int affected = freeze.executeUpdate();
-        em.createNativeQuery("""
-                        insert into notice (id, kind, customer_id, payload, dedupe_key)
-                        select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id,
+        outbox.addAll(new Outbox.NoticeQuery(null, """
+                        select 'RECALL_INITIAL' as kind, null as recipient_role, null as recipient_subject,
+                               ru.customer_id as customer_id,
                                jsonb_build_object('campaignId', cast(?1 as text), 'campaignCode', cast(?4 as text),
                                                   'title', cast(?2 as text), 'defect', cast(?3 as text),
                                                   'risk', cast(?5 as text), 'remedy', cast(?6 as text),
-                                                  'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)),
-                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id
+                                                  'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)) as payload,
+                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id as dedupe_key
                         from recall_unit ru where ru.campaign_id = ?1
-                        group by ru.customer_id""")
-                .setParameter(1, c.id)
-                .setParameter(2, c.title)
-                .setParameter(3, c.defectDescription)
-                .setParameter(4, c.code)
-                .setParameter(5, c.safetyRisk)
-                .setParameter(6, c.remedy)
-                .executeUpdate();
+                        group by ru.customer_id""", null), c.id, c.title, c.defectDescription, c.code, c.safetyRisk, c.remedy);
         c.status = RecallCampaign.Status.ACTIVE;
         c.activatedAt = OffsetDateTime.now();
         c.affectedCount = affected;
