@@ -236,27 +236,29 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         caller.customerScope().ifPresent(scope -> {
-            // Only reports whose every case is the customer's.
-            where.add("not exists (select 1 from CaseLink l, ServiceCase c where l.reportId = r.id and c.id = l.caseId "
-                    + "and c.customerId <> :scope)");
+            // Only reports whose every case is the customer's (the cases area's read model gives each case's customer).
+            where.add("not exists (select 1 from eight_d_case l join case_reference c on c.id = l.case_id "
+                    + "where l.report_id = r.id and c.customer_id <> :scope)");
             params.put("scope", scope);
         });
         if (status != null) {
             where.add("r.status = :status");
-            params.put("status", status);
+            params.put("status", status.name());
         }
         if (caseId != null) {
-            where.add("exists (select 1 from CaseLink l where l.reportId = r.id and l.caseId = :caseId)");
+            where.add("exists (select 1 from eight_d_case l where l.report_id = r.id and l.case_id = :caseId)");
             params.put("caseId", caseId);
         }
         if (page.after() != null) {
-            where.add("r.reportNo > :after");
+            where.add("r.report_no > :after");
             params.put("after", page.after());
         }
-        var query = em.createQuery("select r from EightDReport r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by r.reportNo", EightDReport.class);
+        var query = em.createNativeQuery("select r.* from eight_d_report r"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by r.report_no limit " + page.fetchSize(), EightDReport.class);
         params.forEach(query::setParameter);
-        List<EightDReport> rows = query.setMaxResults(page.fetchSize()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<EightDReport> rows = query.getResultList();
         return page.page(rows, r -> r.reportNo, this::view);
     }
 
@@ -265,10 +267,10 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         EightDReport r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("eight-d-report", id));
         if (caller.isCustomerAccount()) {
             UUID scope = caller.customerScope().orElseThrow();
-            Long foreign = em.createQuery("select count(l) from CaseLink l, ServiceCase c where l.reportId = ?1 "
-                    + "and c.id = l.caseId and c.customerId <> ?2", Long.class).setParameter(1, id).setParameter(2, scope)
-                    .getSingleResult();
-            if (foreign > 0) {
+            Number foreign = (Number) em.createNativeQuery("select count(*) from eight_d_case l join case_reference c "
+                            + "on c.id = l.case_id where l.report_id = ?1 and c.customer_id <> ?2")
+                    .setParameter(1, id).setParameter(2, scope).getSingleResult();
+            if (foreign.longValue() > 0) {
                 throw ProblemException.notFound("eight-d-report", id);
             }
         }

@@ -38,14 +38,14 @@ public class FollowUpJob implements Job {
         int created = em.createNativeQuery("""
                         insert into follow_up (id, case_id, round, due_date, status)
                         select gen_random_uuid(), c.id, 1, (c.closed_at at time zone 'Asia/Shanghai')::date + 7, 'DUE'
-                        from service_case c where c.status = 'CLOSED' and c.closed_at is not null
-                          and not exists (select 1 from follow_up f where f.case_id = c.id)
+                        from closed_case c
+                        where not exists (select 1 from follow_up f where f.case_id = c.id)
                         on conflict (case_id, round) do nothing""").executeUpdate();
         Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
                         due as (
                             select f.id, f.round, f.due_date, c.case_no, c.owner_role, c.customer_id,
                                    case when f.due_date < cast(?1 as date) then 'overdue' else 'due' end as state
-                            from follow_up f join service_case c on c.id = f.case_id
+                            from follow_up f join case_reference c on c.id = f.case_id
                             where f.status = 'DUE' and f.due_date <= cast(?1 as date) + 1
                         )""", """
                         select case when d.state = 'overdue' then 'FOLLOW_UP_OVERDUE' else 'FOLLOW_UP_DUE' end as kind,

@@ -130,7 +130,7 @@ public class FollowUps {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select f.id, f.case_id, c.case_no, f.round, f.due_date, f.status, f.contacted, "
                         + "f.satisfaction, f.satisfied, f.comments, f.done_by, f.done_at, f.version "
-                        + "from follow_up f join service_case c on c.id = f.case_id where " + where
+                        + "from follow_up f join case_reference c on c.id = f.case_id where " + where
                         + " order by f.due_date, f.round limit 200")
                 .setParameter(1, param).getResultList();
         return rows.stream().map(r -> {

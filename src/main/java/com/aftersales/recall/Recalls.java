@@ -139,7 +139,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     public Preview preview(@NotNull UUID id) {
         RecallCampaign c = staffCampaign(id);
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 1);
-        Query q = em.createNativeQuery("select u.customer_id, cu.code, cu.name, count(*) from unit u join customer cu on cu.id = u.customer_id "
+        Query q = em.createNativeQuery("select u.customer_id, cu.code, cu.name, count(*) from unit_record u join customer_name cu on cu.id = u.customer_id "
                 + "where " + cond.sql() + " group by u.customer_id, cu.code, cu.name order by cu.code");
         bind(q, cond.params(), 1);
         @SuppressWarnings("unchecked")
@@ -173,7 +173,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 2);
         Query freeze = em.createNativeQuery("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, "
                 + "product_line, remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, u.product_line, "
-                + "'NOTIFIED' from unit u where "
+                + "'NOTIFIED' from unit_record u where "
                 + cond.sql());
         freeze.setParameter(1, c.id);
         bind(freeze, cond.params(), 2);

@@ -354,23 +354,29 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         caller.customerScope().ifPresent(scope -> {
+            // The customer's cases, from the cases area's read model.
             params.add(scope);
-            where.add("caseId in (select c.id from ServiceCase c where c.customerId = ?" + params.size() + ")");
+            where.add("r.case_id in (select c.id from case_reference c where c.customer_id = ?" + params.size() + ")");
         });
         if (caseId != null) {
             params.add(caseId);
-            where.add("caseId = ?" + params.size());
+            where.add("r.case_id = ?" + params.size());
         }
         if (status != null) {
-            params.add(status);
-            where.add("status = ?" + params.size());
+            params.add(status.name());
+            where.add("r.status = ?" + params.size());
         }
         if (page.after() != null) {
             params.add(page.after());
-            where.add("returnNo > ?" + params.size());
+            where.add("r.return_no > ?" + params.size());
         }
-        List<ReturnOrder> rows = find((where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by returnNo",
-                params.toArray()).page(0, page.fetchSize()).list();
+        var query = em.createNativeQuery("select r.* from return_order r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by r.return_no limit " + page.fetchSize(), ReturnOrder.class);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<ReturnOrder> rows = query.getResultList();
         return page.page(rows, r -> r.returnNo, this::view);
     }
 

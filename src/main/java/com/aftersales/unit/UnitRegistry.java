@@ -77,16 +77,14 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         return after;
     }
 
-    /** The unit's record with the recall campaigns still open on it (recall_unit is read as data, not as a module). */
+    /** The unit's record with the recall campaigns still open on it (the recall area's read model, not its module). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnitView get(String serialNo) {
         Unit unit = visible(serialNo, LockModeType.NONE);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "select rc.id, rc.code, rc.title, rcu.remedy_status "
-                        + "from recall_unit rcu join recall_campaign rc on rc.id = rcu.campaign_id "
-                        + "where rcu.unit_id = ?1 and rc.status = 'ACTIVE' and rcu.remedy_status not in ('REMEDIED', 'EXEMPT') "
-                        + "order by rc.code")
+                        "select r.campaign_id, r.code, r.title, r.remedy_status from recall_open_unit r where r.unit_id = ?1 "
+                        + "order by r.code")
                 .setParameter(1, unit.id).getResultList();
         return UnitView.of(unit, rows.stream()
                 .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());

@@ -46,7 +46,7 @@ public class WarrantyExpiryJob implements Job {
                             select u.id as unit_id, u.serial_no, u.customer_id,
                                    (coalesce(case when t.start_basis = 'FIRST_SALE' then u.first_sale_date end, u.delivery_date)
                                     + make_interval(months => t.months))::date - 1 as end_date
-                            from unit u
+                            from unit_record u
                             join lateral (
                                 select t.start_basis, t.months from warranty_term t
                                 where t.customer_id = u.customer_id and t.product_line = u.product_line
@@ -72,7 +72,7 @@ public class WarrantyExpiryJob implements Job {
                             from unnest(cast(?1 as int[])) as w
                         ), due as (
                             select sc.id, sc.contract_no, sc.end_date, u.serial_no, u.customer_id, w.w
-                            from service_contract sc join unit u on u.id = sc.unit_id
+                            from service_contract sc join unit_record u on u.id = sc.unit_id
                             join windows w on sc.end_date > cast(?2 as date) + w.next_w and sc.end_date <= cast(?2 as date) + w.w
                             where sc.status = 'ACTIVE'
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
