@@ -9,6 +9,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.UnitRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -75,6 +76,9 @@ public class CaseWorkflow {
     CaseTimeline timeline;
 
     @Inject
+    UnitRegistry units;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -126,11 +130,8 @@ public class CaseWorkflow {
 
     /** Reopening counts as a repeat failure; possible while the records are kept (product life + 1 calendar year). */
     private void reopen(ServiceCase c) {
-        // The retention rule lives in the database (aftersales_kept_until), shared with the retention job.
-        LocalDate keptUntil = (LocalDate) em.createNativeQuery("select max(aftersales_kept_until(coalesce(u.delivery_date, "
-                        + "cast(u.created_at as date)), u.product_model)) from case_unit cu join unit u on u.id = cu.unit_id "
-                        + "where cu.case_id = ?1", LocalDate.class)
-                .setParameter(1, c.id).getSingleResult();
+        // The unit area answers how long its records are kept (the rule the retention job applies too).
+        LocalDate keptUntil = units.keptUntil(caseUnits.list("caseId", c.id).stream().map(u -> u.unitId).toList());
         if (LocalDate.now(zone).isAfter(keptUntil)) {
             throw new ProblemException(409, "case_retention_over", keptUntil);
         }

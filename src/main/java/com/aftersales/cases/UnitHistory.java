@@ -4,7 +4,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class UnitHistory {
     EntityManager em;
 
     public Page<Entry> of(String serialNo, PageRequest page) {
-        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         boolean withCosts = !caller.isCustomerAccount();
         String sql = """
                 with unit_cases as (
@@ -70,9 +70,9 @@ public class UnitHistory {
                 select at, kind, id, case_id, case_no, status, summary from entries
                 """ + (page.after() == null ? "" : "where (at, id) > (?4, ?5) ") + "order by at, id limit " + page.fetchSize();
         var query = em.createNativeQuery(sql)
-                .setParameter(1, unit.id)
+                .setParameter(1, unit.id())
                 .setParameter(2, withCosts)
-                .setParameter(3, unit.serialNo);
+                .setParameter(3, unit.serialNo());
         if (page.after() != null) {
             String[] key = page.after().split("\\|", 2);
             try {

@@ -15,7 +15,7 @@ import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNumbers;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -295,16 +295,16 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         for (ReturnUnit u : all) {
             Disposal d = bySerial.get(u.serialNo);
             u.disposition = d.disposition();
-            Unit unit = units.findById(u.unitId);
+            UnitRecord unit = units.byId(u.unitId);
             if (d.disposition() == ReturnUnit.Disposition.REPAIR) {
-                u.repairGroup = unit.projectCode != null ? ReturnUnit.RepairGroup.TRIAL_WORKSHOP
-                        : unit.productLine == ProductLine.COMMERCIAL_VEHICLE ? ReturnUnit.RepairGroup.REPAIR_GROUP
+                u.repairGroup = unit.projectCode() != null ? ReturnUnit.RepairGroup.TRIAL_WORKSHOP
+                        : unit.productLine() == ProductLine.COMMERCIAL_VEHICLE ? ReturnUnit.RepairGroup.REPAIR_GROUP
                         : ReturnUnit.RepairGroup.PRODUCTION;
             }
             if (d.disposition() == ReturnUnit.Disposition.REPLACE) {
                 // The replacement is a unit of its own: its own record, history and warranty (delivered today).
-                var replacement = units.register(new UnitRequest(d.replacementSerial(), unit.productModel, unit.productLine,
-                        unit.projectCode, null, null, unit.customerId, unit.endCustomer, null, LocalDate.now(zone), null));
+                var replacement = units.register(new UnitRequest(d.replacementSerial(), unit.productModel(), unit.productLine(),
+                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(zone), null));
                 u.replacementSerial = replacement.serialNo();
             }
         }

@@ -8,10 +8,10 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -21,16 +21,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registers delivered units (产品履历表) and finds them by steel-stamp number. */
+/**
+ * Registers delivered units (产品履历表) and finds them by steel-stamp number. Other areas get {@link UnitRecord}s from
+ * it, never the entity.
+ */
 @ApplicationScoped
 @Transactional
-public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
+public class UnitRegistry {
 
     public static final String AUDIT_TYPE = "unit";
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Caller caller;
@@ -48,21 +58,21 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         String serial = SerialNumbers.normalise(request.serialNo());
         checkRules(serial, request);
         customers.visible(request.customerId(), LockModeType.NONE);
-        if (count("serialNo", serial) > 0) {
+        if (units.count("serialNo", serial) > 0) {
             throw new ProblemException(409, "unit_exists", serial);
         }
         Unit unit = new Unit();
         unit.id = UUID.randomUUID();
         unit.serialNo = serial;
         apply(unit, request);
-        persistAndFlush(unit);
+        units.persistAndFlush(unit);
         UnitView view = UnitView.of(unit);
         audit.record(AUDIT_TYPE, serial, "CREATE", null, view);
         return view;
     }
 
     public UnitView amend(@NotNull String serialNo, long expectedVersion, @NotNull @Valid UnitRequest request) {
-        Unit unit = visible(serialNo, LockModeType.PESSIMISTIC_WRITE);
+        Unit unit = unit(serialNo, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(unit.version, expectedVersion);
         if (!unit.serialNo.equals(SerialNumbers.normalise(request.serialNo()))) {
             throw ProblemException.invalid("serialNo", "unit.serial_immutable", unit.serialNo);
@@ -71,7 +81,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         customers.visible(request.customerId(), LockModeType.NONE);
         UnitView before = UnitView.of(unit);
         apply(unit, request);
-        flush();
+        units.flush();
         UnitView after = UnitView.of(unit);
         audit.record(AUDIT_TYPE, unit.serialNo, "UPDATE", before, after);
         return after;
@@ -80,9 +90,9 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
     /** The unit's record with the recall campaigns still open on it (the recall area's read model, not its module). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnitView get(String serialNo) {
-        Unit unit = visible(serialNo, LockModeType.NONE);
+        Unit unit = unit(serialNo, LockModeType.NONE);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
+        List<Object[]> rows = em.createNativeQuery(
                         "select r.campaign_id, r.code, r.title, r.remedy_status from recall_open_unit r where r.unit_id = ?1 "
                         + "order by r.code")
                 .setParameter(1, unit.id).getResultList();
@@ -90,11 +100,41 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
                 .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
     }
 
-    /** The unit if it exists and the caller may see it; otherwise 404. */
+    /**
+     * The unit if it exists and the caller may see it; otherwise 404. A PESSIMISTIC_WRITE lock serialises changes to
+     * records that belong to the unit (its service contracts).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Unit visible(String serialNo, LockModeType lock) {
+    public UnitRecord visible(String serialNo, LockModeType lock) {
+        return UnitRecord.of(unit(serialNo, lock));
+    }
+
+    /** The unit a record of the caller's refers to (a case's or a return's unit); 404 if there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UnitRecord byId(UUID id) {
+        return units.findByIdOptional(id).map(UnitRecord::of).orElseThrow(() -> ProblemException.notFound("unit", id));
+    }
+
+    /** The units with these (normalised) serial numbers, whoever's they are: the caller checks whose they are. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnitRecord> bySerials(Collection<String> serials) {
+        return units.list("serialNo in ?1", serials).stream().map(UnitRecord::of).toList();
+    }
+
+    /**
+     * The last day the records of these units are kept (the latest of their retention dates: product life + 1 year,
+     * the rule the retention job applies too); null for no units.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LocalDate keptUntil(Collection<UUID> unitIds) {
+        return (LocalDate) em.createNativeQuery("select max(aftersales_kept_until(coalesce(u.delivery_date, "
+                        + "cast(u.created_at as date)), u.product_model)) from unit u where u.id = any(?1)", LocalDate.class)
+                .setParameter(1, unitIds.toArray(new UUID[0])).getSingleResult();
+    }
+
+    private Unit unit(String serialNo, LockModeType lock) {
         String serial = SerialNumbers.normalise(serialNo);
-        Optional<Unit> unit = find("serialNo", serial).withLock(lock).firstResultOptional();
+        Optional<Unit> unit = units.find("serialNo", serial).withLock(lock).firstResultOptional();
         return unit.filter(u -> caller.maySee(u.customerId))
                 .orElseThrow(() -> ProblemException.notFound("unit", serial));
     }
@@ -129,7 +169,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
             params.and("after", page.after());
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by serialNo";
-        List<Unit> rows = find(query, params).page(0, page.fetchSize()).list();
+        List<Unit> rows = units.find(query, params).page(0, page.fetchSize()).list();
         return page.page(rows, u -> u.serialNo, UnitView::of);
     }
 
