@@ -43,7 +43,10 @@ import java.util.UUID;
 public class CaseIntake {
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
+
+    @Inject
+    CaseViews views;
 
     @Inject
     CaseUnits caseUnits;
@@ -171,8 +174,8 @@ public class CaseIntake {
                 "title", c.title, "severity", c.severity, "ownerRole", c.ownerRole, "ownerPerson", null,
                 "firstResponseDue", outbox.localTime(c.firstResponseDue)), "case-routed:" + c.id + ":0");
         em.flush();
-        CaseView view = cases.view(c, locale);
-        audit.record(CaseBook.AUDIT_TYPE, c.id, "CREATE", null, view);
+        CaseView view = views.of(c, locale);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, "CREATE", null, view);
         return view;
     }
 

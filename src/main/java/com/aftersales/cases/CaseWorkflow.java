@@ -67,13 +67,19 @@ public class CaseWorkflow {
     }
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
+
+    @Inject
+    CaseViews views;
 
     @Inject
     CaseUnits caseUnits;
 
     @Inject
     CaseTimeline timeline;
+
+    @Inject
+    CaseEventRepository events;
 
     @Inject
     UnitRegistry units;
@@ -111,7 +117,7 @@ public class CaseWorkflow {
         if (to == CaseStatus.REJECTED && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         OffsetDateTime now = OffsetDateTime.now();
         if (c.firstRespondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
             c.firstRespondedAt = now;
@@ -146,7 +152,7 @@ public class CaseWorkflow {
         if (c.major) {
             throw new ProblemException(409, "case_already_major");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         c.major = true;
         c.majorReason = request.reason().strip();
         c.approvalStatus = c.actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
@@ -162,7 +168,7 @@ public class CaseWorkflow {
         if (!c.status.isOpen()) {
             throw new ProblemException(409, "case_not_open", c.status);
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         c.actionPlan = request.plan().strip();
         if (c.major) {
             // A changed plan needs the general manager again.
@@ -184,7 +190,7 @@ public class CaseWorkflow {
         if (request.decision() == Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         c.approvalStatus = request.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
         timeline.record(c.id, CaseEvent.Kind.APPROVAL, null, null,
                 request.decision() + (request.comment() == null ? "" : ": " + request.comment().strip()),
@@ -201,7 +207,7 @@ public class CaseWorkflow {
         if (request.ownerRole() == null && (request.ownerPerson() == null || request.ownerPerson().isBlank())) {
             throw ProblemException.invalid("ownerPerson", "validation.required");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         if (request.ownerRole() != null) {
             c.ownerRole = request.ownerRole();
         }
@@ -237,7 +243,7 @@ public class CaseWorkflow {
         em.flush();
         em.refresh(event);
         EventView view = EventView.of(event);
-        audit.record(CaseBook.AUDIT_TYPE, c.id, "NOTE", null, view);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, "NOTE", null, view);
         return view;
     }
 
@@ -254,14 +260,14 @@ public class CaseWorkflow {
             where.append(" and id > ?").append(params.size() + 1);
             params.add(Long.parseLong(page.after()));
         }
-        List<CaseEvent> rows = timeline.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
+        List<CaseEvent> rows = events.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
         return page.page(rows, e -> e.id.toString(), EventView::of);
     }
 
     private CaseView audited(ServiceCase c, String action, CaseView before, Locale locale) {
         em.flush();
-        CaseView after = cases.view(c, locale);
-        audit.record(CaseBook.AUDIT_TYPE, c.id, action, before, after);
+        CaseView after = views.of(c, locale);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, action, before, after);
         return after;
     }
 }

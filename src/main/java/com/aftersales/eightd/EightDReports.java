@@ -1,9 +1,8 @@
 package com.aftersales.eightd;
 
 import com.aftersales.shared.persistence.SqlValues;
-import com.aftersales.cases.CaseAttachments;
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.ServiceCase;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
@@ -50,10 +49,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     EntityManager em;
 
     @Inject
-    CaseBook cases;
-
-    @Inject
-    CaseAttachments attachments;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -69,9 +65,9 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
 
     public ReportView open(@NotNull @Valid ReportRequests.Open request) {
         Set<UUID> caseIds = new LinkedHashSet<>(request.caseIds());
-        List<ServiceCase> linked = new ArrayList<>();
+        List<CaseReference> linked = new ArrayList<>();
         for (UUID caseId : caseIds) {
-            linked.add(cases.visible(caseId, LockModeType.NONE));
+            linked.add(cases.visible(caseId));
         }
         LocalDate today = LocalDate.now(zone);
         EightDReport r = new EightDReport();
@@ -79,7 +75,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         r.reportNo = "8D-%d-%05d".formatted(today.getYear(),
                 ((Number) em.createNativeQuery("select nextval('eight_d_no_seq')").getSingleResult()).longValue());
         r.title = request.title().strip();
-        r.customerId = linked.get(0).customerId;
+        r.customerId = linked.get(0).customerId();
         r.status = EightDReport.Status.OPEN;
         r.openedOn = today;
         r.champion = Text.blankToNull(request.champion());
@@ -96,10 +92,10 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
             e.status = DisciplineEntry.Status.OPEN;
             em.persist(e);
         }
-        for (ServiceCase c : linked) {
+        for (CaseReference c : linked) {
             CaseLink link = new CaseLink();
             link.reportId = r.id;
-            link.caseId = c.id;
+            link.caseId = c.id();
             em.persist(link);
         }
         em.flush();
@@ -162,17 +158,17 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     public ReportView linkCase(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.LinkCase request) {
         EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(r.version, expectedVersion);
-        ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
+        CaseReference c = cases.visible(request.caseId());
         CaseLink.Key key = new CaseLink.Key();
         key.reportId = r.id;
-        key.caseId = c.id;
+        key.caseId = c.id();
         if (em.find(CaseLink.class, key) != null) {
-            throw new ProblemException(409, "eightd_case_already_linked", c.caseNo);
+            throw new ProblemException(409, "eightd_case_already_linked", c.caseNo());
         }
         ReportView before = view(r);
         CaseLink link = new CaseLink();
         link.reportId = r.id;
-        link.caseId = c.id;
+        link.caseId = c.id();
         link.recurrence = r.status == EightDReport.Status.CLOSED;
         em.persist(link);
         String action = "LINK_CASE";
@@ -291,7 +287,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
             return;
         }
         List<UUID> caseIds = links(r.id).stream().map(l -> l.caseId).toList();
-        long found = attachments.count("id in ?1 and caseId in ?2", evidence, caseIds);
+        long found = cases.attachmentsAmong(evidence, caseIds);
         if (found != evidence.size()) {
             throw ProblemException.invalid(field, "eightd.evidence_unknown");
         }
@@ -300,12 +296,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     ReportView view(EightDReport r) {
         LocalDate today = LocalDate.now(zone);
         List<CaseLink> links = links(r.id);
-        Map<UUID, String> caseNos = new HashMap<>();
-        if (!links.isEmpty()) {
-            em.createQuery("select c.id, c.caseNo from ServiceCase c where c.id in ?1", Object[].class)
-                    .setParameter(1, links.stream().map(l -> l.caseId).toList()).getResultList()
-                    .forEach(row -> caseNos.put((UUID) row[0], (String) row[1]));
-        }
+        Map<UUID, String> caseNos = cases.caseNos(links.stream().map(l -> l.caseId).toList());
         List<ReportView.CaseRef> caseRefs = links.stream()
                 .map(l -> new ReportView.CaseRef(l.caseId, caseNos.get(l.caseId), l.recurrence, l.linkedAt)).toList();
         List<ReportView.DisciplineView> disciplines = entries(r.id).stream()

@@ -1,7 +1,7 @@
 package com.aftersales.followup;
 
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.ServiceCase;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -13,7 +13,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,7 +46,7 @@ public class FollowUps {
     EntityManager em;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -66,7 +65,7 @@ public class FollowUps {
 
     public FollowUpView record(@NotNull UUID id, long expectedVersion, @NotNull @Valid Outcome outcome) {
         FollowUpView before = get(id);
-        ServiceCase c = cases.visible(before.caseId(), LockModeType.NONE);
+        CaseReference c = cases.visible(before.caseId());
         if (before.version() != expectedVersion) {
             throw new ProblemException(412, "precondition_failed", "\"" + expectedVersion + "\"")
                     .header("ETag", "\"" + before.version() + "\"");
@@ -95,10 +94,10 @@ public class FollowUps {
                     .setParameter(3, LocalDate.now(zone).plusDays(7)).executeUpdate();
             if (before.round() >= escalateAfter) {
                 // The manager above the case owner hears of it.
-                String manager = Roles.AFTER_SALES_MANAGER.equals(c.ownerRole) ? Roles.GENERAL_MANAGER : Roles.AFTER_SALES_MANAGER;
+                String manager = Roles.AFTER_SALES_MANAGER.equals(c.ownerRole()) ? Roles.GENERAL_MANAGER : Roles.AFTER_SALES_MANAGER;
                 outbox.add("FOLLOW_UP_UNSATISFIED", Outbox.Recipient.role(manager),
-                        Outbox.payload("caseNo", c.caseNo, "rounds", before.round()),
-                        "follow-up:unsatisfied:" + c.id + ":" + before.round());
+                        Outbox.payload("caseNo", c.caseNo(), "rounds", before.round()),
+                        "follow-up:unsatisfied:" + c.id() + ":" + before.round());
             }
         }
         FollowUpView after = get(id);
@@ -112,14 +111,14 @@ public class FollowUps {
         if (rows.isEmpty()) {
             throw ProblemException.notFound("follow-up", id);
         }
-        cases.visible(rows.get(0).caseId(), LockModeType.NONE);
+        cases.visible(rows.get(0).caseId());
         return rows.get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FollowUpView> list(UUID caseId, boolean dueOnly) {
         if (caseId != null) {
-            cases.visible(caseId, LockModeType.NONE);
+            cases.visible(caseId);
             return query("f.case_id = ?1" + (dueOnly ? " and f.status = 'DUE'" : ""), caseId);
         }
         return query("f.status = 'DUE' and f.due_date <= ?1", LocalDate.now(zone).plusDays(1));

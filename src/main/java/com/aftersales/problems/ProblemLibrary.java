@@ -1,6 +1,6 @@
 package com.aftersales.problems;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.Severity;
 import com.aftersales.eightd.EightDReport;
 import com.aftersales.eightd.EightDReports;
@@ -72,7 +72,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
     EightDReports reports;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -101,19 +101,14 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
             throw new ProblemException(409, "problem_report_used", r.reportNo());
         }
         List<UUID> caseIds = r.cases().stream().map(ReportView.CaseRef::caseId).toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> facts = em.createNativeQuery("""
-                        select distinct u.product_model, c.severity from case_unit cu
-                        join unit u on u.id = cu.unit_id join service_case c on c.id = cu.case_id
-                        where cu.case_id = any(?1)""")
-                .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
+        CaseReferences.ModelsAndSeverities facts = cases.modelsAndSeverities(caseIds);
         Problem p = new Problem();
         p.id = UUID.randomUUID();
         p.problemNo = nextNo();
         p.createdBy = caller.subject();
         p.sourceReportId = reportId;
         p.failureMode = r.title();
-        p.productModels = facts.stream().map(f -> (String) f[0]).distinct().sorted().toArray(String[]::new);
+        p.productModels = facts.productModels().stream().distinct().sorted().toArray(String[]::new);
         p.rootCause = join(List.of(label("发生原因", r.d4Occurrence()), label("流出原因", r.d4Escape())));
         p.countermeasure = join(r.actions().stream().filter(a -> a.kind() != com.aftersales.eightd.EightDAction.Kind.CONTAINMENT)
                 .map(ReportView.ActionView::description).toList());
@@ -121,7 +116,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
             throw new ProblemException(409, "problem_report_incomplete", r.reportNo());
         }
         p.detectionMethod = r.d4Escape();
-        p.severity = facts.stream().map(f -> Severity.valueOf((String) f[1])).max(Comparator.naturalOrder()).orElse(Severity.MEDIUM);
+        p.severity = facts.severities().stream().max(Comparator.naturalOrder()).orElse(Severity.MEDIUM);
         p.status = Problem.Status.COUNTERMEASURE_EFFECTIVE;
         p.fmeaLinks = r.d7() == null || r.d7().documents() == null ? new ArrayList<>() : new ArrayList<>(r.d7().documents());
         persist(p);
@@ -209,7 +204,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         Set<UUID> caseSet = new LinkedHashSet<>(caseIds == null ? List.of() : caseIds);
         // Links only to what the caller may see: another's record is a 404, as everywhere.
         reportSet.forEach(id -> reports.visible(id, LockModeType.NONE));
-        caseSet.forEach(id -> cases.visible(id, LockModeType.NONE));
+        caseSet.forEach(id -> cases.visible(id));
         for (UUID id : reportSet) {
             insertLink(problemId, "REPORT", id);
         }

@@ -1,6 +1,6 @@
 package com.aftersales.recall;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -92,7 +92,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     EntityManager em;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -231,7 +231,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
             throw new ProblemException(422, "validation_failed", issues);
         }
         if (request.caseId() != null) {
-            cases.visible(request.caseId(), LockModeType.NONE);
+            cases.visible(request.caseId());
         }
         int updated = em.createNativeQuery("update recall_unit set remedy_status = ?3, remedy_date = ?4, remedy_where = ?5, "
                         + "remedy_case_id = ?6, exempt_reason = ?7, updated_at = now() where campaign_id = ?1 and serial_no = ?2")

@@ -1,9 +1,8 @@
 package com.aftersales.returns;
 
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.CaseEvent;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.ServiceCase;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
@@ -114,7 +113,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     EntityManager em;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     CaseTimeline timeline;
@@ -138,13 +137,9 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     BigDecimal ntfCustomerShare;
 
     public ReturnView authorise(@NotNull @Valid AuthoriseRequest request) {
-        ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
+        CaseReference c = cases.visible(request.caseId());
         List<String> serials = new ArrayList<>(new LinkedHashSet<>(request.serialNos().stream().map(SerialNumbers::normalise).toList()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("select serial_no, unit_id from case_unit where case_id = ?1 and serial_no = any(?2)")
-                .setParameter(1, c.id).setParameter(2, serials.toArray(new String[0])).getResultList();
-        Map<String, UUID> unitIds = new HashMap<>();
-        found.forEach(r -> unitIds.put((String) r[0], (UUID) r[1]));
+        Map<String, UUID> unitIds = cases.unitIds(c.id(), serials);
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < serials.size(); i++) {
             if (!unitIds.containsKey(serials.get(i))) {
@@ -158,7 +153,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         r.id = UUID.randomUUID();
         r.returnNo = "TH-%d-%05d".formatted(LocalDate.now(zone).getYear(),
                 ((Number) em.createNativeQuery("select nextval('return_no_seq')").getSingleResult()).longValue());
-        r.caseId = c.id;
+        r.caseId = c.id();
         r.reason = request.reason().strip();
         r.status = ReturnOrder.Status.AUTHORISED;
         r.authorisedBy = caller.subject();
@@ -183,12 +178,11 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         r.status = ReturnOrder.Status.RECEIVED;
         r.receivedAt = OffsetDateTime.now();
         r.receivedBy = caller.subject();
-        timeline.record(r.caseId, CaseEvent.Kind.NOTE, null, null, "退货 " + r.returnNo + " 已由仓库接收 / return received",
-                CaseEvent.Visibility.INTERNAL);
+        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收 / return received");
         ReturnView after = audited(r, "RECEIVE", before);
-        ServiceCase c = cases.visible(r.caseId, LockModeType.NONE);
-        outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole, c.ownerPerson),
-                Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id, "caseNo", c.caseNo),
+        CaseReference c = cases.visible(r.caseId);
+        outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole(), c.ownerPerson()),
+                Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id(), "caseNo", c.caseNo()),
                 "return-received:" + r.id);
         return after;
     }
@@ -383,7 +377,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     ReturnOrder visible(UUID id, LockModeType lock) {
         ReturnOrder r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("return", id));
         try {
-            cases.visible(r.caseId, LockModeType.NONE);
+            cases.visible(r.caseId);
         } catch (ProblemException e) {
             throw ProblemException.notFound("return", id);
         }
@@ -424,8 +418,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         List<TestView> tests = testRows.stream().map(t -> new TestView((UUID) t[0], (String) t[1], (String) t[2],
                 (String) t[3], (String) t[4], (Boolean) t[5], (Boolean) t[6], (Boolean) t[7], (String) t[8],
                 com.aftersales.shared.persistence.SqlValues.offsetDateTime(t[9]))).toList();
-        BigDecimal verified = (BigDecimal) em.createNativeQuery("select coalesce(sum(amount_cny), 0) from case_cost "
-                + "where case_id = ?1 and status = 'VERIFIED'").setParameter(1, r.caseId).getSingleResult();
+        BigDecimal verified = cases.verifiedCostsCny(r.caseId);
         BigDecimal perUnit = all.isEmpty() ? BigDecimal.ZERO : verified.divide(BigDecimal.valueOf(all.size()), 10, RoundingMode.HALF_UP);
         BigDecimal supplier = all.stream().filter(u -> u.supplierShare != null)
                 .map(u -> perUnit.multiply(u.supplierShare)).reduce(BigDecimal.ZERO, BigDecimal::add);

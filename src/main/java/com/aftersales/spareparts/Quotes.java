@@ -1,7 +1,7 @@
 package com.aftersales.spareparts;
 
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.ServiceCase;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
@@ -103,7 +103,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     }
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     SpareParts parts;
@@ -118,15 +118,13 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     AuditTrail audit;
 
     public QuoteView issue(@NotNull UUID caseId, @NotNull @Valid QuoteRequest request) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Number chargeable = (Number) em.createNativeQuery("select count(*) from case_unit where case_id = ?1 and regime = 'CHARGEABLE'")
-                .setParameter(1, c.id).getSingleResult();
-        if (chargeable.intValue() == 0) {
-            throw new ProblemException(409, "quote_not_chargeable", c.caseNo);
+        CaseReference c = cases.visible(caseId);
+        if (cases.chargeableUnits(c.id()) == 0) {
+            throw new ProblemException(409, "quote_not_chargeable", c.caseNo());
         }
         Quote q = new Quote();
         q.id = UUID.randomUUID();
-        q.caseId = c.id;
+        q.caseId = c.id();
         BigDecimal total = request.labourHours().multiply(request.labourRateCny());
         for (PartLine pl : request.parts()) {
             SparePart p = parts.part(pl.partId(), LockModeType.NONE);
@@ -147,8 +145,8 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
 
     /** The customer (or sales on its behalf) accepts or declines an issued quote. */
     public QuoteView decide(@NotNull UUID caseId, @NotNull UUID quoteId, long expectedVersion, @NotNull @Valid DecisionRequest request) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Quote q = find("id = ?1 and caseId = ?2", quoteId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        CaseReference c = cases.visible(caseId);
+        Quote q = find("id = ?1 and caseId = ?2", quoteId, c.id()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("quote", quoteId));
         Versions.check(q.version, expectedVersion);
         if (q.status != Status.ISSUED) {
@@ -165,7 +163,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> of(@NotNull UUID caseId) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        return list("caseId = ?1 order by createdAt", c.id).stream().map(QuoteView::of).toList();
+        CaseReference c = cases.visible(caseId);
+        return list("caseId = ?1 order by createdAt", c.id()).stream().map(QuoteView::of).toList();
     }
 }

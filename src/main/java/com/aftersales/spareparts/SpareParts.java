@@ -1,6 +1,6 @@
 package com.aftersales.spareparts;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
@@ -82,7 +82,7 @@ public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
     StockLedger ledger;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     AuditTrail audit;
@@ -172,7 +172,7 @@ public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
                     if (request.caseId() == null) {
                         throw ProblemException.invalid("caseId", "parts.issue_needs_case");
                     }
-                    cases.visible(request.caseId(), LockModeType.NONE);
+                    cases.visible(request.caseId());
                     delta = -delta;
                 }
             }

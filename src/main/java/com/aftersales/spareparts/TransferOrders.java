@@ -1,6 +1,6 @@
 package com.aftersales.spareparts;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
@@ -127,7 +127,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
     StockLedger ledger;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -148,7 +148,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
             throw ProblemException.invalid("toLocation", "parts.same_location");
         }
         if (request.caseId() != null) {
-            cases.visible(request.caseId(), LockModeType.NONE);
+            cases.visible(request.caseId());
         }
         List<UUID> partIds = request.lines().stream().map(Line::partId).toList();
         if (partIds.stream().distinct().count() != partIds.size()) {
