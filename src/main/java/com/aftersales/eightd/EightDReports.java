@@ -12,7 +12,6 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,7 +40,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> {
+public class EightDReports {
+
+    @Inject
+    EightDReportRepository reportRows;
 
     static final String AUDIT_TYPE = "eight-d-report";
 
@@ -81,7 +83,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         r.champion = Text.blankToNull(request.champion());
         r.team = request.team() == null ? new ArrayList<>() : new ArrayList<>(request.team());
         r.createdBy = caller.subject();
-        persist(r);
+        reportRows.persist(r);
         Map<Discipline, Integer> profile = deadlines(r.customerId);
         Map<LocalDate, Boolean> calendar = calendar(today);
         for (Discipline d : Discipline.values()) {
@@ -258,9 +260,15 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         return page.page(rows, r -> r.reportNo, this::view);
     }
 
+    /** The number of a report the caller may see; 404 otherwise (a problem links only reports its author may see). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String reportNo(UUID id) {
+        return visible(id, LockModeType.NONE).reportNo;
+    }
+
     /** A report the caller may see: staff see all; a customer account only reports all of whose cases are its own. */
-    public EightDReport visible(UUID id, LockModeType lock) {
-        EightDReport r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("eight-d-report", id));
+    EightDReport visible(UUID id, LockModeType lock) {
+        EightDReport r = reportRows.findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("eight-d-report", id));
         if (caller.isCustomerAccount()) {
             UUID scope = caller.customerScope().orElseThrow();
             Number foreign = (Number) em.createNativeQuery("select count(*) from eight_d_case l join case_reference c "

@@ -12,7 +12,6 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +36,10 @@ import java.util.UUID;
 /** The complaint problem library: entries by hand or from a closed 8D in one step, links, search. */
 @ApplicationScoped
 @Transactional
-public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
+public class ProblemLibrary {
+
+    @Inject
+    ProblemRepository problems;
 
     public record ProblemRequest(
             @NotBlank @Size(max = 500) String failureMode,
@@ -86,7 +88,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         p.problemNo = nextNo();
         p.createdBy = caller.subject();
         apply(p, request);
-        persist(p);
+        problems.persist(p);
         link(p.id, request.reportIds(), request.caseIds());
         return audited(p, "CREATE", null);
     }
@@ -97,7 +99,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         if (r.status() != EightDReport.Status.CLOSED) {
             throw new ProblemException(409, "problem_report_not_closed", r.reportNo());
         }
-        if (count("sourceReportId", reportId) > 0) {
+        if (problems.count("sourceReportId", reportId) > 0) {
             throw new ProblemException(409, "problem_report_used", r.reportNo());
         }
         List<UUID> caseIds = r.cases().stream().map(ReportView.CaseRef::caseId).toList();
@@ -119,13 +121,13 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         p.severity = facts.severities().stream().max(Comparator.naturalOrder()).orElse(Severity.MEDIUM);
         p.status = Problem.Status.COUNTERMEASURE_EFFECTIVE;
         p.fmeaLinks = r.d7() == null || r.d7().documents() == null ? new ArrayList<>() : new ArrayList<>(r.d7().documents());
-        persist(p);
+        problems.persist(p);
         link(p.id, List.of(reportId), caseIds);
         return audited(p, "CREATE_FROM_8D", null);
     }
 
     public ProblemView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid ProblemRequest request) {
-        Problem p = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        Problem p = problems.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("problem", id));
         Versions.check(p.version, expectedVersion);
         ProblemView before = view(p);
@@ -142,7 +144,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProblemView get(UUID id) {
-        return view(findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("problem", id)));
+        return view(problems.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("problem", id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -203,7 +205,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         Set<UUID> reportSet = new LinkedHashSet<>(reportIds == null ? List.of() : reportIds);
         Set<UUID> caseSet = new LinkedHashSet<>(caseIds == null ? List.of() : caseIds);
         // Links only to what the caller may see: another's record is a 404, as everywhere.
-        reportSet.forEach(id -> reports.visible(id, LockModeType.NONE));
+        reportSet.forEach(reports::reportNo);
         caseSet.forEach(id -> cases.visible(id));
         for (UUID id : reportSet) {
             insertLink(problemId, "REPORT", id);
