@@ -12,7 +12,6 @@ import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNumbers;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +40,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
+public class Recalls {
+
+    @Inject
+    RecallCampaignRepository campaigns;
 
     public enum Remedy { NOTIFIED, SCHEDULED, REMEDIED, UNREACHABLE, EXEMPT }
 
@@ -112,7 +114,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     public CampaignView create(@NotNull @Valid CampaignRequest request) {
         AffectedUnits.check(request.criteria());
         String code = request.code().strip().toUpperCase(Locale.ROOT);
-        if (count("code", code) > 0) {
+        if (campaigns.count("code", code) > 0) {
             throw new ProblemException(409, "recall_code_taken", code);
         }
         RecallCampaign c = new RecallCampaign();
@@ -121,7 +123,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         c.status = RecallCampaign.Status.DRAFT;
         c.createdBy = caller.subject();
         apply(c, request);
-        persistAndFlush(c);
+        campaigns.persistAndFlush(c);
         CampaignView view = CampaignView.of(c);
         audit.record(AUDIT_TYPE, c.id, "CREATE", null, view);
         return view;
@@ -213,14 +215,14 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
 
     /** Only a draft can be deleted: once filed, a campaign's records are under legal hold. */
     public void delete(@NotNull UUID id, long expectedVersion) {
-        RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
+        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);
         if (c.status != RecallCampaign.Status.DRAFT) {
             LocalDate until = c.holdUntil != null ? c.holdUntil : LocalDate.now(zone).plusYears(legalHoldYears);
             throw new ProblemException(409, "recall_legal_hold", until).with("holdUntil", until.toString());
         }
         audit.record(AUDIT_TYPE, c.id, "DELETE", CampaignView.of(c), null);
-        delete(c);
+        campaigns.delete(c);
     }
 
     public UnitView remedy(@NotNull UUID id, @NotNull String serialNo, @NotNull @Valid RemedyRequest request) {
@@ -333,7 +335,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
 
     /** A campaign the caller may see: staff all, a customer account those with its units. */
     RecallCampaign visible(UUID id) {
-        RecallCampaign c = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+        RecallCampaign c = campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
         caller.customerScope().ifPresent(scope -> {
             Number mine = (Number) em.createNativeQuery("select count(*) from recall_unit where campaign_id = ?1 and customer_id = ?2")
                     .setParameter(1, id).setParameter(2, scope).getSingleResult();
@@ -345,7 +347,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     }
 
     RecallCampaign staffCampaign(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+        return campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
     }
 
     RecallCampaign active(UUID id) {
@@ -357,7 +359,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     }
 
     private RecallCampaign step(UUID id, long expectedVersion, RecallCampaign.Status required) {
-        RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
+        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);
         if (c.status != required) {
             throw new ProblemException(409, "recall_wrong_status", c.status, required).with("status", c.status);
@@ -382,7 +384,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
 
     private CampaignView audited(RecallCampaign c, String action, CampaignView before) {
         c.updatedAt = OffsetDateTime.now();
-        flush();
+        campaigns.flush();
         CampaignView after = CampaignView.of(c);
         audit.record(AUDIT_TYPE, c.id, action, before, after);
         return after;

@@ -18,7 +18,6 @@ import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,7 +51,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
+public class Returns {
+
+    @Inject
+    ReturnOrderRepository orders;
 
     public record AuthoriseRequest(@NotNull UUID caseId, @NotNull @Size(min = 1, max = 50) List<@NotBlank String> serialNos,
                                    @NotBlank @Size(max = 4000) String reason) {
@@ -157,7 +159,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         r.reason = request.reason().strip();
         r.status = ReturnOrder.Status.AUTHORISED;
         r.authorisedBy = caller.subject();
-        persist(r);
+        orders.persist(r);
         for (String serial : serials) {
             ReturnUnit u = new ReturnUnit();
             u.returnId = r.id;
@@ -375,7 +377,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     }
 
     ReturnOrder visible(UUID id, LockModeType lock) {
-        ReturnOrder r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("return", id));
+        ReturnOrder r = orders.findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("return", id));
         try {
             cases.visible(r.caseId);
         } catch (ProblemException e) {

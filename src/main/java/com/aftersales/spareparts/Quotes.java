@@ -8,7 +8,6 @@ import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,7 +41,10 @@ import java.util.UUID;
 /** A quote for a chargeable case: parts at market price plus labour, which the customer accepts or declines. */
 @ApplicationScoped
 @Transactional
-public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
+public class Quotes {
+
+    @Inject
+    QuoteRepository quotes;
 
     public enum Status { ISSUED, ACCEPTED, DECLINED }
 
@@ -137,7 +139,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
         q.totalCny = total.setScale(2, RoundingMode.HALF_UP);
         q.status = Status.ISSUED;
         q.issuedBy = caller.subject();
-        persistAndFlush(q);
+        quotes.persistAndFlush(q);
         QuoteView view = QuoteView.of(q);
         audit.record("quote", q.id, "ISSUE", null, view);
         return view;
@@ -146,7 +148,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     /** The customer (or sales on its behalf) accepts or declines an issued quote. */
     public QuoteView decide(@NotNull UUID caseId, @NotNull UUID quoteId, long expectedVersion, @NotNull @Valid DecisionRequest request) {
         CaseReference c = cases.visible(caseId);
-        Quote q = find("id = ?1 and caseId = ?2", quoteId, c.id()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        Quote q = quotes.find("id = ?1 and caseId = ?2", quoteId, c.id()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("quote", quoteId));
         Versions.check(q.version, expectedVersion);
         if (q.status != Status.ISSUED) {
@@ -155,7 +157,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
         QuoteView before = QuoteView.of(q);
         q.status = request.accept() ? Status.ACCEPTED : Status.DECLINED;
         q.decidedAt = OffsetDateTime.now();
-        flush();
+        quotes.flush();
         QuoteView after = QuoteView.of(q);
         audit.record("quote", q.id, q.status.name(), before, after);
         return after;
@@ -164,6 +166,6 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> of(@NotNull UUID caseId) {
         CaseReference c = cases.visible(caseId);
-        return list("caseId = ?1 order by createdAt", c.id()).stream().map(QuoteView::of).toList();
+        return quotes.list("caseId = ?1 order by createdAt", c.id()).stream().map(QuoteView::of).toList();
     }
 }

@@ -11,7 +11,6 @@ import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,7 +47,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class TransferOrders implements PanacheRepositoryBase<TransferOrders.TransferOrder, UUID> {
+public class TransferOrders {
+
+    @Inject
+    TransferOrderRepository orders;
 
     public enum Status { REQUESTED, APPROVED, REJECTED, SHIPPED, RECEIVED }
 
@@ -165,7 +167,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         o.status = Status.REQUESTED;
         o.lines = new ArrayList<>(request.lines());
         o.requestedBy = caller.subject();
-        persistAndFlush(o);
+        orders.persistAndFlush(o);
         OrderView view = OrderView.of(o);
         audit.record(AUDIT_TYPE, o.id, "CREATE", null, view);
         outbox.add("TRANSFER_ORDER_WAITING", Outbox.Recipient.role(Roles.PRODUCT_MANAGER),
@@ -213,7 +215,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrderView get(UUID id) {
-        return OrderView.of(findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("transfer-order", id)));
+        return OrderView.of(orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("transfer-order", id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -227,12 +229,12 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         } else if (status != null && page.after() == null) {
             params = new Object[]{status};
         }
-        List<TransferOrder> rows = find(where + " order by transferNo", params).page(0, page.fetchSize()).list();
+        List<TransferOrder> rows = orders.find(where + " order by transferNo", params).page(0, page.fetchSize()).list();
         return page.page(rows, o -> o.transferNo, OrderView::of);
     }
 
     private TransferOrder locked(UUID id, long expectedVersion, Status required) {
-        TransferOrder o = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        TransferOrder o = orders.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("transfer-order", id));
         Versions.check(o.version, expectedVersion);
         if (o.status != required) {
@@ -242,7 +244,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
     }
 
     private OrderView audited(TransferOrder o, String action, OrderView before) {
-        flush();
+        orders.flush();
         OrderView after = OrderView.of(o);
         audit.record(AUDIT_TYPE, o.id, action, before, after);
         return after;
