@@ -161,9 +161,15 @@ log "warranty-expiry job over all units: bare SQL (rolled back) and POST /api/v1
 admin=$(token ADMIN)
 python3 - "$(TZ=Asia/Shanghai date +%F)" > "$work/warranty-bare.sql" <<'PY'
 import sys
-src = open('src/main/java/com/aftersales/jobs/WarrantyExpiryJob.java').read()
-blocks = src.split('"""')[1::2]
-sql = ";\n".join(b.replace('cast(?1 as int[])', 'array[60,30]').replace('cast(?2 as date)', f"date '{sys.argv[1]}'").strip() for b in blocks)
+src = open('src/main/java/com/aftersales/warranty/WarrantyExpiryJob.java').read()
+blocks = [b.replace('cast(?1 as int[])', 'array[60,30]').replace('cast(?2 as date)', f"date '{sys.argv[1]}'").strip()
+          for b in src.split('"""')[1::2]]
+# Each notice kind is a pair of text blocks (CTEs, candidate notices), composed into one statement as Outbox.addAll does.
+sql = ";\n".join(f"""with {w},
+notice_candidate as ({n})
+insert into notice (id, kind, recipient_role, recipient_subject, customer_id, payload, dedupe_key)
+select gen_random_uuid(), kind, recipient_role, recipient_subject, cast(customer_id as uuid), payload, dedupe_key
+from notice_candidate on conflict (dedupe_key) do nothing""" for w, n in zip(blocks[0::2], blocks[1::2]))
 print("begin;\nselect set_config('work_mem', '64MB', true);  -- as JobRunner (aftersales.jobs.work-mem)\n" + sql + ";\nrollback;")
 PY
 timed_psql() { local t; t=$(date +%s%N); psql -q -o /dev/null -f "$1"; ms_since "$t"; }

@@ -7,7 +7,6 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.storage.ObjectStore;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,7 +30,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> {
+public class CaseAttachments {
+
+    @Inject
+    AttachmentRepository attachments;
 
     public record AttachRequest(@NotBlank @Size(max = 200) String fileName, @NotBlank @Size(max = 100) String contentType,
                                 @NotNull @Positive Long sizeBytes, UUID visitId) {
@@ -50,7 +52,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
     static final String AUDIT_TYPE = "attachment";
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
 
     @Inject
     FieldVisits visits;
@@ -93,7 +95,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
         a.storageKey = "cases/" + c.id + "/" + a.id;
         a.uploadedBy = caller.subject();
         a.createdAt = OffsetDateTime.now(clock);
-        persistAndFlush(a);
+        attachments.persistAndFlush(a);
         audit.record(AUDIT_TYPE, a.id, "CREATE", null, AttachmentView.of(a, null, null));
         return AttachmentView.of(a, store.uploadUrl(a.storageKey, a.contentType, a.sizeBytes, config.attachments().urlTtl()), null);
     }
@@ -101,7 +103,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
     /** The client says the bytes are there: the store must hold exactly the announced size. */
     public AttachmentView confirm(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Attachment a = find("id = ?1 and caseId = ?2", attachmentId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
+        Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
         if (!a.uploaded) {
             long stored = store.size(a.storageKey).orElseThrow(() -> new ProblemException(409, "attachment_not_uploaded"));
@@ -109,7 +111,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
                 throw new ProblemException(422, "attachment_size_mismatch", a.sizeBytes, stored);
             }
             a.uploaded = true;
-            flush();
+            attachments.flush();
             audit.record(AUDIT_TYPE, a.id, "UPLOADED", null, AttachmentView.of(a, null, null));
         }
         return AttachmentView.of(a, null, null);
@@ -118,7 +120,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AttachmentView get(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Attachment a = find("id = ?1 and caseId = ?2", attachmentId, c.id).firstResultOptional()
+        Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
         if (!a.uploaded) {
             throw new ProblemException(409, "attachment_not_uploaded");
@@ -131,7 +133,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
         Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, CaseCosts.uuidCursor(page.after())};
-        List<Attachment> rows = find(where + " order by id", params).page(0, page.fetchSize()).list();
+        List<Attachment> rows = attachments.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, a -> a.id.toString(), a -> AttachmentView.of(a, null, null));
     }
 }

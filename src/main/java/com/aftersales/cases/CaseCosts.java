@@ -11,7 +11,6 @@ import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.warranty.Regime;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +37,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
+public class CaseCosts {
+
+    @Inject
+    CaseCostRepository costs;
 
     public record CostRequest(
             @NotNull CaseCost.Category category,
@@ -70,7 +72,7 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
     static final String AUDIT_TYPE = "case-cost";
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
 
     @Inject
     CaseUnits caseUnits;
@@ -125,7 +127,7 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
         cost.contractRef = billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
         cost.status = CaseCost.Status.SUBMITTED;
         cost.submittedBy = caller.subject();
-        persistAndFlush(cost);
+        costs.persistAndFlush(cost);
         CostView view = CostView.of(cost);
         timeline.record(c.id, CaseEvent.Kind.COST, null, null, cost.category + " " + view.amountCny() + " CNY",
                 CaseEvent.Visibility.INTERNAL);
@@ -148,7 +150,7 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
     public CostView verify(@NotNull UUID caseId, @NotNull UUID costId, long expectedVersion,
                            @NotNull @Valid VerificationRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        CaseCost cost = find("id = ?1 and caseId = ?2", costId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
+        CaseCost cost = costs.find("id = ?1 and caseId = ?2", costId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("case-cost", costId));
         Versions.check(cost.version, expectedVersion);
         if (request.decision() == Verdict.REJECT && (request.comment() == null || request.comment().isBlank())) {
@@ -178,7 +180,7 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
             default -> throw new ProblemException(409, "cost_already_decided", cost.status);
         }
         cost.decisionComment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        flush();
+        costs.flush();
         CostView after = CostView.of(cost);
         audit.record(AUDIT_TYPE, cost.id, "VERIFY_" + request.decision(), before, after);
         return after;
@@ -189,7 +191,7 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
         Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, uuidCursor(page.after())};
-        List<CaseCost> rows = find(where + " order by id", params).page(0, page.fetchSize()).list();
+        List<CaseCost> rows = costs.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, x -> x.id.toString(), CostView::of);
     }
 

@@ -9,7 +9,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.unit.SerialNo;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.warranty.EntitlementPolicy;
 import com.aftersales.warranty.Entitlements;
@@ -42,7 +42,10 @@ import java.util.UUID;
 public class CaseIntake {
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
+
+    @Inject
+    CaseViews views;
 
     @Inject
     CaseUnits caseUnits;
@@ -94,17 +97,17 @@ public class CaseIntake {
                 issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_repeated", serial));
             }
         }
-        Map<String, Unit> found = new HashMap<>();
-        units.list("serialNo in ?1", List.copyOf(indexBySerial.keySet())).forEach(u -> found.put(u.serialNo, u));
-        List<Unit> caseUnitsInOrder = new ArrayList<>();
+        Map<String, UnitRecord> found = new HashMap<>();
+        units.bySerials(List.copyOf(indexBySerial.keySet())).forEach(u -> found.put(u.serialNo(), u));
+        List<UnitRecord> caseUnitsInOrder = new ArrayList<>();
         indexBySerial.forEach((serial, i) -> {
-            Unit unit = found.get(serial);
+            UnitRecord unit = found.get(serial);
             // Unknown and foreign serials get the same answer: a customer account learns nothing about other customers.
-            if (unit == null || !unit.customerId.equals(request.customerId())) {
+            if (unit == null || !unit.customerId().equals(request.customerId())) {
                 issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_not_of_customer", serial));
-            } else if (unit.deliveryDate == null || request.failureDate().isBefore(unit.deliveryDate)) {
+            } else if (unit.deliveryDate() == null || request.failureDate().isBefore(unit.deliveryDate())) {
                 issues.add(Issue.of("failureDate", "cases.failure_before_delivery", serial,
-                        unit.deliveryDate == null ? "-" : unit.deliveryDate));
+                        unit.deliveryDate() == null ? "-" : unit.deliveryDate()));
             } else {
                 caseUnitsInOrder.add(unit);
             }
@@ -113,8 +116,8 @@ public class CaseIntake {
             throw new ProblemException(422, "validation_failed", issues);
         }
 
-        Unit primary = caseUnitsInOrder.get(0);
-        String ownerRole = settings.route(primary.productLine, primary.projectCode != null);
+        UnitRecord primary = caseUnitsInOrder.get(0);
+        String ownerRole = settings.route(primary.productLine(), primary.projectCode() != null);
         CaseSla sla = settings.sla(request.severity(), request.customerId());
         OffsetDateTime now = OffsetDateTime.now(clock);
 
@@ -125,7 +128,7 @@ public class CaseIntake {
         c.status = CaseStatus.NEW;
         c.severity = request.severity();
         c.customerId = request.customerId();
-        c.productLine = primary.productLine;
+        c.productLine = primary.productLine();
         c.title = request.title().strip();
         c.description = request.description().strip();
         c.failureDate = request.failureDate();
@@ -140,14 +143,14 @@ public class CaseIntake {
         flagPossibleDuplicate(c, caseUnitsInOrder);
         cases.persist(c);
 
-        for (Unit unit : caseUnitsInOrder) {
-            OpenCaseRequest.UnitReport report = request.units().get(indexBySerial.get(unit.serialNo));
+        for (UnitRecord unit : caseUnitsInOrder) {
+            OpenCaseRequest.UnitReport report = request.units().get(indexBySerial.get(unit.serialNo()));
             EntitlementPolicy.Decision d = entitlements.decide(unit, request.failureDate(), report.mileageKm(),
                     report.operatingHours());
             CaseUnit cu = new CaseUnit();
             cu.caseId = c.id;
-            cu.unitId = unit.id;
-            cu.serialNo = unit.serialNo;
+            cu.unitId = unit.id();
+            cu.serialNo = unit.serialNo();
             cu.mileageKm = report.mileageKm();
             cu.operatingHours = report.operatingHours();
             cu.regime = d.regime();
@@ -167,14 +170,14 @@ public class CaseIntake {
                 "title", c.title, "severity", c.severity, "ownerRole", c.ownerRole, "ownerPerson", null,
                 "firstResponseDue", outbox.localTime(c.firstResponseDue)), "case-routed:" + c.id + ":0");
         em.flush();
-        CaseView view = cases.view(c, locale);
-        audit.record(CaseBook.AUDIT_TYPE, c.id, "CREATE", null, view);
+        CaseView view = views.of(c, locale);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, "CREATE", null, view);
         return view;
     }
 
     /** An open case, or one closed within the window, on the same unit with a similar description (one query). */
-    private void flagPossibleDuplicate(ServiceCase c, List<Unit> caseUnitsInOrder) {
-        List<UUID> unitIds = caseUnitsInOrder.stream().map(u -> u.id).toList();
+    private void flagPossibleDuplicate(ServiceCase c, List<UnitRecord> caseUnitsInOrder) {
+        List<UUID> unitIds = caseUnitsInOrder.stream().map(UnitRecord::id).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         with q as (select aftersales_bigrams(?1) as grams)

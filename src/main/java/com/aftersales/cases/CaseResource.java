@@ -44,7 +44,10 @@ public class CaseResource {
     CaseIntake intake;
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
+
+    @Inject
+    CaseViews views;
 
     @Inject
     CaseSearch search;
@@ -94,7 +97,7 @@ public class CaseResource {
     @AnyRole
     @Operation(summary = "One case with its units' frozen entitlement and the transitions allowed now")
     public Response get(@PathParam("id") String id) {
-        CaseView view = cases.view(cases.visible(Ids.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
+        CaseView view = views.of(cases.visible(Ids.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
         return withEtag(view);
     }
 

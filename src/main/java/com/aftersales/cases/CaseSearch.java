@@ -42,7 +42,7 @@ public class CaseSearch {
     Caller caller;
 
     @Inject
-    CaseBook cases;
+    CaseViews views;
 
     @Inject
     Clock clock;
@@ -121,7 +121,7 @@ public class CaseSearch {
         @SuppressWarnings("unchecked")
         List<ServiceCase> rows = query.getResultList();
         Page<ServiceCase> found = page.page(rows, c -> c.createdAt.toString() + "|" + c.id, c -> c);
-        return new Page<>(cases.views(found.items(), locale), found.nextCursor(), found.limit());
+        return new Page<>(views.of(found.items(), locale), found.nextCursor(), found.limit());
     }
 
     private static void add(List<String> where, List<Object> params, String condition, Object value) {

@@ -1,8 +1,10 @@
 package com.aftersales.cases;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The case state machine. Every change is a transition named here; anything else is 409. */
 public enum CaseStatus {
@@ -30,4 +32,11 @@ public enum CaseStatus {
     public boolean isOpen() {
         return this != RESOLVED && this != CLOSED && this != REJECTED;
     }
+
+    /**
+     * The statuses that are not open as an SQL list, {@code 'RESOLVED', 'CLOSED', 'REJECTED'}, for set-based SQL that
+     * must agree with {@link #isOpen()}; written out in full so the planner matches the partial index on open cases.
+     */
+    static final String NOT_OPEN_SQL = Arrays.stream(values()).filter(s -> !s.isOpen())
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
 }

@@ -1,7 +1,6 @@
 package com.aftersales.cases;
 
 import com.aftersales.shared.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -10,9 +9,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Writes the case timeline (transitions, notes, assignments, approvals). */
+/** Writes the case timeline (transitions, notes, assignments, approvals); other areas add internal notes to it. */
 @ApplicationScoped
-public class CaseTimeline implements PanacheRepositoryBase<CaseEvent, Long> {
+public class CaseTimeline {
+
+    @Inject
+    CaseEventRepository events;
 
     @Inject
     Caller caller;
@@ -21,8 +23,8 @@ public class CaseTimeline implements PanacheRepositoryBase<CaseEvent, Long> {
     Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public CaseEvent record(UUID caseId, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String text,
-                            CaseEvent.Visibility visibility) {
+    CaseEvent record(UUID caseId, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String text,
+                     CaseEvent.Visibility visibility) {
         CaseEvent event = new CaseEvent();
         event.caseId = caseId;
         event.occurredAt = OffsetDateTime.now(clock);
@@ -32,7 +34,13 @@ public class CaseTimeline implements PanacheRepositoryBase<CaseEvent, Long> {
         event.toStatus = to;
         event.text = text;
         event.visibility = visibility;
-        persist(event);
+        events.persist(event);
         return event;
+    }
+
+    /** A note for staff on the case's timeline (the case owner sees what another area did about the case). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addInternalNote(UUID caseId, String text) {
+        record(caseId, CaseEvent.Kind.NOTE, null, null, text, CaseEvent.Visibility.INTERNAL);
     }
 }

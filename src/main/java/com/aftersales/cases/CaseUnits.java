@@ -4,5 +4,5 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class CaseUnits implements PanacheRepositoryBase<CaseUnit, CaseUnit.Key> {
+class CaseUnits implements PanacheRepositoryBase<CaseUnit, CaseUnit.Key> {
 }

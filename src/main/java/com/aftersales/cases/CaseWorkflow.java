@@ -9,6 +9,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.UnitRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -65,13 +66,22 @@ public class CaseWorkflow {
     }
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
+
+    @Inject
+    CaseViews views;
 
     @Inject
     CaseUnits caseUnits;
 
     @Inject
     CaseTimeline timeline;
+
+    @Inject
+    CaseEventRepository events;
+
+    @Inject
+    UnitRegistry units;
 
     @Inject
     Caller caller;
@@ -106,7 +116,7 @@ public class CaseWorkflow {
         if (to == CaseStatus.REJECTED && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (c.firstRespondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
             c.firstRespondedAt = now;
@@ -125,11 +135,8 @@ public class CaseWorkflow {
 
     /** Reopening counts as a repeat failure; possible while the records are kept (product life + 1 calendar year). */
     private void reopen(ServiceCase c) {
-        // The retention rule lives in the database (aftersales_kept_until), shared with the retention job.
-        LocalDate keptUntil = (LocalDate) em.createNativeQuery("select max(aftersales_kept_until(coalesce(u.delivery_date, "
-                        + "cast(u.created_at as date)), u.product_model)) from case_unit cu join unit u on u.id = cu.unit_id "
-                        + "where cu.case_id = ?1", LocalDate.class)
-                .setParameter(1, c.id).getSingleResult();
+        // The unit area answers how long its records are kept (the rule the retention job applies too).
+        LocalDate keptUntil = units.keptUntil(caseUnits.list("caseId", c.id).stream().map(u -> u.unitId).toList());
         if (LocalDate.now(clock).isAfter(keptUntil)) {
             throw new ProblemException(409, "case_retention_over", keptUntil);
         }
@@ -144,7 +151,7 @@ public class CaseWorkflow {
         if (c.major) {
             throw new ProblemException(409, "case_already_major");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         c.major = true;
         c.majorReason = request.reason().strip();
         c.approvalStatus = c.actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
@@ -160,7 +167,7 @@ public class CaseWorkflow {
         if (!c.status.isOpen()) {
             throw new ProblemException(409, "case_not_open", c.status);
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         c.actionPlan = request.plan().strip();
         if (c.major) {
             // A changed plan needs the general manager again.
@@ -182,7 +189,7 @@ public class CaseWorkflow {
         if (request.decision() == Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         c.approvalStatus = request.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
         timeline.record(c.id, CaseEvent.Kind.APPROVAL, null, null,
                 request.decision() + (request.comment() == null ? "" : ": " + request.comment().strip()),
@@ -199,7 +206,7 @@ public class CaseWorkflow {
         if (request.ownerRole() == null && (request.ownerPerson() == null || request.ownerPerson().isBlank())) {
             throw ProblemException.invalid("ownerPerson", "validation.required");
         }
-        CaseView before = cases.view(c, locale);
+        CaseView before = views.of(c, locale);
         if (request.ownerRole() != null) {
             c.ownerRole = request.ownerRole();
         }
@@ -235,7 +242,7 @@ public class CaseWorkflow {
         em.flush();
         em.refresh(event);
         EventView view = EventView.of(event);
-        audit.record(CaseBook.AUDIT_TYPE, c.id, "NOTE", null, view);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, "NOTE", null, view);
         return view;
     }
 
@@ -252,14 +259,14 @@ public class CaseWorkflow {
             where.append(" and id > ?").append(params.size() + 1);
             params.add(Long.parseLong(page.after()));
         }
-        List<CaseEvent> rows = timeline.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
+        List<CaseEvent> rows = events.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
         return page.page(rows, e -> e.id.toString(), EventView::of);
     }
 
     private CaseView audited(ServiceCase c, String action, CaseView before, Locale locale) {
         em.flush();
-        CaseView after = cases.view(c, locale);
-        audit.record(CaseBook.AUDIT_TYPE, c.id, action, before, after);
+        CaseView after = views.of(c, locale);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, action, before, after);
         return after;
     }
 }

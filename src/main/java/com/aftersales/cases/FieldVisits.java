@@ -9,7 +9,6 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +29,10 @@ import java.util.UUID;
 /** Field-service visits (技术服务表) of a case: planned, travel approved, started, completed with the work done. */
 @ApplicationScoped
 @Transactional
-public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
+public class FieldVisits {
+
+    @Inject
+    FieldVisitRepository visits;
 
     public record VisitRequest(
             @NotNull FieldVisit.Purpose purpose,
@@ -67,7 +69,7 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
     static final String AUDIT_TYPE = "field-visit";
 
     @Inject
-    CaseBook cases;
+    CaseRepository cases;
 
     @Inject
     CaseTimeline timeline;
@@ -100,7 +102,7 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
         v.travelStatus = request.travelRequired() ? FieldVisit.TravelStatus.REQUESTED : FieldVisit.TravelStatus.NOT_REQUIRED;
         v.status = FieldVisit.Status.PLANNED;
         v.createdBy = caller.subject();
-        persistAndFlush(v);
+        visits.persistAndFlush(v);
         VisitView view = VisitView.of(v);
         timeline.record(c.id, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site,
                 CaseEvent.Visibility.CUSTOMER);
@@ -166,7 +168,7 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
         Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, CaseCosts.uuidCursor(page.after())};
-        List<FieldVisit> rows = find(where + " order by id", params).page(0, page.fetchSize()).list();
+        List<FieldVisit> rows = visits.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, v -> v.id.toString(), VisitView::of);
     }
 
@@ -177,20 +179,20 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
     }
 
     FieldVisit ofCase(UUID caseId, UUID visitId) {
-        return find("id = ?1 and caseId = ?2", visitId, caseId).firstResultOptional()
+        return visits.find("id = ?1 and caseId = ?2", visitId, caseId).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
     }
 
     private FieldVisit locked(UUID caseId, UUID visitId, long expectedVersion) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        FieldVisit v = find("id = ?1 and caseId = ?2", visitId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
+        FieldVisit v = visits.find("id = ?1 and caseId = ?2", visitId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
         Versions.check(v.version, expectedVersion);
         return v;
     }
 
     private VisitView audited(FieldVisit v, String action, VisitView before) {
-        flush();
+        visits.flush();
         VisitView after = VisitView.of(v);
         audit.record(AUDIT_TYPE, v.id, action, before, after);
         return after;

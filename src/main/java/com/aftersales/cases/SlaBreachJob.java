@@ -1,9 +1,9 @@
 package com.aftersales.cases;
 
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 public class SlaBreachJob implements Job {
 
     @Inject
-    EntityManager em;
+    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -25,28 +25,23 @@ public class SlaBreachJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        with due as (
+        Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
+                        due as (
                             select c.id, c.case_no, c.owner_role, c.owner_person, 'first-response' as what, c.first_response_due as due_at
                             from service_case c
                             where c.first_responded_at is null and c.first_response_due < ?1
-                              and c.status not in ('RESOLVED', 'CLOSED', 'REJECTED')
+                              and c.status not in (%1$s)
                             union all
                             select c.id, c.case_no, c.owner_role, c.owner_person, 'resolution', c.resolution_due
                             from service_case c
-                            where c.resolution_due < ?1 and c.status not in ('RESOLVED', 'CLOSED', 'REJECTED')
-                        ), ins as (
-                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), 'SLA_BREACH', d.owner_role, d.owner_person,
-                                   jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what,
-                                                      'dueAt', to_char(d.due_at at time zone cast(?2 as text), 'YYYY-MM-DD HH24:MI')),
-                                   'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint, ?1
-                            from due d
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, now).setParameter(2, clock.getZone().getId()).getSingleResult();
-        return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
+                            where c.resolution_due < ?1 and c.status not in (%1$s)
+                        )""".formatted(CaseStatus.NOT_OPEN_SQL), """
+                        select 'SLA_BREACH' as kind, d.owner_role as recipient_role, d.owner_person as recipient_subject,
+                               null as customer_id,
+                               jsonb_build_object('caseId', d.id, 'caseNo', d.case_no, 'breach', d.what,
+                                                  'dueAt', to_char(d.due_at at time zone cast(?2 as text), 'YYYY-MM-DD HH24:MI')) as payload,
+                               'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint as dedupe_key
+                        from due d""", "select count(*) from due"), now, clock.getZone().getId());
+        return new Result(r.found(), r.created(), 0, 0);
     }
 }

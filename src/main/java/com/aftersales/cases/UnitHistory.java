@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.unit.SerialNo;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * 售后维修档案: a unit's after-sales archive in time order (oldest first): its cases, field visits, costs and
- * returns and recalls, in one query.
+ * returns and recalls, in one query (returns and recalls through the views their areas publish).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,7 +41,7 @@ public class UnitHistory {
     EntityManager em;
 
     public Page<Entry> of(SerialNo serialNo, PageRequest page) {
-        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         boolean withCosts = !caller.isCustomerAccount();
         String sql = """
                 with unit_cases as (
@@ -60,23 +60,20 @@ public class UnitHistory {
                     from case_cost k join unit_cases c on c.id = k.case_id
                     where ?2 and (k.serial_no is null or k.serial_no = ?3)
                     union all
-                    select r.created_at, 'RETURN', r.id, r.case_id, c.case_no, r.status,
-                           r.return_no || coalesce(' · ' || ru.verdict, '') || coalesce(' · ' || ru.disposition, '')
-                           || coalesce(' → ' || ru.replacement_serial, '')
-                    from return_unit ru join return_order r on r.id = ru.return_id join service_case c on c.id = r.case_id
-                    where ru.unit_id = ?1
+                    select r.at, 'RETURN', r.return_id, r.case_id, c.case_no, r.status, r.summary
+                    from return_unit_history r join service_case c on c.id = r.case_id
+                    where r.unit_id = ?1
                     union all
-                    select coalesce(rc.activated_at, rc.created_at), 'RECALL', rc.id, null, null, rcu.remedy_status,
-                           rc.code || ' · ' || rc.title || coalesce(' · ' || rcu.remedy_date, '')
-                    from recall_unit rcu join recall_campaign rc on rc.id = rcu.campaign_id
-                    where rcu.unit_id = ?1
+                    select r.at, 'RECALL', r.campaign_id, null, null, r.remedy_status, r.summary
+                    from recall_unit_history r
+                    where r.unit_id = ?1
                 )
                 select at, kind, id, case_id, case_no, status, summary from entries
                 """ + (page.after() == null ? "" : "where (at, id) > (?4, ?5) ") + "order by at, id limit " + page.fetchSize();
         var query = em.createNativeQuery(sql)
-                .setParameter(1, unit.id)
+                .setParameter(1, unit.id())
                 .setParameter(2, withCosts)
-                .setParameter(3, unit.serialNo);
+                .setParameter(3, unit.serialNo());
         if (page.after() != null) {
             String[] key = page.after().split("\\|", 2);
             try {

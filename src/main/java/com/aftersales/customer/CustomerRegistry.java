@@ -7,7 +7,6 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,17 +16,26 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registers and amends customers; a customer account sees only itself. */
+/**
+ * Registers and amends customers; a customer account sees only itself. Other areas ask it what they need to know of a
+ * customer and get views, never the entity.
+ */
 @ApplicationScoped
 @Transactional
-public class CustomerRegistry implements PanacheRepositoryBase<Customer, UUID> {
+public class CustomerRegistry {
 
     static final String AUDIT_TYPE = "customer";
+
+    @Inject
+    CustomerRepository customers;
 
     @Inject
     Caller caller;
@@ -37,28 +45,28 @@ public class CustomerRegistry implements PanacheRepositoryBase<Customer, UUID> {
 
     public CustomerView register(@NotNull @Valid CustomerRequest request) {
         String code = request.code().toUpperCase(Locale.ROOT);
-        if (count("code", code) > 0) {
+        if (customers.count("code", code) > 0) {
             throw new ProblemException(409, "customer_code_taken", code);
         }
         Customer customer = new Customer();
         customer.id = UUID.randomUUID();
         apply(customer, request, code);
-        persistAndFlush(customer);
+        customers.persistAndFlush(customer);
         CustomerView view = CustomerView.of(customer);
         audit.record(AUDIT_TYPE, customer.id, "CREATE", null, view);
         return view;
     }
 
     public CustomerView amend(@NotNull UUID id, long expectedVersion, @NotNull @Valid CustomerRequest request) {
-        Customer customer = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        Customer customer = customer(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(customer.version, expectedVersion);
         CustomerView before = CustomerView.of(customer);
         String code = request.code().toUpperCase(Locale.ROOT);
-        if (!code.equals(customer.code) && count("code = ?1 and id <> ?2", code, id) > 0) {
+        if (!code.equals(customer.code) && customers.count("code = ?1 and id <> ?2", code, id) > 0) {
             throw new ProblemException(409, "customer_code_taken", code);
         }
         apply(customer, request, code);
-        flush();
+        customers.flush();
         CustomerView after = CustomerView.of(customer);
         audit.record(AUDIT_TYPE, id, "UPDATE", before, after);
         return after;
@@ -66,19 +74,31 @@ public class CustomerRegistry implements PanacheRepositoryBase<Customer, UUID> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CustomerView get(UUID id) {
-        return CustomerView.of(visible(id, LockModeType.NONE));
+        return CustomerView.of(customer(id, LockModeType.NONE));
     }
 
-    /** The customer if the caller may see it; 404 otherwise (another customer's record does not exist for them). */
+    /**
+     * The customer if the caller may see it; 404 otherwise (another customer's record does not exist for them). A
+     * PESSIMISTIC_WRITE lock serialises changes to records that belong to the customer (its warranty terms).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Customer visible(UUID id, LockModeType lock) {
-        Optional<Customer> found = caller.maySee(id) ? findByIdOptional(id, lock) : Optional.empty();
+    public CustomerView visible(UUID id, LockModeType lock) {
+        return CustomerView.of(customer(id, lock));
+    }
+
+    /** The ids of the customers with these codes (exactly as given; unknown codes are left out). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, UUID> idsByCode(Collection<String> codes) {
+        Map<String, UUID> ids = new HashMap<>();
+        if (!codes.isEmpty()) {
+            customers.list("code in ?1", codes).forEach(c -> ids.put(c.code, c.id));
+        }
+        return ids;
+    }
+
+    private Customer customer(UUID id, LockModeType lock) {
+        Optional<Customer> found = caller.maySee(id) ? customers.findByIdOptional(id, lock) : Optional.empty();
         return found.orElseThrow(() -> ProblemException.notFound("customer", id));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Customer> byCode(String code) {
-        return find("code", code.toUpperCase(Locale.ROOT)).firstResultOptional();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -102,7 +122,7 @@ public class CustomerRegistry implements PanacheRepositoryBase<Customer, UUID> {
             params.and("after", page.after());
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by code";
-        List<Customer> rows = find(query, params).page(0, page.fetchSize()).list();
+        List<Customer> rows = customers.find(query, params).page(0, page.fetchSize()).list();
         return page.page(rows, c -> c.code, CustomerView::of);
     }
 

@@ -5,7 +5,6 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -25,13 +24,19 @@ import java.util.stream.Collectors;
 /** Containment, corrective and preventive actions of 8D reports, and the overdue list across all reports. */
 @ApplicationScoped
 @Transactional
-public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> {
+public class EightDActions {
+
+    @Inject
+    EightDActionRepository actionRows;
 
     @Inject
     EightDReports reports;
 
     @Inject
     Clock clock;
+
+    @Inject
+    EightDReportRepository reportRows;
 
     public ReportView add(@NotNull UUID reportId, long expectedVersion, @NotNull @Valid ReportRequests.Action request) {
         EightDReport r = reports.forChange(reportId, expectedVersion);
@@ -47,14 +52,14 @@ public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> 
         a.owner = request.owner().strip();
         a.dueDate = request.dueDate();
         a.status = EightDAction.Status.OPEN;
-        persist(a);
+        actionRows.persist(a);
         return reports.audited(r, "ACTION_ADD", before);
     }
 
     public ReportView update(@NotNull UUID reportId, @NotNull UUID actionId, long expectedVersion,
                              @NotNull @Valid ReportRequests.ActionUpdate request) {
         EightDReport r = reports.forChange(reportId, expectedVersion);
-        EightDAction a = find("id = ?1 and reportId = ?2", actionId, r.id).firstResultOptional()
+        EightDAction a = actionRows.find("id = ?1 and reportId = ?2", actionId, r.id).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("eight-d-action", actionId));
         if (request.dueDate().isBefore(r.openedOn)) {
             throw ProblemException.invalid("dueDate", "eightd.due_before_report", r.openedOn);
@@ -106,8 +111,8 @@ public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> 
             where.append(" and (dueDate > ?").append(params.size() - 1).append(" or (dueDate = ?").append(params.size() - 1)
                     .append(" and id > ?").append(params.size()).append("))");
         }
-        List<EightDAction> rows = find(where + " order by dueDate, id", params.toArray()).page(0, page.fetchSize()).list();
-        Map<UUID, String> reportNos = rows.isEmpty() ? Map.of() : reports.list("id in ?1",
+        List<EightDAction> rows = actionRows.find(where + " order by dueDate, id", params.toArray()).page(0, page.fetchSize()).list();
+        Map<UUID, String> reportNos = rows.isEmpty() ? Map.of() : reportRows.list("id in ?1",
                 rows.stream().map(a -> a.reportId).distinct().toList()).stream()
                 .collect(Collectors.toMap(r -> r.id, r -> r.reportNo));
         return page.page(rows, a -> a.dueDate + "|" + a.id, a -> ReportView.ActionView.of(a, reportNos.get(a.reportId), today));

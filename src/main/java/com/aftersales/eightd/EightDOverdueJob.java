@@ -2,9 +2,9 @@ package com.aftersales.eightd;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,7 +18,7 @@ import java.time.OffsetDateTime;
 public class EightDOverdueJob implements Job {
 
     @Inject
-    EntityManager em;
+    Outbox outbox;
 
     @Inject
     AftersalesConfig config;
@@ -34,8 +34,8 @@ public class EightDOverdueJob implements Job {
     @Override
     public Result run(OffsetDateTime now) {
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        with due as (
+        Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
+                        due as (
                             select 'discipline:' || d.report_id || ':' || d.discipline as item, r.report_no,
                                    d.discipline as what, d.owner, d.due_date
                             from eight_d_discipline d join eight_d_report r on r.id = d.report_id
@@ -49,19 +49,12 @@ public class EightDOverdueJob implements Job {
                             union all
                             select d.*, 'escalated', 'QUALITY_ENGINEER', null from due d
                             where d.due_date < cast(?1 as date) - ?2 or d.owner is null
-                        ), ins as (
-                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), case when s.stage = 'owner' then 'EIGHT_D_OVERDUE' else 'EIGHT_D_ESCALATION' end,
-                                   s.role, s.subject,
-                                   jsonb_build_object('reportNo', s.report_no, 'item', s.what, 'dueDate', s.due_date),
-                                   '8d:' || s.item || ':' || s.due_date || ':' || s.stage, cast(?3 as timestamptz)
-                            from stages s
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, today).setParameter(2, config.jobs().eightDOverdue().escalateAfterDays())
-                .setParameter(3, now).getSingleResult();
-        return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
+                        )""", """
+                        select case when s.stage = 'owner' then 'EIGHT_D_OVERDUE' else 'EIGHT_D_ESCALATION' end as kind,
+                               s.role as recipient_role, s.subject as recipient_subject, null as customer_id,
+                               jsonb_build_object('reportNo', s.report_no, 'item', s.what, 'dueDate', s.due_date) as payload,
+                               '8d:' || s.item || ':' || s.due_date || ':' || s.stage as dedupe_key
+                        from stages s""", "select count(*) from due"), today, config.jobs().eightDOverdue().escalateAfterDays());
+        return new Result(r.found(), r.created(), 0, 0);
     }
 }

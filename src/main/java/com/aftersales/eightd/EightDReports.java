@@ -1,9 +1,8 @@
 package com.aftersales.eightd;
 
 import com.aftersales.shared.persistence.SqlValues;
-import com.aftersales.cases.CaseAttachments;
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.ServiceCase;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
@@ -13,7 +12,6 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -41,7 +39,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> {
+public class EightDReports {
+
+    @Inject
+    EightDReportRepository reportRows;
 
     static final String AUDIT_TYPE = "eight-d-report";
 
@@ -49,10 +50,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     EntityManager em;
 
     @Inject
-    CaseBook cases;
-
-    @Inject
-    CaseAttachments attachments;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -68,9 +66,9 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
 
     public ReportView open(@NotNull @Valid ReportRequests.Open request) {
         Set<UUID> caseIds = new LinkedHashSet<>(request.caseIds());
-        List<ServiceCase> linked = new ArrayList<>();
+        List<CaseReference> linked = new ArrayList<>();
         for (UUID caseId : caseIds) {
-            linked.add(cases.visible(caseId, LockModeType.NONE));
+            linked.add(cases.visible(caseId));
         }
         LocalDate today = LocalDate.now(clock);
         EightDReport r = new EightDReport();
@@ -78,13 +76,13 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         r.reportNo = "8D-%d-%05d".formatted(today.getYear(),
                 ((Number) em.createNativeQuery("select nextval('eight_d_no_seq')").getSingleResult()).longValue());
         r.title = request.title().strip();
-        r.customerId = linked.get(0).customerId;
+        r.customerId = linked.get(0).customerId();
         r.status = EightDReport.Status.OPEN;
         r.openedOn = today;
         r.champion = Text.blankToNull(request.champion());
         r.team = request.team() == null ? new ArrayList<>() : new ArrayList<>(request.team());
         r.createdBy = caller.subject();
-        persist(r);
+        reportRows.persist(r);
         Map<Discipline, Integer> profile = deadlines(r.customerId);
         Map<LocalDate, Boolean> calendar = calendar(today);
         for (Discipline d : Discipline.values()) {
@@ -95,10 +93,10 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
             e.status = DisciplineEntry.Status.OPEN;
             em.persist(e);
         }
-        for (ServiceCase c : linked) {
+        for (CaseReference c : linked) {
             CaseLink link = new CaseLink();
             link.reportId = r.id;
-            link.caseId = c.id;
+            link.caseId = c.id();
             link.linkedAt = OffsetDateTime.now(clock);
             em.persist(link);
         }
@@ -162,17 +160,17 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     public ReportView linkCase(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.LinkCase request) {
         EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(r.version, expectedVersion);
-        ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
+        CaseReference c = cases.visible(request.caseId());
         CaseLink.Key key = new CaseLink.Key();
         key.reportId = r.id;
-        key.caseId = c.id;
+        key.caseId = c.id();
         if (em.find(CaseLink.class, key) != null) {
-            throw new ProblemException(409, "eightd_case_already_linked", c.caseNo);
+            throw new ProblemException(409, "eightd_case_already_linked", c.caseNo());
         }
         ReportView before = view(r);
         CaseLink link = new CaseLink();
         link.reportId = r.id;
-        link.caseId = c.id;
+        link.caseId = c.id();
         link.recurrence = r.status == EightDReport.Status.CLOSED;
         link.linkedAt = OffsetDateTime.now(clock);
         em.persist(link);
@@ -237,39 +235,47 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         caller.customerScope().ifPresent(scope -> {
-            // Only reports whose every case is the customer's.
-            where.add("not exists (select 1 from CaseLink l, ServiceCase c where l.reportId = r.id and c.id = l.caseId "
-                    + "and c.customerId <> :scope)");
+            // Only reports whose every case is the customer's (the cases area's read model gives each case's customer).
+            where.add("not exists (select 1 from eight_d_case l join case_reference c on c.id = l.case_id "
+                    + "where l.report_id = r.id and c.customer_id <> :scope)");
             params.put("scope", scope);
         });
         if (status != null) {
             where.add("r.status = :status");
-            params.put("status", status);
+            params.put("status", status.name());
         }
         if (caseId != null) {
-            where.add("exists (select 1 from CaseLink l where l.reportId = r.id and l.caseId = :caseId)");
+            where.add("exists (select 1 from eight_d_case l where l.report_id = r.id and l.case_id = :caseId)");
             params.put("caseId", caseId);
         }
         if (page.after() != null) {
-            where.add("r.reportNo > :after");
+            where.add("r.report_no > :after");
             params.put("after", page.after());
         }
-        var query = em.createQuery("select r from EightDReport r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by r.reportNo", EightDReport.class);
+        var query = em.createNativeQuery("select r.* from eight_d_report r"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by r.report_no limit " + page.fetchSize(), EightDReport.class);
         params.forEach(query::setParameter);
-        List<EightDReport> rows = query.setMaxResults(page.fetchSize()).getResultList();
+        @SuppressWarnings("unchecked")
+        List<EightDReport> rows = query.getResultList();
         return page.page(rows, r -> r.reportNo, this::view);
     }
 
+    /** The number of a report the caller may see; 404 otherwise (a problem links only reports its author may see). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String reportNo(UUID id) {
+        return visible(id, LockModeType.NONE).reportNo;
+    }
+
     /** A report the caller may see: staff see all; a customer account only reports all of whose cases are its own. */
-    public EightDReport visible(UUID id, LockModeType lock) {
-        EightDReport r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("eight-d-report", id));
+    EightDReport visible(UUID id, LockModeType lock) {
+        EightDReport r = reportRows.findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("eight-d-report", id));
         if (caller.isCustomerAccount()) {
             UUID scope = caller.customerScope().orElseThrow();
-            Long foreign = em.createQuery("select count(l) from CaseLink l, ServiceCase c where l.reportId = ?1 "
-                    + "and c.id = l.caseId and c.customerId <> ?2", Long.class).setParameter(1, id).setParameter(2, scope)
-                    .getSingleResult();
-            if (foreign > 0) {
+            Number foreign = (Number) em.createNativeQuery("select count(*) from eight_d_case l join case_reference c "
+                            + "on c.id = l.case_id where l.report_id = ?1 and c.customer_id <> ?2")
+                    .setParameter(1, id).setParameter(2, scope).getSingleResult();
+            if (foreign.longValue() > 0) {
                 throw ProblemException.notFound("eight-d-report", id);
             }
         }
@@ -290,7 +296,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
             return;
         }
         List<UUID> caseIds = links(r.id).stream().map(l -> l.caseId).toList();
-        long found = attachments.count("id in ?1 and caseId in ?2", evidence, caseIds);
+        long found = cases.attachmentsAmong(evidence, caseIds);
         if (found != evidence.size()) {
             throw ProblemException.invalid(field, "eightd.evidence_unknown");
         }
@@ -299,12 +305,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     ReportView view(EightDReport r) {
         LocalDate today = LocalDate.now(clock);
         List<CaseLink> links = links(r.id);
-        Map<UUID, String> caseNos = new HashMap<>();
-        if (!links.isEmpty()) {
-            em.createQuery("select c.id, c.caseNo from ServiceCase c where c.id in ?1", Object[].class)
-                    .setParameter(1, links.stream().map(l -> l.caseId).toList()).getResultList()
-                    .forEach(row -> caseNos.put((UUID) row[0], (String) row[1]));
-        }
+        Map<UUID, String> caseNos = cases.caseNos(links.stream().map(l -> l.caseId).toList());
         List<ReportView.CaseRef> caseRefs = links.stream()
                 .map(l -> new ReportView.CaseRef(l.caseId, caseNos.get(l.caseId), l.recurrence, l.linkedAt)).toList();
         List<ReportView.DisciplineView> disciplines = entries(r.id).stream()

@@ -1,6 +1,7 @@
 package com.aftersales.followup;
 
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,9 @@ public class FollowUpJob implements Job {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     @Override
     public String name() {
         return "follow-up";
@@ -36,30 +40,24 @@ public class FollowUpJob implements Job {
         int created = em.createNativeQuery("""
                         insert into follow_up (id, case_id, round, due_date, status, created_at, updated_at)
                         select gen_random_uuid(), c.id, 1, (c.closed_at at time zone cast(?1 as text))::date + 7, 'DUE', ?2, ?2
-                        from service_case c where c.status = 'CLOSED' and c.closed_at is not null
-                          and not exists (select 1 from follow_up f where f.case_id = c.id)
+                        from closed_case c
+                        where not exists (select 1 from follow_up f where f.case_id = c.id)
                         on conflict (case_id, round) do nothing""")
                 .setParameter(1, zone.getId()).setParameter(2, now).executeUpdate();
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        with due as (
+        Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
+                        due as (
                             select f.id, f.round, f.due_date, c.case_no, c.owner_role, c.customer_id,
                                    case when f.due_date < cast(?1 as date) then 'overdue' else 'due' end as state
-                            from follow_up f join service_case c on c.id = f.case_id
+                            from follow_up f join case_reference c on c.id = f.case_id
                             where f.status = 'DUE' and f.due_date <= cast(?1 as date) + 1
-                        ), ins as (
-                            insert into notice (id, kind, recipient_role, payload, dedupe_key, created_at)
-                            select gen_random_uuid(),
-                                   case when d.state = 'overdue' then 'FOLLOW_UP_OVERDUE' else 'FOLLOW_UP_DUE' end,
-                                   case when d.state = 'overdue' then d.owner_role else 'SALES' end,
-                                   jsonb_build_object('followUpId', d.id, 'caseNo', d.case_no, 'round', d.round,
-                                                      'dueDate', d.due_date),
-                                   'follow-up:' || d.state || ':' || d.id, cast(?2 as timestamptz)
-                            from due d
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, today).setParameter(2, now).getSingleResult();
-        return new Result(((Number) r[0]).intValue() + created, ((Number) r[1]).intValue() + created, 0, 0);
+                        )""", """
+                        select case when d.state = 'overdue' then 'FOLLOW_UP_OVERDUE' else 'FOLLOW_UP_DUE' end as kind,
+                               case when d.state = 'overdue' then d.owner_role else 'SALES' end as recipient_role,
+                               null as recipient_subject, null as customer_id,
+                               jsonb_build_object('followUpId', d.id, 'caseNo', d.case_no, 'round', d.round,
+                                                  'dueDate', d.due_date) as payload,
+                               'follow-up:' || d.state || ':' || d.id as dedupe_key
+                        from due d""", "select count(*) from due"), today);
+        return new Result(r.found() + created, r.created() + created, 0, 0);
     }
 }

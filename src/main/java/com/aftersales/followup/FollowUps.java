@@ -1,17 +1,19 @@
 package com.aftersales.followup;
 
 import com.aftersales.AftersalesConfig;
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,7 +46,7 @@ public class FollowUps {
     EntityManager em;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -56,11 +58,14 @@ public class FollowUps {
     AftersalesConfig config;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     Clock clock;
 
     public FollowUpView record(@NotNull UUID id, long expectedVersion, @NotNull @Valid Outcome outcome) {
         FollowUpView before = get(id);
-        cases.visible(before.caseId(), LockModeType.NONE);
+        CaseReference c = cases.visible(before.caseId());
         if (before.version() != expectedVersion) {
             throw new ProblemException(412, "precondition_failed", "\"" + expectedVersion + "\"")
                     .header("ETag", "\"" + before.version() + "\"");
@@ -89,15 +94,11 @@ public class FollowUps {
                     .setParameter(1, before.caseId()).setParameter(2, before.round() + 1)
                     .setParameter(3, LocalDate.now(clock).plusDays(7)).setParameter(4, now).executeUpdate();
             if (before.round() >= config.followUps().escalateAfterRounds()) {
-                em.createNativeQuery("""
-                                insert into notice (id, kind, recipient_role, payload, dedupe_key, created_at)
-                                select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED',
-                                       case when c.owner_role = 'AFTER_SALES_MANAGER' then 'GENERAL_MANAGER' else 'AFTER_SALES_MANAGER' end,
-                                       jsonb_build_object('caseNo', c.case_no, 'rounds', ?2),
-                                       'follow-up:unsatisfied:' || c.id || ':' || ?2, cast(?3 as timestamptz)
-                                from service_case c where c.id = ?1
-                                on conflict (dedupe_key) do nothing""")
-                        .setParameter(1, before.caseId()).setParameter(2, before.round()).setParameter(3, now).executeUpdate();
+                // The manager above the case owner hears of it.
+                String manager = Roles.AFTER_SALES_MANAGER.equals(c.ownerRole()) ? Roles.GENERAL_MANAGER : Roles.AFTER_SALES_MANAGER;
+                outbox.add("FOLLOW_UP_UNSATISFIED", Outbox.Recipient.role(manager),
+                        Outbox.payload("caseNo", c.caseNo(), "rounds", before.round()),
+                        "follow-up:unsatisfied:" + c.id() + ":" + before.round());
             }
         }
         FollowUpView after = get(id);
@@ -111,14 +112,14 @@ public class FollowUps {
         if (rows.isEmpty()) {
             throw ProblemException.notFound("follow-up", id);
         }
-        cases.visible(rows.get(0).caseId(), LockModeType.NONE);
+        cases.visible(rows.get(0).caseId());
         return rows.get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<FollowUpView> list(UUID caseId, boolean dueOnly) {
         if (caseId != null) {
-            cases.visible(caseId, LockModeType.NONE);
+            cases.visible(caseId);
             return query("f.case_id = ?1" + (dueOnly ? " and f.status = 'DUE'" : ""), caseId);
         }
         return query("f.status = 'DUE' and f.due_date <= ?1", LocalDate.now(clock).plusDays(1));
@@ -129,7 +130,7 @@ public class FollowUps {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select f.id, f.case_id, c.case_no, f.round, f.due_date, f.status, f.contacted, "
                         + "f.satisfaction, f.satisfied, f.comments, f.done_by, f.done_at, f.version "
-                        + "from follow_up f join service_case c on c.id = f.case_id where " + where
+                        + "from follow_up f join case_reference c on c.id = f.case_id where " + where
                         + " order by f.due_date, f.round limit 200")
                 .setParameter(1, param).getResultList();
         return rows.stream().map(r -> {

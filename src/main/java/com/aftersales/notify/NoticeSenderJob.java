@@ -60,11 +60,10 @@ public class NoticeSenderJob implements Job {
                             where status = 'PENDING' order by created_at limit ?2
                             for update skip locked
                         ), targets as (
-                            select b.id as notice_id, 'EMAIL' as channel, lower(c ->> 'email') as address,
-                                   case when c ->> 'language' = 'en' then 'en' else 'zh-CN' end as language
-                            from batch b join customer cu on cu.id = b.customer_id
-                            cross join lateral jsonb_array_elements(cu.contacts) c
-                            where b.recipient_role is null and b.recipient_subject is null and coalesce(c ->> 'email', '') <> ''
+                            select b.id as notice_id, 'EMAIL' as channel, lower(c.email) as address,
+                                   case when c.language = 'en' then 'en' else 'zh-CN' end as language
+                            from batch b join customer_email_contact c on c.customer_id = b.customer_id
+                            where b.recipient_role is null and b.recipient_subject is null
                             union
                             select b.id, 'EMAIL', p.email, p.language
                             from batch b join notification_preference p on p.email_enabled

@@ -1,6 +1,7 @@
 package com.aftersales.problems;
 
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +26,9 @@ public class ProblemDigestJob implements Job {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     @Override
     public String name() {
         return "problem-digest";
@@ -45,22 +49,15 @@ public class ProblemDigestJob implements Job {
                         from (select distinct department from department_subscriber) d
                         on conflict (department, period_from, period_to) do nothing""")
                 .setParameter(1, from).setParameter(2, to).setParameter(3, now).executeUpdate();
-        Number created = (Number) em.createNativeQuery("""
-                        with ins as (
-                            insert into notice (id, kind, recipient_subject, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), 'PROBLEM_DIGEST', s.subscriber,
-                                   jsonb_build_object('digestId', g.id, 'department', g.department, 'problems', cardinality(g.problem_ids),
-                                                      'periodFrom', to_char(g.period_from at time zone cast(?3 as text), 'YYYY-MM-DD'),
-                                                      'periodTo', to_char(g.period_to at time zone cast(?3 as text) - interval '1 day', 'YYYY-MM-DD')),
-                                   'digest:' || g.id || ':' || s.subscriber, cast(?4 as timestamptz)
-                            from problem_digest g join department_subscriber s on s.department = g.department
-                            where g.period_from = ?1 and g.period_to = ?2
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from ins)""")
-                .setParameter(1, from).setParameter(2, to).setParameter(3, zone.getId()).setParameter(4, now)
-                .getSingleResult();
-        return new Result(issued, created.intValue(), 0, 0);
+        Outbox.Added notices = outbox.addAll(new Outbox.NoticeQuery(null, """
+                        select 'PROBLEM_DIGEST' as kind, null as recipient_role, s.subscriber as recipient_subject,
+                               null as customer_id,
+                               jsonb_build_object('digestId', g.id, 'department', g.department, 'problems', cardinality(g.problem_ids),
+                                                  'periodFrom', to_char(g.period_from at time zone cast(?3 as text), 'YYYY-MM-DD'),
+                                                  'periodTo', to_char(g.period_to at time zone cast(?3 as text) - interval '1 day', 'YYYY-MM-DD')) as payload,
+                               'digest:' || g.id || ':' || s.subscriber as dedupe_key
+                        from problem_digest g join department_subscriber s on s.department = g.department
+                        where g.period_from = ?1 and g.period_to = ?2""", null), from, to, zone.getId());
+        return new Result(issued, notices.created(), 0, 0);
     }
 }

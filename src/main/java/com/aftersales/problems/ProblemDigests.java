@@ -66,6 +66,9 @@ public class ProblemDigests {
     ProblemLibrary library;
 
     @Inject
+    ProblemRepository problemRows;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -83,7 +86,7 @@ public class ProblemDigests {
     /** New and changed problems since a moment, oldest change first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProblemLibrary.ProblemView> content(OffsetDateTime since, OffsetDateTime until) {
-        return library.list("updatedAt > ?1 and updatedAt <= ?2 order by updatedAt, id", since, until).stream()
+        return problemRows.list("updatedAt > ?1 and updatedAt <= ?2 order by updatedAt, id", since, until).stream()
                 .map(library::view).toList();
     }
 
@@ -111,7 +114,7 @@ public class ProblemDigests {
         Object[] row = digest(id);
         UUID[] problemIds = (UUID[]) row[3];
         List<ProblemLibrary.ProblemView> problems = problemIds.length == 0 ? List.of()
-                : library.list("id in ?1 order by problemNo", Arrays.asList(problemIds)).stream().map(library::view).toList();
+                : problemRows.list("id in ?1 order by problemNo", Arrays.asList(problemIds)).stream().map(library::view).toList();
         return new DigestView(id, Department.valueOf((String) row[0]), SqlValues.offsetDateTime(row[1]), SqlValues.offsetDateTime(row[2]), problems,
                 (String) row[4], SqlValues.offsetDateTime(row[5]));
     }

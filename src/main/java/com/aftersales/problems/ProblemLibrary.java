@@ -1,6 +1,6 @@
 package com.aftersales.problems;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.Severity;
 import com.aftersales.eightd.EightDReport;
 import com.aftersales.eightd.EightDReports;
@@ -12,7 +12,6 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +37,10 @@ import java.util.UUID;
 /** The complaint problem library: entries by hand or from a closed 8D in one step, links, search. */
 @ApplicationScoped
 @Transactional
-public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
+public class ProblemLibrary {
+
+    @Inject
+    ProblemRepository problems;
 
     public record ProblemRequest(
             @NotBlank @Size(max = 500) String failureMode,
@@ -76,7 +78,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
     EightDReports reports;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -90,7 +92,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         p.problemNo = nextNo();
         p.createdBy = caller.subject();
         apply(p, request);
-        persist(p);
+        problems.persist(p);
         link(p.id, request.reportIds(), request.caseIds());
         return audited(p, "CREATE", null);
     }
@@ -101,23 +103,18 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         if (r.status() != EightDReport.Status.CLOSED) {
             throw new ProblemException(409, "problem_report_not_closed", r.reportNo());
         }
-        if (count("sourceReportId", reportId) > 0) {
+        if (problems.count("sourceReportId", reportId) > 0) {
             throw new ProblemException(409, "problem_report_used", r.reportNo());
         }
         List<UUID> caseIds = r.cases().stream().map(ReportView.CaseRef::caseId).toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> facts = em.createNativeQuery("""
-                        select distinct u.product_model, c.severity from case_unit cu
-                        join unit u on u.id = cu.unit_id join service_case c on c.id = cu.case_id
-                        where cu.case_id = any(?1)""")
-                .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
+        CaseReferences.ModelsAndSeverities facts = cases.modelsAndSeverities(caseIds);
         Problem p = new Problem();
         p.id = UUID.randomUUID();
         p.problemNo = nextNo();
         p.createdBy = caller.subject();
         p.sourceReportId = reportId;
         p.failureMode = r.title();
-        p.productModels = facts.stream().map(f -> (String) f[0]).distinct().sorted().toArray(String[]::new);
+        p.productModels = facts.productModels().stream().distinct().sorted().toArray(String[]::new);
         p.rootCause = join(List.of(label("发生原因", r.d4Occurrence()), label("流出原因", r.d4Escape())));
         p.countermeasure = join(r.actions().stream().filter(a -> a.kind() != com.aftersales.eightd.EightDAction.Kind.CONTAINMENT)
                 .map(ReportView.ActionView::description).toList());
@@ -125,16 +122,16 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
             throw new ProblemException(409, "problem_report_incomplete", r.reportNo());
         }
         p.detectionMethod = r.d4Escape();
-        p.severity = facts.stream().map(f -> Severity.valueOf((String) f[1])).max(Comparator.naturalOrder()).orElse(Severity.MEDIUM);
+        p.severity = facts.severities().stream().max(Comparator.naturalOrder()).orElse(Severity.MEDIUM);
         p.status = Problem.Status.COUNTERMEASURE_EFFECTIVE;
         p.fmeaLinks = r.d7() == null || r.d7().documents() == null ? new ArrayList<>() : new ArrayList<>(r.d7().documents());
-        persist(p);
+        problems.persist(p);
         link(p.id, List.of(reportId), caseIds);
         return audited(p, "CREATE_FROM_8D", null);
     }
 
     public ProblemView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid ProblemRequest request) {
-        Problem p = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        Problem p = problems.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("problem", id));
         Versions.check(p.version, expectedVersion);
         ProblemView before = view(p);
@@ -151,7 +148,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ProblemView get(UUID id) {
-        return view(findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("problem", id)));
+        return view(problems.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("problem", id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -212,8 +209,8 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
         Set<UUID> reportSet = new LinkedHashSet<>(reportIds == null ? List.of() : reportIds);
         Set<UUID> caseSet = new LinkedHashSet<>(caseIds == null ? List.of() : caseIds);
         // Links only to what the caller may see: another's record is a 404, as everywhere.
-        reportSet.forEach(id -> reports.visible(id, LockModeType.NONE));
-        caseSet.forEach(id -> cases.visible(id, LockModeType.NONE));
+        reportSet.forEach(reports::reportNo);
+        caseSet.forEach(id -> cases.visible(id));
         for (UUID id : reportSet) {
             insertLink(problemId, "REPORT", id);
         }

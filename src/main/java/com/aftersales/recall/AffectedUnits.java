@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns campaign criteria into one SQL condition on {@code unit u} with positional parameters, shared by the
- * preview (count) and the activation (INSERT … SELECT), so the preview is exactly what activation freezes.
+ * Turns campaign criteria into one SQL condition on {@code unit_record u} (the unit area's read model) with positional
+ * parameters, shared by the preview (count) and the activation (INSERT … SELECT), so the preview is exactly what
+ * activation freezes.
  */
 final class AffectedUnits {
 

@@ -84,7 +84,7 @@ public class RecallProgress {
         RecallCampaign c = recalls.visible(id);
         UUID scope = caller.customerScope().orElse(null);
         Figures overall = figures(c.id, "'ALL'", scope).get(0);
-        List<Figures> byCustomer = figures(c.id, "(select code from customer where id = ru.customer_id)", scope);
+        List<Figures> byCustomer = figures(c.id, "(select code from customer_name where id = ru.customer_id)", scope);
         List<Figures> byModel = figures(c.id, "ru.product_model", scope);
         String openUnits = "from recall_unit ru join recall_campaign c on c.id = ru.campaign_id "
                 + "where ru.campaign_id = ?1 and ru.remedy_status not in ('REMEDIED', 'EXEMPT') "

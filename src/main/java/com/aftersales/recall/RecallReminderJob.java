@@ -2,9 +2,9 @@ package com.aftersales.recall;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.OffsetDateTime;
 
@@ -16,7 +16,7 @@ import java.time.OffsetDateTime;
 public class RecallReminderJob implements Job {
 
     @Inject
-    EntityManager em;
+    Outbox outbox;
 
     @Inject
     AftersalesConfig config;
@@ -28,8 +28,8 @@ public class RecallReminderJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        with due as (
+        Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
+                        due as (
                             select rc.id, rc.code, rc.title, ru.customer_id,
                                    floor(extract(epoch from (cast(?1 as timestamptz) - rc.activated_at)) / (86400 * ?2))::int as period,
                                    jsonb_agg(ru.serial_no order by ru.serial_no) as serials, count(*) as units
@@ -37,18 +37,13 @@ public class RecallReminderJob implements Job {
                             where rc.status = 'ACTIVE' and ru.remedy_status in ('NOTIFIED', 'SCHEDULED', 'UNREACHABLE')
                               and rc.activated_at <= cast(?1 as timestamptz) - make_interval(days => ?2)
                             group by rc.id, rc.code, rc.title, ru.customer_id, period
-                        ), ins as (
-                            insert into notice (id, kind, customer_id, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), 'RECALL_REMINDER', d.customer_id,
-                                   jsonb_build_object('campaignCode', d.code, 'title', d.title, 'units', d.units,
-                                                      'serials', d.serials),
-                                   'recall:' || d.id || ':reminder:' || d.customer_id || ':' || d.period, cast(?1 as timestamptz)
-                            from due d
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, now).setParameter(2, config.jobs().recallReminder().everyDays()).getSingleResult();
-        return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
+                        )""", """
+                        select 'RECALL_REMINDER' as kind, null as recipient_role, null as recipient_subject,
+                               d.customer_id as customer_id,
+                               jsonb_build_object('campaignCode', d.code, 'title', d.title, 'units', d.units,
+                                                  'serials', d.serials) as payload,
+                               'recall:' || d.id || ':reminder:' || d.customer_id || ':' || d.period as dedupe_key
+                        from due d""", "select count(*) from due"), now, config.jobs().recallReminder().everyDays());
+        return new Result(r.found(), r.created(), 0, 0);
     }
 }

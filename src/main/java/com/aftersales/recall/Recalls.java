@@ -1,7 +1,8 @@
 package com.aftersales.recall;
 
 import com.aftersales.AftersalesConfig;
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
@@ -12,7 +13,6 @@ import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,7 +40,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
+public class Recalls {
+
+    @Inject
+    RecallCampaignRepository campaigns;
 
     public enum Remedy { NOTIFIED, SCHEDULED, REMEDIED, UNREACHABLE, EXEMPT }
 
@@ -91,7 +94,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     EntityManager em;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -103,12 +106,15 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     AftersalesConfig config;
 
     @Inject
+    Outbox outbox;
+
+    @Inject
     Clock clock;
 
     public CampaignView create(@NotNull @Valid CampaignRequest request) {
         AffectedUnits.check(request.criteria());
         String code = request.code().strip().toUpperCase(Locale.ROOT);
-        if (count("code", code) > 0) {
+        if (campaigns.count("code", code) > 0) {
             throw new ProblemException(409, "recall_code_taken", code);
         }
         RecallCampaign c = new RecallCampaign();
@@ -117,7 +123,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         c.status = RecallCampaign.Status.DRAFT;
         c.createdBy = caller.subject();
         apply(c, request);
-        persistAndFlush(c);
+        campaigns.persistAndFlush(c);
         CampaignView view = CampaignView.of(c);
         audit.record(AUDIT_TYPE, c.id, "CREATE", null, view);
         return view;
@@ -135,7 +141,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     public Preview preview(@NotNull UUID id) {
         RecallCampaign c = staffCampaign(id);
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 1);
-        Query q = em.createNativeQuery("select u.customer_id, cu.code, cu.name, count(*) from unit u join customer cu on cu.id = u.customer_id "
+        Query q = em.createNativeQuery("select u.customer_id, cu.code, cu.name, count(*) from unit_record u join customer_name cu on cu.id = u.customer_id "
                 + "where " + cond.sql() + " group by u.customer_id, cu.code, cu.name order by cu.code");
         bind(q, cond.params(), 1);
         @SuppressWarnings("unchecked")
@@ -169,29 +175,21 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 2);
         Query freeze = em.createNativeQuery("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, "
                 + "product_line, remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, u.product_line, "
-                + "'NOTIFIED' from unit u where "
+                + "'NOTIFIED' from unit_record u where "
                 + cond.sql());
         freeze.setParameter(1, c.id);
         bind(freeze, cond.params(), 2);
         int affected = freeze.executeUpdate();
-        em.createNativeQuery("""
-                        insert into notice (id, kind, customer_id, payload, dedupe_key, created_at)
-                        select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id,
+        outbox.addAll(new Outbox.NoticeQuery(null, """
+                        select 'RECALL_INITIAL' as kind, null as recipient_role, null as recipient_subject,
+                               ru.customer_id as customer_id,
                                jsonb_build_object('campaignId', cast(?1 as text), 'campaignCode', cast(?4 as text),
                                                   'title', cast(?2 as text), 'defect', cast(?3 as text),
                                                   'risk', cast(?5 as text), 'remedy', cast(?6 as text),
-                                                  'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)),
-                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id, cast(?7 as timestamptz)
+                                                  'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)) as payload,
+                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id as dedupe_key
                         from recall_unit ru where ru.campaign_id = ?1
-                        group by ru.customer_id""")
-                .setParameter(1, c.id)
-                .setParameter(2, c.title)
-                .setParameter(3, c.defectDescription)
-                .setParameter(4, c.code)
-                .setParameter(5, c.safetyRisk)
-                .setParameter(6, c.remedy)
-                .setParameter(7, OffsetDateTime.now(clock))
-                .executeUpdate();
+                        group by ru.customer_id""", null), c.id, c.title, c.defectDescription, c.code, c.safetyRisk, c.remedy);
         c.status = RecallCampaign.Status.ACTIVE;
         c.activatedAt = OffsetDateTime.now(clock);
         c.affectedCount = affected;
@@ -217,14 +215,14 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
 
     /** Only a draft can be deleted: once filed, a campaign's records are under legal hold. */
     public void delete(@NotNull UUID id, long expectedVersion) {
-        RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
+        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);
         if (c.status != RecallCampaign.Status.DRAFT) {
             LocalDate until = c.holdUntil != null ? c.holdUntil : LocalDate.now(clock).plusYears(config.recalls().legalHoldYears());
             throw new ProblemException(409, "recall_legal_hold", until).with("holdUntil", until.toString());
         }
         audit.record(AUDIT_TYPE, c.id, "DELETE", CampaignView.of(c), null);
-        delete(c);
+        campaigns.delete(c);
     }
 
     public UnitView remedy(@NotNull UUID id, @NotNull SerialNo serialNo, @NotNull @Valid RemedyRequest request) {
@@ -235,7 +233,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
             throw new ProblemException(422, "validation_failed", issues);
         }
         if (request.caseId() != null) {
-            cases.visible(request.caseId(), LockModeType.NONE);
+            cases.visible(request.caseId());
         }
         int updated = em.createNativeQuery("update recall_unit set remedy_status = ?3, remedy_date = ?4, remedy_where = ?5, "
                         + "remedy_case_id = ?6, exempt_reason = ?7, updated_at = ?8 where campaign_id = ?1 and serial_no = ?2")
@@ -338,7 +336,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
 
     /** A campaign the caller may see: staff all, a customer account those with its units. */
     RecallCampaign visible(UUID id) {
-        RecallCampaign c = findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+        RecallCampaign c = campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
         caller.customerScope().ifPresent(scope -> {
             Number mine = (Number) em.createNativeQuery("select count(*) from recall_unit where campaign_id = ?1 and customer_id = ?2")
                     .setParameter(1, id).setParameter(2, scope).getSingleResult();
@@ -350,7 +348,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     }
 
     RecallCampaign staffCampaign(UUID id) {
-        return findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+        return campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
     }
 
     RecallCampaign active(UUID id) {
@@ -362,7 +360,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     }
 
     private RecallCampaign step(UUID id, long expectedVersion, RecallCampaign.Status required) {
-        RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
+        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);
         if (c.status != required) {
             throw new ProblemException(409, "recall_wrong_status", c.status, required).with("status", c.status);
@@ -387,7 +385,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
 
     private CampaignView audited(RecallCampaign c, String action, CampaignView before) {
         c.updatedAt = OffsetDateTime.now(clock);
-        flush();
+        campaigns.flush();
         CampaignView after = CampaignView.of(c);
         audit.record(AUDIT_TYPE, c.id, action, before, after);
         return after;

@@ -42,7 +42,7 @@ public class NtfRates {
         ZoneId zone = clock.getZone();
         Query query = em.createNativeQuery("select " + key + " as grp, count(*) as judged, "
                         + "count(*) filter (where ru.verdict = 'NTF') as ntf "
-                        + "from return_unit ru join unit u on u.id = ru.unit_id join customer cu on cu.id = u.customer_id "
+                        + "from return_unit ru join unit_record u on u.id = ru.unit_id join customer_name cu on cu.id = u.customer_id "
                         + "where ru.verdict is not null and ru.judged_at >= ?1 and ru.judged_at < ?2 "
                         + "and (cast(?3 as uuid) is null or u.customer_id = cast(?3 as uuid)) "
                         + "group by grp order by grp")

@@ -1,10 +1,9 @@
 package com.aftersales.returns;
 
 import com.aftersales.AftersalesConfig;
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.CaseEvent;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.cases.CaseTimeline;
-import com.aftersales.cases.ServiceCase;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
@@ -16,11 +15,10 @@ import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +51,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
+public class Returns {
+
+    @Inject
+    ReturnOrderRepository orders;
 
     public record AuthoriseRequest(@NotNull UUID caseId, @NotNull @Size(min = 1, max = 50) List<@NotBlank String> serialNos,
                                    @NotBlank @Size(max = 4000) String reason) {
@@ -114,7 +115,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     EntityManager em;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     CaseTimeline timeline;
@@ -138,13 +139,9 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     Clock clock;
 
     public ReturnView authorise(@NotNull @Valid AuthoriseRequest request) {
-        ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
+        CaseReference c = cases.visible(request.caseId());
         List<String> serials = new ArrayList<>(new LinkedHashSet<>(request.serialNos().stream().map(s -> SerialNo.of(s).value()).toList()));
-        @SuppressWarnings("unchecked")
-        List<Object[]> found = em.createNativeQuery("select serial_no, unit_id from case_unit where case_id = ?1 and serial_no = any(?2)")
-                .setParameter(1, c.id).setParameter(2, serials.toArray(new String[0])).getResultList();
-        Map<String, UUID> unitIds = new HashMap<>();
-        found.forEach(r -> unitIds.put((String) r[0], (UUID) r[1]));
+        Map<String, UUID> unitIds = cases.unitIds(c.id(), serials);
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < serials.size(); i++) {
             if (!unitIds.containsKey(serials.get(i))) {
@@ -158,11 +155,11 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         r.id = UUID.randomUUID();
         r.returnNo = "TH-%d-%05d".formatted(LocalDate.now(clock).getYear(),
                 ((Number) em.createNativeQuery("select nextval('return_no_seq')").getSingleResult()).longValue());
-        r.caseId = c.id;
+        r.caseId = c.id();
         r.reason = request.reason().strip();
         r.status = ReturnOrder.Status.AUTHORISED;
         r.authorisedBy = caller.subject();
-        persist(r);
+        orders.persist(r);
         for (String serial : serials) {
             ReturnUnit u = new ReturnUnit();
             u.returnId = r.id;
@@ -183,12 +180,11 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         r.status = ReturnOrder.Status.RECEIVED;
         r.receivedAt = OffsetDateTime.now(clock);
         r.receivedBy = caller.subject();
-        timeline.record(r.caseId, CaseEvent.Kind.NOTE, null, null, "退货 " + r.returnNo + " 已由仓库接收 / return received",
-                CaseEvent.Visibility.INTERNAL);
+        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收 / return received");
         ReturnView after = audited(r, "RECEIVE", before);
-        ServiceCase c = cases.visible(r.caseId, LockModeType.NONE);
-        outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole, c.ownerPerson),
-                Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id, "caseNo", c.caseNo),
+        CaseReference c = cases.visible(r.caseId);
+        outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole(), c.ownerPerson()),
+                Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id(), "caseNo", c.caseNo()),
                 "return-received:" + r.id);
         return after;
     }
@@ -295,16 +291,16 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         for (ReturnUnit u : all) {
             Disposal d = bySerial.get(u.serialNo);
             u.disposition = d.disposition();
-            Unit unit = units.findById(u.unitId);
+            UnitRecord unit = units.byId(u.unitId);
             if (d.disposition() == ReturnUnit.Disposition.REPAIR) {
-                u.repairGroup = unit.projectCode != null ? ReturnUnit.RepairGroup.TRIAL_WORKSHOP
-                        : unit.productLine == ProductLine.COMMERCIAL_VEHICLE ? ReturnUnit.RepairGroup.REPAIR_GROUP
+                u.repairGroup = unit.projectCode() != null ? ReturnUnit.RepairGroup.TRIAL_WORKSHOP
+                        : unit.productLine() == ProductLine.COMMERCIAL_VEHICLE ? ReturnUnit.RepairGroup.REPAIR_GROUP
                         : ReturnUnit.RepairGroup.PRODUCTION;
             }
             if (d.disposition() == ReturnUnit.Disposition.REPLACE) {
                 // The replacement is a unit of its own: its own record, history and warranty (delivered today).
-                var replacement = units.register(new UnitRequest(d.replacementSerial(), unit.productModel, unit.productLine,
-                        unit.projectCode, null, null, unit.customerId, unit.endCustomer, null, LocalDate.now(clock), null));
+                var replacement = units.register(new UnitRequest(d.replacementSerial(), unit.productModel(), unit.productLine(),
+                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(clock), null));
                 u.replacementSerial = replacement.serialNo();
             }
         }
@@ -354,30 +350,36 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         caller.customerScope().ifPresent(scope -> {
+            // The customer's cases, from the cases area's read model.
             params.add(scope);
-            where.add("caseId in (select c.id from ServiceCase c where c.customerId = ?" + params.size() + ")");
+            where.add("r.case_id in (select c.id from case_reference c where c.customer_id = ?" + params.size() + ")");
         });
         if (caseId != null) {
             params.add(caseId);
-            where.add("caseId = ?" + params.size());
+            where.add("r.case_id = ?" + params.size());
         }
         if (status != null) {
-            params.add(status);
-            where.add("status = ?" + params.size());
+            params.add(status.name());
+            where.add("r.status = ?" + params.size());
         }
         if (page.after() != null) {
             params.add(page.after());
-            where.add("returnNo > ?" + params.size());
+            where.add("r.return_no > ?" + params.size());
         }
-        List<ReturnOrder> rows = find((where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by returnNo",
-                params.toArray()).page(0, page.fetchSize()).list();
+        var query = em.createNativeQuery("select r.* from return_order r" + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by r.return_no limit " + page.fetchSize(), ReturnOrder.class);
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<ReturnOrder> rows = query.getResultList();
         return page.page(rows, r -> r.returnNo, this::view);
     }
 
     ReturnOrder visible(UUID id, LockModeType lock) {
-        ReturnOrder r = findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("return", id));
+        ReturnOrder r = orders.findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("return", id));
         try {
-            cases.visible(r.caseId, LockModeType.NONE);
+            cases.visible(r.caseId);
         } catch (ProblemException e) {
             throw ProblemException.notFound("return", id);
         }
@@ -418,8 +420,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         List<TestView> tests = testRows.stream().map(t -> new TestView((UUID) t[0], (String) t[1], (String) t[2],
                 (String) t[3], (String) t[4], (Boolean) t[5], (Boolean) t[6], (Boolean) t[7], (String) t[8],
                 com.aftersales.shared.persistence.SqlValues.offsetDateTime(t[9]))).toList();
-        BigDecimal verified = (BigDecimal) em.createNativeQuery("select coalesce(sum(amount_cny), 0) from case_cost "
-                + "where case_id = ?1 and status = 'VERIFIED'").setParameter(1, r.caseId).getSingleResult();
+        BigDecimal verified = cases.verifiedCostsCny(r.caseId);
         BigDecimal perUnit = all.isEmpty() ? BigDecimal.ZERO : verified.divide(BigDecimal.valueOf(all.size()), 10, RoundingMode.HALF_UP);
         BigDecimal supplier = all.stream().filter(u -> u.supplierShare != null)
                 .map(u -> perUnit.multiply(u.supplierShare)).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -1,14 +1,13 @@
 package com.aftersales.spareparts;
 
-import com.aftersales.cases.CaseBook;
-import com.aftersales.cases.ServiceCase;
+import com.aftersales.cases.CaseReferences;
+import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +42,10 @@ import java.util.UUID;
 /** A quote for a chargeable case: parts at market price plus labour, which the customer accepts or declines. */
 @ApplicationScoped
 @Transactional
-public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
+public class Quotes {
+
+    @Inject
+    QuoteRepository quotes;
 
     public enum Status { ISSUED, ACCEPTED, DECLINED }
 
@@ -104,7 +106,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     }
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     SpareParts parts;
@@ -122,15 +124,13 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     Clock clock;
 
     public QuoteView issue(@NotNull UUID caseId, @NotNull @Valid QuoteRequest request) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Number chargeable = (Number) em.createNativeQuery("select count(*) from case_unit where case_id = ?1 and regime = 'CHARGEABLE'")
-                .setParameter(1, c.id).getSingleResult();
-        if (chargeable.intValue() == 0) {
-            throw new ProblemException(409, "quote_not_chargeable", c.caseNo);
+        CaseReference c = cases.visible(caseId);
+        if (cases.chargeableUnits(c.id()) == 0) {
+            throw new ProblemException(409, "quote_not_chargeable", c.caseNo());
         }
         Quote q = new Quote();
         q.id = UUID.randomUUID();
-        q.caseId = c.id;
+        q.caseId = c.id();
         BigDecimal total = request.labourHours().multiply(request.labourRateCny());
         for (PartLine pl : request.parts()) {
             SparePart p = parts.part(pl.partId(), LockModeType.NONE);
@@ -143,7 +143,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
         q.totalCny = total.setScale(2, RoundingMode.HALF_UP);
         q.status = Status.ISSUED;
         q.issuedBy = caller.subject();
-        persistAndFlush(q);
+        quotes.persistAndFlush(q);
         QuoteView view = QuoteView.of(q);
         audit.record("quote", q.id, "ISSUE", null, view);
         return view;
@@ -151,8 +151,8 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
 
     /** The customer (or sales on its behalf) accepts or declines an issued quote. */
     public QuoteView decide(@NotNull UUID caseId, @NotNull UUID quoteId, long expectedVersion, @NotNull @Valid DecisionRequest request) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Quote q = find("id = ?1 and caseId = ?2", quoteId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+        CaseReference c = cases.visible(caseId);
+        Quote q = quotes.find("id = ?1 and caseId = ?2", quoteId, c.id()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("quote", quoteId));
         Versions.check(q.version, expectedVersion);
         if (q.status != Status.ISSUED) {
@@ -161,7 +161,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
         QuoteView before = QuoteView.of(q);
         q.status = request.accept() ? Status.ACCEPTED : Status.DECLINED;
         q.decidedAt = OffsetDateTime.now(clock);
-        flush();
+        quotes.flush();
         QuoteView after = QuoteView.of(q);
         audit.record("quote", q.id, q.status.name(), before, after);
         return after;
@@ -169,7 +169,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<QuoteView> of(@NotNull UUID caseId) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        return list("caseId = ?1 order by createdAt", c.id).stream().map(QuoteView::of).toList();
+        CaseReference c = cases.visible(caseId);
+        return quotes.list("caseId = ?1 order by createdAt", c.id()).stream().map(QuoteView::of).toList();
     }
 }

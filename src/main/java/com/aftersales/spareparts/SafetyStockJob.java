@@ -1,6 +1,7 @@
 package com.aftersales.spareparts;
 
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +18,9 @@ public class SafetyStockJob implements Job {
     @Inject
     EntityManager em;
 
+    @Inject
+    Outbox outbox;
+
     @Override
     public String name() {
         return "safety-stock";
@@ -29,29 +33,24 @@ public class SafetyStockJob implements Job {
                         where a.closed_at is null and s.part_id = a.part_id and s.location = a.location
                           and s.quantity >= s.safety_stock""")
                 .setParameter(1, now).executeUpdate();
-        Object[] r = (Object[]) em.createNativeQuery("""
-                        with below as (
+        Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
+                        below as (
                             select s.part_id, s.location, s.quantity, s.safety_stock from stock s where s.quantity < s.safety_stock
                         ), opened as (
                             insert into stock_alert (part_id, location, opened_at)
                             select b.part_id, b.location, ?1 from below b
                             on conflict (part_id, location) where closed_at is null do nothing
                             returning id, part_id, location
-                        ), ins as (
-                            insert into notice (id, kind, recipient_role, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), 'SAFETY_STOCK', r.role,
-                                   jsonb_build_object('partNo', p.part_no, 'partName', p.name, 'location', o.location,
-                                                      'quantity', b.quantity,
-                                                      'safetyStock', b.safety_stock),
-                                   'stock:' || o.id || ':' || r.role, ?1
-                            from opened o join spare_part p on p.id = o.part_id
-                            join below b on b.part_id = o.part_id and b.location = o.location
-                            cross join (values ('PRODUCT_MANAGER'), ('WAREHOUSE')) as r(role)
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from below), (select count(*) from ins)""")
-                .setParameter(1, now).getSingleResult();
-        return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
+                        )""", """
+                        select 'SAFETY_STOCK' as kind, r.role as recipient_role, null as recipient_subject,
+                               null as customer_id,
+                               jsonb_build_object('partNo', p.part_no, 'partName', p.name, 'location', o.location,
+                                                  'quantity', b.quantity,
+                                                  'safetyStock', b.safety_stock) as payload,
+                               'stock:' || o.id || ':' || r.role as dedupe_key
+                        from opened o join spare_part p on p.id = o.part_id
+                        join below b on b.part_id = o.part_id and b.location = o.location
+                        cross join (values ('PRODUCT_MANAGER'), ('WAREHOUSE')) as r(role)""", "select count(*) from below"), now);
+        return new Result(r.found(), r.created(), 0, 0);
     }
 }

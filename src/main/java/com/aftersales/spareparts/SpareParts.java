@@ -1,6 +1,6 @@
 package com.aftersales.spareparts;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
@@ -8,7 +8,6 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +34,10 @@ import java.util.UUID;
 /** Spare parts, their stock per location, movements and safety stock. */
 @ApplicationScoped
 @Transactional
-public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
+public class SpareParts {
+
+    @Inject
+    SparePartRepository partRows;
 
     public record PartRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._/-]{1,40}", message = "{aftersales.part.no}") String partNo,
@@ -82,21 +84,21 @@ public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
     StockLedger ledger;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     AuditTrail audit;
 
     public PartView create(@NotNull @Valid PartRequest request) {
         String partNo = request.partNo().strip().toUpperCase(Locale.ROOT);
-        if (count("partNo", partNo) > 0) {
+        if (partRows.count("partNo", partNo) > 0) {
             throw new ProblemException(409, "part_no_taken", partNo);
         }
         SparePart p = new SparePart();
         p.id = UUID.randomUUID();
         p.partNo = partNo;
         apply(p, request);
-        persistAndFlush(p);
+        partRows.persistAndFlush(p);
         PartView view = PartView.of(p);
         audit.record(AUDIT_TYPE, p.id, "CREATE", null, view);
         return view;
@@ -110,7 +112,7 @@ public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
         }
         PartView before = PartView.of(p);
         apply(p, request);
-        flush();
+        partRows.flush();
         PartView after = PartView.of(p);
         audit.record(AUDIT_TYPE, p.id, "UPDATE", before, after);
         return after;
@@ -172,7 +174,7 @@ public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
                     if (request.caseId() == null) {
                         throw ProblemException.invalid("caseId", "parts.issue_needs_case");
                     }
-                    cases.visible(request.caseId(), LockModeType.NONE);
+                    cases.visible(request.caseId());
                     delta = -delta;
                 }
             }
@@ -225,7 +227,7 @@ public class SpareParts implements PanacheRepositoryBase<SparePart, UUID> {
     }
 
     SparePart part(UUID id, LockModeType lock) {
-        return findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("spare-part", id));
+        return partRows.findByIdOptional(id, lock).orElseThrow(() -> ProblemException.notFound("spare-part", id));
     }
 
     private static void apply(SparePart p, PartRequest r) {

@@ -5,7 +5,6 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,7 +42,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, UUID> {
+public class SparePlans {
+
+    @Inject
+    SparePlanRepository plans;
 
     public enum Status { DRAFT, ACCEPTED }
 
@@ -151,7 +153,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
         p.status = Status.DRAFT;
         p.lines = new ArrayList<>(lines);
         p.createdBy = caller.subject();
-        persistAndFlush(p);
+        plans.persistAndFlush(p);
         PlanView view = PlanView.of(p);
         audit.record("spare-plan", p.id, "PROPOSE", null, view);
         return view;
@@ -164,7 +166,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
     }
 
     public PlanView edit(@NotNull UUID id, long expectedVersion, @NotNull @Valid EditRequest request) {
-        SparePlan p = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("spare-plan", id));
+        SparePlan p = plans.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("spare-plan", id));
         Versions.check(p.version, expectedVersion);
         if (p.status == Status.ACCEPTED) {
             throw new ProblemException(409, "plan_accepted");
@@ -187,7 +189,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
             p.acceptedBy = caller.subject();
         }
         p.updatedAt = OffsetDateTime.now(clock);
-        flush();
+        plans.flush();
         PlanView after = PlanView.of(p);
         audit.record("spare-plan", p.id, request.accept() ? "ACCEPT" : "EDIT", before, after);
         return after;
@@ -195,6 +197,6 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanView get(UUID id) {
-        return PlanView.of(findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("spare-plan", id)));
+        return PlanView.of(plans.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("spare-plan", id)));
     }
 }

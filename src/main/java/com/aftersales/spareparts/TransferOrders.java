@@ -1,6 +1,6 @@
 package com.aftersales.spareparts;
 
-import com.aftersales.cases.CaseBook;
+import com.aftersales.cases.CaseReferences;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
@@ -11,7 +11,6 @@ import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +46,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class TransferOrders implements PanacheRepositoryBase<TransferOrders.TransferOrder, UUID> {
+public class TransferOrders {
+
+    @Inject
+    TransferOrderRepository orders;
 
     public enum Status { REQUESTED, APPROVED, REJECTED, SHIPPED, RECEIVED }
 
@@ -126,7 +128,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
     StockLedger ledger;
 
     @Inject
-    CaseBook cases;
+    CaseReferences cases;
 
     @Inject
     Caller caller;
@@ -147,7 +149,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
             throw ProblemException.invalid("toLocation", "parts.same_location");
         }
         if (request.caseId() != null) {
-            cases.visible(request.caseId(), LockModeType.NONE);
+            cases.visible(request.caseId());
         }
         List<UUID> partIds = request.lines().stream().map(Line::partId).toList();
         if (partIds.stream().distinct().count() != partIds.size()) {
@@ -164,7 +166,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         o.status = Status.REQUESTED;
         o.lines = new ArrayList<>(request.lines());
         o.requestedBy = caller.subject();
-        persistAndFlush(o);
+        orders.persistAndFlush(o);
         OrderView view = OrderView.of(o);
         audit.record(AUDIT_TYPE, o.id, "CREATE", null, view);
         outbox.add("TRANSFER_ORDER_WAITING", Outbox.Recipient.role(Roles.PRODUCT_MANAGER),
@@ -212,7 +214,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrderView get(UUID id) {
-        return OrderView.of(findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("transfer-order", id)));
+        return OrderView.of(orders.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("transfer-order", id)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -226,12 +228,12 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         } else if (status != null && page.after() == null) {
             params = new Object[]{status};
         }
-        List<TransferOrder> rows = find(where + " order by transferNo", params).page(0, page.fetchSize()).list();
+        List<TransferOrder> rows = orders.find(where + " order by transferNo", params).page(0, page.fetchSize()).list();
         return page.page(rows, o -> o.transferNo, OrderView::of);
     }
 
     private TransferOrder locked(UUID id, long expectedVersion, Status required) {
-        TransferOrder o = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+        TransferOrder o = orders.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("transfer-order", id));
         Versions.check(o.version, expectedVersion);
         if (o.status != required) {
@@ -241,7 +243,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
     }
 
     private OrderView audited(TransferOrder o, String action, OrderView before) {
-        flush();
+        orders.flush();
         OrderView after = OrderView.of(o);
         audit.record(AUDIT_TYPE, o.id, action, before, after);
         return after;

@@ -1,13 +1,14 @@
 package com.aftersales.unit;
 
 import com.aftersales.AftersalesConfig;
+import com.aftersales.customer.CustomerRegistry;
+import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.upload.Column;
 import com.aftersales.shared.upload.Columns;
 import com.aftersales.shared.upload.Upload;
 import com.aftersales.shared.upload.UploadRow;
-import com.aftersales.shared.web.CorrelationId;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,11 +24,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Imports the delivered-units CSV that sales sends after each delivery (UTF-8, Chinese or English headers).
@@ -71,6 +72,12 @@ public class UnitImport {
     Caller caller;
 
     @Inject
+    CustomerRegistry customers;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
     AftersalesConfig config;
 
     @Inject
@@ -96,10 +103,11 @@ public class UnitImport {
             }
             rows.add(row);
         }
-        Map<String, String> customerIds = em.unwrap(Session.class).doReturningWork(c -> lookups(c, rows, issues));
+        Map<String, UUID> customerIds = customers.idsByCode(rows.stream().map(r -> r.customerCode)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        em.unwrap(Session.class).doWork(c -> lookups(c, rows, customerIds, issues));
         upload.rejectIfIssues();
-        int inserted = em.unwrap(Session.class).doReturningWork(c -> insert(c, rows, customerIds));
-        return new Result(inserted);
+        return new Result(insert(rows, customerIds));
     }
 
     private static Row row(UploadRow cells) {
@@ -133,15 +141,12 @@ public class UnitImport {
                 customer == null ? null : customer.toUpperCase(Locale.ROOT), endCustomer, vin, delivery, firstSale);
     }
 
-    /** One query for existing serials, one for customer codes. */
-    private Map<String, String> lookups(Connection c, List<Row> rows, List<Issue> issues) throws java.sql.SQLException {
+    /** One query for existing serials; the customer codes were looked up in one more (by the customer area). */
+    private void lookups(Connection c, List<Row> rows, Map<String, UUID> customerIds, List<Issue> issues)
+            throws java.sql.SQLException {
         Map<String, Integer> lineOf = new HashMap<>();
-        Set<String> codes = new HashSet<>();
         for (Row row : rows) {
             lineOf.putIfAbsent(row.serialNo.value(), row.line);
-            if (row.customerCode != null) {
-                codes.add(row.customerCode);
-            }
         }
         try (PreparedStatement existing = c.prepareStatement("select serial_no from unit where serial_no = any(?)")) {
             existing.setArray(1, c.createArrayOf("text", lineOf.keySet().toArray()));
@@ -152,29 +157,20 @@ public class UnitImport {
                 }
             }
         }
-        Map<String, String> ids = new HashMap<>();
-        try (PreparedStatement customers = c.prepareStatement("select code, id::text from customer where code = any(?)")) {
-            customers.setArray(1, c.createArrayOf("text", codes.toArray()));
-            try (ResultSet rs = customers.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
         var scope = caller.customerScope();
         for (Row row : rows) {
             if (row.customerCode == null) {
                 continue;
             }
-            String id = ids.get(row.customerCode);
-            if (id == null || scope.isPresent() && !scope.get().toString().equals(id)) {
+            UUID id = customerIds.get(row.customerCode);
+            if (id == null || scope.isPresent() && !scope.get().equals(id)) {
                 issues.add(Issue.atLine(row.line, "customerCode", "import.unknown_customer", row.customerCode));
             }
         }
-        return ids;
     }
 
-    private int insert(Connection c, List<Row> rows, Map<String, String> customerIds) throws java.sql.SQLException {
+    /** The units and their audit rows in one statement (the audit trail composes it around the insert). */
+    private int insert(List<Row> rows, Map<String, UUID> customerIds) {
         int n = rows.size();
         String[][] cols = new String[11][n];
         for (int i = 0; i < n; i++) {
@@ -185,54 +181,37 @@ public class UnitImport {
             cols[3][i] = r.projectCode;
             cols[4][i] = r.productionDate == null ? null : r.productionDate.toString();
             cols[5][i] = r.batchNo;
-            cols[6][i] = customerIds.get(r.customerCode);
+            cols[6][i] = Objects.toString(customerIds.get(r.customerCode), null);
             cols[7][i] = r.endCustomer;
             cols[8][i] = r.vin;
             cols[9][i] = r.deliveryDate == null ? null : r.deliveryDate.toString();
             cols[10][i] = r.firstSaleDate == null ? null : r.firstSaleDate.toString();
         }
-        String sql = """
-                with rows as (
-                    select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                         ?::text[], ?::text[], ?::text[], ?::text[])
+        Object[] parameters = new Object[12];
+        System.arraycopy(cols, 0, parameters, 0, cols.length);
+        parameters[11] = OffsetDateTime.now(clock);
+        return audit.recordAll(new AuditTrail.AuditQuery("""
+                rows as (
+                    select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
+                                         cast(?5 as text[]), cast(?6 as text[]), cast(?7 as text[]), cast(?8 as text[]),
+                                         cast(?9 as text[]), cast(?10 as text[]), cast(?11 as text[]))
                         as r(serial_no, product_model, product_line, project_code, production_date, batch_no,
                              customer_id, end_customer, vin, delivery_date, first_sale_date)
-                ), stamp as (
-                    select ?::timestamptz as at
                 ), ins as (
                     insert into unit (id, serial_no, product_model, product_line, project_code, production_date, batch_no,
                                       customer_id, end_customer, vin, delivery_date, first_sale_date, created_at, updated_at)
                     select gen_random_uuid(), serial_no, product_model, product_line, project_code, production_date::date,
                            batch_no, customer_id::uuid, end_customer, vin, delivery_date::date, first_sale_date::date,
-                           stamp.at, stamp.at
-                    from rows cross join stamp
+                           cast(?12 as timestamptz), cast(?12 as timestamptz)
+                    from rows
                     returning *
-                )
-                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, after_state, correlation_id)
-                select ins.created_at, ?, 'IMPORT', 'unit', ins.serial_no,
+                )""", """
+                select 'IMPORT' as action, 'unit' as entity_type, ins.serial_no as entity_id,
                        jsonb_build_object('serialNo', serial_no, 'productModel', product_model, 'productLine', product_line,
                                           'projectCode', project_code, 'productionDate', production_date,
                                           'batchNo', batch_no, 'customerId', customer_id, 'endCustomer', end_customer,
                                           'vin', vin, 'deliveryDate', delivery_date, 'firstSaleDate', first_sale_date,
-                                          'version', version),
-                       ?
-                from ins
-                """;
-        try (PreparedStatement insert = c.prepareStatement(sql)) {
-            List<Array> arrays = new ArrayList<>();
-            for (int i = 0; i < cols.length; i++) {
-                Array array = c.createArrayOf("text", cols[i]);
-                arrays.add(array);
-                insert.setArray(i + 1, array);
-            }
-            insert.setObject(12, OffsetDateTime.now(clock));
-            insert.setString(13, caller.subject());
-            insert.setString(14, CorrelationId.current());
-            int written = insert.executeUpdate();
-            for (Array array : arrays) {
-                array.free();
-            }
-            return written;
-        }
+                                          'version', version) as after_state
+                from ins"""), parameters);
     }
 }

@@ -8,10 +8,10 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -20,16 +20,26 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Registers delivered units (产品履历表) and finds them by steel-stamp number. */
+/**
+ * Registers delivered units (产品履历表) and finds them by steel-stamp number. Other areas get {@link UnitRecord}s from
+ * it, never the entity.
+ */
 @ApplicationScoped
 @Transactional
-public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
+public class UnitRegistry {
 
     public static final String AUDIT_TYPE = "unit";
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Caller caller;
@@ -47,21 +57,21 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         SerialNo serial = SerialNo.of(request.serialNo());
         checkRules(serial, request);
         customers.visible(request.customerId(), LockModeType.NONE);
-        if (count("serialNo", serial.value()) > 0) {
+        if (units.count("serialNo", serial.value()) > 0) {
             throw new ProblemException(409, "unit_exists", serial.value());
         }
         Unit unit = new Unit();
         unit.id = UUID.randomUUID();
         unit.serialNo = serial.value();
         apply(unit, request);
-        persistAndFlush(unit);
+        units.persistAndFlush(unit);
         UnitView view = UnitView.of(unit);
         audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null, view);
         return view;
     }
 
     public UnitView amend(@NotNull SerialNo serialNo, long expectedVersion, @NotNull @Valid UnitRequest request) {
-        Unit unit = visible(serialNo, LockModeType.PESSIMISTIC_WRITE);
+        Unit unit = unit(serialNo, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(unit.version, expectedVersion);
         SerialNo serial = SerialNo.of(request.serialNo());
         if (!serial.value().equals(unit.serialNo)) {
@@ -71,31 +81,59 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         customers.visible(request.customerId(), LockModeType.NONE);
         UnitView before = UnitView.of(unit);
         apply(unit, request);
-        flush();
+        units.flush();
         UnitView after = UnitView.of(unit);
         audit.record(AUDIT_TYPE, unit.serialNo, "UPDATE", before, after);
         return after;
     }
 
-    /** The unit's record with the recall campaigns still open on it (recall_unit is read as data, not as a module). */
+    /** The unit's record with the recall campaigns still open on it (the recall area's read model, not its module). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UnitView get(SerialNo serialNo) {
-        Unit unit = visible(serialNo, LockModeType.NONE);
+        Unit unit = unit(serialNo, LockModeType.NONE);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = getEntityManager().createNativeQuery(
-                        "select rc.id, rc.code, rc.title, rcu.remedy_status "
-                        + "from recall_unit rcu join recall_campaign rc on rc.id = rcu.campaign_id "
-                        + "where rcu.unit_id = ?1 and rc.status = 'ACTIVE' and rcu.remedy_status not in ('REMEDIED', 'EXEMPT') "
-                        + "order by rc.code")
+        List<Object[]> rows = em.createNativeQuery(
+                        "select r.campaign_id, r.code, r.title, r.remedy_status from recall_open_unit r where r.unit_id = ?1 "
+                        + "order by r.code")
                 .setParameter(1, unit.id).getResultList();
         return UnitView.of(unit, rows.stream()
                 .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
     }
 
-    /** The unit if it exists and the caller may see it; otherwise 404. */
+    /**
+     * The unit if it exists and the caller may see it; otherwise 404. A PESSIMISTIC_WRITE lock serialises changes to
+     * records that belong to the unit (its service contracts).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Unit visible(SerialNo serialNo, LockModeType lock) {
-        Optional<Unit> unit = find("serialNo", serialNo.value()).withLock(lock).firstResultOptional();
+    public UnitRecord visible(SerialNo serialNo, LockModeType lock) {
+        return UnitRecord.of(unit(serialNo, lock));
+    }
+
+    /** The unit a record of the caller's refers to (a case's or a return's unit); 404 if there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UnitRecord byId(UUID id) {
+        return units.findByIdOptional(id).map(UnitRecord::of).orElseThrow(() -> ProblemException.notFound("unit", id));
+    }
+
+    /** The units with these (normalised) serial numbers, whoever's they are: the caller checks whose they are. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UnitRecord> bySerials(Collection<String> serials) {
+        return units.list("serialNo in ?1", serials).stream().map(UnitRecord::of).toList();
+    }
+
+    /**
+     * The last day the records of these units are kept (the latest of their retention dates: product life + 1 year,
+     * the rule the retention job applies too); null for no units.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LocalDate keptUntil(Collection<UUID> unitIds) {
+        return (LocalDate) em.createNativeQuery("select max(aftersales_kept_until(coalesce(u.delivery_date, "
+                        + "cast(u.created_at as date)), u.product_model)) from unit u where u.id = any(?1)", LocalDate.class)
+                .setParameter(1, unitIds.toArray(new UUID[0])).getSingleResult();
+    }
+
+    private Unit unit(SerialNo serialNo, LockModeType lock) {
+        Optional<Unit> unit = units.find("serialNo", serialNo.value()).withLock(lock).firstResultOptional();
         return unit.filter(u -> caller.maySee(u.customerId))
                 .orElseThrow(() -> ProblemException.notFound("unit", serialNo.value()));
     }
@@ -130,7 +168,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
             params.and("after", page.after());
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by serialNo";
-        List<Unit> rows = find(query, params).page(0, page.fetchSize()).list();
+        List<Unit> rows = units.find(query, params).page(0, page.fetchSize()).list();
         return page.page(rows, u -> u.serialNo, UnitView::of);
     }
 

@@ -2,7 +2,7 @@ package com.aftersales.warranty;
 
 import com.aftersales.shared.error.Messages;
 import com.aftersales.unit.SerialNo;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,13 +31,13 @@ public class Entitlements {
     @Inject
     Clock clock;
 
-    public EntitlementPolicy.Decision decide(Unit unit, LocalDate date, Integer mileageKm, Integer operatingHours) {
-        List<EntitlementPolicy.Term> unitTerms = terms.of(unit.customerId, unit.productLine).stream()
+    public EntitlementPolicy.Decision decide(UnitRecord unit, LocalDate date, Integer mileageKm, Integer operatingHours) {
+        List<EntitlementPolicy.Term> unitTerms = terms.of(unit.customerId(), unit.productLine()).stream()
                 .map(WarrantyTerm::facts).toList();
-        List<EntitlementPolicy.Contract> unitContracts = contracts.of(unit.id).stream()
+        List<EntitlementPolicy.Contract> unitContracts = contracts.of(unit.id()).stream()
                 .map(ServiceContract::facts).toList();
         return EntitlementPolicy.decide(
-                new EntitlementPolicy.UnitFacts(unit.serialNo, unit.productLine, unit.deliveryDate, unit.firstSaleDate),
+                new EntitlementPolicy.UnitFacts(unit.serialNo(), unit.productLine(), unit.deliveryDate(), unit.firstSaleDate()),
                 unitTerms, unitContracts, date, mileageKm, operatingHours);
     }
 
@@ -45,7 +45,7 @@ public class Entitlements {
     @Transactional(Transactional.TxType.REQUIRED)
     public EntitlementView lookUp(SerialNo serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
                                   Locale locale) {
-        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         EntitlementPolicy.Decision d = decide(unit, day, mileageKm, operatingHours);
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
@@ -54,7 +54,7 @@ public class Entitlements {
                 .toList();
         String reason = String.join(locale.getLanguage().equals("en") ? "; " : "；",
                 reasons.stream().map(EntitlementView.ReasonView::text).toList());
-        return new EntitlementView(unit.serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
+        return new EntitlementView(unit.serialNo(), day, mileageKm, operatingHours, d.regime(), d.validUntil(),
                 d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
                 reason, reasons);
     }

@@ -7,9 +7,8 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
-import com.aftersales.unit.Unit;
+import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,9 +26,12 @@ import java.util.UUID;
 /** Signs and cancels paid service contracts (保修协议). Active contracts of one unit never overlap. */
 @ApplicationScoped
 @Transactional
-public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, UUID> {
+public class ServiceContracts {
 
     static final String AUDIT_TYPE = "service-contract";
+
+    @Inject
+    ServiceContractRepository contracts;
 
     @Inject
     UnitRegistry units;
@@ -48,12 +50,12 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
             throw ProblemException.invalid("endDate", "warranty.to_before_from");
         }
         // Locks the unit: concurrent signings for one unit are checked one after the other.
-        Unit unit = units.visible(serialNo, LockModeType.PESSIMISTIC_WRITE);
+        UnitRecord unit = units.visible(serialNo, LockModeType.PESSIMISTIC_WRITE);
         String contractNo = request.contractNo().strip().toUpperCase(Locale.ROOT);
-        if (count("contractNo", contractNo) > 0) {
+        if (contracts.count("contractNo", contractNo) > 0) {
             throw new ProblemException(409, "contract_no_taken", contractNo);
         }
-        for (ServiceContract other : of(unit.id)) {
+        for (ServiceContract other : of(unit.id())) {
             if (other.status == ServiceContract.Status.ACTIVE && !other.startDate.isAfter(request.endDate())
                     && !other.endDate.isBefore(request.startDate())) {
                 throw new ProblemException(409, "contract_overlap", other.contractNo, other.startDate, other.endDate)
@@ -62,7 +64,7 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
         }
         ServiceContract contract = new ServiceContract();
         contract.id = UUID.randomUUID();
-        contract.unitId = unit.id;
+        contract.unitId = unit.id();
         contract.contractNo = contractNo;
         contract.startDate = request.startDate();
         contract.endDate = request.endDate();
@@ -72,55 +74,55 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
         contract.signedBy = caller.subject();
         contract.signedOn = request.signedOn() == null ? LocalDate.now(clock) : request.signedOn();
         contract.status = ServiceContract.Status.ACTIVE;
-        persistAndFlush(contract);
-        ServiceContractView view = ServiceContractView.of(contract, unit.serialNo);
+        contracts.persistAndFlush(contract);
+        ServiceContractView view = ServiceContractView.of(contract, unit.serialNo());
         audit.record(AUDIT_TYPE, contract.id, "CREATE", null, view);
         return view;
     }
 
     public ServiceContractView cancel(@NotNull SerialNo serialNo, @NotNull UUID contractId, long expectedVersion,
                                       @NotNull @Valid CancellationRequest request) {
-        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         ServiceContract contract = contract(unit, contractId);
         Versions.check(contract.version, expectedVersion);
         if (contract.status == ServiceContract.Status.CANCELLED) {
             throw new ProblemException(409, "contract_cancelled", contract.contractNo);
         }
-        ServiceContractView before = ServiceContractView.of(contract, unit.serialNo);
+        ServiceContractView before = ServiceContractView.of(contract, unit.serialNo());
         contract.status = ServiceContract.Status.CANCELLED;
         contract.cancelReason = request.reason().strip();
-        flush();
-        ServiceContractView after = ServiceContractView.of(contract, unit.serialNo);
+        contracts.flush();
+        ServiceContractView after = ServiceContractView.of(contract, unit.serialNo());
         audit.record(AUDIT_TYPE, contractId, "CANCEL", before, after);
         return after;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ServiceContractView get(SerialNo serialNo, UUID contractId) {
-        Unit unit = units.visible(serialNo, LockModeType.NONE);
-        return ServiceContractView.of(contract(unit, contractId), unit.serialNo);
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
+        return ServiceContractView.of(contract(unit, contractId), unit.serialNo());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ServiceContractView> list(SerialNo serialNo, PageRequest page) {
-        Unit unit = units.visible(serialNo, LockModeType.NONE);
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         StringBuilder where = new StringBuilder("unitId = :unit");
-        Parameters params = Parameters.with("unit", unit.id);
+        Parameters params = Parameters.with("unit", unit.id());
         if (page.after() != null) {
             where.append(" and contractNo > :after");
             params.and("after", page.after());
         }
-        List<ServiceContract> rows = find(where + " order by contractNo", params).page(0, page.fetchSize()).list();
-        return page.page(rows, c -> c.contractNo, c -> ServiceContractView.of(c, unit.serialNo));
+        List<ServiceContract> rows = contracts.find(where + " order by contractNo", params).page(0, page.fetchSize()).list();
+        return page.page(rows, c -> c.contractNo, c -> ServiceContractView.of(c, unit.serialNo()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     List<ServiceContract> of(UUID unitId) {
-        return list("unitId", unitId);
+        return contracts.list("unitId", unitId);
     }
 
-    private ServiceContract contract(Unit unit, UUID contractId) {
-        return find("id = ?1 and unitId = ?2", contractId, unit.id).firstResultOptional()
+    private ServiceContract contract(UnitRecord unit, UUID contractId) {
+        return contracts.find("id = ?1 and unitId = ?2", contractId, unit.id()).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("service-contract", contractId));
     }
 }

@@ -2,9 +2,9 @@ package com.aftersales.warranty;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
+import com.aftersales.notify.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import java.time.OffsetDateTime;
 public class WarrantyExpiryJob implements Job {
 
     @Inject
-    EntityManager em;
+    Outbox outbox;
 
     @Inject
     AftersalesConfig config;
@@ -37,15 +37,15 @@ public class WarrantyExpiryJob implements Job {
     public Result run(OffsetDateTime now) {
         LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
         Integer[] days = config.jobs().warrantyExpiry().days().toArray(new Integer[0]);
-        Object[] warranty = (Object[]) em.createNativeQuery("""
-                        with windows as (
+        Outbox.Added warranty = outbox.addAll(new Outbox.NoticeQuery("""
+                        windows as (
                             select w, coalesce(lead(w) over (order by w desc), -1) as next_w
                             from unnest(cast(?1 as int[])) as w
                         ), ends as (
                             select u.id as unit_id, u.serial_no, u.customer_id,
                                    (coalesce(case when t.start_basis = 'FIRST_SALE' then u.first_sale_date end, u.delivery_date)
                                     + make_interval(months => t.months))::date - 1 as end_date
-                            from unit u
+                            from unit_record u
                             join lateral (
                                 select t.start_basis, t.months from warranty_term t
                                 where t.customer_id = u.customer_id and t.product_line = u.product_line
@@ -58,45 +58,31 @@ public class WarrantyExpiryJob implements Job {
                             join windows w on e.end_date > cast(?2 as date) + w.next_w and e.end_date <= cast(?2 as date) + w.w
                             where not exists (select 1 from service_contract sc where sc.unit_id = e.unit_id
                                               and sc.status = 'ACTIVE' and sc.end_date > e.end_date)
-                        ), ins as (
-                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), 'WARRANTY_EXPIRY',
-                                   case when r.who = 'customer' then d.customer_id end,
-                                   case when r.who = 'sales' then 'SALES' end,
-                                   jsonb_build_object('serialNo', d.serial_no, 'endDate', d.end_date, 'windowDays', d.w),
-                                   'warranty-expiry:' || d.w || ':' || r.who || ':' || d.unit_id || ':' || d.end_date,
-                                   cast(?3 as timestamptz)
-                            from due d cross join (values ('sales'), ('customer')) as r(who)
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, days).setParameter(2, today).setParameter(3, now).getSingleResult();
-        Object[] contracts = (Object[]) em.createNativeQuery("""
-                        with windows as (
+                        )""", """
+                        select 'WARRANTY_EXPIRY' as kind, case when r.who = 'sales' then 'SALES' end as recipient_role,
+                               null as recipient_subject, case when r.who = 'customer' then d.customer_id end as customer_id,
+                               jsonb_build_object('serialNo', d.serial_no, 'endDate', d.end_date, 'windowDays', d.w) as payload,
+                               'warranty-expiry:' || d.w || ':' || r.who || ':' || d.unit_id || ':' || d.end_date as dedupe_key
+                        from due d cross join (values ('sales'), ('customer')) as r(who)""", "select count(*) from due"),
+                days, today);
+        Outbox.Added contracts = outbox.addAll(new Outbox.NoticeQuery("""
+                        windows as (
                             select w, coalesce(lead(w) over (order by w desc), -1) as next_w
                             from unnest(cast(?1 as int[])) as w
                         ), due as (
                             select sc.id, sc.contract_no, sc.end_date, u.serial_no, u.customer_id, w.w
-                            from service_contract sc join unit u on u.id = sc.unit_id
+                            from service_contract sc join unit_record u on u.id = sc.unit_id
                             join windows w on sc.end_date > cast(?2 as date) + w.next_w and sc.end_date <= cast(?2 as date) + w.w
                             where sc.status = 'ACTIVE'
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
                                               and later.status = 'ACTIVE' and later.end_date > sc.end_date)
-                        ), ins as (
-                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key, created_at)
-                            select gen_random_uuid(), 'SERVICE_CONTRACT_EXPIRY',
-                                   case when r.who = 'customer' then d.customer_id end,
-                                   case when r.who = 'sales' then 'SALES' end,
-                                   jsonb_build_object('serialNo', d.serial_no, 'contractNo', d.contract_no, 'endDate', d.end_date),
-                                   'contract-expiry:' || d.w || ':' || r.who || ':' || d.id, cast(?3 as timestamptz)
-                            from due d cross join (values ('sales'), ('customer')) as r(who)
-                            on conflict (dedupe_key) do nothing
-                            returning 1
-                        )
-                        select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, days).setParameter(2, today).setParameter(3, now).getSingleResult();
-        return new Result(((Number) warranty[0]).intValue() + ((Number) contracts[0]).intValue(),
-                ((Number) warranty[1]).intValue() + ((Number) contracts[1]).intValue(), 0, 0);
+                        )""", """
+                        select 'SERVICE_CONTRACT_EXPIRY' as kind, case when r.who = 'sales' then 'SALES' end as recipient_role,
+                               null as recipient_subject, case when r.who = 'customer' then d.customer_id end as customer_id,
+                               jsonb_build_object('serialNo', d.serial_no, 'contractNo', d.contract_no, 'endDate', d.end_date) as payload,
+                               'contract-expiry:' || d.w || ':' || r.who || ':' || d.id as dedupe_key
+                        from due d cross join (values ('sales'), ('customer')) as r(who)""", "select count(*) from due"),
+                days, today);
+        return new Result(warranty.found() + contracts.found(), warranty.created() + contracts.created(), 0, 0);
     }
 }

@@ -7,7 +7,6 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,9 +25,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-public class WarrantyTerms implements PanacheRepositoryBase<WarrantyTerm, UUID> {
+public class WarrantyTerms {
 
     static final String AUDIT_TYPE = "warranty-term";
+
+    @Inject
+    WarrantyTermRepository terms;
 
     @Inject
     CustomerRegistry customers;
@@ -45,7 +47,7 @@ public class WarrantyTerms implements PanacheRepositoryBase<WarrantyTerm, UUID> 
             if (open.effectiveTo == null && open.effectiveFrom.isBefore(request.effectiveFrom())) {
                 WarrantyTermView before = WarrantyTermView.of(open);
                 open.effectiveTo = request.effectiveFrom().minusDays(1);
-                flush();
+                terms.flush();
                 audit.record(AUDIT_TYPE, open.id, "UPDATE", before, WarrantyTermView.of(open));
             }
         }
@@ -54,7 +56,7 @@ public class WarrantyTerms implements PanacheRepositoryBase<WarrantyTerm, UUID> 
         term.id = UUID.randomUUID();
         term.customerId = customerId;
         apply(term, request);
-        persistAndFlush(term);
+        terms.persistAndFlush(term);
         WarrantyTermView view = WarrantyTermView.of(term);
         audit.record(AUDIT_TYPE, term.id, "CREATE", null, view);
         return view;
@@ -69,7 +71,7 @@ public class WarrantyTerms implements PanacheRepositoryBase<WarrantyTerm, UUID> 
         refuseOverlap(of(customerId, request.productLine()), termId, request);
         WarrantyTermView before = WarrantyTermView.of(term);
         apply(term, request);
-        flush();
+        terms.flush();
         WarrantyTermView after = WarrantyTermView.of(term);
         audit.record(AUDIT_TYPE, termId, "UPDATE", before, after);
         return after;
@@ -94,18 +96,18 @@ public class WarrantyTerms implements PanacheRepositoryBase<WarrantyTerm, UUID> 
             where.append(" and id > :after");
             params.and("after", UUID.fromString(page.after()));
         }
-        List<WarrantyTerm> rows = find(where + " order by id", params).page(0, page.fetchSize()).list();
+        List<WarrantyTerm> rows = terms.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, t -> t.id.toString(), WarrantyTermView::of);
     }
 
     /** The terms the entitlement policy needs for one customer and product line. */
     @Transactional(Transactional.TxType.SUPPORTS)
     List<WarrantyTerm> of(UUID customerId, ProductLine line) {
-        return list("customerId = ?1 and productLine = ?2 order by effectiveFrom", customerId, line);
+        return terms.list("customerId = ?1 and productLine = ?2 order by effectiveFrom", customerId, line);
     }
 
     private WarrantyTerm term(UUID customerId, UUID termId) {
-        return find("id = ?1 and customerId = ?2", termId, customerId).firstResultOptional()
+        return terms.find("id = ?1 and customerId = ?2", termId, customerId).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("warranty-term", termId));
     }
 

@@ -1,18 +1,14 @@
 package com.aftersales.cases;
 
 import com.aftersales.shared.error.Messages;
-import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +16,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Finds cases the caller may see and renders them; a customer account sees only its own (others are 404). */
+/**
+ * Renders cases as the API shows them (and the audit trail records them): what a customer account may not see is left
+ * out.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class CaseBook implements PanacheRepositoryBase<ServiceCase, UUID> {
+class CaseViews {
 
     static final String AUDIT_TYPE = "case";
 
@@ -31,23 +30,20 @@ public class CaseBook implements PanacheRepositoryBase<ServiceCase, UUID> {
     Caller caller;
 
     @Inject
+    CaseRepository repository;
+
+    @Inject
     CaseUnits caseUnits;
 
     @Inject
     Clock clock;
 
-    public ServiceCase visible(UUID id, LockModeType lock) {
-        return findByIdOptional(id, lock)
-                .filter(c -> caller.maySee(c.customerId))
-                .orElseThrow(() -> ProblemException.notFound("case", id));
-    }
-
-    public CaseView view(ServiceCase c, Locale locale) {
-        return views(List.of(c), locale).get(0);
+    CaseView of(ServiceCase c, Locale locale) {
+        return of(List.of(c), locale).get(0);
     }
 
     /** Views of several cases with two more queries in all (their units, the cases they may duplicate). */
-    public List<CaseView> views(List<ServiceCase> cases, Locale locale) {
+    List<CaseView> of(List<ServiceCase> cases, Locale locale) {
         if (cases.isEmpty()) {
             return List.of();
         }
@@ -57,7 +53,7 @@ public class CaseBook implements PanacheRepositoryBase<ServiceCase, UUID> {
         List<UUID> duplicateIds = cases.stream().map(c -> c.duplicateOf).filter(java.util.Objects::nonNull).toList();
         Map<UUID, String> caseNos = new HashMap<>();
         if (!duplicateIds.isEmpty()) {
-            list("id in ?1", duplicateIds).forEach(d -> caseNos.put(d.id, d.caseNo));
+            repository.list("id in ?1", duplicateIds).forEach(d -> caseNos.put(d.id, d.caseNo));
         }
         boolean internal = !caller.isCustomerAccount();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -94,9 +90,5 @@ public class CaseBook implements PanacheRepositoryBase<ServiceCase, UUID> {
         return u.reasons.stream()
                 .map(r -> Messages.text(locale, "entitlement." + r.code(), r.args().toArray()))
                 .collect(Collectors.joining(separator));
-    }
-
-    List<ServiceCase> byIds(Collection<UUID> ids) {
-        return list("id in ?1", ids);
     }
 }

@@ -1,0 +1,11 @@
+package com.aftersales.returns;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** The ReturnOrder rows, for {@link Returns}. */
+@ApplicationScoped
+class ReturnOrderRepository implements PanacheRepositoryBase<ReturnOrder, UUID> {
+}

@@ -1,0 +1,11 @@
+package com.aftersales.spareparts;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+/** The TransferOrders.TransferOrder rows, for {@link TransferOrders}. */
+@ApplicationScoped
+class TransferOrderRepository implements PanacheRepositoryBase<TransferOrders.TransferOrder, UUID> {
+}
