@@ -30,6 +30,10 @@ public final class ProblemBodies {
             return add("productModels", model);
         }
 
+        public Problem severity(String severity) {
+            return set("severity", severity);
+        }
+
         public Problem detectionMethod(String detectionMethod) {
             return set("detectionMethod", detectionMethod);
         }
