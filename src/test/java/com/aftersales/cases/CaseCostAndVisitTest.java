@@ -38,7 +38,8 @@ class CaseCostAndVisitTest {
                 .then().statusCode(201).body("billedTo", equalTo("CUSTOMER"));
 
         String older = Fixtures.unit(w.customerId(), "COMMERCIAL_VEHICLE", LocalDate.of(2022, 1, 10));
-        as("SALES").body(contract("BX-" + older, LocalDate.of(2024, 1, 10), LocalDate.of(2026, 1, 9), "8000").json()).post("/api/v1/units/" + older + "/service-contracts").then().statusCode(201);
+        as("SALES").body(contract("BX-" + older, LocalDate.of(2024, 1, 10), LocalDate.of(2026, 1, 9), "8000").json())
+                .post("/api/v1/units/" + older + "/service-contracts").then().statusCode(201);
         String contract = as("SALES").body(open(w.customerId()).unit(older, 90000).description("保修协议期内故障").json())
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
         as("REPAIR").body(cost("SERVICE_STATION_FEE", "800").json()).post("/api/v1/cases/" + contract + "/costs")

@@ -67,7 +67,8 @@ class CaseSearchTest {
         CaseTestData.World w = world("SYSTEM", null);
         as("ADMIN").body(sla("CRITICAL", w.customerId(), 1, 1))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
-        String id = as("SALES").body(CaseFixtures.claim(w, 1, "紧急").severity("CRITICAL").json()).post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String id = as("SALES").body(CaseFixtures.claim(w, 1, "紧急").severity("CRITICAL").json())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
         // Nothing is overdue yet; the database clock moves the due time into the past for this check.
         as("SALES").queryParam("customerId", w.customerId()).queryParam("overdue", "true").get("/api/v1/cases")
                 .then().body("items", hasSize(0));

@@ -14,8 +14,8 @@ public final class CaseBodies {
      */
     public static OpenCase open(String customerId) {
         return new OpenCase().set("type", "CLAIM").set("customerId", customerId).failureDate(LocalDate.of(2025, 6, 1))
-                .title("驱动电机异响").description("车辆行驶中电机有异响，伴随抖动。").reporter("王师傅", "+86 138 0000 0000")
-                .channel("PHONE").severity("HIGH");
+                .title("驱动电机异响").description("车辆行驶中电机有异响，伴随抖动。")
+                .reporter("王师傅", "+86 138 0000 0000").channel("PHONE").severity("HIGH");
     }
 
     public static String transition(String to) {
