@@ -1,7 +1,6 @@
 package com.aftersales.spareparts;
 
 import com.aftersales.cases.CaseTestData;
-import com.aftersales.support.Api;
 import com.aftersales.support.Fixtures;
 import com.aftersales.support.SparePartBodies;
 import io.quarkus.test.junit.QuarkusTest;
