@@ -10,14 +10,18 @@ public final class RecallBodies {
 
     /** A campaign to replace a controller's capacitor board, with a code no other test uses. */
     public static Campaign campaign(Criteria criteria) {
-        return new Campaign().set("code", Api.unique("RC")).set("title", "控制器电容失效召回")
-                .set("defectDescription", "电容耐压不足可能击穿").set("safetyRisk", "行驶中可能失去动力").set("remedy", "更换控制器电容板")
-                .set("criteria", criteria);
+        return new Campaign().set("code", Api.unique("RC"))
+                .describedAs("控制器电容失效召回", "电容耐压不足可能击穿", "行驶中可能失去动力", "更换控制器电容板").set("criteria", criteria);
     }
 
     /** Which units a campaign covers: every criterion given must hold; none given is refused. */
     public static Criteria criteria() {
         return new Criteria();
+    }
+
+    /** A filing that names no reference: the campaign's own is used (none is refused). */
+    public static String filing() {
+        return JsonBody.of();
     }
 
     public static String filing(String filingReference) {
