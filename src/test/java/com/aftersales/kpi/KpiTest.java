@@ -2,7 +2,13 @@ package com.aftersales.kpi;
 
 import com.aftersales.eightd.EightDTest;
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -51,21 +57,12 @@ class KpiTest {
     String to = TODAY.toString();
 
     static String unit(String customer, String model, String delivered) {
-        String serial = Api.unique("KPI");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"%s","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, model, customer, delivered, delivered))
-                .post("/api/v1/units").then().statusCode(201);
-        return serial;
+        return Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(LocalDate.parse(delivered)));
     }
 
     String openCase(String type, String severity, String serial, String failed) {
-        return as("SALES").body("""
-                        {"type":"%s","customerId":"%s","units":[{"serialNo":"%s","mileageKm":20000}],
-                         "failureDate":"%s","title":"驱动电机异响","description":"车辆行驶中电机有异响",
-                         "reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},"channel":"PHONE","severity":"%s"}"""
-                        .formatted(type, customer, serial, failed, severity))
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        return Fixtures.openCase(CaseBodies.open(customer).type(type).unit(serial, 20000).failureDate(LocalDate.parse(failed))
+                .description("车辆行驶中电机有异响").severity(severity));
     }
 
     static void sql(String statement, Object... params) {
@@ -80,7 +77,7 @@ class KpiTest {
         }
         code = Api.unique("KPI");
         customer = Api.newCustomer(code);
-        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
+        as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
         String u1 = unit(customer, "TM220", "2025-01-10");
         String u2 = unit(customer, "TM220", "2025-01-10");
@@ -96,9 +93,8 @@ class KpiTest {
                 + "first_response_due = now() - interval '30 days' + interval '24 hours', status = 'CLOSED', "
                 + "closed_at = now() - interval '10 days' where id = cast(?1 as uuid)", c2);
         // Returns: u1 NTF, u3 defect of a purchased part (supplier share 0.5).
-        judge(c1, u1, "{\"serialNo\":\"" + u1 + "\",\"verdict\":\"NTF\"}");
-        judge(c2, u3, "{\"serialNo\":\"" + u3 + "\",\"verdict\":\"DEFECT_CONFIRMED\",\"causeCategory\":\"PURCHASED_PART\","
-                + "\"supplier\":\"某轴承厂\",\"supplierShare\":0.5}");
+        judge(c1, u1, ReturnBodies.judgement(u1, "NTF"));
+        judge(c2, u3, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
         cost(c1, "LABOUR", "80.00");
         cost(c2, "PARTS", "100.00");
         cost(c2, "TRAVEL", "50.00");
@@ -129,16 +125,14 @@ class KpiTest {
                 + "from unit u where u.serial_no in (?2, ?3, ?4)", campaign, u1, u2, u4);
     }
 
-    void judge(String caseId, String serial, String judgement) {
-        String id = as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"退回检测"}""".formatted(caseId, serial))
+    void judge(String caseId, String serial, ReturnBodies.Judgement judgement) {
+        String id = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "退回检测", serial))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
         String base = "/api/v1/returns/" + id;
         as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body("""
-                        {"serialNo":"%s","testName":"台架测试","reproduced":true}""".formatted(serial))
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", true).json())
                 .post(base + "/tests").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body("{\"units\":[" + judgement + "]}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(judgement).json())
                 .post(base + "/verdict").then().statusCode(200);
     }
 
@@ -228,15 +222,11 @@ class KpiTest {
         com.aftersales.cases.CaseTestData.World w = com.aftersales.cases.CaseTestData.world("COMMERCIAL_VEHICLE");
         String sameModel = com.aftersales.cases.CaseTestData.unit(w.customerId(), "COMMERCIAL_VEHICLE", null);
         String otherModel = Api.unique("EM");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"EM35","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"2025-01-02","deliveryDate":"2025-01-10"}""".formatted(otherModel, w.customerId()))
+        as("SALES").body(UnitBodies.unit(w.customerId()).serialNo(otherModel).productModel("EM35").productionDate(LocalDate.of(2025, 1, 2))
+                        .deliveryDate(LocalDate.of(2025, 1, 10)).json())
                 .post("/api/v1/units").then().statusCode(201);
-        as("SALES").body("""
-                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"},{"serialNo":"%s"},{"serialNo":"%s"}],
-                         "failureDate":"2025-06-01","title":"三台电机同时异响","description":"同一车队三台电机异响",
-                         "reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},"channel":"PHONE","severity":"HIGH"}"""
-                        .formatted(w.customerId(), w.serial(), sameModel, otherModel))
+        as("SALES").body(CaseBodies.open(w.customerId()).unit(w.serial()).unit(sameModel).unit(otherModel).title("三台电机同时异响")
+                        .description("同一车队三台电机异响").json())
                 .post("/api/v1/cases").then().statusCode(201);
         JsonPath byModel = asCustomer(UUID.fromString(w.customerId())).queryParam("groupBy", "model")
                 .queryParam("from", TODAY.minusDays(30).toString()).queryParam("to", TODAY.toString()).queryParam("kpi", "cases")
@@ -273,9 +263,8 @@ class KpiTest {
 
     @Test
     void theSparePartsFillRateCountsDemandOnCasesMetFromStock() {
-        String part = as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":true}"""
-                        .formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("电机轴承 6205", "85.50").productModel("TM220").wearPart(true).json())
+                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
         String caseId = Sql.text("select cast(id as text) from service_case where customer_id = cast(?1 as uuid) limit 1", customer);
         for (int i = 0; i < 3; i++) {
             sql("insert into stock_movement (part_id, location, quantity, kind, case_id, moved_by, moved_at) "
