@@ -13,7 +13,6 @@ import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.CaseBodies.actionPlan;
 import static com.aftersales.support.CaseBodies.assignTo;
-import static com.aftersales.support.CaseBodies.assignToRole;
 import static com.aftersales.support.CaseBodies.decision;
 import static com.aftersales.support.CaseBodies.major;
 import static com.aftersales.support.CaseBodies.note;
@@ -147,7 +146,7 @@ class CaseWorkflowTest {
         as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo("li.lei").comment("请跟进").json())
                 .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200)
                 .body("ownerPerson", equalTo("li.lei")).body("ownerRole", equalTo("SALES_MANAGER"));
-        as("SALES_MANAGER").header("If-Match", "\"1\"").body(assignToRole("QUALITY_ENGINEER").ownerPerson("qe.zhao").json())
+        as("SALES_MANAGER").header("If-Match", "\"1\"").body(assignTo("qe.zhao").ownerRole("QUALITY_ENGINEER").json())
                 .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200).body("ownerRole", equalTo("QUALITY_ENGINEER"));
         as("SALES").header("If-Match", "\"2\"").body(assignTo("me").json())
                 .post("/api/v1/cases/" + id + "/assignment").then().statusCode(403);

@@ -48,10 +48,6 @@ public final class CaseBodies {
         return new Assignment().set("ownerPerson", ownerPerson);
     }
 
-    public static Assignment assignToRole(String ownerRole) {
-        return new Assignment().set("ownerRole", ownerRole);
-    }
-
     /** INTERNAL or CUSTOMER; null leaves the choice to the service. */
     public static String note(String text, String visibility) {
         return JsonBody.of("text", text, "visibility", visibility);
@@ -93,10 +89,6 @@ public final class CaseBodies {
         /** CLAIM, COMPLAINT, GRIEVANCE, REPAIR, … */
         public OpenCase type(String type) {
             return set("type", type);
-        }
-
-        public OpenCase customerId(String customerId) {
-            return set("customerId", customerId);
         }
 
         /** A unit concerned, without a reading. */
@@ -141,10 +133,6 @@ public final class CaseBodies {
 
         public Assignment ownerRole(String ownerRole) {
             return set("ownerRole", ownerRole);
-        }
-
-        public Assignment ownerPerson(String ownerPerson) {
-            return set("ownerPerson", ownerPerson);
         }
 
         public Assignment comment(String comment) {

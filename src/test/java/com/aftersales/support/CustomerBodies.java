@@ -18,10 +18,6 @@ public final class CustomerBodies {
 
     public static final class Customer extends JsonBody<Customer> {
 
-        public Customer code(String code) {
-            return set("code", code);
-        }
-
         public Customer name(String name) {
             return set("name", name);
         }

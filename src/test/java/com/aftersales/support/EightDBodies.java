@@ -53,10 +53,6 @@ public final class EightDBodies {
 
     public static final class Report extends JsonBody<Report> {
 
-        public Report title(String title) {
-            return set("title", title);
-        }
-
         /** A team member; a null role or department is left out. */
         public Report member(String name, String role, String department) {
             return add("team", JsonBody.object("name", name, "role", role, "department", department));

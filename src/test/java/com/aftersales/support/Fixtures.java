@@ -30,12 +30,6 @@ public final class Fixtures {
         return unit(UnitBodies.unit(customerId).productLine(productLine).delivered(delivered));
     }
 
-    /** A service contract of a unit: its id. */
-    public static String contract(String serialNo, WarrantyBodies.Contract contract) {
-        return as("SALES").body(contract.json()).post("/api/v1/units/" + serialNo + "/service-contracts")
-                .then().statusCode(201).extract().path("id");
-    }
-
     /** A case opened by sales: its id. */
     public static String openCase(CaseBodies.OpenCase body) {
         return as("SALES").body(body.json()).post("/api/v1/cases").then().statusCode(201).extract().path("id");
@@ -55,17 +49,5 @@ public final class Fixtures {
     public static void stockLevels(String partId, String location, int safetyStock, int reorderPoint) {
         as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(safetyStock, reorderPoint))
                 .put("/api/v1/spare-parts/" + partId + "/stock/" + location).then().statusCode(200);
-    }
-
-    /** A transfer order requested by the repair group: the whole response, for its id or number. */
-    public static io.restassured.response.ExtractableResponse<io.restassured.response.Response> transfer(
-            SparePartBodies.Transfer transfer) {
-        return as("REPAIR").body(transfer.json()).post("/api/v1/transfer-orders").then().statusCode(201).extract();
-    }
-
-    /** A return authorised by the after-sales manager: its id. */
-    public static String authoriseReturn(String caseId, String reason, String... serialNos) {
-        return as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, reason, serialNos)).post("/api/v1/returns")
-                .then().statusCode(201).extract().path("id");
     }
 }

@@ -59,10 +59,6 @@ public final class SparePartBodies {
 
     public static final class Part extends JsonBody<Part> {
 
-        public String partNo() {
-            return (String) get("partNo");
-        }
-
         public Part partNo(String partNo) {
             return set("partNo", partNo);
         }

@@ -38,10 +38,6 @@ public final class UnitBodies {
             return set("projectCode", projectCode);
         }
 
-        public Unit customerId(String customerId) {
-            return set("customerId", customerId);
-        }
-
         /** Produced and delivered on the same day. */
         public Unit delivered(LocalDate date) {
             return productionDate(date).deliveryDate(date);
