@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.CreationTimestamp;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -42,7 +41,7 @@ public class Attachment {
     @Column(name = "uploaded_by", nullable = false, updatable = false)
     public String uploadedBy;
 
-    @CreationTimestamp
+    /** Set by CaseAttachments from the business clock. */
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;
 }

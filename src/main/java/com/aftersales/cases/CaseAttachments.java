@@ -1,12 +1,12 @@
 package com.aftersales.cases;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.storage.ObjectStore;
-import com.aftersales.shared.storage.StorageConfig;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,10 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
     ObjectStore store;
 
     @Inject
-    StorageConfig config;
+    AftersalesConfig config;
+
+    @Inject
+    Clock clock;
 
     @Inject
     Caller caller;
@@ -69,11 +73,11 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
     public AttachmentView attach(@NotNull UUID caseId, @NotNull @Valid AttachRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         String type = request.contentType().strip().toLowerCase(Locale.ROOT);
-        if (!config.contentTypes().contains(type)) {
-            throw ProblemException.invalid("contentType", "validation.one_of", String.join(", ", config.contentTypes()));
+        if (!config.attachments().contentTypes().contains(type)) {
+            throw ProblemException.invalid("contentType", "validation.one_of", String.join(", ", config.attachments().contentTypes()));
         }
-        if (request.sizeBytes() > config.maxBytes()) {
-            throw ProblemException.invalid("sizeBytes", "validation.range", 1, config.maxBytes());
+        if (request.sizeBytes() > config.attachments().maxBytes()) {
+            throw ProblemException.invalid("sizeBytes", "validation.range", 1, config.attachments().maxBytes());
         }
         if (request.visitId() != null) {
             visits.ofCase(c.id, request.visitId());
@@ -88,9 +92,10 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
         a.sizeBytes = request.sizeBytes();
         a.storageKey = "cases/" + c.id + "/" + a.id;
         a.uploadedBy = caller.subject();
+        a.createdAt = OffsetDateTime.now(clock);
         persistAndFlush(a);
         audit.record(AUDIT_TYPE, a.id, "CREATE", null, AttachmentView.of(a, null, null));
-        return AttachmentView.of(a, store.uploadUrl(a.storageKey, a.contentType, a.sizeBytes, config.urlTtl()), null);
+        return AttachmentView.of(a, store.uploadUrl(a.storageKey, a.contentType, a.sizeBytes, config.attachments().urlTtl()), null);
     }
 
     /** The client says the bytes are there: the store must hold exactly the announced size. */
@@ -118,7 +123,7 @@ public class CaseAttachments implements PanacheRepositoryBase<Attachment, UUID> 
         if (!a.uploaded) {
             throw new ProblemException(409, "attachment_not_uploaded");
         }
-        return AttachmentView.of(a, null, store.downloadUrl(a.storageKey, a.fileName, a.contentType, config.urlTtl()));
+        return AttachmentView.of(a, null, store.downloadUrl(a.storageKey, a.fileName, a.contentType, config.attachments().urlTtl()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

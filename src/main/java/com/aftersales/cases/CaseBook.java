@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,6 +32,9 @@ public class CaseBook implements PanacheRepositoryBase<ServiceCase, UUID> {
 
     @Inject
     CaseUnits caseUnits;
+
+    @Inject
+    Clock clock;
 
     public ServiceCase visible(UUID id, LockModeType lock) {
         return findByIdOptional(id, lock)
@@ -56,7 +60,7 @@ public class CaseBook implements PanacheRepositoryBase<ServiceCase, UUID> {
             list("id in ?1", duplicateIds).forEach(d -> caseNos.put(d.id, d.caseNo));
         }
         boolean internal = !caller.isCustomerAccount();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         List<CaseView> views = new ArrayList<>(cases.size());
         for (ServiceCase c : cases) {
             CaseView.PossibleDuplicate duplicate = null;

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
@@ -7,7 +8,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Versions;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.warranty.Regime;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -23,12 +24,11 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,21 +87,21 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.cases.cost-gm-threshold")
-    BigDecimal gmThreshold;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public CostView submit(@NotNull UUID caseId, @NotNull @Valid CostRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        if (request.incurredOn().isAfter(LocalDate.now(zone))) {
+        if (request.incurredOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("incurredOn", "cases.date_in_future");
         }
         List<CaseUnit> units = caseUnits.list("caseId", c.id);
         CaseUnit billedUnit;
         if (request.serialNo() != null && !request.serialNo().isBlank()) {
-            String serial = SerialNumbers.normalise(request.serialNo());
+            String serial = SerialNo.of(request.serialNo()).value();
             billedUnit = units.stream().filter(u -> u.serialNo.equals(serial)).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("serialNo", "cases.serial_not_in_case", serial));
         } else if (units.stream().map(u -> u.regime).distinct().count() == 1) {
@@ -165,12 +165,12 @@ public class CaseCosts implements PanacheRepositoryBase<CaseCost, UUID> {
                 if (request.decision() == Verdict.REJECT) {
                     cost.status = CaseCost.Status.REJECTED;
                 } else {
-                    cost.status = cost.amountCny.compareTo(gmThreshold) > 0 ? CaseCost.Status.AWAITING_GM : CaseCost.Status.VERIFIED;
+                    cost.status = cost.amountCny.compareTo(config.cases().costGmThreshold()) > 0 ? CaseCost.Status.AWAITING_GM : CaseCost.Status.VERIFIED;
                 }
             }
             case AWAITING_GM -> {
                 if (!caller.hasRole(Roles.GENERAL_MANAGER)) {
-                    throw new ProblemException(403, "cost_needs_general_manager", gmThreshold);
+                    throw new ProblemException(403, "cost_needs_general_manager", config.cases().costGmThreshold());
                 }
                 cost.gmApprovedBy = who;
                 cost.status = request.decision() == Verdict.REJECT ? CaseCost.Status.REJECTED : CaseCost.Status.VERIFIED;

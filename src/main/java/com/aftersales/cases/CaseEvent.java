@@ -28,7 +28,8 @@ public class CaseEvent {
     @Column(name = "case_id", nullable = false, updatable = false)
     public UUID caseId;
 
-    @Column(name = "occurred_at", nullable = false, insertable = false, updatable = false)
+    /** Set by CaseTimeline from the business clock. */
+    @Column(name = "occurred_at", nullable = false, updatable = false)
     public OffsetDateTime occurredAt;
 
     @Column(nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.web.Text;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
@@ -7,7 +8,7 @@ import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.warranty.EntitlementPolicy;
@@ -19,13 +20,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Period;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,25 +74,22 @@ public class CaseIntake {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.cases.duplicate-window")
-    Period duplicateWindow;
-
-    @ConfigProperty(name = "aftersales.cases.duplicate-similarity")
-    double duplicateSimilarity;
+    @Inject
+    Clock clock;
 
     public CaseView open(@NotNull @Valid OpenCaseRequest request, Locale locale) {
         customers.visible(request.customerId(), LockModeType.NONE);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         List<Issue> issues = new ArrayList<>();
         if (request.failureDate().isAfter(today)) {
             issues.add(Issue.of("failureDate", "cases.failure_in_future"));
         }
         Map<String, Integer> indexBySerial = new LinkedHashMap<>();
         for (int i = 0; i < request.units().size(); i++) {
-            String serial = SerialNumbers.normalise(request.units().get(i).serialNo());
+            String serial = SerialNo.of(request.units().get(i).serialNo()).value();
             if (indexBySerial.putIfAbsent(serial, i) != null) {
                 issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_repeated", serial));
             }
@@ -120,7 +116,7 @@ public class CaseIntake {
         Unit primary = caseUnitsInOrder.get(0);
         String ownerRole = settings.route(primary.productLine, primary.projectCode != null);
         CaseSla sla = settings.sla(request.severity(), request.customerId());
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
 
         ServiceCase c = new ServiceCase();
         c.id = UUID.randomUUID();
@@ -195,12 +191,12 @@ public class CaseIntake {
                         limit 1""")
                 .setParameter(1, c.title + " " + c.description)
                 .setParameter(2, unitIds.toArray(new UUID[0]))
-                .setParameter(3, OffsetDateTime.now().minusDays(duplicateWindow.getDays()))
+                .setParameter(3, OffsetDateTime.now(clock).minusDays(config.cases().duplicateWindow().getDays()))
                 .getResultList();
         if (!rows.isEmpty()) {
             Object[] row = rows.get(0);
             double similarity = ((Number) row[2]).doubleValue();
-            if (similarity >= duplicateSimilarity) {
+            if (similarity >= config.cases().duplicateSimilarity()) {
                 c.duplicateOf = (UUID) row[0];
                 c.duplicateSerial = (String) row[1];
                 c.duplicateSimilarity = (int) Math.round(similarity * 100);

@@ -10,6 +10,7 @@ import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
+import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -84,7 +85,7 @@ public class CaseResource {
                 Ids.enumParam("severity", severity, Severity.class),
                 Ids.boolParam("overdue", overdue), Ids.boolParam("major", major),
                 Ids.dateParam("from", from), Ids.dateParam("to", to),
-                Text.blankToNull(serialNo), text == null || text.isBlank() ? null : text);
+                SerialNo.of(Text.blankToNull(serialNo)), text == null || text.isBlank() ? null : text);
         return search.find(filter, PageRequest.of(limit, cursor), locale());
     }
 

@@ -6,16 +6,16 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.unit.ProductLine;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +32,7 @@ public class CaseSearch {
 
     public record Filter(CaseStatus status, CaseType type, UUID customerId, ProductLine productLine, String ownerRole,
                          String ownerPerson, Severity severity, Boolean overdue, Boolean major, LocalDate from,
-                         LocalDate to, String serialNo, String text) {
+                         LocalDate to, SerialNo serialNo, String text) {
     }
 
     @Inject
@@ -44,8 +44,8 @@ public class CaseSearch {
     @Inject
     CaseBook cases;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public Page<CaseView> find(Filter f, PageRequest page, Locale locale) {
         List<String> where = new ArrayList<>();
@@ -76,20 +76,20 @@ public class CaseSearch {
             add(where, params, "c.major = ?", f.major());
         }
         if (Boolean.TRUE.equals(f.overdue())) {
-            OffsetDateTime now = OffsetDateTime.now();
+            OffsetDateTime now = OffsetDateTime.now(clock);
             where.add("c.status not in ('RESOLVED', 'CLOSED', 'REJECTED') and (c.resolution_due < ?"
                     + (params.size() + 1) + " or (c.first_responded_at is null and c.first_response_due < ?" + (params.size() + 1) + "))");
             params.add(now);
         }
         if (f.from() != null) {
-            add(where, params, "c.created_at >= ?", f.from().atStartOfDay(zone).toOffsetDateTime());
+            add(where, params, "c.created_at >= ?", f.from().atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         if (f.to() != null) {
-            add(where, params, "c.created_at < ?", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+            add(where, params, "c.created_at < ?", f.to().plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime());
         }
         if (f.serialNo() != null) {
             add(where, params, "exists (select 1 from case_unit cu where cu.case_id = c.id and cu.serial_no = ?)",
-                    SerialNumbers.normalise(f.serialNo()));
+                    f.serialNo().value());
         }
         if (f.text() != null) {
             String text = f.text().strip().toLowerCase(Locale.ROOT);

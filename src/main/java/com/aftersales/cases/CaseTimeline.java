@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Writes the case timeline (transitions, notes, assignments, approvals). */
@@ -15,11 +17,15 @@ public class CaseTimeline implements PanacheRepositoryBase<CaseEvent, Long> {
     @Inject
     Caller caller;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public CaseEvent record(UUID caseId, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String text,
                             CaseEvent.Visibility visibility) {
         CaseEvent event = new CaseEvent();
         event.caseId = caseId;
+        event.occurredAt = OffsetDateTime.now(clock);
         event.actor = caller.subject();
         event.kind = kind;
         event.fromStatus = from;

@@ -19,11 +19,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -87,8 +86,8 @@ public class CaseWorkflow {
     EntityManager em;
 
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public CaseView transition(@NotNull UUID id, long expectedVersion, @NotNull @Valid TransitionRequest request,
                                Locale locale) {
@@ -108,7 +107,7 @@ public class CaseWorkflow {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
         CaseView before = cases.view(c, locale);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (c.firstRespondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
             c.firstRespondedAt = now;
         }
@@ -131,7 +130,7 @@ public class CaseWorkflow {
                         + "cast(u.created_at as date)), u.product_model)) from case_unit cu join unit u on u.id = cu.unit_id "
                         + "where cu.case_id = ?1", LocalDate.class)
                 .setParameter(1, c.id).getSingleResult();
-        if (LocalDate.now(zone).isAfter(keptUntil)) {
+        if (LocalDate.now(clock).isAfter(keptUntil)) {
             throw new ProblemException(409, "case_retention_over", keptUntil);
         }
         c.reopenCount++;

@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -80,6 +81,9 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         if (!c.status.isOpen()) {
@@ -138,7 +142,7 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
         }
         VisitView before = VisitView.of(v);
         v.status = FieldVisit.Status.STARTED;
-        v.startedAt = OffsetDateTime.now();
+        v.startedAt = OffsetDateTime.now(clock);
         return audited(v, "START", before);
     }
 
@@ -150,7 +154,7 @@ public class FieldVisits implements PanacheRepositoryBase<FieldVisit, UUID> {
         }
         VisitView before = VisitView.of(v);
         v.status = FieldVisit.Status.COMPLETED;
-        v.completedAt = OffsetDateTime.now();
+        v.completedAt = OffsetDateTime.now(clock);
         v.workDone = request.workDone().strip();
         v.result = request.result().strip();
         v.partsUsed = request.partsUsed() == null ? new ArrayList<>() : new ArrayList<>(request.partsUsed());

@@ -4,6 +4,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -39,7 +40,7 @@ public class UnitHistory {
     @Inject
     EntityManager em;
 
-    public Page<Entry> of(String serialNo, PageRequest page) {
+    public Page<Entry> of(SerialNo serialNo, PageRequest page) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
         boolean withCosts = !caller.isCustomerAccount();
         String sql = """

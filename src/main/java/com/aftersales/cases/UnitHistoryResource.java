@@ -3,6 +3,7 @@ package com.aftersales.cases;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
+import com.aftersales.unit.SerialNo;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,6 @@ public class UnitHistoryResource {
     @Operation(summary = "售后维修档案: the unit's cases, visits and costs in time order")
     public Page<UnitHistory.Entry> history(@PathParam("serialNo") String serialNo, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
-        return history.of(serialNo, PageRequest.of(limit, cursor));
+        return history.of(SerialNo.of(serialNo), PageRequest.of(limit, cursor));
     }
 }

@@ -43,6 +43,7 @@ public class CaseLink {
     @Column(nullable = false)
     public boolean recurrence;
 
-    @Column(name = "linked_at", nullable = false, insertable = false, updatable = false)
+    /** Set by EightDReports from the business clock: the recurrence KPI counts links by this time. */
+    @Column(name = "linked_at", nullable = false, updatable = false)
     public OffsetDateTime linkedAt;
 }

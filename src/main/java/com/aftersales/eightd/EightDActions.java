@@ -12,10 +12,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,8 +30,8 @@ public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> 
     @Inject
     EightDReports reports;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public ReportView add(@NotNull UUID reportId, long expectedVersion, @NotNull @Valid ReportRequests.Action request) {
         EightDReport r = reports.forChange(reportId, expectedVersion);
@@ -71,7 +70,7 @@ public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> 
         a.owner = request.owner().strip();
         a.dueDate = request.dueDate();
         boolean finished = request.status() == EightDAction.Status.DONE || request.status() == EightDAction.Status.VERIFIED;
-        a.completedOn = finished ? (a.completedOn == null ? LocalDate.now(zone) : a.completedOn) : null;
+        a.completedOn = finished ? (a.completedOn == null ? LocalDate.now(clock) : a.completedOn) : null;
         a.status = request.status();
         a.effectiveness = Text.blankToNull(request.effectiveness());
         a.evidence = new ArrayList<>(evidence);
@@ -81,7 +80,7 @@ public class EightDActions implements PanacheRepositoryBase<EightDAction, UUID> 
     /** Actions across all reports the caller may see: optionally only overdue ones, or one owner's. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReportView.ActionView> list(boolean overdueOnly, String owner, EightDAction.Status status, PageRequest page) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         StringBuilder where = new StringBuilder("1 = 1");
         List<Object> params = new ArrayList<>();
         if (overdueOnly) {

@@ -1,14 +1,14 @@
 package com.aftersales.eightd;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /**
  * Overdue 8D disciplines and corrective actions: the owner first (by subject), then, once overdue by more than
@@ -20,11 +20,11 @@ public class EightDOverdueJob implements Job {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "aftersales.jobs.eight-d-overdue.escalate-after-days")
-    int escalateAfterDays;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @Override
     public String name() {
@@ -33,7 +33,7 @@ public class EightDOverdueJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
-        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
+        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
         Object[] r = (Object[]) em.createNativeQuery("""
                         with due as (
                             select 'discipline:' || d.report_id || ':' || d.discipline as item, r.report_no,
@@ -50,17 +50,18 @@ public class EightDOverdueJob implements Job {
                             select d.*, 'escalated', 'QUALITY_ENGINEER', null from due d
                             where d.due_date < cast(?1 as date) - ?2 or d.owner is null
                         ), ins as (
-                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_role, recipient_subject, payload, dedupe_key, created_at)
                             select gen_random_uuid(), case when s.stage = 'owner' then 'EIGHT_D_OVERDUE' else 'EIGHT_D_ESCALATION' end,
                                    s.role, s.subject,
                                    jsonb_build_object('reportNo', s.report_no, 'item', s.what, 'dueDate', s.due_date),
-                                   '8d:' || s.item || ':' || s.due_date || ':' || s.stage
+                                   '8d:' || s.item || ':' || s.due_date || ':' || s.stage, cast(?3 as timestamptz)
                             from stages s
                             on conflict (dedupe_key) do nothing
                             returning 1
                         )
                         select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, today).setParameter(2, escalateAfterDays).getSingleResult();
+                .setParameter(1, today).setParameter(2, config.jobs().eightDOverdue().escalateAfterDays())
+                .setParameter(3, now).getSingleResult();
         return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
     }
 }

@@ -21,11 +21,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -64,8 +63,8 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public ReportView open(@NotNull @Valid ReportRequests.Open request) {
         Set<UUID> caseIds = new LinkedHashSet<>(request.caseIds());
@@ -73,7 +72,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         for (UUID caseId : caseIds) {
             linked.add(cases.visible(caseId, LockModeType.NONE));
         }
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         EightDReport r = new EightDReport();
         r.id = UUID.randomUUID();
         r.reportNo = "8D-%d-%05d".formatted(today.getYear(),
@@ -100,6 +99,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
             CaseLink link = new CaseLink();
             link.reportId = r.id;
             link.caseId = c.id;
+            link.linkedAt = OffsetDateTime.now(clock);
             em.persist(link);
         }
         em.flush();
@@ -111,7 +111,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     public ReportView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.Update request) {
         EightDReport r = forChange(id, expectedVersion);
         if (request.d6VerifiedOn() != null && (request.d6VerifiedOn().isBefore(r.openedOn)
-                || request.d6VerifiedOn().isAfter(LocalDate.now(zone)))) {
+                || request.d6VerifiedOn().isAfter(LocalDate.now(clock)))) {
             throw ProblemException.invalid("d6VerifiedOn", "eightd.date_outside_report", r.openedOn);
         }
         ReportView before = view(r);
@@ -147,7 +147,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
                     Issue.of(e.owner == null ? "owner" : "content", "eightd.done_needs_owner_and_content")));
         }
         e.status = request.done() ? DisciplineEntry.Status.DONE : DisciplineEntry.Status.OPEN;
-        e.completedAt = request.done() ? (e.completedAt == null ? OffsetDateTime.now() : e.completedAt) : null;
+        e.completedAt = request.done() ? (e.completedAt == null ? OffsetDateTime.now(clock) : e.completedAt) : null;
         ReportView after = audited(r, "DISCIPLINE_" + discipline, before);
         if (e.owner != null && !e.owner.equals(previousOwner)) {
             outbox.add("DISCIPLINE_ASSIGNED", Outbox.Recipient.person(e.owner),
@@ -174,6 +174,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         link.reportId = r.id;
         link.caseId = c.id;
         link.recurrence = r.status == EightDReport.Status.CLOSED;
+        link.linkedAt = OffsetDateTime.now(clock);
         em.persist(link);
         String action = "LINK_CASE";
         if (link.recurrence) {
@@ -219,7 +220,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
         d8.status = DisciplineEntry.Status.DONE;
         d8.owner = caller.subject();
         d8.content = Text.blankToNull(comment);
-        d8.completedAt = OffsetDateTime.now();
+        d8.completedAt = OffsetDateTime.now(clock);
         r.status = EightDReport.Status.CLOSED;
         r.closedAt = d8.completedAt;
         r.closedBy = caller.subject();
@@ -296,7 +297,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
     }
 
     ReportView view(EightDReport r) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         List<CaseLink> links = links(r.id);
         Map<UUID, String> caseNos = new HashMap<>();
         if (!links.isEmpty()) {
@@ -362,7 +363,7 @@ public class EightDReports implements PanacheRepositoryBase<EightDReport, UUID> 
 
     /** Any change of a part (discipline, action, link) is a change of the report: its version (ETag) moves on. */
     ReportView audited(EightDReport r, String action, ReportView before) {
-        r.updatedAt = OffsetDateTime.now();
+        r.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         ReportView after = view(r);
         audit.record(AUDIT_TYPE, r.id, action, before, after);

@@ -1,5 +1,6 @@
 package com.aftersales.followup;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseBook;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -17,11 +18,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,11 +52,11 @@ public class FollowUps {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.follow-ups.escalate-after-rounds")
-    int escalateAfter;
+    @Inject
+    Clock clock;
 
     public FollowUpView record(@NotNull UUID id, long expectedVersion, @NotNull @Valid Outcome outcome) {
         FollowUpView before = get(id);
@@ -72,31 +72,32 @@ public class FollowUps {
             throw ProblemException.invalid("satisfaction", "validation.required");
         }
         boolean satisfied = outcome.contacted() && outcome.satisfied();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         int updated = em.createNativeQuery("update follow_up set status = 'DONE', contacted = ?2, satisfaction = ?3, satisfied = ?4, "
-                        + "comments = ?5, done_by = ?6, done_at = now(), version = version + 1, updated_at = now() "
+                        + "comments = ?5, done_by = ?6, done_at = ?8, version = version + 1, updated_at = ?8 "
                         + "where id = ?1 and version = ?7 and status = 'DUE'")
                 .setParameter(1, id).setParameter(2, outcome.contacted()).setParameter(3, outcome.satisfaction())
                 .setParameter(4, satisfied).setParameter(5, Text.blankToNull(outcome.comments()))
-                .setParameter(6, caller.subject()).setParameter(7, expectedVersion).executeUpdate();
+                .setParameter(6, caller.subject()).setParameter(7, expectedVersion).setParameter(8, now).executeUpdate();
         if (updated == 0) {
             throw new ProblemException(412, "precondition_failed", "\"" + expectedVersion + "\"");
         }
         if (!satisfied) {
             // Again until the customer is satisfied (or could not be reached: try again too).
-            em.createNativeQuery("insert into follow_up (id, case_id, round, due_date, status) values (gen_random_uuid(), ?1, ?2, ?3, 'DUE') "
-                            + "on conflict (case_id, round) do nothing")
+            em.createNativeQuery("insert into follow_up (id, case_id, round, due_date, status, created_at, updated_at) "
+                            + "values (gen_random_uuid(), ?1, ?2, ?3, 'DUE', ?4, ?4) on conflict (case_id, round) do nothing")
                     .setParameter(1, before.caseId()).setParameter(2, before.round() + 1)
-                    .setParameter(3, LocalDate.now(zone).plusDays(7)).executeUpdate();
-            if (before.round() >= escalateAfter) {
+                    .setParameter(3, LocalDate.now(clock).plusDays(7)).setParameter(4, now).executeUpdate();
+            if (before.round() >= config.followUps().escalateAfterRounds()) {
                 em.createNativeQuery("""
-                                insert into notice (id, kind, recipient_role, payload, dedupe_key)
+                                insert into notice (id, kind, recipient_role, payload, dedupe_key, created_at)
                                 select gen_random_uuid(), 'FOLLOW_UP_UNSATISFIED',
                                        case when c.owner_role = 'AFTER_SALES_MANAGER' then 'GENERAL_MANAGER' else 'AFTER_SALES_MANAGER' end,
                                        jsonb_build_object('caseNo', c.case_no, 'rounds', ?2),
-                                       'follow-up:unsatisfied:' || c.id || ':' || ?2
+                                       'follow-up:unsatisfied:' || c.id || ':' || ?2, cast(?3 as timestamptz)
                                 from service_case c where c.id = ?1
                                 on conflict (dedupe_key) do nothing""")
-                        .setParameter(1, before.caseId()).setParameter(2, before.round()).executeUpdate();
+                        .setParameter(1, before.caseId()).setParameter(2, before.round()).setParameter(3, now).executeUpdate();
             }
         }
         FollowUpView after = get(id);
@@ -120,11 +121,11 @@ public class FollowUps {
             cases.visible(caseId, LockModeType.NONE);
             return query("f.case_id = ?1" + (dueOnly ? " and f.status = 'DUE'" : ""), caseId);
         }
-        return query("f.status = 'DUE' and f.due_date <= ?1", LocalDate.now(zone).plusDays(1));
+        return query("f.status = 'DUE' and f.due_date <= ?1", LocalDate.now(clock).plusDays(1));
     }
 
     private List<FollowUpView> query(String where, Object param) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select f.id, f.case_id, c.case_no, f.round, f.due_date, f.status, f.contacted, "
                         + "f.satisfaction, f.satisfied, f.comments, f.done_by, f.done_at, f.version "

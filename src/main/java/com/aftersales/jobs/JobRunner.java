@@ -1,5 +1,6 @@
 package com.aftersales.jobs;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.BulkReads;
 import com.aftersales.shared.persistence.DatabaseErrors;
@@ -9,10 +10,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,16 +40,11 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class);
 
-    @ConfigProperty(name = "aftersales.jobs.work-mem")
-    String workMem;
+    @Inject
+    AftersalesConfig config;
 
-    /** A run still RUNNING after this long has lost its process (a Lambda timeout or crash): the next run says so. */
-    @ConfigProperty(name = "aftersales.jobs.abandoned-after")
-    Duration abandonedAfter;
-
-    /** Pauses before the second, third, … attempt after a transient database failure. */
-    @ConfigProperty(name = "aftersales.jobs.retry-delays")
-    List<Duration> retryDelays;
+    @Inject
+    Clock clock;
 
     @Inject
     Instance<Job> jobs;
@@ -67,7 +63,7 @@ public class JobRunner {
         if (job == null) {
             throw ProblemException.notFound("job", name);
         }
-        OffsetDateTime started = OffsetDateTime.now();
+        OffsetDateTime started = OffsetDateTime.now(clock);
         long id;
         try {
             markAbandoned(name, started);
@@ -85,22 +81,22 @@ public class JobRunner {
             Job.Result result = inTransaction(name, attempt -> {
                 attempts[0] = attempt;
                 // A job is a few set-based statements over whole tables.
-                BulkReads.configure(em, workMem);
+                BulkReads.configure(em, config.jobs().workMem());
                 return job.run(started);
             });
             inTransaction(name, attempt -> em.createNativeQuery(
-                            "update job_run set finished_at = now(), found = ?2, created = ?3, sent = ?4, failed = ?5, "
+                            "update job_run set finished_at = ?7, found = ?2, created = ?3, sent = ?4, failed = ?5, "
                                     + "outcome = 'OK', attempts = ?6 where id = ?1")
                     .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
                     .setParameter(4, result.sent()).setParameter(5, result.failed()).setParameter(6, attempts[0])
-                    .executeUpdate());
+                    .setParameter(7, OffsetDateTime.now(clock)).executeUpdate());
         } catch (RuntimeException e) {
             // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
             LOG.errorf(e, "Job %s failed (run %d, attempt %d)", name, id, attempts[0]);
             inTransaction(name, attempt -> em.createNativeQuery(
-                            "update job_run set finished_at = now(), outcome = 'FAILED', error = ?2, attempts = ?3 where id = ?1")
+                            "update job_run set finished_at = ?4, outcome = 'FAILED', error = ?2, attempts = ?3 where id = ?1")
                     .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).setParameter(3, Math.max(1, attempts[0]))
-                    .executeUpdate());
+                    .setParameter(4, OffsetDateTime.now(clock)).executeUpdate());
         }
         // This run's row, not the job's latest: runs of the same job may overlap.
         return runs(null, id, 1).get(0);
@@ -112,6 +108,7 @@ public class JobRunner {
      * truth.
      */
     private void markAbandoned(String name, OffsetDateTime now) {
+        Duration abandonedAfter = config.jobs().abandonedAfter();
         @SuppressWarnings("unchecked")
         List<Number> abandoned = inTransaction(name, attempt -> em.createNativeQuery(
                         "update job_run set finished_at = ?2, outcome = 'FAILED', error = ?3 "
@@ -133,6 +130,8 @@ public class JobRunner {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> step.apply(number));
             } catch (RuntimeException e) {
+                // Pauses before the second, third, … attempt after a transient database failure.
+                List<Duration> retryDelays = config.jobs().retryDelays();
                 if (attempt > retryDelays.size() || !DatabaseErrors.transientFailure(e)) {
                     throw e;
                 }

@@ -1,15 +1,17 @@
 package com.aftersales.jobs;
 
+import com.aftersales.AftersalesConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.Scheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * In-process triggers for a long-running server (dev mode, a container): every {@link Job} bean is scheduled with the
@@ -28,15 +30,17 @@ public class JobSchedule {
     Scheduler scheduler;
 
     @Inject
-    Config config;
+    AftersalesConfig config;
 
     void schedule(@Observes StartupEvent event) {
-        if (!config.getOptionalValue("aftersales.jobs.in-process", Boolean.class).orElse(true)) {
+        if (!config.jobs().inProcess()) {
             return; // AWS Lambda: EventBridge Scheduler triggers the jobs
         }
-        ZoneId zone = ZoneId.of("Asia/Shanghai");
+        // Cron times are business hours: they follow aftersales.zone like every other "today".
+        ZoneId zone = config.zone();
+        Map<String, AftersalesConfig.Jobs.Schedule> schedules = config.jobs().byName();
         for (String name : runner.byName().keySet()) {
-            String cron = config.getOptionalValue("aftersales.jobs." + name + ".cron", String.class).orElse("off");
+            String cron = Optional.ofNullable(schedules.get(name)).flatMap(AftersalesConfig.Jobs.Schedule::cron).orElse("off");
             if (cron.isBlank() || "off".equalsIgnoreCase(cron) || "disabled".equalsIgnoreCase(cron)) {
                 continue;
             }

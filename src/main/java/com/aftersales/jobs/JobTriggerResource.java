@@ -1,5 +1,6 @@
 package com.aftersales.jobs;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -10,12 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
 
 /**
  * How EventBridge Scheduler runs a job in AWS: it invokes the function directly (IAM) with an API Gateway v2-shaped
@@ -31,8 +30,8 @@ public class JobTriggerResource {
     @Inject
     JobRunner runner;
 
-    @ConfigProperty(name = "aftersales.jobs.trigger-token")
-    Optional<String> token;
+    @Inject
+    AftersalesConfig config;
 
     @POST
     @PermitAll
@@ -40,7 +39,7 @@ public class JobTriggerResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public JobRunner.Run trigger(@PathParam("name") String name, @HeaderParam(TOKEN_HEADER) String given) {
-        String expected = token.filter(t -> !t.isBlank())
+        String expected = config.jobs().triggerToken().filter(t -> !t.isBlank())
                 .orElseThrow(() -> new ProblemException(404, "no_such_resource"));
         if (given == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
             throw new ProblemException(403, "forbidden");

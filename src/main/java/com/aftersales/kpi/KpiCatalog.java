@@ -14,7 +14,7 @@ final class KpiCatalog {
     record Col(String key, String zh, String en) {
     }
 
-    record Context(Kpis.GroupBy groupBy, String zone) {
+    record Context(Kpis.GroupBy groupBy) {
     }
 
     record Kpi(String key, String titleZh, String titleEn, String formulaZh, String formulaEn, boolean staffOnly,
@@ -45,8 +45,9 @@ final class KpiCatalog {
                 "gm.product_model", CASE_MODEL_JOIN);
     }
 
-    static String local(String timestamp, Context ctx) {
-        return "(" + timestamp + " at time zone '" + ctx.zone() + "')";
+    /** A timestamp as local time of the business zone (the :zone parameter, aftersales.zone). */
+    static String local(String timestamp) {
+        return "(" + timestamp + " at time zone cast(:zone as text))";
     }
 
     static final Kpis.Dims UNIT_DIMS = new Kpis.Dims(null, "cast(u.customer_id as text)", "u.product_line", "u.product_model", null);
@@ -106,7 +107,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("type", "类型", "type"), new Col("severity", "严重度", "severity"),
                             new Col("cases", "数量", "cases")),
                     ctx -> {
-                        Kpis.Dims d = caseDims(local("c.created_at", ctx));
+                        Kpis.Dims d = caseDims(local("c.created_at"));
                         return "select " + d.expr(ctx.groupBy()) + " as grp, c.type, c.severity, count(*) "
                                 + "from service_case c" + d.join(ctx.groupBy())
                                 + " where c.created_at >= :fromTs and c.created_at < :toTs and " + CASE_SCOPE
@@ -173,7 +174,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("judgedUnits", "判定数", "judged units"), new Col("ntfUnits", "NTF 数", "NTF units"),
                             new Col("ntfRatePct", "NTF 率 %", "NTF rate %")),
                     ctx -> {
-                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("ru.judged_at", ctx) + ", 'YYYY-MM')",
+                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("ru.judged_at") + ", 'YYYY-MM')",
                                 "cast(c.customer_id as text)", "c.product_line", "u.product_model", null);
                         return "select " + d.expr(ctx.groupBy()) + ", count(*), count(*) filter (where ru.verdict = 'NTF'), "
                                 + "round(100.0 * count(*) filter (where ru.verdict = 'NTF') / count(*), 2) "
@@ -189,7 +190,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("cases", "客诉单数", "cases"), new Col("avgHours", "平均小时", "mean hours"),
                             new Col("p90Hours", "90分位小时", "p90 hours"), new Col("onTimePct", "按时响应 %", "on time %")),
                     ctx -> {
-                        Kpis.Dims d = caseDims(local("c.created_at", ctx));
+                        Kpis.Dims d = caseDims(local("c.created_at"));
                         return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(c.h), 2), "
                                 + "round(cast(percentile_cont(0.9) within group (order by c.h) as numeric), 2), "
                                 + "round(100.0 * count(*) filter (where c.on_time) / count(*), 2) "
@@ -221,12 +222,12 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("closedReports", "结案数", "closed reports"), new Col("avgDays", "平均天数", "mean days"),
                             new Col("onTimePct", "按时结案 %", "on time %")),
                     ctx -> {
-                        Kpis.Dims d = caseDims(local("c.closed_at", ctx));
+                        Kpis.Dims d = caseDims(local("c.closed_at"));
                         return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(c.days), 1), "
                                 + "round(100.0 * count(*) filter (where c.on_time) / count(*), 2) "
                                 + "from (select fc.id, fc.customer_id, fc.product_line, r.closed_at, "
-                                + "(r.closed_at at time zone '" + ctx.zone() + "')::date - r.opened_on as days, "
-                                + "(r.closed_at at time zone '" + ctx.zone() + "')::date <= d8.due_date as on_time "
+                                + local("r.closed_at") + "::date - r.opened_on as days, "
+                                + local("r.closed_at") + "::date <= d8.due_date as on_time "
                                 + "from eight_d_report r join eight_d_discipline d8 on d8.report_id = r.id and d8.discipline = 'D8' "
                                 + FIRST_CASE + " where r.status = 'CLOSED' and r.closed_at >= :fromTs and r.closed_at < :toTs) c"
                                 + d.join(ctx.groupBy()) + " where " + CASE_SCOPE + " group by 1 order by 1";
@@ -236,7 +237,7 @@ final class KpiCatalog {
                     "cases linked in the period to a closed 8D report as a recurrence, and the reports concerned", false,
                     List.of(GROUP, new Col("recurrences", "再发次数", "recurrences"), new Col("reports", "8D 报告数", "reports")),
                     ctx -> {
-                        Kpis.Dims d = caseDims(local("ec.linked_at", ctx));
+                        Kpis.Dims d = caseDims(local("ec.linked_at"));
                         return "select " + d.expr(ctx.groupBy()) + ", count(*), count(distinct ec.report_id) "
                                 + "from eight_d_case ec join service_case c on c.id = ec.case_id" + d.join(ctx.groupBy())
                                 + " where ec.recurrence and ec.linked_at >= :fromTs and ec.linked_at < :toTs and " + CASE_SCOPE
@@ -248,7 +249,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("closedCases", "关闭客诉单数", "closed cases"),
                             new Col("followedUp", "7 日内回访数", "followed up within 7 days"), new Col("pct", "回访率 %", "share %")),
                     ctx -> {
-                        Kpis.Dims d = caseDims(local("c.closed_at", ctx));
+                        Kpis.Dims d = caseDims(local("c.closed_at"));
                         return "select " + d.expr(ctx.groupBy()) + ", count(*), count(*) filter (where c.fu), "
                                 + "round(100.0 * count(*) filter (where c.fu) / count(*), 2) "
                                 + "from (select c.*, exists (select 1 from follow_up f where f.case_id = c.id and f.status = 'DONE' "
@@ -262,7 +263,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("followUps", "回访数", "follow-ups"), new Col("avgSatisfaction", "平均满意度", "mean score"),
                             new Col("satisfiedPct", "满意 %", "satisfied %")),
                     ctx -> {
-                        Kpis.Dims d = caseDims(local("f.done_at", ctx));
+                        Kpis.Dims d = caseDims(local("f.done_at"));
                         return "select " + d.expr(ctx.groupBy()) + ", count(*), round(avg(f.satisfaction), 2), "
                                 + "round(100.0 * count(*) filter (where f.satisfied) / count(*), 2) "
                                 + "from follow_up f join service_case c on c.id = f.case_id" + d.join(ctx.groupBy())
@@ -295,7 +296,7 @@ final class KpiCatalog {
                             new Col("remedied", "已补救", "remedied"), new Col("exempt", "豁免", "exempt"),
                             new Col("completionPct", "完成率 %", "completion %")),
                     ctx -> {
-                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("rc.activated_at", ctx) + ", 'YYYY-MM')",
+                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("rc.activated_at") + ", 'YYYY-MM')",
                                 "cast(ru.customer_id as text)", "ru.product_line", "ru.product_model", null);
                         return "select " + d.expr(ctx.groupBy()) + ", rc.code, count(*), "
                                 + "count(*) filter (where ru.remedy_status = 'REMEDIED'), count(*) filter (where ru.remedy_status = 'EXEMPT'), "
@@ -311,7 +312,7 @@ final class KpiCatalog {
                     List.of(GROUP, new Col("issues", "库存出库", "issued from stock"), new Col("transfers", "调拨申请", "transfer orders"),
                             new Col("fillRatePct", "满足率 %", "fill rate %")),
                     ctx -> {
-                        String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(" + local("at", ctx) + ", 'YYYY-MM')" : "'ALL'";
+                        String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(" + local("at") + ", 'YYYY-MM')" : "'ALL'";
                         return "select " + grp + ", count(*) filter (where kind = 'ISSUE'), count(*) filter (where kind = 'TRANSFER'), "
                                 + "round(100.0 * count(*) filter (where kind = 'ISSUE') / count(*), 2) from ("
                                 + "select 'ISSUE' as kind, m.moved_at as at from stock_movement m where m.kind = 'ISSUE' "

@@ -1,5 +1,6 @@
 package com.aftersales.kpi;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.BulkReads;
 import com.aftersales.shared.security.Caller;
@@ -8,8 +9,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public class Kpis {
 
     /** The named parameters a KPI statement may use, each bound only where its statement names it. */
     static final Map<String, java.util.regex.Pattern> PARAMETERS = java.util.stream.Stream.of("from", "to", "fromTs", "toTs",
-                    "scope", "asOf", "maxMonths")
+                    "scope", "asOf", "maxMonths", "zone")
             .collect(java.util.stream.Collectors.toMap(n -> n, n -> java.util.regex.Pattern.compile(":" + n + "(?![A-Za-z0-9_])")));
 
     static final java.util.regex.Pattern UNSCOPED = java.util.regex.Pattern.compile(
@@ -87,11 +88,11 @@ public class Kpis {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.kpi.work-mem")
-    String workMem;
+    @Inject
+    Clock clock;
 
     /** One read transaction, set up for whole-table reads (see BulkReads) with aftersales.kpi.work-mem. */
     @Transactional
@@ -117,19 +118,21 @@ public class Kpis {
                     KpiCatalog.ALL.stream().filter(k -> scope.isEmpty() || !k.staffOnly()).map(KpiCatalog.Kpi::key)
                             .collect(Collectors.joining(", ")));
         }
+        ZoneId zone = clock.getZone();
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("from", from);
         params.put("to", to);
         params.put("fromTs", from.atStartOfDay(zone).toOffsetDateTime());
         params.put("toTs", to.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         params.put("scope", scope.map(UUID::toString).orElse(null));
-        params.put("asOf", LocalDate.now(zone));
+        params.put("asOf", LocalDate.now(clock));
         params.put("maxMonths", maxMonths);
+        params.put("zone", zone.getId());
 
-        BulkReads.configure(em, workMem);
+        BulkReads.configure(em, config.kpi().workMem());
         List<KpiReport.Table> tables = new ArrayList<>();
         for (KpiCatalog.Kpi kpi : wanted) {
-            String built = kpi.sql().apply(new KpiCatalog.Context(groupBy, zone.getId()));
+            String built = kpi.sql().apply(new KpiCatalog.Context(groupBy));
             // Staff see everything: the customer filter is dropped from the text rather than left to the planner,
             // which cannot prune "? is null or …" once the driver has switched to a generic prepared plan.
             String sql = scope.isEmpty() ? UNSCOPED.matcher(built).replaceAll("true") : built;

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,9 @@ public class Inbox {
 
     @Inject
     NoticeTemplates templates;
+
+    @Inject
+    Clock clock;
 
     /** Rendered in the reader's language (Accept-Language): the same notice reads in Chinese or English. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -81,8 +85,10 @@ public class Inbox {
         List<Object> params = new ArrayList<>();
         String mine = addressedToMe(params);
         params.add(Ids.uuid("notification", id));
-        Query q = em.createNativeQuery("update notice set read_at = coalesce(read_at, now()) where id = ?" + params.size()
-                + " and " + mine);
+        int idParam = params.size();
+        params.add(OffsetDateTime.now(clock));
+        Query q = em.createNativeQuery("update notice set read_at = coalesce(read_at, cast(?" + params.size() + " as timestamptz)) "
+                + "where id = ?" + idParam + " and " + mine);
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));
         }

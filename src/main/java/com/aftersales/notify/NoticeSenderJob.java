@@ -1,5 +1,6 @@
 package com.aftersales.notify;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
 import com.aftersales.shared.persistence.SqlValues;
 import io.quarkus.mailer.Mail;
@@ -7,7 +8,6 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -44,8 +44,8 @@ public class NoticeSenderJob implements Job {
     @Inject
     NoticeTemplates templates;
 
-    @ConfigProperty(name = "aftersales.notices.max-attempts")
-    int maxAttempts;
+    @Inject
+    AftersalesConfig config;
 
     @Override
     public String name() {
@@ -77,8 +77,8 @@ public class NoticeSenderJob implements Job {
                             from batch b join webhook_endpoint w on w.active
                                  and (b.recipient_role = any (w.roles) or b.kind = any (w.kinds))
                         ), ins as (
-                            insert into notice_delivery (id, notice_id, channel, address, language)
-                            select gen_random_uuid(), t.notice_id, t.channel, t.address, t.language from targets t
+                            insert into notice_delivery (id, notice_id, channel, address, language, created_at)
+                            select gen_random_uuid(), t.notice_id, t.channel, t.address, t.language, cast(?1 as timestamptz) from targets t
                             on conflict (notice_id, channel, address) do nothing
                             returning 1
                         ), done as (
@@ -123,7 +123,7 @@ public class NoticeSenderJob implements Job {
                 em.createNativeQuery("update notice_delivery set attempts = ?2, last_error = ?3, status = ?4, "
                                 + "next_attempt_at = ?5 where id = ?1")
                         .setParameter(1, id).setParameter(2, attempts).setParameter(3, String.valueOf(e.getMessage()))
-                        .setParameter(4, attempts >= maxAttempts ? "DEAD" : "PENDING")
+                        .setParameter(4, attempts >= config.notices().maxAttempts() ? "DEAD" : "PENDING")
                         .setParameter(5, now.plusMinutes(1L << Math.min(attempts, 10))).executeUpdate();
                 failed++;
             }

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -44,6 +46,9 @@ public class NotificationPreferences {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    Clock clock;
+
     /** The caller's settings; before the first save, the defaults (the request's language, e-mail off). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Preferences mine(Locale locale) {
@@ -66,11 +71,13 @@ public class NotificationPreferences {
         }
         Set<String> muted = new TreeSet<>(p.mutedKinds() == null ? List.of() : p.mutedKinds());
         em.createNativeQuery("""
-                        insert into notification_preference (subject, roles, customer_id, language, email, email_enabled, muted_kinds)
-                        values (?1, cast(?2 as text[]), ?3, ?4, ?5, ?6, cast(?7 as text[]))
+                        insert into notification_preference (subject, roles, customer_id, language, email, email_enabled, muted_kinds,
+                                                             updated_at)
+                        values (?1, cast(?2 as text[]), ?3, ?4, ?5, ?6, cast(?7 as text[]), ?8)
                         on conflict (subject) do update set roles = excluded.roles, customer_id = excluded.customer_id,
                             language = excluded.language, email = excluded.email, email_enabled = excluded.email_enabled,
-                            muted_kinds = excluded.muted_kinds, version = notification_preference.version + 1, updated_at = now()""")
+                            muted_kinds = excluded.muted_kinds, version = notification_preference.version + 1,
+                            updated_at = excluded.updated_at""")
                 .setParameter(1, caller.subject())
                 .setParameter(2, new TreeSet<>(identity.getRoles()).toArray(new String[0]))
                 .setParameter(3, caller.customerScope().orElse(null))
@@ -78,6 +85,7 @@ public class NotificationPreferences {
                 .setParameter(5, email == null ? null : email.toLowerCase(Locale.ROOT))
                 .setParameter(6, p.emailEnabled())
                 .setParameter(7, muted.toArray(new String[0]))
+                .setParameter(8, OffsetDateTime.now(clock))
                 .executeUpdate();
         return mine(locale);
     }

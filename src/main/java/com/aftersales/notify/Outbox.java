@@ -7,10 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,14 +45,14 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A time as people read it in a notice: local time of the service's zone, to the minute. */
     public String localTime(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(zone).format(LOCAL);
+        return time == null ? null : time.atZoneSameInstant(clock.getZone()).format(LOCAL);
     }
 
     /** Payload entries in order, null values kept (templates test them with {#if}). */
@@ -75,11 +73,11 @@ public class Outbox {
             throw new IllegalArgumentException("notice payload of " + kind + " is not serialisable", e);
         }
         em.createNativeQuery("""
-                        insert into notice (id, kind, recipient_role, recipient_subject, customer_id, payload, dedupe_key)
-                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)
+                        insert into notice (id, kind, recipient_role, recipient_subject, customer_id, payload, dedupe_key, created_at)
+                        values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7, ?8)
                         on conflict (dedupe_key) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, kind).setParameter(3, to.role())
                 .setParameter(4, to.subject()).setParameter(5, to.customerId()).setParameter(6, body)
-                .setParameter(7, dedupeKey).executeUpdate();
+                .setParameter(7, dedupeKey).setParameter(8, OffsetDateTime.now(clock)).executeUpdate();
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.notify;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.SqlValues;
@@ -17,9 +18,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -65,9 +66,11 @@ public class WebhookEndpoints {
     @Inject
     NoticeTemplates templates;
 
-    /** Plain http only where a local receiver is expected (dev and tests); https everywhere else. */
-    @ConfigProperty(name = "aftersales.webhooks.allow-http", defaultValue = "false")
-    boolean allowHttp;
+    @Inject
+    AftersalesConfig config;
+
+    @Inject
+    Clock clock;
 
     @Transactional
     public EndpointView create(@NotNull @Valid EndpointRequest request) {
@@ -77,7 +80,7 @@ public class WebhookEndpoints {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("url", "notices.webhook_url");
         }
-        if (url.getHost() == null || !("https".equals(url.getScheme()) || (allowHttp && "http".equals(url.getScheme())))) {
+        if (url.getHost() == null || !("https".equals(url.getScheme()) || (config.webhooks().allowHttp() && "http".equals(url.getScheme())))) {
             throw ProblemException.invalid("url", "notices.webhook_url");
         }
         String secret = Text.blankToNull(request.secret());
@@ -101,14 +104,15 @@ public class WebhookEndpoints {
         }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
-                        insert into webhook_endpoint (id, name, url, format, secret, language, roles, kinds, created_by)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text[]), cast(?8 as text[]), ?9)""")
+                        insert into webhook_endpoint (id, name, url, format, secret, language, roles, kinds, created_by, created_at,
+                                                      updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text[]), cast(?8 as text[]), ?9, ?10, ?10)""")
                 .setParameter(1, id).setParameter(2, request.name().strip()).setParameter(3, url.toString())
                 .setParameter(4, request.format().name()).setParameter(5, secret)
                 .setParameter(6, request.language() == null ? NoticeTemplates.ZH : request.language())
                 .setParameter(7, new TreeSet<>(roles).toArray(new String[0]))
                 .setParameter(8, new TreeSet<>(kinds).toArray(new String[0]))
-                .setParameter(9, caller.subject()).executeUpdate();
+                .setParameter(9, caller.subject()).setParameter(10, OffsetDateTime.now(clock)).executeUpdate();
         EndpointView view = get(id);
         audit.record(AUDIT_TYPE, id, "CREATE", null, view);
         return view;
@@ -125,8 +129,8 @@ public class WebhookEndpoints {
         if (!before.active()) {
             throw ProblemException.notFound("webhook", id);
         }
-        em.createNativeQuery("update webhook_endpoint set active = false, version = version + 1, updated_at = now() where id = ?1")
-                .setParameter(1, before.id()).executeUpdate();
+        em.createNativeQuery("update webhook_endpoint set active = false, version = version + 1, updated_at = ?2 where id = ?1")
+                .setParameter(1, before.id()).setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
         audit.record(AUDIT_TYPE, before.id(), "DEACTIVATE", before, get(before.id()));
     }
 

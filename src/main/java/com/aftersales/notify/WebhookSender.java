@@ -1,11 +1,11 @@
 package com.aftersales.notify;
 
+import com.aftersales.AftersalesConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -48,8 +47,8 @@ public class WebhookSender {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "aftersales.webhooks.timeout", defaultValue = "PT5S")
-    Duration timeout;
+    @Inject
+    AftersalesConfig config;
 
     private volatile HttpClient client;
 
@@ -100,7 +99,7 @@ public class WebhookSender {
                 }
                 default -> throw new IllegalStateException("unknown webhook format " + format);
             }
-            HttpResponse<String> response = client().send(request.timeout(timeout)
+            HttpResponse<String> response = client().send(request.timeout(config.webhooks().timeout())
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", "aftersales-notices")
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
@@ -152,7 +151,7 @@ public class WebhookSender {
 
     private HttpClient client() {
         if (client == null) {
-            client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+            client = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         }
         return client;
     }

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -70,6 +71,15 @@ public class ProblemDigests {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Clock clock;
+
+    /** New and changed problems since a moment until now, oldest change first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProblemLibrary.ProblemView> content(OffsetDateTime since) {
+        return content(since, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
     /** New and changed problems since a moment, oldest change first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProblemLibrary.ProblemView> content(OffsetDateTime since, OffsetDateTime until) {
@@ -79,14 +89,14 @@ public class ProblemDigests {
 
     /** Issues the digest for a department and period (idempotent: the same period gives the same digest). */
     public DigestView issue(@NotNull @Valid IssueRequest request) {
-        OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime until = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         if (!request.since().isBefore(until)) {
             throw ProblemException.invalid("since", "problems.since_in_future");
         }
         List<ProblemLibrary.ProblemView> problems = content(request.since(), until);
         UUID id = UUID.randomUUID();
-        em.createNativeQuery("insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by, created_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?4)")
                 .setParameter(1, id).setParameter(2, request.department().name()).setParameter(3, request.since())
                 .setParameter(4, until).setParameter(5, problems.stream().map(ProblemLibrary.ProblemView::id).toArray(UUID[]::new))
                 .setParameter(6, caller.subject()).executeUpdate();
@@ -116,8 +126,9 @@ public class ProblemDigests {
         if (names.isEmpty()) {
             throw new ProblemException(403, "problem_digest_not_subscribed", row[0]);
         }
-        em.createNativeQuery("insert into digest_acknowledgement (digest_id, subscriber) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, id).setParameter(2, me).executeUpdate();
+        em.createNativeQuery("insert into digest_acknowledgement (digest_id, subscriber, acknowledged_at) values (?1, ?2, ?3) "
+                        + "on conflict do nothing")
+                .setParameter(1, id).setParameter(2, me).setParameter(3, OffsetDateTime.now(clock)).executeUpdate();
         Object at = em.createNativeQuery("select acknowledged_at from digest_acknowledgement where digest_id = ?1 and subscriber = ?2")
                 .setParameter(1, id).setParameter(2, me).getSingleResult();
         Ack ack = new Ack(me, names.get(0), SqlValues.offsetDateTime(at));
@@ -129,7 +140,7 @@ public class ProblemDigests {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Acknowledgements acknowledgements(UUID id, Duration overdueAfter) {
         Object[] row = digest(id);
-        boolean late = SqlValues.offsetDateTime(row[5]).plus(overdueAfter).isBefore(OffsetDateTime.now());
+        boolean late = SqlValues.offsetDateTime(row[5]).plus(overdueAfter).isBefore(OffsetDateTime.now(clock));
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select s.subscriber, s.name, s.email, a.acknowledged_at

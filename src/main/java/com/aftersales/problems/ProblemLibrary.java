@@ -25,6 +25,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +68,9 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Clock clock;
 
     @Inject
     EightDReports reports;
@@ -141,7 +145,7 @@ public class ProblemLibrary implements PanacheRepositoryBase<Problem, UUID> {
             reportIds.add(p.sourceReportId);
         }
         link(p.id, reportIds, request.caseIds());
-        p.updatedAt = OffsetDateTime.now();
+        p.updatedAt = OffsetDateTime.now(clock);
         return audited(p, "UPDATE", before);
     }
 

@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -43,6 +43,9 @@ public class ProblemResource {
 
     @Inject
     ProblemDigests digests;
+
+    @Inject
+    Clock clock;
 
     @POST
     @Idempotent
@@ -80,7 +83,7 @@ public class ProblemResource {
     public List<ProblemLibrary.ProblemView> digest(@QueryParam("since") String since,
                                                    @QueryParam("department") String department) {
         Ids.enumParam("department", department, Department.class);
-        return digests.content(moment("since", since), OffsetDateTime.now(ZoneOffset.UTC));
+        return digests.content(moment("since", since));
     }
 
     @GET
@@ -103,12 +106,13 @@ public class ProblemResource {
         return Versions.ok(view, view.version());
     }
 
-    static OffsetDateTime moment(String name, String value) {
+    /** An ISO date-time, or an ISO date: the start of that day in the business zone. */
+    private OffsetDateTime moment(String name, String value) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badParameter(name, "validation.required");
         }
         try {
-            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay().atOffset(ZoneOffset.ofHours(8))
+            return value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(clock.getZone()).toOffsetDateTime()
                     : OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
             throw ProblemException.badParameter(name, "validation.date");

@@ -2,7 +2,7 @@ package com.aftersales.recall;
 
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ final class AffectedUnits {
         if (c.serialRanges() != null) {
             for (int i = 0; i < c.serialRanges().size(); i++) {
                 RecallCampaign.SerialRange r = c.serialRanges().get(i);
-                if (SerialNumbers.normalise(r.to()).compareTo(SerialNumbers.normalise(r.from())) < 0) {
+                if (SerialNo.of(r.to()).compareTo(SerialNo.of(r.from())) < 0) {
                     issues.add(Issue.of("criteria.serialRanges[" + i + "]", "warranty.to_before_from"));
                 }
             }
@@ -69,12 +69,12 @@ final class AffectedUnits {
         List<String> serialOr = new ArrayList<>();
         if (notEmpty(c.serialRanges())) {
             for (RecallCampaign.SerialRange r : c.serialRanges()) {
-                serialOr.add("u.serial_no between " + p.apply(SerialNumbers.normalise(r.from())) + " and "
-                        + p.apply(SerialNumbers.normalise(r.to())));
+                serialOr.add("u.serial_no between " + p.apply(SerialNo.of(r.from()).value()) + " and "
+                        + p.apply(SerialNo.of(r.to()).value()));
             }
         }
         if (notEmpty(c.serials())) {
-            serialOr.add("u.serial_no = any(cast(" + p.apply(c.serials().stream().map(SerialNumbers::normalise).toArray(String[]::new))
+            serialOr.add("u.serial_no = any(cast(" + p.apply(c.serials().stream().map(s -> SerialNo.of(s).value()).toArray(String[]::new))
                     + " as text[]))");
         }
         if (!serialOr.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
@@ -7,7 +8,7 @@ import com.aftersales.shared.upload.Column;
 import com.aftersales.shared.upload.Columns;
 import com.aftersales.shared.upload.Upload;
 import com.aftersales.shared.upload.UploadRow;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,11 +74,11 @@ public class RecallProgress {
     @Inject
     com.aftersales.shared.audit.AuditTrail audit;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aftersales.recalls.import.max-rows")
-    int maxRows;
+    @Inject
+    AftersalesConfig config;
 
     public Completion completion(UUID id, int openAfterDays) {
         RecallCampaign c = recalls.visible(id);
@@ -86,14 +88,17 @@ public class RecallProgress {
         List<Figures> byModel = figures(c.id, "ru.product_model", scope);
         String openUnits = "from recall_unit ru join recall_campaign c on c.id = ru.campaign_id "
                 + "where ru.campaign_id = ?1 and ru.remedy_status not in ('REMEDIED', 'EXEMPT') "
-                + "and c.activated_at < now() - make_interval(days => ?2) "
+                + "and c.activated_at < cast(?4 as timestamptz) - make_interval(days => ?2) "
                 + "and (cast(?3 as uuid) is null or ru.customer_id = cast(?3 as uuid))";
         String scopeText = scope == null ? null : scope.toString();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         long openCount = ((Number) em.createNativeQuery("select count(*) " + openUnits)
-                .setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scopeText).getSingleResult()).longValue();
+                .setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scopeText).setParameter(4, now)
+                .getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
         List<String> sample = em.createNativeQuery("select ru.serial_no " + openUnits + " order by ru.serial_no limit 200")
-                .setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scopeText).getResultList();
+                .setParameter(1, c.id).setParameter(2, openAfterDays).setParameter(3, scopeText).setParameter(4, now)
+                .getResultList();
         return new Completion(overall, byCustomer, byModel, openAfterDays, openCount, sample);
     }
 
@@ -118,7 +123,7 @@ public class RecallProgress {
     /** The progress report of a period (the current quarter by default), for the authority. */
     public Report report(UUID id, LocalDate from, LocalDate to) {
         RecallCampaign c = recalls.staffCampaign(id);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         LocalDate start = from != null ? from : today.withDayOfMonth(1).withMonth(((today.getMonthValue() - 1) / 3) * 3 + 1);
         LocalDate end = to != null ? to : start.plusMonths(3).minusDays(1);
         if (end.isBefore(start)) {
@@ -184,7 +189,7 @@ public class RecallProgress {
     @Transactional
     public ImportResult importRemedies(UUID id, byte[] body) {
         RecallCampaign c = recalls.active(id);
-        Upload upload = Upload.read(body, REMEDY_COLUMNS, maxRows);
+        Upload upload = Upload.read(body, REMEDY_COLUMNS, config.recalls().importing().maxRows());
         List<Issue> issues = upload.issues();
         List<String> serials = new ArrayList<>();
         List<String> statuses = new ArrayList<>();
@@ -195,7 +200,8 @@ public class RecallProgress {
         Set<String> seen = new HashSet<>();
         for (UploadRow row : upload.rows()) {
             int line = row.line();
-            String serial = SerialNumbers.normalise(row.text(SERIAL_NO));
+            SerialNo serialNo = SerialNo.of(row.text(SERIAL_NO));
+            String serial = serialNo == null ? null : serialNo.value();
             Recalls.Remedy status = row.requiredOneOf(STATUS, Recalls.Remedy.values());
             LocalDate date = row.date(DATE);
             String reason = row.text(REASON);
@@ -227,13 +233,14 @@ public class RecallProgress {
         upload.rejectIfIssues();
         int updated = em.createNativeQuery("""
                         update recall_unit ru set remedy_status = v.status, remedy_date = cast(v.day as date), remedy_where = v.place,
-                               exempt_reason = v.reason, updated_at = now()
+                               exempt_reason = v.reason, updated_at = ?7
                         from unnest(cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]), cast(?5 as text[]), cast(?6 as text[]))
                              as v(serial, status, day, place, reason)
                         where ru.campaign_id = ?1 and ru.serial_no = v.serial""")
                 .setParameter(1, c.id).setParameter(2, serials.toArray(new String[0]))
                 .setParameter(3, statuses.toArray(new String[0])).setParameter(4, dates.toArray(new String[0]))
                 .setParameter(5, wheres.toArray(new String[0])).setParameter(6, reasons.toArray(new String[0]))
+                .setParameter(7, OffsetDateTime.now(clock))
                 .executeUpdate();
         audit.record(Recalls.AUDIT_TYPE, c.id, "REMEDY_IMPORT", null, Map.of("updated", updated));
         return new ImportResult(updated);

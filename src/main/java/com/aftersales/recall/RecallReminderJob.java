@@ -1,10 +1,10 @@
 package com.aftersales.recall;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 
@@ -18,8 +18,8 @@ public class RecallReminderJob implements Job {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "aftersales.jobs.recall-reminder.every-days")
-    int everyDays;
+    @Inject
+    AftersalesConfig config;
 
     @Override
     public String name() {
@@ -38,17 +38,17 @@ public class RecallReminderJob implements Job {
                               and rc.activated_at <= cast(?1 as timestamptz) - make_interval(days => ?2)
                             group by rc.id, rc.code, rc.title, ru.customer_id, period
                         ), ins as (
-                            insert into notice (id, kind, customer_id, payload, dedupe_key)
+                            insert into notice (id, kind, customer_id, payload, dedupe_key, created_at)
                             select gen_random_uuid(), 'RECALL_REMINDER', d.customer_id,
                                    jsonb_build_object('campaignCode', d.code, 'title', d.title, 'units', d.units,
                                                       'serials', d.serials),
-                                   'recall:' || d.id || ':reminder:' || d.customer_id || ':' || d.period
+                                   'recall:' || d.id || ':reminder:' || d.customer_id || ':' || d.period, cast(?1 as timestamptz)
                             from due d
                             on conflict (dedupe_key) do nothing
                             returning 1
                         )
                         select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, now).setParameter(2, everyDays).getSingleResult();
+                .setParameter(1, now).setParameter(2, config.jobs().recallReminder().everyDays()).getSingleResult();
         return new Result(((Number) r[0]).intValue(), ((Number) r[1]).intValue(), 0, 0);
     }
 }

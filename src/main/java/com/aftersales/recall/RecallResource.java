@@ -7,6 +7,7 @@ import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -150,7 +151,7 @@ public class RecallResource {
     @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT (reason)")
     public Recalls.UnitView remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
                                    Recalls.RemedyRequest request) {
-        return recalls.remedy(Ids.uuid("recall", id), serialNo, request);
+        return recalls.remedy(Ids.uuid("recall", id), SerialNo.of(serialNo), request);
     }
 
     @POST

@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseBook;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -10,7 +11,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,11 +99,11 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.recalls.legal-hold-years")
-    int legalHoldYears;
+    @Inject
+    Clock clock;
 
     public CampaignView create(@NotNull @Valid CampaignRequest request) {
         AffectedUnits.check(request.criteria());
@@ -158,7 +158,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         CampaignView before = CampaignView.of(c);
         c.status = RecallCampaign.Status.FILED;
         c.filingApprovedBy = caller.subject();
-        c.filedAt = OffsetDateTime.now();
+        c.filedAt = OffsetDateTime.now(clock);
         return audited(c, "FILE", before);
     }
 
@@ -175,13 +175,13 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         bind(freeze, cond.params(), 2);
         int affected = freeze.executeUpdate();
         em.createNativeQuery("""
-                        insert into notice (id, kind, customer_id, payload, dedupe_key)
+                        insert into notice (id, kind, customer_id, payload, dedupe_key, created_at)
                         select gen_random_uuid(), 'RECALL_INITIAL', ru.customer_id,
                                jsonb_build_object('campaignId', cast(?1 as text), 'campaignCode', cast(?4 as text),
                                                   'title', cast(?2 as text), 'defect', cast(?3 as text),
                                                   'risk', cast(?5 as text), 'remedy', cast(?6 as text),
                                                   'units', count(*), 'serials', jsonb_agg(ru.serial_no order by ru.serial_no)),
-                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id
+                               'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id, cast(?7 as timestamptz)
                         from recall_unit ru where ru.campaign_id = ?1
                         group by ru.customer_id""")
                 .setParameter(1, c.id)
@@ -190,11 +190,12 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
                 .setParameter(4, c.code)
                 .setParameter(5, c.safetyRisk)
                 .setParameter(6, c.remedy)
+                .setParameter(7, OffsetDateTime.now(clock))
                 .executeUpdate();
         c.status = RecallCampaign.Status.ACTIVE;
-        c.activatedAt = OffsetDateTime.now();
+        c.activatedAt = OffsetDateTime.now(clock);
         c.affectedCount = affected;
-        c.holdUntil = LocalDate.now(zone).plusYears(legalHoldYears);
+        c.holdUntil = LocalDate.now(clock).plusYears(config.recalls().legalHoldYears());
         return audited(c, "ACTIVATE", before);
     }
 
@@ -202,7 +203,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.ACTIVE);
         CampaignView before = CampaignView.of(c);
         c.status = RecallCampaign.Status.COMPLETED;
-        c.completedAt = OffsetDateTime.now();
+        c.completedAt = OffsetDateTime.now(clock);
         return audited(c, "COMPLETE", before);
     }
 
@@ -210,7 +211,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.COMPLETED);
         CampaignView before = CampaignView.of(c);
         c.status = RecallCampaign.Status.CLOSED;
-        c.closedAt = OffsetDateTime.now();
+        c.closedAt = OffsetDateTime.now(clock);
         return audited(c, "CLOSE", before);
     }
 
@@ -219,16 +220,16 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         RecallCampaign c = findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);
         if (c.status != RecallCampaign.Status.DRAFT) {
-            LocalDate until = c.holdUntil != null ? c.holdUntil : LocalDate.now(zone).plusYears(legalHoldYears);
+            LocalDate until = c.holdUntil != null ? c.holdUntil : LocalDate.now(clock).plusYears(config.recalls().legalHoldYears());
             throw new ProblemException(409, "recall_legal_hold", until).with("holdUntil", until.toString());
         }
         audit.record(AUDIT_TYPE, c.id, "DELETE", CampaignView.of(c), null);
         delete(c);
     }
 
-    public UnitView remedy(@NotNull UUID id, @NotNull String serialNo, @NotNull @Valid RemedyRequest request) {
+    public UnitView remedy(@NotNull UUID id, @NotNull SerialNo serialNo, @NotNull @Valid RemedyRequest request) {
         RecallCampaign c = active(id);
-        String serial = SerialNumbers.normalise(serialNo);
+        String serial = serialNo.value();
         List<Issue> issues = remedyIssues(null, "", request.status(), request.date(), request.reason());
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
@@ -237,10 +238,11 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
             cases.visible(request.caseId(), LockModeType.NONE);
         }
         int updated = em.createNativeQuery("update recall_unit set remedy_status = ?3, remedy_date = ?4, remedy_where = ?5, "
-                        + "remedy_case_id = ?6, exempt_reason = ?7, updated_at = now() where campaign_id = ?1 and serial_no = ?2")
+                        + "remedy_case_id = ?6, exempt_reason = ?7, updated_at = ?8 where campaign_id = ?1 and serial_no = ?2")
                 .setParameter(1, c.id).setParameter(2, serial).setParameter(3, request.status().name())
                 .setParameter(4, request.date()).setParameter(5, Text.blankToNull(request.where()))
-                .setParameter(6, request.caseId()).setParameter(7, Text.blankToNull(request.reason())).executeUpdate();
+                .setParameter(6, request.caseId()).setParameter(7, Text.blankToNull(request.reason()))
+                .setParameter(8, OffsetDateTime.now(clock)).executeUpdate();
         if (updated == 0) {
             throw ProblemException.notFound("recall-unit", serial);
         }
@@ -255,7 +257,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
         if ((status == Remedy.REMEDIED || status == Remedy.SCHEDULED) && date == null) {
             issues.add(new Issue(prefix + "date", "recalls.date_required", new Object[0], line));
         }
-        if (status == Remedy.REMEDIED && date != null && date.isAfter(LocalDate.now(zone))) {
+        if (status == Remedy.REMEDIED && date != null && date.isAfter(LocalDate.now(clock))) {
             issues.add(new Issue(prefix + "date", "cases.date_in_future", new Object[0], line));
         }
         if (status == Remedy.EXEMPT && (reason == null || reason.isBlank())) {
@@ -384,7 +386,7 @@ public class Recalls implements PanacheRepositoryBase<RecallCampaign, UUID> {
     }
 
     private CampaignView audited(RecallCampaign c, String action, CampaignView before) {
-        c.updatedAt = OffsetDateTime.now();
+        c.updatedAt = OffsetDateTime.now(clock);
         flush();
         CampaignView after = CampaignView.of(c);
         audit.record(AUDIT_TYPE, c.id, action, before, after);

@@ -6,6 +6,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.CorrelationId;
 import com.aftersales.shared.web.Ids;
+import com.aftersales.unit.SerialNo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,11 +16,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -70,8 +70,8 @@ public class Retention {
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProductLife> lives() {
@@ -91,17 +91,18 @@ public class Retention {
         }
         ProductLife before = lives().stream().filter(l -> l.productModel().equals(key)).findFirst().orElse(null);
         em.createNativeQuery("""
-                        insert into product_model_life (product_model, life_years, updated_by) values (?1, ?2, ?3)
+                        insert into product_model_life (product_model, life_years, updated_by, updated_at) values (?1, ?2, ?3, ?4)
                         on conflict (product_model) do update set life_years = excluded.life_years,
-                            updated_by = excluded.updated_by, updated_at = now(), version = product_model_life.version + 1""")
-                .setParameter(1, key).setParameter(2, request.lifeYears()).setParameter(3, caller.subject()).executeUpdate();
+                            updated_by = excluded.updated_by, updated_at = excluded.updated_at, version = product_model_life.version + 1""")
+                .setParameter(1, key).setParameter(2, request.lifeYears()).setParameter(3, caller.subject())
+                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
         ProductLife after = lives().stream().filter(l -> l.productModel().equals(key)).findFirst().orElseThrow();
         audit.record(AUDIT_TYPE, key, before == null ? "CREATE" : "UPDATE", before, after);
         return after;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UnitRetention unit(String serialNo) {
+    public UnitRetention unit(SerialNo serialNo) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select u.serial_no, u.product_model,
@@ -109,10 +110,10 @@ public class Retention {
                                (select max(coalesce(rc.hold_until, date '9999-12-31')) from recall_unit ru
                                 join recall_campaign rc on rc.id = ru.campaign_id where ru.unit_id = u.id),
                                u.anonymised_at
-                        from unit u where u.serial_no = upper(trim(?1))""")
-                .setParameter(1, serialNo).getResultList();
-        if (rows.isEmpty() || serialNo == null) {
-            throw ProblemException.notFound("unit", serialNo);
+                        from unit u where u.serial_no = ?1""")
+                .setParameter(1, serialNo.value()).getResultList();
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("unit", serialNo.value());
         }
         Object[] r = rows.get(0);
         LocalDate kept = (LocalDate) r[2];
@@ -137,9 +138,9 @@ public class Retention {
      * retention or a legal hold runs.
      */
     @Transactional
-    public UnitRetention erase(String serialNo) {
+    public UnitRetention erase(SerialNo serialNo) {
         UnitRetention r = unit(serialNo);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         if (r.anonymisedAt() == null && (r.removableFrom() == null || today.isBefore(r.removableFrom()))) {
             throw new ProblemException(409, "retention_active", r.removableFrom() == null ? "-" : r.removableFrom())
                     .with("keptUntil", r.keptUntil()).with("heldUntil", r.heldUntil()).with("removableFrom", r.removableFrom());
@@ -159,14 +160,14 @@ public class Retention {
                           and (cast(?2 as text) is null or u.serial_no = ?2)
                           for update of u
                         ), units as (
-                            update unit u set vin = null, end_customer = null, anonymised_at = now(), version = u.version + 1,
-                                              updated_at = now()
+                            update unit u set vin = null, end_customer = null, anonymised_at = ?5, version = u.version + 1,
+                                              updated_at = ?5
                             from expired e where u.id = e.id
                             returning u.id, u.serial_no, e.kept_until
                         ), cases as (
                             update service_case c set reporter_name = '（已匿名）', reporter_phone = null, reporter_email = null,
-                                                      description = '（已匿名）', anonymised_at = now(), version = c.version + 1,
-                                                      updated_at = now()
+                                                      description = '（已匿名）', anonymised_at = ?5, version = c.version + 1,
+                                                      updated_at = ?5
                             where c.anonymised_at is null
                               and exists (select 1 from case_unit cu join units x on x.id = cu.unit_id where cu.case_id = c.id)
                               and not exists (select 1 from case_unit cu join unit u2 on u2.id = cu.unit_id
@@ -180,18 +181,20 @@ public class Retention {
                             update follow_up f set comments = null from cases c where f.case_id = c.id and f.comments is not null
                             returning 1
                         ), audited as (
-                            insert into audit_log (actor, action, entity_type, entity_id, before_state, after_state, correlation_id)
-                            select ?3, 'ANONYMISE', 'unit', cast(x.id as text), cast(null as jsonb),
+                            insert into audit_log (occurred_at, actor, action, entity_type, entity_id, before_state, after_state,
+                                                   correlation_id)
+                            select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'unit', cast(x.id as text), cast(null as jsonb),
                                    jsonb_build_object('serialNo', x.serial_no, 'keptUntil', x.kept_until), ?4 from units x
                             union all
-                            select ?3, 'ANONYMISE', 'case', cast(c.id as text), cast(null as jsonb), jsonb_build_object('caseNo', c.case_no), ?4
+                            select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'case', cast(c.id as text), cast(null as jsonb),
+                                   jsonb_build_object('caseNo', c.case_no), ?4
                             from cases c
                             returning 1
                         )
                         select (select count(*) from units), (select count(*) from cases),
                                (select count(*) from notes) + (select count(*) from followups) + (select count(*) from audited)""")
                 .setParameter(1, asOf).setParameter(2, serialNo).setParameter(3, actor)
-                .setParameter(4, CorrelationId.current()).getSingleResult();
+                .setParameter(4, CorrelationId.current()).setParameter(5, OffsetDateTime.now(clock)).getSingleResult();
         return new Purge(asOf, ((Number) r[0]).intValue(), ((Number) r[1]).intValue());
     }
 

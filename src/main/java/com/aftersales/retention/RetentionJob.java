@@ -3,10 +3,9 @@ package com.aftersales.retention;
 import com.aftersales.jobs.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 
 /** Monthly: removes personal data from every unit past retention and not held, and from its fully expired cases. */
 @ApplicationScoped
@@ -15,8 +14,8 @@ public class RetentionJob implements Job {
     @Inject
     Retention retention;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @Override
     public String name() {
@@ -25,7 +24,7 @@ public class RetentionJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
-        Retention.Purge purge = retention.purge(now.atZoneSameInstant(zone).toLocalDate(), "retention-job");
+        Retention.Purge purge = retention.purge(now.atZoneSameInstant(clock.getZone()).toLocalDate(), "retention-job");
         return new Result(purge.units() + purge.cases(), purge.units() + purge.cases(), 0, 0);
     }
 }

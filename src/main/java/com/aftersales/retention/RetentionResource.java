@@ -1,6 +1,7 @@
 package com.aftersales.retention;
 
 import com.aftersales.shared.security.Roles;
+import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -12,12 +13,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Record retention: product life per model, a unit's retention dates, what has expired, and removal of personal data. */
@@ -30,8 +30,8 @@ public class RetentionResource {
     @Inject
     Retention retention;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @GET
     @Path("product-life")
@@ -54,7 +54,7 @@ public class RetentionResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "A unit's retention: kept until (product life + 1 calendar year), recall hold, removable from")
     public Retention.UnitRetention unit(@PathParam("serialNo") String serialNo) {
-        return retention.unit(serialNo);
+        return retention.unit(SerialNo.of(serialNo));
     }
 
     @DELETE
@@ -64,7 +64,7 @@ public class RetentionResource {
     @Operation(summary = "Remove a unit's personal data (and of its cases past retention); 409 with the date it may go "
             + "while retention or a recall hold runs")
     public Retention.UnitRetention erase(@PathParam("serialNo") String serialNo) {
-        return retention.erase(serialNo);
+        return retention.erase(SerialNo.of(serialNo));
     }
 
     @GET
@@ -72,6 +72,6 @@ public class RetentionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Units whose personal data the retention job removes on a date (asOf, default today), at most 200")
     public List<Retention.UnitRetention> expired(@QueryParam("asOf") String asOf) {
-        return retention.expired(Retention.date("asOf", asOf, LocalDate.now(zone)));
+        return retention.expired(Retention.date("asOf", asOf, LocalDate.now(clock)));
     }
 }

@@ -4,10 +4,12 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -27,17 +29,18 @@ public class NtfRates {
     @Inject
     EntityManager em;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public List<Row> rates(GroupBy groupBy, LocalDate from, LocalDate to, UUID customerScope) {
         String key = switch (groupBy) {
             case CUSTOMER -> "cu.code";
             case MODEL -> "u.product_model";
-            case MONTH -> "to_char(ru.judged_at at time zone 'Asia/Shanghai', 'YYYY-MM')";
+            // Months of the business zone (aftersales.zone), like the period bounds below.
+            case MONTH -> "to_char(ru.judged_at at time zone cast(?4 as text), 'YYYY-MM')";
         };
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select " + key + " as grp, count(*) as judged, "
+        ZoneId zone = clock.getZone();
+        Query query = em.createNativeQuery("select " + key + " as grp, count(*) as judged, "
                         + "count(*) filter (where ru.verdict = 'NTF') as ntf "
                         + "from return_unit ru join unit u on u.id = ru.unit_id join customer cu on cu.id = u.customer_id "
                         + "where ru.verdict is not null and ru.judged_at >= ?1 and ru.judged_at < ?2 "
@@ -45,8 +48,12 @@ public class NtfRates {
                         + "group by grp order by grp")
                 .setParameter(1, from.atStartOfDay(zone).toOffsetDateTime())
                 .setParameter(2, to.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
-                .setParameter(3, customerScope == null ? null : customerScope.toString())
-                .getResultList();
+                .setParameter(3, customerScope == null ? null : customerScope.toString());
+        if (groupBy == GroupBy.MONTH) {
+            query.setParameter(4, zone.getId());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> {
             long judged = ((Number) r[1]).longValue();
             long ntf = ((Number) r[2]).longValue();

@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseBook;
 import com.aftersales.cases.CaseEvent;
 import com.aftersales.cases.CaseTimeline;
@@ -14,7 +15,7 @@ import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
-import com.aftersales.unit.SerialNumbers;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
@@ -32,13 +33,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -131,15 +131,15 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.returns.ntf-customer-share")
-    BigDecimal ntfCustomerShare;
+    @Inject
+    Clock clock;
 
     public ReturnView authorise(@NotNull @Valid AuthoriseRequest request) {
         ServiceCase c = cases.visible(request.caseId(), LockModeType.NONE);
-        List<String> serials = new ArrayList<>(new LinkedHashSet<>(request.serialNos().stream().map(SerialNumbers::normalise).toList()));
+        List<String> serials = new ArrayList<>(new LinkedHashSet<>(request.serialNos().stream().map(s -> SerialNo.of(s).value()).toList()));
         @SuppressWarnings("unchecked")
         List<Object[]> found = em.createNativeQuery("select serial_no, unit_id from case_unit where case_id = ?1 and serial_no = any(?2)")
                 .setParameter(1, c.id).setParameter(2, serials.toArray(new String[0])).getResultList();
@@ -156,7 +156,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         }
         ReturnOrder r = new ReturnOrder();
         r.id = UUID.randomUUID();
-        r.returnNo = "TH-%d-%05d".formatted(LocalDate.now(zone).getYear(),
+        r.returnNo = "TH-%d-%05d".formatted(LocalDate.now(clock).getYear(),
                 ((Number) em.createNativeQuery("select nextval('return_no_seq')").getSingleResult()).longValue());
         r.caseId = c.id;
         r.reason = request.reason().strip();
@@ -181,7 +181,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.AUTHORISED);
         ReturnView before = view(r);
         r.status = ReturnOrder.Status.RECEIVED;
-        r.receivedAt = OffsetDateTime.now();
+        r.receivedAt = OffsetDateTime.now(clock);
         r.receivedBy = caller.subject();
         timeline.record(r.caseId, CaseEvent.Kind.NOTE, null, null, "退货 " + r.returnNo + " 已由仓库接收 / return received",
                 CaseEvent.Visibility.INTERNAL);
@@ -196,7 +196,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     /** A test record; the first one starts TESTING. Re-tests of repaired units come after disposal. */
     public ReturnView test(@NotNull UUID id, long expectedVersion, @NotNull @Valid TestRequest request) {
         ReturnOrder r = locked(id, expectedVersion);
-        ReturnUnit u = unit(r, request.serialNo());
+        ReturnUnit u = unit(r, SerialNo.of(request.serialNo()));
         if (request.retest()) {
             if (r.status != ReturnOrder.Status.DISPOSED || u.disposition != ReturnUnit.Disposition.REPAIR) {
                 throw new ProblemException(409, "return_retest_not_expected", r.status);
@@ -209,12 +209,12 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         }
         ReturnView before = view(r);
         em.createNativeQuery("insert into return_test (id, return_id, serial_no, test_name, conditions, measured, reproduced, "
-                        + "retest, passed, tested_by) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                        + "retest, passed, tested_by, tested_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, r.id).setParameter(3, u.serialNo)
                 .setParameter(4, request.testName().strip()).setParameter(5, Text.blankToNull(request.conditions()))
                 .setParameter(6, Text.blankToNull(request.measured())).setParameter(7, request.reproduced())
                 .setParameter(8, request.retest()).setParameter(9, request.passed()).setParameter(10, caller.subject())
-                .executeUpdate();
+                .setParameter(11, OffsetDateTime.now(clock)).executeUpdate();
         if (request.retest()) {
             u.retestPassed = request.passed();
         } else {
@@ -234,7 +234,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         Map<String, Judgement> bySerial = new HashMap<>();
         for (int i = 0; i < request.units().size(); i++) {
             Judgement j = request.units().get(i);
-            String serial = SerialNumbers.normalise(j.serialNo());
+            String serial = SerialNo.of(j.serialNo()).value();
             bySerial.put(serial, j);
             String field = "units[" + i + "]";
             if (j.verdict() == ReturnUnit.Verdict.DEFECT_CONFIRMED && j.causeCategory() == null) {
@@ -267,7 +267,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
             u.supplier = j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART ? j.supplier().strip() : null;
             u.supplierShare = j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART ? j.supplierShare() : null;
             u.judgedBy = caller.subject();
-            u.judgedAt = OffsetDateTime.now();
+            u.judgedAt = OffsetDateTime.now(clock);
         }
         r.status = ReturnOrder.Status.JUDGED;
         return audited(r, "JUDGE", before);
@@ -277,7 +277,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.JUDGED);
         List<ReturnUnit> all = units(r.id);
         Map<String, Disposal> bySerial = new HashMap<>();
-        request.units().forEach(d -> bySerial.put(SerialNumbers.normalise(d.serialNo()), d));
+        request.units().forEach(d -> bySerial.put(SerialNo.of(d.serialNo()).value(), d));
         List<Issue> issues = new ArrayList<>();
         for (ReturnUnit u : all) {
             Disposal d = bySerial.get(u.serialNo);
@@ -304,7 +304,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
             if (d.disposition() == ReturnUnit.Disposition.REPLACE) {
                 // The replacement is a unit of its own: its own record, history and warranty (delivered today).
                 var replacement = units.register(new UnitRequest(d.replacementSerial(), unit.productModel, unit.productLine,
-                        unit.projectCode, null, null, unit.customerId, unit.endCustomer, null, LocalDate.now(zone), null));
+                        unit.projectCode, null, null, unit.customerId, unit.endCustomer, null, LocalDate.now(clock), null));
                 u.replacementSerial = replacement.serialNo();
             }
         }
@@ -315,7 +315,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     /** A repaired unit goes back into stock after a passed re-test. */
     public ReturnView restock(@NotNull UUID id, long expectedVersion, @NotNull @Valid RestockRequest request) {
         ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.DISPOSED);
-        ReturnUnit u = unit(r, request.serialNo());
+        ReturnUnit u = unit(r, SerialNo.of(request.serialNo()));
         if (u.disposition != ReturnUnit.Disposition.REPAIR || !Boolean.TRUE.equals(u.retestPassed)) {
             throw new ProblemException(409, "return_restock_needs_retest", u.serialNo);
         }
@@ -323,7 +323,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
             throw new ProblemException(409, "return_already_restocked", u.serialNo);
         }
         ReturnView before = view(r);
-        u.restockedAt = OffsetDateTime.now();
+        u.restockedAt = OffsetDateTime.now(clock);
         return audited(r, "RESTOCK", before);
     }
 
@@ -340,7 +340,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         }
         ReturnView before = view(r);
         r.status = ReturnOrder.Status.CLOSED;
-        r.closedAt = OffsetDateTime.now();
+        r.closedAt = OffsetDateTime.now(clock);
         return audited(r, "CLOSE", before);
     }
 
@@ -398,8 +398,8 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         return r;
     }
 
-    private ReturnUnit unit(ReturnOrder r, String serialNo) {
-        String serial = SerialNumbers.normalise(serialNo);
+    private ReturnUnit unit(ReturnOrder r, SerialNo serialNo) {
+        String serial = serialNo.value();
         return units(r.id).stream().filter(u -> u.serialNo.equals(serial)).findFirst()
                 .orElseThrow(() -> ProblemException.invalid("serialNo", "returns.serial_not_in_return", serial));
     }
@@ -424,7 +424,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
         BigDecimal supplier = all.stream().filter(u -> u.supplierShare != null)
                 .map(u -> perUnit.multiply(u.supplierShare)).reduce(BigDecimal.ZERO, BigDecimal::add);
         long ntf = all.stream().filter(u -> u.verdict == ReturnUnit.Verdict.NTF).count();
-        BigDecimal ntfShare = perUnit.multiply(BigDecimal.valueOf(ntf)).multiply(ntfCustomerShare);
+        BigDecimal ntfShare = perUnit.multiply(BigDecimal.valueOf(ntf)).multiply(config.returns().ntfCustomerShare());
         CostShares costs = new CostShares(verified.setScale(2, RoundingMode.HALF_UP), supplier.setScale(2, RoundingMode.HALF_UP),
                 ntfShare.setScale(2, RoundingMode.HALF_UP));
         List<UnitView> unitViews = all.stream().map(u -> new UnitView(u.serialNo, u.verdict, u.causeCategory, u.supplier,
@@ -434,7 +434,7 @@ public class Returns implements PanacheRepositoryBase<ReturnOrder, UUID> {
     }
 
     private ReturnView audited(ReturnOrder r, String action, ReturnView before) {
-        r.updatedAt = OffsetDateTime.now();
+        r.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         ReturnView after = view(r);
         audit.record(AUDIT_TYPE, r.id, action, before, after);

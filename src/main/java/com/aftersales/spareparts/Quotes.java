@@ -34,6 +34,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,6 +118,9 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Clock clock;
+
     public QuoteView issue(@NotNull UUID caseId, @NotNull @Valid QuoteRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         Number chargeable = (Number) em.createNativeQuery("select count(*) from case_unit where case_id = ?1 and regime = 'CHARGEABLE'")
@@ -156,7 +160,7 @@ public class Quotes implements PanacheRepositoryBase<Quotes.Quote, UUID> {
         }
         QuoteView before = QuoteView.of(q);
         q.status = request.accept() ? Status.ACCEPTED : Status.DECLINED;
-        q.decidedAt = OffsetDateTime.now();
+        q.decidedAt = OffsetDateTime.now(clock);
         flush();
         QuoteView after = QuoteView.of(q);
         audit.record("quote", q.id, q.status.name(), before, after);

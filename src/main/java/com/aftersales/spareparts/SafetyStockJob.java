@@ -38,12 +38,12 @@ public class SafetyStockJob implements Job {
                             on conflict (part_id, location) where closed_at is null do nothing
                             returning id, part_id, location
                         ), ins as (
-                            insert into notice (id, kind, recipient_role, payload, dedupe_key)
+                            insert into notice (id, kind, recipient_role, payload, dedupe_key, created_at)
                             select gen_random_uuid(), 'SAFETY_STOCK', r.role,
                                    jsonb_build_object('partNo', p.part_no, 'partName', p.name, 'location', o.location,
                                                       'quantity', b.quantity,
                                                       'safetyStock', b.safety_stock),
-                                   'stock:' || o.id || ':' || r.role
+                                   'stock:' || o.id || ':' || r.role, ?1
                             from opened o join spare_part p on p.id = o.part_id
                             join below b on b.part_id = o.part_id and b.location = o.location
                             cross join (values ('PRODUCT_MANAGER'), ('WAREHOUSE')) as r(role)

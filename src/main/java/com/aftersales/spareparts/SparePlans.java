@@ -24,13 +24,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,8 +106,8 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public PlanView propose(@NotNull @Valid PlanRequest request) {
         String location = SpareParts.location(request.location());
@@ -118,7 +117,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
         List<Object[]> rows = em.createNativeQuery("""
                         with consumption as (
                             select part_id, -sum(quantity) as used from stock_movement
-                            where location = ?1 and kind = 'ISSUE' and moved_at >= now() - make_interval(months => ?2)
+                            where location = ?1 and kind = 'ISSUE' and moved_at >= cast(?3 as timestamptz) - make_interval(months => ?2)
                             group by part_id
                         ), inbound as (
                             select (l ->> 'partId')::uuid as part_id, sum((l ->> 'quantity')::int) as qty
@@ -134,7 +133,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
                         left join inbound i on i.part_id = p.id
                         where s.part_id is not null or c.part_id is not null or i.part_id is not null
                         order by p.part_no""")
-                .setParameter(1, location).setParameter(2, basis).getResultList();
+                .setParameter(1, location).setParameter(2, basis).setParameter(3, OffsetDateTime.now(clock)).getResultList();
         List<Line> lines = rows.stream().map(r -> {
             int used = ((Number) r[3]).intValue();
             int onHand = ((Number) r[4]).intValue();
@@ -147,7 +146,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
         p.id = UUID.randomUUID();
         p.location = location;
         p.monthsBasis = basis;
-        p.periodFrom = LocalDate.now(zone).withDayOfMonth(1).plusMonths(1);
+        p.periodFrom = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
         p.periodTo = p.periodFrom.plusMonths(period).minusDays(1);
         p.status = Status.DRAFT;
         p.lines = new ArrayList<>(lines);
@@ -187,7 +186,7 @@ public class SparePlans implements PanacheRepositoryBase<SparePlans.SparePlan, U
             p.status = Status.ACCEPTED;
             p.acceptedBy = caller.subject();
         }
-        p.updatedAt = OffsetDateTime.now();
+        p.updatedAt = OffsetDateTime.now(clock);
         flush();
         PlanView after = PlanView.of(p);
         audit.record("spare-plan", p.id, request.accept() ? "ACCEPT" : "EDIT", before, after);

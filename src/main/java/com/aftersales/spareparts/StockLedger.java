@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,9 @@ public class StockLedger {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public int move(UUID partId, String location, int delta, Kind kind, UUID caseId, UUID transferId, String reason) {
@@ -45,11 +50,12 @@ public class StockLedger {
                             + "returning quantity")
                     .setParameter(1, partId).setParameter(2, location).setParameter(3, delta).getSingleResult()).intValue();
         }
-        em.createNativeQuery("insert into stock_movement (part_id, location, quantity, kind, case_id, transfer_id, reason, moved_by) "
-                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+        // moved_at from the clock: plans and the fill-rate KPI count movements by it.
+        em.createNativeQuery("insert into stock_movement (part_id, location, quantity, kind, case_id, transfer_id, reason, moved_by, "
+                        + "moved_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")
                 .setParameter(1, partId).setParameter(2, location).setParameter(3, delta).setParameter(4, kind.name())
                 .setParameter(5, caseId).setParameter(6, transferId).setParameter(7, reason).setParameter(8, caller.subject())
-                .executeUpdate();
+                .setParameter(9, OffsetDateTime.now(clock)).executeUpdate();
         return quantity;
     }
 }

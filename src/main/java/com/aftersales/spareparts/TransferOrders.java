@@ -30,13 +30,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -138,8 +137,8 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
     @Inject
     Outbox outbox;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public OrderView request(@NotNull @Valid OrderRequest request) {
         String from = SpareParts.location(request.fromLocation());
@@ -157,7 +156,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
         partIds.forEach(id -> parts.part(id, LockModeType.NONE));
         TransferOrder o = new TransferOrder();
         o.id = UUID.randomUUID();
-        o.transferNo = "DB-%d-%05d".formatted(LocalDate.now(zone).getYear(),
+        o.transferNo = "DB-%d-%05d".formatted(LocalDate.now(clock).getYear(),
                 ((Number) em.createNativeQuery("select nextval('transfer_no_seq')").getSingleResult()).longValue());
         o.fromLocation = from;
         o.toLocation = to;
@@ -207,7 +206,7 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrders.Tran
             ledger.move(line.partId(), o.toLocation, line.quantity(), StockLedger.Kind.TRANSFER_IN, o.caseId, o.id, o.transferNo);
         }
         o.status = Status.RECEIVED;
-        o.receivedAt = OffsetDateTime.now();
+        o.receivedAt = OffsetDateTime.now(clock);
         return audited(o, "RECEIVE", before);
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.unit;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.upload.Column;
@@ -12,15 +13,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ public class UnitImport {
     static final Columns COLUMNS = Columns.exactly(SERIAL_NO, PRODUCT_MODEL, PRODUCT_LINE, PROJECT_CODE, PRODUCTION_DATE,
             BATCH_NO, CUSTOMER_CODE, END_CUSTOMER, VIN, DELIVERY_DATE, FIRST_SALE_DATE);
 
-    private record Row(int line, String serialNo, String model, ProductLine productLine, String projectCode,
+    private record Row(int line, SerialNo serialNo, String model, ProductLine productLine, String projectCode,
                        LocalDate productionDate, String batchNo, String customerCode, String endCustomer, String vin,
                        LocalDate deliveryDate, LocalDate firstSaleDate) {
     }
@@ -69,19 +70,19 @@ public class UnitImport {
     @Inject
     Caller caller;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.units.import.max-rows")
-    int maxRows;
+    @Inject
+    Clock clock;
 
     @Transactional
     public Result importCsv(byte[] body) {
-        Upload upload = Upload.read(body, COLUMNS, maxRows);
+        Upload upload = Upload.read(body, COLUMNS, config.units().importing().maxRows());
         List<Issue> issues = upload.issues();
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = LocalDate.now(clock);
         List<Row> rows = new ArrayList<>(upload.rows().size());
-        Map<String, Integer> firstLine = new HashMap<>();
+        Map<SerialNo, Integer> firstLine = new HashMap<>();
         for (UploadRow cells : upload.rows()) {
             Row row = row(cells);
             if (row == null) {
@@ -102,10 +103,10 @@ public class UnitImport {
     }
 
     private static Row row(UploadRow cells) {
-        String serial = SerialNumbers.normalise(cells.text(SERIAL_NO));
+        SerialNo serial = SerialNo.of(cells.text(SERIAL_NO));
         String model = cells.text(PRODUCT_MODEL);
         String customer = cells.text(CUSTOMER_CODE);
-        cells.required(SERIAL_NO, serial);
+        cells.required(SERIAL_NO, serial == null ? null : serial.value());
         cells.required(PRODUCT_MODEL, model);
         cells.required(PRODUCT_LINE, cells.text(PRODUCT_LINE));
         cells.required(CUSTOMER_CODE, customer);
@@ -125,7 +126,7 @@ public class UnitImport {
         String project = cells.text(PROJECT_CODE, 60);
         String batch = cells.text(BATCH_NO, 60);
         String endCustomer = cells.text(END_CUSTOMER, 200);
-        if (cells.hasIssues() && (serial == null || serial.isEmpty())) {
+        if (cells.hasIssues() && (serial == null || serial.value().isEmpty())) {
             return null;
         }
         return new Row(cells.line(), serial, model, productLine, project, production, batch,
@@ -137,7 +138,7 @@ public class UnitImport {
         Map<String, Integer> lineOf = new HashMap<>();
         Set<String> codes = new HashSet<>();
         for (Row row : rows) {
-            lineOf.putIfAbsent(row.serialNo, row.line);
+            lineOf.putIfAbsent(row.serialNo.value(), row.line);
             if (row.customerCode != null) {
                 codes.add(row.customerCode);
             }
@@ -178,7 +179,7 @@ public class UnitImport {
         String[][] cols = new String[11][n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            cols[0][i] = r.serialNo;
+            cols[0][i] = r.serialNo.value();
             cols[1][i] = r.model;
             cols[2][i] = r.productLine.name();
             cols[3][i] = r.projectCode;
@@ -196,16 +197,19 @@ public class UnitImport {
                                          ?::text[], ?::text[], ?::text[], ?::text[])
                         as r(serial_no, product_model, product_line, project_code, production_date, batch_no,
                              customer_id, end_customer, vin, delivery_date, first_sale_date)
+                ), stamp as (
+                    select ?::timestamptz as at
                 ), ins as (
                     insert into unit (id, serial_no, product_model, product_line, project_code, production_date, batch_no,
-                                      customer_id, end_customer, vin, delivery_date, first_sale_date)
+                                      customer_id, end_customer, vin, delivery_date, first_sale_date, created_at, updated_at)
                     select gen_random_uuid(), serial_no, product_model, product_line, project_code, production_date::date,
-                           batch_no, customer_id::uuid, end_customer, vin, delivery_date::date, first_sale_date::date
-                    from rows
+                           batch_no, customer_id::uuid, end_customer, vin, delivery_date::date, first_sale_date::date,
+                           stamp.at, stamp.at
+                    from rows cross join stamp
                     returning *
                 )
-                insert into audit_log (actor, action, entity_type, entity_id, after_state, correlation_id)
-                select ?, 'IMPORT', 'unit', ins.serial_no,
+                insert into audit_log (occurred_at, actor, action, entity_type, entity_id, after_state, correlation_id)
+                select ins.created_at, ?, 'IMPORT', 'unit', ins.serial_no,
                        jsonb_build_object('serialNo', serial_no, 'productModel', product_model, 'productLine', product_line,
                                           'projectCode', project_code, 'productionDate', production_date,
                                           'batchNo', batch_no, 'customerId', customer_id, 'endCustomer', end_customer,
@@ -221,8 +225,9 @@ public class UnitImport {
                 arrays.add(array);
                 insert.setArray(i + 1, array);
             }
-            insert.setString(12, caller.subject());
-            insert.setString(13, CorrelationId.current());
+            insert.setObject(12, OffsetDateTime.now(clock));
+            insert.setString(13, caller.subject());
+            insert.setString(14, CorrelationId.current());
             int written = insert.executeUpdate();
             for (Array array : arrays) {
                 array.free();

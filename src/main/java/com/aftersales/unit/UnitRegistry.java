@@ -16,10 +16,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,33 +40,34 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
     @Inject
     CustomerRegistry customers;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public UnitView register(@NotNull @Valid UnitRequest request) {
-        String serial = SerialNumbers.normalise(request.serialNo());
+        SerialNo serial = SerialNo.of(request.serialNo());
         checkRules(serial, request);
         customers.visible(request.customerId(), LockModeType.NONE);
-        if (count("serialNo", serial) > 0) {
-            throw new ProblemException(409, "unit_exists", serial);
+        if (count("serialNo", serial.value()) > 0) {
+            throw new ProblemException(409, "unit_exists", serial.value());
         }
         Unit unit = new Unit();
         unit.id = UUID.randomUUID();
-        unit.serialNo = serial;
+        unit.serialNo = serial.value();
         apply(unit, request);
         persistAndFlush(unit);
         UnitView view = UnitView.of(unit);
-        audit.record(AUDIT_TYPE, serial, "CREATE", null, view);
+        audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null, view);
         return view;
     }
 
-    public UnitView amend(@NotNull String serialNo, long expectedVersion, @NotNull @Valid UnitRequest request) {
+    public UnitView amend(@NotNull SerialNo serialNo, long expectedVersion, @NotNull @Valid UnitRequest request) {
         Unit unit = visible(serialNo, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(unit.version, expectedVersion);
-        if (!unit.serialNo.equals(SerialNumbers.normalise(request.serialNo()))) {
+        SerialNo serial = SerialNo.of(request.serialNo());
+        if (!serial.value().equals(unit.serialNo)) {
             throw ProblemException.invalid("serialNo", "unit.serial_immutable", unit.serialNo);
         }
-        checkRules(unit.serialNo, request);
+        checkRules(serial, request);
         customers.visible(request.customerId(), LockModeType.NONE);
         UnitView before = UnitView.of(unit);
         apply(unit, request);
@@ -79,7 +79,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
 
     /** The unit's record with the recall campaigns still open on it (recall_unit is read as data, not as a module). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public UnitView get(String serialNo) {
+    public UnitView get(SerialNo serialNo) {
         Unit unit = visible(serialNo, LockModeType.NONE);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery(
@@ -94,11 +94,10 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
 
     /** The unit if it exists and the caller may see it; otherwise 404. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Unit visible(String serialNo, LockModeType lock) {
-        String serial = SerialNumbers.normalise(serialNo);
-        Optional<Unit> unit = find("serialNo", serial).withLock(lock).firstResultOptional();
+    public Unit visible(SerialNo serialNo, LockModeType lock) {
+        Optional<Unit> unit = find("serialNo", serialNo.value()).withLock(lock).firstResultOptional();
         return unit.filter(u -> caller.maySee(u.customerId))
-                .orElseThrow(() -> ProblemException.notFound("unit", serial));
+                .orElseThrow(() -> ProblemException.notFound("unit", serialNo.value()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -124,7 +123,7 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         }
         if (serialPrefix != null && !serialPrefix.isBlank()) {
             where.add("serialNo like :prefix");
-            params.and("prefix", Text.likeLiteral(SerialNumbers.normalise(serialPrefix)) + "%");
+            params.and("prefix", Text.likeLiteral(SerialNo.of(serialPrefix).value()) + "%");
         }
         if (page.after() != null) {
             where.add("serialNo > :after");
@@ -135,9 +134,9 @@ public class UnitRegistry implements PanacheRepositoryBase<Unit, UUID> {
         return page.page(rows, u -> u.serialNo, UnitView::of);
     }
 
-    private void checkRules(String serial, UnitRequest request) {
+    private void checkRules(SerialNo serial, UnitRequest request) {
         var issues = UnitRules.check(null, serial, request.productionDate(), request.deliveryDate(),
-                request.firstSaleDate(), LocalDate.now(zone));
+                request.firstSaleDate(), LocalDate.now(clock));
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
         }

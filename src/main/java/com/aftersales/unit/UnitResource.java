@@ -76,7 +76,7 @@ public class UnitResource {
     @AnyRole
     @Operation(summary = "One unit's record by steel-stamp number (normalised: case and full-width characters do not matter)")
     public Response get(@PathParam("serialNo") String serialNo) {
-        UnitView view = units.get(serialNo);
+        UnitView view = units.get(SerialNo.of(serialNo));
         return Versions.ok(view, view.version());
     }
 
@@ -88,7 +88,7 @@ public class UnitResource {
     public Response amend(@PathParam("serialNo") String serialNo, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           UnitRequest request) {
         long expected = Versions.required(ifMatch);
-        UnitView view = units.amend(serialNo, expected, request);
+        UnitView view = units.amend(SerialNo.of(serialNo), expected, request);
         return Versions.ok(view, view.version());
     }
 }

@@ -13,11 +13,11 @@ final class UnitRules {
     }
 
     /** Issues with the record; {@code line} is the CSV line, or null for a JSON request. */
-    static List<Issue> check(Integer line, String serialNo, LocalDate productionDate, LocalDate deliveryDate,
+    static List<Issue> check(Integer line, SerialNo serialNo, LocalDate productionDate, LocalDate deliveryDate,
                              LocalDate firstSaleDate, LocalDate today) {
         List<Issue> issues = new ArrayList<>();
-        if (!SerialNumbers.isValid(serialNo)) {
-            issues.add(new Issue("serialNo", "unit.serial_format", new Object[]{serialNo}, line));
+        if (!serialNo.isValid()) {
+            issues.add(new Issue("serialNo", "unit.serial_format", new Object[]{serialNo.value()}, line));
         }
         if (productionDate != null && productionDate.isAfter(today)) {
             issues.add(new Issue("productionDate", "unit.production_in_future", new Object[0], line));

@@ -8,6 +8,7 @@ import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
+import com.aftersales.unit.SerialNo;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,7 @@ public class EntitlementResource {
                                        @QueryParam("mileageKm") String mileageKm,
                                        @QueryParam("operatingHours") String hours,
                                        @Context HttpHeaders headers) {
-        return entitlements.lookUp(serialNo, Ids.dateParam("date", date),
+        return entitlements.lookUp(SerialNo.of(serialNo), Ids.dateParam("date", date),
                 Ids.intParam("mileageKm", mileageKm, 0, 10_000_000),
                 Ids.intParam("operatingHours", hours, 0, 1_000_000),
                 Messages.choose(headers.getAcceptableLanguages()));

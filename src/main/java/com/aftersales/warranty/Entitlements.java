@@ -1,16 +1,16 @@
 package com.aftersales.warranty;
 
 import com.aftersales.shared.error.Messages;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,8 +28,8 @@ public class Entitlements {
     @Inject
     ServiceContracts contracts;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     public EntitlementPolicy.Decision decide(Unit unit, LocalDate date, Integer mileageKm, Integer operatingHours) {
         List<EntitlementPolicy.Term> unitTerms = terms.of(unit.customerId, unit.productLine).stream()
@@ -43,10 +43,10 @@ public class Entitlements {
 
     /** One read transaction for the unit, its terms and its contracts (one snapshot, one session). */
     @Transactional(Transactional.TxType.REQUIRED)
-    public EntitlementView lookUp(String serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
+    public EntitlementView lookUp(SerialNo serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
                                   Locale locale) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
-        LocalDate day = date == null ? LocalDate.now(zone) : date;
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
         EntitlementPolicy.Decision d = decide(unit, day, mileageKm, operatingHours);
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
                 .map(r -> new EntitlementView.ReasonView(r.code(),

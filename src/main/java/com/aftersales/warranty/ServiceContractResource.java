@@ -9,6 +9,7 @@ import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Ids;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
+import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +47,7 @@ public class ServiceContractResource {
     @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Sign a paid service contract (保修协议) for a unit; fee in CNY, exact to the fen")
     public Response sign(@PathParam("serialNo") String serialNo, ServiceContractRequest request) {
-        ServiceContractView view = contracts.sign(serialNo, request);
+        ServiceContractView view = contracts.sign(SerialNo.of(serialNo), request);
         return Response.created(URI.create("/api/v1/units/" + URLEncoder.encode(view.serialNo(), StandardCharsets.UTF_8)
                         + "/service-contracts/" + view.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
@@ -57,7 +58,7 @@ public class ServiceContractResource {
     @Operation(summary = "A unit's service contracts")
     public Page<ServiceContractView> contracts(@PathParam("serialNo") String serialNo,
                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return contracts.list(serialNo, PageRequest.of(limit, cursor));
+        return contracts.list(SerialNo.of(serialNo), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -65,7 +66,7 @@ public class ServiceContractResource {
     @AnyRole
     @Operation(summary = "One service contract")
     public Response contract(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId) {
-        ServiceContractView view = contracts.get(serialNo, Ids.uuid("service-contract", contractId));
+        ServiceContractView view = contracts.get(SerialNo.of(serialNo), Ids.uuid("service-contract", contractId));
         return Versions.ok(view, view.version());
     }
 
@@ -76,7 +77,7 @@ public class ServiceContractResource {
     public Response cancel(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CancellationRequest request) {
         long expected = Versions.required(ifMatch);
-        ServiceContractView view = contracts.cancel(serialNo, Ids.uuid("service-contract", contractId), expected, request);
+        ServiceContractView view = contracts.cancel(SerialNo.of(serialNo), Ids.uuid("service-contract", contractId), expected, request);
         return Versions.ok(view, view.version());
     }
 }

@@ -6,6 +6,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.Unit;
 import com.aftersales.unit.UnitRegistry;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -16,10 +17,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -40,10 +40,10 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
     @Inject
     AuditTrail audit;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
-    public ServiceContractView sign(@NotNull String serialNo, @NotNull @Valid ServiceContractRequest request) {
+    public ServiceContractView sign(@NotNull SerialNo serialNo, @NotNull @Valid ServiceContractRequest request) {
         if (request.endDate().isBefore(request.startDate())) {
             throw ProblemException.invalid("endDate", "warranty.to_before_from");
         }
@@ -70,7 +70,7 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
         contract.feeCny = request.feeCny();
         contract.coverage = request.coverage().strip();
         contract.signedBy = caller.subject();
-        contract.signedOn = request.signedOn() == null ? LocalDate.now(zone) : request.signedOn();
+        contract.signedOn = request.signedOn() == null ? LocalDate.now(clock) : request.signedOn();
         contract.status = ServiceContract.Status.ACTIVE;
         persistAndFlush(contract);
         ServiceContractView view = ServiceContractView.of(contract, unit.serialNo);
@@ -78,7 +78,7 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
         return view;
     }
 
-    public ServiceContractView cancel(@NotNull String serialNo, @NotNull UUID contractId, long expectedVersion,
+    public ServiceContractView cancel(@NotNull SerialNo serialNo, @NotNull UUID contractId, long expectedVersion,
                                       @NotNull @Valid CancellationRequest request) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
         ServiceContract contract = contract(unit, contractId);
@@ -96,13 +96,13 @@ public class ServiceContracts implements PanacheRepositoryBase<ServiceContract, 
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ServiceContractView get(String serialNo, UUID contractId) {
+    public ServiceContractView get(SerialNo serialNo, UUID contractId) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
         return ServiceContractView.of(contract(unit, contractId), unit.serialNo);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<ServiceContractView> list(String serialNo, PageRequest page) {
+    public Page<ServiceContractView> list(SerialNo serialNo, PageRequest page) {
         Unit unit = units.visible(serialNo, LockModeType.NONE);
         StringBuilder where = new StringBuilder("unitId = :unit");
         Parameters params = Parameters.with("unit", unit.id);

@@ -1,15 +1,14 @@
 package com.aftersales.warranty;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.List;
 
 /**
  * Units whose free warranty ends within a window (60 and 30 days by default) and that have no service contract
@@ -23,11 +22,11 @@ public class WarrantyExpiryJob implements Job {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "aftersales.jobs.warranty-expiry.days")
-    List<Integer> windows;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.zone")
-    ZoneId zone;
+    @Inject
+    Clock clock;
 
     @Override
     public String name() {
@@ -36,8 +35,8 @@ public class WarrantyExpiryJob implements Job {
 
     @Override
     public Result run(OffsetDateTime now) {
-        LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
-        Integer[] days = windows.toArray(new Integer[0]);
+        LocalDate today = now.atZoneSameInstant(clock.getZone()).toLocalDate();
+        Integer[] days = config.jobs().warrantyExpiry().days().toArray(new Integer[0]);
         Object[] warranty = (Object[]) em.createNativeQuery("""
                         with windows as (
                             select w, coalesce(lead(w) over (order by w desc), -1) as next_w
@@ -60,18 +59,19 @@ public class WarrantyExpiryJob implements Job {
                             where not exists (select 1 from service_contract sc where sc.unit_id = e.unit_id
                                               and sc.status = 'ACTIVE' and sc.end_date > e.end_date)
                         ), ins as (
-                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key)
+                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key, created_at)
                             select gen_random_uuid(), 'WARRANTY_EXPIRY',
                                    case when r.who = 'customer' then d.customer_id end,
                                    case when r.who = 'sales' then 'SALES' end,
                                    jsonb_build_object('serialNo', d.serial_no, 'endDate', d.end_date, 'windowDays', d.w),
-                                   'warranty-expiry:' || d.w || ':' || r.who || ':' || d.unit_id || ':' || d.end_date
+                                   'warranty-expiry:' || d.w || ':' || r.who || ':' || d.unit_id || ':' || d.end_date,
+                                   cast(?3 as timestamptz)
                             from due d cross join (values ('sales'), ('customer')) as r(who)
                             on conflict (dedupe_key) do nothing
                             returning 1
                         )
                         select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, days).setParameter(2, today).getSingleResult();
+                .setParameter(1, days).setParameter(2, today).setParameter(3, now).getSingleResult();
         Object[] contracts = (Object[]) em.createNativeQuery("""
                         with windows as (
                             select w, coalesce(lead(w) over (order by w desc), -1) as next_w
@@ -84,18 +84,18 @@ public class WarrantyExpiryJob implements Job {
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
                                               and later.status = 'ACTIVE' and later.end_date > sc.end_date)
                         ), ins as (
-                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key)
+                            insert into notice (id, kind, customer_id, recipient_role, payload, dedupe_key, created_at)
                             select gen_random_uuid(), 'SERVICE_CONTRACT_EXPIRY',
                                    case when r.who = 'customer' then d.customer_id end,
                                    case when r.who = 'sales' then 'SALES' end,
                                    jsonb_build_object('serialNo', d.serial_no, 'contractNo', d.contract_no, 'endDate', d.end_date),
-                                   'contract-expiry:' || d.w || ':' || r.who || ':' || d.id
+                                   'contract-expiry:' || d.w || ':' || r.who || ':' || d.id, cast(?3 as timestamptz)
                             from due d cross join (values ('sales'), ('customer')) as r(who)
                             on conflict (dedupe_key) do nothing
                             returning 1
                         )
                         select (select count(*) from due), (select count(*) from ins)""")
-                .setParameter(1, days).setParameter(2, today).getSingleResult();
+                .setParameter(1, days).setParameter(2, today).setParameter(3, now).getSingleResult();
         return new Result(((Number) warranty[0]).intValue() + ((Number) contracts[0]).intValue(),
                 ((Number) warranty[1]).intValue() + ((Number) contracts[1]).intValue(), 0, 0);
     }

@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.support.Api;
 import com.aftersales.support.Fixtures;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class CaseIntakeTest {
         CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.open("SALES", w, "电机异响").then().statusCode(201)
                 .header("Location", containsString("/api/v1/cases/"))
-                .body("caseNo", startsWith("KS-" + LocalDate.now().getYear() + "-"))
+                .body("caseNo", startsWith("KS-" + TestClock.today().getYear() + "-"))
                 .body("status", equalTo("NEW"))
                 .body("allowedTransitions", hasItem("ACKNOWLEDGED"))
                 .body("units[0].serialNo", equalTo(w.serial()))
@@ -97,7 +98,7 @@ class CaseIntakeTest {
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].serialNo"));
         as("SALES").body(claim(w, 1, "x").failureDate(LocalDate.of(2024, 6, 1)).json()).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
-        as("SALES").body(claim(w, 1, "x").failureDate(LocalDate.now().plusDays(2)).json())
+        as("SALES").body(claim(w, 1, "x").failureDate(TestClock.today().plusDays(2)).json())
                 .post("/api/v1/cases").then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
         as("SALES").body(claim(w, -5, "x").json()).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].mileageKm"));

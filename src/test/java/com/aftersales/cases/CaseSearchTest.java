@@ -1,8 +1,10 @@
 package com.aftersales.cases;
 
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static com.aftersales.cases.CaseFixtures.world;
@@ -69,10 +71,10 @@ class CaseSearchTest {
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
         String id = as("SALES").body(CaseFixtures.claim(w, 1, "紧急").severity("CRITICAL").json())
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
-        // Nothing is overdue yet; the database clock moves the due time into the past for this check.
+        // Nothing is overdue yet; two hours later both due times have passed.
         as("SALES").queryParam("customerId", w.customerId()).queryParam("overdue", "true").get("/api/v1/cases")
                 .then().body("items", hasSize(0));
-        SqlClock.backdateDueTimes(id, 2);
+        TestClock.advance(Duration.ofHours(2));
         as("SALES").queryParam("customerId", w.customerId()).queryParam("overdue", "true").get("/api/v1/cases")
                 .then().body("items.id", equalTo(List.of(id))).body("items[0].overdue", equalTo(true));
     }

@@ -1,11 +1,5 @@
 package com.aftersales.cases;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.enterprise.inject.spi.CDI;
-import jakarta.persistence.EntityManager;
-
-import java.util.UUID;
-
 /** Case fixtures for tests of other areas (8D, problems). */
 public final class CaseTestData {
 
@@ -31,17 +25,5 @@ public final class CaseTestData {
 
     public static String openCase(World w) {
         return CaseFixtures.openId(w);
-    }
-
-    /** Moves a case's due times into the past. */
-    public static void backdateCase(String caseId, int hours) {
-        SqlClock.backdateDueTimes(caseId, hours);
-    }
-
-    /** Moves an 8D report's actions' due dates into the past. */
-    public static void backdateActions(String reportId, int days) {
-        QuarkusTransaction.requiringNew().run(() -> CDI.current().select(EntityManager.class).get()
-                .createNativeQuery("update eight_d_action set due_date = due_date - ?1 where report_id = ?2")
-                .setParameter(1, days).setParameter(2, UUID.fromString(reportId)).executeUpdate());
     }
 }

@@ -1,6 +1,7 @@
 package com.aftersales.eightd;
 
 import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -8,8 +9,8 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import static com.aftersales.support.EightDBodies.discipline;
 import static com.aftersales.support.EightDBodies.linkCase;
 import static com.aftersales.support.EightDBodies.report;
 import static com.aftersales.support.EightDBodies.update;
+import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,8 +36,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
 public class EightDTest {
-
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     public static String open(String... caseIds) {
         return as("QUALITY_ENGINEER").body(report(caseIds).member("刘工", "组长", "质量").member("陈工", null, "技术").json())
@@ -48,8 +48,8 @@ public class EightDTest {
 
     static Map<LocalDate, Boolean> calendar() {
         Map<LocalDate, Boolean> days = new HashMap<>();
-        List<Map<String, Object>> rows = as("QUALITY_ENGINEER").queryParam("from", TODAY.toString())
-                .queryParam("to", TODAY.plusYears(1).toString()).get("/api/v1/eight-d-settings/calendar")
+        List<Map<String, Object>> rows = as("QUALITY_ENGINEER").queryParam("from", today().toString())
+                .queryParam("to", today().plusYears(1).toString()).get("/api/v1/eight-d-settings/calendar")
                 .then().statusCode(200).extract().path("");
         rows.forEach(r -> days.put(LocalDate.parse((String) r.get("day")), (Boolean) r.get("working")));
         return days;
@@ -67,8 +67,8 @@ public class EightDTest {
                 .body("reportNo", containsString("8D-"))
                 .body("disciplines.size()", equalTo(9))
                 .body("disciplines[3].discipline", equalTo("D3"))
-                .body("disciplines[3].dueDate", equalTo(WorkingDays.add(TODAY, 3, calendar).toString()))
-                .body("disciplines[4].dueDate", equalTo(WorkingDays.add(TODAY, 10, calendar).toString()))
+                .body("disciplines[3].dueDate", equalTo(WorkingDays.add(today(), 3, calendar).toString()))
+                .body("disciplines[4].dueDate", equalTo(WorkingDays.add(today(), 10, calendar).toString()))
                 .body("teamWarning", containsString("4–10"));
     }
 
@@ -83,11 +83,11 @@ public class EightDTest {
                 .body("errors.field", hasItems("d6Verification", "d7", "disciplines.D0", "disciplines.D7"));
         int v = 0;
         v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"")
-                .body(action("CORRECTIVE", "更换轴承供应商并增加来料检验", "采购 王工", TODAY.plusDays(10)).json())
+                .body(action("CORRECTIVE", "更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).json())
                 .post(base + "/actions").then().statusCode(200).extract().response());
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(action("CORRECTIVE", "x", " ", TODAY).json())
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(action("CORRECTIVE", "x", " ", today()).json())
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("owner"));
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(action("CORRECTIVE", "x", "y", TODAY.minusDays(1)).json())
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(action("CORRECTIVE", "x", "y", today().minusDays(1)).json())
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("dueDate"));
         for (Discipline d : List.of(Discipline.D0, Discipline.D1, Discipline.D2, Discipline.D3, Discipline.D4,
                 Discipline.D5, Discipline.D6, Discipline.D7)) {
@@ -97,7 +97,7 @@ public class EightDTest {
         }
         v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(update("TM220 电机轴承早期失效").champion("刘工")
                         .d2("轴承异响", "郑州", "2025-06", "3 台", "其他批次无").d4("轴承游隙超差", "来料检验未测游隙")
-                        .d6("连续 3 批次来料游隙合格，装车 500 台无再发", TODAY)
+                        .d6("连续 3 批次来料游隙合格，装车 500 台无再发", today())
                         .d7("关键尺寸必须全检", "PFMEA", "PFMEA-TM220-07", "增加游隙控制")
                         .summary("问题已解决，客户满意").json())
                 .put(base).then().statusCode(200).extract().response());
@@ -105,11 +105,11 @@ public class EightDTest {
                 .then().statusCode(409).body("errors.field", equalTo(List.of("actions")));
         String actionId = as("QUALITY_ENGINEER").get(base).then().extract().path("actions[0].id");
         as("ENGINEER").header("If-Match", "\"" + v + "\"")
-                .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", TODAY.plusDays(10)).status("VERIFIED").json())
+                .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED").json())
                 .put(base + "/actions/" + actionId)
                 .then().statusCode(422).body("errors[0].field", equalTo("effectiveness"));
         v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"")
-                .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", TODAY.plusDays(10)).status("VERIFIED")
+                .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED")
                         .effectiveness("3 批次合格").json()).put(base + "/actions/" + actionId)
                 .then().statusCode(200).extract().response());
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure").then().statusCode(403);
@@ -157,11 +157,11 @@ public class EightDTest {
     void overdueActionsAcrossReports() {
         CaseTestData.World w = CaseTestData.world("SYSTEM");
         String id = open(CaseTestData.openCase(w));
-        as("ENGINEER").header("If-Match", "\"0\"").body(action("CONTAINMENT", "隔离库存 200 台", "owner-" + id, TODAY).json())
+        as("ENGINEER").header("If-Match", "\"0\"").body(action("CONTAINMENT", "隔离库存 200 台", "owner-" + id, today()).json())
                 .post("/api/v1/eight-d-reports/" + id + "/actions").then().statusCode(200);
         as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
                 .then().statusCode(200).body("items.size()", equalTo(0));
-        CaseTestData.backdateActions(id, 3);
+        TestClock.advance(Duration.ofDays(3));
         as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
                 .then().body("items.size()", equalTo(1)).body("items[0].overdue", equalTo(true))
                 .body("items[0].reportNo", notNullValue());

@@ -4,23 +4,22 @@ import com.aftersales.support.CaseBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Jobs;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.FollowUpBodies.contacted;
+import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class FollowUpTest {
-
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     static String closedCase() {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
@@ -40,7 +39,7 @@ class FollowUpTest {
         List<Map<String, Object>> rounds = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
                 .then().statusCode(200).extract().path("");
         assertThat(rounds).hasSize(1);
-        assertThat(rounds.get(0).get("dueDate")).isEqualTo(TODAY.plusDays(7).toString());
+        assertThat(rounds.get(0).get("dueDate")).isEqualTo(today().plusDays(7).toString());
         String first = (String) rounds.get(0).get("id");
         as("SALES").header("If-Match", "\"0\"").body(contacted(null, false).json())
                 .put("/api/v1/follow-ups/" + first).then().statusCode(422).body("errors[0].field", equalTo("satisfaction"));
@@ -68,12 +67,11 @@ class FollowUpTest {
 
     @Test
     void overdueFollowUpsEscalateToTheOwner() throws Exception {
+        // Closed ten days ago: its follow-up was due three days ago.
+        TestClock.advance(Duration.ofDays(-10));
         String caseId = closedCase();
+        TestClock.reset();
         as("ADMIN").post("/api/v1/admin/jobs/follow-up/runs").then().statusCode(200).body("outcome", equalTo("OK"));
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> jakarta.enterprise.inject.spi.CDI.current()
-                .select(jakarta.persistence.EntityManager.class).get()
-                .createNativeQuery("update follow_up set due_date = due_date - 10 where case_id = cast(?1 as uuid)")
-                .setParameter(1, caseId).executeUpdate());
         Jobs.fireConcurrently("follow-up", 10);
         assertThat(Sql.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' and recipient_role = 'AFTER_SALES_MANAGER' "
                 + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);

@@ -4,6 +4,7 @@ import com.aftersales.support.Api;
 import com.aftersales.support.Fixtures;
 import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.enterprise.inject.spi.CDI;
@@ -59,9 +60,9 @@ class JobRetryTest {
     @Test
     void aRunCutOffWithoutAResultIsRecordedAsFailedByTheNextRun() {
         // What a function timeout leaves behind: a run that started and never finished.
-        int lost = runningSince("safety-stock", "2 hours");
-        int recent = runningSince("safety-stock", "5 minutes");
-        int otherJob = runningSince("follow-up", "2 hours");
+        int lost = runningSince("safety-stock", Duration.ofHours(2));
+        int recent = runningSince("safety-stock", Duration.ofMinutes(5));
+        int otherJob = runningSince("follow-up", Duration.ofHours(2));
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
         var runs = as("ADMIN").queryParam("job", "safety-stock").get("/api/v1/admin/jobs/runs").then().statusCode(200)
                 .extract().jsonPath();
@@ -71,7 +72,7 @@ class JobRetryTest {
         // Five minutes may be a run still going; another job's runs are that job's business.
         assertThat(runs.getString("find { it.id == " + recent + " }.outcome")).isEqualTo("RUNNING");
         assertThat(Sql.text("select outcome from job_run where id = ?1", otherJob)).isEqualTo("RUNNING");
-        Sql.exec("update job_run set outcome = 'FAILED', finished_at = now() where id in (?1, ?2)", recent, otherJob);
+        Sql.exec("update job_run set outcome = 'FAILED', finished_at = ?3 where id in (?1, ?2)", recent, otherJob, TestClock.now());
     }
 
     /** Safety-stock notices about a location. */
@@ -79,10 +80,10 @@ class JobRetryTest {
         return Sql.count("select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1", location);
     }
 
-    /** A run of {@code job} still RUNNING, started {@code ago} (an interval) ago: its id. */
-    private static int runningSince(String job, String ago) {
+    /** A run of {@code job} still RUNNING, started {@code ago} ago by the service's clock: its id. */
+    private static int runningSince(String job, Duration ago) {
         return Sql.count("insert into job_run (job, trigger, actor, started_at, outcome) values "
-                + "(?1, 'EVENTBRIDGE', 'eventbridge-scheduler', now() - cast(?2 as interval), 'RUNNING') returning id", job, ago);
+                + "(?1, 'EVENTBRIDGE', 'eventbridge-scheduler', ?2, 'RUNNING') returning id", job, TestClock.now().minus(ago));
     }
 
     /** A new location where one part is below its safety stock: one safety-stock run alerts two roles about it. */

@@ -8,20 +8,22 @@ import com.aftersales.support.Sql;
 import com.aftersales.support.Jobs;
 import com.aftersales.support.UnitBodies;
 import com.aftersales.support.WarrantyBodies;
+import com.aftersales.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.SparePartBodies.movement;
+import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,12 +31,10 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 public class JobsTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
     /** Delivered so that a 24-month warranty ends {@code days} from today. */
     public static String unitEndingIn(String customer, int days) {
         String serial = Api.unique("WX");
-        LocalDate delivered = TODAY.plusDays(days + 1).minusMonths(24);
+        LocalDate delivered = today().plusDays(days + 1).minusMonths(24);
         return Fixtures.unit(UnitBodies.unit(customer).serialNo(serial).delivered(delivered));
     }
 
@@ -59,7 +59,7 @@ public class JobsTest {
         String in45 = unitEndingIn(customer, 45);
         String in100 = unitEndingIn(customer, 100);
         String covered = unitEndingIn(customer, 20);
-        as("SALES").body(WarrantyBodies.contract("C-" + covered, TODAY.plusDays(21), TODAY.plusYears(2), "100").json())
+        as("SALES").body(WarrantyBodies.contract("C-" + covered, today().plusDays(21), today().plusYears(2), "100").json())
                 .post("/api/v1/units/" + covered + "/service-contracts").then().statusCode(201);
 
         Jobs.fireConcurrently("warranty-expiry", 10);
@@ -87,8 +87,10 @@ public class JobsTest {
     @Test
     void slaBreachesAreAlertedOncePerDueTime() throws Exception {
         CaseTestData.World w = CaseTestData.world("SYSTEM");
+        // Opened 400 hours ago: both due times have passed.
+        TestClock.advance(Duration.ofHours(-400));
         String caseId = CaseTestData.openCase(w);
-        com.aftersales.cases.CaseTestData.backdateCase(caseId, 400);
+        TestClock.reset();
         Jobs.fireConcurrently("sla-breach", 10);
         List<Object[]> rows = sql("select payload ->> 'breach', recipient_role from notice where kind = 'SLA_BREACH' "
                 + "and payload ->> 'caseId' = ?1 order by 1", caseId);

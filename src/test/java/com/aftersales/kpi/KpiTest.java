@@ -1,12 +1,17 @@
 package com.aftersales.kpi;
 
 import com.aftersales.eightd.EightDTest;
+import com.aftersales.eightd.EightDTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.CaseBodies;
+import com.aftersales.support.EightDBodies;
 import com.aftersales.support.Fixtures;
+import com.aftersales.support.FollowUpBodies;
+import com.aftersales.support.RecallBodies;
 import com.aftersales.support.ReturnBodies;
 import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
+import com.aftersales.support.TestClock;
 import com.aftersales.support.UnitBodies;
 import com.aftersales.support.WarrantyBodies;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,14 +25,17 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -37,7 +45,7 @@ import static org.hamcrest.Matchers.equalTo;
  * <ul>
  *   <li>c1 CLAIM/HIGH on u1, failed 2025-06-01 (month 4 in service), answered after 4 h (late: due after 3 h);
  *   returned and judged NTF; labour 80.00 verified; 8D report (D3 done 12 h after c1 was opened, closed 10 days after
- *   opening, 1 day before D8 was due); closed 3 days ago, followed up 2 days later (4 of 5, satisfied).</li>
+ *   opening, before D8 was due); closed 3 days ago, followed up 2 days later (4 of 5, satisfied).</li>
  *   <li>c2 COMPLAINT/MEDIUM on u3, failed 2025-04-10 (month 1), answered after 2 h (on time); returned, defect of a
  *   purchased part with supplier share 0.5; parts 100.00 and travel 50.00 verified; linked to the 8D as a recurrence;
  *   closed 10 days ago, followed up 8 days later (2 of 5, not satisfied).</li>
@@ -49,12 +57,10 @@ import static org.hamcrest.Matchers.equalTo;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KpiTest {
 
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-
     String customer;
     String code;
     String from = "2025-01-01";
-    String to = TODAY.toString();
+    String to;
 
     static String unit(String customer, String model, String delivered) {
         return Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(LocalDate.parse(delivered)));
@@ -65,64 +71,99 @@ class KpiTest {
                 .description("车辆行驶中电机有异响").severity(severity));
     }
 
-    static void sql(String statement, Object... params) {
-        assertThat(Sql.exec(statement, params)).as(statement).isPositive();
+    void transitions(String caseId, String... statuses) {
+        for (String status : statuses) {
+            int v = as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId).then().extract().path("version");
+            as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition(status))
+                    .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
+        }
     }
 
-    /** Once per class, in the first test's set-up (RestAssured knows the port only then). */
+    static void sla(String customer, String severity, int firstResponseHours) {
+        as("ADMIN").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
+                .put("/api/v1/case-settings/slas").then().statusCode(200);
+    }
+
+    void followUp(String caseId, int satisfaction, boolean satisfied) {
+        String id = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().statusCode(200)
+                .extract().path("find { it.round == 1 }.id");
+        as("SALES").header("If-Match", "\"0\"").body(FollowUpBodies.contacted(satisfaction, satisfied).json())
+                .put("/api/v1/follow-ups/" + id).then().statusCode(200);
+    }
+
+    /**
+     * Once per class, in the first test's set-up (RestAssured knows the port only then). Made through the API, the
+     * clock moved to when each step happened.
+     */
     @BeforeEach
     void dataSet() {
         if (customer != null) {
             return;
         }
+        Instant start = Instant.now();
+        to = today().toString();
         code = Api.unique("KPI");
         customer = Api.newCustomer(code);
         as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
+        sla(customer, "HIGH", 3);
+        sla(customer, "MEDIUM", 24);
         String u1 = unit(customer, "TM220", "2025-01-10");
         String u2 = unit(customer, "TM220", "2025-01-10");
         String u3 = unit(customer, "TM220", "2025-03-05");
         String u4 = unit(customer, "TM350", "2025-02-20");
+        // 30 days ago the three cases are opened; c2 is answered after 2 h, c1 after 4 h.
+        TestClock.moveTo(start.minus(Duration.ofDays(30)));
         String c1 = openCase("CLAIM", "HIGH", u1, "2025-06-01");
         String c2 = openCase("COMPLAINT", "MEDIUM", u3, "2025-04-10");
         openCase("GRIEVANCE", "LOW", u4, "2025-05-01");
-        sql("update service_case set created_at = now() - interval '30 days', first_responded_at = now() - interval '30 days' + interval '4 hours', "
-                + "first_response_due = now() - interval '30 days' + interval '3 hours', status = 'CLOSED', "
-                + "closed_at = now() - interval '3 days' where id = cast(?1 as uuid)", c1);
-        sql("update service_case set created_at = now() - interval '30 days', first_responded_at = now() - interval '30 days' + interval '2 hours', "
-                + "first_response_due = now() - interval '30 days' + interval '24 hours', status = 'CLOSED', "
-                + "closed_at = now() - interval '10 days' where id = cast(?1 as uuid)", c2);
-        // Returns: u1 NTF, u3 defect of a purchased part (supplier share 0.5).
+        TestClock.moveTo(start.minus(Duration.ofDays(30)).plus(Duration.ofHours(2)));
+        transitions(c2, "ACKNOWLEDGED");
+        TestClock.moveTo(start.minus(Duration.ofDays(30)).plus(Duration.ofHours(4)));
+        transitions(c1, "ACKNOWLEDGED");
+        // 10 days ago c2 is closed and the 8D report on c1 opened; its D3 (with D0–D7) was done 12 h after c1 was opened.
+        TestClock.moveTo(start.minus(Duration.ofDays(10)));
+        transitions(c2, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
+        String report = EightDTest.open(c1);
+        TestClock.moveTo(start.minus(Duration.ofDays(30)).plus(Duration.ofHours(12)));
+        int reportVersion = EightDTestData.disciplinesDone(report, 0);
+        // 3 days ago c1 is closed and both get their follow-up, done 8 days after c2's closing and 2 days after c1's.
+        TestClock.moveTo(start.minus(Duration.ofDays(3)));
+        transitions(c1, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
+        as("ADMIN").post("/api/v1/admin/jobs/follow-up/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        TestClock.moveTo(start.minus(Duration.ofDays(2)));
+        followUp(c2, 2, false);
+        TestClock.moveTo(start.minus(Duration.ofDays(1)));
+        followUp(c1, 4, true);
+        // Recall activated yesterday: u1 remedied, u2 notified, u4 exempt.
+        String campaign = as("QUALITY_ENGINEER").body(RecallBodies.campaign(RecallBodies.criteria().serial(u1).serial(u2).serial(u4))
+                        .code("ZH-" + code).describedAs("控制器召回", "熔断器", "起火", "更换").filingReference("SAMR-KPI").json())
+                .post("/api/v1/recalls").then().statusCode(201).extract().path("id");
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing()).post("/api/v1/recalls/" + campaign + "/filing")
+                .then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + campaign + "/activation").then().statusCode(200);
+        as("SALES").body(RecallBodies.remedy("REMEDIED").date(today()).where("服务站").json())
+                .put("/api/v1/recalls/" + campaign + "/units/" + u1).then().statusCode(200);
+        as("SALES").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
+                .put("/api/v1/recalls/" + campaign + "/units/" + u4).then().statusCode(200);
+        // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), costs incurred 5 days ago
+        // verified, the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
+        // reopens it) and the report closed again.
+        TestClock.reset();
         judge(c1, u1, ReturnBodies.judgement(u1, "NTF"));
         judge(c2, u3, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
         cost(c1, "LABOUR", "80.00");
         cost(c2, "PARTS", "100.00");
         cost(c2, "TRAVEL", "50.00");
-        // 8D on c1: D3 done 12 h after c1 was opened; closed 10 days after opening, a day before D8 was due.
-        String report = EightDTest.open(c1);
-        sql("update eight_d_discipline set status = 'DONE', completed_at = (select created_at from service_case where id = cast(?2 as uuid)) "
-                + "+ interval '12 hours' where report_id = cast(?1 as uuid) and discipline = 'D3'", report, c1);
-        sql("update eight_d_discipline set due_date = current_date + 1 where report_id = cast(?1 as uuid) and discipline = 'D8'", report);
-        sql("update eight_d_report set status = 'CLOSED', opened_on = (now() at time zone 'Asia/Shanghai')::date - 10, closed_at = now() "
-                + "where id = cast(?1 as uuid)", report);
-        sql("insert into eight_d_case (report_id, case_id, recurrence, linked_at) values (cast(?1 as uuid), cast(?2 as uuid), true, now())",
-                report, c2);
-        // Follow-ups.
-        sql("insert into follow_up (id, case_id, round, due_date, status, contacted, satisfaction, satisfied, done_by, done_at) "
-                + "select gen_random_uuid(), id, 1, current_date, 'DONE', true, 4, true, 'test', closed_at + interval '2 days' "
-                + "from service_case where id = cast(?1 as uuid)", c1);
-        sql("insert into follow_up (id, case_id, round, due_date, status, contacted, satisfaction, satisfied, done_by, done_at) "
-                + "select gen_random_uuid(), id, 1, current_date, 'DONE', true, 2, false, 'test', closed_at + interval '8 days' "
-                + "from service_case where id = cast(?1 as uuid)", c2);
-        // Recall: u1 remedied, u2 notified, u4 exempt.
-        String campaign = UUID.randomUUID().toString();
-        sql("insert into recall_campaign (id, code, title, defect_description, safety_risk, remedy, criteria, status, activated_at, "
-                + "created_by, affected_count) values (cast(?1 as uuid), ?2, '控制器召回', '熔断器', '起火', '更换', '{}', 'ACTIVE', "
-                + "now() - interval '1 day', 'test', 3)", campaign, "ZH-" + code);
-        sql("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, remedy_status) "
-                + "select cast(?1 as uuid), u.id, u.serial_no, u.customer_id, u.product_model, "
-                + "case u.serial_no when ?2 then 'REMEDIED' when ?3 then 'NOTIFIED' else 'EXEMPT' end "
-                + "from unit u where u.serial_no in (?2, ?3, ?4)", campaign, u1, u2, u4);
+        reportVersion = EightDTestData.close(report, reportVersion, "TM220 电机轴承早期失效");
+        reportVersion = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + reportVersion + "\"").body(EightDBodies.linkCase(c2))
+                .post("/api/v1/eight-d-reports/" + report + "/cases").then().statusCode(200).body("recurrenceCount", equalTo(1))
+                .extract().header("ETag"));
+        EightDTestData.closure(report, reportVersion);
+    }
+
+    static int version(String etag) {
+        return Integer.parseInt(etag.replace("\"", ""));
     }
 
     void judge(String caseId, String serial, ReturnBodies.Judgement judgement) {
@@ -137,9 +178,12 @@ class KpiTest {
     }
 
     static void cost(String caseId, String category, String amount) {
-        sql("insert into case_cost (id, case_id, category, amount_cny, description, incurred_on, billed_to, status, submitted_by) "
-                + "values (gen_random_uuid(), cast(?1 as uuid), ?2, cast(?3 as numeric), '费用', current_date - 5, 'COMPANY', 'VERIFIED', 'test')",
-                caseId, category, amount);
+        String id = as("REPAIR").body(CaseBodies.cost(category, amount).description("费用").incurredOn(today().minusDays(5)).json())
+                .post("/api/v1/cases/" + caseId + "/costs").then().statusCode(201).body("billedTo", equalTo("COMPANY"))
+                .extract().path("id");
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(CaseBodies.decision("VERIFY"))
+                .post("/api/v1/cases/" + caseId + "/costs/" + id + "/verification").then().statusCode(200)
+                .body("status", equalTo("VERIFIED"));
     }
 
     JsonPath kpis(io.restassured.specification.RequestSpecification who, String groupBy) {
@@ -229,7 +273,7 @@ class KpiTest {
                         .description("同一车队三台电机异响").json())
                 .post("/api/v1/cases").then().statusCode(201);
         JsonPath byModel = asCustomer(UUID.fromString(w.customerId())).queryParam("groupBy", "model")
-                .queryParam("from", TODAY.minusDays(30).toString()).queryParam("to", TODAY.toString()).queryParam("kpi", "cases")
+                .queryParam("from", today().minusDays(30).toString()).queryParam("to", today().toString()).queryParam("kpi", "cases")
                 .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
         assertThat(rows(byModel, "cases")).extracting(row -> row.get("group") + "/" + row.get("type") + "/" + row.get("cases"))
                 .containsExactly("EM35/CLAIM/1", "TM220/CLAIM/1");
@@ -258,7 +302,7 @@ class KpiTest {
         assertThat(ppm.get(0)).isEqualTo(Map.of("group", "2025-01", "failedUnits", 0, "fieldUnits", 2, "ppm", 0.0f));
         assertThat(ppm.get(1)).isEqualTo(Map.of("group", "2025-02", "failedUnits", 0, "fieldUnits", 3, "ppm", 0.0f));
         assertThat(ppm.get(3)).isEqualTo(Map.of("group", "2025-04", "failedUnits", 1, "fieldUnits", 4, "ppm", 250000.0f));
-        assertThat(ppm).hasSize((TODAY.getYear() - 2025) * 12 + TODAY.getMonthValue());
+        assertThat(ppm).hasSize((today().getYear() - 2025) * 12 + today().getMonthValue());
     }
 
     @Test
@@ -266,13 +310,17 @@ class KpiTest {
         String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("电机轴承 6205", "85.50").productModel("TM220").wearPart(true).json())
                 .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
         String caseId = Sql.text("select cast(id as text) from service_case where customer_id = cast(?1 as uuid) limit 1", customer);
+        // In March 2019: three parts issued to the case from stock, and one transfer order raised for it.
+        TestClock.moveTo(LocalDateTime.of(2019, 3, 10, 10, 0));
+        as("WAREHOUSE").body(SparePartBodies.movement("RECEIPT", "HQ", 3).json())
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         for (int i = 0; i < 3; i++) {
-            sql("insert into stock_movement (part_id, location, quantity, kind, case_id, moved_by, moved_at) "
-                    + "values (cast(?1 as uuid), 'HQ', -1, 'ISSUE', cast(?2 as uuid), 'test', timestamptz '2019-03-10 10:00+08')", part, caseId);
+            as("WAREHOUSE").body(SparePartBodies.movement("ISSUE", "HQ", 1).caseId(caseId).json())
+                    .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         }
-        sql("insert into transfer_order (id, transfer_no, from_location, to_location, case_id, status, lines, requested_by, created_at) "
-                + "values (gen_random_uuid(), ?1, 'HQ', 'BJ', cast(?2 as uuid), 'REQUESTED', '[]', 'test', timestamptz '2019-03-20 10:00+08')",
-                Api.unique("DB"), caseId);
+        TestClock.moveTo(LocalDateTime.of(2019, 3, 20, 10, 0));
+        as("REPAIR").body(SparePartBodies.transfer("HQ", "BJ").caseId(caseId).line(part, 1).json()).post("/api/v1/transfer-orders").then().statusCode(201);
+        TestClock.reset();
         as("PRODUCT_MANAGER").queryParam("from", "2019-03-01").queryParam("to", "2019-03-31").queryParam("groupBy", "month")
                 .queryParam("kpi", "sparePartsFillRate").accept("application/json").get("/api/v1/kpis").then().statusCode(200)
                 .body("tables[0].rows", equalTo(List.of(Map.of("group", "2019-03", "issues", 3, "transfers", 1, "fillRatePct", 75.0f))));

@@ -4,6 +4,7 @@ import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.ProblemBodies;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
 import io.restassured.RestAssured;
@@ -83,7 +84,7 @@ class ProblemLibraryTest {
             as("QUALITY_ENGINEER").body(subscriber("ENGINEERING", s, "工程师 " + s).email(s.toLowerCase() + "@example.cn").json())
                     .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
         }
-        OffsetDateTime since = OffsetDateTime.now().minusMinutes(1);
+        OffsetDateTime since = TestClock.now().minusMinutes(1);
         String failure = Api.unique("磁钢脱落");
         as("ENGINEER").body(problem(failure, "胶粘剂固化不足", "延长固化时间", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
         as("ENGINEER").queryParam("since", since.toString()).queryParam("department", "ENGINEERING")

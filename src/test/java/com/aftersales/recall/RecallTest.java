@@ -6,6 +6,7 @@ import com.aftersales.support.Jobs;
 import com.aftersales.support.RecallBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.support.UnitBodies;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +25,7 @@ import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.RecallBodies.criteria;
 import static com.aftersales.support.RecallBodies.filing;
 import static com.aftersales.support.RecallBodies.remedy;
+import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -30,8 +33,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 public class RecallTest {
-
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     record Fleet(String model, String a, String b, List<String> aSerials, List<String> bSerials, String other) {
     }
@@ -106,7 +107,7 @@ public class RecallTest {
                 .then().statusCode(200).body("status", equalTo("FILED"));
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("affectedCount", equalTo((int) previewed))
-                .body("holdUntil", equalTo(TODAY.plusYears(10).toString()));
+                .body("holdUntil", equalTo(today().plusYears(10).toString()));
         List<Object[]> notices = sql("select customer_id, (payload ->> 'units')::int from notice where dedupe_key like 'recall:" + id + ":%' order by 2");
         assertThat(notices).hasSize(2);
         assertThat(notices.stream().map(n -> ((Number) n[1]).intValue()).toList()).containsExactly(2, 3);
@@ -121,7 +122,7 @@ public class RecallTest {
         as("REPAIR").get("/api/v1/units/" + f.other()).then().body("openRecalls.size()", equalTo(0));
         // Legal hold: an active campaign cannot be deleted; a draft can.
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").delete(base).then().statusCode(409)
-                .body("holdUntil", equalTo(TODAY.plusYears(10).toString()));
+                .body("holdUntil", equalTo(today().plusYears(10).toString()));
         String draft = campaign(criteria().batch("B9"), null);
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").delete("/api/v1/recalls/" + draft).then().statusCode(204);
     }
@@ -133,18 +134,18 @@ public class RecallTest {
         String base = "/api/v1/recalls/" + id;
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
-        as("SALES").body(remedy("REMEDIED").date(TODAY).where("郑州服务站").json())
+        as("SALES").body(remedy("REMEDIED").date(today()).where("郑州服务站").json())
                 .put(base + "/units/" + f.aSerials().get(0).toLowerCase()).then().statusCode(200).body("remedyStatus", equalTo("REMEDIED"));
         as("SALES").body(remedy("EXEMPT").json()).put(base + "/units/" + f.aSerials().get(1)).then().statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
-        as("SALES").body(remedy("REMEDIED").date(TODAY).json()).put(base + "/units/" + f.other()).then().statusCode(404);
+        as("SALES").body(remedy("REMEDIED").date(today()).json()).put(base + "/units/" + f.other()).then().statusCode(404);
 
-        String bad = "钢印号,状态,日期\n" + f.aSerials().get(1) + ",REMEDIED," + TODAY + "\n" + f.other() + ",REMEDIED," + TODAY
-                + "\n" + f.bSerials().get(0) + ",FIXED," + TODAY + "\n";
+        String bad = "钢印号,状态,日期\n" + f.aSerials().get(1) + ",REMEDIED," + today() + "\n" + f.other() + ",REMEDIED," + today()
+                + "\n" + f.bSerials().get(0) + ",FIXED," + today() + "\n";
         as("QUALITY_ENGINEER").contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(422).body("errors.line", equalTo(List.of(3, 4)));
         as("QUALITY_ENGINEER").get(base + "/units?status=REMEDIED").then().body("items.size()", equalTo(1));
-        String good = "serialNo,status,date,reason\n" + f.aSerials().get(1) + ",REMEDIED," + TODAY + ",\n"
+        String good = "serialNo,status,date,reason\n" + f.aSerials().get(1) + ",REMEDIED," + today() + ",\n"
                 + f.bSerials().get(0) + ",EXEMPT,,车辆已报废\n" + f.bSerials().get(1) + ",UNREACHABLE,,\n";
         as("QUALITY_ENGINEER").contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(200).body("updated", equalTo(3));
@@ -184,24 +185,28 @@ public class RecallTest {
         Fleet f = fleet();
         String id = campaign(criteria().productModel(f.model()), null);
         String base = "/api/v1/recalls/" + id;
+        // Activated 29 days ago; the reminder job runs as the days pass (in the past it finds no more than today: every
+        // other campaign was activated later).
+        Instant started = Instant.now();
+        TestClock.moveTo(started.minus(Duration.ofDays(29)));
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing("SAMR-2026-0077")).post(base + "/filing")
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
         String reminders = "select count(*) from notice where dedupe_key like 'recall:" + id + ":reminder:%'";
         Jobs.fireConcurrently("recall-reminder", 10);
         assertThat(Sql.count(reminders)).as("not due within the first 14 days").isZero();
-        // Activated 15 days ago: the first reminder is due, once to each of the two customers.
-        Sql.exec("update recall_campaign set activated_at = activated_at - interval '15 days' where id = cast(?1 as uuid)", id);
+        // 15 days after activation: the first reminder is due, once to each of the two customers.
+        TestClock.moveTo(started.minus(Duration.ofDays(14)));
         Jobs.fireConcurrently("recall-reminder", 10);
         assertThat(sql("select customer_id, (payload ->> 'units')::int from notice where dedupe_key like 'recall:" + id
                 + ":reminder:%' order by 2").stream().map(r -> r[0] + "=" + r[1]).toList())
                 .containsExactly(f.b() + "=2", f.a() + "=3");
-        // A customer whose units are all remedied gets no further reminders; the other gets the next period's.
+        // A customer whose units are all remedied gets no further reminders; the other gets the next period's (today).
+        TestClock.reset();
         for (String serial : f.bSerials()) {
-            as("QUALITY_ENGINEER").body(remedy("REMEDIED").date(TODAY).where("服务站").json())
+            as("QUALITY_ENGINEER").body(remedy("REMEDIED").date(today()).where("服务站").json())
                     .put(base + "/units/" + serial).then().statusCode(200);
         }
-        Sql.exec("update recall_campaign set activated_at = activated_at - interval '14 days' where id = cast(?1 as uuid)", id);
         Jobs.fireConcurrently("recall-reminder", 10);
         assertThat(Sql.count(reminders)).isEqualTo(3);
         assertThat(Sql.count(reminders + " and customer_id = cast('" + f.a() + "' as uuid)")).isEqualTo(2);

@@ -6,11 +6,11 @@ import com.aftersales.support.Fixtures;
 import com.aftersales.support.Jobs;
 import com.aftersales.support.Sql;
 import com.aftersales.support.UnitBodies;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
@@ -23,8 +23,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class RetentionTest {
-
-    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     static String unit(String customer, String model, String delivered) {
         return Fixtures.unit(UnitBodies.unit(customer).productModel(model).productLine("PASSENGER_CAR").vin("LSVAM4187C2184847")
@@ -87,7 +85,7 @@ class RetentionTest {
         String campaign = UUID.randomUUID().toString();
         Sql.exec("insert into recall_campaign (id, code, title, defect_description, safety_risk, remedy, criteria, status, "
                 + "activated_at, hold_until, created_by) values (cast(?1 as uuid), ?2, '召回', '缺陷', '风险', '补救', '{}', 'COMPLETED', "
-                + "now(), date '2040-12-31', 'test')", campaign, Api.unique("ZH"));
+                + "?3, date '2040-12-31', 'test')", campaign, Api.unique("ZH"), TestClock.now());
         Sql.exec("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, remedy_status) "
                 + "select cast(?1 as uuid), id, serial_no, customer_id, product_model, 'REMEDIED' from unit where serial_no = ?2",
                 campaign, held);
@@ -132,6 +130,21 @@ class RetentionTest {
         as("SALES").get("/api/v1/retention/product-life").then().statusCode(403);
         as("ADMIN").queryParam("asOf", "2027-13-01").get("/api/v1/retention/expired").then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
+    }
+
+    @Test
+    void aFullWidthSerialFindsTheUnitAsOnEveryOtherEndpoint() {
+        String customer = Api.newCustomer(Api.unique("rt"));
+        String model = Api.unique("M1");
+        life(model, 1);
+        String serial = unit(customer, model, "2020-05-01");
+        String fullWidth = Api.fullWidth(serial);
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
+                .body("serialNo", equalTo(serial)).body("keptUntil", equalTo("2022-12-31"));
+        as("ADMIN").delete("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
+                .body("serialNo", equalTo(serial)).body("anonymisedAt", not(nullValue()));
+        assertThat(Sql.count("select count(*) from unit where serial_no = ?1 and vin is null and anonymised_at is not null",
+                serial)).isEqualTo(1);
     }
 
     static String openCase(String customer, String serial, String failed) {

@@ -4,11 +4,11 @@ import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,7 +97,7 @@ class ReturnTest {
         as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(disposition(w.serial(), "REPLACE", replacement))
                 .post("/api/v1/returns/" + id + "/disposition").then().statusCode(200).body("units[0].replacementSerial", equalTo(replacement));
         as("SALES").get("/api/v1/units/" + replacement).then().statusCode(200)
-                .body("customerId", equalTo(w.customerId())).body("deliveryDate", equalTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()));
+                .body("customerId", equalTo(w.customerId())).body("deliveryDate", equalTo(TestClock.today().toString()));
         as("SALES").get("/api/v1/units/" + replacement + "/entitlement").then().body("regime", equalTo("FREE_WARRANTY"));
     }
 
@@ -113,7 +113,7 @@ class ReturnTest {
         as("QUALITY_ENGINEER").get("/api/v1/returns/" + id).then()
                 .body("costs.verifiedCaseCostsCny", equalTo("1000.00")).body("costs.ntfCustomerShareCny", equalTo("500.00"))
                 .body("costs.supplierRecoveryCny", equalTo("0.00"));
-        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String today = TestClock.today().toString();
         String code = as("SALES").get("/api/v1/customers/" + w.customerId()).then().extract().path("code");
         as("QUALITY_ENGINEER").queryParam("groupBy", "CUSTOMER").queryParam("from", today).queryParam("to", today)
                 .get("/api/v1/returns/ntf-rate").then().statusCode(200)

@@ -44,6 +44,12 @@ public final class Api {
         return (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase();
     }
 
+    /** A serial as typed with a Chinese input method: full-width letters, digits and hyphens (AB-1 → ＡＢ－１). */
+    public static String fullWidth(String serial) {
+        return serial.chars().mapToObj(c -> Character.isLetterOrDigit(c) ? String.valueOf((char) (c + 0xFEE0))
+                : c == '-' ? "－" : String.valueOf((char) c)).reduce("", String::concat);
+    }
+
     public static String newCustomer(String code) {
         return as("SALES").body(CustomerBodies.customer(code).contact(CustomerBodies.contact("张三").phone("+86 10 1234 5678")).json())
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");

@@ -39,8 +39,7 @@ class UnitResourceTest {
                 .header("Location", containsString("/api/v1/units/" + serial))
                 .body("serialNo", equalTo(serial))
                 .body("productLine", equalTo("COMMERCIAL_VEHICLE"));
-        String fullWidth = serial.chars().mapToObj(c -> Character.isLetterOrDigit(c) ? String.valueOf((char) (c + 0xFEE0))
-                : c == '-' ? "－" : String.valueOf((char) c)).reduce("", String::concat);
+        String fullWidth = Api.fullWidth(serial);
         as("REPAIR").get("/api/v1/units/" + fullWidth).then().statusCode(200).body("serialNo", equalTo(serial));
         // A second unit with the same serial, in any spelling, is a conflict.
         as("SALES").body(unitJson(fullWidth, customer)).post("/api/v1/units")

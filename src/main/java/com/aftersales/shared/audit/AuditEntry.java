@@ -20,7 +20,8 @@ public class AuditEntry {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "occurred_at", nullable = false, insertable = false, updatable = false)
+    /** Set by AuditTrail from the business clock. */
+    @Column(name = "occurred_at", nullable = false, updatable = false)
     public OffsetDateTime occurredAt;
 
     @Column(nullable = false, updatable = false)

@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Records and reads the audit trail. Callers pass the API views of the record before and after the change. */
@@ -24,9 +26,13 @@ public class AuditTrail implements PanacheRepositoryBase<AuditEntry, Long> {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, Object entityId, String action, Object before, Object after) {
         AuditEntry entry = new AuditEntry();
+        entry.occurredAt = OffsetDateTime.now(clock);
         entry.actor = caller.subject();
         entry.action = action;
         entry.entityType = entityType;

@@ -1,5 +1,6 @@
 package com.aftersales.shared.idempotency;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
@@ -17,13 +18,12 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
@@ -56,11 +56,11 @@ public class IdempotencyInterceptor {
     @Inject
     ObjectMapper json;
 
-    @ConfigProperty(name = "aftersales.idempotency.retention")
-    Duration retention;
+    @Inject
+    AftersalesConfig config;
 
-    @ConfigProperty(name = "aftersales.idempotency.wait")
-    Duration wait;
+    @Inject
+    Clock clock;
 
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
@@ -90,11 +90,12 @@ public class IdempotencyInterceptor {
                             from idempotency_key where caller = ?1 and idem_key = ?2""")
                     .setParameter(1, owner).setParameter(2, key).getSingleResult();
             OffsetDateTime created = SqlValues.offsetDateTime(stored[5]);
-            if (created.isBefore(OffsetDateTime.now().minus(retention))) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (created.isBefore(now.minus(config.idempotency().retention()))) {
                 // An expired key is a new key.
                 em.createNativeQuery("update idempotency_key set request_hash = ?3, status = null, response_body = null, "
-                                + "location = null, etag = null, created_at = now() where caller = ?1 and idem_key = ?2")
-                        .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).executeUpdate();
+                                + "location = null, etag = null, created_at = ?4 where caller = ?1 and idem_key = ?2")
+                        .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).setParameter(4, now).executeUpdate();
             } else if (!hash.equals(stored[0])) {
                 throw new ProblemException(422, "idempotency_key_reused", key);
             } else if (stored[1] == null) {
@@ -131,10 +132,11 @@ public class IdempotencyInterceptor {
     /** True when this request now owns the key; false when a committed request already used it. */
     private boolean claim(String owner, String key, String hash) {
         try {
-            em.createNativeQuery("set local lock_timeout = '" + wait.toMillis() + "ms'").executeUpdate();
-            int inserted = em.createNativeQuery(
-                            "insert into idempotency_key (caller, idem_key, request_hash) values (?1, ?2, ?3) on conflict do nothing")
-                    .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).executeUpdate();
+            em.createNativeQuery("set local lock_timeout = '" + config.idempotency().waitForFirst().toMillis() + "ms'").executeUpdate();
+            int inserted = em.createNativeQuery("insert into idempotency_key (caller, idem_key, request_hash, created_at) "
+                            + "values (?1, ?2, ?3, ?4) on conflict do nothing")
+                    .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).setParameter(4, OffsetDateTime.now(clock))
+                    .executeUpdate();
             em.createNativeQuery("set local lock_timeout to default").executeUpdate();
             return inserted == 1;
         } catch (PersistenceException e) {

@@ -39,6 +39,7 @@ public class CachingJwtParser implements JWTParser {
     @Inject
     DefaultJWTParser delegate;
 
+    // Real time, not the business clock (shared.time): a token's expiry is the issuer's wall time, as the verifier's is.
     Clock clock = Clock.systemUTC();
 
     @Override

@@ -1,10 +1,10 @@
 package com.aftersales.shared.security;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -20,8 +20,8 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
-    @ConfigProperty(name = "aftersales.security.customer-claim")
-    String customerClaim;
+    @Inject
+    AftersalesConfig config;
 
     /** A stable id of the caller: the token's subject. */
     public String subject() {
@@ -48,13 +48,13 @@ public class Caller {
         if (!isCustomerAccount()) {
             return Optional.empty();
         }
-        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(customerClaim) : null;
+        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(config.security().customerClaim()) : null;
         String value = claim == null ? null : claim.toString().replace("\"", "");
         try {
             return Optional.of(UUID.fromString(value));
         } catch (RuntimeException e) {
             // A customer account without a valid customer claim may see nothing.
-            throw new ProblemException(403, "customer_claim_missing", customerClaim);
+            throw new ProblemException(403, "customer_claim_missing", config.security().customerClaim());
         }
     }
 

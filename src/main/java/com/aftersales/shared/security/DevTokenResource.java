@@ -1,16 +1,17 @@
 package com.aftersales.shared.security;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.Arrays;
@@ -25,8 +26,8 @@ import java.util.UUID;
 @Path("/dev/token")
 public class DevTokenResource {
 
-    @ConfigProperty(name = "aftersales.security.customer-claim")
-    String customerClaim;
+    @Inject
+    AftersalesConfig config;
 
     @GET
     @PermitAll
@@ -45,7 +46,7 @@ public class DevTokenResource {
                 .upn(subject == null ? "dev@aftersales.local" : subject)
                 .groups(Set.copyOf(Arrays.asList(roles)));
         if (customerId != null) {
-            claims.claim(customerClaim, UUID.fromString(customerId).toString());
+            claims.claim(config.security().customerClaim(), UUID.fromString(customerId).toString());
         }
         return claims.sign();
     }

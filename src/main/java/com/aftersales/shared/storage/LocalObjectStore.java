@@ -1,9 +1,11 @@
 package com.aftersales.shared.storage;
 
+import com.aftersales.AftersalesConfig;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -34,20 +36,24 @@ public class LocalObjectStore implements ObjectStore {
     static final String PATH = "/api/v1/attachment-store/";
 
     @Inject
-    StorageConfig config;
+    AftersalesConfig config;
+
+    // Signed URLs expire by the business clock, as the attachment rows are stamped by it.
+    @Inject
+    Clock clock;
 
     private volatile byte[] key;
 
     @Override
     public SignedUrl uploadUrl(String objectKey, String contentType, long sizeBytes, Duration ttl) {
-        Instant expires = Instant.now().plus(ttl);
+        Instant expires = clock.instant().plus(ttl);
         return new SignedUrl("PUT", url("PUT", objectKey, expires, contentType + "|" + sizeBytes),
                 Map.of("Content-Type", contentType), expires.atOffset(ZoneOffset.UTC));
     }
 
     @Override
     public SignedUrl downloadUrl(String objectKey, String fileName, String contentType, Duration ttl) {
-        Instant expires = Instant.now().plus(ttl);
+        Instant expires = clock.instant().plus(ttl);
         return new SignedUrl("GET", url("GET", objectKey, expires, contentType + "|" + fileName), Map.of(),
                 expires.atOffset(ZoneOffset.UTC));
     }
@@ -75,7 +81,7 @@ public class LocalObjectStore implements ObjectStore {
                 return Optional.empty();
             }
             Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-            return expires.isBefore(Instant.now()) ? Optional.empty() : Optional.of(new Grant(parts[0], parts[1], expires, parts[3]));
+            return expires.isBefore(clock.instant()) ? Optional.empty() : Optional.of(new Grant(parts[0], parts[1], expires, parts[3]));
         } catch (RuntimeException e) {
             return Optional.empty();
         }
@@ -90,7 +96,7 @@ public class LocalObjectStore implements ObjectStore {
     }
 
     Path file(String objectKey) {
-        Path root = Path.of(config.localDir()).toAbsolutePath().normalize();
+        Path root = Path.of(config.attachments().localDir()).toAbsolutePath().normalize();
         Path file = root.resolve(objectKey).normalize();
         if (!file.startsWith(root)) {
             throw new IllegalArgumentException("Key outside the store");
@@ -118,7 +124,7 @@ public class LocalObjectStore implements ObjectStore {
         if (key == null) {
             synchronized (this) {
                 if (key == null) {
-                    key = config.signingKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+                    key = config.attachments().signingKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
                         byte[] random = new byte[32];
                         new SecureRandom().nextBytes(random);
                         return random;

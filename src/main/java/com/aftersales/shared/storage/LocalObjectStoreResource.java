@@ -1,5 +1,6 @@
 package com.aftersales.shared.storage;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.security.PermitAll;
@@ -33,7 +34,7 @@ public class LocalObjectStoreResource {
     LocalObjectStore store;
 
     @Inject
-    StorageConfig config;
+    AftersalesConfig config;
 
     @PUT
     @PermitAll
@@ -49,7 +50,7 @@ public class LocalObjectStoreResource {
             throw new ProblemException(415, "unsupported_media_type");
         }
         long declared = Long.parseLong(detail[1]);
-        byte[] bytes = body.readNBytes((int) Math.min(declared + 1, config.maxBytes() + 1));
+        byte[] bytes = body.readNBytes((int) Math.min(declared + 1, config.attachments().maxBytes() + 1));
         if (bytes.length != declared) {
             throw new ProblemException(422, "attachment_size_mismatch", declared, bytes.length);
         }

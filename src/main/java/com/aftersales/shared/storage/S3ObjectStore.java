@@ -1,5 +1,6 @@
 package com.aftersales.shared.storage;
 
+import com.aftersales.AftersalesConfig;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +27,13 @@ import java.util.Optional;
 public class S3ObjectStore implements ObjectStore {
 
     @Inject
-    StorageConfig config;
+    AftersalesConfig config;
 
     private volatile S3Client client;
     private volatile S3Presigner presigner;
 
     private String bucket() {
-        return config.bucket().orElseThrow(() -> new IllegalStateException("aftersales.attachments.bucket is not set"));
+        return config.attachments().bucket().orElseThrow(() -> new IllegalStateException("aftersales.attachments.bucket is not set"));
     }
 
     private S3Client client() {

@@ -1,9 +1,11 @@
 package com.aftersales.shared.web;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -12,12 +14,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class BodyLimit {
 
-    @ConfigProperty(name = "aftersales.http.max-body-bytes")
-    long maxBytes;
-
-    /** The local object store (dev and tests) takes attachment uploads, which S3 takes in the cloud. */
-    @ConfigProperty(name = "aftersales.attachments.max-bytes")
-    long maxAttachmentBytes;
+    // RESTEasy creates its filters at static init, before the runtime configuration exists: look it up per request.
+    @Inject
+    Provider<AftersalesConfig> config;
 
     @ServerRequestFilter(preMatching = true)
     public void check(ContainerRequestContext request) {
@@ -29,7 +28,9 @@ public class BodyLimit {
             } catch (NumberFormatException e) {
                 throw new ProblemException(400, "bad_request");
             }
-            long limit = request.getUriInfo().getPath().startsWith("/api/v1/attachment-store/") ? maxAttachmentBytes : maxBytes;
+            // The local object store (dev and tests) takes attachment uploads, which S3 takes in the cloud.
+            long limit = request.getUriInfo().getPath().startsWith("/api/v1/attachment-store/")
+                    ? config.get().attachments().maxBytes() : config.get().http().maxBodyBytes();
             if (bytes > limit) {
                 throw new ProblemException(413, "payload_too_large", limit / (1024 * 1024));
             }

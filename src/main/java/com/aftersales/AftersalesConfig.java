@@ -1,0 +1,208 @@
+package com.aftersales;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The service's own settings, every {@code aftersales.*} property in one place (values and their comments:
+ * {@code application.properties}; environment variables: the README). Each area reads its group.
+ */
+@ConfigMapping(prefix = "aftersales")
+public interface AftersalesConfig {
+
+    /** The business time zone: "today", dates, KPI periods, the in-process jobs' cron (see shared.time). */
+    ZoneId zone();
+
+    Security security();
+
+    Idempotency idempotency();
+
+    Units units();
+
+    Http http();
+
+    Cases cases();
+
+    Attachments attachments();
+
+    Returns returns();
+
+    Recalls recalls();
+
+    FollowUps followUps();
+
+    Notices notices();
+
+    Webhooks webhooks();
+
+    Kpi kpi();
+
+    Jobs jobs();
+
+    interface Security {
+        /** The JWT claim that carries a CUSTOMER account's customer id. */
+        String customerClaim();
+    }
+
+    interface Idempotency {
+        /** How long idempotency keys are kept. */
+        Duration retention();
+
+        /** How long a retry waits for the first request with the same key before answering 409. */
+        @WithName("wait")
+        Duration waitForFirst();
+    }
+
+    interface Units {
+        @WithName("import")
+        Import importing();
+
+        interface Import {
+            /** Most rows one unit import may carry. */
+            int maxRows();
+        }
+    }
+
+    interface Http {
+        /** Bodies above this get a 413 problem. */
+        long maxBodyBytes();
+    }
+
+    interface Cases {
+        /** A new case is a possible duplicate of an open case, or of one closed within this window... */
+        Period duplicateWindow();
+
+        /** ...whose failure description is at least this similar. */
+        double duplicateSimilarity();
+
+        /** Cost lines above this amount (CNY) also need the general manager. */
+        BigDecimal costGmThreshold();
+    }
+
+    /** Case attachments: bytes in object storage, moved by the client through pre-signed URLs. */
+    interface Attachments {
+        /** {@code s3} in the cloud, {@code local} in dev and tests (a build-time choice, see shared.storage). */
+        String store();
+
+        /** S3 bucket of the attachments. */
+        Optional<String> bucket();
+
+        /** Folder of the local store. */
+        String localDir();
+
+        /** HMAC key signing the local store's URLs; a random one per process when unset. */
+        Optional<String> signingKey();
+
+        @WithDefault("PT15M")
+        Duration urlTtl();
+
+        long maxBytes();
+
+        Set<String> contentTypes();
+    }
+
+    interface Returns {
+        /** The customer's share of a case's verified costs for each unit judged NTF. */
+        BigDecimal ntfCustomerShare();
+    }
+
+    interface Recalls {
+        /** Records of a recall campaign are under legal hold for this many years after activation. */
+        int legalHoldYears();
+
+        @WithName("import")
+        Import importing();
+
+        interface Import {
+            /** Most rows one remedy import may carry. */
+            int maxRows();
+        }
+    }
+
+    interface FollowUps {
+        /** After this many unsatisfied rounds the case owner's manager is told. */
+        int escalateAfterRounds();
+    }
+
+    interface Notices {
+        /** Attempts before a delivery is given up as DEAD. */
+        int maxAttempts();
+    }
+
+    interface Webhooks {
+        /** Plain http only where a local receiver is expected (dev and tests); https everywhere else. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /** How long a receiver may take to answer. */
+        @WithDefault("PT5S")
+        Duration timeout();
+    }
+
+    interface Kpi {
+        /** PostgreSQL work_mem of a KPI report's read transaction. */
+        String workMem();
+    }
+
+    interface Jobs {
+        /** In-process timers (dev mode, a container); off in Lambda, where EventBridge Scheduler triggers the jobs. */
+        @WithDefault("true")
+        boolean inProcess();
+
+        /** Token EventBridge Scheduler sends with its invocations; unset: no trigger endpoint. */
+        Optional<String> triggerToken();
+
+        /** PostgreSQL work_mem of a job's transaction. */
+        String workMem();
+
+        /** A run still RUNNING this long after its start lost its process. */
+        Duration abandonedAfter();
+
+        /** Pauses before a job run tries again after a transient database failure. */
+        List<Duration> retryDelays();
+
+        WarrantyExpiry warrantyExpiry();
+
+        RecallReminder recallReminder();
+
+        EightDOverdue eightDOverdue();
+
+        /**
+         * Every job's settings by job name, {@code aftersales.jobs.<name>.cron} (environment:
+         * {@code AFTERSALES_JOBS_<NAME>_CRON}); a job without one is not scheduled in-process.
+         */
+        @WithParentName
+        Map<String, Schedule> byName();
+
+        interface Schedule {
+            /** Cron in the business zone; "off" or "disabled" leaves the job unscheduled. */
+            Optional<String> cron();
+        }
+
+        interface WarrantyExpiry {
+            /** Windows, in days before a free warranty or service contract ends, in which SALES and the customer are told. */
+            List<Integer> days();
+        }
+
+        interface RecallReminder {
+            /** Units not yet remedied are reminded of every this many days after the campaign's activation. */
+            int everyDays();
+        }
+
+        interface EightDOverdue {
+            /** An 8D item overdue by more than this many days also goes to the quality engineers. */
+            int escalateAfterDays();
+        }
+    }
+}
