@@ -1,8 +1,13 @@
 package com.aftersales;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.ProblemBodies;
+import com.aftersales.support.ReturnBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.support.TestClock;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -11,6 +16,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -56,24 +62,20 @@ class BusinessZoneTest {
     @Test
     void todayEntitlementJobsKpisAndFollowUpsAreBerlinDays() {
         String customer = Api.newCustomer(Api.unique("zone"));
-        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
+        as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        as("ADMIN").body("""
-                        {"severity":"CRITICAL","customerId":"%s","firstResponseHours":1,"resolutionHours":240}""".formatted(customer))
+        as("ADMIN").body(CaseBodies.sla("CRITICAL", customer, 1, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
         // Free warranty for 24 months from delivery on 2024-04-01: until 2026-03-31.
         String serial = Api.unique("ZN");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"TM220","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"2024-03-20","deliveryDate":"2024-04-01"}""".formatted(serial, customer))
+        as("SALES").body(UnitBodies.unit(customer).serialNo(serial).productionDate(LocalDate.of(2024, 3, 20))
+                        .deliveryDate(LocalDate.of(2024, 4, 1)).json())
                 .post("/api/v1/units").then().statusCode(201);
 
         // Opened at 20:00 Berlin time; its first response was due at 21:00.
         TestClock.moveTo(EVENING.minusSeconds(2 * 3600));
-        String caseId = as("SALES").body("""
-                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s","mileageKm":1000}],"failureDate":"2026-03-30",
-                         "title":"驱动电机异响","description":"车辆行驶中电机有异响","reporter":{"name":"王师傅"},"channel":"PHONE",
-                         "severity":"CRITICAL"}""".formatted(customer, serial))
+        String caseId = as("SALES").body(CaseBodies.open(customer).unit(serial, 1000).failureDate(LocalDate.of(2026, 3, 30))
+                        .description("车辆行驶中电机有异响").reporter("王师傅", null).severity("CRITICAL").json())
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");
         TestClock.moveTo(EVENING);
 
@@ -87,14 +89,12 @@ class BusinessZoneTest {
                 + "and payload ->> 'breach' = 'first-response'", caseId)).isEqualTo("2026-03-31 21:00");
 
         // The NTF rate by month: judged in March.
-        String ret = as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"退回检测"}""".formatted(caseId, serial))
+        String ret = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "退回检测", serial))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
         as("WAREHOUSE").header("If-Match", "\"0\"").post("/api/v1/returns/" + ret + "/receipt").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body("""
-                        {"serialNo":"%s","testName":"台架测试","reproduced":false}""".formatted(serial))
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", false).json())
                 .post("/api/v1/returns/" + ret + "/tests").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body("{\"units\":[{\"serialNo\":\"" + serial + "\",\"verdict\":\"NTF\"}]}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(ReturnBodies.judgement(serial, "NTF")).json())
                 .post("/api/v1/returns/" + ret + "/verdict").then().statusCode(200);
         asCustomer(UUID.fromString(customer)).queryParam("groupBy", "MONTH").queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-03-31").get("/api/v1/returns/ntf-rate").then().statusCode(200)
@@ -109,7 +109,7 @@ class BusinessZoneTest {
         // Closed this evening: the follow-up is due 7 days after 31 March.
         for (String status : List.of("ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED")) {
             int v = as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId).then().extract().path("version");
-            as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"" + status + "\"}")
+            as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition(status))
                     .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
         }
         as("ADMIN").post("/api/v1/admin/jobs/follow-up/runs").then().statusCode(200).body("outcome", equalTo("OK"));
@@ -131,9 +131,7 @@ class BusinessZoneTest {
 
     static String problem() {
         String failure = Api.unique("磁钢脱落");
-        as("ENGINEER").body("""
-                        {"failureMode":"%s","rootCause":"胶粘剂固化不足","countermeasure":"延长固化时间","severity":"HIGH"}"""
-                        .formatted(failure)).post("/api/v1/problems").then().statusCode(201);
+        as("ENGINEER").body(ProblemBodies.problem(failure, "胶粘剂固化不足", "延长固化时间", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
         return failure;
     }
 }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import static com.aftersales.cases.CaseFixtures.world;
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.CaseBodies.attachment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,17 +22,12 @@ class CaseAttachmentTest {
 
     static final byte[] PHOTO = "\u00ff\u00d8 not really a jpeg, but bytes all the same 故障件照片".getBytes(StandardCharsets.UTF_8);
 
-    static String announce(String fileName, String type, long size) {
-        return """
-                {"fileName":"%s","contentType":"%s","sizeBytes":%d}""".formatted(fileName, type, size);
-    }
-
     @Test
     void aMobileUserUploadsAPhotoAndOnlyThoseWhoSeeTheCaseFetchIt() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String caseId = CaseFixtures.openId(w);
         UUID customer = UUID.fromString(w.customerId());
-        ExtractableResponse<Response> created = asCustomer(customer).body(announce("故障件.jpg", "image/jpeg", PHOTO.length))
+        ExtractableResponse<Response> created = asCustomer(customer).body(attachment("故障件.jpg", "image/jpeg", PHOTO.length))
                 .post("/api/v1/cases/" + caseId + "/attachments")
                 .then().statusCode(201).body("upload.method", equalTo("PUT")).body("uploaded", equalTo(false)).extract();
         String id = created.path("id");
@@ -53,22 +49,22 @@ class CaseAttachmentTest {
         // The upload URL cannot be used to read, nor the download URL to write.
         RestAssured.given().get(uploadUrl).then().statusCode(403);
 
-        CaseFixtures.World other = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World other = world("COMMERCIAL_VEHICLE", null);
         asCustomer(UUID.fromString(other.customerId())).get("/api/v1/cases/" + caseId + "/attachments/" + id).then().statusCode(404);
-        asCustomer(UUID.fromString(other.customerId())).body(announce("x.jpg", "image/jpeg", 10))
+        asCustomer(UUID.fromString(other.customerId())).body(attachment("x.jpg", "image/jpeg", 10))
                 .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(404);
         as("SALES").get("/api/v1/cases/" + caseId + "/attachments").then().statusCode(200).body("items.size()", equalTo(1));
     }
 
     @Test
     void typeSizeAndContentAreChecked() {
-        CaseFixtures.World w = world("SYSTEM", null);
+        CaseTestData.World w = world("SYSTEM", null);
         String caseId = CaseFixtures.openId(w);
-        as("SALES").body(announce("virus.exe", "application/x-msdownload", 10)).post("/api/v1/cases/" + caseId + "/attachments")
+        as("SALES").body(attachment("virus.exe", "application/x-msdownload", 10)).post("/api/v1/cases/" + caseId + "/attachments")
                 .then().statusCode(422).body("errors[0].field", equalTo("contentType"));
-        as("SALES").body(announce("huge.mp4", "video/mp4", 1L << 31)).post("/api/v1/cases/" + caseId + "/attachments")
+        as("SALES").body(attachment("huge.mp4", "video/mp4", 1L << 31)).post("/api/v1/cases/" + caseId + "/attachments")
                 .then().statusCode(422).body("errors[0].field", equalTo("sizeBytes"));
-        String url = as("SALES").body(announce("报告.pdf", "application/pdf", 100)).post("/api/v1/cases/" + caseId + "/attachments")
+        String url = as("SALES").body(attachment("报告.pdf", "application/pdf", 100)).post("/api/v1/cases/" + caseId + "/attachments")
                 .then().statusCode(201).extract().path("upload.url");
         RestAssured.given().contentType("image/png").body(new byte[100]).put(url).then().statusCode(415);
         RestAssured.given().contentType("application/pdf").body(new byte[99]).put(url).then().statusCode(422);

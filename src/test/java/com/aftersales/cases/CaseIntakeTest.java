@@ -1,16 +1,24 @@
 package com.aftersales.cases;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Fixtures;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
-import static com.aftersales.cases.CaseFixtures.caseJson;
+import static com.aftersales.cases.CaseFixtures.claim;
 import static com.aftersales.cases.CaseFixtures.world;
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.CaseBodies.open;
+import static com.aftersales.support.CaseBodies.route;
+import static com.aftersales.support.CaseBodies.sla;
+import static com.aftersales.support.CaseBodies.transition;
+import static com.aftersales.support.WarrantyBodies.contract;
+import static com.aftersales.support.WarrantyBodies.term;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -34,7 +42,7 @@ class CaseIntakeTest {
                 new Expect("PASSENGER_CAR", "NPD-2", "PROJECT_MANAGER"),
                 new Expect("MICRO_CAR", "NPD-3", "PROJECT_MANAGER"),
                 new Expect("SYSTEM", "NPD-4", "PROJECT_MANAGER")}) {
-            CaseFixtures.World w = world(e.line(), e.project());
+            CaseTestData.World w = world(e.line(), e.project());
             CaseFixtures.open("SALES", w, "描述").then().statusCode(201)
                     .body("ownerRole", equalTo(e.owner()))
                     .body("productLine", equalTo(e.line()));
@@ -43,7 +51,7 @@ class CaseIntakeTest {
 
     @Test
     void intakeFreezesEntitlementSetsSlaAndNumbersTheCase() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.open("SALES", w, "电机异响").then().statusCode(201)
                 .header("Location", containsString("/api/v1/cases/"))
                 .body("caseNo", startsWith("KS-" + TestClock.today().getYear() + "-"))
@@ -58,8 +66,7 @@ class CaseIntakeTest {
                 .body("overdue", equalTo(false))
                 .extract().path("id");
         // Terms changed later do not change what was frozen.
-        as("SALES").body("""
-                        {"productLine":"COMMERCIAL_VEHICLE","months":1,"effectiveFrom":"2020-01-01","effectiveTo":"2020-01-02"}""")
+        as("SALES").body(term("COMMERCIAL_VEHICLE").months(1).effectiveTo(LocalDate.of(2020, 1, 2)).json())
                 .post("/api/v1/customers/" + w.customerId() + "/warranty-terms").then().statusCode(409);
         as("SALES").get("/api/v1/cases/" + id).then().body("units[0].regime", equalTo("FREE_WARRANTY"));
         as("AFTER_SALES_MANAGER").queryParam("entity", "case").queryParam("id", id).get("/api/v1/audit")
@@ -68,15 +75,13 @@ class CaseIntakeTest {
 
     @Test
     void chargeableAndContractRegimesAreFrozenToo() {
-        CaseFixtures.World w = world("PASSENGER_CAR", null);
-        as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", 150000, "里程超限后故障"))
+        CaseTestData.World w = world("PASSENGER_CAR", null);
+        as("SALES").body(claim(w, 150000, "里程超限后故障").json())
                 .post("/api/v1/cases").then().statusCode(201).body("units[0].regime", equalTo("CHARGEABLE"));
-        String older = CaseFixtures.unit(w.customerId(), "PASSENGER_CAR", null, "2023-01-10");
-        as("SALES").body("""
-                        {"contractNo":"BX-%s","startDate":"2025-01-10","endDate":"2027-01-09","feeCny":"5000","coverage":"整机"}"""
-                        .formatted(older))
+        String older = Fixtures.unit(w.customerId(), "PASSENGER_CAR", LocalDate.of(2023, 1, 10));
+        as("SALES").body(contract("BX-" + older, LocalDate.of(2025, 1, 10), LocalDate.of(2027, 1, 9), "5000").json())
                 .post("/api/v1/units/" + older + "/service-contracts").then().statusCode(201);
-        as("SALES").body(caseJson(w.customerId(), older, "2025-06-01", 50000, "控制器报警"))
+        as("SALES").body(open(w.customerId()).unit(older, 50000).description("控制器报警").json())
                 .post("/api/v1/cases").then().statusCode(201)
                 .body("units[0].regime", equalTo("SERVICE_CONTRACT"))
                 .body("units[0].decidedByRef", equalTo("BX-" + older))
@@ -85,26 +90,26 @@ class CaseIntakeTest {
 
     @Test
     void badInputIsRefusedAndStoresNothing() {
-        CaseFixtures.World w = world("SYSTEM", null);
-        CaseFixtures.World other = world("SYSTEM", null);
-        as("SALES").body(caseJson(w.customerId(), "NO-SUCH-UNIT", "2025-06-01", 1, "x")).post("/api/v1/cases")
+        CaseTestData.World w = world("SYSTEM", null);
+        CaseTestData.World other = world("SYSTEM", null);
+        as("SALES").body(open(w.customerId()).unit("NO-SUCH-UNIT", 1).description("x").json()).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].serialNo"));
-        as("SALES").body(caseJson(w.customerId(), other.serial(), "2025-06-01", 1, "x")).post("/api/v1/cases")
+        as("SALES").body(open(w.customerId()).unit(other.serial(), 1).description("x").json()).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].serialNo"));
-        as("SALES").body(caseJson(w.customerId(), w.serial(), "2024-06-01", 1, "x")).post("/api/v1/cases")
+        as("SALES").body(claim(w, 1, "x").failureDate(LocalDate.of(2024, 6, 1)).json()).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
-        as("SALES").body(caseJson(w.customerId(), w.serial(), TestClock.today().plusDays(2).toString(), 1, "x"))
+        as("SALES").body(claim(w, 1, "x").failureDate(TestClock.today().plusDays(2)).json())
                 .post("/api/v1/cases").then().statusCode(422).body("errors[0].field", equalTo("failureDate"));
-        as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", -5, "x")).post("/api/v1/cases")
+        as("SALES").body(claim(w, -5, "x").json()).post("/api/v1/cases")
                 .then().statusCode(422).body("errors[0].field", equalTo("units[0].mileageKm"));
-        as("SALES").body(caseJson(w.customerId(), w.serial(), "2025-06-01", 1, "x").replace("\"CLAIM\"", "\"PRAISE\""))
+        as("SALES").body(claim(w, 1, "x").type("PRAISE").json())
                 .post("/api/v1/cases").then().statusCode(400).body("errors[0].field", equalTo("type"));
         as("SALES").queryParam("serialNo", w.serial()).get("/api/v1/cases").then().body("items.size()", equalTo(0));
     }
 
     @Test
     void flagsAPossibleDuplicateOnTheSameUnitAndSaysWhy() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String first = CaseFixtures.open("SALES", w, "电机高速运行时有异响，伴随抖动，客户要求索赔").then().statusCode(201)
                 .body("possibleDuplicate", nullValue()).extract().path("id");
         CaseFixtures.open("SALES", w, "电机高速运行时异响并抖动，客户再次要求索赔").then().statusCode(201)
@@ -117,34 +122,32 @@ class CaseIntakeTest {
 
     @Test
     void aCustomerAccountOpensAndReadsOnlyItsOwnCases() {
-        CaseFixtures.World mine = world("MICRO_CAR", null);
-        CaseFixtures.World theirs = world("MICRO_CAR", null);
+        CaseTestData.World mine = world("MICRO_CAR", null);
+        CaseTestData.World theirs = world("MICRO_CAR", null);
         UUID me = UUID.fromString(mine.customerId());
         String myCase = CaseFixtures.open("SALES", mine, "我的案件").then().statusCode(201).extract().path("id");
         String theirCase = CaseFixtures.open("SALES", theirs, "别人的案件").then().statusCode(201).extract().path("id");
-        asCustomer(me).body(caseJson(mine.customerId(), mine.serial(), "2025-06-02", 100, "客户自行报修"))
+        asCustomer(me).body(claim(mine, 100, "客户自行报修").failureDate(LocalDate.of(2025, 6, 2)).json())
                 .post("/api/v1/cases").then().statusCode(201).body("ownerPerson", nullValue());
-        asCustomer(me).body(caseJson(theirs.customerId(), theirs.serial(), "2025-06-02", 100, "x"))
+        asCustomer(me).body(claim(theirs, 100, "x").failureDate(LocalDate.of(2025, 6, 2)).json())
                 .post("/api/v1/cases").then().statusCode(404);
-        asCustomer(me).body(caseJson(mine.customerId(), theirs.serial(), "2025-06-02", 100, "x"))
+        asCustomer(me).body(open(mine.customerId()).unit(theirs.serial(), 100).failureDate(LocalDate.of(2025, 6, 2)).description("x").json())
                 .post("/api/v1/cases").then().statusCode(422);
         asCustomer(me).get("/api/v1/cases/" + myCase).then().statusCode(200);
         asCustomer(me).get("/api/v1/cases/" + theirCase).then().statusCode(404).contentType("application/problem+json");
         asCustomer(me).get("/api/v1/cases").then().statusCode(200).body("items.customerId", org.hamcrest.Matchers.everyItem(equalTo(mine.customerId())));
         asCustomer(me).get("/api/v1/cases/" + theirCase + "/events").then().statusCode(404);
         asCustomer(me).get("/api/v1/cases/" + myCase + "/costs").then().statusCode(403);
-        asCustomer(me).header("If-Match", "\"0\"").body("{\"to\":\"ACKNOWLEDGED\"}")
+        asCustomer(me).header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED"))
                 .post("/api/v1/cases/" + myCase + "/transitions").then().statusCode(403);
     }
 
     @Test
     void slaTableIsDataWithCustomerOverrides() {
-        CaseFixtures.World w = world("SYSTEM", null);
-        as("ADMIN").body("""
-                        {"severity":"HIGH","customerId":"%s","firstResponseHours":1,"resolutionHours":2}""".formatted(w.customerId()))
+        CaseTestData.World w = world("SYSTEM", null);
+        as("ADMIN").body(sla("HIGH", w.customerId(), 1, 2))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
-        as("SALES").body("""
-                        {"severity":"HIGH","customerId":"%s","firstResponseHours":1,"resolutionHours":2}""".formatted(w.customerId()))
+        as("SALES").body(sla("HIGH", w.customerId(), 1, 2))
                 .put("/api/v1/case-settings/slas").then().statusCode(403);
         String created = CaseFixtures.open("SALES", w, "SLA 测试").then().statusCode(201).extract().path("createdAt");
         String due = as("SALES").queryParam("customerId", w.customerId()).get("/api/v1/cases")
@@ -157,24 +160,24 @@ class CaseIntakeTest {
     void routingIsDataChangeableWithoutADeploy() {
         String etag = as("ADMIN").get("/api/v1/case-settings/routing").then().statusCode(200)
                 .extract().path("find { it.productLine == 'SYSTEM' && !it.inProject }.version").toString();
-        as("ADMIN").header("If-Match", "\"" + etag + "\"").body("{\"ownerRole\":\"PRODUCT_MANAGER\"}")
+        as("ADMIN").header("If-Match", "\"" + etag + "\"").body(route("PRODUCT_MANAGER"))
                 .put("/api/v1/case-settings/routing/SYSTEM/false").then().statusCode(200);
         try {
-            CaseFixtures.World w = world("SYSTEM", null);
+            CaseTestData.World w = world("SYSTEM", null);
             CaseFixtures.open("SALES", w, "路由测试").then().statusCode(201).body("ownerRole", equalTo("PRODUCT_MANAGER"));
         } finally {
-            as("ADMIN").header("If-Match", "\"" + (Integer.parseInt(etag) + 1) + "\"").body("{\"ownerRole\":\"SALES_MANAGER\"}")
+            as("ADMIN").header("If-Match", "\"" + (Integer.parseInt(etag) + 1) + "\"").body(route("SALES_MANAGER"))
                     .put("/api/v1/case-settings/routing/SYSTEM/false").then().statusCode(200);
         }
-        as("ADMIN").header("If-Match", "\"0\"").body("{\"ownerRole\":\"WAREHOUSE\"}")
+        as("ADMIN").header("If-Match", "\"0\"").body(route("WAREHOUSE"))
                 .put("/api/v1/case-settings/routing/SYSTEM/true").then().statusCode(422);
     }
 
     @Test
     void idempotentIntakeOpensOneCase() {
-        CaseFixtures.World w = world("SYSTEM", null);
+        CaseTestData.World w = world("SYSTEM", null);
         String key = Api.unique("k");
-        String body = caseJson(w.customerId(), w.serial(), "2025-06-01", 1, "重复提交");
+        String body = claim(w, 1, "重复提交").json();
         String a = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/cases").then().statusCode(201).extract().path("id");
         String b = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/cases").then().statusCode(201).extract().path("id");
         org.assertj.core.api.Assertions.assertThat(a).isEqualTo(b);

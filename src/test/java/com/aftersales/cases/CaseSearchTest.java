@@ -9,6 +9,8 @@ import java.util.List;
 
 import static com.aftersales.cases.CaseFixtures.world;
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.CaseBodies.major;
+import static com.aftersales.support.CaseBodies.sla;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -19,7 +21,7 @@ class CaseSearchTest {
 
     @Test
     void findsChineseSubstringsIncludingTwoCharacterWords() {
-        CaseFixtures.World w = world("SYSTEM", null);
+        CaseTestData.World w = world("SYSTEM", null);
         String a = CaseFixtures.open("SALES", w, "冷却液泄漏导致控制器短路").then().statusCode(201).extract().path("id");
         CaseFixtures.open("SALES", w, "仪表显示异常").then().statusCode(201);
         as("SALES").queryParam("customerId", w.customerId()).queryParam("q", "泄漏").get("/api/v1/cases")
@@ -36,12 +38,12 @@ class CaseSearchTest {
 
     @Test
     void filtersCombineAndPagesFollowTheCursor() {
-        CaseFixtures.World w = world("PASSENGER_CAR", null);
+        CaseTestData.World w = world("PASSENGER_CAR", null);
         for (int i = 0; i < 3; i++) {
             CaseFixtures.open("SALES", w, "分页测试 " + i).then().statusCode(201);
         }
         String major = CaseFixtures.openId(w);
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"reason\":\"财产损失\"}")
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body(major("财产损失"))
                 .post("/api/v1/cases/" + major + "/major").then().statusCode(200);
         String base = "/api/v1/cases";
         as("SALES").queryParam("customerId", w.customerId()).queryParam("major", "true").get(base)
@@ -64,12 +66,11 @@ class CaseSearchTest {
 
     @Test
     void overdueFindsBreachedSlas() {
-        CaseFixtures.World w = world("SYSTEM", null);
-        as("ADMIN").body("""
-                        {"severity":"CRITICAL","customerId":"%s","firstResponseHours":1,"resolutionHours":1}""".formatted(w.customerId()))
+        CaseTestData.World w = world("SYSTEM", null);
+        as("ADMIN").body(sla("CRITICAL", w.customerId(), 1, 1))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
-        String id = as("SALES").body(CaseFixtures.caseJson(w.customerId(), w.serial(), "2025-06-01", 1, "紧急")
-                        .replace("\"HIGH\"", "\"CRITICAL\"")).post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String id = as("SALES").body(CaseFixtures.claim(w, 1, "紧急").severity("CRITICAL").json())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
         // Nothing is overdue yet; two hours later both due times have passed.
         as("SALES").queryParam("customerId", w.customerId()).queryParam("overdue", "true").get("/api/v1/cases")
                 .then().body("items", hasSize(0));

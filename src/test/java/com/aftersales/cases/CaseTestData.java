@@ -10,21 +10,20 @@ public final class CaseTestData {
     }
 
     public static World world(String productLine) {
-        CaseFixtures.World w = CaseFixtures.world(productLine, null);
-        return new World(w.customerId(), w.serial());
+        return CaseFixtures.world(productLine, null);
     }
 
     /** Another unit of a customer (delivered 2025-01-10), optionally in a development project. */
     public static String unit(String customerId, String productLine, String projectCode) {
-        return CaseFixtures.unit(customerId, productLine, projectCode, "2025-01-10");
+        return CaseFixtures.unit(customerId, productLine, projectCode);
     }
 
     /** A case body for the world's unit with the given mileage (over 100,000 km the unit is chargeable). */
     public static String caseJson(World w, int mileageKm) {
-        return CaseFixtures.caseJson(w.customerId(), w.serial(), "2025-06-01", mileageKm, "里程较高的车辆出现故障");
+        return CaseFixtures.claim(w, mileageKm, "里程较高的车辆出现故障").json();
     }
 
     public static String openCase(World w) {
-        return CaseFixtures.openId(new CaseFixtures.World(w.customerId(), w.serial()));
+        return CaseFixtures.openId(w);
     }
 }

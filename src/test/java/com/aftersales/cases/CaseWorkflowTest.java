@@ -11,6 +11,12 @@ import static com.aftersales.cases.CaseFixtures.move;
 import static com.aftersales.cases.CaseFixtures.world;
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.CaseBodies.actionPlan;
+import static com.aftersales.support.CaseBodies.assignTo;
+import static com.aftersales.support.CaseBodies.decision;
+import static com.aftersales.support.CaseBodies.major;
+import static com.aftersales.support.CaseBodies.note;
+import static com.aftersales.support.CaseBodies.transition;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,7 +30,7 @@ class CaseWorkflowTest {
     /** The status graph, walked over HTTP: every allowed edge works, every other edge is 409 and changes nothing. */
     @Test
     void everyAllowedAndForbiddenTransition() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         Map<CaseStatus, List<CaseStatus>> pathTo = Map.of(
                 CaseStatus.NEW, List.of(),
                 CaseStatus.ACKNOWLEDGED, List.of(CaseStatus.ACKNOWLEDGED),
@@ -44,7 +50,7 @@ class CaseWorkflowTest {
                     version = move("QUALITY_ENGINEER", id, version, step.name());
                 }
                 var response = as("QUALITY_ENGINEER").header("If-Match", "\"" + version + "\"")
-                        .body("{\"to\":\"" + to + "\",\"comment\":\"理由\"}")
+                        .body(transition(to.name(), "理由"))
                         .post("/api/v1/cases/" + id + "/transitions");
                 if (from.canMoveTo(to)) {
                     response.then().statusCode(200).body("status", equalTo(to.name()));
@@ -62,15 +68,15 @@ class CaseWorkflowTest {
 
     @Test
     void transitionsAreTimedAuditedAndNeedTheCurrentVersion() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.openId(w);
-        as("SALES").body("{\"to\":\"ACKNOWLEDGED\"}").post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
-        as("SALES").header("If-Match", "\"0\"").body("{\"to\":\"ACKNOWLEDGED\",\"comment\":\"已联系客户\"}")
+        as("SALES").body(transition("ACKNOWLEDGED")).post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
+        as("SALES").header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED", "已联系客户"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200)
                 .body("firstRespondedAt", notNullValue());
-        as("SALES").header("If-Match", "\"0\"").body("{\"to\":\"INVESTIGATING\"}")
+        as("SALES").header("If-Match", "\"0\"").body(transition("INVESTIGATING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(412);
-        as("SALES").header("If-Match", "\"1\"").body("{\"to\":\"REJECTED\"}")
+        as("SALES").header("If-Match", "\"1\"").body(transition("REJECTED"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(422).body("errors[0].field", equalTo("comment"));
         as("SALES").get("/api/v1/cases/" + id + "/events").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("OPENED", "TRANSITION")))
@@ -79,13 +85,13 @@ class CaseWorkflowTest {
         as("ADMIN").queryParam("entity", "case").queryParam("id", id).get("/api/v1/audit")
                 .then().body("items[0].action", equalTo("TRANSITION"))
                 .body("items[0].before.status", equalTo("NEW")).body("items[0].after.status", equalTo("ACKNOWLEDGED"));
-        as("WAREHOUSE").header("If-Match", "\"1\"").body("{\"to\":\"INVESTIGATING\"}")
+        as("WAREHOUSE").header("If-Match", "\"1\"").body(transition("INVESTIGATING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(403);
     }
 
     @Test
     void reopeningAClosedCaseCountsAsARepeatFailure() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.openId(w);
         int v = 0;
         for (String s : new String[]{"ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED"}) {
@@ -99,33 +105,33 @@ class CaseWorkflowTest {
 
     @Test
     void aMajorCaseWaitsForTheGeneralManager() {
-        CaseFixtures.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.openId(w);
         int v = move("AFTER_SALES_MANAGER", id, 0, "ACKNOWLEDGED");
         v = move("AFTER_SALES_MANAGER", id, v, "INVESTIGATING");
         v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
-                .body("{\"reason\":\"车辆起火，媒体关注，涉及财产损失\"}").post("/api/v1/cases/" + id + "/major")
+                .body(major("车辆起火，媒体关注，涉及财产损失")).post("/api/v1/cases/" + id + "/major")
                 .then().statusCode(200).body("major", equalTo(true)).body("approvalStatus", equalTo("PLAN_MISSING"))
                 .extract().header("ETag"));
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"RESOLVING\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(transition("RESOLVING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(409)
                 .body("type", equalTo("urn:problem:aftersales:case_needs_gm_approval"));
-        as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"APPROVE\"}")
+        as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body(decision("APPROVE"))
                 .post("/api/v1/cases/" + id + "/approval").then().statusCode(409);
         v = version(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"")
-                .body("{\"plan\":\"召回同批次控制器，更换熔断器，48 小时内完成\"}").put("/api/v1/cases/" + id + "/action-plan")
+                .body(actionPlan("召回同批次控制器，更换熔断器，48 小时内完成")).put("/api/v1/cases/" + id + "/action-plan")
                 .then().statusCode(200).body("approvalStatus", equalTo("PENDING")).extract().header("ETag"));
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"APPROVE\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(decision("APPROVE"))
                 .post("/api/v1/cases/" + id + "/approval").then().statusCode(403);
-        v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"REJECT\",\"comment\":\"方案不充分\"}")
+        v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body(decision("REJECT", "方案不充分"))
                 .post("/api/v1/cases/" + id + "/approval").then().statusCode(200)
                 .body("approvalStatus", equalTo("REJECTED")).extract().header("ETag"));
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"RESOLVING\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(transition("RESOLVING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(409);
         v = version(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"")
-                .body("{\"plan\":\"召回同批次控制器，更换熔断器并加装温度监控\"}").put("/api/v1/cases/" + id + "/action-plan")
+                .body(actionPlan("召回同批次控制器，更换熔断器并加装温度监控")).put("/api/v1/cases/" + id + "/action-plan")
                 .then().statusCode(200).extract().header("ETag"));
-        v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"decision\":\"APPROVE\",\"comment\":\"同意\"}")
+        v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body(decision("APPROVE", "同意"))
                 .post("/api/v1/cases/" + id + "/approval").then().statusCode(200)
                 .body("approvalStatus", equalTo("APPROVED")).extract().header("ETag"));
         move("AFTER_SALES_MANAGER", id, v, "RESOLVING");
@@ -135,21 +141,21 @@ class CaseWorkflowTest {
 
     @Test
     void handOverAndNotesWithVisibility() {
-        CaseFixtures.World w = world("PASSENGER_CAR", null);
+        CaseTestData.World w = world("PASSENGER_CAR", null);
         String id = CaseFixtures.openId(w);
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerPerson\":\"li.lei\",\"comment\":\"请跟进\"}")
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo("li.lei").comment("请跟进").json())
                 .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200)
                 .body("ownerPerson", equalTo("li.lei")).body("ownerRole", equalTo("SALES_MANAGER"));
-        as("SALES_MANAGER").header("If-Match", "\"1\"").body("{\"ownerRole\":\"QUALITY_ENGINEER\",\"ownerPerson\":\"qe.zhao\"}")
+        as("SALES_MANAGER").header("If-Match", "\"1\"").body(assignTo("qe.zhao").ownerRole("QUALITY_ENGINEER").json())
                 .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200).body("ownerRole", equalTo("QUALITY_ENGINEER"));
-        as("SALES").header("If-Match", "\"2\"").body("{\"ownerPerson\":\"me\"}")
+        as("SALES").header("If-Match", "\"2\"").body(assignTo("me").json())
                 .post("/api/v1/cases/" + id + "/assignment").then().statusCode(403);
-        as("QUALITY_ENGINEER").body("{\"text\":\"初步判断为轴承问题\",\"visibility\":\"INTERNAL\"}")
+        as("QUALITY_ENGINEER").body(note("初步判断为轴承问题", "INTERNAL"))
                 .post("/api/v1/cases/" + id + "/notes").then().statusCode(201).body("visibility", equalTo("INTERNAL"));
-        as("QUALITY_ENGINEER").body("{\"text\":\"已安排工程师上门\",\"visibility\":\"CUSTOMER\"}")
+        as("QUALITY_ENGINEER").body(note("已安排工程师上门", "CUSTOMER"))
                 .post("/api/v1/cases/" + id + "/notes").then().statusCode(201);
         java.util.UUID customer = java.util.UUID.fromString(w.customerId());
-        asCustomer(customer).body("{\"text\":\"请尽快处理\",\"visibility\":\"INTERNAL\"}")
+        asCustomer(customer).body(note("请尽快处理", "INTERNAL"))
                 .post("/api/v1/cases/" + id + "/notes").then().statusCode(201).body("visibility", equalTo("CUSTOMER"));
         asCustomer(customer).get("/api/v1/cases/" + id + "/events").then().statusCode(200)
                 .body("items.text", hasItem("已安排工程师上门"))

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.support.CaseBodies;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -96,7 +97,7 @@ class LostUpdateTest {
     }
 
     private static Response put(String path, int version, String plan) {
-        return as("AFTER_SALES_MANAGER").header("If-Match", "\"" + version + "\"").body("{\"plan\":\"" + plan + "\"}")
+        return as("AFTER_SALES_MANAGER").header("If-Match", "\"" + version + "\"").body(CaseBodies.actionPlan(plan))
                 .put(path + "/action-plan");
     }
 

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.CustomerBodies.contact;
+import static com.aftersales.support.CustomerBodies.customer;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -24,9 +26,8 @@ class CustomerResourceTest {
     @Test
     void registersReadsAndAmendsWithEtagsAndAudit() {
         String code = Api.unique("c");
-        String id = as("SALES").body("""
-                        {"code":"%s","name":"比亚迪商用车","type":"OEM","contacts":[{"name":"刘洋","email":"liu@example.cn"}]}
-                        """.formatted(code.toLowerCase()))
+        String id = as("SALES")
+                .body(customer(code.toLowerCase()).name("比亚迪商用车").contact(contact("刘洋").email("liu@example.cn")).json())
                 .post("/api/v1/customers")
                 .then().statusCode(201)
                 .header("Location", containsString("/api/v1/customers/"))
@@ -38,8 +39,7 @@ class CustomerResourceTest {
         as("QUALITY_ENGINEER").get("/api/v1/customers/" + id)
                 .then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("比亚迪商用车"));
 
-        String body = """
-                {"code":"%s","name":"比亚迪商用车有限公司","type":"OEM","contacts":[]}""".formatted(code);
+        String body = customer(code).name("比亚迪商用车有限公司").noContacts().json();
         as("SALES").body(body).put("/api/v1/customers/" + id)
                 .then().statusCode(428).contentType("application/problem+json");
         as("SALES").header("If-Match", "\"0\"").body(body).put("/api/v1/customers/" + id)
@@ -63,8 +63,7 @@ class CustomerResourceTest {
     void duplicateCodeIsConflictAndChangesNothing() {
         String code = Api.unique("dup");
         Api.newCustomer(code);
-        as("SALES").body("""
-                        {"code":"%s","name":"另一个","type":"FLEET"}""".formatted(code))
+        as("SALES").body(customer(code).name("另一个").type("FLEET").json())
                 .post("/api/v1/customers")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:problem:aftersales:customer_code_taken"))
@@ -74,8 +73,7 @@ class CustomerResourceTest {
 
     @Test
     void validationErrorsNameTheFieldInTheCallersLanguage() {
-        as("SALES").header("Accept-Language", "en-US,en;q=0.9").body("""
-                        {"code":"x","name":"","type":"OEM","contacts":[{"name":"a","email":"not-an-email"}]}""")
+        as("SALES").header("Accept-Language", "en-US,en;q=0.9").body(customer("x").name("").contact(contact("a").email("not-an-email")).json())
                 .post("/api/v1/customers")
                 .then().statusCode(422).contentType("application/problem+json")
                 .header("Content-Language", "en")
@@ -84,8 +82,7 @@ class CustomerResourceTest {
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("contacts[0].email"))
                 .body("correlationId", notNullValue());
-        as("SALES").body("""
-                        {"code":"x","name":"n","type":"OEM"}""")
+        as("SALES").body(customer("x").name("n").json())
                 .post("/api/v1/customers")
                 .then().statusCode(422)
                 .header("Content-Language", "zh-CN")
@@ -95,6 +92,7 @@ class CustomerResourceTest {
 
     @Test
     void unreadableBodiesAre400And415() {
+        // Raw bodies: the text itself (broken, an unknown value or field, a wrong type) is what is refused.
         as("SALES").body("{\"code\":").post("/api/v1/customers")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:problem:aftersales:malformed_json"));
@@ -123,8 +121,7 @@ class CustomerResourceTest {
         RestAssured.given().auth().oauth2(good).get("/api/v1/customers").then().statusCode(200);
         String forged = good.substring(0, good.lastIndexOf('.') + 1) + "AAAA" + good.substring(good.lastIndexOf('.') + 5);
         RestAssured.given().auth().oauth2(forged).get("/api/v1/customers").then().statusCode(401);
-        as("WAREHOUSE").body("""
-                        {"code":"WH1","name":"n","type":"OEM"}""").post("/api/v1/customers")
+        as("WAREHOUSE").body(customer("WH1").name("n").json()).post("/api/v1/customers")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
@@ -137,8 +134,7 @@ class CustomerResourceTest {
                 .then().statusCode(404).contentType("application/problem+json");
         asCustomer(UUID.fromString(mine)).get("/api/v1/customers")
                 .then().statusCode(200).body("items", hasSize(1)).body("items.id", everyItem(equalTo(mine)));
-        asCustomer(UUID.fromString(mine)).body("""
-                        {"code":"HACK","name":"n","type":"OEM"}""").post("/api/v1/customers").then().statusCode(403);
+        asCustomer(UUID.fromString(mine)).body(customer("HACK").name("n").json()).post("/api/v1/customers").then().statusCode(403);
     }
 
     @Test

@@ -18,6 +18,14 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.EightDBodies.action;
+import static com.aftersales.support.EightDBodies.actionUpdate;
+import static com.aftersales.support.EightDBodies.closure;
+import static com.aftersales.support.EightDBodies.deadline;
+import static com.aftersales.support.EightDBodies.discipline;
+import static com.aftersales.support.EightDBodies.linkCase;
+import static com.aftersales.support.EightDBodies.report;
+import static com.aftersales.support.EightDBodies.update;
 import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -30,10 +38,7 @@ import static org.hamcrest.Matchers.notNullValue;
 public class EightDTest {
 
     public static String open(String... caseIds) {
-        return as("QUALITY_ENGINEER").body("""
-                        {"title":"TM220 电机轴承早期失效","caseIds":["%s"],"champion":"质量部 刘工",
-                         "team":[{"name":"刘工","role":"组长","department":"质量"},{"name":"陈工","department":"技术"}]}"""
-                        .formatted(String.join("\",\"", caseIds)))
+        return as("QUALITY_ENGINEER").body(report(caseIds).member("刘工", "组长", "质量").member("陈工", null, "技术").json())
                 .post("/api/v1/eight-d-reports").then().statusCode(201).extract().path("id");
     }
 
@@ -53,10 +58,9 @@ public class EightDTest {
     @Test
     void dueDatesFollowTheCustomersDeadlineProfileInWorkingDays() {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
-        as("QUALITY_ENGINEER").body("""
-                        {"customerId":"%s","discipline":"D3","workingDays":3}""".formatted(w.customerId()))
+        as("QUALITY_ENGINEER").body(deadline(w.customerId(), "D3", 3))
                 .put("/api/v1/eight-d-settings/deadlines").then().statusCode(200);
-        as("SALES").body("{\"discipline\":\"D3\",\"workingDays\":3}").put("/api/v1/eight-d-settings/deadlines").then().statusCode(403);
+        as("SALES").body(deadline(null, "D3", 3)).put("/api/v1/eight-d-settings/deadlines").then().statusCode(403);
         String id = open(CaseTestData.openCase(w));
         Map<LocalDate, Boolean> calendar = calendar();
         as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + id).then().statusCode(200)
@@ -74,47 +78,42 @@ public class EightDTest {
         String caseId = CaseTestData.openCase(w);
         String id = open(caseId);
         String base = "/api/v1/eight-d-reports/" + id;
-        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{}").post(base + "/closure")
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(closure()).post(base + "/closure")
                 .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:eightd_cannot_close"))
                 .body("errors.field", hasItems("d6Verification", "d7", "disciplines.D0", "disciplines.D7"));
         int v = 0;
-        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"kind":"CORRECTIVE","description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s"}"""
-                        .formatted(today().plusDays(10))).post(base + "/actions").then().statusCode(200).extract().response());
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"kind":"CORRECTIVE","description":"x","owner":" ","dueDate":"%s"}""".formatted(today()))
+        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body(action("CORRECTIVE", "更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).json())
+                .post(base + "/actions").then().statusCode(200).extract().response());
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(action("CORRECTIVE", "x", " ", today()).json())
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("owner"));
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"kind":"CORRECTIVE","description":"x","owner":"y","dueDate":"%s"}""".formatted(today().minusDays(1)))
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(action("CORRECTIVE", "x", "y", today().minusDays(1)).json())
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("dueDate"));
         for (Discipline d : List.of(Discipline.D0, Discipline.D1, Discipline.D2, Discipline.D3, Discipline.D4,
                 Discipline.D5, Discipline.D6, Discipline.D7)) {
             v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
-                    .body("{\"owner\":\"刘工\",\"content\":\"" + d.zh + "已完成\",\"done\":true}")
+                    .body(discipline("刘工", d.zh + "已完成", true).json())
                     .put(base + "/disciplines/" + d).then().statusCode(200).extract().response());
         }
-        v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"title":"TM220 电机轴承早期失效","champion":"刘工",
-                         "d2":{"what":"轴承异响","where":"郑州","when":"2025-06","howMany":"3 台","isNot":"其他批次无"},
-                         "d4Occurrence":"轴承游隙超差","d4Escape":"来料检验未测游隙",
-                         "d6Verification":"连续 3 批次来料游隙合格，装车 500 台无再发","d6VerifiedOn":"%s",
-                         "d7":{"documents":[{"type":"PFMEA","reference":"PFMEA-TM220-07","change":"增加游隙控制"}],
-                               "lessons":"关键尺寸必须全检"},
-                         "summary":"问题已解决，客户满意"}""".formatted(today()))
+        v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(update("TM220 电机轴承早期失效").champion("刘工")
+                        .d2("轴承异响", "郑州", "2025-06", "3 台", "其他批次无").d4("轴承游隙超差", "来料检验未测游隙")
+                        .d6("连续 3 批次来料游隙合格，装车 500 台无再发", today())
+                        .d7("关键尺寸必须全检", "PFMEA", "PFMEA-TM220-07", "增加游隙控制")
+                        .summary("问题已解决，客户满意").json())
                 .put(base).then().statusCode(200).extract().response());
-        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure")
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure")
                 .then().statusCode(409).body("errors.field", equalTo(List.of("actions")));
         String actionId = as("QUALITY_ENGINEER").get(base).then().extract().path("actions[0].id");
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s","status":"VERIFIED"}"""
-                        .formatted(today().plusDays(10))).put(base + "/actions/" + actionId)
+        as("ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED").json())
+                .put(base + "/actions/" + actionId)
                 .then().statusCode(422).body("errors[0].field", equalTo("effectiveness"));
-        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"description":"更换轴承供应商并增加来料检验","owner":"采购 王工","dueDate":"%s","status":"VERIFIED",
-                         "effectiveness":"3 批次合格"}""".formatted(today().plusDays(10))).put(base + "/actions/" + actionId)
+        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED")
+                        .effectiveness("3 批次合格").json()).put(base + "/actions/" + actionId)
                 .then().statusCode(200).extract().response());
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body("{}").post(base + "/closure").then().statusCode(403);
-        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{\"comment\":\"感谢团队\"}").post(base + "/closure")
+        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure").then().statusCode(403);
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(closure("感谢团队")).post(base + "/closure")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedBy", equalTo("test-quality_engineer"))
                 .body("disciplines[8].status", equalTo("DONE"));
         as("ADMIN").queryParam("entity", "eight-d-report").queryParam("id", id).get("/api/v1/audit")
@@ -147,7 +146,7 @@ public class EightDTest {
 
         // A new case on the same problem after closure: recurrence, the report reopens.
         String again = CaseTestData.openCase(w);
-        as("QUALITY_ENGINEER").header("If-Match", "\"" + (v + 1) + "\"").body("{\"caseId\":\"" + again + "\"}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + (v + 1) + "\"").body(linkCase(again))
                 .post(base + "/cases").then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("recurrenceCount", equalTo(1))
                 .body("cases.find { it.caseId == '" + again + "' }.recurrence", equalTo(true))
@@ -158,9 +157,8 @@ public class EightDTest {
     void overdueActionsAcrossReports() {
         CaseTestData.World w = CaseTestData.world("SYSTEM");
         String id = open(CaseTestData.openCase(w));
-        as("ENGINEER").header("If-Match", "\"0\"").body("""
-                        {"kind":"CONTAINMENT","description":"隔离库存 200 台","owner":"owner-%s","dueDate":"%s"}"""
-                        .formatted(id, today())).post("/api/v1/eight-d-reports/" + id + "/actions").then().statusCode(200);
+        as("ENGINEER").header("If-Match", "\"0\"").body(action("CONTAINMENT", "隔离库存 200 台", "owner-" + id, today()).json())
+                .post("/api/v1/eight-d-reports/" + id + "/actions").then().statusCode(200);
         as("QUALITY_ENGINEER").queryParam("owner", "owner-" + id).queryParam("overdue", "true").get("/api/v1/actions")
                 .then().statusCode(200).body("items.size()", equalTo(0));
         TestClock.advance(Duration.ofDays(3));
@@ -181,10 +179,9 @@ public class EightDTest {
         asCustomer(UUID.fromString(mine.customerId())).get("/api/v1/eight-d-reports")
                 .then().statusCode(200).body("items.id", hasItem(myReport))
                 .body("items.id", org.hamcrest.Matchers.not(hasItem(shared)));
-        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"caseId\":\"" + UUID.randomUUID() + "\"}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(linkCase(UUID.randomUUID().toString()))
                 .post("/api/v1/eight-d-reports/" + myReport + "/cases").then().statusCode(404);
-        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"owner\":\"x\",\"content\":\"y\",\"done\":false,"
-                        + "\"evidence\":[\"" + UUID.randomUUID() + "\"]}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(discipline("x", "y", false).evidence(UUID.randomUUID().toString()).json())
                 .put("/api/v1/eight-d-reports/" + myReport + "/disciplines/D3").then().statusCode(422)
                 .body("errors[0].field", equalTo("evidence"));
     }

@@ -1,11 +1,16 @@
 package com.aftersales.eightd;
 
 import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.EightDBodies;
 import com.aftersales.support.TestClock;
 
 import java.time.LocalDate;
 
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.EightDBodies.action;
+import static com.aftersales.support.EightDBodies.actionUpdate;
+import static com.aftersales.support.EightDBodies.discipline;
+import static com.aftersales.support.EightDBodies.update;
 
 /** A closed 8D report made through the API, for tests of other areas. */
 public final class EightDTestData {
@@ -25,7 +30,7 @@ public final class EightDTestData {
         for (Discipline d : Discipline.values()) {
             if (d != Discipline.D8) {
                 v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
-                        .body("{\"owner\":\"刘工\",\"content\":\"完成\",\"done\":true}").put(base + "/disciplines/" + d)
+                        .body(discipline("刘工", "完成", true).json()).put(base + "/disciplines/" + d)
                         .then().statusCode(200).extract().header("ETag"));
             }
         }
@@ -39,25 +44,24 @@ public final class EightDTestData {
     public static int close(String id, int v, String title) {
         LocalDate today = TestClock.today();
         String base = "/api/v1/eight-d-reports/" + id;
-        v = version(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"kind":"CORRECTIVE","description":"控制器灌封工艺改为真空灌封","owner":"工艺 赵工","dueDate":"%s"}"""
-                        .formatted(today)).post(base + "/actions").then().statusCode(200).extract().header("ETag"));
+        v = version(as("ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body(action("CORRECTIVE", "控制器灌封工艺改为真空灌封", "工艺 赵工", today).json())
+                .post(base + "/actions").then().statusCode(200).extract().header("ETag"));
         String actionId = as("ENGINEER").get(base).then().extract().path("actions[0].id");
-        v = version(as("ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"description":"控制器灌封工艺改为真空灌封","owner":"工艺 赵工","dueDate":"%s","status":"VERIFIED",
-                         "effectiveness":"高湿试验通过"}""".formatted(today)).put(base + "/actions/" + actionId)
+        v = version(as("ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body(actionUpdate("控制器灌封工艺改为真空灌封", "工艺 赵工", today).status("VERIFIED").effectiveness("高湿试验通过").json())
+                .put(base + "/actions/" + actionId)
                 .then().statusCode(200).extract().header("ETag"));
-        v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("""
-                        {"title":"%s","d4Occurrence":"灌封存在气泡导致受潮","d4Escape":"出厂测试不含高湿工况",
-                         "d6Verification":"两批次高湿试验无失效","d6VerifiedOn":"%s",
-                         "d7":{"documents":[{"type":"CONTROL_PLAN","reference":"CP-MC80-03"}],"lessons":"高湿工况纳入出厂抽检"}}"""
-                        .formatted(title, today)).put(base).then().statusCode(200).extract().header("ETag"));
+        v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(update(title)
+                        .d4("灌封存在气泡导致受潮", "出厂测试不含高湿工况").d6("两批次高湿试验无失效", today)
+                        .d7("高湿工况纳入出厂抽检", "CONTROL_PLAN", "CP-MC80-03", null).json())
+                .put(base).then().statusCode(200).extract().header("ETag"));
         return closure(id, v);
     }
 
     /** The closure of a report that meets its gates, from ETag version {@code v}: the version after. */
     public static int closure(String id, int v) {
-        return version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body("{}")
+        return version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(EightDBodies.closure())
                 .post("/api/v1/eight-d-reports/" + id + "/closure").then().statusCode(200).extract().header("ETag"));
     }
 

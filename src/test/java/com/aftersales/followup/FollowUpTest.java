@@ -1,5 +1,6 @@
 package com.aftersales.followup;
 
+import com.aftersales.support.CaseBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Jobs;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.FollowUpBodies.contacted;
 import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,7 +26,7 @@ class FollowUpTest {
         String id = CaseTestData.openCase(w);
         int v = 0;
         for (String s : new String[]{"ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED"}) {
-            v = Integer.parseInt(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"" + s + "\"}")
+            v = Integer.parseInt(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition(s))
                     .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200).extract().header("ETag").replace("\"", ""));
         }
         return id;
@@ -39,15 +41,15 @@ class FollowUpTest {
         assertThat(rounds).hasSize(1);
         assertThat(rounds.get(0).get("dueDate")).isEqualTo(today().plusDays(7).toString());
         String first = (String) rounds.get(0).get("id");
-        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfied\":false}")
+        as("SALES").header("If-Match", "\"0\"").body(contacted(null, false).json())
                 .put("/api/v1/follow-ups/" + first).then().statusCode(422).body("errors[0].field", equalTo("satisfaction"));
-        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":2,\"satisfied\":false,\"comments\":\"维修太慢\"}")
+        as("SALES").header("If-Match", "\"0\"").body(contacted(2, false).comments("维修太慢").json())
                 .put("/api/v1/follow-ups/" + first).then().statusCode(200).body("status", equalTo("DONE"));
-        as("SALES").header("If-Match", "\"1\"").body("{\"contacted\":true,\"satisfaction\":2,\"satisfied\":false}")
+        as("SALES").header("If-Match", "\"1\"").body(contacted(2, false).json())
                 .put("/api/v1/follow-ups/" + first).then().statusCode(409);
         String second = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
                 .then().body("size()", equalTo(2)).extract().path("find { it.round == 2 }.id");
-        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":3,\"satisfied\":false}")
+        as("SALES").header("If-Match", "\"0\"").body(contacted(3, false).json())
                 .put("/api/v1/follow-ups/" + second).then().statusCode(200);
         // The owner's manager hears of it: the after-sales manager (the general manager when that is the owner).
         assertThat(Sql.count("select count(*) from notice n join service_case c on c.case_no = n.payload ->> 'caseNo' "
@@ -56,10 +58,10 @@ class FollowUpTest {
                 .isEqualTo(1);
         String third = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
                 .then().body("size()", equalTo(3)).extract().path("find { it.round == 3 }.id");
-        as("SALES").header("If-Match", "\"0\"").body("{\"contacted\":true,\"satisfaction\":5,\"satisfied\":true}")
+        as("SALES").header("If-Match", "\"0\"").body(contacted(5, true).json())
                 .put("/api/v1/follow-ups/" + third).then().statusCode(200).body("satisfied", equalTo(true));
         as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().body("size()", equalTo(3));
-        as("WAREHOUSE").header("If-Match", "\"1\"").body("{\"contacted\":true,\"satisfaction\":5,\"satisfied\":true}")
+        as("WAREHOUSE").header("If-Match", "\"1\"").body(contacted(5, true).json())
                 .put("/api/v1/follow-ups/" + third).then().statusCode(403);
     }
 

@@ -1,6 +1,8 @@
 package com.aftersales.jobs;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,14 +88,10 @@ class JobRetryTest {
 
     /** A new location where one part is below its safety stock: one safety-stock run alerts two roles about it. */
     private static String partBelowSafetyStock() {
-        String part = as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"熔断器","unitOfMeasure":"个","marketPrice":"12.00"}""".formatted(Api.unique("R")))
-                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String part = Fixtures.part(SparePartBodies.part("熔断器", "12.00"));
         String location = Api.unique("RETRY").toUpperCase();
-        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":1}")
-                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
-        as("PRODUCT_MANAGER").body("{\"safetyStock\":5,\"reorderPoint\":6}").put("/api/v1/spare-parts/" + part + "/stock/" + location)
-                .then().statusCode(200);
+        Fixtures.move(part, SparePartBodies.movement("RECEIPT", location, 1));
+        Fixtures.stockLevels(part, location, 5, 6);
         return location;
     }
 

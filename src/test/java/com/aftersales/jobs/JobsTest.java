@@ -2,8 +2,12 @@ package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.support.Jobs;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +22,7 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.SparePartBodies.movement;
 import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,11 +35,7 @@ public class JobsTest {
     public static String unitEndingIn(String customer, int days) {
         String serial = Api.unique("WX");
         LocalDate delivered = today().plusDays(days + 1).minusMonths(24);
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"TM220","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, customer, delivered, delivered))
-                .post("/api/v1/units").then().statusCode(201);
-        return serial;
+        return Fixtures.unit(UnitBodies.unit(customer).serialNo(serial).delivered(delivered));
     }
 
     @SuppressWarnings("unchecked")
@@ -52,15 +53,13 @@ public class JobsTest {
     @Test
     void warrantyExpiryNotifiesEachDueUnitExactlyOnceUnderConcurrentRuns() throws Exception {
         String customer = Api.newCustomer(Api.unique("wx"));
-        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2015-01-01\"}")
+        as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").effectiveFrom(LocalDate.of(2015, 1, 1)).json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
         String in20 = unitEndingIn(customer, 20);
         String in45 = unitEndingIn(customer, 45);
         String in100 = unitEndingIn(customer, 100);
         String covered = unitEndingIn(customer, 20);
-        as("SALES").body("""
-                        {"contractNo":"C-%s","startDate":"%s","endDate":"%s","feeCny":"100","coverage":"整机"}"""
-                        .formatted(covered, today().plusDays(21), today().plusYears(2)))
+        as("SALES").body(WarrantyBodies.contract("C-" + covered, today().plusDays(21), today().plusYears(2), "100").json())
                 .post("/api/v1/units/" + covered + "/service-contracts").then().statusCode(201);
 
         Jobs.fireConcurrently("warranty-expiry", 10);
@@ -101,13 +100,12 @@ public class JobsTest {
 
     @Test
     void oneSafetyStockAlertPerEpisode() throws Exception {
-        String part = as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"熔断器","unitOfMeasure":"个","marketPrice":"12.00"}""".formatted(Api.unique("F")))
+        String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("熔断器", "12.00").json())
                 .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
         String location = "JOB_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":2}")
+        as("WAREHOUSE").body(movement("RECEIPT", location, 2).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
-        as("PRODUCT_MANAGER").body("{\"safetyStock\":5,\"reorderPoint\":6}").put("/api/v1/spare-parts/" + part + "/stock/" + location)
+        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(5, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
                 .then().statusCode(200);
         Jobs.fireConcurrently("safety-stock", 10);
         String count = "select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1";
@@ -115,10 +113,10 @@ public class JobsTest {
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
         assertThat(Sql.count(count, location)).isEqualTo(2);
         // Recovered, then below again: a new episode, new alerts.
-        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"" + location + "\",\"quantity\":10}")
+        as("WAREHOUSE").body(movement("RECEIPT", location, 10).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
-        as("WAREHOUSE").body("{\"kind\":\"ADJUSTMENT\",\"location\":\"" + location + "\",\"quantity\":-10,\"reason\":\"报废\"}")
+        as("WAREHOUSE").body(movement("ADJUSTMENT", location, -10).reason("报废").json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         as("ADMIN").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(200);
         assertThat(Sql.count(count, location)).isEqualTo(4);

@@ -2,6 +2,8 @@ package com.aftersales.jobs;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.EightDBodies;
+import com.aftersales.support.ProblemBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.support.Jobs;
 import com.aftersales.support.TestClock;
@@ -26,8 +28,7 @@ class MoreJobsTest {
         TestClock.moveTo(started.minus(Duration.ofDays(7)));
         String owner = Api.unique("owner");
         String report = com.aftersales.eightd.EightDTest.open(CaseTestData.openCase(CaseTestData.world("SYSTEM")));
-        as("ENGINEER").header("If-Match", "\"0\"").body("""
-                        {"kind":"CORRECTIVE","description":"修改工装","owner":"%s","dueDate":"%s"}""".formatted(owner, today()))
+        as("ENGINEER").header("If-Match", "\"0\"").body(EightDBodies.action("CORRECTIVE", "修改工装", owner, today()).json())
                 .post("/api/v1/eight-d-reports/" + report + "/actions").then().statusCode(200);
         String ownerCount = "select count(*) from notice where kind = ?1 and payload ->> 'reportNo' = "
                 + "(select report_no from eight_d_report where id = cast(?2 as uuid)) and payload ->> 'item' like 'CORRECTIVE%'";
@@ -46,8 +47,7 @@ class MoreJobsTest {
     @Test
     void theWeeklyDigestIsIssuedOncePerDepartmentAndWeekWithANoticePerSubscriber() throws Exception {
         String subscriber = Api.unique("proc");
-        as("QUALITY_ENGINEER").body("""
-                        {"department":"PROCESS","subscriber":"%s","name":"工艺 %s"}""".formatted(subscriber, subscriber))
+        as("QUALITY_ENGINEER").body(ProblemBodies.subscriber("PROCESS", subscriber, "工艺 " + subscriber).json())
                 .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
         Jobs.fireConcurrently("problem-digest", 10);
         assertThat(Sql.count("select count(*) from notice where kind = 'PROBLEM_DIGEST' and recipient_subject = ?1", subscriber))

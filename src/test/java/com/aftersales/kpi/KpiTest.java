@@ -3,8 +3,17 @@ package com.aftersales.kpi;
 import com.aftersales.eightd.EightDTest;
 import com.aftersales.eightd.EightDTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.EightDBodies;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.FollowUpBodies;
+import com.aftersales.support.RecallBodies;
+import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.support.TestClock;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -18,6 +27,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -53,43 +63,31 @@ class KpiTest {
     String to;
 
     static String unit(String customer, String model, String delivered) {
-        String serial = Api.unique("KPI");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"%s","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, model, customer, delivered, delivered))
-                .post("/api/v1/units").then().statusCode(201);
-        return serial;
+        return Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(LocalDate.parse(delivered)));
     }
 
     String openCase(String type, String severity, String serial, String failed) {
-        return as("SALES").body("""
-                        {"type":"%s","customerId":"%s","units":[{"serialNo":"%s","mileageKm":20000}],
-                         "failureDate":"%s","title":"驱动电机异响","description":"车辆行驶中电机有异响",
-                         "reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},"channel":"PHONE","severity":"%s"}"""
-                        .formatted(type, customer, serial, failed, severity))
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        return Fixtures.openCase(CaseBodies.open(customer).type(type).unit(serial, 20000).failureDate(LocalDate.parse(failed))
+                .description("车辆行驶中电机有异响").severity(severity));
     }
 
     void transitions(String caseId, String... statuses) {
         for (String status : statuses) {
             int v = as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId).then().extract().path("version");
-            as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"to\":\"" + status + "\"}")
+            as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition(status))
                     .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
         }
     }
 
     static void sla(String customer, String severity, int firstResponseHours) {
-        as("ADMIN").body("""
-                        {"severity":"%s","customerId":"%s","firstResponseHours":%d,"resolutionHours":240}"""
-                        .formatted(severity, customer, firstResponseHours))
+        as("ADMIN").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
     }
 
     void followUp(String caseId, int satisfaction, boolean satisfied) {
         String id = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().statusCode(200)
                 .extract().path("find { it.round == 1 }.id");
-        as("SALES").header("If-Match", "\"0\"").body("""
-                        {"contacted":true,"satisfaction":%d,"satisfied":%s}""".formatted(satisfaction, satisfied))
+        as("SALES").header("If-Match", "\"0\"").body(FollowUpBodies.contacted(satisfaction, satisfied).json())
                 .put("/api/v1/follow-ups/" + id).then().statusCode(200);
     }
 
@@ -106,7 +104,7 @@ class KpiTest {
         to = today().toString();
         code = Api.unique("KPI");
         customer = Api.newCustomer(code);
-        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
+        as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
         sla(customer, "HIGH", 3);
         sla(customer, "MEDIUM", 24);
@@ -138,29 +136,27 @@ class KpiTest {
         TestClock.moveTo(start.minus(Duration.ofDays(1)));
         followUp(c1, 4, true);
         // Recall activated yesterday: u1 remedied, u2 notified, u4 exempt.
-        String campaign = as("QUALITY_ENGINEER").body("""
-                        {"code":"ZH-%s","title":"控制器召回","defectDescription":"熔断器","safetyRisk":"起火","remedy":"更换",
-                         "filingReference":"SAMR-KPI","criteria":{"serials":["%s","%s","%s"]}}""".formatted(code, u1, u2, u4))
+        String campaign = as("QUALITY_ENGINEER").body(RecallBodies.campaign(RecallBodies.criteria().serial(u1).serial(u2).serial(u4))
+                        .code("ZH-" + code).describedAs("控制器召回", "熔断器", "起火", "更换").filingReference("SAMR-KPI").json())
                 .post("/api/v1/recalls").then().statusCode(201).extract().path("id");
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{}").post("/api/v1/recalls/" + campaign + "/filing")
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing()).post("/api/v1/recalls/" + campaign + "/filing")
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + campaign + "/activation").then().statusCode(200);
-        as("SALES").body("{\"status\":\"REMEDIED\",\"date\":\"" + today() + "\",\"where\":\"服务站\"}")
+        as("SALES").body(RecallBodies.remedy("REMEDIED").date(today()).where("服务站").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u1).then().statusCode(200);
-        as("SALES").body("{\"status\":\"EXEMPT\",\"reason\":\"车辆已报废\"}")
+        as("SALES").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u4).then().statusCode(200);
         // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), costs incurred 5 days ago
         // verified, the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
         // reopens it) and the report closed again.
         TestClock.reset();
-        judge(c1, u1, "{\"serialNo\":\"" + u1 + "\",\"verdict\":\"NTF\"}");
-        judge(c2, u3, "{\"serialNo\":\"" + u3 + "\",\"verdict\":\"DEFECT_CONFIRMED\",\"causeCategory\":\"PURCHASED_PART\","
-                + "\"supplier\":\"某轴承厂\",\"supplierShare\":0.5}");
+        judge(c1, u1, ReturnBodies.judgement(u1, "NTF"));
+        judge(c2, u3, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
         cost(c1, "LABOUR", "80.00");
         cost(c2, "PARTS", "100.00");
         cost(c2, "TRAVEL", "50.00");
         reportVersion = EightDTestData.close(report, reportVersion, "TM220 电机轴承早期失效");
-        reportVersion = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + reportVersion + "\"").body("{\"caseId\":\"" + c2 + "\"}")
+        reportVersion = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + reportVersion + "\"").body(EightDBodies.linkCase(c2))
                 .post("/api/v1/eight-d-reports/" + report + "/cases").then().statusCode(200).body("recurrenceCount", equalTo(1))
                 .extract().header("ETag"));
         EightDTestData.closure(report, reportVersion);
@@ -170,26 +166,22 @@ class KpiTest {
         return Integer.parseInt(etag.replace("\"", ""));
     }
 
-    void judge(String caseId, String serial, String judgement) {
-        String id = as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"退回检测"}""".formatted(caseId, serial))
+    void judge(String caseId, String serial, ReturnBodies.Judgement judgement) {
+        String id = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "退回检测", serial))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
         String base = "/api/v1/returns/" + id;
         as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body("""
-                        {"serialNo":"%s","testName":"台架测试","reproduced":true}""".formatted(serial))
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", true).json())
                 .post(base + "/tests").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body("{\"units\":[" + judgement + "]}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(judgement).json())
                 .post(base + "/verdict").then().statusCode(200);
     }
 
     static void cost(String caseId, String category, String amount) {
-        String id = as("REPAIR").body("""
-                        {"category":"%s","amountCny":"%s","description":"费用","incurredOn":"%s"}"""
-                        .formatted(category, amount, today().minusDays(5)))
+        String id = as("REPAIR").body(CaseBodies.cost(category, amount).description("费用").incurredOn(today().minusDays(5)).json())
                 .post("/api/v1/cases/" + caseId + "/costs").then().statusCode(201).body("billedTo", equalTo("COMPANY"))
                 .extract().path("id");
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"VERIFY\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(CaseBodies.decision("VERIFY"))
                 .post("/api/v1/cases/" + caseId + "/costs/" + id + "/verification").then().statusCode(200)
                 .body("status", equalTo("VERIFIED"));
     }
@@ -274,15 +266,11 @@ class KpiTest {
         com.aftersales.cases.CaseTestData.World w = com.aftersales.cases.CaseTestData.world("COMMERCIAL_VEHICLE");
         String sameModel = com.aftersales.cases.CaseTestData.unit(w.customerId(), "COMMERCIAL_VEHICLE", null);
         String otherModel = Api.unique("EM");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"EM35","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "productionDate":"2025-01-02","deliveryDate":"2025-01-10"}""".formatted(otherModel, w.customerId()))
+        as("SALES").body(UnitBodies.unit(w.customerId()).serialNo(otherModel).productModel("EM35").productionDate(LocalDate.of(2025, 1, 2))
+                        .deliveryDate(LocalDate.of(2025, 1, 10)).json())
                 .post("/api/v1/units").then().statusCode(201);
-        as("SALES").body("""
-                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"},{"serialNo":"%s"},{"serialNo":"%s"}],
-                         "failureDate":"2025-06-01","title":"三台电机同时异响","description":"同一车队三台电机异响",
-                         "reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},"channel":"PHONE","severity":"HIGH"}"""
-                        .formatted(w.customerId(), w.serial(), sameModel, otherModel))
+        as("SALES").body(CaseBodies.open(w.customerId()).unit(w.serial()).unit(sameModel).unit(otherModel).title("三台电机同时异响")
+                        .description("同一车队三台电机异响").json())
                 .post("/api/v1/cases").then().statusCode(201);
         JsonPath byModel = asCustomer(UUID.fromString(w.customerId())).queryParam("groupBy", "model")
                 .queryParam("from", today().minusDays(30).toString()).queryParam("to", today().toString()).queryParam("kpi", "cases")
@@ -319,22 +307,19 @@ class KpiTest {
 
     @Test
     void theSparePartsFillRateCountsDemandOnCasesMetFromStock() {
-        String part = as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":true}"""
-                        .formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("电机轴承 6205", "85.50").productModel("TM220").wearPart(true).json())
+                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
         String caseId = Sql.text("select cast(id as text) from service_case where customer_id = cast(?1 as uuid) limit 1", customer);
         // In March 2019: three parts issued to the case from stock, and one transfer order raised for it.
         TestClock.moveTo(LocalDateTime.of(2019, 3, 10, 10, 0));
-        as("WAREHOUSE").body("{\"kind\":\"RECEIPT\",\"location\":\"HQ\",\"quantity\":3}")
+        as("WAREHOUSE").body(SparePartBodies.movement("RECEIPT", "HQ", 3).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         for (int i = 0; i < 3; i++) {
-            as("WAREHOUSE").body("{\"kind\":\"ISSUE\",\"location\":\"HQ\",\"quantity\":1,\"caseId\":\"" + caseId + "\"}")
+            as("WAREHOUSE").body(SparePartBodies.movement("ISSUE", "HQ", 1).caseId(caseId).json())
                     .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
         }
         TestClock.moveTo(LocalDateTime.of(2019, 3, 20, 10, 0));
-        as("REPAIR").body("""
-                        {"fromLocation":"HQ","toLocation":"BJ","caseId":"%s","lines":[{"partId":"%s","quantity":1}]}"""
-                        .formatted(caseId, part)).post("/api/v1/transfer-orders").then().statusCode(201);
+        as("REPAIR").body(SparePartBodies.transfer("HQ", "BJ").caseId(caseId).line(part, 1).json()).post("/api/v1/transfer-orders").then().statusCode(201);
         TestClock.reset();
         as("PRODUCT_MANAGER").queryParam("from", "2019-03-01").queryParam("to", "2019-03-31").queryParam("groupBy", "month")
                 .queryParam("kpi", "sparePartsFillRate").accept("application/json").get("/api/v1/kpis").then().statusCode(200)

@@ -1,5 +1,7 @@
 package com.aftersales.notify;
 
+import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTest;
@@ -10,11 +12,18 @@ import org.junit.jupiter.api.Test;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asPerson;
+import static com.aftersales.support.CaseBodies.actionPlan;
+import static com.aftersales.support.CaseBodies.assignTo;
+import static com.aftersales.support.CaseBodies.major;
+import static com.aftersales.support.CaseBodies.visit;
+import static com.aftersales.support.EightDBodies.discipline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+
+import java.time.LocalDate;
 
 /** Notices written in the transaction of the change that causes them, to the people who act next. */
 @QuarkusTest
@@ -39,10 +48,10 @@ class EventNoticesTest {
         // The person reads the inbox with a role no other test addresses notices to, so only their own notices show.
         String person = Api.unique("qe.zhao").toLowerCase();
         // A refused hand-over (unknown role) writes nothing.
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerRole\":\"BOSS\",\"ownerPerson\":\"" + person + "\"}")
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("BOSS").json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(422);
         inbox(asPerson(person, "ENGINEER")).body("items", org.hamcrest.Matchers.empty());
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerRole\":\"QUALITY_ENGINEER\",\"ownerPerson\":\"" + person + "\"}")
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("QUALITY_ENGINEER").json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
         inbox(asPerson(person, "ENGINEER")).body("items.size()", equalTo(1))
                 .body("items[0].kind", equalTo("CASE_ROUTED"))
@@ -53,11 +62,11 @@ class EventNoticesTest {
     void theGeneralManagerIsAskedWhenAMajorCasePlanAwaitsApproval() {
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
-        int v = version(as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"reason\":\"车辆起火，涉及财产损失\"}")
+        int v = version(as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(major("车辆起火，涉及财产损失"))
                 .post("/api/v1/cases/" + caseId + "/major").then().statusCode(200).extract().header("ETag"));
         // No plan yet: nothing to approve, nobody asked.
         inbox(as("GENERAL_MANAGER")).body("items.subject", not(hasItem(startsWith("重大问题待总经理审批：" + caseNo))));
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body("{\"plan\":\"更换熔断器并加装温度监控\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(actionPlan("更换熔断器并加装温度监控"))
                 .put("/api/v1/cases/" + caseId + "/action-plan").then().statusCode(200);
         inbox(as("GENERAL_MANAGER")).body("items.subject", hasItem("重大问题待总经理审批：" + caseNo));
     }
@@ -67,17 +76,15 @@ class EventNoticesTest {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
         String caseId = CaseTestData.openCase(w);
         String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
-        as("REPAIR").body("""
-                        {"purpose":"ON_SITE_REPAIR","plannedDate":"2025-06-05","site":"郑州公交三公司停车场",
-                         "technicians":["周工"],"travelRequired":true}""")
+        as("REPAIR").body(visit("ON_SITE_REPAIR", LocalDate.of(2025, 6, 5), "郑州公交三公司停车场").technician("周工").travelRequired(true)
+                        .json())
                 .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201);
         inbox(as("AFTER_SALES_MANAGER")).body("items.subject", hasItem("出差待审核：" + caseNo));
 
         String owner = Api.unique("cs.sun").toLowerCase();
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body("{\"ownerPerson\":\"" + owner + "\"}")
+        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(owner).json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
-        String returnId = as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
+        String returnId = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "电机异响，退回检测", w.serial()))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
         String returnNo = as("WAREHOUSE").header("If-Match", "\"0\"").post("/api/v1/returns/" + returnId + "/receipt")
                 .then().statusCode(200).extract().path("returnNo");
@@ -86,11 +93,9 @@ class EventNoticesTest {
 
     @Test
     void aTransferOrderWaitsForTheProductManagerAndAnAssignedDisciplineTellsItsOwner() {
-        String part = as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"电机轴承 6205","productModels":["EM35"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":true}"""
-                        .formatted(Api.unique("P"))).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
-        String transferNo = as("REPAIR").body("""
-                        {"fromLocation":"HQ","toLocation":"ZZ-STATION","lines":[{"partId":"%s","quantity":4}]}""".formatted(part))
+        String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("电机轴承 6205", "85.50").productModel("EM35").wearPart(true).json())
+                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        String transferNo = as("REPAIR").body(SparePartBodies.transfer("HQ", "ZZ-STATION").line(part, 4).json())
                 .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("transferNo");
         inbox(as("PRODUCT_MANAGER").header("Accept-Language", "en"))
                 .body("items.subject", hasItem("Transfer order awaits approval: " + transferNo));
@@ -98,10 +103,10 @@ class EventNoticesTest {
         String report = EightDTest.open(CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE")));
         String reportNo = as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + report).then().extract().path("reportNo");
         String owner = Api.unique("eng.chen").toLowerCase();
-        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{\"owner\":\"" + owner + "\",\"content\":\"临时围堵：隔离同批次库存\",\"done\":false}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(discipline(owner, "临时围堵：隔离同批次库存", false).json())
                 .put("/api/v1/eight-d-reports/" + report + "/disciplines/D3").then().statusCode(200);
         // Saving the same owner again is not a new assignment.
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body("{\"owner\":\"" + owner + "\",\"content\":\"临时围堵：隔离同批次库存并通知客户\",\"done\":false}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(discipline(owner, "临时围堵：隔离同批次库存并通知客户", false).json())
                 .put("/api/v1/eight-d-reports/" + report + "/disciplines/D3").then().statusCode(200);
         inbox(asPerson(owner, "ENGINEER")).body("items.size()", equalTo(1))
                 .body("items[0].subject", equalTo("8D 任务分配：" + reportNo + " D3"));

@@ -1,10 +1,14 @@
 package com.aftersales.notify;
 
+import com.aftersales.support.CustomerBodies;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
 import com.aftersales.jobs.JobsTest;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.Jobs;
+import com.aftersales.support.WarrantyBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -13,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.URLDecoder;
@@ -25,6 +30,9 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asPerson;
+import static com.aftersales.support.CustomerBodies.contact;
+import static com.aftersales.support.NotifyBodies.preferences;
+import static com.aftersales.support.NotifyBodies.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -36,15 +44,16 @@ class NoticeSenderTest {
     @Inject
     MockMailbox mailbox;
 
-    static String customer(String contactsJson) {
-        return as("SALES").body("""
-                        {"code":"%s","name":"邮件测试客户","type":"FLEET","contacts":%s}""".formatted(Api.unique("ml"), contactsJson))
-                .post("/api/v1/customers").then().statusCode(201).extract().path("id");
+    static String customer(CustomerBodies.Contact... contacts) {
+        CustomerBodies.Customer customer = CustomerBodies.customer(Api.unique("ml")).name("邮件测试客户").type("FLEET");
+        for (CustomerBodies.Contact contact : contacts) {
+            customer.contact(contact);
+        }
+        return as("SALES").body(customer.json()).post("/api/v1/customers").then().statusCode(201).extract().path("id");
     }
 
     static String expiringUnit(String customer) {
-        as("SALES").body("{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2015-01-01\"}")
-                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
+        Fixtures.term(customer, WarrantyBodies.term("COMMERCIAL_VEHICLE").effectiveFrom(LocalDate.of(2015, 1, 1)));
         return JobsTest.unitEndingIn(customer, 10);
     }
 
@@ -62,9 +71,8 @@ class NoticeSenderTest {
     void customerNoticesAreMailedOnceToEachContactInItsLanguage() throws Exception {
         String zh = email("zh");
         String en = email("en");
-        String customer = customer("""
-                [{"name":"张经理","email":"%s"},{"name":"John Smith","email":"%s","language":"en"},{"name":"无邮箱"}]"""
-                .formatted(zh, en.toUpperCase()));
+        String customer = customer(contact("张经理").email(zh), contact("John Smith").email(en.toUpperCase()).language("en"),
+                contact("无邮箱"));
         expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
         Jobs.fireConcurrently("notice-sender", 10);
@@ -96,21 +104,21 @@ class NoticeSenderTest {
         asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().statusCode(200)
                 .body("language", equalTo("zh-CN")).body("emailEnabled", equalTo(false));
         asPerson(subject, "SALES").header("Accept-Language", "en")
-                .body("{\"language\":\"en\",\"email\":\"" + mine.toUpperCase() + "\",\"emailEnabled\":true,\"mutedKinds\":[\"SERVICE_CONTRACT_EXPIRY\"]}")
+                .body(preferences().language("en").email(mine.toUpperCase()).emailEnabled(true).muted("SERVICE_CONTRACT_EXPIRY").json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(200)
                 .body("email", equalTo(mine)).body("mutedKinds", equalTo(List.of("SERVICE_CONTRACT_EXPIRY")));
-        asPerson(other, "SALES").body("{\"email\":\"" + muted + "\",\"emailEnabled\":true,\"mutedKinds\":[\"WARRANTY_EXPIRY\"]}")
+        asPerson(other, "SALES").body(preferences().email(muted).emailEnabled(true).muted("WARRANTY_EXPIRY").json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(200).body("language", equalTo("zh-CN"));
         // Bad preferences are refused, in the caller's language, and change nothing.
-        asPerson(subject, "SALES").header("Accept-Language", "en").body("{\"emailEnabled\":true}")
+        asPerson(subject, "SALES").header("Accept-Language", "en").body(preferences().emailEnabled(true).json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(422)
                 .body("errors[0].field", equalTo("email")).body("errors[0].message", equalTo("e-mail notices need an e-mail address"));
-        asPerson(subject, "SALES").body("{\"language\":\"fr\",\"email\":\"not-an-address\",\"emailEnabled\":true}")
+        asPerson(subject, "SALES").body(preferences().language("fr").email("not-an-address").emailEnabled(true).json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("language", "email"));
         asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().body("email", equalTo(mine));
 
-        String customer = customer("[{\"name\":\"无邮箱\"}]");
+        String customer = customer(contact("无邮箱"));
         String serial = expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
         Jobs.fireConcurrently("notice-sender", 10);
@@ -123,9 +131,8 @@ class NoticeSenderTest {
     void webhooksAreSignedAndDeliveredOnceWithAStableDeliveryId() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(200)) {
             String secret = "s3cret-" + UUID.randomUUID();
-            String hook = as("ADMIN").body("""
-                            {"name":"%s","url":"%s","format":"GENERIC","secret":"%s","kinds":["CASE_ROUTED"]}"""
-                            .formatted(Api.unique("质量群"), receiver.url("/hooks/aftersales"), secret))
+            String hook = as("ADMIN").body(webhook(Api.unique("质量群"), receiver.url("/hooks/aftersales"), "GENERIC").secret(secret)
+                            .kind("CASE_ROUTED").json())
                     .post("/api/v1/admin/webhooks").then().statusCode(201).body("signed", equalTo(true))
                     .body("$", not(org.hamcrest.Matchers.hasKey("secret"))).extract().path("id");
             try {
@@ -156,20 +163,17 @@ class NoticeSenderTest {
     void aFailingRobotIsRetriedWithBackoffThenDeadThenResentByAdmin() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(500)) {
             String secret = "SEC" + UUID.randomUUID().toString().replace("-", "");
-            String hook = as("ADMIN").body("""
-                            {"name":"%s","url":"%s","format":"DINGTALK","secret":"%s","language":"en","roles":["PRODUCT_MANAGER"]}"""
-                            .formatted(Api.unique("钉钉备件群"), receiver.url("/robot/send?access_token=abc"), secret))
+            String hook = as("ADMIN").body(webhook(Api.unique("钉钉备件群"), receiver.url("/robot/send?access_token=abc"), "DINGTALK")
+                            .secret(secret).language("en").role("PRODUCT_MANAGER").json())
                     .post("/api/v1/admin/webhooks").then().statusCode(201).extract().path("id");
             try {
                 String partNo = Api.unique("P");
-                String part = as("PRODUCT_MANAGER").body("""
-                                {"partNo":"%s","name":"控制器熔断器","productModels":["EM35"],"unitOfMeasure":"个","marketPrice":"12.00","wearPart":true}"""
-                                .formatted(partNo)).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+                String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("控制器熔断器", "12.00").partNo(partNo).productModel("EM35")
+                                .wearPart(true).json()).post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
                 // From two hours ago the clock moves on past each backoff, as time would, and stays in the past: no
                 // other delivery falls due that would not be due anyway.
                 TestClock.advance(Duration.ofHours(-2));
-                String order = as("REPAIR").body("""
-                                {"fromLocation":"HQ","toLocation":"WH-BJ","lines":[{"partId":"%s","quantity":2}]}""".formatted(part))
+                String order = as("REPAIR").body(SparePartBodies.transfer("HQ", "WH-BJ").line(part, 2).json())
                         .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("transferNo");
                 String state = "select d.attempts || ':' || d.status from notice_delivery d join notice n on n.id = d.notice_id "
                         + "where d.address = ?1 and n.payload ->> 'transferNo' = ?2";
@@ -213,21 +217,20 @@ class NoticeSenderTest {
 
     @Test
     void webhookEndpointsAreCheckedAndOnlyForAdmin() {
-        String ok = "{\"name\":\"%s\",\"url\":\"%s\",\"format\":\"%s\"%s,\"roles\":[\"SALES\"]}";
-        as("ADMIN").header("Accept-Language", "en").body(ok.formatted("x", "ftp://robot.example.cn/hook", "WECOM", ""))
+        as("ADMIN").header("Accept-Language", "en").body(webhook("x", "ftp://robot.example.cn/hook", "WECOM").role("SALES").json())
                 .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("url"))
                 .body("errors[0].message", equalTo("the webhook URL must be an https URL"));
-        as("ADMIN").body(ok.formatted("x", "https://hooks.example.cn/a", "GENERIC", ""))
+        as("ADMIN").body(webhook("x", "https://hooks.example.cn/a", "GENERIC").role("SALES").json())
                 .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("secret"));
-        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"FEISHU\",\"roles\":[\"BOSS\"]}")
+        as("ADMIN").body(webhook("x", "https://h.example.cn", "FEISHU").role("BOSS").json())
                 .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("roles[0]"));
-        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"FEISHU\",\"kinds\":[\"NO_SUCH_KIND\"]}")
+        as("ADMIN").body(webhook("x", "https://h.example.cn", "FEISHU").kind("NO_SUCH_KIND").json())
                 .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("kinds[0]"));
-        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"FEISHU\"}")
+        as("ADMIN").body(webhook("x", "https://h.example.cn", "FEISHU").json())
                 .post("/api/v1/admin/webhooks").then().statusCode(422).body("errors[0].field", equalTo("roles"));
-        as("ADMIN").body("{\"name\":\"x\",\"url\":\"https://h.example.cn\",\"format\":\"TELEGRAM\",\"roles\":[\"SALES\"]}")
+        as("ADMIN").body(webhook("x", "https://h.example.cn", "TELEGRAM").role("SALES").json())
                 .post("/api/v1/admin/webhooks").then().statusCode(400);
-        as("SALES").body(ok.formatted("x", "https://hooks.example.cn/a", "WECOM", "")).post("/api/v1/admin/webhooks")
+        as("SALES").body(webhook("x", "https://hooks.example.cn/a", "WECOM").role("SALES").json()).post("/api/v1/admin/webhooks")
                 .then().statusCode(403);
         as("SALES").get("/api/v1/admin/webhooks").then().statusCode(403);
         as("ADMIN").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);

@@ -1,10 +1,16 @@
 package com.aftersales.packaged;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.CustomerBodies;
+import com.aftersales.support.Fixtures;
 import com.aftersales.support.LambdaEvents;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
@@ -25,14 +31,9 @@ abstract class EndToEndFlows {
 
     /** A customer's unit delivered on 2025-01-10 under a 24-month term of its product line. */
     static String unit(String customer, String productLine, String model) {
-        as("SALES").body("{\"productLine\":\"" + productLine + "\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}")
-                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        String serial = Api.unique("E2E");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"%s","productLine":"%s","customerId":"%s",
-                         "productionDate":"2025-01-01","deliveryDate":"2025-01-10"}""".formatted(serial, model, productLine, customer))
-                .post("/api/v1/units").then().statusCode(201);
-        return serial;
+        Fixtures.term(customer, WarrantyBodies.term(productLine));
+        return Fixtures.unit(UnitBodies.unit(customer).productModel(model).productLine(productLine)
+                .productionDate(LocalDate.of(2025, 1, 1)).deliveryDate(LocalDate.of(2025, 1, 10)));
     }
 
     /** An HTTP answer: status and body. */
@@ -59,15 +60,15 @@ abstract class EndToEndFlows {
                 .body("regime", equalTo("FREE_WARRANTY"));
         as("SALES").queryParam("date", "2027-06-01").get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200)
                 .body("regime", equalTo("CHARGEABLE"));
-        as("SALES").header("Accept-Language", "en").body("{\"code\":\"\",\"name\":\"x\",\"type\":\"OEM\"}")
+        as("SALES").header("Accept-Language", "en").body(CustomerBodies.customer("").name("x").json())
                 .post("/api/v1/customers").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("code"));
         // The application's own constraint messages, in the caller's language: their bundles must be in the package
         // (a native image keeps only the resource bundles it was told about).
-        as("SALES").header("Accept-Language", "zh-CN").body("{\"code\":\"!\",\"name\":\"x\",\"type\":\"OEM\"}")
+        as("SALES").header("Accept-Language", "zh-CN").body(CustomerBodies.customer("!").name("x").json())
                 .post("/api/v1/customers").then().statusCode(422)
                 .body("errors.find { it.field == 'code' }.message", equalTo("客户代码应为 2–32 位字母、数字、_ 或 -"));
-        as("SALES").header("Accept-Language", "en").body("{\"code\":\"!\",\"name\":\"x\",\"type\":\"OEM\"}")
+        as("SALES").header("Accept-Language", "en").body(CustomerBodies.customer("!").name("x").json())
                 .post("/api/v1/customers").then().statusCode(422)
                 .body("errors.find { it.field == 'code' }.message", equalTo("a customer code has 2 to 32 letters, digits, _ or -"));
     }
@@ -76,19 +77,18 @@ abstract class EndToEndFlows {
     void aCaseIsOpenedRoutedAnsweredAndItsOwnerToldAndTheCustomerSeesOnlyItsOwn() {
         String customer = Api.newCustomer(Api.unique("e2e"));
         String serial = unit(customer, "COMMERCIAL_VEHICLE", "TM220");
-        String id = Api.asCustomer(UUID.fromString(customer)).header("Idempotency-Key", UUID.randomUUID().toString()).body("""
-                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s","mileageKm":20000}],"failureDate":"2025-06-01",
-                         "title":"驱动电机异响","description":"车辆行驶中电机有异响","reporter":{"name":"王师傅"},"channel":"PORTAL",
-                         "severity":"HIGH"}""".formatted(customer, serial))
+        String id = Api.asCustomer(UUID.fromString(customer)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(CaseBodies.open(customer).unit(serial, 20000).description("车辆行驶中电机有异响").reporter("王师傅", null).channel("PORTAL")
+                        .json())
                 .post("/api/v1/cases").then().statusCode(201).body("units[0].regime", equalTo("FREE_WARRANTY"))
                 .extract().path("id");
         String owner = as("SALES").get("/api/v1/cases/" + id).then().statusCode(200).extract().path("ownerRole");
         String caseNo = as("SALES").get("/api/v1/cases/" + id).then().extract().path("caseNo");
         as(owner).queryParam("limit", "200").get("/api/v1/me/notifications").then().statusCode(200)
                 .body("items.subject", hasItem(org.hamcrest.Matchers.startsWith("新客诉单：" + caseNo)));
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"to\":\"ACKNOWLEDGED\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(CaseBodies.transition("ACKNOWLEDGED"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200).header("ETag", "\"1\"");
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"to\":\"INVESTIGATING\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(CaseBodies.transition("INVESTIGATING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(412);
         Api.asCustomer(UUID.fromString(customer)).get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"));

@@ -3,6 +3,7 @@ package com.aftersales.problems;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.ProblemBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
@@ -16,6 +17,9 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.ProblemBodies.digest;
+import static com.aftersales.support.ProblemBodies.problem;
+import static com.aftersales.support.ProblemBodies.subscriber;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -48,9 +52,7 @@ class ProblemLibraryTest {
     @Test
     void searchByModelFailureModeCauseAndChineseText() {
         String model = Api.unique("EM");
-        String body = """
-                {"failureMode":"编码器信号丢失","productModels":["%s"],"rootCause":"线束插接件退针",
-                 "countermeasure":"插接件增加二次锁止","detectionMethod":"拉拔力测试","severity":"MEDIUM"}""".formatted(model);
+        String body = encoderProblem(model).json();
         String id = as("ENGINEER").body(body).post("/api/v1/problems").then().statusCode(201)
                 .body("status", equalTo("OPEN")).extract().path("id");
         as("SALES").queryParam("model", model).get("/api/v1/problems").then().body("items.id", equalTo(List.of(id)));
@@ -62,12 +64,16 @@ class ProblemLibraryTest {
                 .then().body("items.id", equalTo(List.of(id)));
         as("SALES").queryParam("model", model).queryParam("q", "锁止退针").get("/api/v1/problems")
                 .then().body("items.size()", equalTo(0));
-        as("ENGINEER").body(body.replace("\"MEDIUM\"", "\"ENORMOUS\"")).post("/api/v1/problems").then().statusCode(400);
-        as("ENGINEER").body(body.replace("\"rootCause\":\"线束插接件退针\",", "")).post("/api/v1/problems")
+        as("ENGINEER").body(encoderProblem(model).severity("ENORMOUS").json()).post("/api/v1/problems").then().statusCode(400);
+        as("ENGINEER").body(encoderProblem(model).rootCause(null).json()).post("/api/v1/problems")
                 .then().statusCode(422).body("errors[0].field", equalTo("rootCause"));
-        as("ENGINEER").body(body.replace("}", ",\"caseIds\":[\"" + UUID.randomUUID() + "\"]}")).post("/api/v1/problems")
+        as("ENGINEER").body(encoderProblem(model).caseId(UUID.randomUUID().toString()).json()).post("/api/v1/problems")
                 .then().statusCode(404);
         as("SALES").body(body).post("/api/v1/problems").then().statusCode(403);
+    }
+
+    static ProblemBodies.Problem encoderProblem(String model) {
+        return problem("编码器信号丢失", "线束插接件退针", "插接件增加二次锁止", "MEDIUM").productModel(model).detectionMethod("拉拔力测试");
     }
 
     @Test
@@ -75,19 +81,15 @@ class ProblemLibraryTest {
         String reader = Api.unique("eng");
         String late = Api.unique("eng");
         for (String s : new String[]{reader, late}) {
-            as("QUALITY_ENGINEER").body("""
-                            {"department":"ENGINEERING","subscriber":"%s","name":"工程师 %s","email":"%s@example.cn"}"""
-                            .formatted(s, s, s.toLowerCase())).put("/api/v1/problem-digests/subscribers").then().statusCode(200);
+            as("QUALITY_ENGINEER").body(subscriber("ENGINEERING", s, "工程师 " + s).email(s.toLowerCase() + "@example.cn").json())
+                    .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
         }
         OffsetDateTime since = TestClock.now().minusMinutes(1);
         String failure = Api.unique("磁钢脱落");
-        as("ENGINEER").body("""
-                        {"failureMode":"%s","rootCause":"胶粘剂固化不足","countermeasure":"延长固化时间","severity":"HIGH"}"""
-                        .formatted(failure)).post("/api/v1/problems").then().statusCode(201);
+        as("ENGINEER").body(problem(failure, "胶粘剂固化不足", "延长固化时间", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
         as("ENGINEER").queryParam("since", since.toString()).queryParam("department", "ENGINEERING")
                 .get("/api/v1/problems/digest").then().statusCode(200).body("failureMode", hasItem(failure));
-        String digest = as("QUALITY_ENGINEER").body("""
-                        {"department":"ENGINEERING","since":"%s"}""".formatted(since))
+        String digest = as("QUALITY_ENGINEER").body(digest("ENGINEERING", since))
                 .post("/api/v1/problem-digests").then().statusCode(201)
                 .body("problems.failureMode", hasItem(failure)).extract().path("id");
 
@@ -102,7 +104,7 @@ class ProblemLibraryTest {
         as("QUALITY_ENGINEER").get("/api/v1/problem-digests/" + digest + "/acknowledgements")
                 .then().body("pending.find { it.subscriber == '" + late + "' }.overdue", equalTo(false));
         as("QUALITY_ENGINEER").delete("/api/v1/problem-digests/subscribers/ENGINEERING/" + late).then().statusCode(204);
-        as("QUALITY_ENGINEER").body("{\"department\":\"ENGINEERING\",\"since\":\"2999-01-01T00:00:00Z\"}")
+        as("QUALITY_ENGINEER").body(digest("ENGINEERING", OffsetDateTime.parse("2999-01-01T00:00:00Z")))
                 .post("/api/v1/problem-digests").then().statusCode(422);
     }
 }

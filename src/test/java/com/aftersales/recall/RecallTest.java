@@ -1,8 +1,11 @@
 package com.aftersales.recall;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Fixtures;
 import com.aftersales.support.Jobs;
+import com.aftersales.support.RecallBodies;
 import com.aftersales.support.Sql;
+import com.aftersales.support.UnitBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -13,11 +16,15 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.RecallBodies.criteria;
+import static com.aftersales.support.RecallBodies.filing;
+import static com.aftersales.support.RecallBodies.remedy;
 import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,17 +59,12 @@ public class RecallTest {
     }
 
     static void unit(String serial, String model, String customer, String batch, String produced) {
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"%s","productLine":"PASSENGER_CAR","customerId":"%s","batchNo":"%s",
-                         "productionDate":"%s","deliveryDate":"2025-04-01"}""".formatted(serial, model, customer, batch, produced))
-                .post("/api/v1/units").then().statusCode(201);
+        Fixtures.unit(UnitBodies.unit(customer).serialNo(serial).productModel(model).productLine("PASSENGER_CAR").batchNo(batch)
+                .productionDate(LocalDate.parse(produced)).deliveryDate(LocalDate.of(2025, 4, 1)));
     }
 
-    public static String campaign(String criteria, String filing) {
-        return as("QUALITY_ENGINEER").body("""
-                        {"code":"%s","title":"控制器电容失效召回","defectDescription":"电容耐压不足可能击穿",
-                         "safetyRisk":"行驶中可能失去动力","remedy":"更换控制器电容板"%s,"criteria":%s}"""
-                        .formatted(Api.unique("RC"), filing == null ? "" : ",\"filingReference\":\"" + filing + "\"", criteria))
+    public static String campaign(RecallBodies.Criteria criteria, String filing) {
+        return as("QUALITY_ENGINEER").body(RecallBodies.campaign(criteria).filingReference(filing).json())
                 .post("/api/v1/recalls").then().statusCode(201).extract().path("id");
     }
 
@@ -74,38 +76,34 @@ public class RecallTest {
     @Test
     void criteriaCombine() {
         Fleet f = fleet();
-        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"]}", null))).isEqualTo(5);
-        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"],\"customerIds\":[\"" + f.a() + "\"]}", null))).isEqualTo(3);
-        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"],\"batches\":[\"B1\"]}", null))).isEqualTo(4);
-        assertThat(preview(campaign("{\"productModels\":[\"" + f.model() + "\"],\"productionFrom\":\"2025-02-01\",\"productionTo\":\"2025-02-28\"}", null)))
-                .isEqualTo(3);
-        assertThat(preview(campaign("{\"serialRanges\":[{\"from\":\"" + f.aSerials().get(1) + "\",\"to\":\"" + f.bSerials().get(0) + "\"}]}", null)))
-                .isEqualTo(3);
-        assertThat(preview(campaign("{\"serialRanges\":[{\"from\":\"" + f.aSerials().get(0) + "\",\"to\":\"" + f.aSerials().get(0)
-                + "\"}],\"serials\":[\"" + f.other().toLowerCase() + "\"]}", null))).isEqualTo(2);
-        as("QUALITY_ENGINEER").body("""
-                        {"code":"X1","title":"t","defectDescription":"d","safetyRisk":"r","remedy":"m","criteria":{}}""")
+        assertThat(preview(campaign(criteria().productModel(f.model()), null))).isEqualTo(5);
+        assertThat(preview(campaign(criteria().productModel(f.model()).customerId(f.a()), null))).isEqualTo(3);
+        assertThat(preview(campaign(criteria().productModel(f.model()).batch("B1"), null))).isEqualTo(4);
+        assertThat(preview(campaign(criteria().productModel(f.model())
+                .producedBetween(LocalDate.of(2025, 2, 1), LocalDate.of(2025, 2, 28)), null))).isEqualTo(3);
+        assertThat(preview(campaign(criteria().serialRange(f.aSerials().get(1), f.bSerials().get(0)), null))).isEqualTo(3);
+        assertThat(preview(campaign(criteria().serialRange(f.aSerials().get(0), f.aSerials().get(0))
+                .serial(f.other().toLowerCase()), null))).isEqualTo(2);
+        as("QUALITY_ENGINEER").body(RecallBodies.campaign(criteria()).code("X1").describedAs("t", "d", "r", "m").json())
                 .post("/api/v1/recalls").then().statusCode(422).body("errors[0].field", equalTo("criteria"));
-        as("QUALITY_ENGINEER").body("""
-                        {"code":"X2","title":"t","defectDescription":"d","safetyRisk":"r","remedy":"m",
-                         "criteria":{"productionFrom":"2025-03-01","productionTo":"2025-01-01"}}""")
+        as("QUALITY_ENGINEER").body(RecallBodies.campaign(criteria().producedBetween(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 1, 1)))
+                        .code("X2").describedAs("t", "d", "r", "m").json())
                 .post("/api/v1/recalls").then().statusCode(422).body("errors[0].field", equalTo("criteria.productionTo"));
-        as("SALES").body("""
-                        {"code":"X3","title":"t","defectDescription":"d","safetyRisk":"r","remedy":"m","criteria":{"batches":["B1"]}}""")
+        as("SALES").body(RecallBodies.campaign(criteria().batch("B1")).code("X3").describedAs("t", "d", "r", "m").json())
                 .post("/api/v1/recalls").then().statusCode(403);
     }
 
     @Test
     void activationFreezesThePreviewAndGroupsNoticesPerCustomer() {
         Fleet f = fleet();
-        String id = campaign("{\"productModels\":[\"" + f.model() + "\"]}", null);
+        String id = campaign(criteria().productModel(f.model()), null);
         String base = "/api/v1/recalls/" + id;
         long previewed = preview(id);
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").post(base + "/activation").then().statusCode(409);
-        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body("{}").post(base + "/filing").then().statusCode(403);
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{}").post(base + "/filing").then().statusCode(422)
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(403);
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(422)
                 .body("errors[0].field", equalTo("filingReference"));
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0042\"}").post(base + "/filing")
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing("SAMR-2026-0042")).post(base + "/filing")
                 .then().statusCode(200).body("status", equalTo("FILED"));
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("affectedCount", equalTo((int) previewed))
@@ -125,22 +123,22 @@ public class RecallTest {
         // Legal hold: an active campaign cannot be deleted; a draft can.
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").delete(base).then().statusCode(409)
                 .body("holdUntil", equalTo(today().plusYears(10).toString()));
-        String draft = campaign("{\"batches\":[\"B9\"]}", null);
+        String draft = campaign(criteria().batch("B9"), null);
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").delete("/api/v1/recalls/" + draft).then().statusCode(204);
     }
 
     @Test
     void remediesAndTheReportOnAKnownDataSet() throws Exception {
         Fleet f = fleet();
-        String id = campaign("{\"productModels\":[\"" + f.model() + "\"]}", "SAMR-2026-0043");
+        String id = campaign(criteria().productModel(f.model()), "SAMR-2026-0043");
         String base = "/api/v1/recalls/" + id;
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{}").post(base + "/filing").then().statusCode(200);
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
-        as("SALES").body("{\"status\":\"REMEDIED\",\"date\":\"" + today() + "\",\"where\":\"郑州服务站\"}")
+        as("SALES").body(remedy("REMEDIED").date(today()).where("郑州服务站").json())
                 .put(base + "/units/" + f.aSerials().get(0).toLowerCase()).then().statusCode(200).body("remedyStatus", equalTo("REMEDIED"));
-        as("SALES").body("{\"status\":\"EXEMPT\"}").put(base + "/units/" + f.aSerials().get(1)).then().statusCode(422)
+        as("SALES").body(remedy("EXEMPT").json()).put(base + "/units/" + f.aSerials().get(1)).then().statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
-        as("SALES").body("{\"status\":\"REMEDIED\",\"date\":\"" + today() + "\"}").put(base + "/units/" + f.other()).then().statusCode(404);
+        as("SALES").body(remedy("REMEDIED").date(today()).json()).put(base + "/units/" + f.other()).then().statusCode(404);
 
         String bad = "钢印号,状态,日期\n" + f.aSerials().get(1) + ",REMEDIED," + today() + "\n" + f.other() + ",REMEDIED," + today()
                 + "\n" + f.bSerials().get(0) + ",FIXED," + today() + "\n";
@@ -185,13 +183,13 @@ public class RecallTest {
     @Test
     void recallRemindersGoOncePerCustomerAndPeriodUnderConcurrentRuns() throws Exception {
         Fleet f = fleet();
-        String id = campaign("{\"productModels\":[\"" + f.model() + "\"]}", null);
+        String id = campaign(criteria().productModel(f.model()), null);
         String base = "/api/v1/recalls/" + id;
         // Activated 29 days ago; the reminder job runs as the days pass (in the past it finds no more than today: every
         // other campaign was activated later).
         Instant started = Instant.now();
         TestClock.moveTo(started.minus(Duration.ofDays(29)));
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0077\"}").post(base + "/filing")
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing("SAMR-2026-0077")).post(base + "/filing")
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
         String reminders = "select count(*) from notice where dedupe_key like 'recall:" + id + ":reminder:%'";
@@ -206,7 +204,7 @@ public class RecallTest {
         // A customer whose units are all remedied gets no further reminders; the other gets the next period's (today).
         TestClock.reset();
         for (String serial : f.bSerials()) {
-            as("QUALITY_ENGINEER").body("{\"status\":\"REMEDIED\",\"date\":\"" + today() + "\",\"where\":\"服务站\"}")
+            as("QUALITY_ENGINEER").body(remedy("REMEDIED").date(today()).where("服务站").json())
                     .put(base + "/units/" + serial).then().statusCode(200);
         }
         Jobs.fireConcurrently("recall-reminder", 10);

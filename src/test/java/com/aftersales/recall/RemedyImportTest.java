@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import com.aftersales.support.RecallBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +18,9 @@ class RemedyImportTest {
 
     /** An active campaign over the fleet's five units of one model. */
     static String activeCampaign(RecallTest.Fleet f) {
-        String id = RecallTest.campaign("{\"productModels\":[\"" + f.model() + "\"]}", null);
+        String id = RecallTest.campaign(RecallBodies.criteria().productModel(f.model()), null);
         String base = "/api/v1/recalls/" + id;
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0101\"}")
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing("SAMR-2026-0101"))
                 .post(base + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
         return base;

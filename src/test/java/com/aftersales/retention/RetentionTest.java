@@ -1,15 +1,20 @@
 package com.aftersales.retention;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.Fixtures;
 import com.aftersales.support.Jobs;
 import com.aftersales.support.Sql;
+import com.aftersales.support.UnitBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.RetentionBodies.productLife;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -20,16 +25,12 @@ import static org.hamcrest.Matchers.nullValue;
 class RetentionTest {
 
     static String unit(String customer, String model, String delivered) {
-        String serial = Api.unique("RT");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"%s","productLine":"PASSENGER_CAR","customerId":"%s","vin":"LSVAM4187C2184847",
-                         "endCustomer":"张三","productionDate":"%s","deliveryDate":"%s"}""".formatted(serial, model, customer, delivered, delivered))
-                .post("/api/v1/units").then().statusCode(201);
-        return serial;
+        return Fixtures.unit(UnitBodies.unit(customer).productModel(model).productLine("PASSENGER_CAR").vin("LSVAM4187C2184847")
+                .endCustomer("张三").delivered(LocalDate.parse(delivered)));
     }
 
     static void life(String model, int years) {
-        as("ADMIN").body("{\"lifeYears\":" + years + "}").put("/api/v1/retention/product-life/" + model).then().statusCode(200)
+        as("ADMIN").body(productLife(years)).put("/api/v1/retention/product-life/" + model).then().statusCode(200)
                 .body("lifeYears", equalTo(years));
     }
 
@@ -78,7 +79,7 @@ class RetentionTest {
         String expiredCase = openCase(customer, expired, "2020-06-01");
         String mixedCase = openCase2(customer, expired, young);
         String heldCase = openCase(customer, held, "2020-06-01");
-        as("SALES").body("{\"text\":\"客户王先生电话 13800000000\",\"visibility\":\"INTERNAL\"}")
+        as("SALES").body(CaseBodies.note("客户王先生电话 13800000000", "INTERNAL"))
                 .post("/api/v1/cases/" + expiredCase + "/notes").then().statusCode(201);
         // A recall's legal hold covers the held unit until 2040.
         String campaign = UUID.randomUUID().toString();
@@ -122,10 +123,10 @@ class RetentionTest {
 
     @Test
     void productLifeIsCheckedAndOnlyAdminSetsIt() {
-        as("ADMIN").body("{\"lifeYears\":0}").put("/api/v1/retention/product-life/TM220").then().statusCode(422)
+        as("ADMIN").body(productLife(0)).put("/api/v1/retention/product-life/TM220").then().statusCode(422)
                 .body("errors[0].field", equalTo("lifeYears"));
         as("ADMIN").body("{}").put("/api/v1/retention/product-life/TM220").then().statusCode(422);
-        as("QUALITY_ENGINEER").body("{\"lifeYears\":10}").put("/api/v1/retention/product-life/TM220").then().statusCode(403);
+        as("QUALITY_ENGINEER").body(productLife(10)).put("/api/v1/retention/product-life/TM220").then().statusCode(403);
         as("SALES").get("/api/v1/retention/product-life").then().statusCode(403);
         as("ADMIN").queryParam("asOf", "2027-13-01").get("/api/v1/retention/expired").then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
@@ -147,18 +148,12 @@ class RetentionTest {
     }
 
     static String openCase(String customer, String serial, String failed) {
-        return as("SALES").body("""
-                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"}],"failureDate":"%s","title":"异响",
-                         "description":"客户王先生反映异响","reporter":{"name":"王师傅","phone":"+86 138 0000 0000"},
-                         "channel":"PHONE","severity":"LOW"}""".formatted(customer, serial, failed))
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        return Fixtures.openCase(CaseBodies.open(customer).unit(serial).failureDate(LocalDate.parse(failed)).title("异响")
+                .description("客户王先生反映异响").severity("LOW"));
     }
 
     static String openCase2(String customer, String a, String b) {
-        return as("SALES").body("""
-                        {"type":"CLAIM","customerId":"%s","units":[{"serialNo":"%s"},{"serialNo":"%s"}],"failureDate":"2025-06-01",
-                         "title":"异响","description":"两台异响","reporter":{"name":"王师傅"},"channel":"PHONE","severity":"LOW"}"""
-                        .formatted(customer, a, b))
-                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        return Fixtures.openCase(CaseBodies.open(customer).unit(a).unit(b).title("异响").description("两台异响").reporter("王师傅", null)
+                .severity("LOW"));
     }
 }

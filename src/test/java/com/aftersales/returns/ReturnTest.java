@@ -2,6 +2,8 @@ package com.aftersales.returns;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.ReturnBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -12,6 +14,10 @@ import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.ReturnBodies.disposition;
+import static com.aftersales.support.ReturnBodies.judgement;
+import static com.aftersales.support.ReturnBodies.restock;
+import static com.aftersales.support.ReturnBodies.verdict;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,15 +30,12 @@ class ReturnTest {
     }
 
     static String authorise(CaseTestData.World w, String caseId) {
-        return as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
+        return as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "电机异响，退回检测", w.serial()))
                 .post("/api/v1/returns").then().statusCode(201).body("status", equalTo("AUTHORISED")).extract().path("id");
     }
 
-    static String test(String serial, boolean reproduced) {
-        return """
-                {"serialNo":"%s","testName":"台架噪声测试","conditions":"3000 rpm, 25°C","measured":"72 dB(A)","reproduced":%s}"""
-                .formatted(serial, reproduced);
+    static ReturnBodies.Test test(String serial, boolean reproduced) {
+        return ReturnBodies.test(serial, "台架噪声测试", reproduced).conditions("3000 rpm, 25°C").measured("72 dB(A)");
     }
 
     @Test
@@ -41,34 +44,34 @@ class ReturnTest {
         String caseId = CaseTestData.openCase(w);
         String id = authorise(w, caseId);
         String base = "/api/v1/returns/" + id;
-        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(test(w.serial(), true)).post(base + "/tests").then().statusCode(409);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(test(w.serial(), true).json()).post(base + "/tests").then().statusCode(409);
         as("SALES").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(403);
         int v = v(as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200)
                 .body("status", equalTo("RECEIVED")).extract().response());
         as("WAREHOUSE").header("If-Match", "\"" + v + "\"").post(base + "/receipt").then().statusCode(409);
         as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId + "/events").then().body("items.text", hasItem(containsString("已由仓库接收")));
-        String judge = """
-                {"units":[{"serialNo":"%s","verdict":"DEFECT_CONFIRMED","causeCategory":"PURCHASED_PART","supplier":"某轴承厂","supplierShare":0.6}]}"""
-                .formatted(w.serial());
+        String judge = verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.6))
+                .json();
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(409);
-        v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(test(w.serial(), true)).post(base + "/tests")
+        v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(test(w.serial(), true).json()).post(base + "/tests")
                 .then().statusCode(200).body("status", equalTo("TESTING")).extract().response());
         as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(403);
-        as("ENGINEER").header("If-Match", "\"" + v + "\"").body(judge.replace(",\"supplier\":\"某轴承厂\",\"supplierShare\":0.6", ""))
+        as("ENGINEER").header("If-Match", "\"" + v + "\"")
+                .body(verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART")).json())
                 .post(base + "/verdict").then().statusCode(422).body("errors[0].field", equalTo("units[0].supplier"));
         v = v(as("ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(200)
                 .body("status", equalTo("JUDGED")).body("units[0].supplier", equalTo("某轴承厂")).extract().response());
         v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
-                .body("{\"units\":[{\"serialNo\":\"" + w.serial() + "\",\"disposition\":\"REPAIR\"}]}")
+                .body(disposition(w.serial(), "REPAIR"))
                 .post(base + "/disposition").then().statusCode(200)
                 .body("units[0].repairGroup", equalTo("REPAIR_GROUP")).extract().response());
-        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body("{\"serialNo\":\"" + w.serial() + "\"}")
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial()))
                 .post(base + "/restock").then().statusCode(409);
         as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").post(base + "/closure").then().statusCode(409);
         v = v(as("REPAIR").header("If-Match", "\"" + v + "\"")
-                .body(test(w.serial(), false).replace("}", ",\"retest\":true,\"passed\":true}")).post(base + "/tests")
+                .body(test(w.serial(), false).retest(true).json()).post(base + "/tests")
                 .then().statusCode(200).body("units[0].retestPassed", equalTo(true)).extract().response());
-        v = v(as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body("{\"serialNo\":\"" + w.serial() + "\"}")
+        v = v(as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial()))
                 .post(base + "/restock").then().statusCode(200).extract().response());
         as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").post(base + "/closure").then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
@@ -83,16 +86,15 @@ class ReturnTest {
             String serial = com.aftersales.cases.CaseTestData.unit(customer, c[0], c[1]);
             CaseTestData.World w = new CaseTestData.World(customer, serial);
             String id = judged(w, "NTF", null);
-            as("SALES_MANAGER").header("If-Match", "\"3\"").body("{\"units\":[{\"serialNo\":\"" + serial + "\",\"disposition\":\"REPAIR\"}]}")
+            as("SALES_MANAGER").header("If-Match", "\"3\"").body(disposition(serial, "REPAIR"))
                     .post("/api/v1/returns/" + id + "/disposition").then().statusCode(200).body("units[0].repairGroup", equalTo(c[2]));
         }
         CaseTestData.World w = CaseTestData.world("MICRO_CAR");
         String id = judged(w, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
         String replacement = Api.unique("RP");
-        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body("{\"units\":[{\"serialNo\":\"" + w.serial() + "\",\"disposition\":\"REPLACE\"}]}")
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(disposition(w.serial(), "REPLACE"))
                 .post("/api/v1/returns/" + id + "/disposition").then().statusCode(422);
-        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body("""
-                        {"units":[{"serialNo":"%s","disposition":"REPLACE","replacementSerial":"%s"}]}""".formatted(w.serial(), replacement))
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(disposition(w.serial(), "REPLACE", replacement))
                 .post("/api/v1/returns/" + id + "/disposition").then().statusCode(200).body("units[0].replacementSerial", equalTo(replacement));
         as("SALES").get("/api/v1/units/" + replacement).then().statusCode(200)
                 .body("customerId", equalTo(w.customerId())).body("deliveryDate", equalTo(TestClock.today().toString()));
@@ -103,9 +105,9 @@ class ReturnTest {
     void ntfRatesAndCostSharing() {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
         String caseId = CaseTestData.openCase(w);
-        String cost = as("SALES").body("{\"category\":\"FREIGHT\",\"amountCny\":\"1000.00\",\"description\":\"运费\",\"incurredOn\":\"2025-06-03\"}")
+        String cost = as("SALES").body(CaseBodies.cost("FREIGHT", "1000.00").description("运费").json())
                 .post("/api/v1/cases/" + caseId + "/costs").then().statusCode(201).extract().path("id");
-        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"VERIFY\"}")
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(CaseBodies.decision("VERIFY"))
                 .post("/api/v1/cases/" + caseId + "/costs/" + cost + "/verification").then().statusCode(200);
         String id = judgedOn(w, caseId, "NTF", null);
         as("QUALITY_ENGINEER").get("/api/v1/returns/" + id).then()
@@ -122,8 +124,7 @@ class ReturnTest {
         as("QUALITY_ENGINEER").queryParam("from", today).queryParam("to", "2000-01-01").get("/api/v1/returns/ntf-rate").then().statusCode(400);
         CaseTestData.World other = CaseTestData.world("COMMERCIAL_VEHICLE");
         asCustomer(UUID.fromString(other.customerId())).get("/api/v1/returns/" + id).then().statusCode(404);
-        as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"x"}""".formatted(caseId, other.serial()))
+        as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "x", other.serial()))
                 .post("/api/v1/returns").then().statusCode(422).body("errors[0].field", equalTo("serialNos[0]"));
     }
 
@@ -136,10 +137,9 @@ class ReturnTest {
         String id = authorise(w, caseId);
         String base = "/api/v1/returns/" + id;
         as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(test(w.serial(), !"NTF".equals(verdict))).post(base + "/tests").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body("""
-                        {"units":[{"serialNo":"%s","verdict":"%s"%s}]}""".formatted(w.serial(), verdict,
-                        cause == null ? "" : ",\"causeCategory\":\"" + cause + "\""))
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(test(w.serial(), !"NTF".equals(verdict)).json()).post(base + "/tests")
+                .then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(verdict().unit(judgement(w.serial(), verdict).causeCategory(cause)).json())
                 .post(base + "/verdict").then().statusCode(200);
         return id;
     }

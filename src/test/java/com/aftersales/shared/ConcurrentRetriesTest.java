@@ -6,7 +6,17 @@ import com.aftersales.eightd.EightDTestData;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.spareparts.SparePartTest;
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.CustomerBodies;
+import com.aftersales.support.EightDBodies;
+import com.aftersales.support.NotifyBodies;
+import com.aftersales.support.ProblemBodies;
+import com.aftersales.support.RecallBodies;
+import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -18,6 +28,7 @@ import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,12 +74,11 @@ class ConcurrentRetriesTest {
     private static Map<String, Supplier<Call>> scenarios() {
         Map<String, Supplier<Call>> s = new LinkedHashMap<>();
         s.put("/api/v1/customers", () -> json("SALES", "/api/v1/customers",
-                "{\"code\":\"" + Api.unique("idc") + "\",\"name\":\"并发客户\",\"type\":\"FLEET\"}"));
+                CustomerBodies.customer(Api.unique("idc")).name("并发客户").type("FLEET").json()));
         s.put("/api/v1/units", () -> {
             String customer = Api.newCustomer(Api.unique("idu"));
-            return json("SALES", "/api/v1/units", """
-                    {"serialNo":"%s","productModel":"TM220","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                     "productionDate":"2025-01-02","deliveryDate":"2025-01-10"}""".formatted(Api.unique("IDU"), customer));
+            return json("SALES", "/api/v1/units", UnitBodies.unit(customer).productionDate(LocalDate.of(2025, 1, 2))
+                    .deliveryDate(LocalDate.of(2025, 1, 10)).json());
         });
         s.put("/api/v1/units/import", () -> {
             String code = Api.unique("idi");
@@ -80,55 +90,51 @@ class ConcurrentRetriesTest {
         });
         s.put("/api/v1/customers/{customerId}/warranty-terms", () -> json("SALES",
                 "/api/v1/customers/" + Api.newCustomer(Api.unique("idw")) + "/warranty-terms",
-                "{\"productLine\":\"COMMERCIAL_VEHICLE\",\"months\":24,\"effectiveFrom\":\"2020-01-01\"}"));
+                WarrantyBodies.term("COMMERCIAL_VEHICLE").json()));
         s.put("/api/v1/units/{serialNo}/service-contracts", () -> {
             String serial = CaseTestData.world("COMMERCIAL_VEHICLE").serial();
             return json("SALES", "/api/v1/units/" + serial + "/service-contracts",
-                    "{\"contractNo\":\"BX-" + serial + "\",\"startDate\":\"2027-01-10\",\"endDate\":\"2028-01-09\",\"feeCny\":\"800\","
-                            + "\"coverage\":\"整机\"}");
+                    WarrantyBodies.contract("BX-" + serial, LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9), "800").json());
         });
         s.put("/api/v1/cases", () -> json("SALES", "/api/v1/cases", CaseTestData.caseJson(CaseTestData.world("COMMERCIAL_VEHICLE"), 1000)));
         s.put("/api/v1/cases/{id}/notes", () -> json("QUALITY_ENGINEER", "/api/v1/cases/" + aCase() + "/notes",
-                "{\"text\":\"已安排工程师上门\",\"visibility\":\"CUSTOMER\"}"));
+                CaseBodies.note("已安排工程师上门", "CUSTOMER")));
         s.put("/api/v1/cases/{caseId}/attachments", () -> json("SALES", "/api/v1/cases/" + aCase() + "/attachments",
-                "{\"fileName\":\"故障件.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":10}"));
-        s.put("/api/v1/cases/{caseId}/visits", () -> json("REPAIR", "/api/v1/cases/" + aCase() + "/visits", """
-                {"purpose":"ON_SITE_REPAIR","plannedDate":"2025-06-05","site":"停车场","technicians":["周工"],"travelRequired":true}"""));
+                CaseBodies.attachment("故障件.jpg", "image/jpeg", 10)));
+        s.put("/api/v1/cases/{caseId}/visits", () -> json("REPAIR", "/api/v1/cases/" + aCase() + "/visits",
+                CaseBodies.visit("ON_SITE_REPAIR", LocalDate.of(2025, 6, 5), "停车场").technician("周工").travelRequired(true).json()));
         s.put("/api/v1/cases/{caseId}/costs", () -> json("REPAIR", "/api/v1/cases/" + aCase() + "/costs",
-                "{\"category\":\"PARTS\",\"amountCny\":\"1200.50\",\"description\":\"上门维修费用\",\"incurredOn\":\"2025-06-03\"}"));
+                CaseBodies.cost("PARTS", "1200.50").json()));
         s.put("/api/v1/cases/{caseId}/quotes", () -> {
             String chargeable = as("SALES").body(CaseTestData.caseJson(CaseTestData.world("PASSENGER_CAR"), 150_000))
                     .post("/api/v1/cases").then().statusCode(201).extract().path("id");
             return json("SALES", "/api/v1/cases/" + chargeable + "/quotes",
-                    "{\"parts\":[{\"partId\":\"" + part() + "\",\"quantity\":2}],\"labourHours\":\"1.5\",\"labourRateCny\":\"120\"}");
+                    SparePartBodies.quote("1.5", "120").part(part(), 2).json());
         });
-        s.put("/api/v1/eight-d-reports", () -> json("QUALITY_ENGINEER", "/api/v1/eight-d-reports", """
-                {"title":"TM220 电机轴承早期失效","caseIds":["%s"],"champion":"质量部 刘工","team":[{"name":"刘工","department":"质量"}]}"""
-                .formatted(aCase())));
-        s.put("/api/v1/problems", () -> json("ENGINEER", "/api/v1/problems", """
-                {"failureMode":"编码器信号丢失","productModels":["%s"],"rootCause":"线束插接件退针","countermeasure":"插接件增加二次锁止",
-                 "detectionMethod":"拉拔力测试","severity":"MEDIUM"}""".formatted(Api.unique("EM"))));
+        s.put("/api/v1/eight-d-reports", () -> json("QUALITY_ENGINEER", "/api/v1/eight-d-reports",
+                EightDBodies.report(aCase()).member("刘工", null, "质量").json()));
+        s.put("/api/v1/problems", () -> json("ENGINEER", "/api/v1/problems",
+                ProblemBodies.problem("编码器信号丢失", "线束插接件退针", "插接件增加二次锁止", "MEDIUM").productModel(Api.unique("EM"))
+                        .detectionMethod("拉拔力测试").json()));
         s.put("/api/v1/problems/from-report/{reportId}", () -> new Call("QUALITY_ENGINEER", "/api/v1/problems/from-report/"
                 + EightDTestData.closedReport(CaseTestData.world("COMMERCIAL_VEHICLE"), "MC80 控制器受潮短路"), null, null));
-        s.put("/api/v1/recalls", () -> json("QUALITY_ENGINEER", "/api/v1/recalls", """
-                {"code":"%s","title":"控制器电容失效召回","defectDescription":"电容耐压不足","safetyRisk":"可能失去动力","remedy":"更换电容板",
-                 "criteria":{"batches":["%s"]}}""".formatted(Api.unique("RC"), Api.unique("B"))));
+        s.put("/api/v1/recalls", () -> json("QUALITY_ENGINEER", "/api/v1/recalls",
+                RecallBodies.campaign(RecallBodies.criteria().batch(Api.unique("B")))
+                        .describedAs("控制器电容失效召回", "电容耐压不足", "可能失去动力", "更换电容板").json()));
         s.put("/api/v1/returns", () -> {
             CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
-            return json("AFTER_SALES_MANAGER", "/api/v1/returns", "{\"caseId\":\"%s\",\"serialNos\":[\"%s\"],\"reason\":\"退回检测\"}"
-                    .formatted(CaseTestData.openCase(w), w.serial()));
+            return json("AFTER_SALES_MANAGER", "/api/v1/returns", ReturnBodies.authorise(CaseTestData.openCase(w), "退回检测", w.serial()));
         });
-        s.put("/api/v1/spare-parts", () -> json("PRODUCT_MANAGER", "/api/v1/spare-parts", """
-                {"partNo":"%s","name":"电机轴承 6205","productModels":["TM220"],"unitOfMeasure":"个","marketPrice":"85.50","wearPart":false}"""
-                .formatted(Api.unique("P"))));
+        s.put("/api/v1/spare-parts", () -> json("PRODUCT_MANAGER", "/api/v1/spare-parts",
+                SparePartBodies.part("电机轴承 6205", "85.50").productModel("TM220").wearPart(false).json()));
         s.put("/api/v1/spare-parts/{id}/movements", () -> json("WAREHOUSE", "/api/v1/spare-parts/" + part() + "/movements",
-                "{\"kind\":\"RECEIPT\",\"location\":\"HQ\",\"quantity\":5}"));
+                SparePartBodies.movement("RECEIPT", "HQ", 5).json()));
         s.put("/api/v1/spare-plans", () -> json("PRODUCT_MANAGER", "/api/v1/spare-plans",
-                "{\"location\":\"" + Api.unique("LOC") + "\",\"monthsBasis\":6,\"periodMonths\":3}"));
+                SparePartBodies.plan(Api.unique("LOC"), 6, 3)));
         s.put("/api/v1/transfer-orders", () -> json("REPAIR", "/api/v1/transfer-orders",
-                "{\"fromLocation\":\"HQ\",\"toLocation\":\"ZZ-STATION\",\"lines\":[{\"partId\":\"" + part() + "\",\"quantity\":4}]}"));
+                SparePartBodies.transfer("HQ", "ZZ-STATION").line(part(), 4).json()));
         s.put("/api/v1/admin/webhooks", () -> json("ADMIN", "/api/v1/admin/webhooks",
-                "{\"name\":\"" + Api.unique("质量群") + "\",\"url\":\"https://hooks.example.cn/a\",\"format\":\"WECOM\",\"roles\":[\"SALES\"]}"));
+                NotifyBodies.webhook(Api.unique("质量群"), "https://hooks.example.cn/a", "WECOM").role("SALES").json()));
         return s;
     }
 

@@ -1,6 +1,7 @@
 package com.aftersales.shared;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -58,7 +59,7 @@ class DatabaseOutageTest {
                     while (running.get()) {
                         String code = Api.unique("outage");
                         Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
-                                .body("{\"code\":\"" + code + "\",\"name\":\"断电客户\",\"type\":\"FLEET\"}").post("/api/v1/customers");
+                                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
                         attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
                     }
                     return null;

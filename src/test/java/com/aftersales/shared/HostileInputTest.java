@@ -165,6 +165,7 @@ class HostileInputTest {
             for (Iterator<Map.Entry<String, JsonNode>> it = schema.get("properties").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> property = it.next();
                 for (String value : wrongValues(op.resolve(property.getValue()))) {
+                    // Raw text on purpose: the value is JSON of the wrong type or size, which no builder writes.
                     String body = "{\"" + property.getKey() + "\":" + value + "}";
                     out.add(new Attempt(op.key() + " with " + property.getKey() + "=" + abbreviate(value), op, true,
                             r -> r.contentType("application/json").body(body), path));

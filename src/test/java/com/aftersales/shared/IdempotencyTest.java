@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.CustomerBodies.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -22,8 +23,7 @@ class IdempotencyTest {
     @Test
     void aRetryReturnsTheStoredResponseWithoutASecondEffect() {
         String code = Api.unique("idem");
-        String body = """
-                {"code":"%s","name":"重试客户","type":"FLEET"}""".formatted(code);
+        String body = customer(code).name("重试客户").type("FLEET").json();
         String key = Api.unique("key");
         Response first = as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/customers");
         first.then().statusCode(201);
@@ -35,7 +35,7 @@ class IdempotencyTest {
         as("SALES").queryParam("q", code).get("/api/v1/customers").then().body("items", hasSize(1));
 
         // Same key, other body: 422, and nothing is created.
-        as("SALES").header("Idempotency-Key", key).body(body.replace("重试客户", "别的客户")).post("/api/v1/customers")
+        as("SALES").header("Idempotency-Key", key).body(customer(code).name("别的客户").type("FLEET").json()).post("/api/v1/customers")
                 .then().statusCode(422).body("type", equalTo("urn:problem:aftersales:idempotency_key_reused"));
         // Keys are per caller: another caller's same key is a new request (here: a code conflict, not a replay).
         as("SALES_MANAGER").header("Idempotency-Key", key).body(body).post("/api/v1/customers").then().statusCode(409);
@@ -44,9 +44,9 @@ class IdempotencyTest {
     @Test
     void aFailedRequestDoesNotBurnTheKey() {
         String key = Api.unique("key");
-        as("SALES").header("Idempotency-Key", key).body("{\"code\":\"x\",\"name\":\"n\",\"type\":\"OEM\"}")
+        as("SALES").header("Idempotency-Key", key).body(customer("x").name("n").json())
                 .post("/api/v1/customers").then().statusCode(422);
-        as("SALES").header("Idempotency-Key", key).body("{\"code\":\"x\",\"name\":\"n\",\"type\":\"OEM\"}")
+        as("SALES").header("Idempotency-Key", key).body(customer("x").name("n").json())
                 .post("/api/v1/customers").then().statusCode(422);
         as("SALES").header("Idempotency-Key", "bad key with spaces").body("{}").post("/api/v1/customers")
                 .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
@@ -55,8 +55,7 @@ class IdempotencyTest {
     @Test
     void concurrentDuplicatesHaveOneEffectAndIdenticalResponses() throws Exception {
         String code = Api.unique("conc");
-        String body = """
-                {"code":"%s","name":"并发客户","type":"DEALER"}""".formatted(code);
+        String body = customer(code).name("并发客户").type("DEALER").json();
         String key = Api.unique("key");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {

@@ -11,6 +11,12 @@ import static com.aftersales.spareparts.SparePartTest.move;
 import static com.aftersales.spareparts.SparePartTest.part;
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.SparePartBodies.plan;
+import static com.aftersales.support.SparePartBodies.quote;
+import static com.aftersales.support.SparePartBodies.quoteDecision;
+import static com.aftersales.support.SparePartBodies.review;
+import static com.aftersales.support.SparePartBodies.stockLevels;
+import static com.aftersales.support.SparePartBodies.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -32,25 +38,24 @@ class PlanAndQuoteTest {
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         move(part, "RECEIPT", location, 15, null, null).then().statusCode(200);
         move(part, "ISSUE", location, 12, caseId, null).then().statusCode(200);
-        as("PRODUCT_MANAGER").body("{\"safetyStock\":4,\"reorderPoint\":6}").put("/api/v1/spare-parts/" + part + "/stock/" + location)
+        as("PRODUCT_MANAGER").body(stockLevels(4, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
                 .then().statusCode(200);
         move(part, "RECEIPT", "HQ2", 5, null, null).then().statusCode(200);
-        as("REPAIR").body("""
-                        {"fromLocation":"HQ2","toLocation":"%s","lines":[{"partId":"%s","quantity":2}]}""".formatted(location, part))
+        as("REPAIR").body(transfer("HQ2", location).line(part, 2).json())
                 .post("/api/v1/transfer-orders").then().statusCode(201);
-        String plan = as("PRODUCT_MANAGER").body("{\"location\":\"" + location + "\",\"monthsBasis\":6,\"periodMonths\":3}")
+        String plan = as("PRODUCT_MANAGER").body(plan(location, 6, 3))
                 .post("/api/v1/spare-plans").then().statusCode(201)
                 .body("lines.size()", equalTo(1))
                 .body("lines[0].consumption", equalTo(12)).body("lines[0].onHand", equalTo(3))
                 .body("lines[0].safetyStock", equalTo(4)).body("lines[0].openTransfers", equalTo(2))
                 .body("lines[0].suggested", equalTo(5)).body("status", equalTo("DRAFT")).extract().path("id");
-        as("WAREHOUSE").header("If-Match", "\"0\"").body("{\"accept\":true}").put("/api/v1/spare-plans/" + plan).then().statusCode(403);
+        as("WAREHOUSE").header("If-Match", "\"0\"").body(review(true).json()).put("/api/v1/spare-plans/" + plan).then().statusCode(403);
         as("PRODUCT_MANAGER").header("If-Match", "\"0\"")
-                .body("{\"lines\":[{\"partId\":\"" + part + "\",\"accepted\":8}],\"accept\":true}").put("/api/v1/spare-plans/" + plan)
+                .body(review(true).accepted(part, 8).json()).put("/api/v1/spare-plans/" + plan)
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("lines[0].accepted", equalTo(8))
                 .body("lines[0].suggested", equalTo(5));
-        as("PRODUCT_MANAGER").header("If-Match", "\"1\"").body("{\"accept\":true}").put("/api/v1/spare-plans/" + plan).then().statusCode(409);
-        as("PRODUCT_MANAGER").body("{\"location\":\"X\",\"monthsBasis\":0}").post("/api/v1/spare-plans").then().statusCode(422);
+        as("PRODUCT_MANAGER").header("If-Match", "\"1\"").body(review(true).json()).put("/api/v1/spare-plans/" + plan).then().statusCode(409);
+        as("PRODUCT_MANAGER").body(plan("X", 0, null)).post("/api/v1/spare-plans").then().statusCode(422);
     }
 
     @Test
@@ -58,10 +63,10 @@ class PlanAndQuoteTest {
         CaseTestData.World w = CaseTestData.world("PASSENGER_CAR");
         String free = CaseTestData.openCase(w);
         String part = part("TM220", false);
-        String body = "{\"parts\":[{\"partId\":\"" + part + "\",\"quantity\":2}],\"labourHours\":\"1.5\",\"labourRateCny\":\"120\"}";
+        String body = quote("1.5", "120").part(part, 2).json();
         as("SALES").body(body).post("/api/v1/cases/" + free + "/quotes").then().statusCode(409)
                 .body("type", equalTo("urn:problem:aftersales:quote_not_chargeable"));
-        String chargeable = as("SALES").body(com.aftersales.cases.CaseTestData.caseJson(w, 150000)).post("/api/v1/cases")
+        String chargeable = as("SALES").body(CaseTestData.caseJson(w, 150000)).post("/api/v1/cases")
                 .then().statusCode(201).extract().path("id");
         String quote = as("SALES").body(body).post("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(201)
                 .body("lines[0].unitPriceCny", equalTo("85.50")).body("lines[0].amountCny", equalTo("171.00"))
@@ -69,13 +74,13 @@ class PlanAndQuoteTest {
                 .extract().path("id");
         UUID customer = UUID.fromString(w.customerId());
         asCustomer(customer).get("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(200).body("size()", equalTo(1));
-        asCustomer(customer).header("If-Match", "\"0\"").body("{\"accept\":true}")
+        asCustomer(customer).header("If-Match", "\"0\"").body(quoteDecision(true))
                 .post("/api/v1/cases/" + chargeable + "/quotes/" + quote + "/decision").then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"));
-        asCustomer(customer).header("If-Match", "\"1\"").body("{\"accept\":false}")
+        asCustomer(customer).header("If-Match", "\"1\"").body(quoteDecision(false))
                 .post("/api/v1/cases/" + chargeable + "/quotes/" + quote + "/decision").then().statusCode(409);
         CaseTestData.World other = CaseTestData.world("PASSENGER_CAR");
         asCustomer(UUID.fromString(other.customerId())).get("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(404);
-        as("SALES").body(body.replace("\"quantity\":2", "\"quantity\":-2")).post("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(422);
+        as("SALES").body(quote("1.5", "120").part(part, -2).json()).post("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(422);
     }
 }

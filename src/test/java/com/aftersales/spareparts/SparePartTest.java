@@ -1,11 +1,13 @@
 package com.aftersales.spareparts;
 
 import com.aftersales.cases.CaseTestData;
-import com.aftersales.support.Api;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.SparePartBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.SparePartBodies.decision;
+import static com.aftersales.support.SparePartBodies.movement;
+import static com.aftersales.support.SparePartBodies.shipment;
+import static com.aftersales.support.SparePartBodies.stockLevels;
+import static com.aftersales.support.SparePartBodies.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -21,16 +28,11 @@ import static org.hamcrest.Matchers.hasItem;
 public class SparePartTest {
 
     public static String part(String model, boolean wear) {
-        return as("PRODUCT_MANAGER").body("""
-                        {"partNo":"%s","name":"电机轴承 6205","productModels":["%s"],"unitOfMeasure":"个",
-                         "marketPrice":"85.50","wearPart":%s}""".formatted(Api.unique("P"), model, wear))
-                .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");
+        return Fixtures.part(SparePartBodies.part("电机轴承 6205", "85.50").productModel(model).wearPart(wear));
     }
 
     static Response move(String partId, String kind, String location, int qty, String caseId, String reason) {
-        return as("WAREHOUSE").body("""
-                        {"kind":"%s","location":"%s","quantity":%d%s%s}""".formatted(kind, location, qty,
-                        caseId == null ? "" : ",\"caseId\":\"" + caseId + "\"", reason == null ? "" : ",\"reason\":\"" + reason + "\""))
+        return as("WAREHOUSE").body(movement(kind, location, qty).caseId(caseId).reason(reason).json())
                 .post("/api/v1/spare-parts/" + partId + "/movements");
     }
 
@@ -71,11 +73,11 @@ public class SparePartTest {
         move(part, "ADJUSTMENT", "SH-01", -11, null, "盘点差异").then().statusCode(409);
         move(part, "ADJUSTMENT", "SH-01", -2, null, "盘点差异").then().statusCode(200).body("quantity", equalTo(8));
         move(part, "ISSUE", "SH-01", 3, caseId, null).then().statusCode(200).body("quantity", equalTo(5));
-        as("PRODUCT_MANAGER").body("{\"safetyStock\":6,\"reorderPoint\":8}").put("/api/v1/spare-parts/" + part + "/stock/sh-01")
+        as("PRODUCT_MANAGER").body(stockLevels(6, 8)).put("/api/v1/spare-parts/" + part + "/stock/sh-01")
                 .then().statusCode(200).body("belowSafetyStock", equalTo(true));
         as("WAREHOUSE").get("/api/v1/spare-parts/below-safety-stock").then().statusCode(200)
                 .body("partId", hasItem(part));
-        as("SALES").body("{\"kind\":\"RECEIPT\",\"location\":\"SH-01\",\"quantity\":1}")
+        as("SALES").body(movement("RECEIPT", "SH-01", 1).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(403);
         as("PRODUCT_MANAGER").queryParam("model", "EM35").queryParam("wearPart", "false").get("/api/v1/spare-parts")
                 .then().body("id", org.hamcrest.Matchers.anything()).body("items.id", hasItem(part));
@@ -85,15 +87,14 @@ public class SparePartTest {
     void aTransferOrderMovesStockOnceAtEachStep() {
         String part = part("PX100", true);
         move(part, "RECEIPT", "HQ", 10, null, null).then().statusCode(200);
-        String order = as("REPAIR").body("""
-                        {"fromLocation":"HQ","toLocation":"ZZ-STATION","lines":[{"partId":"%s","quantity":4}]}""".formatted(part))
+        String order = as("REPAIR").body(transfer("HQ", "ZZ-STATION").line(part, 4).json())
                 .post("/api/v1/transfer-orders").then().statusCode(201).body("status", equalTo("REQUESTED"))
                 .extract().path("id");
         String base = "/api/v1/transfer-orders/" + order;
-        String dispatch = "{\"carrier\":\"顺丰\",\"trackingNo\":\"SF123456\",\"shippedOn\":\"2026-11-20\"}";
+        String dispatch = shipment("顺丰", "SF123456", LocalDate.of(2026, 11, 20));
         as("WAREHOUSE").header("If-Match", "\"0\"").body(dispatch).post(base + "/shipment").then().statusCode(409);
-        as("WAREHOUSE").header("If-Match", "\"0\"").body("{\"decision\":\"APPROVE\"}").post(base + "/decision").then().statusCode(403);
-        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"APPROVE\"}").post(base + "/decision")
+        as("WAREHOUSE").header("If-Match", "\"0\"").body(decision("APPROVE")).post(base + "/decision").then().statusCode(403);
+        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body(decision("APPROVE")).post(base + "/decision")
                 .then().statusCode(200).body("status", equalTo("APPROVED"));
         as("WAREHOUSE").header("If-Match", "\"1\"").body(dispatch).post(base + "/shipment").then().statusCode(200)
                 .body("status", equalTo("SHIPPED")).body("trackingNo", equalTo("SF123456"));
@@ -106,20 +107,17 @@ public class SparePartTest {
                 .body("find { it.location == 'HQ' }.quantity", equalTo(6));
 
         // A shipment larger than the stock moves nothing.
-        String big = as("REPAIR").body("""
-                        {"fromLocation":"HQ","toLocation":"ZZ-STATION","lines":[{"partId":"%s","quantity":7}]}""".formatted(part))
+        String big = as("REPAIR").body(transfer("HQ", "ZZ-STATION").line(part, 7).json())
                 .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("id");
-        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body("{\"decision\":\"APPROVE\"}")
+        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body(decision("APPROVE"))
                 .post("/api/v1/transfer-orders/" + big + "/decision").then().statusCode(200);
         as("WAREHOUSE").header("If-Match", "\"1\"").body(dispatch).post("/api/v1/transfer-orders/" + big + "/shipment")
                 .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:stock_insufficient"));
         as("WAREHOUSE").get("/api/v1/transfer-orders/" + big).then().body("status", equalTo("APPROVED"));
         as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock").then().body("find { it.location == 'HQ' }.quantity", equalTo(6));
-        as("REPAIR").body("""
-                        {"fromLocation":"HQ","toLocation":"HQ","lines":[{"partId":"%s","quantity":1}]}""".formatted(part))
+        as("REPAIR").body(transfer("HQ", "HQ").line(part, 1).json())
                 .post("/api/v1/transfer-orders").then().statusCode(422);
-        as("REPAIR").body("""
-                        {"fromLocation":"HQ","toLocation":"X","lines":[{"partId":"%s","quantity":-1}]}""".formatted(part))
+        as("REPAIR").body(transfer("HQ", "X").line(part, -1).json())
                 .post("/api/v1/transfer-orders").then().statusCode(422);
     }
 }

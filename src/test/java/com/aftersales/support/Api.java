@@ -51,9 +51,7 @@ public final class Api {
     }
 
     public static String newCustomer(String code) {
-        return as("SALES").body("""
-                        {"code":"%s","name":"测试客户%s","type":"OEM","contacts":[{"name":"张三","phone":"+86 10 1234 5678"}]}
-                        """.formatted(code, code))
+        return as("SALES").body(CustomerBodies.customer(code).contact(CustomerBodies.contact("张三").phone("+86 10 1234 5678")).json())
                 .post("/api/v1/customers").then().statusCode(201).extract().path("id");
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import static com.aftersales.support.Api.as;
@@ -26,10 +27,8 @@ class TestClockTest {
         assertThat(TestClock.today()).hasToString("2030-06-01");
         // The service's today is the clock's: a unit made "today" is taken, one made "tomorrow" is refused.
         String customer = Api.newCustomer(Api.unique("ck"));
-        String unit = """
-                {"serialNo":"%s","productModel":"TM220","productLine":"COMMERCIAL_VEHICLE","customerId":"%s","productionDate":"%s"}""";
-        as("SALES").body(unit.formatted(Api.unique("CK"), customer, "2030-06-01")).post("/api/v1/units").then().statusCode(201);
-        as("SALES").body(unit.formatted(Api.unique("CK"), customer, "2030-06-02")).post("/api/v1/units").then().statusCode(422)
+        as("SALES").body(UnitBodies.unit(customer).productionDate(LocalDate.of(2030, 6, 1)).json()).post("/api/v1/units").then().statusCode(201);
+        as("SALES").body(UnitBodies.unit(customer).productionDate(LocalDate.of(2030, 6, 2)).json()).post("/api/v1/units").then().statusCode(422)
                 .body("errors[0].field", equalTo("productionDate"));
         TestClock.advance(Duration.ofDays(1));
         assertThat(TestClock.today()).hasToString("2030-06-02");

@@ -1,12 +1,14 @@
 package com.aftersales.unit;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.UnitBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
@@ -19,11 +21,13 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTest
 class UnitResourceTest {
 
+    static UnitBodies.Unit unit(String serial, String customerId) {
+        return UnitBodies.unit(customerId).serialNo(serial).productModel("TM220 驱动电机").productionDate(LocalDate.of(2024, 1, 2))
+                .batchNo("B1").endCustomer("郑州公交").deliveryDate(LocalDate.of(2024, 1, 15));
+    }
+
     static String unitJson(String serial, String customerId) {
-        return """
-                {"serialNo":"%s","productModel":"TM220 驱动电机","productLine":"COMMERCIAL_VEHICLE",
-                 "productionDate":"2024-01-02","batchNo":"B1","customerId":"%s","endCustomer":"郑州公交",
-                 "deliveryDate":"2024-01-15"}""".formatted(serial, customerId);
+        return unit(serial, customerId).json();
     }
 
     @Test
@@ -45,16 +49,15 @@ class UnitResourceTest {
     @Test
     void rejectsImpossibleRecords() {
         String customer = Api.newCustomer(Api.unique("u"));
-        as("SALES").body("""
-                        {"serialNo":"AB 1","productModel":"M","productLine":"SYSTEM","customerId":"%s",
-                         "productionDate":"2024-05-01","deliveryDate":"2024-04-01","vin":"123"}""".formatted(customer))
+        as("SALES").body(UnitBodies.unit(customer).serialNo("AB 1").productModel("M").productLine("SYSTEM")
+                        .productionDate(LocalDate.of(2024, 5, 1)).deliveryDate(LocalDate.of(2024, 4, 1)).vin("123").json())
                 .post("/api/v1/units")
                 .then().statusCode(422).body("errors.field", hasItem("vin"));
-        as("SALES").body("""
-                        {"serialNo":"AB 1","productModel":"M","productLine":"SYSTEM","customerId":"%s",
-                         "productionDate":"2024-05-01","deliveryDate":"2024-04-01"}""".formatted(customer))
+        as("SALES").body(UnitBodies.unit(customer).serialNo("AB 1").productModel("M").productLine("SYSTEM")
+                        .productionDate(LocalDate.of(2024, 5, 1)).deliveryDate(LocalDate.of(2024, 4, 1)).json())
                 .post("/api/v1/units")
                 .then().statusCode(422).body("errors.field", hasItem("serialNo")).body("errors.field", hasItem("deliveryDate"));
+        // Raw: a date that does not exist cannot be built as a LocalDate.
         as("SALES").body("""
                         {"serialNo":"AB1","productModel":"M","productLine":"SYSTEM","customerId":"%s",
                          "deliveryDate":"2024-02-30"}""".formatted(customer))
@@ -69,7 +72,7 @@ class UnitResourceTest {
         String customer = Api.newCustomer(Api.unique("u"));
         String serial = Api.unique("AM");
         as("SALES").body(unitJson(serial, customer)).post("/api/v1/units").then().statusCode(201);
-        String changed = unitJson(serial, customer).replace("郑州公交", "开封公交");
+        String changed = unit(serial, customer).endCustomer("开封公交").json();
         as("SALES").body(changed).put("/api/v1/units/" + serial).then().statusCode(428);
         as("SALES").header("If-Match", "\"0\"").body(changed).put("/api/v1/units/" + serial)
                 .then().statusCode(200).header("ETag", "\"1\"").body("endCustomer", equalTo("开封公交"));

@@ -1,13 +1,20 @@
 package com.aftersales.warranty;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.WarrantyBodies.cancellation;
+import static com.aftersales.support.WarrantyBodies.contract;
+import static com.aftersales.support.WarrantyBodies.term;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,24 +23,13 @@ import static org.hamcrest.Matchers.nullValue;
 class WarrantyResourceTest {
 
     static String newUnit(String customerId, String deliveryDate) {
-        String serial = Api.unique("W");
-        as("SALES").body("""
-                        {"serialNo":"%s","productModel":"MC80","productLine":"COMMERCIAL_VEHICLE","customerId":"%s",
-                         "deliveryDate":"%s"}""".formatted(serial, customerId, deliveryDate))
-                .post("/api/v1/units").then().statusCode(201);
-        return serial;
-    }
-
-    static String agree(String customerId, String body) {
-        return as("SALES").body(body).post("/api/v1/customers/" + customerId + "/warranty-terms")
-                .then().statusCode(201).extract().path("id");
+        return Fixtures.unit(UnitBodies.unit(customerId).productModel("MC80").deliveryDate(LocalDate.parse(deliveryDate)));
     }
 
     @Test
     void entitlementFollowsTermsAndContractsOverHttp() {
         String customer = Api.newCustomer(Api.unique("w"));
-        agree(customer, """
-                {"productLine":"COMMERCIAL_VEHICLE","months":24,"mileageKm":100000,"effectiveFrom":"2020-01-01"}""");
+        Fixtures.term(customer, term("COMMERCIAL_VEHICLE").mileageKm(100000));
         String serial = newUnit(customer, "2024-01-15");
 
         as("SALES").queryParam("date", "2026-01-14").queryParam("mileageKm", 60000)
@@ -51,9 +47,8 @@ class WarrantyResourceTest {
                 .body("reason", containsString("over the warranty limit"))
                 .body("validUntil", nullValue());
 
-        as("SALES").body("""
-                        {"contractNo":"bx-%s","startDate":"2026-02-01","endDate":"2028-01-31","feeCny":"12800.5",
-                         "coverage":"整机保修，含上门服务"}""".formatted(serial))
+        as("SALES").body(contract("bx-" + serial, LocalDate.of(2026, 2, 1), LocalDate.of(2028, 1, 31), "12800.5")
+                        .coverage("整机保修，含上门服务").json())
                 .post("/api/v1/units/" + serial + "/service-contracts")
                 .then().statusCode(201).body("feeCny", equalTo("12800.50")).body("signedBy", equalTo("test-sales"))
                 .body("contractNo", equalTo("BX-" + serial));
@@ -67,14 +62,12 @@ class WarrantyResourceTest {
     @Test
     void aNewTermEndsTheOpenTermBeforeItAndOverlapsAreRefused() {
         String customer = Api.newCustomer(Api.unique("w"));
-        String first = agree(customer, """
-                {"productLine":"COMMERCIAL_VEHICLE","months":24,"effectiveFrom":"2020-01-01"}""");
-        agree(customer, """
-                {"productLine":"COMMERCIAL_VEHICLE","months":36,"effectiveFrom":"2025-01-01"}""");
+        String first = Fixtures.term(customer, term("COMMERCIAL_VEHICLE"));
+        Fixtures.term(customer, term("COMMERCIAL_VEHICLE").months(36).effectiveFrom(LocalDate.of(2025, 1, 1)));
         as("SALES").get("/api/v1/customers/" + customer + "/warranty-terms/" + first)
                 .then().body("effectiveTo", equalTo("2024-12-31")).header("ETag", "\"1\"");
-        as("SALES").body("""
-                        {"productLine":"COMMERCIAL_VEHICLE","months":12,"effectiveFrom":"2024-06-01","effectiveTo":"2024-07-01"}""")
+        as("SALES").body(term("COMMERCIAL_VEHICLE").months(12).effectiveFrom(LocalDate.of(2024, 6, 1))
+                        .effectiveTo(LocalDate.of(2024, 7, 1)).json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms")
                 .then().statusCode(409).body("conflictingTermId", equalTo(first));
         // Units keep the term in force on their delivery date.
@@ -84,8 +77,7 @@ class WarrantyResourceTest {
                 .then().body("regime", equalTo("CHARGEABLE")).body("warrantyEnd", equalTo("2026-02-28"));
         as("SALES").queryParam("date", "2026-06-01").get("/api/v1/units/" + recent + "/entitlement")
                 .then().body("regime", equalTo("FREE_WARRANTY")).body("warrantyEnd", equalTo("2028-02-29"));
-        as("SALES").body("""
-                        {"productLine":"COMMERCIAL_VEHICLE","effectiveFrom":"2030-01-01"}""")
+        as("SALES").body(term("COMMERCIAL_VEHICLE").months(null).effectiveFrom(LocalDate.of(2030, 1, 1)).json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms")
                 .then().statusCode(422).body("errors[0].field", equalTo("months"));
     }
@@ -94,18 +86,17 @@ class WarrantyResourceTest {
     void onlySalesSignContractsAndFeesAreExactToTheFen() {
         String customer = Api.newCustomer(Api.unique("w"));
         String serial = newUnit(customer, "2024-01-15");
-        String body = """
-                {"contractNo":"C-%s","startDate":"2026-01-15","endDate":"2027-01-14","feeCny":"100.001","coverage":"c"}"""
-                .formatted(serial);
-        as("QUALITY_ENGINEER").body(body).post("/api/v1/units/" + serial + "/service-contracts").then().statusCode(403);
-        as("SALES").body(body).post("/api/v1/units/" + serial + "/service-contracts")
+        WarrantyBodies.Contract contract = contract("C-" + serial, LocalDate.of(2026, 1, 15), LocalDate.of(2027, 1, 14), "100.001")
+                .coverage("c");
+        as("QUALITY_ENGINEER").body(contract.json()).post("/api/v1/units/" + serial + "/service-contracts").then().statusCode(403);
+        as("SALES").body(contract.json()).post("/api/v1/units/" + serial + "/service-contracts")
                 .then().statusCode(422).body("errors[0].field", equalTo("feeCny"));
-        String ok = body.replace("100.001", "100.01");
-        String id = as("SALES").body(ok).post("/api/v1/units/" + serial + "/service-contracts")
+        contract.feeCny("100.01");
+        String id = as("SALES").body(contract.json()).post("/api/v1/units/" + serial + "/service-contracts")
                 .then().statusCode(201).extract().path("id");
-        as("SALES").body(ok.replace("\"C-", "\"D-")).post("/api/v1/units/" + serial + "/service-contracts")
+        as("SALES").body(contract.contractNo("D-" + serial).json()).post("/api/v1/units/" + serial + "/service-contracts")
                 .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:contract_overlap"));
-        as("SALES").header("If-Match", "\"0\"").body("{\"reason\":\"客户退车\"}")
+        as("SALES").header("If-Match", "\"0\"").body(cancellation("客户退车"))
                 .post("/api/v1/units/" + serial + "/service-contracts/" + id + "/cancellation")
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
         as("SALES").queryParam("date", "2026-06-01").get("/api/v1/units/" + serial + "/entitlement")
@@ -116,12 +107,10 @@ class WarrantyResourceTest {
     void customersReadTheirOwnTermsOnly() {
         String mine = Api.newCustomer(Api.unique("w"));
         String other = Api.newCustomer(Api.unique("w"));
-        agree(other, """
-                {"productLine":"SYSTEM","months":12,"effectiveFrom":"2020-01-01"}""");
+        Fixtures.term(other, term("SYSTEM").months(12));
         asCustomer(UUID.fromString(mine)).get("/api/v1/customers/" + mine + "/warranty-terms").then().statusCode(200);
         asCustomer(UUID.fromString(mine)).get("/api/v1/customers/" + other + "/warranty-terms").then().statusCode(404);
-        asCustomer(UUID.fromString(mine)).body("""
-                        {"productLine":"SYSTEM","months":120,"effectiveFrom":"2020-01-01"}""")
+        asCustomer(UUID.fromString(mine)).body(term("SYSTEM").months(120).json())
                 .post("/api/v1/customers/" + mine + "/warranty-terms").then().statusCode(403);
     }
 

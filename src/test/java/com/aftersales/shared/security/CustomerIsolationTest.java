@@ -5,13 +5,19 @@ import com.aftersales.eightd.EightDTest;
 import com.aftersales.recall.RecallTest;
 import com.aftersales.spareparts.SparePartTest;
 import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
 import com.aftersales.support.OpenApiOperations;
 import com.aftersales.support.OpenApiOperations.Operation;
+import com.aftersales.support.RecallBodies;
+import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.SparePartBodies;
 import com.aftersales.support.Sql;
+import com.aftersales.support.WarrantyBodies;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,30 +46,26 @@ class CustomerIsolationTest {
         String caseId = as("SALES").body(CaseTestData.caseJson(w, 150_000)).post("/api/v1/cases").then().statusCode(201)
                 .extract().path("id");
         ids.put("cases", caseId);
-        var attachment = asCustomer(a).body("{\"fileName\":\"故障件.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":10}")
+        var attachment = asCustomer(a).body(CaseBodies.attachment("故障件.jpg", "image/jpeg", 10))
                 .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).extract();
         io.restassured.RestAssured.given().contentType("image/jpeg").body(new byte[10]).put(attachment.<String>path("upload.url"))
                 .then().statusCode(200);
         ids.put("attachments", attachment.path("id"));
         asCustomer(a).post("/api/v1/cases/" + caseId + "/attachments/" + ids.get("attachments") + "/confirmation").then().statusCode(200);
-        ids.put("visits", as("REPAIR").body("""
-                        {"purpose":"ON_SITE_REPAIR","plannedDate":"2025-06-05","site":"停车场","technicians":["周工"],"travelRequired":false}""")
+        ids.put("visits", as("REPAIR").body(CaseBodies.visit("ON_SITE_REPAIR", LocalDate.of(2025, 6, 5), "停车场").technician("周工").json())
                 .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201).extract().path("id"));
         String part = SparePartTest.part("TM220", false);
-        ids.put("quotes", as("SALES").body("{\"parts\":[{\"partId\":\"" + part + "\",\"quantity\":1}],\"labourHours\":\"1\","
-                + "\"labourRateCny\":\"100\"}").post("/api/v1/cases/" + caseId + "/quotes").then().statusCode(201).extract().path("id"));
+        ids.put("quotes", as("SALES").body(SparePartBodies.quote("1", "100").part(part, 1).json()).post("/api/v1/cases/" + caseId + "/quotes").then().statusCode(201).extract().path("id"));
         ids.put("warranty-terms", as("SALES").get("/api/v1/customers/" + w.customerId() + "/warranty-terms").then()
                 .statusCode(200).extract().path("items[0].id"));
-        ids.put("service-contracts", as("SALES").body("""
-                        {"contractNo":"BX-%s","startDate":"2027-01-10","endDate":"2028-01-09","feeCny":"800","coverage":"整机"}"""
-                .formatted(w.serial())).post("/api/v1/units/" + w.serial() + "/service-contracts").then().statusCode(201)
+        ids.put("service-contracts", as("SALES")
+                .body(WarrantyBodies.contract("BX-" + w.serial(), LocalDate.of(2027, 1, 10), LocalDate.of(2028, 1, 9), "800").json()).post("/api/v1/units/" + w.serial() + "/service-contracts").then().statusCode(201)
                 .extract().path("id"));
         ids.put("eight-d-reports", EightDTest.open(caseId));
-        ids.put("returns", as("AFTER_SALES_MANAGER").body("""
-                        {"caseId":"%s","serialNos":["%s"],"reason":"电机异响，退回检测"}""".formatted(caseId, w.serial()))
+        ids.put("returns", as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "电机异响，退回检测", w.serial()))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id"));
-        String recall = RecallTest.campaign("{\"serials\":[\"" + w.serial() + "\"]}", null);
-        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body("{\"filingReference\":\"SAMR-2026-0099\"}")
+        String recall = RecallTest.campaign(RecallBodies.criteria().serial(w.serial()), null);
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing("SAMR-2026-0099"))
                 .post("/api/v1/recalls/" + recall + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + recall + "/activation").then().statusCode(200);
         ids.put("recalls", recall);
@@ -131,6 +133,7 @@ class CustomerIsolationTest {
         assertThat(Sql.count("select count(*) from service_case where customer_id = ?1", UUID.fromString(theirs.customerId())))
                 .isEqualTo(cases);
         // Fields the service sets itself (state, owner, case number, version) are unknown properties, not silently taken.
+        // Raw text: a builder has no setter for them, which is the point.
         for (String extra : List.of("\"status\":\"CLOSED\"", "\"ownerPerson\":\"me\"", "\"caseNo\":\"C-1\"", "\"version\":9",
                 "\"id\":\"" + UUID.randomUUID() + "\"", "\"createdBy\":\"admin\"")) {
             String body = CaseTestData.caseJson(mine, 1000).replaceFirst("\\{", "{" + extra + ",");
@@ -139,7 +142,7 @@ class CustomerIsolationTest {
         }
         // A note by a customer is always visible to the customer, whatever it asks for.
         String caseId = CaseTestData.openCase(mine);
-        asCustomer(me).body("{\"text\":\"请尽快\",\"visibility\":\"INTERNAL\"}").post("/api/v1/cases/" + caseId + "/notes")
+        asCustomer(me).body(CaseBodies.note("请尽快", "INTERNAL")).post("/api/v1/cases/" + caseId + "/notes")
                 .then().statusCode(201).body("visibility", equalTo("CUSTOMER"));
     }
 
@@ -160,13 +163,13 @@ class CustomerIsolationTest {
     /** Bodies that customer A could send to these operations: B's must fail on the object, not on the body. */
     private static String validBody(Operation op) {
         if (op.path().endsWith("/attachments")) {
-            return "{\"fileName\":\"a.jpg\",\"contentType\":\"image/jpeg\",\"sizeBytes\":10}";
+            return CaseBodies.attachment("a.jpg", "image/jpeg", 10);
         }
         if (op.path().endsWith("/notes")) {
-            return "{\"text\":\"你好\"}";
+            return CaseBodies.note("你好", null);
         }
         if (op.path().endsWith("/decision")) {
-            return "{\"accept\":true}";
+            return SparePartBodies.quoteDecision(true);
         }
         return "{}";
     }

@@ -1,0 +1,176 @@
+package com.aftersales.support;
+
+import java.time.LocalDate;
+
+/** Bodies of the case endpoints: intake, workflow, notes, costs, visits, attachments and case settings. */
+public final class CaseBodies {
+
+    private CaseBodies() {
+    }
+
+    /**
+     * A high-severity claim by phone for a customer, failed on 2025-06-01 (the motor is noisy), reported by 王师傅; add
+     * its units with {@link OpenCase#unit}.
+     */
+    public static OpenCase open(String customerId) {
+        return new OpenCase().set("type", "CLAIM").set("customerId", customerId).failureDate(LocalDate.of(2025, 6, 1))
+                .title("驱动电机异响").description("车辆行驶中电机有异响，伴随抖动。")
+                .reporter("王师傅", "+86 138 0000 0000").channel("PHONE").severity("HIGH");
+    }
+
+    public static String transition(String to) {
+        return JsonBody.of("to", to);
+    }
+
+    public static String transition(String to, String comment) {
+        return JsonBody.of("to", to, "comment", comment);
+    }
+
+    public static String major(String reason) {
+        return JsonBody.of("reason", reason);
+    }
+
+    public static String actionPlan(String plan) {
+        return JsonBody.of("plan", plan);
+    }
+
+    /** A decision (APPROVE / REJECT, VERIFY / REJECT) on a plan, a cost or a trip. */
+    public static String decision(String decision) {
+        return JsonBody.of("decision", decision);
+    }
+
+    public static String decision(String decision, String comment) {
+        return JsonBody.of("decision", decision, "comment", comment);
+    }
+
+    /** A hand-over to a person, in the owner role the case has unless {@link Assignment#ownerRole} says otherwise. */
+    public static Assignment assignTo(String ownerPerson) {
+        return new Assignment().set("ownerPerson", ownerPerson);
+    }
+
+    /** INTERNAL or CUSTOMER; null leaves the choice to the service. */
+    public static String note(String text, String visibility) {
+        return JsonBody.of("text", text, "visibility", visibility);
+    }
+
+    /** A cost line for an on-site repair, incurred on 2025-06-03. */
+    public static Cost cost(String category, String amountCny) {
+        return new Cost().set("category", category).set("amountCny", amountCny).set("description", "上门维修费用")
+                .set("incurredOn", LocalDate.of(2025, 6, 3));
+    }
+
+    /** A visit with no travel; add technicians with {@link Visit#technician}. */
+    public static Visit visit(String purpose, LocalDate plannedDate, String site) {
+        return new Visit().set("purpose", purpose).set("plannedDate", plannedDate).set("site", site).set("travelRequired", false);
+    }
+
+    public static Completion completion(String workDone, String result) {
+        return new Completion().set("workDone", workDone).set("result", result);
+    }
+
+    /** An attachment announced before its upload. */
+    public static String attachment(String fileName, String contentType, long sizeBytes) {
+        return JsonBody.of("fileName", fileName, "contentType", contentType, "sizeBytes", sizeBytes);
+    }
+
+    /** A customer's own SLA for a severity. */
+    public static String sla(String severity, String customerId, int firstResponseHours, int resolutionHours) {
+        return JsonBody.of("severity", severity, "customerId", customerId, "firstResponseHours", firstResponseHours,
+                "resolutionHours", resolutionHours);
+    }
+
+    /** The owner role of a routing rule. */
+    public static String route(String ownerRole) {
+        return JsonBody.of("ownerRole", ownerRole);
+    }
+
+    public static final class OpenCase extends JsonBody<OpenCase> {
+
+        /** CLAIM, COMPLAINT, GRIEVANCE, REPAIR, … */
+        public OpenCase type(String type) {
+            return set("type", type);
+        }
+
+        /** A unit concerned, without a reading. */
+        public OpenCase unit(String serialNo) {
+            return add("units", JsonBody.object("serialNo", serialNo));
+        }
+
+        /** A unit concerned with its mileage on the failure date. */
+        public OpenCase unit(String serialNo, int mileageKm) {
+            return add("units", JsonBody.object("serialNo", serialNo, "mileageKm", mileageKm));
+        }
+
+        public OpenCase failureDate(LocalDate date) {
+            return set("failureDate", date);
+        }
+
+        public OpenCase title(String title) {
+            return set("title", title);
+        }
+
+        public OpenCase description(String description) {
+            return set("description", description);
+        }
+
+        /** Who reported it; a null phone is left out. */
+        public OpenCase reporter(String name, String phone) {
+            return set("reporter", JsonBody.object("name", name, "phone", phone));
+        }
+
+        /** PHONE, EMAIL, PORTAL, … */
+        public OpenCase channel(String channel) {
+            return set("channel", channel);
+        }
+
+        /** LOW, MEDIUM, HIGH or CRITICAL. */
+        public OpenCase severity(String severity) {
+            return set("severity", severity);
+        }
+    }
+
+    public static final class Assignment extends JsonBody<Assignment> {
+
+        public Assignment ownerRole(String ownerRole) {
+            return set("ownerRole", ownerRole);
+        }
+
+        public Assignment comment(String comment) {
+            return set("comment", comment);
+        }
+    }
+
+    public static final class Cost extends JsonBody<Cost> {
+
+        public Cost description(String description) {
+            return set("description", description);
+        }
+
+        public Cost incurredOn(LocalDate date) {
+            return set("incurredOn", date);
+        }
+
+        /** The unit billed: needed when the case's units have different regimes. */
+        public Cost serialNo(String serialNo) {
+            return set("serialNo", serialNo);
+        }
+    }
+
+    public static final class Visit extends JsonBody<Visit> {
+
+        public Visit technician(String name) {
+            return add("technicians", name);
+        }
+
+        public Visit travelRequired(boolean travelRequired) {
+            return set("travelRequired", travelRequired);
+        }
+    }
+
+    public static final class Completion extends JsonBody<Completion> {
+
+        public Completion partUsed(String partNo, String name, int quantity) {
+            return add("partsUsed", JsonBody.object("partNo", partNo, "name", name, "quantity", quantity));
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.aftersales.support;
+
+import java.time.LocalDate;
+
+/** Bodies of the warranty endpoints: free-warranty terms, service contracts and their cancellation. */
+public final class WarrantyBodies {
+
+    private WarrantyBodies() {
+    }
+
+    /** A 24-month term of a product line, in force from 2020-01-01 with no end. */
+    public static Term term(String productLine) {
+        return new Term().set("productLine", productLine).set("months", 24).set("effectiveFrom", LocalDate.of(2020, 1, 1));
+    }
+
+    /** A service contract (contract numbers are unique, so it is named) covering the whole unit. */
+    public static Contract contract(String contractNo, LocalDate start, LocalDate end, String feeCny) {
+        return new Contract().set("contractNo", contractNo).set("startDate", start).set("endDate", end).set("feeCny", feeCny)
+                .set("coverage", "整机");
+    }
+
+    public static String cancellation(String reason) {
+        return JsonBody.of("reason", reason);
+    }
+
+    public static final class Term extends JsonBody<Term> {
+
+        /** Null leaves the months out (a mileage-only term). */
+        public Term months(Integer months) {
+            return set("months", months);
+        }
+
+        public Term mileageKm(Integer mileageKm) {
+            return set("mileageKm", mileageKm);
+        }
+
+        public Term effectiveFrom(LocalDate date) {
+            return set("effectiveFrom", date);
+        }
+
+        public Term effectiveTo(LocalDate date) {
+            return set("effectiveTo", date);
+        }
+    }
+
+    public static final class Contract extends JsonBody<Contract> {
+
+        public Contract contractNo(String contractNo) {
+            return set("contractNo", contractNo);
+        }
+
+        /** CNY as the API writes money: a decimal text. */
+        public Contract feeCny(String feeCny) {
+            return set("feeCny", feeCny);
+        }
+
+        public Contract coverage(String coverage) {
+            return set("coverage", coverage);
+        }
+    }
+}
