@@ -51,9 +51,9 @@ public class TransferOrders implements PanacheRepositoryBase<TransferOrder, UUID
 
     @RegisterForReflection
     public record OrderView(UUID id, String transferNo, String fromLocation, String toLocation, UUID caseId,
-                            TransferOrder.Status status, List<TransferOrder.Line> lines, String requestedBy, String decidedBy, String decisionComment, String carrier,
-                            String trackingNo, LocalDate shippedOn, OffsetDateTime receivedAt, long version,
-                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                            TransferOrder.Status status, List<TransferOrder.Line> lines, String requestedBy, String decidedBy,
+                            String decisionComment, String carrier, String trackingNo, LocalDate shippedOn,
+                            OffsetDateTime receivedAt, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static OrderView of(TransferOrder o) {
             return new OrderView(o.id, o.transferNo, o.fromLocation, o.toLocation, o.caseId, o.status(), List.copyOf(o.lines),
                     o.requestedBy, o.decidedBy(), o.decisionComment(), o.carrier(), o.trackingNo(), o.shippedOn(),

@@ -136,8 +136,10 @@ class ReturnOrderTest {
     @Test
     void aPurchasedPartKeepsItsSupplierAndShare() {
         tested();
-        order.judge(units, List.of(new Finding("SN-A", Verdict.DEFECT_CONFIRMED, Cause.PURCHASED_PART, " 某轴承厂 ", new BigDecimal("0.6")),
-                new Finding("SN-B", Verdict.DEFECT_CONFIRMED, Cause.DESIGN, "ignored", new BigDecimal("0.9"))), List.of("SN-A", "SN-B"), "qe", AT);
+        order.judge(units, List.of(
+                new Finding("SN-A", Verdict.DEFECT_CONFIRMED, Cause.PURCHASED_PART, " 某轴承厂 ", new BigDecimal("0.6")),
+                new Finding("SN-B", Verdict.DEFECT_CONFIRMED, Cause.DESIGN, "ignored", new BigDecimal("0.9"))),
+                List.of("SN-A", "SN-B"), "qe", AT);
         assertThat(order.status()).isEqualTo(ReturnOrder.Status.JUDGED);
         assertThat(units.get(0).supplier()).isEqualTo("某轴承厂");
         assertThat(units.get(0).supplierShare()).isEqualByComparingTo("0.6");
