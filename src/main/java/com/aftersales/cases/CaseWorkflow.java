@@ -3,7 +3,6 @@ package com.aftersales.cases;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
-import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
@@ -104,57 +103,24 @@ public class CaseWorkflow {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(c.version, expectedVersion);
         CaseStatus from = c.status;
-        CaseStatus to = request.to();
-        if (!from.canMoveTo(to)) {
-            throw new ProblemException(409, "case_transition_not_allowed", from, to, from.next())
-                    .with("allowedTransitions", from.next());
-        }
-        if (to == CaseStatus.RESOLVING && c.major && c.approvalStatus != ApprovalStatus.APPROVED) {
-            throw new ProblemException(409, "case_needs_gm_approval", c.approvalStatus)
-                    .with("approvalStatus", c.approvalStatus);
-        }
-        if (to == CaseStatus.REJECTED && (request.comment() == null || request.comment().isBlank())) {
-            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
-        }
         CaseView before = views.of(c, locale);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (c.firstRespondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
-            c.firstRespondedAt = now;
-        }
-        switch (to) {
-            case RESOLVED -> c.resolvedAt = now;
-            case CLOSED -> c.closedAt = now;
-            case REOPENED -> reopen(c);
-            default -> {
-            }
-        }
-        c.status = to;
-        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, to, Text.blankToNull(request.comment()), CaseEvent.Visibility.CUSTOMER);
+        c.transition(request.to(), request.comment(), OffsetDateTime.now(clock), () -> keptUntil(c));
+        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), Text.blankToNull(request.comment()),
+                CaseEvent.Visibility.CUSTOMER);
         return audited(c, "TRANSITION", before, locale);
     }
 
-    /** Reopening counts as a repeat failure; possible while the records are kept (product life + 1 calendar year). */
-    private void reopen(ServiceCase c) {
+    /** Until when the case's records are kept (product life + 1 calendar year): it may be reopened until then. */
+    private LocalDate keptUntil(ServiceCase c) {
         // The unit area answers how long its records are kept (the rule the retention job applies too).
-        LocalDate keptUntil = units.keptUntil(caseUnits.list("caseId", c.id).stream().map(u -> u.unitId).toList());
-        if (LocalDate.now(clock).isAfter(keptUntil)) {
-            throw new ProblemException(409, "case_retention_over", keptUntil);
-        }
-        c.reopenCount++;
-        c.resolvedAt = null;
-        c.closedAt = null;
+        return units.keptUntil(caseUnits.list("caseId", c.id).stream().map(u -> u.unitId).toList());
     }
 
     public CaseView markMajor(@NotNull UUID id, long expectedVersion, @NotNull @Valid MajorRequest request, Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(c.version, expectedVersion);
-        if (c.major) {
-            throw new ProblemException(409, "case_already_major");
-        }
         CaseView before = views.of(c, locale);
-        c.major = true;
-        c.majorReason = request.reason().strip();
-        c.approvalStatus = c.actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
+        c.markMajor(request.reason());
         timeline.record(c.id, CaseEvent.Kind.MAJOR, null, null, c.majorReason, CaseEvent.Visibility.INTERNAL);
         askGeneralManager(c);
         return audited(c, "MARK_MAJOR", before, locale);
@@ -164,15 +130,8 @@ public class CaseWorkflow {
                                      Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(c.version, expectedVersion);
-        if (!c.status.isOpen()) {
-            throw new ProblemException(409, "case_not_open", c.status);
-        }
         CaseView before = views.of(c, locale);
-        c.actionPlan = request.plan().strip();
-        if (c.major) {
-            // A changed plan needs the general manager again.
-            c.approvalStatus = ApprovalStatus.PENDING;
-        }
+        c.submitActionPlan(request.plan());
         timeline.record(c.id, CaseEvent.Kind.ACTION_PLAN, null, null, c.actionPlan, CaseEvent.Visibility.INTERNAL);
         askGeneralManager(c);
         return audited(c, "ACTION_PLAN", before, locale);
@@ -182,15 +141,8 @@ public class CaseWorkflow {
                                    Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(c.version, expectedVersion);
-        if (c.approvalStatus != ApprovalStatus.PENDING) {
-            throw new ProblemException(409, "case_nothing_to_approve", c.approvalStatus)
-                    .with("approvalStatus", c.approvalStatus);
-        }
-        if (request.decision() == Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
-            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
-        }
         CaseView before = views.of(c, locale);
-        c.approvalStatus = request.decision() == Decision.APPROVE ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
+        c.decideApproval(request.decision() == Decision.APPROVE, request.comment());
         timeline.record(c.id, CaseEvent.Kind.APPROVAL, null, null,
                 request.decision() + (request.comment() == null ? "" : ": " + request.comment().strip()),
                 CaseEvent.Visibility.INTERNAL);
@@ -200,17 +152,8 @@ public class CaseWorkflow {
     public CaseView assign(@NotNull UUID id, long expectedVersion, @NotNull @Valid AssignmentRequest request, Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(c.version, expectedVersion);
-        if (request.ownerRole() != null && !CaseSettings.OWNER_ROLES.contains(request.ownerRole())) {
-            throw ProblemException.invalid("ownerRole", "validation.one_of", String.join(", ", CaseSettings.OWNER_ROLES));
-        }
-        if (request.ownerRole() == null && (request.ownerPerson() == null || request.ownerPerson().isBlank())) {
-            throw ProblemException.invalid("ownerPerson", "validation.required");
-        }
         CaseView before = views.of(c, locale);
-        if (request.ownerRole() != null) {
-            c.ownerRole = request.ownerRole();
-        }
-        c.ownerPerson = Text.blankToNull(request.ownerPerson());
+        c.assign(request.ownerRole(), request.ownerPerson());
         String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
                 + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
         timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);

@@ -1,6 +1,8 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
+import com.aftersales.shared.web.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** 技术服务表: an on-site visit for a case; a trip waits for the after-sales manager's travel approval (出差审核). */
+/**
+ * 技术服务表: an on-site visit for a case, planned, started and completed; a trip waits for the after-sales manager's
+ * travel approval (出差审核). Each step checks its rule here.
+ */
 @Entity
 @Table(name = "field_visit")
 public class FieldVisit extends Versioned {
@@ -35,57 +40,166 @@ public class FieldVisit extends Versioned {
     }
 
     @Id
-    public UUID id;
+    UUID id;
 
     @Column(name = "case_id", nullable = false, updatable = false)
-    public UUID caseId;
+    UUID caseId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Purpose purpose;
+    Purpose purpose;
 
     @Column(name = "planned_date", nullable = false)
-    public LocalDate plannedDate;
+    LocalDate plannedDate;
 
     @Column(nullable = false)
-    public String site;
+    String site;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<String> technicians = new ArrayList<>();
+    List<String> technicians = new ArrayList<>();
 
     @Column(name = "travel_required", nullable = false)
-    public boolean travelRequired;
+    boolean travelRequired;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "travel_status", nullable = false)
-    public TravelStatus travelStatus;
+    private TravelStatus travelStatus;
 
     @Column(name = "travel_decided_by")
-    public String travelDecidedBy;
+    private String travelDecidedBy;
 
     @Column(name = "travel_comment")
-    public String travelComment;
+    private String travelComment;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
     @Column(name = "started_at")
-    public OffsetDateTime startedAt;
+    private OffsetDateTime startedAt;
 
     @Column(name = "completed_at")
-    public OffsetDateTime completedAt;
+    private OffsetDateTime completedAt;
 
     @Column(name = "work_done")
-    public String workDone;
+    private String workDone;
 
-    public String result;
+    private String result;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "parts_used", nullable = false)
-    public List<PartUsed> partsUsed = new ArrayList<>();
+    private List<PartUsed> partsUsed = new ArrayList<>();
 
     @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
+    String createdBy;
+
+    protected FieldVisit() {
+    }
+
+    /** A planned visit; a trip waits for travel approval. */
+    static FieldVisit plan(UUID caseId, Purpose purpose, LocalDate plannedDate, String site, List<String> technicians,
+                           boolean travelRequired, String by) {
+        FieldVisit v = new FieldVisit();
+        v.id = UUID.randomUUID();
+        v.caseId = caseId;
+        v.purpose = purpose;
+        v.plannedDate = plannedDate;
+        v.site = site.strip();
+        v.technicians = new ArrayList<>(technicians.stream().map(String::strip).toList());
+        v.travelRequired = travelRequired;
+        v.travelStatus = travelRequired ? TravelStatus.REQUESTED : TravelStatus.NOT_REQUIRED;
+        v.status = Status.PLANNED;
+        v.createdBy = by;
+        return v;
+    }
+
+    /** 出差审核: the after-sales manager approves the requested trip. */
+    void approveTravel(String by, String comment) {
+        requireTravelRequest();
+        travelDecided(TravelStatus.APPROVED, by, comment);
+    }
+
+    /** A rejected trip says why. */
+    void rejectTravel(String by, String comment) {
+        requireTravelRequest();
+        if (comment == null || comment.isBlank()) {
+            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
+        }
+        travelDecided(TravelStatus.REJECTED, by, comment);
+    }
+
+    private void requireTravelRequest() {
+        if (travelStatus != TravelStatus.REQUESTED) {
+            throw new ProblemException(409, "visit_no_travel_request", travelStatus);
+        }
+    }
+
+    private void travelDecided(TravelStatus decision, String by, String comment) {
+        travelStatus = decision;
+        travelDecidedBy = by;
+        travelComment = Text.blankToNull(comment);
+    }
+
+    /** A planned visit starts; a trip only once approved. */
+    void start(OffsetDateTime at) {
+        require(Status.PLANNED);
+        if (travelRequired && travelStatus != TravelStatus.APPROVED) {
+            throw new ProblemException(409, "visit_travel_not_approved", travelStatus).with("travelStatus", travelStatus);
+        }
+        status = Status.STARTED;
+        startedAt = at;
+    }
+
+    /** A started visit is completed with the work done, its result and the parts used. */
+    void complete(String workDone, String result, List<PartUsed> partsUsed, OffsetDateTime at) {
+        require(Status.STARTED);
+        status = Status.COMPLETED;
+        completedAt = at;
+        this.workDone = workDone.strip();
+        this.result = result.strip();
+        this.partsUsed = partsUsed == null ? new ArrayList<>() : new ArrayList<>(partsUsed);
+    }
+
+    private void require(Status required) {
+        if (status != required) {
+            throw new ProblemException(409, "visit_wrong_status", status);
+        }
+    }
+
+    public TravelStatus travelStatus() {
+        return travelStatus;
+    }
+
+    public String travelDecidedBy() {
+        return travelDecidedBy;
+    }
+
+    public String travelComment() {
+        return travelComment;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public OffsetDateTime startedAt() {
+        return startedAt;
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
+
+    public String workDone() {
+        return workDone;
+    }
+
+    public String result() {
+        return result;
+    }
+
+    public List<PartUsed> partsUsed() {
+        return List.copyOf(partsUsed);
+    }
 }

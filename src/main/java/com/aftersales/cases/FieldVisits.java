@@ -1,6 +1,5 @@
 package com.aftersales.cases;
 
-import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
@@ -22,7 +21,6 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,8 +58,8 @@ public class FieldVisits {
                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static VisitView of(FieldVisit v) {
             return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
-                    v.travelRequired, v.travelStatus, v.travelDecidedBy, v.travelComment, v.status, v.startedAt,
-                    v.completedAt, v.workDone, v.result, List.copyOf(v.partsUsed), v.createdBy, v.version,
+                    v.travelRequired, v.travelStatus(), v.travelDecidedBy(), v.travelComment(), v.status(), v.startedAt(),
+                    v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.createdBy, v.version,
                     v.createdAt, v.updatedAt);
         }
     }
@@ -91,17 +89,8 @@ public class FieldVisits {
         if (!c.status.isOpen()) {
             throw new ProblemException(409, "case_not_open", c.status);
         }
-        FieldVisit v = new FieldVisit();
-        v.id = UUID.randomUUID();
-        v.caseId = c.id;
-        v.purpose = request.purpose();
-        v.plannedDate = request.plannedDate();
-        v.site = request.site().strip();
-        v.technicians = new ArrayList<>(request.technicians().stream().map(String::strip).toList());
-        v.travelRequired = request.travelRequired();
-        v.travelStatus = request.travelRequired() ? FieldVisit.TravelStatus.REQUESTED : FieldVisit.TravelStatus.NOT_REQUIRED;
-        v.status = FieldVisit.Status.PLANNED;
-        v.createdBy = caller.subject();
+        FieldVisit v = FieldVisit.plan(c.id, request.purpose(), request.plannedDate(), request.site(), request.technicians(),
+                request.travelRequired(), caller.subject());
         visits.persistAndFlush(v);
         VisitView view = VisitView.of(v);
         timeline.record(c.id, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site,
@@ -119,47 +108,27 @@ public class FieldVisits {
     public VisitView decideTravel(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
                                   @NotNull @Valid TravelDecision request) {
         FieldVisit v = locked(caseId, visitId, expectedVersion);
-        if (v.travelStatus != FieldVisit.TravelStatus.REQUESTED) {
-            throw new ProblemException(409, "visit_no_travel_request", v.travelStatus);
-        }
-        if (request.decision() == CaseWorkflow.Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
-            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
-        }
         VisitView before = VisitView.of(v);
-        v.travelStatus = request.decision() == CaseWorkflow.Decision.APPROVE
-                ? FieldVisit.TravelStatus.APPROVED : FieldVisit.TravelStatus.REJECTED;
-        v.travelDecidedBy = caller.subject();
-        v.travelComment = Text.blankToNull(request.comment());
+        if (request.decision() == CaseWorkflow.Decision.APPROVE) {
+            v.approveTravel(caller.subject(), request.comment());
+        } else {
+            v.rejectTravel(caller.subject(), request.comment());
+        }
         return audited(v, "TRAVEL_" + request.decision(), before);
     }
 
     public VisitView start(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion) {
         FieldVisit v = locked(caseId, visitId, expectedVersion);
-        if (v.status != FieldVisit.Status.PLANNED) {
-            throw new ProblemException(409, "visit_wrong_status", v.status);
-        }
-        if (v.travelRequired && v.travelStatus != FieldVisit.TravelStatus.APPROVED) {
-            throw new ProblemException(409, "visit_travel_not_approved", v.travelStatus)
-                    .with("travelStatus", v.travelStatus);
-        }
         VisitView before = VisitView.of(v);
-        v.status = FieldVisit.Status.STARTED;
-        v.startedAt = OffsetDateTime.now(clock);
+        v.start(OffsetDateTime.now(clock));
         return audited(v, "START", before);
     }
 
     public VisitView complete(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
                               @NotNull @Valid CompletionRequest request) {
         FieldVisit v = locked(caseId, visitId, expectedVersion);
-        if (v.status != FieldVisit.Status.STARTED) {
-            throw new ProblemException(409, "visit_wrong_status", v.status);
-        }
         VisitView before = VisitView.of(v);
-        v.status = FieldVisit.Status.COMPLETED;
-        v.completedAt = OffsetDateTime.now(clock);
-        v.workDone = request.workDone().strip();
-        v.result = request.result().strip();
-        v.partsUsed = request.partsUsed() == null ? new ArrayList<>() : new ArrayList<>(request.partsUsed());
+        v.complete(request.workDone(), request.result(), request.partsUsed(), OffsetDateTime.now(clock));
         return audited(v, "COMPLETE", before);
     }
 

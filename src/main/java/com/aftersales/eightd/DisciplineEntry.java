@@ -1,5 +1,8 @@
 package com.aftersales.eightd;
 
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
+import com.aftersales.shared.web.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -43,28 +46,96 @@ public class DisciplineEntry {
 
     @Id
     @Column(name = "report_id")
-    public UUID reportId;
+    UUID reportId;
 
     @Id
     @Enumerated(EnumType.STRING)
-    public Discipline discipline;
+    Discipline discipline;
 
     @Column(name = "due_date", nullable = false)
-    public LocalDate dueDate;
+    LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
-    public String owner;
+    private String owner;
 
-    public String content;
+    private String content;
 
     /** Attachment ids (photos, measurements, updated documents) that prove the work. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<UUID> evidence = new ArrayList<>();
+    private List<UUID> evidence = new ArrayList<>();
 
     @Column(name = "completed_at")
-    public OffsetDateTime completedAt;
+    private OffsetDateTime completedAt;
+
+    protected DisciplineEntry() {
+    }
+
+    static DisciplineEntry open(UUID reportId, Discipline discipline, LocalDate dueDate) {
+        DisciplineEntry e = new DisciplineEntry();
+        e.reportId = reportId;
+        e.discipline = discipline;
+        e.dueDate = dueDate;
+        e.status = Status.OPEN;
+        return e;
+    }
+
+    /**
+     * The owner's work on D0–D7 (D8 is the closure); evidence must be attachments of the report's cases
+     * ({@code evidenceKnown}); done needs an owner and content, and keeps the first completion time.
+     */
+    void fill(String owner, String content, List<UUID> evidence, boolean evidenceKnown, boolean done, OffsetDateTime at) {
+        if (discipline == Discipline.D8) {
+            throw new ProblemException(409, "eightd_d8_is_closure");
+        }
+        if (!evidenceKnown) {
+            throw ProblemException.invalid("evidence", "eightd.evidence_unknown");
+        }
+        this.owner = Text.blankToNull(owner);
+        this.content = Text.blankToNull(content);
+        this.evidence = new ArrayList<>(evidence);
+        if (done && (this.owner == null || this.content == null)) {
+            throw new ProblemException(422, "validation_failed", List.of(
+                    Issue.of(this.owner == null ? "owner" : "content", "eightd.done_needs_owner_and_content")));
+        }
+        status = done ? Status.DONE : Status.OPEN;
+        completedAt = done ? (completedAt == null ? at : completedAt) : null;
+    }
+
+    /** D8 done by closing the report. */
+    void closure(String by, String comment, OffsetDateTime at) {
+        status = Status.DONE;
+        owner = by;
+        content = Text.blankToNull(comment);
+        completedAt = at;
+    }
+
+    /** D8 open again after a recurrence. */
+    void reopen() {
+        status = Status.OPEN;
+        completedAt = null;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    public String content() {
+        return content;
+    }
+
+    public List<UUID> evidence() {
+        return List.copyOf(evidence);
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
 }

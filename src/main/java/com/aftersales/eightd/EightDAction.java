@@ -1,6 +1,8 @@
 package com.aftersales.eightd;
 
+import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
+import com.aftersales.shared.web.Text;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** A containment (D3), corrective (D5) or preventive (D7) action, tracked to closure. */
+/** A containment (D3), corrective (D5) or preventive (D7) action of an 8D report, tracked to closure. */
 @Entity
 @Table(name = "eight_d_action")
 public class EightDAction extends Versioned {
@@ -31,34 +33,96 @@ public class EightDAction extends Versioned {
     }
 
     @Id
-    public UUID id;
+    UUID id;
 
     @Column(name = "report_id", nullable = false, updatable = false)
-    public UUID reportId;
+    UUID reportId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    Kind kind;
 
     @Column(nullable = false)
-    public String description;
+    String description;
 
     @Column(nullable = false)
-    public String owner;
+    String owner;
 
     @Column(name = "due_date", nullable = false)
-    public LocalDate dueDate;
+    LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
-    public String effectiveness;
+    private String effectiveness;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<UUID> evidence = new ArrayList<>();
+    private List<UUID> evidence = new ArrayList<>();
 
     @Column(name = "completed_on")
-    public LocalDate completedOn;
+    private LocalDate completedOn;
+
+    protected EightDAction() {
+    }
+
+    /** A new open action of a report; it is not due before the report was opened. */
+    static EightDAction plan(EightDReport report, Kind kind, String description, String owner, LocalDate dueDate) {
+        requireDueAfterOpening(report, dueDate);
+        EightDAction a = new EightDAction();
+        a.id = UUID.randomUUID();
+        a.reportId = report.id;
+        a.kind = kind;
+        a.description = description.strip();
+        a.owner = owner.strip();
+        a.dueDate = dueDate;
+        a.status = Status.OPEN;
+        return a;
+    }
+
+    /**
+     * Replaces what the action says and where it stands: verifying names its effectiveness, evidence must be
+     * attachments of the report's cases ({@code evidenceKnown}); done or verified keeps the first completion day.
+     */
+    void revise(EightDReport report, ReportRequests.ActionUpdate u, List<UUID> evidence, boolean evidenceKnown,
+                LocalDate today) {
+        requireDueAfterOpening(report, u.dueDate());
+        if (u.status() == Status.VERIFIED && (u.effectiveness() == null || u.effectiveness().isBlank())) {
+            throw ProblemException.invalid("effectiveness", "eightd.verified_needs_effectiveness");
+        }
+        if (!evidenceKnown) {
+            throw ProblemException.invalid("evidence", "eightd.evidence_unknown");
+        }
+        description = u.description().strip();
+        owner = u.owner().strip();
+        dueDate = u.dueDate();
+        boolean finished = u.status() == Status.DONE || u.status() == Status.VERIFIED;
+        completedOn = finished ? (completedOn == null ? today : completedOn) : null;
+        status = u.status();
+        effectiveness = Text.blankToNull(u.effectiveness());
+        this.evidence = new ArrayList<>(evidence);
+    }
+
+    private static void requireDueAfterOpening(EightDReport report, LocalDate dueDate) {
+        if (dueDate.isBefore(report.openedOn)) {
+            throw ProblemException.invalid("dueDate", "eightd.due_before_report", report.openedOn);
+        }
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String effectiveness() {
+        return effectiveness;
+    }
+
+    public List<UUID> evidence() {
+        return List.copyOf(evidence);
+    }
+
+    public LocalDate completedOn() {
+        return completedOn;
+    }
 }

@@ -3,7 +3,6 @@ package com.aftersales.eightd;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
-import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,26 +32,15 @@ public class EightDActions {
     EightDReports reports;
 
     @Inject
-    Clock clock;
+    EightDReportRepository reportRows;
 
     @Inject
-    EightDReportRepository reportRows;
+    Clock clock;
 
     public ReportView add(@NotNull UUID reportId, long expectedVersion, @NotNull @Valid ReportRequests.Action request) {
         EightDReport r = reports.forChange(reportId, expectedVersion);
-        if (request.dueDate().isBefore(r.openedOn)) {
-            throw ProblemException.invalid("dueDate", "eightd.due_before_report", r.openedOn);
-        }
         ReportView before = reports.view(r);
-        EightDAction a = new EightDAction();
-        a.id = UUID.randomUUID();
-        a.reportId = r.id;
-        a.kind = request.kind();
-        a.description = request.description().strip();
-        a.owner = request.owner().strip();
-        a.dueDate = request.dueDate();
-        a.status = EightDAction.Status.OPEN;
-        actionRows.persist(a);
+        actionRows.persist(EightDAction.plan(r, request.kind(), request.description(), request.owner(), request.dueDate()));
         return reports.audited(r, "ACTION_ADD", before);
     }
 
@@ -61,24 +49,10 @@ public class EightDActions {
         EightDReport r = reports.forChange(reportId, expectedVersion);
         EightDAction a = actionRows.find("id = ?1 and reportId = ?2", actionId, r.id).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("eight-d-action", actionId));
-        if (request.dueDate().isBefore(r.openedOn)) {
-            throw ProblemException.invalid("dueDate", "eightd.due_before_report", r.openedOn);
-        }
-        if (request.status() == EightDAction.Status.VERIFIED
-                && (request.effectiveness() == null || request.effectiveness().isBlank())) {
-            throw ProblemException.invalid("effectiveness", "eightd.verified_needs_effectiveness");
-        }
         List<UUID> evidence = request.evidence() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.evidence()));
-        reports.checkEvidence(r, evidence, "evidence");
+        boolean evidenceKnown = reports.evidenceKnown(r, evidence);
         ReportView before = reports.view(r);
-        a.description = request.description().strip();
-        a.owner = request.owner().strip();
-        a.dueDate = request.dueDate();
-        boolean finished = request.status() == EightDAction.Status.DONE || request.status() == EightDAction.Status.VERIFIED;
-        a.completedOn = finished ? (a.completedOn == null ? LocalDate.now(clock) : a.completedOn) : null;
-        a.status = request.status();
-        a.effectiveness = Text.blankToNull(request.effectiveness());
-        a.evidence = new ArrayList<>(evidence);
+        a.revise(r, request, evidence, evidenceKnown, LocalDate.now(clock));
         return reports.audited(r, "ACTION_UPDATE", before);
     }
 

@@ -1,6 +1,9 @@
 package com.aftersales.eightd;
 
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.persistence.Versioned;
+import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -20,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An 8D report (8D 报告): one problem-solving effort answering one or more cases. */
+/**
+ * An 8D report (8D 报告): one problem-solving effort answering one or more cases. The aggregate root of its
+ * disciplines and links: opening, revising, linking (a recurrence reopens it) and closing behind its gates are here.
+ */
 @Entity
 @Table(name = "eight_d_report")
 public class EightDReport extends Versioned {
@@ -53,60 +59,167 @@ public class EightDReport extends Versioned {
     public enum DocumentType { FMEA, PFMEA, CONTROL_PLAN, WORK_INSTRUCTION, DRAWING, SPECIFICATION }
 
     @Id
-    public UUID id;
+    UUID id;
 
     @Column(name = "report_no", nullable = false, updatable = false)
-    public String reportNo;
+    String reportNo;
 
     @Column(nullable = false)
-    public String title;
+    String title;
 
     @Column(name = "customer_id", updatable = false)
-    public UUID customerId;
+    UUID customerId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
     @Column(name = "opened_on", nullable = false, updatable = false)
-    public LocalDate openedOn;
+    LocalDate openedOn;
 
-    public String champion;
+    String champion;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<TeamMember> team = new ArrayList<>();
+    List<TeamMember> team = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public ProblemDescription d2;
+    ProblemDescription d2;
 
     @Column(name = "d4_occurrence")
-    public String d4Occurrence;
+    String d4Occurrence;
 
     @Column(name = "d4_escape")
-    public String d4Escape;
+    String d4Escape;
 
     @Column(name = "d6_verification")
-    public String d6Verification;
+    String d6Verification;
 
     @Column(name = "d6_verified_on")
-    public LocalDate d6VerifiedOn;
+    LocalDate d6VerifiedOn;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    public Prevention d7;
+    Prevention d7;
 
     /** The owner's summary report (总结报告), archived with the 8D at the quality center. */
-    public String summary;
+    String summary;
 
     @Column(name = "recurrence_count", nullable = false)
-    public int recurrenceCount;
+    private int recurrenceCount;
 
     @Column(name = "closed_at")
-    public OffsetDateTime closedAt;
+    private OffsetDateTime closedAt;
 
     @Column(name = "closed_by")
-    public String closedBy;
+    private String closedBy;
 
     @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
+    String createdBy;
+
+    protected EightDReport() {
+    }
+
+    static EightDReport open(String reportNo, String title, UUID customerId, LocalDate today, String champion,
+                             List<TeamMember> team, String by) {
+        EightDReport r = new EightDReport();
+        r.id = UUID.randomUUID();
+        r.reportNo = reportNo;
+        r.title = title.strip();
+        r.customerId = customerId;
+        r.status = Status.OPEN;
+        r.openedOn = today;
+        r.champion = Text.blankToNull(champion);
+        r.team = team == null ? new ArrayList<>() : new ArrayList<>(team);
+        r.createdBy = by;
+        return r;
+    }
+
+    /** A closed report changes only by a recurrence (a case linked after closure). */
+    void requireOpen() {
+        if (status == Status.CLOSED) {
+            throw new ProblemException(409, "eightd_closed", reportNo);
+        }
+    }
+
+    /** Replaces the structured disciplines; D6 is verified between the report's opening and today. */
+    void revise(ReportRequests.Update u, LocalDate today) {
+        requireOpen();
+        if (u.d6VerifiedOn() != null && (u.d6VerifiedOn().isBefore(openedOn) || u.d6VerifiedOn().isAfter(today))) {
+            throw ProblemException.invalid("d6VerifiedOn", "eightd.date_outside_report", openedOn);
+        }
+        title = u.title().strip();
+        champion = Text.blankToNull(u.champion());
+        team = u.team() == null ? new ArrayList<>() : new ArrayList<>(u.team());
+        d2 = u.d2();
+        d4Occurrence = Text.blankToNull(u.d4Occurrence());
+        d4Escape = Text.blankToNull(u.d4Escape());
+        d6Verification = Text.blankToNull(u.d6Verification());
+        d6VerifiedOn = u.d6VerifiedOn();
+        d7 = u.d7();
+        summary = Text.blankToNull(u.summary());
+    }
+
+    /** Links a case; one linked after closure is a recurrence of the problem and reopens the report and its D8. */
+    CaseLink link(UUID caseId, DisciplineEntry d8, OffsetDateTime at) {
+        CaseLink link = new CaseLink();
+        link.reportId = id;
+        link.caseId = caseId;
+        link.recurrence = status == Status.CLOSED;
+        link.linkedAt = at;
+        if (link.recurrence) {
+            status = Status.OPEN;
+            recurrenceCount++;
+            closedAt = null;
+            closedBy = null;
+            d8.reopen();
+        }
+        return link;
+    }
+
+    /**
+     * Closing needs D6 verified and D7 filled, every discipline D0–D7 done and no action still open; D8 records who
+     * closed it, when, and the comment.
+     */
+    void close(List<DisciplineEntry> disciplines, long openActions, String by, String comment, OffsetDateTime at) {
+        requireOpen();
+        List<Issue> missing = new ArrayList<>();
+        if (d6Verification == null || d6VerifiedOn == null) {
+            missing.add(Issue.of("d6Verification", "eightd.gate_d6"));
+        }
+        if (d7 == null || (d7.documents() == null || d7.documents().isEmpty())
+                && (d7.lessons() == null || d7.lessons().isBlank())) {
+            missing.add(Issue.of("d7", "eightd.gate_d7"));
+        }
+        for (DisciplineEntry e : disciplines) {
+            if (e.discipline != Discipline.D8 && e.status() != DisciplineEntry.Status.DONE) {
+                missing.add(Issue.of("disciplines." + e.discipline, "eightd.gate_discipline", e.discipline));
+            }
+        }
+        if (openActions > 0) {
+            missing.add(Issue.of("actions", "eightd.gate_actions", openActions));
+        }
+        if (!missing.isEmpty()) {
+            throw new ProblemException(409, "eightd_cannot_close", missing);
+        }
+        disciplines.stream().filter(e -> e.discipline == Discipline.D8).findFirst().orElseThrow().closure(by, comment, at);
+        status = Status.CLOSED;
+        closedAt = at;
+        closedBy = by;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public int recurrenceCount() {
+        return recurrenceCount;
+    }
+
+    public OffsetDateTime closedAt() {
+        return closedAt;
+    }
+
+    public String closedBy() {
+        return closedBy;
+    }
 }

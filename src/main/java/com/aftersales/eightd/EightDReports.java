@@ -6,11 +6,9 @@ import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
-import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,27 +69,15 @@ public class EightDReports {
             linked.add(cases.visible(caseId));
         }
         LocalDate today = LocalDate.now(clock);
-        EightDReport r = new EightDReport();
-        r.id = UUID.randomUUID();
-        r.reportNo = "8D-%d-%05d".formatted(today.getYear(),
+        String reportNo = "8D-%d-%05d".formatted(today.getYear(),
                 ((Number) em.createNativeQuery("select nextval('eight_d_no_seq')").getSingleResult()).longValue());
-        r.title = request.title().strip();
-        r.customerId = linked.get(0).customerId();
-        r.status = EightDReport.Status.OPEN;
-        r.openedOn = today;
-        r.champion = Text.blankToNull(request.champion());
-        r.team = request.team() == null ? new ArrayList<>() : new ArrayList<>(request.team());
-        r.createdBy = caller.subject();
+        EightDReport r = EightDReport.open(reportNo, request.title(), linked.get(0).customerId(), today, request.champion(),
+                request.team(), caller.subject());
         reportRows.persist(r);
         Map<Discipline, Integer> profile = deadlines(r.customerId);
         Map<LocalDate, Boolean> calendar = calendar(today);
         for (Discipline d : Discipline.values()) {
-            DisciplineEntry e = new DisciplineEntry();
-            e.reportId = r.id;
-            e.discipline = d;
-            e.dueDate = WorkingDays.add(today, profile.get(d), calendar);
-            e.status = DisciplineEntry.Status.OPEN;
-            em.persist(e);
+            em.persist(DisciplineEntry.open(r.id, d, WorkingDays.add(today, profile.get(d), calendar)));
         }
         for (CaseReference c : linked) {
             CaseLink link = new CaseLink();
@@ -108,47 +94,23 @@ public class EightDReports {
 
     public ReportView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.Update request) {
         EightDReport r = forChange(id, expectedVersion);
-        if (request.d6VerifiedOn() != null && (request.d6VerifiedOn().isBefore(r.openedOn)
-                || request.d6VerifiedOn().isAfter(LocalDate.now(clock)))) {
-            throw ProblemException.invalid("d6VerifiedOn", "eightd.date_outside_report", r.openedOn);
-        }
         ReportView before = view(r);
-        r.title = request.title().strip();
-        r.champion = Text.blankToNull(request.champion());
-        r.team = request.team() == null ? new ArrayList<>() : new ArrayList<>(request.team());
-        r.d2 = request.d2();
-        r.d4Occurrence = Text.blankToNull(request.d4Occurrence());
-        r.d4Escape = Text.blankToNull(request.d4Escape());
-        r.d6Verification = Text.blankToNull(request.d6Verification());
-        r.d6VerifiedOn = request.d6VerifiedOn();
-        r.d7 = request.d7();
-        r.summary = Text.blankToNull(request.summary());
+        r.revise(request, LocalDate.now(clock));
         return audited(r, "UPDATE", before);
     }
 
     public ReportView updateDiscipline(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
                                        @NotNull @Valid ReportRequests.DisciplineUpdate request) {
         EightDReport r = forChange(id, expectedVersion);
-        if (discipline == Discipline.D8) {
-            throw new ProblemException(409, "eightd_d8_is_closure");
-        }
         List<UUID> evidence = request.evidence() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.evidence()));
-        checkEvidence(r, evidence, "evidence");
+        boolean evidenceKnown = evidenceKnown(r, evidence);
         ReportView before = view(r);
         DisciplineEntry e = entry(r.id, discipline);
-        String previousOwner = e.owner;
-        e.owner = Text.blankToNull(request.owner());
-        e.content = Text.blankToNull(request.content());
-        e.evidence = new ArrayList<>(evidence);
-        if (request.done() && (e.owner == null || e.content == null)) {
-            throw new ProblemException(422, "validation_failed", List.of(
-                    Issue.of(e.owner == null ? "owner" : "content", "eightd.done_needs_owner_and_content")));
-        }
-        e.status = request.done() ? DisciplineEntry.Status.DONE : DisciplineEntry.Status.OPEN;
-        e.completedAt = request.done() ? (e.completedAt == null ? OffsetDateTime.now(clock) : e.completedAt) : null;
+        String previousOwner = e.owner();
+        e.fill(request.owner(), request.content(), evidence, evidenceKnown, request.done(), OffsetDateTime.now(clock));
         ReportView after = audited(r, "DISCIPLINE_" + discipline, before);
-        if (e.owner != null && !e.owner.equals(previousOwner)) {
-            outbox.add("DISCIPLINE_ASSIGNED", Outbox.Recipient.person(e.owner),
+        if (e.owner() != null && !e.owner().equals(previousOwner)) {
+            outbox.add("DISCIPLINE_ASSIGNED", Outbox.Recipient.person(e.owner()),
                     Outbox.payload("reportId", r.id, "reportNo", r.reportNo, "discipline", discipline, "disciplineZh",
                             discipline.zh, "disciplineEn", discipline.en, "dueDate", e.dueDate),
                     "discipline-assigned:" + r.id + ":" + discipline + ":" + r.version);
@@ -168,60 +130,19 @@ public class EightDReports {
             throw new ProblemException(409, "eightd_case_already_linked", c.caseNo());
         }
         ReportView before = view(r);
-        CaseLink link = new CaseLink();
-        link.reportId = r.id;
-        link.caseId = c.id();
-        link.recurrence = r.status == EightDReport.Status.CLOSED;
-        link.linkedAt = OffsetDateTime.now(clock);
+        CaseLink link = r.link(c.id(), entry(r.id, Discipline.D8), OffsetDateTime.now(clock));
         em.persist(link);
-        String action = "LINK_CASE";
-        if (link.recurrence) {
-            r.status = EightDReport.Status.OPEN;
-            r.recurrenceCount++;
-            r.closedAt = null;
-            r.closedBy = null;
-            DisciplineEntry d8 = entry(r.id, Discipline.D8);
-            d8.status = DisciplineEntry.Status.OPEN;
-            d8.completedAt = null;
-            action = "RECURRENCE";
-        }
-        return audited(r, action, before);
+        return audited(r, link.recurrence ? "RECURRENCE" : "LINK_CASE", before);
     }
 
     /** Closing needs D6 verified and D7 filled, every discipline D0–D7 done and no action still open. */
     public ReportView close(@NotNull UUID id, long expectedVersion, String comment) {
         EightDReport r = forChange(id, expectedVersion);
-        List<Issue> missing = new ArrayList<>();
-        if (r.d6Verification == null || r.d6VerifiedOn == null) {
-            missing.add(Issue.of("d6Verification", "eightd.gate_d6"));
-        }
-        if (r.d7 == null || (r.d7.documents() == null || r.d7.documents().isEmpty())
-                && (r.d7.lessons() == null || r.d7.lessons().isBlank())) {
-            missing.add(Issue.of("d7", "eightd.gate_d7"));
-        }
-        for (DisciplineEntry e : entries(r.id)) {
-            if (e.discipline != Discipline.D8 && e.status != DisciplineEntry.Status.DONE) {
-                missing.add(Issue.of("disciplines." + e.discipline, "eightd.gate_discipline", e.discipline));
-            }
-        }
         long openActions = em.createQuery("select count(a) from EightDAction a where a.reportId = ?1 and a.status in ?2", Long.class)
                 .setParameter(1, r.id).setParameter(2, List.of(EightDAction.Status.OPEN, EightDAction.Status.IN_PROGRESS))
                 .getSingleResult();
-        if (openActions > 0) {
-            missing.add(Issue.of("actions", "eightd.gate_actions", openActions));
-        }
-        if (!missing.isEmpty()) {
-            throw new ProblemException(409, "eightd_cannot_close", missing);
-        }
         ReportView before = view(r);
-        DisciplineEntry d8 = entry(r.id, Discipline.D8);
-        d8.status = DisciplineEntry.Status.DONE;
-        d8.owner = caller.subject();
-        d8.content = Text.blankToNull(comment);
-        d8.completedAt = OffsetDateTime.now(clock);
-        r.status = EightDReport.Status.CLOSED;
-        r.closedAt = d8.completedAt;
-        r.closedBy = caller.subject();
+        r.close(entries(r.id), openActions, caller.subject(), comment, OffsetDateTime.now(clock));
         return audited(r, "CLOSE", before);
     }
 
@@ -285,21 +206,19 @@ public class EightDReports {
     EightDReport forChange(UUID id, long expectedVersion) {
         EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
         Versions.check(r.version, expectedVersion);
-        if (r.status == EightDReport.Status.CLOSED) {
-            throw new ProblemException(409, "eightd_closed", r.reportNo);
-        }
+        // Checked before the callers' own database checks, as every change of a closed report is refused.
+        r.requireOpen();
         return r;
     }
 
-    void checkEvidence(EightDReport r, Collection<UUID> evidence, String field) {
+    /** Whether every evidence id is an attachment of one of the report's cases. */
+    boolean evidenceKnown(EightDReport r, Collection<UUID> evidence) {
         if (evidence.isEmpty()) {
-            return;
+            return true;
         }
         List<UUID> caseIds = links(r.id).stream().map(l -> l.caseId).toList();
         long found = cases.attachmentsAmong(evidence, caseIds);
-        if (found != evidence.size()) {
-            throw ProblemException.invalid(field, "eightd.evidence_unknown");
-        }
+        return found == evidence.size();
     }
 
     ReportView view(EightDReport r) {
@@ -309,9 +228,9 @@ public class EightDReports {
         List<ReportView.CaseRef> caseRefs = links.stream()
                 .map(l -> new ReportView.CaseRef(l.caseId, caseNos.get(l.caseId), l.recurrence, l.linkedAt)).toList();
         List<ReportView.DisciplineView> disciplines = entries(r.id).stream()
-                .map(e -> new ReportView.DisciplineView(e.discipline, e.discipline.zh, e.dueDate, e.status, e.owner,
-                        e.content, List.copyOf(e.evidence), e.completedAt,
-                        e.status == DisciplineEntry.Status.OPEN && e.dueDate.isBefore(today)))
+                .map(e -> new ReportView.DisciplineView(e.discipline, e.discipline.zh, e.dueDate, e.status(), e.owner(),
+                        e.content(), e.evidence(), e.completedAt(),
+                        e.status() == DisciplineEntry.Status.OPEN && e.dueDate.isBefore(today)))
                 .toList();
         List<ReportView.ActionView> actions = em.createQuery(
                         "from EightDAction where reportId = ?1 order by dueDate, id", EightDAction.class)
@@ -320,9 +239,9 @@ public class EightDReports {
         String teamWarning = r.team.size() < 4 || r.team.size() > 10
                 ? "8D 小组通常为 4–10 人，当前 " + r.team.size() + " 人 / an 8D team usually has 4 to 10 members, now "
                 + r.team.size() : null;
-        return new ReportView(r.id, r.reportNo, r.title, r.customerId, r.status, r.openedOn, r.champion,
+        return new ReportView(r.id, r.reportNo, r.title, r.customerId, r.status(), r.openedOn, r.champion,
                 List.copyOf(r.team), teamWarning, r.d2, r.d4Occurrence, r.d4Escape, r.d6Verification, r.d6VerifiedOn,
-                r.d7, r.summary, r.recurrenceCount, caseRefs, disciplines, actions, r.closedAt, r.closedBy, r.createdBy,
+                r.d7, r.summary, r.recurrenceCount(), caseRefs, disciplines, actions, r.closedAt(), r.closedBy(), r.createdBy,
                 r.version, r.createdAt, r.updatedAt);
     }
 

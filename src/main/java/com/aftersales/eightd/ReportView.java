@@ -32,8 +32,8 @@ public record ReportView(UUID id, String reportNo, String title, UUID customerId
                              String owner, LocalDate dueDate, EightDAction.Status status, String effectiveness,
                              List<UUID> evidence, LocalDate completedOn, boolean overdue, long version) {
         static ActionView of(EightDAction a, String reportNo, LocalDate today) {
-            return new ActionView(a.id, a.reportId, reportNo, a.kind, a.description, a.owner, a.dueDate, a.status,
-                    a.effectiveness, List.copyOf(a.evidence), a.completedOn, a.status.isOpen() && a.dueDate.isBefore(today),
+            return new ActionView(a.id, a.reportId, reportNo, a.kind, a.description, a.owner, a.dueDate, a.status(),
+                    a.effectiveness(), a.evidence(), a.completedOn(), a.status().isOpen() && a.dueDate.isBefore(today),
                     a.version);
         }
     }

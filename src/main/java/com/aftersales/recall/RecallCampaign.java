@@ -1,6 +1,8 @@
 package com.aftersales.recall;
 
+import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
+import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,8 +21,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 
-/** A recall campaign (召回): which units, what defect and risk, what remedy, its regulatory filing. */
+/**
+ * A recall campaign (召回): which units, what defect and risk, what remedy, its regulatory filing. Drafted, filed with
+ * the general manager's approval, activated, completed, closed: each step checks the one before here.
+ */
 @Entity
 @Table(name = "recall_campaign")
 public class RecallCampaign extends Versioned {
@@ -45,55 +51,179 @@ public class RecallCampaign extends Versioned {
     }
 
     @Id
-    public UUID id;
+    UUID id;
 
     @Column(nullable = false, updatable = false)
-    public String code;
+    String code;
 
     @Column(nullable = false)
-    public String title;
+    String title;
 
     @Column(name = "defect_description", nullable = false)
-    public String defectDescription;
+    String defectDescription;
 
     @Column(name = "safety_risk", nullable = false)
-    public String safetyRisk;
+    String safetyRisk;
 
     @Column(nullable = false)
-    public String remedy;
+    String remedy;
 
     @Column(name = "filing_reference")
-    public String filingReference;
+    String filingReference;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public Criteria criteria;
+    Criteria criteria;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
     @Column(name = "filing_approved_by")
-    public String filingApprovedBy;
+    private String filingApprovedBy;
 
     @Column(name = "filed_at")
-    public OffsetDateTime filedAt;
+    private OffsetDateTime filedAt;
 
     @Column(name = "activated_at")
-    public OffsetDateTime activatedAt;
+    private OffsetDateTime activatedAt;
 
     @Column(name = "completed_at")
-    public OffsetDateTime completedAt;
+    private OffsetDateTime completedAt;
 
     @Column(name = "closed_at")
-    public OffsetDateTime closedAt;
+    private OffsetDateTime closedAt;
 
     @Column(name = "hold_until")
-    public LocalDate holdUntil;
+    private LocalDate holdUntil;
 
     @Column(name = "affected_count")
-    public Integer affectedCount;
+    private Integer affectedCount;
 
     @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
+    String createdBy;
+
+    protected RecallCampaign() {
+    }
+
+    /** A draft campaign; its criteria are checked by the caller before the code is claimed. */
+    static RecallCampaign draft(String code, String title, String defectDescription, String safetyRisk, String remedy,
+                                String filingReference, Criteria criteria, String by) {
+        RecallCampaign c = new RecallCampaign();
+        c.id = UUID.randomUUID();
+        c.code = code;
+        c.status = Status.DRAFT;
+        c.createdBy = by;
+        c.describe(title, defectDescription, safetyRisk, remedy, filingReference, criteria);
+        return c;
+    }
+
+    /** Only a draft is edited; its criteria must name affected units (see {@link AffectedUnits#check}). */
+    void revise(String title, String defectDescription, String safetyRisk, String remedy, String filingReference,
+                Criteria criteria) {
+        require(Status.DRAFT);
+        AffectedUnits.check(criteria);
+        describe(title, defectDescription, safetyRisk, remedy, filingReference, criteria);
+    }
+
+    private void describe(String title, String defectDescription, String safetyRisk, String remedy, String filingReference,
+                          Criteria criteria) {
+        this.title = title.strip();
+        this.defectDescription = defectDescription.strip();
+        this.safetyRisk = safetyRisk.strip();
+        this.remedy = remedy.strip();
+        this.filingReference = Text.blankToNull(filingReference);
+        this.criteria = criteria;
+    }
+
+    /** The reference a filing is made under: the one given, else the draft's own; a filing needs one. */
+    void referFiling(String reference) {
+        require(Status.DRAFT);
+        String given = Text.blankToNull(reference);
+        if (given != null) {
+            filingReference = given;
+        }
+        if (filingReference == null) {
+            throw ProblemException.invalid("filingReference", "recalls.filing_reference_required");
+        }
+    }
+
+    /** The general manager approves the filing with the authority (after {@link #referFiling}). */
+    void file(String by, OffsetDateTime at) {
+        referFiling(null);
+        status = Status.FILED;
+        filingApprovedBy = by;
+        filedAt = at;
+    }
+
+    /**
+     * A filed campaign goes live: {@code freeze} fixes its affected units (and tells their customers) and says how
+     * many; their records are held until {@code holdUntil}.
+     */
+    void activate(IntSupplier freeze, OffsetDateTime at, LocalDate holdUntil) {
+        require(Status.FILED);
+        int affected = freeze.getAsInt();
+        status = Status.ACTIVE;
+        activatedAt = at;
+        affectedCount = affected;
+        this.holdUntil = holdUntil;
+    }
+
+    void complete(OffsetDateTime at) {
+        require(Status.ACTIVE);
+        status = Status.COMPLETED;
+        completedAt = at;
+    }
+
+    void close(OffsetDateTime at) {
+        require(Status.COMPLETED);
+        status = Status.CLOSED;
+        closedAt = at;
+    }
+
+    /** Only a draft can be deleted: once filed, the records are under legal hold (until {@code defaultHold} if unset). */
+    void requireDeletable(LocalDate defaultHold) {
+        if (status != Status.DRAFT) {
+            LocalDate until = holdUntil != null ? holdUntil : defaultHold;
+            throw new ProblemException(409, "recall_legal_hold", until).with("holdUntil", until.toString());
+        }
+    }
+
+    void require(Status required) {
+        if (status != required) {
+            throw new ProblemException(409, "recall_wrong_status", status, required).with("status", status);
+        }
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String filingApprovedBy() {
+        return filingApprovedBy;
+    }
+
+    public OffsetDateTime filedAt() {
+        return filedAt;
+    }
+
+    public OffsetDateTime activatedAt() {
+        return activatedAt;
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
+
+    public OffsetDateTime closedAt() {
+        return closedAt;
+    }
+
+    public LocalDate holdUntil() {
+        return holdUntil;
+    }
+
+    public Integer affectedCount() {
+        return affectedCount;
+    }
 }

@@ -70,8 +70,8 @@ public class Recalls {
                                OffsetDateTime updatedAt) {
         static CampaignView of(RecallCampaign c) {
             return new CampaignView(c.id, c.code, c.title, c.defectDescription, c.safetyRisk, c.remedy, c.filingReference,
-                    c.criteria, c.status, c.filingApprovedBy, c.filedAt, c.activatedAt, c.completedAt, c.closedAt,
-                    c.holdUntil, c.affectedCount, c.createdBy, c.version, c.createdAt, c.updatedAt);
+                    c.criteria, c.status(), c.filingApprovedBy(), c.filedAt(), c.activatedAt(), c.completedAt(), c.closedAt(),
+                    c.holdUntil(), c.affectedCount(), c.createdBy, c.version, c.createdAt, c.updatedAt);
         }
     }
 
@@ -117,12 +117,8 @@ public class Recalls {
         if (campaigns.count("code", code) > 0) {
             throw new ProblemException(409, "recall_code_taken", code);
         }
-        RecallCampaign c = new RecallCampaign();
-        c.id = UUID.randomUUID();
-        c.code = code;
-        c.status = RecallCampaign.Status.DRAFT;
-        c.createdBy = caller.subject();
-        apply(c, request);
+        RecallCampaign c = RecallCampaign.draft(code, request.title(), request.defectDescription(), request.safetyRisk(),
+                request.remedy(), request.filingReference(), request.criteria(), caller.subject());
         campaigns.persistAndFlush(c);
         CampaignView view = CampaignView.of(c);
         audit.record(AUDIT_TYPE, c.id, "CREATE", null, view);
@@ -130,10 +126,10 @@ public class Recalls {
     }
 
     public CampaignView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid CampaignRequest request) {
-        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.DRAFT);
-        AffectedUnits.check(request.criteria());
+        RecallCampaign c = locked(id, expectedVersion);
         CampaignView before = CampaignView.of(c);
-        apply(c, request);
+        c.revise(request.title(), request.defectDescription(), request.safetyRisk(), request.remedy(),
+                request.filingReference(), request.criteria());
         return audited(c, "UPDATE", before);
     }
 
@@ -153,25 +149,25 @@ public class Recalls {
 
     /** The general manager approves the filing with the authority; a filing reference is required. */
     public CampaignView file(@NotNull UUID id, long expectedVersion, @NotNull @Valid FilingRequest request) {
-        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.DRAFT);
-        String reference = Text.blankToNull(request.filingReference());
-        if (reference != null) {
-            c.filingReference = reference;
-        }
-        if (c.filingReference == null) {
-            throw ProblemException.invalid("filingReference", "recalls.filing_reference_required");
-        }
+        RecallCampaign c = locked(id, expectedVersion);
+        // The audit's "before" already shows the reference the filing is made under.
+        c.referFiling(request.filingReference());
         CampaignView before = CampaignView.of(c);
-        c.status = RecallCampaign.Status.FILED;
-        c.filingApprovedBy = caller.subject();
-        c.filedAt = OffsetDateTime.now(clock);
+        c.file(caller.subject(), OffsetDateTime.now(clock));
         return audited(c, "FILE", before);
     }
 
     /** Freezes the affected units (one INSERT … SELECT) and queues one notice per customer listing its units (one more). */
     public CampaignView activate(@NotNull UUID id, long expectedVersion) {
-        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.FILED);
+        RecallCampaign c = locked(id, expectedVersion);
         CampaignView before = CampaignView.of(c);
+        c.activate(() -> freezeAndNotify(c), OffsetDateTime.now(clock),
+                LocalDate.now(clock).plusYears(config.recalls().legalHoldYears()));
+        return audited(c, "ACTIVATE", before);
+    }
+
+    /** The affected units, frozen in one INSERT … SELECT, and one notice per customer listing its units: how many units. */
+    private int freezeAndNotify(RecallCampaign c) {
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 2);
         Query freeze = em.createNativeQuery("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, "
                 + "product_line, remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, u.product_line, "
@@ -190,37 +186,27 @@ public class Recalls {
                                'recall:' || cast(?1 as text) || ':initial:' || ru.customer_id as dedupe_key
                         from recall_unit ru where ru.campaign_id = ?1
                         group by ru.customer_id""", null), c.id, c.title, c.defectDescription, c.code, c.safetyRisk, c.remedy);
-        c.status = RecallCampaign.Status.ACTIVE;
-        c.activatedAt = OffsetDateTime.now(clock);
-        c.affectedCount = affected;
-        c.holdUntil = LocalDate.now(clock).plusYears(config.recalls().legalHoldYears());
-        return audited(c, "ACTIVATE", before);
+        return affected;
     }
 
     public CampaignView complete(@NotNull UUID id, long expectedVersion) {
-        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.ACTIVE);
+        RecallCampaign c = locked(id, expectedVersion);
         CampaignView before = CampaignView.of(c);
-        c.status = RecallCampaign.Status.COMPLETED;
-        c.completedAt = OffsetDateTime.now(clock);
+        c.complete(OffsetDateTime.now(clock));
         return audited(c, "COMPLETE", before);
     }
 
     public CampaignView close(@NotNull UUID id, long expectedVersion) {
-        RecallCampaign c = step(id, expectedVersion, RecallCampaign.Status.COMPLETED);
+        RecallCampaign c = locked(id, expectedVersion);
         CampaignView before = CampaignView.of(c);
-        c.status = RecallCampaign.Status.CLOSED;
-        c.closedAt = OffsetDateTime.now(clock);
+        c.close(OffsetDateTime.now(clock));
         return audited(c, "CLOSE", before);
     }
 
     /** Only a draft can be deleted: once filed, a campaign's records are under legal hold. */
     public void delete(@NotNull UUID id, long expectedVersion) {
-        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
-        Versions.check(c.version, expectedVersion);
-        if (c.status != RecallCampaign.Status.DRAFT) {
-            LocalDate until = c.holdUntil != null ? c.holdUntil : LocalDate.now(clock).plusYears(config.recalls().legalHoldYears());
-            throw new ProblemException(409, "recall_legal_hold", until).with("holdUntil", until.toString());
-        }
+        RecallCampaign c = locked(id, expectedVersion);
+        c.requireDeletable(LocalDate.now(clock).plusYears(config.recalls().legalHoldYears()));
         audit.record(AUDIT_TYPE, c.id, "DELETE", CampaignView.of(c), null);
         campaigns.delete(c);
     }
@@ -353,18 +339,13 @@ public class Recalls {
 
     RecallCampaign active(UUID id) {
         RecallCampaign c = staffCampaign(id);
-        if (c.status != RecallCampaign.Status.ACTIVE) {
-            throw new ProblemException(409, "recall_wrong_status", c.status, RecallCampaign.Status.ACTIVE).with("status", c.status);
-        }
+        c.require(RecallCampaign.Status.ACTIVE);
         return c;
     }
 
-    private RecallCampaign step(UUID id, long expectedVersion, RecallCampaign.Status required) {
+    private RecallCampaign locked(UUID id, long expectedVersion) {
         RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);
-        if (c.status != required) {
-            throw new ProblemException(409, "recall_wrong_status", c.status, required).with("status", c.status);
-        }
         return c;
     }
 
@@ -372,15 +353,6 @@ public class Recalls {
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(first + i, params.get(i));
         }
-    }
-
-    private static void apply(RecallCampaign c, CampaignRequest r) {
-        c.title = r.title().strip();
-        c.defectDescription = r.defectDescription().strip();
-        c.safetyRisk = r.safetyRisk().strip();
-        c.remedy = r.remedy().strip();
-        c.filingReference = Text.blankToNull(r.filingReference());
-        c.criteria = r.criteria();
     }
 
     private CampaignView audited(RecallCampaign c, String action, CampaignView before) {

@@ -50,7 +50,7 @@ public class ReturnResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Authorise a return on a case for some of its units")
     public Response authorise(Returns.AuthoriseRequest request) {
-        Returns.ReturnView view = returns.authorise(request);
+        ReturnView view = returns.authorise(request);
         return Response.created(URI.create("/api/v1/returns/" + view.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
     }
@@ -58,7 +58,7 @@ public class ReturnResource {
     @GET
     @AnyRole
     @Operation(summary = "Returns by number (filters: caseId, status)")
-    public Page<Returns.ReturnView> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
+    public Page<ReturnView> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return returns.list(caseId == null || caseId.isBlank() ? null : Ids.uuid("case", caseId),
                 Ids.enumParam("status", status, ReturnOrder.Status.class), PageRequest.of(limit, cursor));
@@ -148,7 +148,7 @@ public class ReturnResource {
         return withEtag(returns.close(Ids.uuid("return", id), expected));
     }
 
-    private static Response withEtag(Returns.ReturnView view) {
+    private static Response withEtag(ReturnView view) {
         return Versions.ok(view, view.version());
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import com.aftersales.unit.ProductLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,7 +15,10 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.UUID;
 
-/** One returned unit: its verdict (defect or NTF), cause, supplier share, disposition and re-test. */
+/**
+ * One returned unit: its verdict (defect or NTF), cause, supplier share, disposition and re-test. Part of the
+ * {@link ReturnOrder} aggregate: only the order's steps change it.
+ */
 @Entity
 @Table(name = "return_unit")
 @IdClass(ReturnUnit.Key.class)
@@ -27,7 +31,24 @@ public class ReturnUnit {
     public enum Disposition { REPAIR, REPLACE, SCRAP, RETURN_TO_CUSTOMER }
 
     /** Who repairs: the repair group (commercial vehicles), production (passenger cars and others), the trial workshop (projects). */
-    public enum RepairGroup { REPAIR_GROUP, PRODUCTION, TRIAL_WORKSHOP }
+    public enum RepairGroup {
+        REPAIR_GROUP, PRODUCTION, TRIAL_WORKSHOP;
+
+        /** Repairs are routed like cases: projects to the trial workshop, commercial vehicles to the repair group. */
+        public static RepairGroup of(String projectCode, ProductLine productLine) {
+            return projectCode != null ? TRIAL_WORKSHOP
+                    : productLine == ProductLine.COMMERCIAL_VEHICLE ? REPAIR_GROUP
+                    : PRODUCTION;
+        }
+    }
+
+    /** A verdict on one unit as the quality engineer gives it. */
+    public record Finding(String serialNo, Verdict verdict, Cause cause, String supplier, BigDecimal supplierShare) {
+    }
+
+    /** What becomes of one unit. */
+    public record Plan(Disposition disposition, String replacementSerial) {
+    }
 
     public static class Key implements Serializable {
         public UUID returnId;
@@ -46,46 +67,140 @@ public class ReturnUnit {
 
     @Id
     @Column(name = "return_id")
-    public UUID returnId;
+    UUID returnId;
 
     @Id
     @Column(name = "unit_id")
-    public UUID unitId;
+    UUID unitId;
 
     @Column(name = "serial_no", nullable = false)
-    public String serialNo;
+    String serialNo;
 
     @Enumerated(EnumType.STRING)
-    public Verdict verdict;
+    private Verdict verdict;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "cause_category")
-    public Cause causeCategory;
+    private Cause causeCategory;
 
-    public String supplier;
+    private String supplier;
 
     @Column(name = "supplier_share", precision = 5, scale = 4)
-    public BigDecimal supplierShare;
+    private BigDecimal supplierShare;
 
     @Column(name = "judged_by")
-    public String judgedBy;
+    private String judgedBy;
 
     @Column(name = "judged_at")
-    public OffsetDateTime judgedAt;
+    private OffsetDateTime judgedAt;
 
     @Enumerated(EnumType.STRING)
-    public Disposition disposition;
+    private Disposition disposition;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "repair_group")
-    public RepairGroup repairGroup;
+    private RepairGroup repairGroup;
 
     @Column(name = "replacement_serial")
-    public String replacementSerial;
+    private String replacementSerial;
 
     @Column(name = "retest_passed")
-    public Boolean retestPassed;
+    private Boolean retestPassed;
 
     @Column(name = "restocked_at")
-    public OffsetDateTime restockedAt;
+    private OffsetDateTime restockedAt;
+
+    protected ReturnUnit() {
+    }
+
+    ReturnUnit(UUID returnId, UUID unitId, String serialNo) {
+        this.returnId = returnId;
+        this.unitId = unitId;
+        this.serialNo = serialNo;
+    }
+
+    /** A purchased-part cause keeps the supplier and its share; any other verdict names no supplier. */
+    void judge(Finding finding, String by, OffsetDateTime at) {
+        boolean purchased = finding.cause() == Cause.PURCHASED_PART;
+        verdict = finding.verdict();
+        causeCategory = finding.cause();
+        supplier = purchased ? finding.supplier().strip() : null;
+        supplierShare = purchased ? finding.supplierShare() : null;
+        judgedBy = by;
+        judgedAt = at;
+    }
+
+    void dispose(Disposition disposition) {
+        this.disposition = disposition;
+    }
+
+    /** Where a unit disposed for repair is repaired. */
+    void routeRepair(RepairGroup group) {
+        repairGroup = group;
+    }
+
+    /** The serial of the new unit that replaces this one. */
+    void replacedBy(String serial) {
+        replacementSerial = serial;
+    }
+
+    void retested(boolean passed) {
+        retestPassed = passed;
+    }
+
+    void restocked(OffsetDateTime at) {
+        restockedAt = at;
+    }
+
+    boolean awaitsRestock() {
+        return disposition == Disposition.REPAIR && restockedAt == null;
+    }
+
+    public String serialNo() {
+        return serialNo;
+    }
+
+    public UUID unitId() {
+        return unitId;
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    public Cause causeCategory() {
+        return causeCategory;
+    }
+
+    public String supplier() {
+        return supplier;
+    }
+
+    public BigDecimal supplierShare() {
+        return supplierShare;
+    }
+
+    public String judgedBy() {
+        return judgedBy;
+    }
+
+    public Disposition disposition() {
+        return disposition;
+    }
+
+    public RepairGroup repairGroup() {
+        return repairGroup;
+    }
+
+    public String replacementSerial() {
+        return replacementSerial;
+    }
+
+    public Boolean retestPassed() {
+        return retestPassed;
+    }
+
+    public OffsetDateTime restockedAt() {
+        return restockedAt;
+    }
 }

@@ -11,15 +11,11 @@ import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
-import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
-import com.fasterxml.jackson.annotation.JsonFormat;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +29,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -83,32 +78,6 @@ public class Returns {
     public record RestockRequest(@NotBlank @Size(max = 60) String serialNo) {
     }
 
-    @RegisterForReflection
-    public record TestView(UUID id, String serialNo, String testName, String conditions, String measured, boolean reproduced,
-                           boolean retest, Boolean passed, String testedBy, OffsetDateTime testedAt) {
-    }
-
-    @RegisterForReflection
-    public record UnitView(String serialNo, ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory, String supplier,
-                           BigDecimal supplierShare, String judgedBy, ReturnUnit.Disposition disposition,
-                           ReturnUnit.RepairGroup repairGroup, String replacementSerial, Boolean retestPassed,
-                           OffsetDateTime restockedAt) {
-    }
-
-    /** What the verdicts mean for the case's verified costs. */
-    @RegisterForReflection
-    public record CostShares(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal verifiedCaseCostsCny,
-                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal supplierRecoveryCny,
-                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ntfCustomerShareCny) {
-    }
-
-    @RegisterForReflection
-    public record ReturnView(UUID id, String returnNo, UUID caseId, String reason, ReturnOrder.Status status,
-                             String authorisedBy, OffsetDateTime receivedAt, String receivedBy, List<UnitView> units,
-                             List<TestView> tests, CostShares costs, OffsetDateTime closedAt, long version,
-                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
-    }
-
     static final String AUDIT_TYPE = "return";
 
     @Inject
@@ -151,21 +120,12 @@ public class Returns {
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
         }
-        ReturnOrder r = new ReturnOrder();
-        r.id = UUID.randomUUID();
-        r.returnNo = "TH-%d-%05d".formatted(LocalDate.now(clock).getYear(),
+        String returnNo = "TH-%d-%05d".formatted(LocalDate.now(clock).getYear(),
                 ((Number) em.createNativeQuery("select nextval('return_no_seq')").getSingleResult()).longValue());
-        r.caseId = c.id();
-        r.reason = request.reason().strip();
-        r.status = ReturnOrder.Status.AUTHORISED;
-        r.authorisedBy = caller.subject();
+        ReturnOrder r = ReturnOrder.authorise(returnNo, c.id(), request.reason(), caller.subject());
         orders.persist(r);
         for (String serial : serials) {
-            ReturnUnit u = new ReturnUnit();
-            u.returnId = r.id;
-            u.unitId = unitIds.get(serial);
-            u.serialNo = serial;
-            em.persist(u);
+            em.persist(r.unit(unitIds.get(serial), serial));
         }
         em.flush();
         ReturnView view = view(r);
@@ -175,11 +135,9 @@ public class Returns {
 
     /** The warehouse receives the goods; the case owner is told on the case's timeline. */
     public ReturnView receive(@NotNull UUID id, long expectedVersion) {
-        ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.AUTHORISED);
+        ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
-        r.status = ReturnOrder.Status.RECEIVED;
-        r.receivedAt = OffsetDateTime.now(clock);
-        r.receivedBy = caller.subject();
+        r.receive(caller.subject(), OffsetDateTime.now(clock));
         timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收 / return received");
         ReturnView after = audited(r, "RECEIVE", before);
         CaseReference c = cases.visible(r.caseId);
@@ -192,151 +150,63 @@ public class Returns {
     /** A test record; the first one starts TESTING. Re-tests of repaired units come after disposal. */
     public ReturnView test(@NotNull UUID id, long expectedVersion, @NotNull @Valid TestRequest request) {
         ReturnOrder r = locked(id, expectedVersion);
-        ReturnUnit u = unit(r, SerialNo.of(request.serialNo()));
-        if (request.retest()) {
-            if (r.status != ReturnOrder.Status.DISPOSED || u.disposition != ReturnUnit.Disposition.REPAIR) {
-                throw new ProblemException(409, "return_retest_not_expected", r.status);
-            }
-            if (request.passed() == null) {
-                throw ProblemException.invalid("passed", "validation.required");
-            }
-        } else if (r.status != ReturnOrder.Status.RECEIVED && r.status != ReturnOrder.Status.TESTING) {
-            throw new ProblemException(409, "return_wrong_status", r.status, "RECEIVED, TESTING").with("status", r.status);
-        }
         ReturnView before = view(r);
-        em.createNativeQuery("insert into return_test (id, return_id, serial_no, test_name, conditions, measured, reproduced, "
-                        + "retest, passed, tested_by, tested_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, r.id).setParameter(3, u.serialNo)
-                .setParameter(4, request.testName().strip()).setParameter(5, Text.blankToNull(request.conditions()))
-                .setParameter(6, Text.blankToNull(request.measured())).setParameter(7, request.reproduced())
-                .setParameter(8, request.retest()).setParameter(9, request.passed()).setParameter(10, caller.subject())
-                .setParameter(11, OffsetDateTime.now(clock)).executeUpdate();
-        if (request.retest()) {
-            u.retestPassed = request.passed();
-        } else {
-            r.status = ReturnOrder.Status.TESTING;
-        }
+        em.persist(r.test(units(r.id), SerialNo.of(request.serialNo()).value(), new TestRecord.Report(request.testName(),
+                        request.conditions(), request.measured(), request.reproduced(), request.retest(), request.passed()),
+                caller.subject(), OffsetDateTime.now(clock)));
         return audited(r, request.retest() ? "RETEST" : "TEST", before);
     }
 
     /** A verdict for every unit, each tested first; a purchased-part cause names the supplier and its share. */
     public ReturnView judge(@NotNull UUID id, long expectedVersion, @NotNull @Valid JudgeRequest request) {
-        ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.TESTING);
-        List<ReturnUnit> all = units(r.id);
-        @SuppressWarnings("unchecked")
-        List<String> tested = em.createNativeQuery("select distinct serial_no from return_test where return_id = ?1 and not retest")
-                .setParameter(1, r.id).getResultList();
-        List<Issue> issues = new ArrayList<>();
-        Map<String, Judgement> bySerial = new HashMap<>();
-        for (int i = 0; i < request.units().size(); i++) {
-            Judgement j = request.units().get(i);
-            String serial = SerialNo.of(j.serialNo()).value();
-            bySerial.put(serial, j);
-            String field = "units[" + i + "]";
-            if (j.verdict() == ReturnUnit.Verdict.DEFECT_CONFIRMED && j.causeCategory() == null) {
-                issues.add(Issue.of(field + ".causeCategory", "returns.cause_required"));
-            }
-            if (j.verdict() == ReturnUnit.Verdict.NTF && j.causeCategory() != null) {
-                issues.add(Issue.of(field + ".causeCategory", "returns.ntf_has_no_cause"));
-            }
-            if (j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART && (j.supplier() == null || j.supplier().isBlank()
-                    || j.supplierShare() == null)) {
-                issues.add(Issue.of(field + ".supplier", "returns.supplier_required"));
-            }
-            if (!tested.contains(serial)) {
-                issues.add(Issue.of(field + ".serialNo", "returns.not_tested", serial));
-            }
-        }
-        for (ReturnUnit u : all) {
-            if (!bySerial.containsKey(u.serialNo)) {
-                issues.add(Issue.of("units", "returns.verdict_missing", u.serialNo));
-            }
-        }
-        if (!issues.isEmpty()) {
-            throw new ProblemException(422, "validation_failed", issues);
-        }
+        ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
-        for (ReturnUnit u : all) {
-            Judgement j = bySerial.get(u.serialNo);
-            u.verdict = j.verdict();
-            u.causeCategory = j.causeCategory();
-            u.supplier = j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART ? j.supplier().strip() : null;
-            u.supplierShare = j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART ? j.supplierShare() : null;
-            u.judgedBy = caller.subject();
-            u.judgedAt = OffsetDateTime.now(clock);
-        }
-        r.status = ReturnOrder.Status.JUDGED;
+        List<String> tested = em.createQuery("select distinct t.serialNo from TestRecord t where t.returnId = ?1 and t.retest = false",
+                String.class).setParameter(1, r.id).getResultList();
+        List<ReturnUnit.Finding> findings = request.units().stream().map(j -> new ReturnUnit.Finding(
+                SerialNo.of(j.serialNo()).value(), j.verdict(), j.causeCategory(), j.supplier(), j.supplierShare())).toList();
+        r.judge(units(r.id), findings, tested, caller.subject(), OffsetDateTime.now(clock));
         return audited(r, "JUDGE", before);
     }
 
     public ReturnView dispose(@NotNull UUID id, long expectedVersion, @NotNull @Valid DisposeRequest request) {
-        ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.JUDGED);
-        List<ReturnUnit> all = units(r.id);
-        Map<String, Disposal> bySerial = new HashMap<>();
-        request.units().forEach(d -> bySerial.put(SerialNo.of(d.serialNo()).value(), d));
-        List<Issue> issues = new ArrayList<>();
-        for (ReturnUnit u : all) {
-            Disposal d = bySerial.get(u.serialNo);
-            if (d == null) {
-                issues.add(Issue.of("units", "returns.disposition_missing", u.serialNo));
-            } else if (d.disposition() == ReturnUnit.Disposition.REPLACE
-                    && (d.replacementSerial() == null || d.replacementSerial().isBlank())) {
-                issues.add(Issue.of("units.replacementSerial", "returns.replacement_required", u.serialNo));
-            }
-        }
-        if (!issues.isEmpty()) {
-            throw new ProblemException(422, "validation_failed", issues);
-        }
+        ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
-        for (ReturnUnit u : all) {
-            Disposal d = bySerial.get(u.serialNo);
-            u.disposition = d.disposition();
-            UnitRecord unit = units.byId(u.unitId);
-            if (d.disposition() == ReturnUnit.Disposition.REPAIR) {
-                u.repairGroup = unit.projectCode() != null ? ReturnUnit.RepairGroup.TRIAL_WORKSHOP
-                        : unit.productLine() == ProductLine.COMMERCIAL_VEHICLE ? ReturnUnit.RepairGroup.REPAIR_GROUP
-                        : ReturnUnit.RepairGroup.PRODUCTION;
+        List<ReturnUnit> all = units(r.id);
+        Map<String, ReturnUnit.Plan> plans = new HashMap<>();
+        request.units().forEach(d -> plans.put(SerialNo.of(d.serialNo()).value(),
+                new ReturnUnit.Plan(d.disposition(), d.replacementSerial())));
+        r.dispose(all, plans, new ReturnOrder.UnitRecords() {
+            @Override
+            public ReturnUnit.RepairGroup repairGroup(UUID unitId) {
+                UnitRecord unit = units.byId(unitId);
+                return ReturnUnit.RepairGroup.of(unit.projectCode(), unit.productLine());
             }
-            if (d.disposition() == ReturnUnit.Disposition.REPLACE) {
+
+            @Override
+            public String registerReplacement(UUID unitId, String replacementSerial) {
                 // The replacement is a unit of its own: its own record, history and warranty (delivered today).
-                var replacement = units.register(new UnitRequest(d.replacementSerial(), unit.productModel(), unit.productLine(),
-                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(clock), null));
-                u.replacementSerial = replacement.serialNo();
+                UnitRecord unit = units.byId(unitId);
+                return units.register(new UnitRequest(replacementSerial, unit.productModel(), unit.productLine(),
+                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(clock), null))
+                        .serialNo();
             }
-        }
-        r.status = ReturnOrder.Status.DISPOSED;
+        });
         return audited(r, "DISPOSE", before);
     }
 
     /** A repaired unit goes back into stock after a passed re-test. */
     public ReturnView restock(@NotNull UUID id, long expectedVersion, @NotNull @Valid RestockRequest request) {
-        ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.DISPOSED);
-        ReturnUnit u = unit(r, SerialNo.of(request.serialNo()));
-        if (u.disposition != ReturnUnit.Disposition.REPAIR || !Boolean.TRUE.equals(u.retestPassed)) {
-            throw new ProblemException(409, "return_restock_needs_retest", u.serialNo);
-        }
-        if (u.restockedAt != null) {
-            throw new ProblemException(409, "return_already_restocked", u.serialNo);
-        }
+        ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
-        u.restockedAt = OffsetDateTime.now(clock);
+        r.restock(units(r.id), SerialNo.of(request.serialNo()).value(), OffsetDateTime.now(clock));
         return audited(r, "RESTOCK", before);
     }
 
     public ReturnView close(@NotNull UUID id, long expectedVersion) {
-        ReturnOrder r = step(id, expectedVersion, ReturnOrder.Status.DISPOSED);
-        List<Issue> issues = new ArrayList<>();
-        for (ReturnUnit u : units(r.id)) {
-            if (u.disposition == ReturnUnit.Disposition.REPAIR && u.restockedAt == null) {
-                issues.add(Issue.of("units", "returns.repair_not_restocked", u.serialNo));
-            }
-        }
-        if (!issues.isEmpty()) {
-            throw new ProblemException(409, "return_cannot_close", issues);
-        }
+        ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
-        r.status = ReturnOrder.Status.CLOSED;
-        r.closedAt = OffsetDateTime.now(clock);
+        r.close(units(r.id), OffsetDateTime.now(clock));
         return audited(r, "CLOSE", before);
     }
 
@@ -392,20 +262,6 @@ public class Returns {
         return r;
     }
 
-    private ReturnOrder step(UUID id, long expectedVersion, ReturnOrder.Status required) {
-        ReturnOrder r = locked(id, expectedVersion);
-        if (r.status != required) {
-            throw new ProblemException(409, "return_wrong_status", r.status, required).with("status", r.status);
-        }
-        return r;
-    }
-
-    private ReturnUnit unit(ReturnOrder r, SerialNo serialNo) {
-        String serial = serialNo.value();
-        return units(r.id).stream().filter(u -> u.serialNo.equals(serial)).findFirst()
-                .orElseThrow(() -> ProblemException.invalid("serialNo", "returns.serial_not_in_return", serial));
-    }
-
     private List<ReturnUnit> units(UUID returnId) {
         return em.createQuery("from ReturnUnit where returnId = ?1 order by serialNo", ReturnUnit.class)
                 .setParameter(1, returnId).getResultList();
@@ -413,25 +269,12 @@ public class Returns {
 
     ReturnView view(ReturnOrder r) {
         List<ReturnUnit> all = units(r.id);
-        @SuppressWarnings("unchecked")
-        List<Object[]> testRows = em.createNativeQuery("select id, serial_no, test_name, conditions, measured, reproduced, retest, "
-                + "passed, tested_by, tested_at from return_test where return_id = ?1 order by tested_at, id")
+        List<TestRecord> tests = em.createQuery("from TestRecord where returnId = ?1 order by testedAt, id", TestRecord.class)
                 .setParameter(1, r.id).getResultList();
-        List<TestView> tests = testRows.stream().map(t -> new TestView((UUID) t[0], (String) t[1], (String) t[2],
-                (String) t[3], (String) t[4], (Boolean) t[5], (Boolean) t[6], (Boolean) t[7], (String) t[8],
-                com.aftersales.shared.persistence.SqlValues.offsetDateTime(t[9]))).toList();
         BigDecimal verified = cases.verifiedCostsCny(r.caseId);
-        BigDecimal perUnit = all.isEmpty() ? BigDecimal.ZERO : verified.divide(BigDecimal.valueOf(all.size()), 10, RoundingMode.HALF_UP);
-        BigDecimal supplier = all.stream().filter(u -> u.supplierShare != null)
-                .map(u -> perUnit.multiply(u.supplierShare)).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long ntf = all.stream().filter(u -> u.verdict == ReturnUnit.Verdict.NTF).count();
-        BigDecimal ntfShare = perUnit.multiply(BigDecimal.valueOf(ntf)).multiply(config.returns().ntfCustomerShare());
-        CostShares costs = new CostShares(verified.setScale(2, RoundingMode.HALF_UP), supplier.setScale(2, RoundingMode.HALF_UP),
-                ntfShare.setScale(2, RoundingMode.HALF_UP));
-        List<UnitView> unitViews = all.stream().map(u -> new UnitView(u.serialNo, u.verdict, u.causeCategory, u.supplier,
-                u.supplierShare, u.judgedBy, u.disposition, u.repairGroup, u.replacementSerial, u.retestPassed, u.restockedAt)).toList();
-        return new ReturnView(r.id, r.returnNo, r.caseId, r.reason, r.status, r.authorisedBy, r.receivedAt, r.receivedBy,
-                unitViews, tests, costs, r.closedAt, r.version, r.createdAt, r.updatedAt);
+        ReturnView.CostShares costs = CostSharePolicy.shares(verified, all.stream()
+                .map(u -> new CostSharePolicy.UnitOutcome(u.verdict(), u.supplierShare())).toList(), config.returns().ntfCustomerShare());
+        return ReturnView.of(r, all, tests, costs);
     }
 
     private ReturnView audited(ReturnOrder r, String action, ReturnView before) {

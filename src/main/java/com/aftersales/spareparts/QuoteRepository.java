@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** The Quotes.Quote rows, for {@link Quotes}. */
+/** The Quote rows, for {@link Quotes}. */
 @ApplicationScoped
-class QuoteRepository implements PanacheRepositoryBase<Quotes.Quote, UUID> {
+class QuoteRepository implements PanacheRepositoryBase<Quote, UUID> {
 }

@@ -4,21 +4,14 @@ import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
-import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -28,8 +21,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,39 +38,6 @@ public class Quotes {
     @Inject
     QuoteRepository quotes;
 
-    public enum Status { ISSUED, ACCEPTED, DECLINED }
-
-    @RegisterForReflection
-    public record Line(UUID partId, String partNo, String name, int quantity,
-                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPriceCny,
-                       @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny) {
-    }
-
-    @Entity
-    @Table(name = "quote")
-    public static class Quote extends Versioned {
-        @Id
-        public UUID id;
-        @Column(name = "case_id", nullable = false, updatable = false)
-        public UUID caseId;
-        @JdbcTypeCode(SqlTypes.JSON)
-        @Column(nullable = false)
-        public List<Line> lines = new ArrayList<>();
-        @Column(name = "labour_hours", nullable = false, precision = 8, scale = 2)
-        public BigDecimal labourHours;
-        @Column(name = "labour_rate", nullable = false, precision = 14, scale = 2)
-        public BigDecimal labourRate;
-        @Column(name = "total_cny", nullable = false, precision = 14, scale = 2)
-        public BigDecimal totalCny;
-        @Enumerated(EnumType.STRING)
-        @Column(nullable = false)
-        public Status status;
-        @Column(name = "issued_by", nullable = false, updatable = false)
-        public String issuedBy;
-        @Column(name = "decided_at")
-        public OffsetDateTime decidedAt;
-    }
-
     public record PartLine(@NotNull UUID partId, @NotNull @Positive @Max(100_000) Integer quantity) {
     }
 
@@ -92,16 +50,16 @@ public class Quotes {
     }
 
     @RegisterForReflection
-    public record QuoteView(UUID id, UUID caseId, List<Line> lines,
+    public record QuoteView(UUID id, UUID caseId, List<Quote.Line> lines,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourHours,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourRateCny,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourCny,
-                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalCny, Status status, String issuedBy,
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalCny, Quote.Status status, String issuedBy,
                             OffsetDateTime decidedAt, long version, OffsetDateTime createdAt) {
         static QuoteView of(Quote q) {
             return new QuoteView(q.id, q.caseId, List.copyOf(q.lines), q.labourHours.setScale(2), q.labourRate.setScale(2),
-                    q.labourHours.multiply(q.labourRate).setScale(2, RoundingMode.HALF_UP), q.totalCny.setScale(2), q.status,
-                    q.issuedBy, q.decidedAt, q.version, q.createdAt);
+                    q.labourHours.multiply(q.labourRate).setScale(2, RoundingMode.HALF_UP), q.totalCny.setScale(2), q.status(),
+                    q.issuedBy, q.decidedAt(), q.version, q.createdAt);
         }
     }
 
@@ -128,21 +86,15 @@ public class Quotes {
         if (cases.chargeableUnits(c.id()) == 0) {
             throw new ProblemException(409, "quote_not_chargeable", c.caseNo());
         }
-        Quote q = new Quote();
-        q.id = UUID.randomUUID();
-        q.caseId = c.id();
-        BigDecimal total = request.labourHours().multiply(request.labourRateCny());
+        List<Quote.Line> lines = new ArrayList<>();
+        BigDecimal partsCny = BigDecimal.ZERO;
         for (PartLine pl : request.parts()) {
             SparePart p = parts.part(pl.partId(), LockModeType.NONE);
             BigDecimal amount = p.marketPrice.multiply(BigDecimal.valueOf(pl.quantity()));
-            q.lines.add(new Line(p.id, p.partNo, p.name, pl.quantity(), p.marketPrice.setScale(2), amount.setScale(2)));
-            total = total.add(amount);
+            lines.add(new Quote.Line(p.id, p.partNo, p.name, pl.quantity(), p.marketPrice.setScale(2), amount.setScale(2)));
+            partsCny = partsCny.add(amount);
         }
-        q.labourHours = request.labourHours();
-        q.labourRate = request.labourRateCny();
-        q.totalCny = total.setScale(2, RoundingMode.HALF_UP);
-        q.status = Status.ISSUED;
-        q.issuedBy = caller.subject();
+        Quote q = Quote.issue(c.id(), lines, partsCny, request.labourHours(), request.labourRateCny(), caller.subject());
         quotes.persistAndFlush(q);
         QuoteView view = QuoteView.of(q);
         audit.record("quote", q.id, "ISSUE", null, view);
@@ -155,15 +107,11 @@ public class Quotes {
         Quote q = quotes.find("id = ?1 and caseId = ?2", quoteId, c.id()).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("quote", quoteId));
         Versions.check(q.version, expectedVersion);
-        if (q.status != Status.ISSUED) {
-            throw new ProblemException(409, "quote_decided", q.status);
-        }
         QuoteView before = QuoteView.of(q);
-        q.status = request.accept() ? Status.ACCEPTED : Status.DECLINED;
-        q.decidedAt = OffsetDateTime.now(clock);
+        q.decide(request.accept(), OffsetDateTime.now(clock));
         quotes.flush();
         QuoteView after = QuoteView.of(q);
-        audit.record("quote", q.id, q.status.name(), before, after);
+        audit.record("quote", q.id, q.status().name(), before, after);
         return after;
     }
 

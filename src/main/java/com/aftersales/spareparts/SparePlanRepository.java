@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** The SparePlans.SparePlan rows, for {@link SparePlans}. */
+/** The SparePlan rows, for {@link SparePlans}. */
 @ApplicationScoped
-class SparePlanRepository implements PanacheRepositoryBase<SparePlans.SparePlan, UUID> {
+class SparePlanRepository implements PanacheRepositoryBase<SparePlan, UUID> {
 }

@@ -2,20 +2,13 @@ package com.aftersales.spareparts;
 
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
-import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,13 +16,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,38 +37,6 @@ public class SparePlans {
     @Inject
     SparePlanRepository plans;
 
-    public enum Status { DRAFT, ACCEPTED }
-
-    @RegisterForReflection
-    public record Line(UUID partId, String partNo, String name, int consumption, int onHand, int safetyStock,
-                       int openTransfers, int suggested, int accepted) {
-    }
-
-    @Entity
-    @Table(name = "spare_plan")
-    public static class SparePlan extends Versioned {
-        @Id
-        public UUID id;
-        @Column(name = "period_from", nullable = false)
-        public LocalDate periodFrom;
-        @Column(name = "period_to", nullable = false)
-        public LocalDate periodTo;
-        @Column(name = "months_basis", nullable = false)
-        public int monthsBasis;
-        @Column(nullable = false)
-        public String location;
-        @Enumerated(EnumType.STRING)
-        @Column(nullable = false)
-        public Status status;
-        @JdbcTypeCode(SqlTypes.JSON)
-        @Column(nullable = false)
-        public List<Line> lines = new ArrayList<>();
-        @Column(name = "created_by", nullable = false, updatable = false)
-        public String createdBy;
-        @Column(name = "accepted_by")
-        public String acceptedBy;
-    }
-
     public record PlanRequest(@NotBlank @Size(max = 40) String location, @Min(1) @Max(24) Integer monthsBasis,
                               @Min(1) @Max(12) Integer periodMonths) {
     }
@@ -90,12 +48,12 @@ public class SparePlans {
     }
 
     @RegisterForReflection
-    public record PlanView(UUID id, String location, LocalDate periodFrom, LocalDate periodTo, int monthsBasis, Status status,
-                           List<Line> lines, String createdBy, String acceptedBy, long version, OffsetDateTime createdAt,
-                           OffsetDateTime updatedAt) {
+    public record PlanView(UUID id, String location, LocalDate periodFrom, LocalDate periodTo, int monthsBasis,
+                           SparePlan.Status status, List<SparePlan.Line> lines, String createdBy, String acceptedBy, long version,
+                           OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static PlanView of(SparePlan p) {
-            return new PlanView(p.id, p.location, p.periodFrom, p.periodTo, p.monthsBasis, p.status, List.copyOf(p.lines),
-                    p.createdBy, p.acceptedBy, p.version, p.createdAt, p.updatedAt);
+            return new PlanView(p.id, p.location, p.periodFrom, p.periodTo, p.monthsBasis, p.status(), p.lines(),
+                    p.createdBy, p.acceptedBy(), p.version, p.createdAt, p.updatedAt);
         }
     }
 
@@ -136,23 +94,16 @@ public class SparePlans {
                         where s.part_id is not null or c.part_id is not null or i.part_id is not null
                         order by p.part_no""")
                 .setParameter(1, location).setParameter(2, basis).setParameter(3, OffsetDateTime.now(clock)).getResultList();
-        List<Line> lines = rows.stream().map(r -> {
+        List<SparePlan.Line> lines = rows.stream().map(r -> {
             int used = ((Number) r[3]).intValue();
             int onHand = ((Number) r[4]).intValue();
             int safety = ((Number) r[5]).intValue();
             int inbound = ((Number) r[6]).intValue();
             int suggested = suggest(used, basis, period, safety, onHand, inbound);
-            return new Line((UUID) r[0], (String) r[1], (String) r[2], used, onHand, safety, inbound, suggested, suggested);
+            return new SparePlan.Line((UUID) r[0], (String) r[1], (String) r[2], used, onHand, safety, inbound, suggested, suggested);
         }).toList();
-        SparePlan p = new SparePlan();
-        p.id = UUID.randomUUID();
-        p.location = location;
-        p.monthsBasis = basis;
-        p.periodFrom = LocalDate.now(clock).withDayOfMonth(1).plusMonths(1);
-        p.periodTo = p.periodFrom.plusMonths(period).minusDays(1);
-        p.status = Status.DRAFT;
-        p.lines = new ArrayList<>(lines);
-        p.createdBy = caller.subject();
+        SparePlan p = SparePlan.propose(location, basis, LocalDate.now(clock).withDayOfMonth(1).plusMonths(1), period, lines,
+                caller.subject());
         plans.persistAndFlush(p);
         PlanView view = PlanView.of(p);
         audit.record("spare-plan", p.id, "PROPOSE", null, view);
@@ -168,26 +119,12 @@ public class SparePlans {
     public PlanView edit(@NotNull UUID id, long expectedVersion, @NotNull @Valid EditRequest request) {
         SparePlan p = plans.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("spare-plan", id));
         Versions.check(p.version, expectedVersion);
-        if (p.status == Status.ACCEPTED) {
-            throw new ProblemException(409, "plan_accepted");
-        }
         PlanView before = PlanView.of(p);
         Map<UUID, Integer> accepted = new HashMap<>();
         if (request.lines() != null) {
             request.lines().forEach(e -> accepted.put(e.partId(), e.accepted()));
         }
-        for (UUID partId : accepted.keySet()) {
-            if (p.lines.stream().noneMatch(l -> l.partId().equals(partId))) {
-                throw ProblemException.invalid("lines", "parts.not_in_plan", partId);
-            }
-        }
-        p.lines = new ArrayList<>(p.lines.stream().map(l -> accepted.containsKey(l.partId())
-                ? new Line(l.partId(), l.partNo(), l.name(), l.consumption(), l.onHand(), l.safetyStock(), l.openTransfers(),
-                l.suggested(), accepted.get(l.partId())) : l).toList());
-        if (request.accept()) {
-            p.status = Status.ACCEPTED;
-            p.acceptedBy = caller.subject();
-        }
+        p.revise(accepted, request.accept(), caller.subject());
         p.updatedAt = OffsetDateTime.now(clock);
         plans.flush();
         PlanView after = PlanView.of(p);

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.UUID;
 
-/** The TransferOrders.TransferOrder rows, for {@link TransferOrders}. */
+/** The TransferOrder rows, for {@link TransferOrders}. */
 @ApplicationScoped
-class TransferOrderRepository implements PanacheRepositoryBase<TransferOrders.TransferOrder, UUID> {
+class TransferOrderRepository implements PanacheRepositoryBase<TransferOrder, UUID> {
 }

@@ -51,7 +51,7 @@ public class TransferOrderResource {
     @Operation(summary = "Transfer orders by number (filter: status)")
     public Page<TransferOrders.OrderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                                @QueryParam("cursor") String cursor) {
-        return orders.list(Ids.enumParam("status", status, TransferOrders.Status.class), PageRequest.of(limit, cursor));
+        return orders.list(Ids.enumParam("status", status, TransferOrder.Status.class), PageRequest.of(limit, cursor));
     }
 
     @GET

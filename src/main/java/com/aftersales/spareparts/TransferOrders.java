@@ -7,35 +7,22 @@ import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
-import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Table;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,48 +38,8 @@ public class TransferOrders {
     @Inject
     TransferOrderRepository orders;
 
-    public enum Status { REQUESTED, APPROVED, REJECTED, SHIPPED, RECEIVED }
-
-    @RegisterForReflection
-    public record Line(@NotNull UUID partId, @NotNull @Positive @Max(1_000_000) Integer quantity) {
-    }
-
-    @Entity
-    @Table(name = "transfer_order")
-    public static class TransferOrder extends Versioned {
-        @Id
-        public UUID id;
-        @Column(name = "transfer_no", nullable = false, updatable = false)
-        public String transferNo;
-        @Column(name = "from_location", nullable = false)
-        public String fromLocation;
-        @Column(name = "to_location", nullable = false)
-        public String toLocation;
-        @Column(name = "case_id")
-        public UUID caseId;
-        @Enumerated(EnumType.STRING)
-        @Column(nullable = false)
-        public Status status;
-        @JdbcTypeCode(SqlTypes.JSON)
-        @Column(nullable = false)
-        public List<Line> lines = new ArrayList<>();
-        @Column(name = "requested_by", nullable = false, updatable = false)
-        public String requestedBy;
-        @Column(name = "decided_by")
-        public String decidedBy;
-        @Column(name = "decision_comment")
-        public String decisionComment;
-        public String carrier;
-        @Column(name = "tracking_no")
-        public String trackingNo;
-        @Column(name = "shipped_on")
-        public LocalDate shippedOn;
-        @Column(name = "received_at")
-        public OffsetDateTime receivedAt;
-    }
-
     public record OrderRequest(@NotBlank @Size(max = 40) String fromLocation, @NotBlank @Size(max = 40) String toLocation, UUID caseId,
-                               @NotNull @Size(min = 1, max = 100) List<@Valid @NotNull Line> lines) {
+                               @NotNull @Size(min = 1, max = 100) List<TransferOrder.@Valid @NotNull Line> lines) {
     }
 
     public enum Decision { APPROVE, REJECT }
@@ -105,14 +52,14 @@ public class TransferOrders {
     }
 
     @RegisterForReflection
-    public record OrderView(UUID id, String transferNo, String fromLocation, String toLocation, UUID caseId, Status status,
-                            List<Line> lines, String requestedBy, String decidedBy, String decisionComment, String carrier,
-                            String trackingNo, LocalDate shippedOn, OffsetDateTime receivedAt, long version,
-                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public record OrderView(UUID id, String transferNo, String fromLocation, String toLocation, UUID caseId,
+                            TransferOrder.Status status, List<TransferOrder.Line> lines, String requestedBy, String decidedBy,
+                            String decisionComment, String carrier, String trackingNo, LocalDate shippedOn,
+                            OffsetDateTime receivedAt, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static OrderView of(TransferOrder o) {
-            return new OrderView(o.id, o.transferNo, o.fromLocation, o.toLocation, o.caseId, o.status, List.copyOf(o.lines),
-                    o.requestedBy, o.decidedBy, o.decisionComment, o.carrier, o.trackingNo, o.shippedOn, o.receivedAt,
-                    o.version, o.createdAt, o.updatedAt);
+            return new OrderView(o.id, o.transferNo, o.fromLocation, o.toLocation, o.caseId, o.status(), List.copyOf(o.lines),
+                    o.requestedBy, o.decidedBy(), o.decisionComment(), o.carrier(), o.trackingNo(), o.shippedOn(),
+                    o.receivedAt(), o.version, o.createdAt, o.updatedAt);
         }
     }
 
@@ -151,21 +98,14 @@ public class TransferOrders {
         if (request.caseId() != null) {
             cases.visible(request.caseId());
         }
-        List<UUID> partIds = request.lines().stream().map(Line::partId).toList();
+        List<UUID> partIds = request.lines().stream().map(TransferOrder.Line::partId).toList();
         if (partIds.stream().distinct().count() != partIds.size()) {
             throw ProblemException.invalid("lines", "parts.part_repeated");
         }
         partIds.forEach(id -> parts.part(id, LockModeType.NONE));
-        TransferOrder o = new TransferOrder();
-        o.id = UUID.randomUUID();
-        o.transferNo = "DB-%d-%05d".formatted(LocalDate.now(clock).getYear(),
+        String transferNo = "DB-%d-%05d".formatted(LocalDate.now(clock).getYear(),
                 ((Number) em.createNativeQuery("select nextval('transfer_no_seq')").getSingleResult()).longValue());
-        o.fromLocation = from;
-        o.toLocation = to;
-        o.caseId = request.caseId();
-        o.status = Status.REQUESTED;
-        o.lines = new ArrayList<>(request.lines());
-        o.requestedBy = caller.subject();
+        TransferOrder o = TransferOrder.request(transferNo, from, to, request.caseId(), request.lines(), caller.subject());
         orders.persistAndFlush(o);
         OrderView view = OrderView.of(o);
         audit.record(AUDIT_TYPE, o.id, "CREATE", null, view);
@@ -176,39 +116,34 @@ public class TransferOrders {
     }
 
     public OrderView decide(@NotNull UUID id, long expectedVersion, @NotNull @Valid DecisionRequest request) {
-        TransferOrder o = locked(id, expectedVersion, Status.REQUESTED);
-        if (request.decision() == Decision.REJECT && (request.comment() == null || request.comment().isBlank())) {
-            throw ProblemException.invalid("comment", "cases.reject_needs_reason");
-        }
+        TransferOrder o = locked(id, expectedVersion);
         OrderView before = OrderView.of(o);
-        o.status = request.decision() == Decision.APPROVE ? Status.APPROVED : Status.REJECTED;
-        o.decidedBy = caller.subject();
-        o.decisionComment = Text.blankToNull(request.comment());
+        if (request.decision() == Decision.APPROVE) {
+            o.approve(caller.subject(), request.comment());
+        } else {
+            o.reject(caller.subject(), request.comment());
+        }
         return audited(o, request.decision().name(), before);
     }
 
     /** Ships every line or none: one short line rolls the whole shipment back with a 409. */
     public OrderView ship(@NotNull UUID id, long expectedVersion, @NotNull @Valid Dispatch dispatch) {
-        TransferOrder o = locked(id, expectedVersion, Status.APPROVED);
+        TransferOrder o = locked(id, expectedVersion);
         OrderView before = OrderView.of(o);
-        for (Line line : o.lines) {
+        o.ship(dispatch.carrier(), dispatch.trackingNo(), dispatch.shippedOn());
+        for (TransferOrder.Line line : o.lines) {
             ledger.move(line.partId(), o.fromLocation, -line.quantity(), StockLedger.Kind.TRANSFER_OUT, o.caseId, o.id, o.transferNo);
         }
-        o.status = Status.SHIPPED;
-        o.carrier = dispatch.carrier().strip();
-        o.trackingNo = dispatch.trackingNo().strip();
-        o.shippedOn = dispatch.shippedOn();
         return audited(o, "SHIP", before);
     }
 
     public OrderView receive(@NotNull UUID id, long expectedVersion) {
-        TransferOrder o = locked(id, expectedVersion, Status.SHIPPED);
+        TransferOrder o = locked(id, expectedVersion);
         OrderView before = OrderView.of(o);
-        for (Line line : o.lines) {
+        o.receive(OffsetDateTime.now(clock));
+        for (TransferOrder.Line line : o.lines) {
             ledger.move(line.partId(), o.toLocation, line.quantity(), StockLedger.Kind.TRANSFER_IN, o.caseId, o.id, o.transferNo);
         }
-        o.status = Status.RECEIVED;
-        o.receivedAt = OffsetDateTime.now(clock);
         return audited(o, "RECEIVE", before);
     }
 
@@ -218,7 +153,7 @@ public class TransferOrders {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<OrderView> list(Status status, PageRequest page) {
+    public Page<OrderView> list(TransferOrder.Status status, PageRequest page) {
         String where = (status == null ? "1 = 1" : "status = ?1") + (page.after() == null ? "" : " and transferNo > ?2");
         Object[] params = status == null && page.after() == null ? new Object[0]
                 : new Object[]{status, page.after()};
@@ -232,13 +167,10 @@ public class TransferOrders {
         return page.page(rows, o -> o.transferNo, OrderView::of);
     }
 
-    private TransferOrder locked(UUID id, long expectedVersion, Status required) {
+    private TransferOrder locked(UUID id, long expectedVersion) {
         TransferOrder o = orders.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("transfer-order", id));
         Versions.check(o.version, expectedVersion);
-        if (o.status != required) {
-            throw new ProblemException(409, "transfer_wrong_status", o.status, required).with("status", o.status);
-        }
         return o;
     }
 

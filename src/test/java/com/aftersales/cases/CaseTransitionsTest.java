@@ -1,0 +1,162 @@
+package com.aftersales.cases;
+
+import com.aftersales.shared.error.ProblemException;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** A case's transitions, major-issue approval and hand-over, without a container or a clock. */
+class CaseTransitionsTest {
+
+    static final OffsetDateTime NOW = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.ofHours(8));
+    static final Supplier<LocalDate> NEVER_ASKED = () -> {
+        throw new AssertionError("the retention date is asked for only when reopening");
+    };
+
+    static ServiceCase inStatus(CaseStatus status) {
+        ServiceCase c = new ServiceCase();
+        c.status = status;
+        c.ownerRole = "AFTER_SALES_MANAGER";
+        return c;
+    }
+
+    static ProblemException refused(Runnable step) {
+        ProblemException e = catchThrowableOfType(ProblemException.class, step::run);
+        assertThat(e).as("refused").isNotNull();
+        return e;
+    }
+
+    static List<String> issueKeys(ProblemException e) {
+        return e.issues().stream().map(i -> i.field() + " " + i.key()).toList();
+    }
+
+    @Test
+    void onlyTheNamedTransitionsAreAllowed() {
+        ServiceCase c = inStatus(CaseStatus.NEW);
+        ProblemException e = refused(() -> c.transition(CaseStatus.RESOLVED, null, NOW, NEVER_ASKED));
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.code()).isEqualTo("case_transition_not_allowed");
+        assertThat(e.args()).containsExactly(CaseStatus.NEW, CaseStatus.RESOLVED, CaseStatus.NEW.next());
+        assertThat(e.properties()).containsEntry("allowedTransitions", CaseStatus.NEW.next());
+        assertThat(c.status).isEqualTo(CaseStatus.NEW);
+    }
+
+    @Test
+    void theFirstResponseIsStampedOnceAndResolvingAndClosingAreStamped() {
+        ServiceCase c = inStatus(CaseStatus.NEW);
+        c.transition(CaseStatus.ACKNOWLEDGED, null, NOW, NEVER_ASKED);
+        assertThat(c.status).isEqualTo(CaseStatus.ACKNOWLEDGED);
+        assertThat(c.firstRespondedAt).isEqualTo(NOW);
+        c.transition(CaseStatus.INVESTIGATING, null, NOW.plusHours(1), NEVER_ASKED);
+        c.transition(CaseStatus.RESOLVING, null, NOW.plusHours(2), NEVER_ASKED);
+        c.transition(CaseStatus.RESOLVED, null, NOW.plusHours(3), NEVER_ASKED);
+        assertThat(c.resolvedAt).isEqualTo(NOW.plusHours(3));
+        c.transition(CaseStatus.CLOSED, null, NOW.plusHours(4), NEVER_ASKED);
+        assertThat(c.closedAt).isEqualTo(NOW.plusHours(4));
+        assertThat(c.firstRespondedAt).isEqualTo(NOW);
+    }
+
+    @Test
+    void aRejectionSaysWhyAndCountsAsTheFirstResponse() {
+        ServiceCase c = inStatus(CaseStatus.NEW);
+        ProblemException silent = refused(() -> c.transition(CaseStatus.REJECTED, " ", NOW, NEVER_ASKED));
+        assertThat(silent.status()).isEqualTo(422);
+        assertThat(issueKeys(silent)).containsExactly("comment cases.reject_needs_reason");
+        assertThat(c.firstRespondedAt).isNull();
+        c.transition(CaseStatus.REJECTED, "不属于质保范围", NOW, NEVER_ASKED);
+        assertThat(c.status).isEqualTo(CaseStatus.REJECTED);
+        assertThat(c.firstRespondedAt).isEqualTo(NOW);
+    }
+
+    @Test
+    void aMajorCaseResolvesOnlyWithTheGeneralManagersApproval() {
+        ServiceCase c = inStatus(CaseStatus.INVESTIGATING);
+        c.markMajor(" 批量故障 ");
+        assertThat(c.major).isTrue();
+        assertThat(c.majorReason).isEqualTo("批量故障");
+        assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PLAN_MISSING);
+        ProblemException twice = refused(() -> c.markMajor("again"));
+        assertThat(twice.code()).isEqualTo("case_already_major");
+        ProblemException unapproved = refused(() -> c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED));
+        assertThat(unapproved.code()).isEqualTo("case_needs_gm_approval");
+        assertThat(unapproved.args()).containsExactly(ApprovalStatus.PLAN_MISSING);
+        assertThat(unapproved.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
+
+        ProblemException nothing = refused(() -> c.decideApproval(true, null));
+        assertThat(nothing.code()).isEqualTo("case_nothing_to_approve");
+        assertThat(nothing.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
+        c.submitActionPlan(" 更换批次轴承 ");
+        assertThat(c.actionPlan).isEqualTo("更换批次轴承");
+        assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(issueKeys(refused(() -> c.decideApproval(false, "")))).containsExactly("comment cases.reject_needs_reason");
+        c.decideApproval(false, "计划不充分");
+        assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.REJECTED);
+        c.submitActionPlan("更换批次轴承并追溯");
+        assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
+        c.decideApproval(true, null);
+        c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED);
+        assertThat(c.status).isEqualTo(CaseStatus.RESOLVING);
+    }
+
+    @Test
+    void aPlanOfAnOrdinaryCaseNeedsNoApprovalAndAClosedCaseTakesNone() {
+        ServiceCase c = inStatus(CaseStatus.INVESTIGATING);
+        c.submitActionPlan("plan");
+        assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.NOT_REQUIRED);
+        c.markMajor("reason");
+        assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
+        ServiceCase closed = inStatus(CaseStatus.CLOSED);
+        ProblemException e = refused(() -> closed.submitActionPlan("plan"));
+        assertThat(e.code()).isEqualTo("case_not_open");
+        assertThat(e.args()).containsExactly(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void reopeningIsARepeatFailureWhileTheRecordsAreKept() {
+        ServiceCase c = inStatus(CaseStatus.CLOSED);
+        c.resolvedAt = NOW.minusDays(3);
+        c.closedAt = NOW.minusDays(2);
+        AtomicInteger asked = new AtomicInteger();
+        ProblemException over = refused(() -> c.transition(CaseStatus.REOPENED, null, NOW, () -> {
+            asked.incrementAndGet();
+            return NOW.toLocalDate().minusDays(1);
+        }));
+        assertThat(over.code()).isEqualTo("case_retention_over");
+        assertThat(over.args()).containsExactly(NOW.toLocalDate().minusDays(1));
+        assertThat(c.status).isEqualTo(CaseStatus.CLOSED);
+        c.transition(CaseStatus.REOPENED, null, NOW, () -> {
+            asked.incrementAndGet();
+            return NOW.toLocalDate();
+        });
+        assertThat(asked).hasValue(2);
+        assertThat(c.status).isEqualTo(CaseStatus.REOPENED);
+        assertThat(c.reopenCount).isEqualTo(1);
+        assertThat(c.resolvedAt).isNull();
+        assertThat(c.closedAt).isNull();
+        ProblemException notAllowed = refused(() -> inStatus(CaseStatus.NEW).transition(CaseStatus.REOPENED, null, NOW, NEVER_ASKED));
+        assertThat(notAllowed.code()).isEqualTo("case_transition_not_allowed");
+    }
+
+    @Test
+    void aHandOverNamesARoutingRoleOrAPerson() {
+        ServiceCase c = inStatus(CaseStatus.NEW);
+        ProblemException badRole = refused(() -> c.assign("CUSTOMER", null));
+        assertThat(issueKeys(badRole)).containsExactly("ownerRole validation.one_of");
+        assertThat(issueKeys(refused(() -> c.assign(null, " ")))).containsExactly("ownerPerson validation.required");
+        c.assign(null, "王工");
+        assertThat(c.ownerRole).isEqualTo("AFTER_SALES_MANAGER");
+        assertThat(c.ownerPerson).isEqualTo("王工");
+        String role = CaseSettings.OWNER_ROLES.iterator().next();
+        c.assign(role, " ");
+        assertThat(c.ownerRole).isEqualTo(role);
+        assertThat(c.ownerPerson).isNull();
+    }
+}
