@@ -4,7 +4,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -35,7 +35,7 @@ public class CaseAttachmentResource {
     @AnyRole
     @Operation(summary = "Announce a file (name, type, size): returns the URL to PUT the bytes to, valid for minutes")
     public Response attach(@PathParam("caseId") String caseId, CaseAttachments.AttachRequest request) {
-        CaseAttachments.AttachmentView view = attachments.attach(Ids.uuid("case", caseId), request);
+        CaseAttachments.AttachmentView view = attachments.attach(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/attachments/" + view.id())).entity(view).build();
     }
 
@@ -46,7 +46,7 @@ public class CaseAttachmentResource {
     @Operation(summary = "Confirm the upload: the stored size must be the announced one")
     public CaseAttachments.AttachmentView confirm(@PathParam("caseId") String caseId,
                                                   @PathParam("attachmentId") String attachmentId) {
-        return attachments.confirm(Ids.uuid("case", caseId), Ids.uuid("attachment", attachmentId));
+        return attachments.confirm(Params.uuid("case", caseId), Params.uuid("attachment", attachmentId));
     }
 
     @GET
@@ -54,7 +54,7 @@ public class CaseAttachmentResource {
     @Operation(summary = "The case's attachments")
     public Page<CaseAttachments.AttachmentView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                                                      @QueryParam("cursor") String cursor) {
-        return attachments.list(Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+        return attachments.list(Params.uuid("case", caseId), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -63,6 +63,6 @@ public class CaseAttachmentResource {
     @Operation(summary = "One attachment with a short-lived download URL")
     public CaseAttachments.AttachmentView get(@PathParam("caseId") String caseId,
                                               @PathParam("attachmentId") String attachmentId) {
-        return attachments.get(Ids.uuid("case", caseId), Ids.uuid("attachment", attachmentId));
+        return attachments.get(Params.uuid("case", caseId), Params.uuid("attachment", attachmentId));
     }
 }

@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class CaseCostResource {
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
     @Operation(summary = "Submit a cost line (CNY, exact to the fen); billed as the unit's frozen entitlement says")
     public Response submit(@PathParam("caseId") String caseId, CaseCosts.CostRequest request) {
-        CaseCosts.CostView view = costs.submit(Ids.uuid("case", caseId), request);
+        CaseCosts.CostView view = costs.submit(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/costs/" + view.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
     }
@@ -51,7 +51,7 @@ public class CaseCostResource {
     @Operation(summary = "The case's cost lines")
     public Page<CaseCosts.CostView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                                          @QueryParam("cursor") String cursor) {
-        return costs.list(Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+        return costs.list(Params.uuid("case", caseId), PageRequest.of(limit, cursor));
     }
 
     @POST
@@ -61,7 +61,7 @@ public class CaseCostResource {
     public Response verify(@PathParam("caseId") String caseId, @PathParam("costId") String costId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseCosts.VerificationRequest request) {
         long expected = Versions.required(ifMatch);
-        CaseCosts.CostView view = costs.verify(Ids.uuid("case", caseId), Ids.uuid("case-cost", costId), expected, request);
+        CaseCosts.CostView view = costs.verify(Params.uuid("case", caseId), Params.uuid("case-cost", costId), expected, request);
         return Versions.ok(view, view.version());
     }
 }

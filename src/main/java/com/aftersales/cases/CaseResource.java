@@ -7,7 +7,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
@@ -80,14 +80,14 @@ public class CaseResource {
                                @QueryParam("q") String text,
                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         CaseSearch.Filter filter = new CaseSearch.Filter(
-                Ids.enumParam("status", status, CaseStatus.class),
-                Ids.enumParam("type", type, CaseType.class),
-                customerId == null || customerId.isBlank() ? null : Ids.uuid("customer", customerId),
-                Ids.enumParam("productLine", line, ProductLine.class),
+                Params.enumParam("status", status, CaseStatus.class),
+                Params.enumParam("type", type, CaseType.class),
+                customerId == null || customerId.isBlank() ? null : Params.uuid("customer", customerId),
+                Params.enumParam("productLine", line, ProductLine.class),
                 Text.blankToNull(ownerRole), Text.blankToNull(ownerPerson),
-                Ids.enumParam("severity", severity, Severity.class),
-                Ids.boolParam("overdue", overdue), Ids.boolParam("major", major),
-                Ids.dateParam("from", from), Ids.dateParam("to", to),
+                Params.enumParam("severity", severity, Severity.class),
+                Params.boolParam("overdue", overdue), Params.boolParam("major", major),
+                Params.dateParam("from", from), Params.dateParam("to", to),
                 SerialNo.of(Text.blankToNull(serialNo)), text == null || text.isBlank() ? null : text);
         return search.find(filter, PageRequest.of(limit, cursor), locale());
     }
@@ -97,7 +97,7 @@ public class CaseResource {
     @AnyRole
     @Operation(summary = "One case with its units' frozen entitlement and the transitions allowed now")
     public Response get(@PathParam("id") String id) {
-        CaseView view = views.of(cases.visible(Ids.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
+        CaseView view = views.of(cases.visible(Params.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
         return withEtag(view);
     }
 
@@ -109,7 +109,7 @@ public class CaseResource {
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.TransitionRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(workflow.transition(Ids.uuid("case", id), expected, request, locale()));
+        return withEtag(workflow.transition(Params.uuid("case", id), expected, request, locale()));
     }
 
     @POST
@@ -120,7 +120,7 @@ public class CaseResource {
     public Response markMajor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               CaseWorkflow.MajorRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(workflow.markMajor(Ids.uuid("case", id), expected, request, locale()));
+        return withEtag(workflow.markMajor(Params.uuid("case", id), expected, request, locale()));
     }
 
     @PUT
@@ -131,7 +131,7 @@ public class CaseResource {
     public Response actionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.ActionPlanRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(workflow.submitActionPlan(Ids.uuid("case", id), expected, request, locale()));
+        return withEtag(workflow.submitActionPlan(Params.uuid("case", id), expected, request, locale()));
     }
 
     @POST
@@ -141,7 +141,7 @@ public class CaseResource {
     public Response approval(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              CaseWorkflow.DecisionRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(workflow.decideApproval(Ids.uuid("case", id), expected, request, locale()));
+        return withEtag(workflow.decideApproval(Params.uuid("case", id), expected, request, locale()));
     }
 
     @POST
@@ -151,7 +151,7 @@ public class CaseResource {
     public Response assign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            CaseWorkflow.AssignmentRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(workflow.assign(Ids.uuid("case", id), expected, request, locale()));
+        return withEtag(workflow.assign(Params.uuid("case", id), expected, request, locale()));
     }
 
     @POST
@@ -160,7 +160,7 @@ public class CaseResource {
     @AnyRole
     @Operation(summary = "Add a note: INTERNAL (staff only) or CUSTOMER (the customer sees it)")
     public Response note(@PathParam("id") String id, CaseWorkflow.NoteRequest request) {
-        return Response.status(Response.Status.CREATED).entity(workflow.addNote(Ids.uuid("case", id), request)).build();
+        return Response.status(Response.Status.CREATED).entity(workflow.addNote(Params.uuid("case", id), request)).build();
     }
 
     @GET
@@ -173,7 +173,7 @@ public class CaseResource {
         if (page.after() != null && !page.after().matches("\\d{1,18}")) {
             throw com.aftersales.shared.error.ProblemException.badParameter("cursor", "validation.cursor");
         }
-        return workflow.events(Ids.uuid("case", id), page);
+        return workflow.events(Params.uuid("case", id), page);
     }
 
     private Locale locale() {

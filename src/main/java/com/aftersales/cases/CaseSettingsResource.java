@@ -2,7 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,8 +47,8 @@ public class CaseSettingsResource {
     public Response changeRoute(@PathParam("productLine") String line, @PathParam("inProject") String inProject,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseSettings.RouteRequest request) {
         long expected = Versions.required(ifMatch);
-        ProductLine productLine = Ids.enumParam("productLine", line, ProductLine.class);
-        Boolean project = Ids.boolParam("inProject", inProject);
+        ProductLine productLine = Params.enumParam("productLine", line, ProductLine.class);
+        Boolean project = Params.boolParam("inProject", inProject);
         if (productLine == null || project == null) {
             throw com.aftersales.shared.error.ProblemException.notFound("case-routing", line + "/" + inProject);
         }

@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -41,7 +41,7 @@ public class FieldVisitResource {
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Plan a visit; a trip (travelRequired) needs the after-sales manager's approval before it starts")
     public Response plan(@PathParam("caseId") String caseId, FieldVisits.VisitRequest request) {
-        FieldVisits.VisitView view = visits.plan(Ids.uuid("case", caseId), request);
+        FieldVisits.VisitView view = visits.plan(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/visits/" + view.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
     }
@@ -51,7 +51,7 @@ public class FieldVisitResource {
     @Operation(summary = "The case's visits")
     public Page<FieldVisits.VisitView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {
-        return visits.list(Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+        return visits.list(Params.uuid("case", caseId), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -59,7 +59,7 @@ public class FieldVisitResource {
     @AnyRole
     @Operation(summary = "One visit")
     public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {
-        return withEtag(visits.get(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId)));
+        return withEtag(visits.get(Params.uuid("case", caseId), Params.uuid("field-visit", visitId)));
     }
 
     @POST
@@ -69,7 +69,7 @@ public class FieldVisitResource {
     public Response travel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.TravelDecision request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(visits.decideTravel(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId), expected, request));
+        return withEtag(visits.decideTravel(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, request));
     }
 
     @POST
@@ -81,7 +81,7 @@ public class FieldVisitResource {
     public Response start(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(visits.start(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId), expected));
+        return withEtag(visits.start(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected));
     }
 
     @POST
@@ -92,7 +92,7 @@ public class FieldVisitResource {
     public Response complete(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.CompletionRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(visits.complete(Ids.uuid("case", caseId), Ids.uuid("field-visit", visitId), expected, request));
+        return withEtag(visits.complete(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, request));
     }
 
     private static Response withEtag(FieldVisits.VisitView view) {

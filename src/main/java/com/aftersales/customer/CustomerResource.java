@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class CustomerResource {
     @Operation(summary = "List customers by code (a customer account sees only itself)")
     public Page<CustomerView> list(@QueryParam("q") String text, @QueryParam("type") String type,
                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return customers.list(text, Ids.enumParam("type", type, CustomerType.class), PageRequest.of(limit, cursor));
+        return customers.list(text, Params.enumParam("type", type, CustomerType.class), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -60,7 +60,7 @@ public class CustomerResource {
     @AnyRole
     @Operation(summary = "One customer")
     public Response get(@PathParam("id") String id) {
-        CustomerView view = customers.get(Ids.uuid("customer", id));
+        CustomerView view = customers.get(Params.uuid("customer", id));
         return Versions.ok(view, view.version());
     }
 
@@ -71,7 +71,7 @@ public class CustomerResource {
     public Response amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           CustomerRequest request) {
         long expected = Versions.required(ifMatch);
-        CustomerView view = customers.amend(Ids.uuid("customer", id), expected, request);
+        CustomerView view = customers.amend(Params.uuid("customer", id), expected, request);
         return Versions.ok(view, view.version());
     }
 }

@@ -3,7 +3,7 @@ package com.aftersales.eightd;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,8 +29,8 @@ public class ActionResource {
     public Page<ReportView.ActionView> list(@QueryParam("overdue") String overdue, @QueryParam("owner") String owner,
                                             @QueryParam("status") String status, @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {
-        return actions.list(Boolean.TRUE.equals(Ids.boolParam("overdue", overdue)),
+        return actions.list(Boolean.TRUE.equals(Params.boolParam("overdue", overdue)),
                 owner == null || owner.isBlank() ? null : owner.strip(),
-                Ids.enumParam("status", status, EightDAction.Status.class), PageRequest.of(limit, cursor));
+                Params.enumParam("status", status, EightDAction.Status.class), PageRequest.of(limit, cursor));
     }
 }

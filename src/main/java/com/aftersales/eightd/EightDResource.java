@@ -4,7 +4,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -59,8 +59,8 @@ public class EightDResource {
     @Operation(summary = "8D reports by number (filters: status, caseId)")
     public Page<ReportView> list(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return reports.list(Ids.enumParam("status", status, EightDReport.Status.class),
-                caseId == null || caseId.isBlank() ? null : Ids.uuid("case", caseId), PageRequest.of(limit, cursor));
+        return reports.list(Params.enumParam("status", status, EightDReport.Status.class),
+                caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -69,7 +69,7 @@ public class EightDResource {
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
     @Operation(summary = "One 8D report (JSON)")
     public Response get(@PathParam("id") String id) {
-        return withEtag(reports.get(Ids.uuid("eight-d-report", id)));
+        return withEtag(reports.get(Params.uuid("eight-d-report", id)));
     }
 
     @GET
@@ -79,7 +79,7 @@ public class EightDResource {
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
     @Operation(summary = "One 8D report as an Excel workbook in the customary 8D layout (zh-CN), to send to the OEM")
     public Response workbook(@PathParam("id") String id) {
-        ReportView view = reports.get(Ids.uuid("eight-d-report", id));
+        ReportView view = reports.get(Params.uuid("eight-d-report", id));
         return Response.ok(EightDWorkbook.write(view), EightDWorkbook.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + view.reportNo() + ".xlsx\"")
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).build();
@@ -93,7 +93,7 @@ public class EightDResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            ReportRequests.Update request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(reports.update(Ids.uuid("eight-d-report", id), expected, request));
+        return withEtag(reports.update(Params.uuid("eight-d-report", id), expected, request));
     }
 
     @PUT
@@ -104,8 +104,8 @@ public class EightDResource {
     public Response discipline(@PathParam("id") String id, @PathParam("discipline") String discipline,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.DisciplineUpdate request) {
         long expected = Versions.required(ifMatch);
-        Discipline d = Ids.enumParam("discipline", discipline, Discipline.class);
-        return withEtag(reports.updateDiscipline(Ids.uuid("eight-d-report", id), d, expected, request));
+        Discipline d = Params.enumParam("discipline", discipline, Discipline.class);
+        return withEtag(reports.updateDiscipline(Params.uuid("eight-d-report", id), d, expected, request));
     }
 
     @POST
@@ -116,7 +116,7 @@ public class EightDResource {
     public Response linkCase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              ReportRequests.LinkCase request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(reports.linkCase(Ids.uuid("eight-d-report", id), expected, request));
+        return withEtag(reports.linkCase(Params.uuid("eight-d-report", id), expected, request));
     }
 
     @POST
@@ -127,7 +127,7 @@ public class EightDResource {
     public Response addAction(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               ReportRequests.Action request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(actions.add(Ids.uuid("eight-d-report", id), expected, request));
+        return withEtag(actions.add(Params.uuid("eight-d-report", id), expected, request));
     }
 
     @PUT
@@ -138,7 +138,7 @@ public class EightDResource {
     public Response updateAction(@PathParam("id") String id, @PathParam("actionId") String actionId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.ActionUpdate request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(actions.update(Ids.uuid("eight-d-report", id), Ids.uuid("eight-d-action", actionId), expected, request));
+        return withEtag(actions.update(Params.uuid("eight-d-report", id), Params.uuid("eight-d-action", actionId), expected, request));
     }
 
     @POST
@@ -147,7 +147,7 @@ public class EightDResource {
     @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done and no open action")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Closure closure) {
         long expected = Versions.required(ifMatch);
-        return withEtag(reports.close(Ids.uuid("eight-d-report", id), expected, closure == null ? null : closure.comment()));
+        return withEtag(reports.close(Params.uuid("eight-d-report", id), expected, closure == null ? null : closure.comment()));
     }
 
     private static Response withEtag(ReportView view) {

@@ -2,7 +2,7 @@ package com.aftersales.eightd;
 
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -50,8 +50,8 @@ public class EightDSettingsResource {
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Holidays and worked weekend days (调休) between two dates")
     public List<EightDSettings.CalendarDay> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
-        LocalDate start = Ids.dateParam("from", from);
-        LocalDate end = Ids.dateParam("to", to);
+        LocalDate start = Params.dateParam("from", from);
+        LocalDate end = Params.dateParam("to", to);
         if (start == null || end == null || end.isBefore(start) || start.plusYears(3).isBefore(end)) {
             throw ProblemException.badParameter("to", "eightd.calendar_range");
         }

@@ -1,7 +1,7 @@
 package com.aftersales.followup;
 
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ public class FollowUpResource {
             Roles.SALES, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Follow-ups of a case (caseId), or all due by tomorrow")
     public List<FollowUps.FollowUpView> list(@QueryParam("caseId") String caseId) {
-        return followUps.list(caseId == null || caseId.isBlank() ? null : Ids.uuid("case", caseId), false);
+        return followUps.list(caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId), false);
     }
 
     @PUT
@@ -46,7 +46,7 @@ public class FollowUpResource {
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            FollowUps.Outcome outcome) {
         long expected = Versions.required(ifMatch);
-        FollowUps.FollowUpView view = followUps.record(Ids.uuid("follow-up", id), expected, outcome);
+        FollowUps.FollowUpView view = followUps.record(Params.uuid("follow-up", id), expected, outcome);
         return Versions.ok(view, view.version());
     }
 }

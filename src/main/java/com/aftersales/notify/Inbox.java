@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -54,7 +54,7 @@ public class Inbox {
         PageRequest page = PageRequest.of(limit, cursor);
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(addressedToMe(params));
-        if (Boolean.TRUE.equals(Ids.boolParam("unread", unread))) {
+        if (Boolean.TRUE.equals(Params.boolParam("unread", unread))) {
             where.append(" and read_at is null");
         }
         if (page.after() != null) {
@@ -84,7 +84,7 @@ public class Inbox {
     public void read(String id) {
         List<Object> params = new ArrayList<>();
         String mine = addressedToMe(params);
-        params.add(Ids.uuid("notification", id));
+        params.add(Params.uuid("notification", id));
         int idParam = params.size();
         params.add(OffsetDateTime.now(clock));
         Query q = em.createNativeQuery("update notice set read_at = coalesce(read_at, cast(?" + params.size() + " as timestamptz)) "
@@ -129,7 +129,7 @@ public class Inbox {
     @Transactional
     public void resend(String id) {
         int updated = em.createNativeQuery("update notice_delivery set status = 'PENDING', attempts = 0, next_attempt_at = null "
-                + "where id = ?1 and status = 'DEAD'").setParameter(1, Ids.uuid("delivery", id)).executeUpdate();
+                + "where id = ?1 and status = 'DEAD'").setParameter(1, Params.uuid("delivery", id)).executeUpdate();
         if (updated == 0) {
             throw ProblemException.notFound("delivery", id);
         }

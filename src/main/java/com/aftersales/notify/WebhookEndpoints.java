@@ -6,7 +6,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,7 +125,7 @@ public class WebhookEndpoints {
 
     @Transactional
     public void deactivate(String id) {
-        EndpointView before = get(Ids.uuid("webhook", id));
+        EndpointView before = get(Params.uuid("webhook", id));
         if (!before.active()) {
             throw ProblemException.notFound("webhook", id);
         }

@@ -2,7 +2,7 @@ package com.aftersales.problems;
 
 import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -46,7 +46,7 @@ public class ProblemDigestResource {
     @AnyStaff
     @Operation(summary = "One digest with its problems")
     public ProblemDigests.DigestView get(@PathParam("id") String id) {
-        return digests.get(Ids.uuid("problem-digest", id));
+        return digests.get(Params.uuid("problem-digest", id));
     }
 
     @POST
@@ -55,7 +55,7 @@ public class ProblemDigestResource {
     @AnyStaff
     @Operation(summary = "I have read this digest (subscribers of its department only)")
     public ProblemDigests.Ack acknowledge(@PathParam("id") String id) {
-        return digests.acknowledge(Ids.uuid("problem-digest", id));
+        return digests.acknowledge(Params.uuid("problem-digest", id));
     }
 
     @GET
@@ -64,8 +64,8 @@ public class ProblemDigestResource {
     @Operation(summary = "Who has read the digest and who has not (overdue after overdueAfterDays, default 7)")
     public ProblemDigests.Acknowledgements acknowledgements(@PathParam("id") String id,
                                                            @QueryParam("overdueAfterDays") String days) {
-        Integer n = Ids.intParam("overdueAfterDays", days, 0, 365);
-        return digests.acknowledgements(Ids.uuid("problem-digest", id), Duration.ofDays(n == null ? 7 : n));
+        Integer n = Params.intParam("overdueAfterDays", days, 0, 365);
+        return digests.acknowledgements(Params.uuid("problem-digest", id), Duration.ofDays(n == null ? 7 : n));
     }
 
     @GET
@@ -73,7 +73,7 @@ public class ProblemDigestResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER, Roles.ENGINEER})
     @Operation(summary = "Subscribers of the digest, per department")
     public List<ProblemDigests.SubscriberView> subscribers(@QueryParam("department") String department) {
-        return digests.subscribers(Ids.enumParam("department", department, Department.class));
+        return digests.subscribers(Params.enumParam("department", department, Department.class));
     }
 
     @PUT
@@ -89,7 +89,7 @@ public class ProblemDigestResource {
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Unsubscribe a person")
     public Response unsubscribe(@PathParam("department") String department, @PathParam("subscriber") String subscriber) {
-        digests.unsubscribe(Ids.enumParam("department", department, Department.class), subscriber);
+        digests.unsubscribe(Params.enumParam("department", department, Department.class), subscriber);
         return Response.noContent().build();
     }
 }

@@ -6,7 +6,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -62,7 +62,7 @@ public class ProblemResource {
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Create the library entry from a closed 8D report in one step")
     public Response fromReport(@PathParam("reportId") String reportId) {
-        return created(library.fromReport(Ids.uuid("eight-d-report", reportId)));
+        return created(library.fromReport(Params.uuid("eight-d-report", reportId)));
     }
 
     @GET
@@ -73,7 +73,7 @@ public class ProblemResource {
                                                    @QueryParam("status") String status, @QueryParam("limit") String limit,
                                                    @QueryParam("cursor") String cursor) {
         return library.search(new ProblemLibrary.Filter(blank(model), blank(mode), blank(cause), blank(text),
-                Ids.enumParam("status", status, Problem.Status.class)), PageRequest.of(limit, cursor));
+                Params.enumParam("status", status, Problem.Status.class)), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -82,7 +82,7 @@ public class ProblemResource {
     @Operation(summary = "The digest content: problems new or changed since a moment (ISO date or date-time)")
     public List<ProblemLibrary.ProblemView> digest(@QueryParam("since") String since,
                                                    @QueryParam("department") String department) {
-        Ids.enumParam("department", department, Department.class);
+        Params.enumParam("department", department, Department.class);
         return digests.content(moment("since", since));
     }
 
@@ -91,7 +91,7 @@ public class ProblemResource {
     @AnyStaff
     @Operation(summary = "One problem")
     public Response get(@PathParam("id") String id) {
-        ProblemLibrary.ProblemView view = library.get(Ids.uuid("problem", id));
+        ProblemLibrary.ProblemView view = library.get(Params.uuid("problem", id));
         return Versions.ok(view, view.version());
     }
 
@@ -102,7 +102,7 @@ public class ProblemResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            ProblemLibrary.ProblemRequest request) {
         long expected = Versions.required(ifMatch);
-        ProblemLibrary.ProblemView view = library.update(Ids.uuid("problem", id), expected, request);
+        ProblemLibrary.ProblemView view = library.update(Params.uuid("problem", id), expected, request);
         return Versions.ok(view, view.version());
     }
 

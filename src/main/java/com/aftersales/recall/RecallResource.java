@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +56,7 @@ public class RecallResource {
     @Operation(summary = "Campaigns by code (a customer account: those with its units)")
     public Page<Recalls.CampaignView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
-        return recalls.list(Ids.enumParam("status", status, RecallCampaign.Status.class), PageRequest.of(limit, cursor));
+        return recalls.list(Params.enumParam("status", status, RecallCampaign.Status.class), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -64,7 +64,7 @@ public class RecallResource {
     @AnyRole
     @Operation(summary = "One campaign")
     public Response get(@PathParam("id") String id) {
-        return withEtag(recalls.get(Ids.uuid("recall", id)));
+        return withEtag(recalls.get(Params.uuid("recall", id)));
     }
 
     @PUT
@@ -74,7 +74,7 @@ public class RecallResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            Recalls.CampaignRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(recalls.update(Ids.uuid("recall", id), expected, request));
+        return withEtag(recalls.update(Params.uuid("recall", id), expected, request));
     }
 
     @DELETE
@@ -83,7 +83,7 @@ public class RecallResource {
     @Operation(summary = "Delete a draft; a filed campaign is under legal hold (409 with the date it may go)")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        recalls.delete(Ids.uuid("recall", id), expected);
+        recalls.delete(Params.uuid("recall", id), expected);
         return Response.noContent().build();
     }
 
@@ -92,7 +92,7 @@ public class RecallResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "How many units and which customers the criteria hit, before anything is committed")
     public Recalls.Preview preview(@PathParam("id") String id) {
-        return recalls.preview(Ids.uuid("recall", id));
+        return recalls.preview(Params.uuid("recall", id));
     }
 
     @POST
@@ -102,7 +102,7 @@ public class RecallResource {
     public Response file(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          Recalls.FilingRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(recalls.file(Ids.uuid("recall", id), expected, request == null ? new Recalls.FilingRequest(null) : request));
+        return withEtag(recalls.file(Params.uuid("recall", id), expected, request == null ? new Recalls.FilingRequest(null) : request));
     }
 
     @POST
@@ -112,7 +112,7 @@ public class RecallResource {
     @Operation(summary = "Activate: freeze the affected units and queue one notice per customer")
     public Response activate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(recalls.activate(Ids.uuid("recall", id), expected));
+        return withEtag(recalls.activate(Params.uuid("recall", id), expected));
     }
 
     @POST
@@ -122,7 +122,7 @@ public class RecallResource {
     @Operation(summary = "Mark the campaign completed")
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(recalls.complete(Ids.uuid("recall", id), expected));
+        return withEtag(recalls.complete(Params.uuid("recall", id), expected));
     }
 
     @POST
@@ -132,7 +132,7 @@ public class RecallResource {
     @Operation(summary = "Close the campaign (after the summary report)")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(recalls.close(Ids.uuid("recall", id), expected));
+        return withEtag(recalls.close(Params.uuid("recall", id), expected));
     }
 
     @GET
@@ -141,7 +141,7 @@ public class RecallResource {
     @Operation(summary = "The campaign's units and their remedy status (a customer account: its own units only)")
     public Page<Recalls.UnitView> units(@PathParam("id") String id, @QueryParam("status") String status,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return recalls.units(Ids.uuid("recall", id), Ids.enumParam("status", status, Recalls.Remedy.class),
+        return recalls.units(Params.uuid("recall", id), Params.enumParam("status", status, Recalls.Remedy.class),
                 PageRequest.of(limit, cursor));
     }
 
@@ -151,7 +151,7 @@ public class RecallResource {
     @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT (reason)")
     public Recalls.UnitView remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
                                    Recalls.RemedyRequest request) {
-        return recalls.remedy(Ids.uuid("recall", id), SerialNo.of(serialNo), request);
+        return recalls.remedy(Params.uuid("recall", id), SerialNo.of(serialNo), request);
     }
 
     @POST
@@ -160,7 +160,7 @@ public class RecallResource {
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing")
     public RecallProgress.ImportResult importRemedies(@PathParam("id") String id, byte[] csv) {
-        return progress.importRemedies(Ids.uuid("recall", id), csv);
+        return progress.importRemedies(Params.uuid("recall", id), csv);
     }
 
     @GET
@@ -169,8 +169,8 @@ public class RecallResource {
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.CUSTOMER})
     @Operation(summary = "Completion overall, by customer and by model; units still open after openAfterDays (default 30)")
     public RecallProgress.Completion completion(@PathParam("id") String id, @QueryParam("openAfterDays") String days) {
-        Integer n = Ids.intParam("openAfterDays", days, 0, 3650);
-        return progress.completion(Ids.uuid("recall", id), n == null ? 30 : n);
+        Integer n = Params.intParam("openAfterDays", days, 0, 3650);
+        return progress.completion(Params.uuid("recall", id), n == null ? 30 : n);
     }
 
     @GET
@@ -178,7 +178,7 @@ public class RecallResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Progress report of a period (default: this quarter) for the authority")
     public RecallProgress.Report report(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return progress.report(Ids.uuid("recall", id), Ids.dateParam("from", from), Ids.dateParam("to", to));
+        return progress.report(Params.uuid("recall", id), Params.dateParam("from", from), Params.dateParam("to", to));
     }
 
     @GET
@@ -187,7 +187,7 @@ public class RecallResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "The progress report as an Excel workbook with zh-CN labels")
     public Response reportWorkbook(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
-        RecallProgress.Report report = progress.report(Ids.uuid("recall", id), Ids.dateParam("from", from), Ids.dateParam("to", to));
+        RecallProgress.Report report = progress.report(Params.uuid("recall", id), Params.dateParam("from", from), Params.dateParam("to", to));
         return Response.ok(RecallProgress.workbook(report), RecallProgress.XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + report.campaignCode() + "-progress.xlsx\"").build();
     }

@@ -5,7 +5,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.CorrelationId;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.unit.SerialNo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -199,6 +199,6 @@ public class Retention {
     }
 
     static LocalDate date(String name, String value, LocalDate orElse) {
-        return value == null || value.isBlank() ? orElse : Ids.dateParam(name, value);
+        return value == null || value.isBlank() ? orElse : Params.dateParam(name, value);
     }
 }

@@ -7,7 +7,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,8 +60,8 @@ public class ReturnResource {
     @Operation(summary = "Returns by number (filters: caseId, status)")
     public Page<ReturnView> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return returns.list(caseId == null || caseId.isBlank() ? null : Ids.uuid("case", caseId),
-                Ids.enumParam("status", status, ReturnOrder.Status.class), PageRequest.of(limit, cursor));
+        return returns.list(caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId),
+                Params.enumParam("status", status, ReturnOrder.Status.class), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -71,12 +71,12 @@ public class ReturnResource {
     @Operation(summary = "NTF rate = NTF units ÷ judged units, by customer, model or month, judged between from and to")
     public List<NtfRates.Row> ntfRate(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
                                       @QueryParam("to") String to) {
-        LocalDate start = Ids.dateParam("from", from);
-        LocalDate end = Ids.dateParam("to", to);
+        LocalDate start = Params.dateParam("from", from);
+        LocalDate end = Params.dateParam("to", to);
         if (start == null || end == null || end.isBefore(start)) {
             throw ProblemException.badParameter("to", "returns.period");
         }
-        NtfRates.GroupBy by = Ids.enumParam("groupBy", groupBy, NtfRates.GroupBy.class);
+        NtfRates.GroupBy by = Params.enumParam("groupBy", groupBy, NtfRates.GroupBy.class);
         return ntf.rates(by == null ? NtfRates.GroupBy.CUSTOMER : by, start, end, caller.customerScope().orElse(null));
     }
 
@@ -85,7 +85,7 @@ public class ReturnResource {
     @AnyRole
     @Operation(summary = "One return with its units, tests, verdicts, dispositions and cost shares")
     public Response get(@PathParam("id") String id) {
-        return withEtag(returns.get(Ids.uuid("return", id)));
+        return withEtag(returns.get(Params.uuid("return", id)));
     }
 
     @POST
@@ -95,7 +95,7 @@ public class ReturnResource {
     @Operation(summary = "The warehouse receives the returned goods (the case owner is told)")
     public Response receive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(returns.receive(Ids.uuid("return", id), expected));
+        return withEtag(returns.receive(Params.uuid("return", id), expected));
     }
 
     @POST
@@ -105,7 +105,7 @@ public class ReturnResource {
     public Response test(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          Returns.TestRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(returns.test(Ids.uuid("return", id), expected, request));
+        return withEtag(returns.test(Params.uuid("return", id), expected, request));
     }
 
     @POST
@@ -115,7 +115,7 @@ public class ReturnResource {
     public Response judge(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           Returns.JudgeRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(returns.judge(Ids.uuid("return", id), expected, request));
+        return withEtag(returns.judge(Params.uuid("return", id), expected, request));
     }
 
     @POST
@@ -125,7 +125,7 @@ public class ReturnResource {
     public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             Returns.DisposeRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(returns.dispose(Ids.uuid("return", id), expected, request));
+        return withEtag(returns.dispose(Params.uuid("return", id), expected, request));
     }
 
     @POST
@@ -135,7 +135,7 @@ public class ReturnResource {
     public Response restock(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             Returns.RestockRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(returns.restock(Ids.uuid("return", id), expected, request));
+        return withEtag(returns.restock(Params.uuid("return", id), expected, request));
     }
 
     @POST
@@ -145,7 +145,7 @@ public class ReturnResource {
     @Operation(summary = "Close the return once repaired units are restocked")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(returns.close(Ids.uuid("return", id), expected));
+        return withEtag(returns.close(Params.uuid("return", id), expected));
     }
 
     private static Response withEtag(ReturnView view) {

@@ -2,7 +2,7 @@ package com.aftersales.spareparts;
 
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ public class QuoteResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES})
     @Operation(summary = "Quote a chargeable case: parts at market price plus labour")
     public Response issue(@PathParam("caseId") String caseId, Quotes.QuoteRequest request) {
-        Quotes.QuoteView view = quotes.issue(Ids.uuid("case", caseId), request);
+        Quotes.QuoteView view = quotes.issue(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/quotes/" + view.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
     }
@@ -48,7 +48,7 @@ public class QuoteResource {
             Roles.SALES, Roles.CUSTOMER})
     @Operation(summary = "The case's quotes")
     public List<Quotes.QuoteView> quotes(@PathParam("caseId") String caseId) {
-        return quotes.of(Ids.uuid("case", caseId));
+        return quotes.of(Params.uuid("case", caseId));
     }
 
     @POST
@@ -58,7 +58,7 @@ public class QuoteResource {
     public Response decide(@PathParam("caseId") String caseId, @PathParam("quoteId") String quoteId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Quotes.DecisionRequest request) {
         long expected = Versions.required(ifMatch);
-        Quotes.QuoteView view = quotes.decide(Ids.uuid("case", caseId), Ids.uuid("quote", quoteId), expected, request);
+        Quotes.QuoteView view = quotes.decide(Params.uuid("case", caseId), Params.uuid("quote", quoteId), expected, request);
         return Versions.ok(view, view.version());
     }
 }

@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -52,7 +52,7 @@ public class SparePartResource {
     @Operation(summary = "Spare parts by number (model: parts for a product model; wearPart=true: its wear-part list)")
     public Page<SpareParts.PartView> list(@QueryParam("model") String model, @QueryParam("wearPart") String wearPart,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return parts.list(model == null || model.isBlank() ? null : model, Ids.boolParam("wearPart", wearPart),
+        return parts.list(model == null || model.isBlank() ? null : model, Params.boolParam("wearPart", wearPart),
                 PageRequest.of(limit, cursor));
     }
 
@@ -69,7 +69,7 @@ public class SparePartResource {
     @AnyStaff
     @Operation(summary = "One spare part")
     public Response get(@PathParam("id") String id) {
-        SpareParts.PartView view = parts.get(Ids.uuid("spare-part", id));
+        SpareParts.PartView view = parts.get(Params.uuid("spare-part", id));
         return Versions.ok(view, view.version());
     }
 
@@ -80,7 +80,7 @@ public class SparePartResource {
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            SpareParts.PartRequest request) {
         long expected = Versions.required(ifMatch);
-        SpareParts.PartView view = parts.update(Ids.uuid("spare-part", id), expected, request);
+        SpareParts.PartView view = parts.update(Params.uuid("spare-part", id), expected, request);
         return Versions.ok(view, view.version());
     }
 
@@ -89,7 +89,7 @@ public class SparePartResource {
     @AnyStaff
     @Operation(summary = "Stock of a part per location")
     public List<SpareParts.StockView> stock(@PathParam("id") String id) {
-        return parts.stock(Ids.uuid("spare-part", id));
+        return parts.stock(Params.uuid("spare-part", id));
     }
 
     @PUT
@@ -98,7 +98,7 @@ public class SparePartResource {
     @Operation(summary = "Safety stock and reorder point of a part at a location")
     public SpareParts.StockView levels(@PathParam("id") String id, @PathParam("location") String location,
                                        SpareParts.StockSettings settings) {
-        return parts.setStockLevels(Ids.uuid("spare-part", id), location, settings);
+        return parts.setStockLevels(Params.uuid("spare-part", id), location, settings);
     }
 
     @POST
@@ -108,6 +108,6 @@ public class SparePartResource {
     @Operation(summary = "Receipt, issue to a case, or adjustment (with reason); stock never goes negative (409). "
             + "Send an Idempotency-Key: a retried issue must not take the pieces twice")
     public Response move(@PathParam("id") String id, SpareParts.MovementRequest request) {
-        return Response.ok(parts.move(Ids.uuid("spare-part", id), request)).build();
+        return Response.ok(parts.move(Params.uuid("spare-part", id), request)).build();
     }
 }

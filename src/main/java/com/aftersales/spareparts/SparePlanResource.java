@@ -2,7 +2,7 @@ package com.aftersales.spareparts;
 
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,7 +48,7 @@ public class SparePlanResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.PRODUCT_MANAGER, Roles.WAREHOUSE})
     @Operation(summary = "One plan")
     public Response plan(@PathParam("id") String id) {
-        SparePlans.PlanView view = plans.get(Ids.uuid("spare-plan", id));
+        SparePlans.PlanView view = plans.get(Params.uuid("spare-plan", id));
         return Versions.ok(view, view.version());
     }
 
@@ -59,7 +59,7 @@ public class SparePlanResource {
     public Response edit(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          SparePlans.EditRequest request) {
         long expected = Versions.required(ifMatch);
-        SparePlans.PlanView view = plans.edit(Ids.uuid("spare-plan", id), expected, request);
+        SparePlans.PlanView view = plans.edit(Params.uuid("spare-plan", id), expected, request);
         return Versions.ok(view, view.version());
     }
 }

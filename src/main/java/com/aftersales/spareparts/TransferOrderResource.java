@@ -4,7 +4,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ public class TransferOrderResource {
     @Operation(summary = "Transfer orders by number (filter: status)")
     public Page<TransferOrders.OrderView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
                                                @QueryParam("cursor") String cursor) {
-        return orders.list(Ids.enumParam("status", status, TransferOrder.Status.class), PageRequest.of(limit, cursor));
+        return orders.list(Params.enumParam("status", status, TransferOrder.Status.class), PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -60,7 +60,7 @@ public class TransferOrderResource {
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.REPAIR, Roles.WAREHOUSE})
     @Operation(summary = "One transfer order")
     public Response get(@PathParam("id") String id) {
-        return withEtag(orders.get(Ids.uuid("transfer-order", id)));
+        return withEtag(orders.get(Params.uuid("transfer-order", id)));
     }
 
     @POST
@@ -70,7 +70,7 @@ public class TransferOrderResource {
     public Response decide(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            TransferOrders.DecisionRequest request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(orders.decide(Ids.uuid("transfer-order", id), expected, request));
+        return withEtag(orders.decide(Params.uuid("transfer-order", id), expected, request));
     }
 
     @POST
@@ -80,7 +80,7 @@ public class TransferOrderResource {
     public Response ship(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          TransferOrders.Dispatch dispatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(orders.ship(Ids.uuid("transfer-order", id), expected, dispatch));
+        return withEtag(orders.ship(Params.uuid("transfer-order", id), expected, dispatch));
     }
 
     @POST
@@ -90,7 +90,7 @@ public class TransferOrderResource {
     @Operation(summary = "The receiving warehouse confirms; stock arrives at the destination")
     public Response receive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
-        return withEtag(orders.receive(Ids.uuid("transfer-order", id), expected));
+        return withEtag(orders.receive(Params.uuid("transfer-order", id), expected));
     }
 
     private static Response withEtag(TransferOrders.OrderView view) {

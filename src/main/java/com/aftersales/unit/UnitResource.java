@@ -5,7 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -67,8 +67,8 @@ public class UnitResource {
     public Page<UnitView> list(@QueryParam("customerId") String customerId, @QueryParam("productLine") String line,
                                @QueryParam("model") String model, @QueryParam("serialPrefix") String prefix,
                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return units.list(customerId == null || customerId.isBlank() ? null : Ids.uuid("customer", customerId),
-                Ids.enumParam("productLine", line, ProductLine.class), model, prefix, PageRequest.of(limit, cursor));
+        return units.list(customerId == null || customerId.isBlank() ? null : Params.uuid("customer", customerId),
+                Params.enumParam("productLine", line, ProductLine.class), model, prefix, PageRequest.of(limit, cursor));
     }
 
     @GET

@@ -5,7 +5,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
@@ -47,9 +47,9 @@ public class EntitlementResource {
                                        @QueryParam("mileageKm") String mileageKm,
                                        @QueryParam("operatingHours") String hours,
                                        @Context HttpHeaders headers) {
-        return entitlements.lookUp(SerialNo.of(serialNo), Ids.dateParam("date", date),
-                Ids.intParam("mileageKm", mileageKm, 0, 10_000_000),
-                Ids.intParam("operatingHours", hours, 0, 1_000_000),
+        return entitlements.lookUp(SerialNo.of(serialNo), Params.dateParam("date", date),
+                Params.intParam("mileageKm", mileageKm, 0, 10_000_000),
+                Params.intParam("operatingHours", hours, 0, 1_000_000),
                 Messages.choose(headers.getAcceptableLanguages()));
     }
 }

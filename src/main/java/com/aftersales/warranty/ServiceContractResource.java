@@ -6,7 +6,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
@@ -66,7 +66,7 @@ public class ServiceContractResource {
     @AnyRole
     @Operation(summary = "One service contract")
     public Response contract(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId) {
-        ServiceContractView view = contracts.get(SerialNo.of(serialNo), Ids.uuid("service-contract", contractId));
+        ServiceContractView view = contracts.get(SerialNo.of(serialNo), Params.uuid("service-contract", contractId));
         return Versions.ok(view, view.version());
     }
 
@@ -77,7 +77,7 @@ public class ServiceContractResource {
     public Response cancel(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CancellationRequest request) {
         long expected = Versions.required(ifMatch);
-        ServiceContractView view = contracts.cancel(SerialNo.of(serialNo), Ids.uuid("service-contract", contractId), expected, request);
+        ServiceContractView view = contracts.cancel(SerialNo.of(serialNo), Params.uuid("service-contract", contractId), expected, request);
         return Versions.ok(view, view.version());
     }
 }

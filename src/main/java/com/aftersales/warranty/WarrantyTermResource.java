@@ -6,7 +6,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
-import com.aftersales.shared.web.Ids;
+import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.ProductLine;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +46,7 @@ public class WarrantyTermResource {
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Agree a free-warranty term (包修) with a customer for a product line; ends the open term before it")
     public Response agree(@PathParam("customerId") String customerId, WarrantyTermRequest request) {
-        WarrantyTermView view = terms.agree(Ids.uuid("customer", customerId), request);
+        WarrantyTermView view = terms.agree(Params.uuid("customer", customerId), request);
         return Response.created(URI.create("/api/v1/customers/" + view.customerId() + "/warranty-terms/" + view.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
     }
@@ -61,7 +61,7 @@ public class WarrantyTermResource {
         if (page.after() != null && !page.after().matches("[0-9a-f-]{36}")) {
             throw ProblemException.badParameter("cursor", "validation.cursor");
         }
-        return terms.list(Ids.uuid("customer", customerId), Ids.enumParam("productLine", line, ProductLine.class), page);
+        return terms.list(Params.uuid("customer", customerId), Params.enumParam("productLine", line, ProductLine.class), page);
     }
 
     @GET
@@ -69,7 +69,7 @@ public class WarrantyTermResource {
     @AnyRole
     @Operation(summary = "One free-warranty term")
     public Response term(@PathParam("customerId") String customerId, @PathParam("termId") String termId) {
-        WarrantyTermView view = terms.get(Ids.uuid("customer", customerId), Ids.uuid("warranty-term", termId));
+        WarrantyTermView view = terms.get(Params.uuid("customer", customerId), Params.uuid("warranty-term", termId));
         return Versions.ok(view, view.version());
     }
 
@@ -80,7 +80,7 @@ public class WarrantyTermResource {
     public Response amendTerm(@PathParam("customerId") String customerId, @PathParam("termId") String termId,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, WarrantyTermRequest request) {
         long expected = Versions.required(ifMatch);
-        WarrantyTermView view = terms.amend(Ids.uuid("customer", customerId), Ids.uuid("warranty-term", termId),
+        WarrantyTermView view = terms.amend(Params.uuid("customer", customerId), Params.uuid("warranty-term", termId),
                 expected, request);
         return Versions.ok(view, view.version());
     }

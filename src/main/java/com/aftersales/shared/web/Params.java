@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Reads path and query parameters with clear 4xx answers instead of framework defaults. */
-public final class Ids {
+public final class Params {
 
-    private Ids() {
+    private Params() {
     }
 
     /** A malformed id names no record: 404, like any unknown id. */
