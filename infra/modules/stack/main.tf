@@ -65,6 +65,7 @@ module "api" {
     QUARKUS_MAILER_PASSWORD                 = module.mail.smtp_password
     AFTERSALES_MAIL_FROM                    = "aftersales@${var.mail_domain}"
     AFTERSALES_JOBS_TRIGGER_TOKEN           = var.job_token
+    AFTERSALES_ZONE                         = var.business_zone
   }, var.function_environment)
 }
 
@@ -75,6 +76,8 @@ module "schedules" {
   function_name      = module.api.function_name
   function_role_name = module.api.function_role_name
   job_token          = var.job_token
+  # The jobs fire at the business zone's local times, the zone the function decides "today" in.
+  timezone = var.business_zone
 }
 
 module "alarms" {

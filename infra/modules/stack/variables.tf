@@ -69,3 +69,9 @@ variable "function_environment" {
   type        = map(string)
   default     = {}
 }
+
+variable "business_zone" {
+  description = "The business time zone: the function's AFTERSALES_ZONE (every \"today\" it decides) and the zone of the job schedules' cron times."
+  type        = string
+  default     = "Asia/Shanghai"
+}
