@@ -134,4 +134,21 @@ class BusinessZoneTest {
         as("ENGINEER").body(ProblemBodies.problem(failure, "胶粘剂固化不足", "延长固化时间", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
         return failure;
     }
+
+    /** A unit never delivered is kept counting from the day it was recorded: the Berlin day, not the database's (UTC). */
+    @Test
+    void retentionOfAnUndeliveredUnitCountsFromTheBerlinDayItWasRecorded() {
+        String customer = Api.newCustomer(Api.unique("zone"));
+        // 2026-12-31 23:30 UTC is already 2027-01-01 00:30 in Berlin (and a delivery on that day is not in the future).
+        TestClock.moveTo(Instant.parse("2026-12-31T23:30:00Z"));
+        String delivered = Api.unique("ZD");
+        as("SALES").body(UnitBodies.unit(customer).serialNo(delivered).delivered(LocalDate.of(2027, 1, 1)).json())
+                .post("/api/v1/units").then().statusCode(201);
+        String recorded = Api.unique("ZR");
+        as("SALES").body(UnitBodies.unit(customer).serialNo(recorded).json()).post("/api/v1/units").then().statusCode(201);
+        String keptIfDeliveredOnNewYear = as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + delivered)
+                .then().statusCode(200).extract().path("keptUntil");
+        as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + recorded)
+                .then().statusCode(200).body("keptUntil", equalTo(keptIfDeliveredOnNewYear));
+    }
 }

@@ -77,7 +77,7 @@ public class CaseSearch {
         }
         if (Boolean.TRUE.equals(f.overdue())) {
             OffsetDateTime now = OffsetDateTime.now(clock);
-            where.add("c.status not in ('RESOLVED', 'CLOSED', 'REJECTED') and (c.resolution_due < ?"
+            where.add("c.status not in (" + CaseStatus.NOT_OPEN_SQL + ") and (c.resolution_due < ?"
                     + (params.size() + 1) + " or (c.first_responded_at is null and c.first_response_due < ?" + (params.size() + 1) + "))");
             params.add(now);
         }

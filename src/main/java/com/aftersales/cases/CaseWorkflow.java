@@ -183,7 +183,6 @@ public class CaseWorkflow {
         }
         CaseEvent event = timeline.record(c.id, CaseEvent.Kind.NOTE, null, null, request.text().strip(), visibility);
         em.flush();
-        em.refresh(event);
         EventView view = EventView.of(event);
         audit.record(CaseViews.AUDIT_TYPE, c.id, "NOTE", null, view);
         return view;

@@ -169,12 +169,14 @@ public class Recalls {
     /** The affected units, frozen in one INSERT … SELECT, and one notice per customer listing its units: how many units. */
     private int freezeAndNotify(RecallCampaign c) {
         AffectedUnits.Condition cond = AffectedUnits.of(c.criteria, 2);
+        int stamp = 2 + cond.params().size();
         Query freeze = em.createNativeQuery("insert into recall_unit (campaign_id, unit_id, serial_no, customer_id, product_model, "
-                + "product_line, remedy_status) select ?1, u.id, u.serial_no, u.customer_id, u.product_model, u.product_line, "
-                + "'NOTIFIED' from unit_record u where "
+                + "product_line, remedy_status, updated_at) select ?1, u.id, u.serial_no, u.customer_id, "
+                + "u.product_model, u.product_line, 'NOTIFIED', cast(?" + stamp + " as timestamptz) from unit_record u where "
                 + cond.sql());
         freeze.setParameter(1, c.id);
         bind(freeze, cond.params(), 2);
+        freeze.setParameter(stamp, OffsetDateTime.now(clock));
         int affected = freeze.executeUpdate();
         outbox.addAll(new Outbox.NoticeQuery(null, """
                         select 'RECALL_INITIAL' as kind, null as recipient_role, null as recipient_subject,

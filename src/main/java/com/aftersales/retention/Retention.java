@@ -51,15 +51,25 @@ public class Retention {
 
     static final String AUDIT_TYPE = "product-life";
 
-    /** Units past retention and not held on a date (?1). */
-    static final String EXPIRED = """
-            select u.id, u.serial_no, u.product_model,
-                   aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at as date)), u.product_model) as kept_until
-            from unit u
-            where u.anonymised_at is null
-              and aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at as date)), u.product_model) < ?1
-              and not exists (select 1 from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id
-                              where ru.unit_id = u.id and (rc.hold_until is null or rc.hold_until >= ?1))""";
+    /**
+     * The last day a unit's records are kept; a unit never delivered counts from the day it was recorded in the business
+     * zone (the zone id is bind parameter {@code ?n}).
+     */
+    static String keptUntil(int zoneParameter) {
+        return "aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at at time zone cast(?" + zoneParameter
+                + " as text) as date)), u.product_model)";
+    }
+
+    /** Units past retention and not held on a date (?1); the business zone is ?{@code zoneParameter}. */
+    static String expired(int zoneParameter) {
+        return """
+                select u.id, u.serial_no, u.product_model, %1$s as kept_until
+                from unit u
+                where u.anonymised_at is null
+                  and %1$s < ?1
+                  and not exists (select 1 from recall_unit ru join recall_campaign rc on rc.id = ru.campaign_id
+                                  where ru.unit_id = u.id and (rc.hold_until is null or rc.hold_until >= ?1))""".formatted(keptUntil(zoneParameter));
+    }
 
     @Inject
     EntityManager em;
@@ -105,13 +115,12 @@ public class Retention {
     public UnitRetention unit(SerialNo serialNo) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select u.serial_no, u.product_model,
-                               aftersales_kept_until(coalesce(u.delivery_date, cast(u.created_at as date)), u.product_model),
+                        select u.serial_no, u.product_model, %s,
                                (select max(coalesce(rc.hold_until, date '9999-12-31')) from recall_unit ru
                                 join recall_campaign rc on rc.id = ru.campaign_id where ru.unit_id = u.id),
                                u.anonymised_at
-                        from unit u where u.serial_no = ?1""")
-                .setParameter(1, serialNo.value()).getResultList();
+                        from unit u where u.serial_no = ?1""".formatted(keptUntil(2)))
+                .setParameter(1, serialNo.value()).setParameter(2, clock.getZone().getId()).getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.notFound("unit", serialNo.value());
         }
@@ -127,8 +136,9 @@ public class Retention {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UnitRetention> expired(LocalDate asOf) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select serial_no, product_model, kept_until from (" + EXPIRED
-                        + ") e order by kept_until, serial_no limit 200").setParameter(1, asOf).getResultList();
+        List<Object[]> rows = em.createNativeQuery("select serial_no, product_model, kept_until from (" + expired(2)
+                        + ") e order by kept_until, serial_no limit 200").setParameter(1, asOf)
+                .setParameter(2, clock.getZone().getId()).getResultList();
         return rows.stream().map(r -> new UnitRetention((String) r[0], (String) r[1], (LocalDate) r[2], null,
                 ((LocalDate) r[2]).plusDays(1), null)).toList();
     }
@@ -156,7 +166,7 @@ public class Retention {
     }
 
     private Purge anonymise(LocalDate asOf, String serialNo, String actor) {
-        Object[] r = (Object[]) em.createNativeQuery("with expired as (" + EXPIRED + """
+        Object[] r = (Object[]) em.createNativeQuery("with expired as (" + expired(6) + """
                           and (cast(?2 as text) is null or u.serial_no = ?2)
                           for update of u
                         ), units as (
@@ -194,7 +204,8 @@ public class Retention {
                         select (select count(*) from units), (select count(*) from cases),
                                (select count(*) from notes) + (select count(*) from followups) + (select count(*) from audited)""")
                 .setParameter(1, asOf).setParameter(2, serialNo).setParameter(3, actor)
-                .setParameter(4, CorrelationId.current()).setParameter(5, OffsetDateTime.now(clock)).getSingleResult();
+                .setParameter(4, CorrelationId.current()).setParameter(5, OffsetDateTime.now(clock))
+                .setParameter(6, clock.getZone().getId()).getSingleResult();
         return new Purge(asOf, ((Number) r[0]).intValue(), ((Number) r[1]).intValue());
     }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -68,9 +67,6 @@ public class Quotes {
 
     @Inject
     SpareParts parts;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     Caller caller;

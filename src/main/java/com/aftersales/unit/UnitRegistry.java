@@ -127,9 +127,11 @@ public class UnitRegistry {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public LocalDate keptUntil(Collection<UUID> unitIds) {
+        // A unit never delivered counts from the day it was recorded, in the business zone.
         return (LocalDate) em.createNativeQuery("select max(aftersales_kept_until(coalesce(u.delivery_date, "
-                        + "cast(u.created_at as date)), u.product_model)) from unit u where u.id = any(?1)", LocalDate.class)
-                .setParameter(1, unitIds.toArray(new UUID[0])).getSingleResult();
+                        + "cast(u.created_at at time zone cast(?2 as text) as date)), u.product_model)) from unit u "
+                        + "where u.id = any(?1)", LocalDate.class)
+                .setParameter(1, unitIds.toArray(new UUID[0])).setParameter(2, clock.getZone().getId()).getSingleResult();
     }
 
     private Unit unit(SerialNo serialNo, LockModeType lock) {
