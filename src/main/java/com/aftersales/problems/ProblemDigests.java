@@ -1,5 +1,10 @@
 package com.aftersales.problems;
 
+import java.time.temporal.TemporalAdjusters;
+import java.time.ZonedDateTime;
+import java.time.ZoneId;
+import java.time.DayOfWeek;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -77,6 +82,9 @@ public class ProblemDigests {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     /** New and changed problems since a moment until now, oldest change first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProblemLibrary.ProblemView> content(OffsetDateTime since) {
@@ -88,6 +96,41 @@ public class ProblemDigests {
     public List<ProblemLibrary.ProblemView> content(OffsetDateTime since, OffsetDateTime until) {
         return problemRows.list("updatedAt > ?1 and updatedAt <= ?2 order by updatedAt, id", since, until).stream()
                 .map(library::view).toList();
+    }
+
+    /** What the weekly issue did: digests issued (new ones only) and inbox notices to subscribers. */
+    public record WeeklyIssue(int digests, int notices) {
+    }
+
+    /**
+     * Last week's digest (Monday to Monday in the business zone) for every department with subscribers, in one
+     * statement, and one notice per subscriber; a second run in the same week issues nothing new.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public WeeklyIssue issueWeekly(OffsetDateTime now) {
+        ZoneId zone = clock.getZone();
+        ZonedDateTime weekStart = now.atZoneSameInstant(zone).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .toLocalDate().atStartOfDay(zone);
+        OffsetDateTime to = weekStart.toOffsetDateTime();
+        OffsetDateTime from = weekStart.minusWeeks(1).toOffsetDateTime();
+        int issued = em.createNativeQuery("""
+                        insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by, created_at)
+                        select gen_random_uuid(), d.department, ?1, ?2,
+                               coalesce((select array_agg(p.id order by p.problem_no) from problem p
+                                         where p.updated_at >= ?1 and p.updated_at < ?2), '{}'), 'problem-digest-job', ?3
+                        from (select distinct department from department_subscriber) d
+                        on conflict (department, period_from, period_to) do nothing""")
+                .setParameter(1, from).setParameter(2, to).setParameter(3, now).executeUpdate();
+        Outbox.Added notices = outbox.addAll(new Outbox.NoticeQuery(null, """
+                        select 'PROBLEM_DIGEST' as kind, null as recipient_role, s.subscriber as recipient_subject,
+                               null as customer_id,
+                               jsonb_build_object('digestId', g.id, 'department', g.department, 'problems', cardinality(g.problem_ids),
+                                                  'periodFrom', to_char(g.period_from at time zone cast(?3 as text), 'YYYY-MM-DD'),
+                                                  'periodTo', to_char(g.period_to at time zone cast(?3 as text) - interval '1 day', 'YYYY-MM-DD')) as payload,
+                               'digest:' || g.id || ':' || s.subscriber as dedupe_key
+                        from problem_digest g join department_subscriber s on s.department = g.department
+                        where g.period_from = ?1 and g.period_to = ?2""", null), from, to, zone.getId());
+        return new WeeklyIssue(issued, notices.created());
     }
 
     /** Issues the digest for a department and period (idempotent: the same period gives the same digest). */
