@@ -68,7 +68,7 @@ for mode in "${modes[@]}"; do
   url="http://127.0.0.1:$port/2015-03-31/functions/function/invocations"
   # The emulator listens at once; the function itself starts on the first invocation.
   response=$(curl -sS --retry 10 --retry-connrefused --retry-delay 1 --max-time 120 -X POST "$url" -d "$event") || response=""
-  sleep 1
+  sleep "${SMOKE_LOG_WAIT_SECONDS:-1}" # let the function flush its log
   logs=$(docker logs "$name" 2>&1)
   docker rm -f "$name" >/dev/null
   ok=true
