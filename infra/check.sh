@@ -105,6 +105,8 @@ for fn in module.api.aws_lambda_function.this module.api.aws_lambda_function.job
     module.database.aws_vpc_security_group_ingress_rule.database_from_proxy \
     module.database.aws_vpc_security_group_egress_rule.proxy_to_database
 done
+# Lambda checks the jobs function's permission on its failure destination when the configuration is written.
+needs module.schedules.aws_lambda_function_event_invoke_config.jobs module.schedules.aws_iam_role_policy.function_dead_letters
 # The exported PostgreSQL log group exists (with its retention) before RDS would create it without one.
 needs module.database.aws_db_instance.this module.database.aws_cloudwatch_log_group.postgresql
 echo "check.sh: all checks passed"

@@ -117,7 +117,7 @@ data "aws_iam_policy_document" "deploy" {
   }
   statement {
     sid       = "OwnRoles"
-    actions   = ["iam:*Role", "iam:*RolePolicy", "iam:*RolePolicies", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:TagRole", "iam:UntagRole", "iam:ListInstanceProfilesForRole"]
+    actions   = ["iam:*Role", "iam:*RolePolicy", "iam:*RolePolicies", "iam:AttachRolePolicy", "iam:DetachRolePolicy", "iam:ListAttachedRolePolicies", "iam:TagRole", "iam:UntagRole", "iam:ListInstanceProfilesForRole", "iam:ListRoleTags"]
     resources = ["${local.arn}:iam::${local.account}:role/${var.name}-${each.key}-*"]
   }
   statement {

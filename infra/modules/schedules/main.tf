@@ -130,6 +130,9 @@ resource "aws_scheduler_schedule" "job" {
       arn = aws_sqs_queue.dead_letters.arn
     }
   }
+
+  # A schedule may fire right after it is created: its role may already invoke and dead-letter.
+  depends_on = [aws_iam_role_policy.invoke]
 }
 
 # The jobs function is invoked asynchronously by the schedules only.
@@ -143,6 +146,9 @@ resource "aws_lambda_function_event_invoke_config" "jobs" {
       destination = aws_sqs_queue.dead_letters.arn
     }
   }
+
+  # Lambda checks that the function's role may send to the destination when the configuration is written.
+  depends_on = [aws_iam_role_policy.function_dead_letters]
 }
 
 data "aws_iam_policy_document" "function_dead_letters" {

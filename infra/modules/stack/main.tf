@@ -173,3 +173,13 @@ module "alarms" {
   proxy_name             = module.database.proxy_name
   alarm_emails           = var.alarm_emails
 }
+
+# Before identity and mail became global-only (count): an existing pool and its accounts stay where they are.
+moved {
+  from = module.identity
+  to   = module.identity[0]
+}
+moved {
+  from = module.mail
+  to   = module.mail[0]
+}
