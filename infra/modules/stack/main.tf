@@ -96,6 +96,7 @@ module "database" {
   log_retention_days    = local.log_retention_days
   smtp_port             = local.china ? var.smtp_port : null
   secret_recovery_days  = var.production ? 30 : 0
+  app_password_version  = var.database_app_password_version
 }
 
 module "mail" {

@@ -171,3 +171,9 @@ variable "business_zone" {
   type        = string
   default     = "Asia/Shanghai"
 }
+
+variable "database_app_password_version" {
+  description = "Raise to draw a new password for the application database role (then invoke the migration function)."
+  type        = number
+  default     = 1
+}
