@@ -1,7 +1,8 @@
-# The dev environment. State: S3 with locking (see backend.tf and infra/README.md).
+# The dev environment. State: S3 with locking (see backend.tf and infra/README.md). The target (global or china) and
+# the region come from the variables (TF_VAR_target, TF_VAR_region in the deploy workflow).
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -23,21 +24,47 @@ provider "aws" {
 module "stack" {
   source                  = "../../modules/stack"
   name                    = "aftersales-dev"
+  target                  = var.target
   production              = false
   zones                   = var.zones
   package_path            = var.package_path
   native                  = var.native
   memory_mb               = 512
-  database_instance_class = "db.t4g.medium"
+  database_instance_class = "db.t4g.micro"
+  database_storage_gb     = 20
   frontend_urls           = var.frontend_urls
   mail_domain             = var.mail_domain
-  job_token               = var.job_token
+  oidc_issuer             = var.oidc_issuer
+  oidc_jwks_url           = var.oidc_jwks_url
+  oidc_audience           = var.oidc_audience
+  oidc_customer_claim     = var.oidc_customer_claim
+  smtp_host               = var.smtp_host
+  smtp_port               = var.smtp_port
+  smtp_username           = var.smtp_username
   alarm_emails            = var.alarm_emails
   function_environment    = var.function_environment
+
+  # dev also routes the rest of /q (OpenAPI document, Swagger UI) without a token; prod routes health only.
+  api_routes = {
+    "ANY /api/{proxy+}" = { jwt = true }
+    "GET /q/{proxy+}"   = { jwt = false }
+  }
+}
+
+output "target" {
+  value = module.stack.target
+}
+
+output "partition" {
+  value = module.stack.partition
 }
 
 output "api_url" {
   value = module.stack.api_url
+}
+
+output "user_pool_id" {
+  value = module.stack.user_pool_id
 }
 
 output "user_pool_client_id" {
@@ -48,10 +75,22 @@ output "function_name" {
   value = module.stack.function_name
 }
 
-output "dkim_tokens" {
-  value = module.stack.dkim_tokens
+output "jobs_function_name" {
+  value = module.stack.jobs_function_name
 }
 
 output "migrate_function_name" {
   value = module.stack.migrate_function_name
+}
+
+output "dkim_tokens" {
+  value = module.stack.dkim_tokens
+}
+
+output "smtp_secret_arn" {
+  value = module.stack.smtp_secret_arn
+}
+
+output "alarm_topic_arn" {
+  value = module.stack.alarm_topic_arn
 }

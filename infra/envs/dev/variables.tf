@@ -1,13 +1,19 @@
-variable "region" {
-  description = "AWS region."
+variable "target" {
+  description = "global (Cognito, SES; e.g. ap-southeast-1) or china (aws-cn: external OpenID Connect provider and SMTP relay)."
   type        = string
-  default     = "cn-north-1"
+  default     = "global"
+}
+
+variable "region" {
+  description = "AWS region: for global one where Cognito, SES, RDS Proxy and EventBridge Scheduler all exist; for china cn-northwest-1 or cn-north-1."
+  type        = string
+  default     = "ap-southeast-1"
 }
 
 variable "zones" {
   description = "Two availability zones of the region."
   type        = list(string)
-  default     = ["cn-north-1a", "cn-north-1b"]
+  default     = ["ap-southeast-1a", "ap-southeast-1b"]
 }
 
 variable "package_path" {
@@ -28,14 +34,50 @@ variable "frontend_urls" {
 }
 
 variable "mail_domain" {
-  description = "Domain the notice e-mails are sent from (verified in SES by its DKIM records)."
+  description = "Domain the notice e-mails are sent from (global: verified in SES by its DKIM records)."
   type        = string
 }
 
-variable "job_token" {
-  description = "Shared secret of the job schedules and the function (openssl rand -hex 32); from CI secrets."
+variable "oidc_issuer" {
+  description = "china: issuer URL of the OpenID Connect provider."
   type        = string
-  sensitive   = true
+  default     = null
+}
+
+variable "oidc_jwks_url" {
+  description = "china: JWKS URL of the OpenID Connect provider."
+  type        = string
+  default     = null
+}
+
+variable "oidc_audience" {
+  description = "china: audience of the provider's tokens for this API."
+  type        = string
+  default     = null
+}
+
+variable "oidc_customer_claim" {
+  description = "china: claim with a CUSTOMER account's customer id."
+  type        = string
+  default     = "customer_id"
+}
+
+variable "smtp_host" {
+  description = "china: SMTP relay host."
+  type        = string
+  default     = null
+}
+
+variable "smtp_port" {
+  description = "china: SMTP relay port (STARTTLS)."
+  type        = number
+  default     = 587
+}
+
+variable "smtp_username" {
+  description = "china: SMTP relay user (the password goes into the secret output as smtp_secret_arn)."
+  type        = string
+  default     = null
 }
 
 variable "alarm_emails" {
@@ -45,7 +87,7 @@ variable "alarm_emails" {
 }
 
 variable "function_environment" {
-  description = "More environment for the function (overrides)."
+  description = "More environment for the API and jobs functions (overrides)."
   type        = map(string)
   default     = {}
 }

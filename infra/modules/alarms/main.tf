@@ -1,9 +1,9 @@
-# CloudWatch alarms to an SNS topic (subscribe the on-call e-mail): function errors and throttles, API 5xx, job
-# invocations that ended in the dead-letter queue, job runs that failed inside the function, and RDS Proxy connections
-# near the database's limit.
+# CloudWatch alarms to an SNS topic (the on-call e-mails subscribe): errors and throttles of the API and jobs
+# functions, API 5xx, job invocations that ended in the dead-letter queue, failed job runs (also those a retry later
+# repaired), and RDS Proxy connections near the database's limit.
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -17,6 +17,11 @@ variable "name" {
 }
 
 variable "function_name" {
+  description = "The API function."
+  type        = string
+}
+
+variable "jobs_function_name" {
   type = string
 }
 
@@ -24,8 +29,8 @@ variable "api_id" {
   type = string
 }
 
-variable "function_log_group_name" {
-  description = "The function's log group: failed job runs are counted from its lines."
+variable "jobs_log_group_name" {
+  description = "The jobs function's log group: failed job runs are counted from its lines."
   type        = string
 }
 
@@ -59,13 +64,13 @@ resource "aws_sns_topic_subscription" "email" {
   endpoint  = each.value
 }
 
-# A job that fails inside the function still answers its invocation (the HTTP handler returns a response, not a Lambda
-# error), so neither Lambda's retries nor the dead-letter queue see it. JobRunner logs every failed run as
+# A failed run fails its invocation (jobs-errors); Lambda's retry may then succeed, and the dead-letter queue sees
+# only what failed every time. Each failed run still counts here: JobRunner logs every failed run as
 # "ERROR [co.af.jo.JobRunner] (...) Job <name> failed (run <id>, attempt <n>)", or "... failed (run not recorded)"
 # when the database stayed out of reach; this filter counts those lines.
 resource "aws_cloudwatch_log_metric_filter" "job_failures" {
   name           = "${var.name}-job-failures"
-  log_group_name = var.function_log_group_name
+  log_group_name = var.jobs_log_group_name
   pattern        = "\"ERROR\" \"co.af.jo.JobRunner\" \"failed (run\""
 
   metric_transformation {
@@ -85,6 +90,14 @@ locals {
     function-throttles = {
       namespace  = "AWS/Lambda", metric = "Throttles", stat = "Sum", threshold = 1, period = 300,
       dimensions = { FunctionName = var.function_name }
+    }
+    jobs-errors = {
+      namespace  = "AWS/Lambda", metric = "Errors", stat = "Sum", threshold = 1, period = 300,
+      dimensions = { FunctionName = var.jobs_function_name }
+    }
+    jobs-throttles = {
+      namespace  = "AWS/Lambda", metric = "Throttles", stat = "Sum", threshold = 1, period = 300,
+      dimensions = { FunctionName = var.jobs_function_name }
     }
     api-5xx = {
       namespace  = "AWS/ApiGateway", metric = "5xx", stat = "Sum", threshold = 5, period = 300,

@@ -1,9 +1,14 @@
-# The aftersales Lambda function (JVM or native build of target/function.zip) behind an API Gateway
-# HTTP API whose JWT authorizer accepts the Cognito user pool's tokens. The function verifies the
-# token again (smallrye-jwt) and authorises by role: the gateway is a first gate, not the only one.
+# The three aftersales Lambda functions, all from the one package (target/function.zip, native or JVM), each with its
+# own execution role and log group:
+# - API      aftersales-<env>          the HTTP handler behind an API Gateway HTTP API (JWT authorizer), 25 s;
+# - jobs     aftersales-<env>-jobs     QUARKUS_LAMBDA_HANDLER=jobs, invoked by EventBridge Scheduler with {"job":"<name>"},
+#                                      900 s; a failed run fails the invocation (retries, then the dead-letter queue);
+# - migrate  aftersales-<env>-migrate  QUARKUS_LAMBDA_HANDLER=migrate, invoked by the deploy workflow with {}, 900 s:
+#                                      with the master secret it creates the database roles and runs Flyway.
+# The function verifies each token again (smallrye-jwt) and authorises by role: the gateway is a first gate only.
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -12,10 +17,49 @@ terraform {
   }
 }
 
+data "aws_partition" "current" {}
+
+data "aws_service_principal" "lambda" {
+  service_name = "lambda"
+}
+
+data "aws_service_principal" "apigateway" {
+  service_name = "apigateway"
+}
+
 locals {
   # JVM: Quarkus' stream handler on Java 21; native: the bootstrap binary on the OS-only runtime.
   runtime = var.native ? "provided.al2023" : "java21"
   handler = var.native ? "not.used.in.provided.runtime" : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
+  in_vpc  = length(var.subnet_ids) > 0
+
+  functions = {
+    api     = { name = var.name, timeout = var.timeout_seconds }
+    jobs    = { name = "${var.name}-jobs", timeout = var.jobs_timeout_seconds }
+    migrate = { name = "${var.name}-migrate", timeout = var.migrate_timeout_seconds }
+  }
+
+  jwt_environment = {
+    AFTERSALES_JWT_ISSUER   = var.jwt_issuer
+    AFTERSALES_JWT_JWKS_URL = var.jwt_jwks_url
+    DISABLE_SIGNAL_HANDLERS = "true"
+  }
+
+  api_environment = merge(local.jwt_environment, {
+    AFTERSALES_ATTACHMENTS_BUCKET = module.attachments.bucket
+  }, var.environment)
+
+  jobs_environment = merge(local.api_environment, {
+    QUARKUS_LAMBDA_HANDLER = "jobs"
+  })
+
+  # No QUARKUS_DATASOURCE_*: the migration function reads its credentials from the secrets at run time.
+  migrate_environment = merge(local.jwt_environment, var.migrate_environment, {
+    QUARKUS_LAMBDA_HANDLER = "migrate"
+  })
+
+  # The ENI actions of AWS's managed policy cannot be scoped to resources.
+  vpc_policy_arn = "arn:${data.aws_partition.current.partition}:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
 }
 
 data "aws_iam_policy_document" "assume" {
@@ -23,35 +67,95 @@ data "aws_iam_policy_document" "assume" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "Service"
-      identifiers = ["lambda.amazonaws.com"]
+      identifiers = [data.aws_service_principal.lambda.name]
     }
   }
 }
 
-resource "aws_iam_role" "function" {
-  name               = "${var.name}-function"
+resource "aws_iam_role" "this" {
+  for_each           = local.functions
+  name               = "${var.name}-${each.key}"
   assume_role_policy = data.aws_iam_policy_document.assume.json
 }
 
-# Least privilege: write its own logs, nothing else here (database and mail access are granted where they are made).
+resource "aws_cloudwatch_log_group" "this" {
+  for_each          = local.functions
+  name              = "/aws/lambda/${each.value.name}"
+  retention_in_days = var.log_retention_days
+}
+
+# Each function writes its own logs, nothing else here.
 data "aws_iam_policy_document" "logs" {
+  for_each = local.functions
   statement {
     actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.function.arn}:*"]
+    resources = ["${aws_cloudwatch_log_group.this[each.key].arn}:*"]
   }
 }
 
 resource "aws_iam_role_policy" "logs" {
-  name   = "logs"
-  role   = aws_iam_role.function.id
-  policy = data.aws_iam_policy_document.logs.json
+  for_each = local.functions
+  name     = "logs"
+  role     = aws_iam_role.this[each.key].id
+  policy   = data.aws_iam_policy_document.logs[each.key].json
+}
+
+# In a VPC a function needs its network interfaces; attached before the function is created (CreateFunction checks).
+resource "aws_iam_role_policy_attachment" "vpc" {
+  for_each   = local.in_vpc ? local.functions : {}
+  role       = aws_iam_role.this[each.key].name
+  policy_arn = local.vpc_policy_arn
+}
+
+# API and jobs connect through RDS Proxy as the application role with IAM authentication, and nothing else.
+data "aws_iam_policy_document" "connect" {
+  statement {
+    actions   = ["rds-db:connect"]
+    resources = [var.connect_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "connect" {
+  for_each = toset(["api", "jobs"])
+  name     = "connect-to-database"
+  role     = aws_iam_role.this[each.key].id
+  policy   = data.aws_iam_policy_document.connect.json
+}
+
+# Mail (SES send, or read the SMTP relay's password secret), granted by the stack to API and jobs.
+resource "aws_iam_role_policy" "app" {
+  for_each = { for pair in setproduct(["api", "jobs"], keys(var.app_policies)) : "${pair[0]}-${pair[1]}" => { role = pair[0], policy = pair[1] } }
+  name     = each.value.policy
+  role     = aws_iam_role.this[each.value.role].id
+  policy   = var.app_policies[each.value.policy]
+}
+
+# The migration function may read the master secret and the application role's secret, and nothing else.
+data "aws_iam_policy_document" "migrate_secrets" {
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [var.master_secret_arn, var.app_secret_arn]
+  }
+}
+
+resource "aws_iam_role_policy" "migrate_secrets" {
+  name   = "read-database-secrets"
+  role   = aws_iam_role.this["migrate"].id
+  policy = data.aws_iam_policy_document.migrate_secrets.json
+}
+
+# What the functions need from other modules before they are created (database proxy target, secret value, security
+# group rules): a function created earlier would start without a way to its database.
+resource "terraform_data" "dependencies" {
+  input = var.dependencies
 }
 
 # Case attachments (photos of failed parts, reports): private bucket; clients move the bytes through URLs the
-# function pre-signs, so the function needs only Put/Get/Head on objects, nothing on the bucket itself.
+# API function pre-signs, so it needs only Put/Get on objects (HeadObject is GetObject), nothing on the bucket.
 module "attachments" {
-  source      = "../private-bucket"
-  name_prefix = "${var.name}-attachments-"
+  source          = "../private-bucket"
+  name_prefix     = "${var.name}-attachments-"
+  noncurrent_days = var.attachment_noncurrent_days
 }
 
 # Before the bucket moved into the private-bucket module.
@@ -92,7 +196,7 @@ data "aws_iam_policy_document" "attachments" {
 
 resource "aws_iam_role_policy" "attachments" {
   name   = "attachments"
-  role   = aws_iam_role.function.id
+  role   = aws_iam_role.this["api"].id
   policy = data.aws_iam_policy_document.attachments.json
 }
 
@@ -112,14 +216,70 @@ resource "aws_s3_object" "package" {
   source_hash = filemd5(var.package_path)
 }
 
-resource "aws_cloudwatch_log_group" "function" {
-  name              = "/aws/lambda/${var.name}"
-  retention_in_days = var.log_retention_days
+resource "aws_lambda_function" "this" {
+  function_name                  = local.functions.api.name
+  role                           = aws_iam_role.this["api"].arn
+  s3_bucket                      = aws_s3_object.package.bucket
+  s3_key                         = aws_s3_object.package.key
+  source_code_hash               = filebase64sha256(var.package_path)
+  runtime                        = local.runtime
+  handler                        = local.handler
+  architectures                  = ["x86_64"]
+  memory_size                    = var.memory_mb
+  timeout                        = local.functions.api.timeout
+  reserved_concurrent_executions = var.api_reserved_concurrency
+
+  environment {
+    variables = local.api_environment
+  }
+
+  dynamic "vpc_config" {
+    for_each = local.in_vpc ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = var.security_group_ids
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
+  aws_iam_role_policy.connect, aws_iam_role_policy.app, aws_iam_role_policy.attachments, terraform_data.dependencies]
 }
 
-resource "aws_lambda_function" "this" {
-  function_name    = var.name
-  role             = aws_iam_role.function.arn
+resource "aws_lambda_function" "jobs" {
+  function_name                  = local.functions.jobs.name
+  role                           = aws_iam_role.this["jobs"].arn
+  s3_bucket                      = aws_s3_object.package.bucket
+  s3_key                         = aws_s3_object.package.key
+  source_code_hash               = filebase64sha256(var.package_path)
+  runtime                        = local.runtime
+  handler                        = local.handler
+  architectures                  = ["x86_64"]
+  memory_size                    = var.memory_mb
+  timeout                        = local.functions.jobs.timeout
+  reserved_concurrent_executions = var.jobs_reserved_concurrency
+
+  environment {
+    variables = local.jobs_environment
+  }
+
+  dynamic "vpc_config" {
+    for_each = local.in_vpc ? [1] : []
+    content {
+      subnet_ids         = var.subnet_ids
+      security_group_ids = var.security_group_ids
+    }
+  }
+
+  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
+  aws_iam_role_policy.connect, aws_iam_role_policy.app, terraform_data.dependencies]
+}
+
+# The schema migration step. The deploy workflow invokes it (aws lambda invoke --cli-read-timeout 960) before the
+# API function moves to new code; Flyway runs in its handler, never at start. No route, no schedule: only the deploy
+# role invokes it, one deploy at a time (the workflow's concurrency group), so no reserved concurrency is needed.
+resource "aws_lambda_function" "migrate" {
+  function_name    = local.functions.migrate.name
+  role             = aws_iam_role.this["migrate"].arn
   s3_bucket        = aws_s3_object.package.bucket
   s3_key           = aws_s3_object.package.key
   source_code_hash = filebase64sha256(var.package_path)
@@ -127,35 +287,29 @@ resource "aws_lambda_function" "this" {
   handler          = local.handler
   architectures    = ["x86_64"]
   memory_size      = var.memory_mb
-  timeout          = var.timeout_seconds
+  timeout          = local.functions.migrate.timeout
 
   environment {
-    variables = merge({
-      AFTERSALES_JWT_ISSUER   = var.jwt_issuer
-      AFTERSALES_JWT_JWKS_URL = "${var.jwt_issuer}/.well-known/jwks.json"
-      # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
-      AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
-      AFTERSALES_ATTACHMENTS_BUCKET      = module.attachments.bucket
-      DISABLE_SIGNAL_HANDLERS            = "true"
-    }, var.environment)
+    variables = local.migrate_environment
   }
 
   dynamic "vpc_config" {
-    for_each = length(var.subnet_ids) > 0 ? [1] : []
+    for_each = local.in_vpc ? [1] : []
     content {
       subnet_ids         = var.subnet_ids
-      security_group_ids = var.security_group_ids
+      security_group_ids = var.migrate_security_group_ids
     }
   }
 
-  depends_on = [aws_cloudwatch_log_group.function, aws_iam_role_policy.logs]
-}
+  lifecycle {
+    precondition {
+      condition     = length([for k in keys(local.migrate_environment) : k if startswith(k, "QUARKUS_DATASOURCE_")]) == 0
+      error_message = "The migration function gets its database credentials from the secrets, not QUARKUS_DATASOURCE_*."
+    }
+  }
 
-# In a VPC the function needs its network interfaces (AWS's managed policy: ENI actions cannot be scoped further).
-resource "aws_iam_role_policy_attachment" "vpc" {
-  count      = length(var.subnet_ids) > 0 ? 1 : 0
-  role       = aws_iam_role.function.name
-  policy_arn = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"
+  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
+  aws_iam_role_policy.migrate_secrets, terraform_data.dependencies]
 }
 
 resource "aws_apigatewayv2_api" "http" {
@@ -173,7 +327,7 @@ resource "aws_apigatewayv2_api" "http" {
 
 resource "aws_apigatewayv2_authorizer" "jwt" {
   api_id           = aws_apigatewayv2_api.http.id
-  name             = "cognito"
+  name             = var.authorizer_name
   authorizer_type  = "JWT"
   identity_sources = ["$request.header.Authorization"]
 
@@ -190,20 +344,19 @@ resource "aws_apigatewayv2_integration" "function" {
   payload_format_version = "2.0"
 }
 
-# The business API needs a valid token at the gateway already.
-resource "aws_apigatewayv2_route" "api" {
+# Only the routes listed: the business API needs a valid token at the gateway already; health is public.
+resource "aws_apigatewayv2_route" "this" {
+  for_each           = var.routes
   api_id             = aws_apigatewayv2_api.http.id
-  route_key          = "ANY /api/{proxy+}"
+  route_key          = each.key
   target             = "integrations/${aws_apigatewayv2_integration.function.id}"
-  authorization_type = "JWT"
-  authorizer_id      = aws_apigatewayv2_authorizer.jwt.id
+  authorization_type = each.value.jwt ? "JWT" : "NONE"
+  authorizer_id      = each.value.jwt ? aws_apigatewayv2_authorizer.jwt.id : null
 }
 
-# Health and the OpenAPI document are public.
-resource "aws_apigatewayv2_route" "platform" {
-  api_id    = aws_apigatewayv2_api.http.id
-  route_key = "GET /q/{proxy+}"
-  target    = "integrations/${aws_apigatewayv2_integration.function.id}"
+moved {
+  from = aws_apigatewayv2_route.api
+  to   = aws_apigatewayv2_route.this["ANY /api/{proxy+}"]
 }
 
 resource "aws_cloudwatch_log_group" "access" {
@@ -235,60 +388,16 @@ resource "aws_lambda_permission" "api" {
   statement_id  = "AllowHttpApi"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.this.function_name
-  principal     = "apigateway.amazonaws.com"
+  principal     = data.aws_service_principal.apigateway.name
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
 }
 
-# The schema migration step: the same package with Flyway at start. The deploy workflow updates and invokes this
-# function first (its cold start migrates; a failure stops the deploy), then moves the API function to the new code.
-# No route, no schedule: only the deploy role invokes it.
-resource "aws_cloudwatch_log_group" "migrate" {
-  name              = "/aws/lambda/${var.name}-migrate"
-  retention_in_days = var.log_retention_days
+# Before the three functions had a log group each from one map.
+moved {
+  from = aws_cloudwatch_log_group.function
+  to   = aws_cloudwatch_log_group.this["api"]
 }
-
-data "aws_iam_policy_document" "migrate_logs" {
-  statement {
-    actions   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-    resources = ["${aws_cloudwatch_log_group.migrate.arn}:*"]
-  }
-}
-
-resource "aws_iam_role_policy" "migrate_logs" {
-  name   = "migrate-logs"
-  role   = aws_iam_role.function.id
-  policy = data.aws_iam_policy_document.migrate_logs.json
-}
-
-resource "aws_lambda_function" "migrate" {
-  function_name                  = "${var.name}-migrate"
-  role                           = aws_iam_role.function.arn
-  s3_bucket                      = aws_s3_object.package.bucket
-  s3_key                         = aws_s3_object.package.key
-  source_code_hash               = filebase64sha256(var.package_path)
-  runtime                        = local.runtime
-  handler                        = local.handler
-  architectures                  = ["x86_64"]
-  memory_size                    = var.memory_mb
-  timeout                        = 900
-  reserved_concurrent_executions = 1
-
-  environment {
-    variables = merge({
-      AFTERSALES_JWT_ISSUER       = var.jwt_issuer
-      AFTERSALES_JWT_JWKS_URL     = "${var.jwt_issuer}/.well-known/jwks.json"
-      AFTERSALES_MIGRATE_AT_START = "true"
-      DISABLE_SIGNAL_HANDLERS     = "true"
-    }, var.environment)
-  }
-
-  dynamic "vpc_config" {
-    for_each = length(var.subnet_ids) > 0 ? [1] : []
-    content {
-      subnet_ids         = var.subnet_ids
-      security_group_ids = var.security_group_ids
-    }
-  }
-
-  depends_on = [aws_cloudwatch_log_group.migrate, aws_iam_role_policy.migrate_logs]
+moved {
+  from = aws_cloudwatch_log_group.migrate
+  to   = aws_cloudwatch_log_group.this["migrate"]
 }

@@ -1,16 +1,34 @@
-# PostgreSQL on RDS in private subnets, reachable only through RDS Proxy with TLS required. Security groups allow
-# nothing else: the function's group may reach the proxy on 5432, the proxy's group may reach the database on 5432.
-# The master password is managed by RDS in Secrets Manager (never in state); only the proxy reads it. The function
-# authenticates to the proxy with IAM (a token signed by its execution role per connection): no password reaches it.
+# PostgreSQL on RDS in private subnets. The API and jobs functions reach it only through RDS Proxy (TLS required,
+# IAM authentication as the application role aftersales_app: no password in any function); the migration function
+# reaches the instance directly (TLS verify-full) with the RDS-managed master secret, creates the database roles and
+# runs Flyway. Security groups allow nothing else.
+#
+# Secrets (values never in the Terraform state):
+# - the master secret, managed by RDS; readable by the migration function only;
+# - the application role's secret {"username":"aftersales_app","password":...}: its password is drawn at apply time
+#   and written write-only, read by RDS Proxy (its auth entry) and by the
+#   migration function (which sets it on the role every run). Bump app_password_version to rotate it: apply, then
+#   invoke the migration function (the proxy's logins fail in between).
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "~> 5.0"
     }
   }
+}
+
+data "aws_partition" "current" {}
+
+data "aws_service_principal" "rds" {
+  service_name = "rds"
+}
+
+locals {
+  app_user = "aftersales_app"
+  port     = 5432
 }
 
 resource "aws_db_subnet_group" "this" {
@@ -20,19 +38,25 @@ resource "aws_db_subnet_group" "this" {
 
 resource "aws_security_group" "function" {
   name        = "${var.name}-function"
-  description = "The aftersales function: may reach the database proxy"
+  description = "The aftersales API and jobs functions: may reach the database proxy"
+  vpc_id      = var.vpc_id
+}
+
+resource "aws_security_group" "migrate" {
+  name        = "${var.name}-migrate"
+  description = "The aftersales migration function: may reach the database instance"
   vpc_id      = var.vpc_id
 }
 
 resource "aws_security_group" "proxy" {
   name        = "${var.name}-proxy"
-  description = "RDS Proxy: reached by the function only"
+  description = "RDS Proxy: reached by the API and jobs functions only"
   vpc_id      = var.vpc_id
 }
 
 resource "aws_security_group" "database" {
   name        = "${var.name}-database"
-  description = "PostgreSQL: reached by the proxy only"
+  description = "PostgreSQL: reached by the proxy and the migration function only"
   vpc_id      = var.vpc_id
 }
 
@@ -40,27 +64,44 @@ resource "aws_vpc_security_group_ingress_rule" "proxy_from_function" {
   security_group_id            = aws_security_group.proxy.id
   referenced_security_group_id = aws_security_group.function.id
   ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
+  from_port                    = local.port
+  to_port                      = local.port
 }
 
 resource "aws_vpc_security_group_ingress_rule" "database_from_proxy" {
   security_group_id            = aws_security_group.database.id
   referenced_security_group_id = aws_security_group.proxy.id
   ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
+  from_port                    = local.port
+  to_port                      = local.port
+}
+
+resource "aws_vpc_security_group_ingress_rule" "database_from_migrate" {
+  security_group_id            = aws_security_group.database.id
+  referenced_security_group_id = aws_security_group.migrate.id
+  ip_protocol                  = "tcp"
+  from_port                    = local.port
+  to_port                      = local.port
 }
 
 resource "aws_vpc_security_group_egress_rule" "function_to_proxy" {
   security_group_id            = aws_security_group.function.id
   referenced_security_group_id = aws_security_group.proxy.id
   ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
+  from_port                    = local.port
+  to_port                      = local.port
 }
 
-# The function also calls HTTPS services (Cognito JWKS, SES, S3, Secrets Manager) and SES SMTP (587).
+resource "aws_vpc_security_group_egress_rule" "migrate_to_database" {
+  security_group_id            = aws_security_group.migrate.id
+  referenced_security_group_id = aws_security_group.database.id
+  ip_protocol                  = "tcp"
+  from_port                    = local.port
+  to_port                      = local.port
+}
+
+# The functions call HTTPS services: the identity provider's JWKS, SES, S3, Secrets Manager, RDS (IAM tokens are
+# signed locally, no call).
 resource "aws_vpc_security_group_egress_rule" "function_https" {
   security_group_id = aws_security_group.function.id
   cidr_ipv4         = "0.0.0.0/0"
@@ -69,20 +110,30 @@ resource "aws_vpc_security_group_egress_rule" "function_https" {
   to_port           = 443
 }
 
+resource "aws_vpc_security_group_egress_rule" "migrate_https" {
+  security_group_id = aws_security_group.migrate.id
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "tcp"
+  from_port         = 443
+  to_port           = 443
+}
+
+# Only with an external SMTP relay (China target); SES is reached over HTTPS.
 resource "aws_vpc_security_group_egress_rule" "function_smtp" {
+  count             = var.smtp_port == null ? 0 : 1
   security_group_id = aws_security_group.function.id
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "tcp"
-  from_port         = 587
-  to_port           = 587
+  from_port         = var.smtp_port
+  to_port           = var.smtp_port
 }
 
 resource "aws_vpc_security_group_egress_rule" "proxy_to_database" {
   security_group_id            = aws_security_group.proxy.id
   referenced_security_group_id = aws_security_group.database.id
   ip_protocol                  = "tcp"
-  from_port                    = 5432
-  to_port                      = 5432
+  from_port                    = local.port
+  to_port                      = local.port
 }
 
 resource "aws_db_parameter_group" "this" {
@@ -102,6 +153,24 @@ resource "aws_db_parameter_group" "this" {
     name  = "random_page_cost"
     value = "1.1"
   }
+}
+
+# RDS writes the exported PostgreSQL log here; declared before the instance so that RDS does not create it without
+# a retention (it would then be kept forever).
+resource "aws_cloudwatch_log_group" "postgresql" {
+  name              = "/aws/rds/instance/${var.name}/postgresql"
+  retention_in_days = var.log_retention_days
+}
+
+# The proxy's own log group, with the same retention.
+resource "aws_cloudwatch_log_group" "proxy" {
+  name              = "/aws/rds/proxy/${var.name}"
+  retention_in_days = var.log_retention_days
+}
+
+locals {
+  # Performance Insights does not run on the smallest burstable classes (the dev minimum).
+  performance_insights = !can(regex("^db\\.t[234]g?\\.(micro|small)$", var.instance_class))
 }
 
 resource "aws_db_instance" "this" {
@@ -128,9 +197,32 @@ resource "aws_db_instance" "this" {
   deletion_protection             = var.deletion_protection
   skip_final_snapshot             = !var.deletion_protection
   final_snapshot_identifier       = var.deletion_protection ? "${var.name}-final" : null
-  performance_insights_enabled    = true
+  performance_insights_enabled    = local.performance_insights
   enabled_cloudwatch_logs_exports = ["postgresql"]
   auto_minor_version_upgrade      = true
+
+  depends_on = [aws_cloudwatch_log_group.postgresql]
+}
+
+# The application role's credentials. The password is drawn at apply time from Terraform's uuid() (crypto/rand:
+# two UUIDs, 244 random bits, 64 hex characters) and written write-only: it is in no plan and no state, and it is only
+# written when app_password_version changes. The proxy logs in with it; clients of the proxy use IAM.
+# (Not the random provider: not in the offline mirror. Not the ephemeral aws_secretsmanager_random_password: terraform
+# test cannot mock ephemeral resources, so the plan tests could not run. Not the data source: its value is stored.)
+
+resource "aws_secretsmanager_secret" "app" {
+  name                    = "${var.name}/db-app"
+  description             = "PostgreSQL role ${local.app_user}: RDS Proxy's login to the database; set on the role by the migration function"
+  recovery_window_in_days = var.secret_recovery_days
+}
+
+resource "aws_secretsmanager_secret_version" "app" {
+  secret_id = aws_secretsmanager_secret.app.id
+  secret_string_wo = jsonencode({
+    username = local.app_user
+    password = replace("${uuid()}${uuid()}", "-", "")
+  })
+  secret_string_wo_version = var.app_password_version
 }
 
 data "aws_iam_policy_document" "proxy_assume" {
@@ -138,7 +230,7 @@ data "aws_iam_policy_document" "proxy_assume" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "Service"
-      identifiers = ["rds.amazonaws.com"]
+      identifiers = [data.aws_service_principal.rds.name]
     }
   }
 }
@@ -148,15 +240,16 @@ resource "aws_iam_role" "proxy" {
   assume_role_policy = data.aws_iam_policy_document.proxy_assume.json
 }
 
+# The proxy reads the application role's secret only; it never holds the master credentials.
 data "aws_iam_policy_document" "proxy_secret" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
-    resources = [aws_db_instance.this.master_user_secret[0].secret_arn]
+    resources = [aws_secretsmanager_secret.app.arn]
   }
 }
 
 resource "aws_iam_role_policy" "proxy_secret" {
-  name   = "read-master-secret"
+  name   = "read-app-secret"
   role   = aws_iam_role.proxy.id
   policy = data.aws_iam_policy_document.proxy_secret.json
 }
@@ -173,28 +266,16 @@ resource "aws_db_proxy" "this" {
   auth {
     auth_scheme = "SECRETS"
     iam_auth    = "REQUIRED"
-    secret_arn  = aws_db_instance.this.master_user_secret[0].secret_arn
+    secret_arn  = aws_secretsmanager_secret.app.arn
   }
-}
 
-# The function's role may connect through the proxy as the database user, and nothing else here.
-data "aws_iam_policy_document" "connect" {
-  statement {
-    actions   = ["rds-db:connect"]
-    resources = [local.connect_arn]
-  }
+  depends_on = [aws_cloudwatch_log_group.proxy, aws_iam_role_policy.proxy_secret, aws_secretsmanager_secret_version.app]
 }
 
 locals {
   # arn:<partition>:rds-db:<region>:<account>:dbuser:<proxy resource id>/<user>, from the proxy's
   # arn:<partition>:rds:<region>:<account>:db-proxy:<proxy resource id>.
-  connect_arn = "${replace(replace(aws_db_proxy.this.arn, ":rds:", ":rds-db:"), ":db-proxy:", ":dbuser:")}/${aws_db_instance.this.username}"
-}
-
-resource "aws_iam_role_policy" "function_connect" {
-  name   = "connect-to-database"
-  role   = var.function_role_name
-  policy = data.aws_iam_policy_document.connect.json
+  connect_arn = "${replace(replace(aws_db_proxy.this.arn, ":rds:", ":rds-db:"), ":db-proxy:", ":dbuser:")}/${local.app_user}"
 }
 
 resource "aws_db_proxy_default_target_group" "this" {
@@ -207,6 +288,7 @@ resource "aws_db_proxy_default_target_group" "this" {
   }
 }
 
+# The target reports AUTH_FAILURE until the first migration has created aftersales_app; the proxy then logs in.
 resource "aws_db_proxy_target" "this" {
   db_proxy_name          = aws_db_proxy.this.name
   target_group_name      = "default" # the proxy's default target group is always called so

@@ -41,7 +41,26 @@ variable "deletion_protection" {
   default     = true
 }
 
-variable "function_role_name" {
-  description = "The function's execution role: it may connect to the database through the proxy (IAM authentication)."
-  type        = string
+variable "log_retention_days" {
+  description = "Retention of the exported PostgreSQL log and the proxy's log."
+  type        = number
+  default     = 30
+}
+
+variable "smtp_port" {
+  description = "Port of an external SMTP relay the API and jobs functions may reach (null: none, mail goes through the SES API)."
+  type        = number
+  default     = null
+}
+
+variable "app_password_version" {
+  description = "Version of the application role's password: bump to draw a new one (then invoke the migration function)."
+  type        = number
+  default     = 1
+}
+
+variable "secret_recovery_days" {
+  description = "Days a deleted secret can be restored (0: deleted at once, for throw-away environments)."
+  type        = number
+  default     = 30
 }

@@ -1,7 +1,9 @@
 # Cognito user pool whose groups are the service's roles. CUSTOMER accounts carry custom:customer_id.
+# MFA is required for every account (TOTP authenticator app, set up at the first sign-in): one pool serves staff and
+# customers, and Cognito sets MFA per pool. Only in the global target (the AWS China regions have no user pools).
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -27,11 +29,18 @@ variable "callback_urls" {
   type        = list(string)
 }
 
+variable "deletion_protection" {
+  description = "true in prod: the pool (and its accounts) cannot be deleted."
+  type        = bool
+  default     = true
+}
+
 resource "aws_cognito_user_pool" "this" {
   name                     = var.name
   username_attributes      = ["email"]
   auto_verified_attributes = ["email"]
-  mfa_configuration        = "OPTIONAL"
+  mfa_configuration        = "ON"
+  deletion_protection      = var.deletion_protection ? "ACTIVE" : "INACTIVE"
 
   software_token_mfa_configuration {
     enabled = true
@@ -82,11 +91,21 @@ resource "aws_cognito_user_pool_client" "frontend" {
   read_attributes  = ["email", "name", "custom:customer_id"]
 }
 
-data "aws_region" "current" {}
-
 output "issuer" {
-  description = "Token issuer (iss) of the user pool."
-  value       = "https://cognito-idp.${data.aws_region.current.name}.amazonaws.com/${aws_cognito_user_pool.this.id}"
+  description = "Token issuer (iss) of the user pool: https:// and its endpoint (cognito-idp.<region>.<DNS suffix>/<pool id>)."
+  value       = "https://${aws_cognito_user_pool.this.endpoint}"
+}
+
+output "jwks_url" {
+  value = "https://${aws_cognito_user_pool.this.endpoint}/.well-known/jwks.json"
+}
+
+output "mfa_configuration" {
+  value = aws_cognito_user_pool.this.mfa_configuration
+}
+
+output "user_pool_id" {
+  value = aws_cognito_user_pool.this.id
 }
 
 output "client_id" {

@@ -1,9 +1,9 @@
-# Amazon SES for the notice e-mails: the sending domain (DKIM records to publish in DNS) and SMTP credentials for
-# quarkus-mailer, from an IAM user that may only send as that domain. The SMTP password is derived by AWS from the
-# access key (ses_smtp_password_v4); it lives in the encrypted state and the function's environment.
+# Amazon SES for the notice e-mails (global target): the sending domain (DKIM records to publish in DNS) and a
+# policy that lets the functions' execution roles send as that domain through the SESv2 API
+# (AFTERSALES_MAIL_TRANSPORT=ses). No IAM user, no access key, no SMTP password anywhere.
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -12,12 +12,8 @@ terraform {
   }
 }
 
-variable "name" {
-  type = string
-}
-
 variable "domain" {
-  description = "Domain the notices are sent from (e.g. notice.example.cn)."
+  description = "Domain the notices are sent from (e.g. notice.example.com)."
   type        = string
 }
 
@@ -25,43 +21,28 @@ resource "aws_sesv2_email_identity" "domain" {
   email_identity = var.domain
 }
 
-resource "aws_iam_user" "smtp" {
-  name = "${var.name}-smtp"
-}
-
+# SESv2 SendEmail is authorised as ses:SendEmail (simple and raw content alike) on the sending identity.
 data "aws_iam_policy_document" "send" {
   statement {
-    actions   = ["ses:SendRawEmail"]
+    actions   = ["ses:SendEmail", "ses:SendRawEmail"]
     resources = [aws_sesv2_email_identity.domain.arn]
   }
 }
 
-resource "aws_iam_user_policy" "send" {
-  name   = "send-as-domain"
-  user   = aws_iam_user.smtp.name
-  policy = data.aws_iam_policy_document.send.json
+output "identity_arn" {
+  value = aws_sesv2_email_identity.domain.arn
 }
 
-resource "aws_iam_access_key" "smtp" {
-  user = aws_iam_user.smtp.name
+output "send_policy_json" {
+  description = "Attach to the roles that send mail."
+  value       = data.aws_iam_policy_document.send.json
 }
 
-data "aws_region" "current" {}
-
-output "smtp_host" {
-  value = "email-smtp.${data.aws_region.current.name}.amazonaws.com"
-}
-
-output "smtp_username" {
-  value = aws_iam_access_key.smtp.id
-}
-
-output "smtp_password" {
-  value     = aws_iam_access_key.smtp.ses_smtp_password_v4
-  sensitive = true
+output "send_actions" {
+  value = flatten([for s in data.aws_iam_policy_document.send.statement : tolist(s.actions)])
 }
 
 output "dkim_tokens" {
   description = "Publish each as a CNAME <token>._domainkey.<domain> → <token>.dkim.amazonses.com."
-  value       = aws_sesv2_email_identity.domain.dkim_signing_attributes[0].tokens
+  value       = flatten(aws_sesv2_email_identity.domain.dkim_signing_attributes[*].tokens)
 }

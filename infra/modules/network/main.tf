@@ -1,9 +1,10 @@
 # A VPC for the function and the database: private subnets in two zones for the function, RDS Proxy and the
-# database; public subnets only for the NAT gateway through which the function reaches Cognito (JWKS) and SES SMTP;
+# database; public subnets only for the NAT gateway through which the functions reach the
+# identity provider's JWKS, SES or the SMTP relay, and Secrets Manager;
 # an S3 gateway endpoint keeps attachment traffic inside AWS.
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -105,9 +106,12 @@ resource "aws_route_table_association" "private" {
 
 data "aws_region" "current" {}
 
+# com.amazonaws in the global partition, cn.com.amazonaws in aws-cn.
+data "aws_partition" "current" {}
+
 resource "aws_vpc_endpoint" "s3" {
   vpc_id            = aws_vpc.this.id
-  service_name      = "com.amazonaws.${data.aws_region.current.name}.s3"
+  service_name      = "${data.aws_partition.current.reverse_dns_prefix}.${data.aws_region.current.name}.s3"
   vpc_endpoint_type = "Gateway"
   route_table_ids   = aws_route_table.private[*].id
 }
@@ -118,4 +122,14 @@ output "vpc_id" {
 
 output "private_subnet_ids" {
   value = aws_subnet.private[*].id
+}
+
+output "s3_endpoint_service_name" {
+  value = aws_vpc_endpoint.s3.service_name
+}
+
+output "ready" {
+  description = "What a function in the private subnets needs before it is created: routes to the NAT gateway and the S3 endpoint."
+  value = concat(aws_route_table_association.private[*].id, aws_route_table.private[*].id, aws_nat_gateway.this[*].id,
+  [aws_vpc_endpoint.s3.id])
 }

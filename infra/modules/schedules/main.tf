@@ -1,19 +1,16 @@
-# EventBridge Scheduler fires every job of the service (cron in Asia/Shanghai) by invoking the function directly
-# with an API Gateway v2-shaped event for POST /internal/jobs/{name} and the job token. Only the scheduler's role
-# may invoke the function this way (the HTTP API has no route to /internal). Jobs are idempotent, so at-least-once
-# is safe.
+# EventBridge Scheduler fires every job of the service (cron in the business zone) by invoking the jobs function with
+# {"job":"<name>"}. Only the scheduler's role may invoke it this way, and it may invoke nothing else. Jobs are
+# idempotent (a retry runs each due item once), so at-least-once is safe.
 #
 # Two kinds of failure, one dead-letter queue (alarmed in the alarms module):
 # - the scheduler cannot deliver (throttled, function missing, no permission): the schedule's retry policy, then
 #   the schedule's dead-letter config;
-# - the function fails the invocation (timeout, crash, out of memory, failed start): the scheduler invokes Lambda
-#   asynchronously, so these are Lambda's retries (aws_lambda_function_event_invoke_config below), then its
-#   on-failure destination.
-# A job run that fails inside a working function (a database error after JobRunner's own retries) answers the
-# invocation with outcome FAILED; the job-failures alarm counts those from the log.
+# - the function fails the invocation (a run with outcome FAILED, an unknown job, timeout, crash, failed start): the
+#   scheduler invokes Lambda asynchronously, so these are Lambda's retries (aws_lambda_function_event_invoke_config
+#   below), then its on-failure destination.
 
 terraform {
-  required_version = ">= 1.6"
+  required_version = ">= 1.11"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -27,22 +24,18 @@ variable "name" {
 }
 
 variable "function_arn" {
-  type = string
+  description = "The jobs function."
+  type        = string
 }
 
 variable "function_name" {
-  type = string
+  description = "The jobs function."
+  type        = string
 }
 
 variable "function_role_name" {
-  description = "The function's execution role: Lambda sends failed asynchronous invocations to the queue with it."
+  description = "The jobs function's execution role: Lambda sends failed asynchronous invocations to the queue with it."
   type        = string
-}
-
-variable "job_token" {
-  description = "The function's AFTERSALES_JOBS_TRIGGER_TOKEN."
-  type        = string
-  sensitive   = true
 }
 
 variable "timezone" {
@@ -72,12 +65,16 @@ resource "aws_sqs_queue" "dead_letters" {
   sqs_managed_sse_enabled   = true
 }
 
+data "aws_service_principal" "scheduler" {
+  service_name = "scheduler"
+}
+
 data "aws_iam_policy_document" "assume" {
   statement {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "Service"
-      identifiers = ["scheduler.amazonaws.com"]
+      identifiers = [data.aws_service_principal.scheduler.name]
     }
   }
 }
@@ -122,24 +119,7 @@ resource "aws_scheduler_schedule" "job" {
   target {
     arn      = var.function_arn
     role_arn = aws_iam_role.scheduler.arn
-    input = jsonencode({
-      version        = "2.0"
-      routeKey       = "$default"
-      rawPath        = "/internal/jobs/${each.key}"
-      rawQueryString = ""
-      headers = {
-        "content-type"           = "application/json"
-        "x-aftersales-job-token" = var.job_token
-      }
-      requestContext = {
-        http      = { method = "POST", path = "/internal/jobs/${each.key}", protocol = "HTTP/1.1", sourceIp = "127.0.0.1", userAgent = "eventbridge-scheduler" }
-        requestId = "schedule-${each.key}"
-        routeKey  = "$default"
-        stage     = "$default"
-      }
-      body            = "{}"
-      isBase64Encoded = false
-    })
+    input    = jsonencode({ job = each.key })
 
     retry_policy {
       maximum_retry_attempts       = 3
@@ -150,9 +130,12 @@ resource "aws_scheduler_schedule" "job" {
       arn = aws_sqs_queue.dead_letters.arn
     }
   }
+
+  # A schedule may fire right after it is created: its role may already invoke and dead-letter.
+  depends_on = [aws_iam_role_policy.invoke]
 }
 
-# Asynchronous invocations are only the schedules' (API Gateway invokes synchronously), so this applies to jobs only.
+# The jobs function is invoked asynchronously by the schedules only.
 resource "aws_lambda_function_event_invoke_config" "jobs" {
   function_name                = var.function_name
   maximum_retry_attempts       = 2
@@ -163,6 +146,9 @@ resource "aws_lambda_function_event_invoke_config" "jobs" {
       destination = aws_sqs_queue.dead_letters.arn
     }
   }
+
+  # Lambda checks that the function's role may send to the destination when the configuration is written.
+  depends_on = [aws_iam_role_policy.function_dead_letters]
 }
 
 data "aws_iam_policy_document" "function_dead_letters" {
@@ -184,4 +170,9 @@ output "dead_letter_queue_name" {
 
 output "schedule_names" {
   value = [for s in aws_scheduler_schedule.job : s.name]
+}
+
+output "function_arn_target" {
+  description = "The function every schedule invokes."
+  value       = one(distinct([for s in aws_scheduler_schedule.job : s.target[0].arn]))
 }

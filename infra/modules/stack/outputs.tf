@@ -1,13 +1,36 @@
+output "target" {
+  value = var.target
+}
+
+output "partition" {
+  value = data.aws_partition.current.partition
+}
+
 output "api_url" {
-  value = module.api.api_url
+  description = "Base URL of the HTTP API (ends with /: the smoke test requests $${api_url%/}/q/health/ready)."
+  value       = module.api.api_url
+}
+
+output "user_pool_id" {
+  description = "global: the Cognito user pool (null in china)."
+  value       = local.global ? module.identity[0].user_pool_id : null
 }
 
 output "user_pool_client_id" {
-  value = module.identity.client_id
+  description = "global: the front end's Cognito app client (null in china)."
+  value       = local.global ? module.identity[0].client_id : null
 }
 
 output "function_name" {
   value = module.api.function_name
+}
+
+output "jobs_function_name" {
+  value = module.api.jobs_function_name
+}
+
+output "migrate_function_name" {
+  value = module.api.migrate_function_name
 }
 
 output "database_proxy_endpoint" {
@@ -15,13 +38,20 @@ output "database_proxy_endpoint" {
 }
 
 output "dkim_tokens" {
-  value = module.mail.dkim_tokens
+  description = "global: publish each as a CNAME <token>._domainkey.<mail_domain> → <token>.dkim.amazonses.com."
+  value       = local.global ? module.mail[0].dkim_tokens : []
+}
+
+output "smtp_secret_arn" {
+  description = "china: put the SMTP relay's password in this secret (null in global)."
+  value       = local.china ? aws_secretsmanager_secret.smtp[0].arn : null
 }
 
 output "alarm_topic_arn" {
   value = module.alarms.topic_arn
 }
 
-output "migrate_function_name" {
-  value = module.api.migrate_function_name
+output "api_routes" {
+  description = "Route key → authorization type at the gateway."
+  value       = module.api.routes
 }

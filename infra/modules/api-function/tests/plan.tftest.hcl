@@ -8,12 +8,12 @@ mock_provider "aws" {
   }
   mock_resource "aws_cloudwatch_log_group" {
     defaults = {
-      arn = "arn:aws:logs:cn-north-1:123456789012:log-group:/aws/apigateway/aftersales-test"
+      arn = "arn:aws:logs:ap-southeast-1:123456789012:log-group:/aws/apigateway/aftersales-test"
     }
   }
   mock_resource "aws_apigatewayv2_api" {
     defaults = {
-      execution_arn = "arn:aws:execute-api:cn-north-1:123456789012:abcdef1234"
+      execution_arn = "arn:aws:execute-api:ap-southeast-1:123456789012:abcdef1234"
     }
   }
   mock_data "aws_iam_policy_document" {
@@ -21,14 +21,24 @@ mock_provider "aws" {
       json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
     }
   }
+  mock_data "aws_partition" {
+    defaults = {
+      partition = "aws", dns_suffix = "amazonaws.com", reverse_dns_prefix = "com.amazonaws"
+    }
+  }
 }
 
 variables {
-  name          = "aftersales-test"
-  package_path  = "tests/fixture.zip"
-  jwt_issuer    = "https://cognito-idp.cn-north-1.amazonaws.com/pool"
-  jwt_audiences = ["client"]
-  cors_origins  = ["https://aftersales.example.cn"]
+  name              = "aftersales-test"
+  package_path      = "tests/fixture.zip"
+  jwt_issuer        = "https://issuer.example.com/pool"
+  jwt_jwks_url      = "https://issuer.example.com/pool/.well-known/jwks.json"
+  jwt_audiences     = ["client"]
+  cors_origins      = ["https://aftersales.example.com"]
+  subnet_ids        = ["subnet-a", "subnet-b"]
+  connect_arn       = "arn:aws:rds-db:ap-southeast-1:123456789012:dbuser:prx-0123/aftersales_app"
+  master_secret_arn = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:master"
+  app_secret_arn    = "arn:aws:secretsmanager:ap-southeast-1:123456789012:secret:app"
 }
 
 run "native_function_behind_a_jwt_protected_api" {
@@ -39,34 +49,51 @@ run "native_function_behind_a_jwt_protected_api" {
     error_message = "The native build runs on provided.al2023."
   }
   assert {
-    condition     = aws_apigatewayv2_route.api.authorization_type == "JWT"
+    condition     = aws_apigatewayv2_route.this["ANY /api/{proxy+}"].authorization_type == "JWT"
     error_message = "The business API must require a JWT at the gateway."
   }
   assert {
-    condition     = aws_apigatewayv2_authorizer.jwt.jwt_configuration[0].issuer == var.jwt_issuer
-    error_message = "The authorizer must trust the Cognito issuer."
+    condition     = toset(keys(aws_apigatewayv2_route.this)) == toset(["ANY /api/{proxy+}", "GET /q/health/{proxy+}"])
+    error_message = "By default only the business API and health are routed (no Swagger UI, no OpenAPI document)."
   }
   assert {
-    condition     = aws_lambda_function.this.environment[0].variables["AFTERSALES_SECURITY_CUSTOMER_CLAIM"] == "custom:customer_id"
-    error_message = "Customer accounts are scoped by Cognito's custom:customer_id."
+    condition     = aws_apigatewayv2_authorizer.jwt.jwt_configuration[0].issuer == var.jwt_issuer
+    error_message = "The authorizer must trust the issuer."
   }
   assert {
     condition     = aws_apigatewayv2_integration.function.payload_format_version == "2.0"
     error_message = "quarkus-amazon-lambda-http expects payload format 2.0."
   }
   assert {
-    condition     = module.attachments.private && module.attachments.encryption == "AES256"
-    error_message = "Attachments are private: only pre-signed URLs reach them."
+    condition     = module.attachments.private && module.attachments.encryption == "AES256" && module.attachments.tls_only
+    error_message = "Attachments are private and TLS-only: only pre-signed URLs reach them."
+  }
+  assert {
+    condition     = module.attachments.noncurrent_days == 30
+    error_message = "Replaced and deleted attachment versions expire."
+  }
+  assert {
+    condition     = module.packages.tls_only && module.packages.noncurrent_days == 30
+    error_message = "The package bucket is TLS-only and drops old packages."
   }
 }
 
-run "both_functions_load_the_package_from_a_private_bucket" {
+run "three_functions_from_one_package_with_their_own_roles" {
   command = apply
 
   assert {
-    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.migrate] :
+    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.jobs, aws_lambda_function.migrate] :
     f.s3_bucket == module.packages.id && f.s3_key == aws_s3_object.package.key && f.filename == null])
     error_message = "The package goes through S3 (the JVM build is over Lambda's 50 MB direct-upload limit)."
+  }
+  assert {
+    condition = ([aws_lambda_function.this.function_name, aws_lambda_function.jobs.function_name, aws_lambda_function.migrate.function_name]
+    == ["aftersales-test", "aftersales-test-jobs", "aftersales-test-migrate"])
+    error_message = "Function names of the contract."
+  }
+  assert {
+    condition     = length(distinct([for r in aws_iam_role.this : r.name])) == 3
+    error_message = "Each function has its own execution role."
   }
   assert {
     condition     = aws_s3_object.package.source == var.package_path && aws_s3_object.package.source_hash == filemd5(var.package_path)
@@ -75,6 +102,10 @@ run "both_functions_load_the_package_from_a_private_bucket" {
   assert {
     condition     = module.packages.private && module.packages.encryption == "AES256"
     error_message = "The package bucket is private."
+  }
+  assert {
+    condition     = alltrue([for k, a in aws_iam_role_policy_attachment.vpc : a.policy_arn == "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole"])
+    error_message = "Each function in the VPC gets its network interfaces (partition from the data source)."
   }
 }
 
@@ -101,25 +132,45 @@ run "the_function_policies_have_no_wildcard_actions" {
   command = plan
 
   assert {
-    condition = alltrue(flatten([for d in [data.aws_iam_policy_document.logs, data.aws_iam_policy_document.attachments] :
+    condition = alltrue(flatten([for d in concat(values(data.aws_iam_policy_document.logs), [data.aws_iam_policy_document.attachments,
+      data.aws_iam_policy_document.connect, data.aws_iam_policy_document.migrate_secrets]) :
     [for s in d.statement : [for a in s.actions : !strcontains(a, "*")]]]))
-    error_message = "No wildcard actions in the function's policies."
+    error_message = "No wildcard actions in the functions' policies."
+  }
+  assert {
+    condition = alltrue(flatten([for s in data.aws_iam_policy_document.migrate_secrets.statement :
+    [s.actions == toset(["secretsmanager:GetSecretValue"]), s.resources == toset([var.master_secret_arn, var.app_secret_arn])]]))
+    error_message = "The migration function reads its two secrets and nothing else."
   }
 }
 
-run "migrations_run_only_in_the_migration_function" {
+run "migrations_run_only_in_the_migration_function_handler" {
   command = plan
 
   assert {
-    condition     = aws_lambda_function.migrate.environment[0].variables["AFTERSALES_MIGRATE_AT_START"] == "true"
-    error_message = "The migration function runs Flyway at start."
+    condition     = aws_lambda_function.migrate.environment[0].variables["QUARKUS_LAMBDA_HANDLER"] == "migrate"
+    error_message = "The migration function runs the migrate handler (Flyway in the handler, not at start)."
   }
   assert {
-    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "AFTERSALES_MIGRATE_AT_START")
-    error_message = "The API function never migrates on a cold start."
+    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.jobs, aws_lambda_function.migrate] :
+    !contains(keys(f.environment[0].variables), "AFTERSALES_MIGRATE_AT_START")])
+    error_message = "No function migrates at start."
   }
   assert {
-    condition     = aws_lambda_function.migrate.reserved_concurrent_executions == 1
-    error_message = "One migration at a time."
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "QUARKUS_LAMBDA_HANDLER")
+    error_message = "The API function keeps the HTTP handler."
   }
+  assert {
+    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.jobs, aws_lambda_function.migrate] :
+    f.reserved_concurrent_executions == null])
+    error_message = "No reserved concurrency by default."
+  }
+}
+
+run "the_migration_function_never_gets_a_datasource_from_terraform" {
+  command = plan
+  variables {
+    migrate_environment = { QUARKUS_DATASOURCE_JDBC_URL = "jdbc:postgresql://proxy/aftersales" }
+  }
+  expect_failures = [aws_lambda_function.migrate]
 }

@@ -17,7 +17,12 @@ mock_provider "aws" {
   }
   mock_resource "aws_db_instance" {
     defaults = {
-      master_user_secret = [{ secret_arn = "arn:aws:secretsmanager:cn-north-1:123456789012:secret:rds-db", kms_key_id = "k", secret_status = "active" }]
+      master_user_secret = [{ secret_arn = "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:rds-db", kms_key_id = "k", secret_status = "active" }]
+    }
+  }
+  mock_resource "aws_secretsmanager_secret" {
+    defaults = {
+      arn = "arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:aftersales-test/db-app"
     }
   }
 }
@@ -26,8 +31,6 @@ variables {
   name       = "aftersales-test"
   vpc_id     = "vpc-1"
   subnet_ids = ["subnet-a", "subnet-b"]
-
-  function_role_name = "aftersales-test-function"
 }
 
 run "private_database_behind_a_tls_proxy" {
@@ -35,17 +38,35 @@ run "private_database_behind_a_tls_proxy" {
 
   assert {
     condition     = one(aws_db_proxy.this.auth).iam_auth == "REQUIRED"
-    error_message = "Clients authenticate to the proxy with IAM: no database password in the function."
+    error_message = "Clients authenticate to the proxy with IAM: no database password in the API or jobs function."
   }
   assert {
-    condition     = output.connect_arn == "arn:aws-cn:rds-db:cn-north-1:123456789012:dbuser:prx-0123456789abcdef0/aftersales"
-    error_message = "The function may connect as the database user through this proxy (rds-db ARN, partition kept)."
+    condition     = one(aws_db_proxy.this.auth).secret_arn == aws_secretsmanager_secret.app.arn
+    error_message = "The proxy logs in as the application role (its secret), never as the master user."
   }
   assert {
-    condition = aws_iam_role_policy.function_connect.role == var.function_role_name && alltrue([
-      for st in data.aws_iam_policy_document.connect.statement :
-    st.actions == toset(["rds-db:connect"]) && st.resources == toset([output.connect_arn])])
-    error_message = "The function's role gets rds-db:connect on that user only."
+    condition     = output.connect_arn == "arn:aws-cn:rds-db:cn-north-1:123456789012:dbuser:prx-0123456789abcdef0/aftersales_app"
+    error_message = "rds-db:connect is for the application role through this proxy (rds-db ARN, partition kept)."
+  }
+  assert {
+    condition     = aws_secretsmanager_secret_version.app.secret_string == null && aws_secretsmanager_secret_version.app.secret_string_wo_version == 1
+    error_message = "The application password is written write-only: not in the state."
+  }
+  assert {
+    condition     = aws_cloudwatch_log_group.postgresql.name == "/aws/rds/instance/aftersales-test/postgresql" && aws_cloudwatch_log_group.postgresql.retention_in_days == 30
+    error_message = "The exported PostgreSQL log group is declared (before the instance) with a retention."
+  }
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.database_from_migrate.referenced_security_group_id == aws_security_group.migrate.id
+    error_message = "The migration function reaches the instance directly."
+  }
+  assert {
+    condition     = startswith(output.instance_jdbc_url, "jdbc:postgresql://") && strcontains(output.instance_jdbc_url, "sslmode=verify-full")
+    error_message = "The migration function verifies the instance's certificate and name."
+  }
+  assert {
+    condition     = length(aws_vpc_security_group_egress_rule.function_smtp) == 0
+    error_message = "Without an SMTP relay no SMTP port is open."
   }
 
   assert {
@@ -70,7 +91,7 @@ run "private_database_behind_a_tls_proxy" {
   }
   assert {
     condition     = aws_vpc_security_group_ingress_rule.database_from_proxy.referenced_security_group_id == aws_security_group.proxy.id
-    error_message = "Only the proxy may reach the database."
+    error_message = "The proxy may reach the database."
   }
   assert {
     condition     = aws_vpc_security_group_ingress_rule.proxy_from_function.referenced_security_group_id == aws_security_group.function.id
@@ -93,12 +114,28 @@ run "a_dev_database_can_be_thrown_away" {
   }
 }
 
-run "the_proxy_reads_only_the_database_secret" {
+run "the_proxy_reads_only_the_application_secret" {
   command = apply
 
   assert {
     condition = alltrue([for s in data.aws_iam_policy_document.proxy_secret.statement :
-    s.actions == toset(["secretsmanager:GetSecretValue"]) && !anytrue([for r in s.resources : strcontains(r, "*")])])
-    error_message = "The proxy role may only read its own secret."
+    s.actions == toset(["secretsmanager:GetSecretValue"]) && s.resources == toset([aws_secretsmanager_secret.app.arn])])
+    error_message = "The proxy role may only read the application role's secret."
+  }
+}
+
+run "the_smallest_class_has_no_performance_insights" {
+  command = plan
+  variables {
+    instance_class = "db.t4g.micro"
+    smtp_port      = 587
+  }
+  assert {
+    condition     = aws_db_instance.this.performance_insights_enabled == false
+    error_message = "Performance Insights does not run on db.t4g.micro."
+  }
+  assert {
+    condition     = one(aws_vpc_security_group_egress_rule.function_smtp[*].to_port) == 587
+    error_message = "With an SMTP relay the functions may reach its port."
   }
 }

@@ -1,5 +1,5 @@
 # Every job has a schedule in Asia/Shanghai with retries and a dead-letter queue, for undelivered invocations and for
-# invocations the function failed; only the function may be invoked.
+# invocations the jobs function failed; only the jobs function may be invoked, with {"job":"<name>"}.
 mock_provider "aws" {
   mock_resource "aws_sqs_queue" {
     defaults = {
@@ -11,6 +11,11 @@ mock_provider "aws" {
       arn = "arn:aws:iam::123456789012:role/aftersales-test-scheduler"
     }
   }
+  mock_data "aws_service_principal" {
+    defaults = {
+      name = "scheduler.amazonaws.com"
+    }
+  }
   mock_data "aws_iam_policy_document" {
     defaults = {
       json = "{\"Version\":\"2012-10-17\",\"Statement\":[]}"
@@ -20,10 +25,9 @@ mock_provider "aws" {
 
 variables {
   name               = "aftersales-test"
-  function_arn       = "arn:aws:lambda:cn-north-1:123456789012:function:aftersales-test"
-  function_name      = "aftersales-test"
-  function_role_name = "aftersales-test-function"
-  job_token          = "0123456789abcdef0123456789abcdef"
+  function_arn       = "arn:aws:lambda:cn-north-1:123456789012:function:aftersales-test-jobs"
+  function_name      = "aftersales-test-jobs"
+  function_role_name = "aftersales-test-jobs"
 }
 
 run "every_job_is_scheduled_with_retries_and_a_dead_letter_queue" {
@@ -48,8 +52,8 @@ run "every_job_is_scheduled_with_retries_and_a_dead_letter_queue" {
   }
   assert {
     condition = alltrue([for k, s in aws_scheduler_schedule.job :
-    jsondecode(s.target[0].input).rawPath == "/internal/jobs/${k}" && s.target[0].arn == var.function_arn])
-    error_message = "Each schedule invokes the function for its own job."
+    jsondecode(s.target[0].input) == { job = k } && s.target[0].arn == var.function_arn])
+    error_message = "Each schedule invokes the jobs function with {\"job\":\"<name>\"} and nothing else (no token)."
   }
 }
 
