@@ -179,15 +179,10 @@ resource "aws_iam_role_policy" "deploy" {
   policy   = data.aws_iam_policy_document.deploy[each.key].json
 }
 
-# Plan: read everything (AWS's ReadOnlyAccess), and the environment's state. Refreshing the application database
-# secret's version calls GetSecretValue, so the plan role may read that one secret of its environment; the secret's
-# password works only from inside the VPC (the instance's security group admits the proxy and the migration function).
-resource "aws_iam_role_policy_attachment" "plan_read_only" {
-  for_each   = local.envs
-  role       = aws_iam_role.plan[each.key].name
-  policy_arn = "${local.arn}:iam::aws:policy/ReadOnlyAccess"
-}
-
+# Plan: the environment's state, nothing else. Pull-request plans run with -refresh=false
+# (.github/scripts/plan-env.sh): they show what the branch's code changes against the last applied state, so they read
+# no resource of the account (no attachment, log line or secret is reachable from a pull request's code), and the
+# stack's data sources (partition, region, service principals, policy documents) are computed without a call.
 data "aws_iam_policy_document" "plan" {
   for_each = local.envs
   statement {
@@ -196,9 +191,14 @@ data "aws_iam_policy_document" "plan" {
     resources = ["${module.state.arn}/${each.key}/*"]
   }
   statement {
-    sid       = "RefreshAppSecretVersion"
-    actions   = ["secretsmanager:GetSecretValue"]
-    resources = ["${local.arn}:secretsmanager:${local.region}:${local.account}:secret:${var.name}-${each.key}/db-app-*"]
+    sid       = "StateList"
+    actions   = ["s3:ListBucket"]
+    resources = [module.state.arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["${each.key}/*"]
+    }
   }
 }
 

@@ -53,5 +53,5 @@ test_plan_goes_to_the_job_summary() {
   bash "$SCRIPTS/plan-env.sh" "$ROOT" >/dev/null
   assert_file_has "$GITHUB_STEP_SUMMARY" '^### terraform plan \(prod\)$'
   assert_file_has "$GITHUB_STEP_SUMMARY" '^Plan: 0 to add, 1 to change, 0 to destroy.$'
-  assert_file_has "$STUB_DIR/calls.log" '^terraform plan -input=false -lock=false -no-color$'
+  assert_file_has "$STUB_DIR/calls.log" '^terraform plan -input=false -lock=false -refresh=false -no-color$'
 }

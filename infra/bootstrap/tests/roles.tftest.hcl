@@ -76,13 +76,9 @@ run "a_deploy_and_a_plan_role_per_environment" {
     error_message = "Named resources of a deploy role are its environment's (or its state key)."
   }
   assert {
-    condition     = alltrue([for e, a in aws_iam_role_policy_attachment.plan_read_only : a.policy_arn == "arn:aws:iam::aws:policy/ReadOnlyAccess"])
-    error_message = "Plan roles are read-only."
-  }
-  assert {
     condition = alltrue([for e in ["dev", "prod"] : alltrue([for s in data.aws_iam_policy_document.plan[e].statement :
-    alltrue([for a in s.actions : contains(["s3:GetObject", "secretsmanager:GetSecretValue"], a)])])])
-    error_message = "A plan role reads its state and refreshes its application secret's version, nothing more."
+    alltrue([for a in s.actions : contains(["s3:GetObject", "s3:ListBucket"], a)])])])
+    error_message = "A plan role reads its state, nothing more: no secret, object or log (pull-request plans do not refresh)."
   }
   assert {
     condition     = module.state.private && module.state.tls_only && module.state.encryption == "AES256"
