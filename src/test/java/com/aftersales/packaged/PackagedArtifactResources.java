@@ -64,14 +64,19 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             lambda.start(port);
             // TLS as in AWS: PostgreSQL (verify-full) and the identity provider's keys (HTTPS) present certificates of
             // a CA that only the function process is told to trust; attachments go to an S3-compatible server.
+            long start = System.nanoTime();
             certificates = TestCertificates.newAuthority();
             trustStore = certificates.trustStore();
             pg = TlsPostgres.start(certificates);
+            long pgStarted = System.nanoTime();
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             jwks = HttpsJwks.start(certificates, (RSAPublicKey) pair.getPublic(), KEY_ID);
+            long s3Start = System.nanoTime();
             s3 = LocalS3.start(BUCKET, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+            System.out.printf("[measure] packaged-function resources: CA and PostgreSQL with TLS %d ms, S3Proxy %d ms, all %d ms%n",
+                    (pgStarted - start) / 1_000_000, (System.nanoTime() - s3Start) / 1_000_000, (System.nanoTime() - start) / 1_000_000);
             // The tests sign their tokens with the private half, under the key id of the key set (as Cognito does).
             RsaJsonWebKey signing = new RsaJsonWebKey((RSAPublicKey) pair.getPublic());
             signing.setPrivateKey(pair.getPrivate());
