@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 import io.smallrye.config.WithParentName;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
@@ -97,6 +98,12 @@ public interface AftersalesConfig {
 
         /** S3 bucket of the attachments. */
         Optional<String> bucket();
+
+        /**
+         * Another S3-compatible endpoint than AWS's (path-style requests), e.g. a local S3 server in the packaged
+         * function's integration tests; unset in AWS, where the SDK picks the region's endpoint.
+         */
+        Optional<URI> s3Endpoint();
 
         /** Folder of the local store. */
         String localDir();

@@ -8,10 +8,15 @@ import com.aftersales.support.LambdaEvents;
 import com.aftersales.support.UnitBodies;
 import com.aftersales.support.WarrantyBodies;
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
+import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.aftersales.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +98,61 @@ abstract class EndToEndFlows {
         Api.asCustomer(UUID.fromString(customer)).get("/api/v1/cases/" + id).then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED"));
         Api.asCustomer(UUID.fromString(Api.newCustomer(Api.unique("e2o")))).get("/api/v1/cases/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aPhotoIsUploadedToItsPresignedUrlAndTheFunctionSeesIt() {
+        String customer = Api.newCustomer(Api.unique("e2e"));
+        String serial = unit(customer, "MICRO_CAR", "MC80");
+        String caseId = Api.asCustomer(UUID.fromString(customer)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(CaseBodies.open(customer).unit(serial, 1200).description("充电口进水").reporter("李师傅", null).channel("PORTAL")
+                        .json())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        byte[] photo = ("\u00ff\u00d8 a photo of the charging port " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        var announced = Api.asCustomer(UUID.fromString(customer)).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(CaseBodies.attachment("充电口.jpg", "image/jpeg", photo.length))
+                .post("/api/v1/cases/" + caseId + "/attachments").then().statusCode(201).body("uploaded", equalTo(false))
+                .extract();
+        String id = announced.path("id");
+        String upload = announced.path("upload.url");
+        // The URL points at the object store of this packaging (the packaged functions: the local S3 server, bucket
+        // in the path), and the store checks its signature: a changed signature is refused, the URL as given is not.
+        assertThat(upload).startsWith(objectStoreUrl());
+        signedUrl().contentType("image/jpeg").body(photo).put(withAnotherSignature(upload)).then().statusCode(403);
+        signedUrl().contentType("image/jpeg").body(photo).put(upload).then().statusCode(200);
+        // The function's follow-up reads the object's size from the store, and its download URL returns the bytes.
+        Api.asCustomer(UUID.fromString(customer)).post("/api/v1/cases/" + caseId + "/attachments/" + id + "/confirmation")
+                .then().statusCode(200).body("uploaded", equalTo(true));
+        String download = as("QUALITY_ENGINEER").get("/api/v1/cases/" + caseId + "/attachments/" + id).then().statusCode(200)
+                .extract().path("download.url");
+        assertThat(download).startsWith(objectStoreUrl());
+        assertThat(signedUrl().get(download).then().statusCode(200).extract().asByteArray()).isEqualTo(photo);
+    }
+
+    /**
+     * A request to a signed URL as a client sends it: the URL as given (REST Assured would encode its %-escapes again)
+     * and the Content-Type it was signed for (without the charset REST Assured appends by default).
+     */
+    static RequestSpecification signedUrl() {
+        return RestAssured.given().urlEncodingEnabled(false).config(RestAssured.config()
+                .encoderConfig(EncoderConfig.encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false)));
+    }
+
+    /** The URL with one character of its signature changed (to another one valid there). */
+    static String withAnotherSignature(String url) {
+        Matcher signature = Pattern.compile("(?i)[?&](?:x-amz-)?signature=(.)").matcher(url);
+        assertThat(signature.find()).as("a signature in %s", url).isTrue();
+        String changed = signature.group(1).equals("0") ? "1" : "0";
+        return url.substring(0, signature.start(1)) + changed + url.substring(signature.end(1));
+    }
+
+    /**
+     * Where the function under test tells clients to move attachment bytes: the local S3 server's bucket when
+     * {@link PackagedArtifactResources} started one for a packaged function, else the local store of the test build.
+     */
+    static String objectStoreUrl() {
+        LocalS3 s3 = PackagedArtifactResources.s3;
+        return s3 == null ? "/api/v1/attachment-store/" : s3.endpoint() + "/" + PackagedArtifactResources.BUCKET + "/";
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @QuarkusIntegrationTest
 @QuarkusTestResource(value = PackagedArtifactResources.class, restrictToAnnotatedClass = true)
 @EnabledIfSystemProperty(named = "aftersales.package", matches = "native")
-class PackagedFunctionIT extends EndToEndFlows {
+class PackagedFunctionIT extends EndToEndFlows implements PackagedFunctionProofs {
 
     @BeforeEach
     void throughTheMockEventServer() {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * function gets its configuration from environment variables, as in AWS.
  */
 @EnabledIfSystemProperty(named = "aftersales.package", matches = "jvm")
-class PackagedJvmFunctionIT extends EndToEndFlows {
+class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionProofs {
 
     /** infra/modules/api-function: the handler of the JVM runtime. */
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
@@ -70,16 +70,19 @@ class PackagedJvmFunctionIT extends EndToEndFlows {
         env.put("AWS_LAMBDA_FUNCTION_NAME", "aftersales-it");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-        env.put("AWS_REGION", "cn-north-1");
+        env.put("AWS_REGION", PackagedArtifactResources.REGION);
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
         // As in AWS: IAM authentication to the database (the embedded PostgreSQL trusts local connections, so the token
         // is not checked here, but the packaged function must sign one for every connection it opens).
         env.put("QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER", "rds-iam");
-        env.put("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
-        env.put("AWS_SESSION_TOKEN", "session-token-of-the-execution-role");
+        env.put("AWS_ACCESS_KEY_ID", PackagedArtifactResources.ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", PackagedArtifactResources.SECRET_ACCESS_KEY);
+        env.put("AWS_SESSION_TOKEN", PackagedArtifactResources.SESSION_TOKEN);
+        // JVM options reach Lambda's Java runtime through JAVA_TOOL_OPTIONS: here the trust store with the test CA.
+        env.put("JAVA_TOOL_OPTIONS", PackagedArtifactResources.javaToolOptions());
         config.forEach((key, value) -> {
-            if (!key.startsWith("quarkus-internal.")) { // the native poll loop's test switch; not used here
+            if (!key.startsWith("quarkus-internal.") // the native poll loop's test switch; not used here
+                    && !PackagedArtifactResources.jvmOptions().containsKey(key)) {
                 env.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
             }
         });

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -40,7 +41,9 @@ public class S3ObjectStore implements ObjectStore {
         if (client == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                    var builder = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder());
+                    config.attachments().s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint).forcePathStyle(true));
+                    client = builder.build();
                 }
             }
         }
@@ -51,7 +54,10 @@ public class S3ObjectStore implements ObjectStore {
         if (presigner == null) {
             synchronized (this) {
                 if (presigner == null) {
-                    presigner = S3Presigner.create();
+                    var builder = S3Presigner.builder();
+                    config.attachments().s3Endpoint().ifPresent(endpoint -> builder.endpointOverride(endpoint)
+                            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
+                    presigner = builder.build();
                 }
             }
         }
