@@ -156,12 +156,9 @@ public interface AftersalesConfig {
     }
 
     interface Jobs {
-        /** In-process timers (dev mode, a container); off in Lambda, where EventBridge Scheduler triggers the jobs. */
+        /** In-process timers (dev mode, a container); off in Lambda, where EventBridge Scheduler invokes the jobs function. */
         @WithDefault("true")
         boolean inProcess();
-
-        /** Token EventBridge Scheduler sends with its invocations; unset: no trigger endpoint. */
-        Optional<String> triggerToken();
 
         /** PostgreSQL work_mem of a job's transaction. */
         String workMem();

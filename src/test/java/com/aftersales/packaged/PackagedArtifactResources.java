@@ -56,7 +56,6 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
                     "AFTERSALES_JWT_JWKS_URL", publicKey.toUri().toString(),
                     "AFTERSALES_MIGRATE_AT_START", "true",
                     "AFTERSALES_ATTACHMENTS_BUCKET", "aftersales-it",
-                    "AFTERSALES_JOBS_TRIGGER_TOKEN", EndToEndFlows.JOB_TOKEN,
                     "quarkus-internal.aws-lambda.test-api", "localhost:" + port + MockHttpEventServer.BASE_PATH);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
