@@ -44,6 +44,8 @@ public interface AftersalesConfig {
 
     Notices notices();
 
+    Mail mail();
+
     Webhooks webhooks();
 
     Kpi kpi();
@@ -138,6 +140,25 @@ public interface AftersalesConfig {
     interface Notices {
         /** Attempts before a delivery is given up as DEAD. */
         int maxAttempts();
+    }
+
+    /** Notice e-mail: how it leaves and from whom. */
+    interface Mail {
+        /** smtp: quarkus.mailer.* (an SMTP relay); ses: the Amazon SES API under the function's execution role. */
+        @WithDefault("smtp")
+        Transport transport();
+
+        /** The sender of every notice e-mail (an identity verified in SES, or one the SMTP relay accepts). */
+        String from();
+
+        Ses ses();
+
+        enum Transport { SMTP, SES }
+
+        interface Ses {
+            /** Tests only: a local endpoint speaking the SESv2 API instead of the region's (unset in AWS). */
+            Optional<String> endpoint();
+        }
     }
 
     interface Webhooks {

@@ -51,6 +51,9 @@ class AftersalesConfigTest {
         assertThat(config.jobs().byName()).containsOnlyKeys("warranty-expiry", "sla-breach", "safety-stock", "recall-reminder",
                 "follow-up", "eight-d-overdue", "problem-digest", "retention", "notice-sender");
         assertThat(config.jobs().inProcess()).isFalse();
+        assertThat(config.mail().transport()).isEqualTo(AftersalesConfig.Mail.Transport.SMTP);
+        assertThat(config.mail().from()).isEqualTo("aftersales@example.cn");
+        assertThat(config.mail().ses().endpoint()).isEmpty();
         assertThat(config.jobs().workMem()).isEqualTo("64MB");
         assertThat(config.jobs().retryDelays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(4));
         assertThat(config.jobs().abandonedAfter()).isEqualTo(Duration.ofHours(1));
@@ -91,5 +94,15 @@ class AftersalesConfigTest {
         assertThat(config.jobs().warrantyExpiry().days()).isEqualTo(List.of(90, 30));
         assertThat(config.jobs().inProcess()).isTrue();
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void theMailTransportAndSenderComeFromTheEnvironment() throws IOException {
+        AftersalesConfig config = config("prod", Map.of("AFTERSALES_MAIL_TRANSPORT", "ses",
+                "AFTERSALES_MAIL_FROM", "service@aftersales.example.com"));
+        assertThat(config.mail().transport()).isEqualTo(AftersalesConfig.Mail.Transport.SES);
+        assertThat(config.mail().from()).isEqualTo("service@aftersales.example.com");
+        assertThat(config("prod", Map.of("AFTERSALES_MAIL_TRANSPORT", "smtp")).mail().transport())
+                .isEqualTo(AftersalesConfig.Mail.Transport.SMTP);
     }
 }
