@@ -45,6 +45,8 @@ public interface AftersalesConfig {
 
     Notices notices();
 
+    Mail mail();
+
     Webhooks webhooks();
 
     Kpi kpi();
@@ -147,6 +149,25 @@ public interface AftersalesConfig {
         int maxAttempts();
     }
 
+    /** Notice e-mail: how it leaves and from whom. */
+    interface Mail {
+        /** smtp: quarkus.mailer.* (an SMTP relay); ses: the Amazon SES API under the function's execution role. */
+        @WithDefault("smtp")
+        Transport transport();
+
+        /** The sender of every notice e-mail (an identity verified in SES, or one the SMTP relay accepts). */
+        String from();
+
+        Ses ses();
+
+        enum Transport { SMTP, SES }
+
+        interface Ses {
+            /** Tests only: a local endpoint speaking the SESv2 API instead of the region's (unset in AWS). */
+            Optional<String> endpoint();
+        }
+    }
+
     interface Webhooks {
         /** Plain http only where a local receiver is expected (dev and tests); https everywhere else. */
         @WithDefault("false")
@@ -163,12 +184,9 @@ public interface AftersalesConfig {
     }
 
     interface Jobs {
-        /** In-process timers (dev mode, a container); off in Lambda, where EventBridge Scheduler triggers the jobs. */
+        /** In-process timers (dev mode, a container); off in Lambda, where EventBridge Scheduler invokes the jobs function. */
         @WithDefault("true")
         boolean inProcess();
-
-        /** Token EventBridge Scheduler sends with its invocations; unset: no trigger endpoint. */
-        Optional<String> triggerToken();
 
         /** PostgreSQL work_mem of a job's transaction. */
         String workMem();

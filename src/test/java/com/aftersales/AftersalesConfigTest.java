@@ -51,7 +51,9 @@ class AftersalesConfigTest {
         assertThat(config.jobs().byName()).containsOnlyKeys("warranty-expiry", "sla-breach", "safety-stock", "recall-reminder",
                 "follow-up", "eight-d-overdue", "problem-digest", "retention", "notice-sender");
         assertThat(config.jobs().inProcess()).isFalse();
-        assertThat(config.jobs().triggerToken()).isEmpty();
+        assertThat(config.mail().transport()).isEqualTo(AftersalesConfig.Mail.Transport.SMTP);
+        assertThat(config.mail().from()).isEqualTo("aftersales@example.cn");
+        assertThat(config.mail().ses().endpoint()).isEmpty();
         assertThat(config.jobs().workMem()).isEqualTo("64MB");
         assertThat(config.jobs().retryDelays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(4));
         assertThat(config.jobs().abandonedAfter()).isEqualTo(Duration.ofHours(1));
@@ -79,7 +81,6 @@ class AftersalesConfigTest {
                 "AFTERSALES_JOBS_RETRY_DELAYS", "2s",
                 "AFTERSALES_JOBS_WARRANTY_EXPIRY_DAYS", "90,30",
                 "AFTERSALES_JOBS_IN_PROCESS", "true",
-                "AFTERSALES_JOBS_TRIGGER_TOKEN", "secret-token",
                 "AFTERSALES_ZONE", "Europe/Berlin",
                 // Read only by quarkus.* expressions (infra sets them): no property of the mapping, and no harm to it.
                 "AFTERSALES_JWT_ISSUER", "https://cognito-idp.example/pool",
@@ -87,12 +88,21 @@ class AftersalesConfigTest {
         assertThat(cron(config, "follow-up")).contains("0 30 6 * * ?");
         assertThat(cron(config, "eight-d-overdue")).contains("off");
         assertThat(cron(config, "sla-breach")).contains("0 */15 * * * ?");
-        assertThat(config.jobs().byName()).doesNotContainKeys("work-mem", "work", "retry-delays", "in-process", "trigger-token");
+        assertThat(config.jobs().byName()).doesNotContainKeys("work-mem", "work", "retry-delays", "in-process");
         assertThat(config.jobs().workMem()).isEqualTo("128MB");
         assertThat(config.jobs().retryDelays()).containsExactly(Duration.ofSeconds(2));
         assertThat(config.jobs().warrantyExpiry().days()).isEqualTo(List.of(90, 30));
         assertThat(config.jobs().inProcess()).isTrue();
-        assertThat(config.jobs().triggerToken()).contains("secret-token");
         assertThat(config.zone()).isEqualTo(ZoneId.of("Europe/Berlin"));
+    }
+
+    @Test
+    void theMailTransportAndSenderComeFromTheEnvironment() throws IOException {
+        AftersalesConfig config = config("prod", Map.of("AFTERSALES_MAIL_TRANSPORT", "ses",
+                "AFTERSALES_MAIL_FROM", "service@aftersales.example.com"));
+        assertThat(config.mail().transport()).isEqualTo(AftersalesConfig.Mail.Transport.SES);
+        assertThat(config.mail().from()).isEqualTo("service@aftersales.example.com");
+        assertThat(config("prod", Map.of("AFTERSALES_MAIL_TRANSPORT", "smtp")).mail().transport())
+                .isEqualTo(AftersalesConfig.Mail.Transport.SMTP);
     }
 }

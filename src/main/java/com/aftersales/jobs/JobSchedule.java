@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * In-process triggers for a long-running server (dev mode, a container): every {@link Job} bean is scheduled with the
  * cron in {@code aftersales.jobs.<name>.cron} ("off" leaves it unscheduled), never overlapping itself. In AWS Lambda,
- * EventBridge Scheduler triggers the same jobs through {@link JobTriggerResource}; in-process timers are not relied on.
+ * EventBridge Scheduler invokes the jobs function ({@link JobsFunction}) instead; in-process timers are not relied on.
  */
 @ApplicationScoped
 public class JobSchedule {
@@ -34,7 +34,7 @@ public class JobSchedule {
 
     void schedule(@Observes StartupEvent event) {
         if (!config.jobs().inProcess()) {
-            return; // AWS Lambda: EventBridge Scheduler triggers the jobs
+            return; // AWS Lambda: EventBridge Scheduler invokes the jobs function
         }
         // Cron times are business hours: they follow aftersales.zone like every other "today".
         ZoneId zone = config.zone();

@@ -3,8 +3,6 @@ package com.aftersales.notify;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
 import com.aftersales.shared.persistence.SqlValues;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,7 +19,8 @@ import java.util.UUID;
  *   whose preferences ask for it (by subject, role or customer, minus muted kinds), and the webhook endpoints that
  *   subscribe to the notice's role or kind. Each delivery has the language of its recipient.</li>
  *   <li>Deliver: a batch of due deliveries (SKIP LOCKED again, so concurrent runs never take the same one) is rendered
- *   from the kind's template and sent. The delivery id is the mail's Message-ID and the webhook's
+ *   from the kind's template and sent (e-mail by the configured {@link MailTransport}, SMTP or the SES API). The
+ *   delivery id is the mail's Message-ID (SMTP) or X-Aftersales-Delivery header (SES) and the webhook's
  *   X-Aftersales-Delivery, so a resend after a crash is recognisable. A failure is retried with backoff
  *   (2^attempt minutes); after the last attempt the delivery is DEAD, listed for ADMIN.</li>
  * </ol>
@@ -36,7 +35,7 @@ public class NoticeSenderJob implements Job {
     EntityManager em;
 
     @Inject
-    Mailer mailer;
+    MailTransport mail;
 
     @Inject
     WebhookSender webhooks;
@@ -105,8 +104,7 @@ public class NoticeSenderJob implements Job {
             try {
                 NoticeTemplates.Rendered text = templates.render((String) d[6], (String) d[4], (String) d[7]);
                 if ("EMAIL".equals(d[2])) {
-                    mailer.send(Mail.withText((String) d[3], text.subject(), text.body())
-                            .addHeader("Message-ID", "<" + id + "@aftersales>"));
+                    mail.send(new MailTransport.Email((String) d[3], text.subject(), text.body(), id));
                 } else if (d[9] == null || !Boolean.TRUE.equals(d[12])) {
                     throw new IllegalStateException("the webhook endpoint was removed");
                 } else {

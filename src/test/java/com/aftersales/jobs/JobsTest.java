@@ -123,18 +123,4 @@ public class JobsTest {
         as("PRODUCT_MANAGER").post("/api/v1/admin/jobs/safety-stock/runs").then().statusCode(403);
         as("ADMIN").post("/api/v1/admin/jobs/no-such-job/runs").then().statusCode(404);
     }
-
-    @Test
-    void eventBridgeTriggersAJobThroughTheLambdaEventPathWithItsToken() {
-        // The raw API Gateway v2 event EventBridge Scheduler sends, posted to the mock Lambda event server.
-        io.restassured.RestAssured.given().contentType("application/json").body(com.aftersales.support.LambdaEvents.jobTrigger("sla-breach", "test-trigger-token"))
-                .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(200))
-                .body("body", org.hamcrest.Matchers.containsString("\"outcome\":\"OK\""));
-        io.restassured.RestAssured.given().contentType("application/json").body(com.aftersales.support.LambdaEvents.jobTrigger("sla-breach", "wrong"))
-                .post("/_lambda_").then().statusCode(200).body("statusCode", equalTo(403));
-        io.restassured.RestAssured.given().header("X-Aftersales-Job-Token", "wrong").post("/internal/jobs/sla-breach")
-                .then().statusCode(403).contentType("application/problem+json");
-        as("ADMIN").queryParam("job", "sla-breach").get("/api/v1/admin/jobs/runs").then()
-                .body("trigger", hasItem("EVENTBRIDGE"));
-    }
 }

@@ -4,7 +4,6 @@ import com.aftersales.support.Api;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.Fixtures;
-import com.aftersales.support.LambdaEvents;
 import com.aftersales.support.UnitBodies;
 import com.aftersales.support.WarrantyBodies;
 import io.restassured.RestAssured;
@@ -31,29 +30,11 @@ import static org.hamcrest.Matchers.notNullValue;
  */
 abstract class EndToEndFlows {
 
-    /** The job token the function under test accepts. */
-    static final String JOB_TOKEN = "test-trigger-token";
-
     /** A customer's unit delivered on 2025-01-10 under a 24-month term of its product line. */
     static String unit(String customer, String productLine, String model) {
         Fixtures.term(customer, WarrantyBodies.term(productLine));
         return Fixtures.unit(UnitBodies.unit(customer).productModel(model).productLine(productLine)
                 .productionDate(LocalDate.of(2025, 1, 1)).deliveryDate(LocalDate.of(2025, 1, 10)));
-    }
-
-    /** An HTTP answer: status and body. */
-    record Answer(int status, String body) {
-    }
-
-    /**
-     * Runs a job the way the scheduler of this packaging does. Lambda: EventBridge Scheduler invokes the function with an
-     * API Gateway v2 event for POST /internal/jobs/{job} (posted here to the mock event server, which answers with the
-     * function's result). The plain HTTP server overrides this with the same request over HTTP.
-     */
-    Answer triggerJob(String job, String token) {
-        var result = RestAssured.given().contentType("application/json").body(LambdaEvents.jobTrigger(job, token))
-                .post("/_lambda_").then().statusCode(200).extract();
-        return new Answer(result.path("statusCode"), result.path("body"));
     }
 
     @Test
@@ -156,15 +137,14 @@ abstract class EndToEndFlows {
     }
 
     @Test
-    void kpisAreAnsweredAndTheSchedulerTriggersAJobWithItsToken() {
+    void kpisAreAnsweredAndAnAdminRunsAJob() {
         as("QUALITY_ENGINEER").queryParam("from", "2025-01-01").queryParam("to", "2025-12-31").queryParam("groupBy", "month")
                 .get("/api/v1/kpis").then().statusCode(200).body("tables.key", hasItem("ppm"))
                 .body("tables.find { it.key == 'ppm' }.rows.size()", equalTo(12));
-        Answer run = triggerJob("sla-breach", JOB_TOKEN);
-        assertThat(run.status()).isEqualTo(200);
-        assertThat(run.body()).contains("\"outcome\":\"OK\"");
-        assertThat(triggerJob("sla-breach", "wrong").status()).isEqualTo(403);
+        // The API function runs a job only for ADMIN; the schedules invoke the jobs function (PackagedJvmFunctionIT).
+        as("ADMIN").post("/api/v1/admin/jobs/sla-breach/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        as("QUALITY_ENGINEER").post("/api/v1/admin/jobs/sla-breach/runs").then().statusCode(403);
         as("ADMIN").queryParam("job", "sla-breach").get("/api/v1/admin/jobs/runs").then().statusCode(200)
-                .body("trigger", hasItem("EVENTBRIDGE")).body("[0].finishedAt", notNullValue());
+                .body("trigger", hasItem("ADMIN")).body("[0].finishedAt", notNullValue());
     }
 }

@@ -95,7 +95,6 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             config.put("AFTERSALES_MIGRATE_AT_START", "true");
             config.put("AFTERSALES_ATTACHMENTS_BUCKET", BUCKET);
             config.put("aftersales.attachments.s3-endpoint", s3.endpoint()); // AFTERSALES_ATTACHMENTS_S3_ENDPOINT in the JVM IT
-            config.put("AFTERSALES_JOBS_TRIGGER_TOKEN", EndToEndFlows.JOB_TOKEN);
             config.put("quarkus-internal.aws-lambda.test-api", "localhost:" + port + MockHttpEventServer.BASE_PATH);
             config.putAll(jvmOptions());
             return config;

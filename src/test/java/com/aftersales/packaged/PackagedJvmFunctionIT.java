@@ -1,6 +1,8 @@
 package com.aftersales.packaged;
 
+import com.aftersales.support.Api;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,17 +18,23 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * {@link EndToEndFlows} rerun against the JVM build of target/function.zip, run the way AWS Lambda's Java runtime runs
@@ -34,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runtime of AWS's Java base images, copied to target/lambda-java-runtime by the build), which calls the handler the
  * Terraform module configures and polls a Lambda runtime API for events. That API is the mock event server of
  * {@link PackagedArtifactResources}, which also turns the tests' HTTP requests into API Gateway v2 events. The
- * function gets its configuration from environment variables, as in AWS.
+ * function gets its configuration from environment variables, as in AWS. The jobs function (the same zip with
+ * QUARKUS_LAMBDA_HANDLER=jobs) runs beside it on a runtime API of its own.
  */
 @EnabledIfSystemProperty(named = "aftersales.package", matches = "jvm")
 class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionProofs {
@@ -45,14 +54,35 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
     private static final Path TARGET = Path.of("target").toAbsolutePath();
 
     private static PackagedArtifactResources resources;
+    private static Map<String, String> config;
     private static Process function;
+    private static LambdaRuntimeApi jobsApi;
+    private static Process jobsFunction;
     private static Path taskRoot;
 
     @BeforeAll
     static void startTheFunction() throws Exception {
         resources = new PackagedArtifactResources();
-        Map<String, String> config = resources.start();
+        config = resources.start();
         taskRoot = unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-task"));
+        long start = System.nanoTime();
+        function = launch(PackagedArtifactResources.port, Map.of(), "function-jvm.log");
+        awaitReady(Duration.ofSeconds(90));
+        System.out.printf("[measure] packaged JVM function: first answer %d ms after the JVM started (cold start with "
+                + "migrations)%n", (System.nanoTime() - start) / 1_000_000);
+        // The jobs function: the same package with QUARKUS_LAMBDA_HANDLER=jobs, polling a runtime API of its own, where
+        // the tests post the schedules' input as EventBridge Scheduler does.
+        jobsApi = new LambdaRuntimeApi();
+        int jobsPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            jobsPort = free.getLocalPort();
+        }
+        jobsApi.start(jobsPort);
+        jobsFunction = launch(jobsApi.getPort(), Map.of("QUARKUS_LAMBDA_HANDLER", "jobs"), "function-jvm-jobs.log");
+    }
+
+    /** The function zip run by AWS's runtime interface client, polling the runtime API on {@code port}. */
+    private static Process launch(int port, Map<String, String> extraEnv, String log) throws IOException {
         Path runtime = TARGET.resolve("lambda-java-runtime");
         String classpath;
         try (Stream<Path> jars = Files.list(runtime)) {
@@ -62,11 +92,11 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
                 "-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER)
                 .directory(taskRoot.toFile()) // the runtime loads the function from its working directory, /var/task in AWS
                 .redirectErrorStream(true)
-                .redirectOutput(TARGET.resolve("function-jvm.log").toFile());
+                .redirectOutput(TARGET.resolve(log).toFile());
         Map<String, String> env = process.environment();
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("_HANDLER", HANDLER);
-        env.put("AWS_LAMBDA_RUNTIME_API", "localhost:" + PackagedArtifactResources.port + "/_lambda_");
+        env.put("AWS_LAMBDA_RUNTIME_API", "localhost:" + port + "/_lambda_");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "aftersales-it");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
@@ -86,11 +116,8 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
                 env.put(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
             }
         });
-        long start = System.nanoTime();
-        function = process.start();
-        awaitReady(Duration.ofSeconds(90));
-        System.out.printf("[measure] packaged JVM function: first answer %d ms after the JVM started (cold start with "
-                + "migrations)%n", (System.nanoTime() - start) / 1_000_000);
+        env.putAll(extraEnv);
+        return process.start();
     }
 
     @Test
@@ -99,8 +126,100 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
                 .contains("Database connections authenticate with IAM tokens as postgres at localhost:");
     }
 
-        @AfterAll
+    @Test
+    void theJobsFunctionAnswersARunThatEndsOkAndFailsTheInvocationOtherwise() throws Exception {
+        // The first invocation also starts the function (a cold start).
+        Invocation ok = invokeTheJobsFunction("{\"job\":\"sla-breach\"}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.json().getString("outcome")).isEqualTo("OK");
+        assertThat(ok.json().getString("trigger")).isEqualTo("EVENTBRIDGE");
+        assertThat(ok.json().getString("actor")).isEqualTo("eventbridge-scheduler");
+        Api.as("ADMIN").queryParam("job", "sla-breach").get("/api/v1/admin/jobs/runs").then().statusCode(200)
+                .body("find { it.id == " + ok.json().getLong("id") + " }.trigger", equalTo("EVENTBRIDGE"));
+
+        // Lambda's invocation error (the runtime API answers the invoker 500): the scheduler retries, then dead-letters.
+        Invocation unknown = invokeTheJobsFunction("{\"job\":\"no-such-job\"}");
+        assertThat(unknown.status()).isEqualTo(500);
+        assertThat(unknown.json().getString("errorType")).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(unknown.json().getString("errorMessage")).contains("no job is named no-such-job");
+        Invocation http = invokeTheJobsFunction(
+                "{\"version\":\"2.0\",\"rawPath\":\"/q/health/ready\",\"requestContext\":{\"http\":{\"method\":\"GET\"}}}");
+        assertThat(http.status()).isEqualTo(500);
+        assertThat(http.json().getString("errorMessage")).contains("this is the jobs function");
+
+        // A run that ends FAILED: its statement is cancelled while it waits for a lock held here (no transient failure,
+        // so no retry within the run).
+        Invocation failed;
+        try (Connection holder = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
+             Connection canceller = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+                     config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("lock table stock_alert in access exclusive mode");
+            }
+            CompletableFuture<Invocation> invocation = CompletableFuture.supplyAsync(
+                    () -> invokeTheJobsFunction("{\"job\":\"safety-stock\"}"));
+            cancelTheStatementWaitingFor("stock_alert", canceller);
+            holder.rollback();
+            failed = invocation.get(120, TimeUnit.SECONDS);
+        }
+        assertThat(failed.status()).as(failed.body()).isEqualTo(500);
+        assertThat(failed.json().getString("errorType")).isEqualTo("com.aftersales.jobs.JobsFunction$JobFailedException");
+        assertThat(failed.json().getString("errorMessage")).startsWith("Job safety-stock failed (run ");
+        Api.as("ADMIN").queryParam("job", "safety-stock").get("/api/v1/admin/jobs/runs").then().statusCode(200)
+                .body("[0].outcome", equalTo("FAILED")).body("[0].trigger", equalTo("EVENTBRIDGE"));
+        // The function is still there for the scheduler's retry, which does the work.
+        assertThat(invokeTheJobsFunction("{\"job\":\"safety-stock\"}").json().getString("outcome")).isEqualTo("OK");
+    }
+
+    /** What an invocation answered: the function's result (200) or Lambda's error object (500). */
+    record Invocation(int status, String body) {
+        JsonPath json() {
+            return new JsonPath(body);
+        }
+    }
+
+    /** Invokes the jobs function with this input, as EventBridge Scheduler does, and waits for its answer. */
+    private static Invocation invokeTheJobsFunction(String input) {
+        try {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + jobsApi.getPort() + "/_lambda_"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.ofString(input)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Invocation(answer.statusCode(), answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void cancelTheStatementWaitingFor(String table, Connection connection) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            try (var s = connection.createStatement();
+                 var r = s.executeQuery("select pg_cancel_backend(pid) from pg_stat_activity where wait_event_type = 'Lock' "
+                         + "and query like '%" + table + "%' and pid <> pg_backend_pid()")) {
+                if (r.next()) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no statement waited for the lock on " + table);
+    }
+
+    @AfterAll
     static void stopTheFunction() throws InterruptedException, IOException {
+        if (jobsFunction != null) {
+            jobsFunction.destroy();
+            jobsFunction.waitFor();
+        }
+        if (jobsApi != null) {
+            jobsApi.close();
+        }
         if (function != null) {
             // The resident-memory peak of the function while it served the flows (Linux).
             Path status = Path.of("/proc", String.valueOf(function.pid()), "status");
