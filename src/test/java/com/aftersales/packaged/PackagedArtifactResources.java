@@ -50,6 +50,14 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
     static volatile LocalS3 s3;
     private static volatile Path trustStore;
 
+    /**
+     * The database as this test JVM reaches it: verify-full with the test CA given by file, since this JVM's default
+     * trust store (which the function's URL relies on, as in AWS) does not hold it.
+     */
+    static String testJdbcUrl() {
+        return "jdbc:postgresql://localhost:" + pg.port() + "/postgres?sslmode=verify-full&sslrootcert=" + certificates.caPem();
+    }
+
     private MockHttpEventServer lambda;
 
     @Override

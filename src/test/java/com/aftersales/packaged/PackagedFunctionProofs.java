@@ -39,7 +39,7 @@ interface PackagedFunctionProofs {
         assertThatThrownBy(() -> connect(pg.jdbcUrl())).isInstanceOf(SQLException.class)
                 .hasMessageContaining("SSL error").rootCause().hasMessageContaining("certification path");
         String ca = PackagedArtifactResources.certificates.caPem().toString();
-        try (Connection trusted = connect("jdbc:postgresql://localhost:" + pg.port() + "/postgres?sslmode=verify-full&sslrootcert=" + ca)) {
+        try (Connection trusted = connect(PackagedArtifactResources.testJdbcUrl())) {
             var ssl = trusted.createStatement().executeQuery("select ssl from pg_stat_ssl where pid = pg_backend_pid()");
             assertThat(ssl.next() && ssl.getBoolean(1)).isTrue();
         }

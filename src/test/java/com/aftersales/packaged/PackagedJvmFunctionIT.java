@@ -150,9 +150,9 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         // A run that ends FAILED: its statement is cancelled while it waits for a lock held here (no transient failure,
         // so no retry within the run).
         Invocation failed;
-        try (Connection holder = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+        try (Connection holder = DriverManager.getConnection(PackagedArtifactResources.testJdbcUrl(),
                 config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"));
-             Connection canceller = DriverManager.getConnection(config.get("quarkus.datasource.jdbc.url"),
+             Connection canceller = DriverManager.getConnection(PackagedArtifactResources.testJdbcUrl(),
                      config.get("quarkus.datasource.username"), config.get("quarkus.datasource.password"))) {
             holder.setAutoCommit(false);
             try (Statement lock = holder.createStatement()) {
