@@ -17,7 +17,8 @@ import java.util.Map;
 /**
  * What the packaged function needs when it runs with its prod configuration outside AWS: a real PostgreSQL (embedded,
  * started here), an identity provider's issuer and public key (a throw-away pair; this JVM signs the test tokens with
- * the private half), and the migration switch that the deploy's migration function sets.
+ * the private half), and Flyway at start (QUARKUS_FLYWAY_MIGRATE_AT_START: in AWS only the migration function's handler
+ * migrates, PackagedMigrateFunctionIT).
  */
 public class PackagedArtifactResources implements QuarkusTestResourceLifecycleManager {
 
@@ -54,7 +55,7 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
                     "quarkus.datasource.password", "postgres",
                     "AFTERSALES_JWT_ISSUER", ISSUER,
                     "AFTERSALES_JWT_JWKS_URL", publicKey.toUri().toString(),
-                    "AFTERSALES_MIGRATE_AT_START", "true",
+                    "QUARKUS_FLYWAY_MIGRATE_AT_START", "true",
                     "AFTERSALES_ATTACHMENTS_BUCKET", "aftersales-it",
                     "AFTERSALES_JOBS_TRIGGER_TOKEN", EndToEndFlows.JOB_TOKEN,
                     "quarkus-internal.aws-lambda.test-api", "localhost:" + port + MockHttpEventServer.BASE_PATH);
