@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * <li>{@code AFTERSALES_DB_MASTER_SECRET_ARN} (the migration function): the datasource becomes the RDS instance at
  * {@code AFTERSALES_DB_INSTANCE_JDBC_URL} with the master credentials of that secret, fetched for every new connection
  * ({@link MasterSecretCredentials}, so RDS's rotation of the master password needs no restart); Hibernate touches no
- * table at start (the schema may not exist yet), and Flyway creates its objects as the owner role.</li>
+ * table at start (the schema may not exist yet), Flyway creates its objects as the owner role, and the identity
+ * provider's settings are not needed (the function serves no HTTP request).</li>
  * </ul>
  * Ordinal 275: above application.properties (250), below the environment (300).
  */
@@ -42,6 +43,7 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
     /** Where the build puts the RDS CA bundle in function.zip (src/main/zip.jvm, src/main/zip.native); see docs/security.md. */
     static final String CA_BUNDLE_FILE = "rds-ca-bundle.pem";
     static final int ORDINAL = 275;
+    static final String NO_TOKENS = "urn:aftersales:migration-function-verifies-no-tokens";
 
     private static final Pattern VERIFYING = Pattern.compile("[?&]sslmode=verify-(ca|full)(&|$)");
 
@@ -77,6 +79,12 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
             props.put("quarkus.hibernate-orm.schema-management.strategy", "none");
             props.put("quarkus.hibernate-orm.database.version-check.enabled", "false");
             props.put("quarkus.flyway.init-sql", "set role " + DatabaseRoles.OWNER);
+            // The migration function answers no HTTP request (shared/migration/lambda), so it verifies no token: the
+            // identity provider's settings, required to start the API, need not be given to it.
+            if (config.apply("AFTERSALES_JWT_ISSUER") == null) {
+                props.put("mp.jwt.verify.issuer", NO_TOKENS);
+                props.put("mp.jwt.verify.publickey.location", NO_TOKENS);
+            }
         }
         return props;
     }

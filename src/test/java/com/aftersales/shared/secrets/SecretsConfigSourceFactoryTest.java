@@ -107,6 +107,7 @@ class SecretsConfigSourceFactoryTest {
         assertThat(config.getValue("quarkus.hibernate-orm.database.version-check.enabled", Boolean.class)).isFalse();
         assertThat(config.getValue("quarkus.flyway.init-sql", String.class)).isEqualTo("set role aftersales_owner");
         assertThat(config.getValue("quarkus.flyway.migrate-at-start", Boolean.class)).isFalse();
+        assertThat(config.getValue("mp.jwt.verify.issuer", String.class)).isEqualTo(SecretsConfigSourceFactory.NO_TOKENS);
         // The master password is fetched per connection, never kept in the configuration.
         assertThat(config.getOptionalValue("quarkus.datasource.password", String.class)).isEmpty();
     }
