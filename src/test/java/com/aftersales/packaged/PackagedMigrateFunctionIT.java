@@ -29,6 +29,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -39,18 +40,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The migration function as Terraform configures it: target/function.zip on AWS's Lambda Runtime Interface Client with
+ * The migration function as Terraform configures it: target/function.zip (the JVM build on AWS's Lambda Runtime
+ * Interface Client, or the native bootstrap with -Dnative) with
  * {@code QUARKUS_LAMBDA_HANDLER=migrate} and no datasource settings at all, only the two secret ARNs and the
  * instance's JDBC URL; the secrets come from a local server speaking Secrets Manager's protocol. It must start on an
  * empty database without touching it, migrate when invoked ({@code {}}, as the deploy workflow invokes it), set up the
  * roles, answer what it applied, and fail the invocation when it cannot.
  */
-@EnabledIfSystemProperty(named = "aftersales.package", matches = "jvm")
+@EnabledIfSystemProperty(named = "aftersales.package", matches = "jvm|native")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedMigrateFunctionIT {
 
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final Path LOG = TARGET.resolve("function-migrate-jvm.log");
+    private static final Path LOG = TARGET.resolve("function-migrate-" + System.getProperty("aftersales.package") + ".log");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP_PASSWORD = "app-password-from-terraform";
 
@@ -76,13 +78,8 @@ class PackagedMigrateFunctionIT {
         lambda.start(port);
 
         taskRoot = unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-migrate-task"));
-        String classpath;
-        try (Stream<Path> jars = Files.list(TARGET.resolve("lambda-java-runtime"))) {
-            classpath = jars.map(Path::toString).sorted().collect(Collectors.joining(":"));
-        }
-        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", PackagedJvmFunctionIT.HANDLER)
-                .directory(taskRoot.toFile()).redirectErrorStream(true).redirectOutput(LOG.toFile());
+        ProcessBuilder process = new ProcessBuilder(command()).directory(taskRoot.toFile())
+                .redirectErrorStream(true).redirectOutput(LOG.toFile());
         Map<String, String> env = process.environment();
         // Only what Lambda and Terraform give the function: nothing of this JVM's own configuration.
         env.keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("AFTERSALES_") || name.startsWith("AWS_"));
@@ -177,6 +174,23 @@ class PackagedMigrateFunctionIT {
             assertThat(JSON.readTree(answer.body()).path("errorMessage").asText()).contains("not aftersales_app");
         } finally {
             secrets.put("aftersales-app", "{\"username\":\"aftersales_app\",\"password\":\"" + APP_PASSWORD + "\"}");
+        }
+    }
+
+    /**
+     * The native package's bootstrap (provided.al2023 runs it; its own poll loop), or the JVM package on AWS's runtime
+     * interface client (the java21 runtime).
+     */
+    private static List<String> command() throws IOException {
+        Path bootstrap = taskRoot.resolve("bootstrap");
+        if (Files.exists(bootstrap)) {
+            bootstrap.toFile().setExecutable(true);
+            return List.of(bootstrap.toString());
+        }
+        try (Stream<Path> jars = Files.list(TARGET.resolve("lambda-java-runtime"))) {
+            String classpath = jars.map(Path::toString).sorted().collect(Collectors.joining(":"));
+            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+                    "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", PackagedJvmFunctionIT.HANDLER);
         }
     }
 
