@@ -27,6 +27,12 @@ public interface AftersalesConfig {
 
     Security security();
 
+    /** The migration function's database (shared.migration); its secrets are read at start (shared.secrets). */
+    Db db();
+
+    /** The SMTP password's secret, read at start into quarkus.mailer.password (shared.secrets). */
+    Smtp smtp();
+
     Idempotency idempotency();
 
     Units units();
@@ -56,6 +62,32 @@ public interface AftersalesConfig {
     interface Security {
         /** The JWT claim that carries a CUSTOMER account's customer id. */
         String customerClaim();
+    }
+
+    interface Db {
+        /** The RDS-managed master secret (JSON username, password); set only on the migration function. */
+        Optional<String> masterSecretArn();
+
+        /** The application role's secret (JSON username aftersales_app, password), read on every migration run. */
+        Optional<String> appSecretArn();
+
+        /** JDBC URL of the RDS instance itself (not the proxy), sslmode=verify-full. */
+        Optional<String> instanceJdbcUrl();
+
+        /** The RDS CA bundle (PEM) for verify-full; default: rds-ca-bundle.pem in the function's task root. */
+        Optional<String> caBundle();
+
+        /**
+         * Whether aftersales_app logs in to the database with IAM tokens (RDS Proxy with end-to-end IAM
+         * authentication): then it gets rds_iam. False while the proxy logs in with the app secret's password.
+         */
+        @WithDefault("false")
+        boolean appIamAuth();
+    }
+
+    interface Smtp {
+        /** Secrets Manager secret whose plain-text value is the SMTP password (China target: the external relay). */
+        Optional<String> secretArn();
     }
 
     interface Idempotency {

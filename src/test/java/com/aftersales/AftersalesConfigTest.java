@@ -84,7 +84,7 @@ class AftersalesConfigTest {
                 "AFTERSALES_ZONE", "Europe/Berlin",
                 // Read only by quarkus.* expressions (infra sets them): no property of the mapping, and no harm to it.
                 "AFTERSALES_JWT_ISSUER", "https://cognito-idp.example/pool",
-                "AFTERSALES_MIGRATE_AT_START", "true"));
+                "AFTERSALES_DB_POOL_MAX", "8"));
         assertThat(cron(config, "follow-up")).contains("0 30 6 * * ?");
         assertThat(cron(config, "eight-d-overdue")).contains("off");
         assertThat(cron(config, "sla-breach")).contains("0 */15 * * * ?");

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * a real PostgreSQL reached with TLS verify-full and IAM tokens ({@link TlsPostgres}), an identity provider's issuer and
  * key set over HTTPS ({@link HttpsJwks}; a throw-away key pair, this JVM signs the test tokens with the private half),
  * an S3-compatible server for the attachments' presigned URLs ({@link LocalS3}), the CA of the servers' certificates
- * in the function's trust store ({@link TestCertificates}), and the migration switch that the deploy's migration
- * function sets. {@link PackagedFunctionProofs} checks what the function did with them.
+ * in the function's trust store ({@link TestCertificates}), and Flyway at start (QUARKUS_FLYWAY_MIGRATE_AT_START: in
+ * AWS only the migration function's handler migrates, PackagedMigrateFunctionIT). {@link PackagedFunctionProofs} checks what the function did with them.
  */
 public class PackagedArtifactResources implements QuarkusTestResourceLifecycleManager {
 
@@ -100,7 +100,7 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             config.put("quarkus.datasource.credentials-provider", "rds-iam");
             config.put("AFTERSALES_JWT_ISSUER", ISSUER);
             config.put("AFTERSALES_JWT_JWKS_URL", jwks.url());
-            config.put("AFTERSALES_MIGRATE_AT_START", "true");
+            config.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"); // in AWS only the migration function migrates
             config.put("AFTERSALES_ATTACHMENTS_BUCKET", BUCKET);
             config.put("aftersales.attachments.s3-endpoint", s3.endpoint()); // AFTERSALES_ATTACHMENTS_S3_ENDPOINT in the JVM IT
             config.put("quarkus-internal.aws-lambda.test-api", "localhost:" + port + MockHttpEventServer.BASE_PATH);
