@@ -268,7 +268,8 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         throw new AssertionError("the function was not ready within " + limit + "; see target/function-jvm.log");
     }
 
-    private static Path unzip(Path zip, Path into) {
+    /** Unpacks function.zip as Lambda does into its task root (also for PackagedMigrateFunctionIT). */
+    static Path unzip(Path zip, Path into) {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
                 Path to = into.resolve(entry.getName()).normalize();

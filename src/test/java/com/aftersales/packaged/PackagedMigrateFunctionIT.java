@@ -14,7 +14,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,7 +73,7 @@ class PackagedMigrateFunctionIT {
         lambda = new MockEventServer();
         lambda.start(port);
 
-        taskRoot = unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-migrate-task"));
+        taskRoot = PackagedJvmFunctionIT.unzip(TARGET.resolve("function.zip"), Files.createTempDirectory("aftersales-migrate-task"));
         ProcessBuilder process = new ProcessBuilder(command()).directory(taskRoot.toFile())
                 .redirectErrorStream(true).redirectOutput(LOG.toFile());
         Map<String, String> env = process.environment();
@@ -227,25 +223,5 @@ class PackagedMigrateFunctionIT {
             Thread.sleep(250);
         }
         throw new AssertionError("the function did not start within " + limit + "; see " + LOG);
-    }
-
-    private static Path unzip(Path zip, Path into) {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path to = into.resolve(entry.getName()).normalize();
-                if (!to.startsWith(into)) {
-                    throw new IOException("entry outside the task root: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.createDirectories(to.getParent());
-                    Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            return into;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
