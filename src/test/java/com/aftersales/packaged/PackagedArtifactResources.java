@@ -100,7 +100,9 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             config.put("quarkus.datasource.credentials-provider", "rds-iam");
             config.put("AFTERSALES_JWT_ISSUER", ISSUER);
             config.put("AFTERSALES_JWT_JWKS_URL", jwks.url());
-            config.put("QUARKUS_FLYWAY_MIGRATE_AT_START", "true"); // in AWS only the migration function migrates
+            // By its property name, so the Quarkus launchers (-D: native binary, server jar) get it too; in AWS only the
+            // migration function migrates.
+            config.put("quarkus.flyway.migrate-at-start", "true");
             config.put("AFTERSALES_ATTACHMENTS_BUCKET", BUCKET);
             config.put("aftersales.attachments.s3-endpoint", s3.endpoint()); // AFTERSALES_ATTACHMENTS_S3_ENDPOINT in the JVM IT
             config.put("quarkus-internal.aws-lambda.test-api", "localhost:" + port + MockHttpEventServer.BASE_PATH);
