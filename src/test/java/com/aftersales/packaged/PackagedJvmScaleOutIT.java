@@ -34,7 +34,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -184,40 +183,26 @@ class PackagedJvmScaleOutIT {
         long mark = api.mark();
         List<Response> first = atOnce(50, i -> editActionPlan(path, v0, "方案 " + i));
         proveOverlap("If-Match edits", mark, path + "/action-plan");
-        List<Integer> losers = new ArrayList<>();
+        String winner = null;
         for (int i = 0; i < first.size(); i++) {
             Response r = first.get(i);
             if (r.statusCode() == 200) {
+                assertThat(winner).as("a second winner: 方案 %d", i).isNull();
+                winner = "方案 " + i;
                 assertThat(version(r)).isEqualTo(v0 + 1);
             } else {
                 assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
-                losers.add(i);
+                assertThat(r.contentType()).startsWith("application/problem+json");
             }
         }
-        assertThat(losers).as("one winner of 50").hasSize(49);
-
-        // Each loser re-reads and writes again until it wins: in the end all 50 plans are applied, each once.
-        AtomicInteger refused = new AtomicInteger();
-        atOnce(losers.size(), n -> {
-            int i = losers.get(n);
-            for (int attempt = 1; ; attempt++) {
-                Response r = editActionPlan(path, version(as("SALES").get(path)), "方案 " + i);
-                if (r.statusCode() == 200) {
-                    return r;
-                }
-                assertThat(r.statusCode()).as(r.asString()).isEqualTo(412);
-                refused.incrementAndGet();
-                Thread.sleep(ThreadLocalRandom.current().nextInt(10, 10 + 20 * attempt));
-            }
-        });
-        System.out.printf("[measure] scale-out If-Match edits: 50 editors, %d retries refused with 412%n", refused.get());
+        assertThat(winner).as("one of the 50 edits wins").isNotNull();
+        // No update lost unseen: the case holds the winner's plan at the next version, and its timeline that one plan
+        // only (a loser that had written anyway would show up there or have overwritten it).
         Response now = as("SALES").get(path);
-        assertThat(version(now)).isEqualTo(v0 + 50);
-        List<String> plans = strings("select text from case_event where case_id = ? and kind = 'ACTION_PLAN' order by id",
-                UUID.fromString(caseId));
-        assertThat(plans).hasSize(50);
-        assertThat(new TreeSet<>(plans)).hasSize(50);
-        assertThat(now.<String>path("actionPlan")).isEqualTo(plans.get(plans.size() - 1));
+        assertThat(version(now)).isEqualTo(v0 + 1);
+        assertThat(now.<String>path("actionPlan")).isEqualTo(winner);
+        assertThat(strings("select text from case_event where case_id = ? and kind = 'ACTION_PLAN' order by id",
+                UUID.fromString(caseId))).containsExactly(winner);
     }
 
     @Test
