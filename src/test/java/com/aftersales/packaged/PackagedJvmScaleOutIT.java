@@ -266,6 +266,37 @@ class PackagedJvmScaleOutIT {
                 .isEqualTo(issued);
     }
 
+    @Test
+    void jobsFiredTenTimesAtOnceNotifyOncePerDueItem() throws Exception {
+        // A case whose two SLA due times passed: placed 400 hours back with SQL (the function processes' clocks cannot
+        // be moved from here).
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        assertThat(update("update service_case set created_at = created_at - interval '400 hours', "
+                + "first_response_due = first_response_due - interval '400 hours', "
+                + "resolution_due = resolution_due - interval '400 hours' where id = ?", UUID.fromString(caseId))).isEqualTo(1);
+        // A location whose stock of a part is below its safety stock.
+        String part = Fixtures.part(SparePartBodies.part("熔断器", "12.00"));
+        String location = "JOB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        as("WAREHOUSE").body(SparePartBodies.movement("RECEIPT", location, 2).json())
+                .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
+        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(5, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
+                .then().statusCode(200);
+
+        // Each job fired 10 times at once (a retried and an overlapping schedule), both jobs together.
+        long mark = api.mark();
+        List<Response> runs = atOnce(20, i -> as("ADMIN").post("/api/v1/admin/jobs/" + (i % 2 == 0 ? "sla-breach" : "safety-stock") + "/runs"));
+        proveOverlap("job runs", mark, "/api/v1/admin/jobs/");
+        for (Response r : runs) {
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+            assertThat(r.<String>path("outcome")).as(r.asString()).isEqualTo("OK");
+        }
+        assertThat(strings("select payload ->> 'breach' from notice where kind = 'SLA_BREACH' and payload ->> 'caseId' = ? "
+                + "order by 1", caseId)).containsExactly("first-response", "resolution");
+        List<String> alerts = strings("select recipient_role from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ? "
+                + "order by 1", location);
+        assertThat(alerts).as("one alert per recipient role, as after one run (JobsTest)").hasSize(2).doesNotHaveDuplicates();
+    }
+
     private static Response editActionPlan(String path, int version, String plan) {
         return as("AFTER_SALES_MANAGER").header("If-Match", "\"" + version + "\"").body(CaseBodies.actionPlan(plan))
                 .put(path + "/action-plan");
@@ -327,6 +358,13 @@ class PackagedJvmScaleOutIT {
                 assertThat(r.next()).as(sql).isTrue();
                 return r.getLong(1);
             }
+        }
+    }
+
+    private static int update(String sql, Object parameter) throws SQLException {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            return s.executeUpdate();
         }
     }
 
