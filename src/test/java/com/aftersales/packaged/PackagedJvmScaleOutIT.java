@@ -1,8 +1,11 @@
 package com.aftersales.packaged;
 
 import com.aftersales.cases.CaseTestData;
-import com.aftersales.support.Fixtures;
+import com.aftersales.support.Api;
 import com.aftersales.support.CaseBodies;
+import com.aftersales.support.CustomerBodies;
+import com.aftersales.support.EmbeddedPostgresServer;
+import com.aftersales.support.Fixtures;
 import com.aftersales.support.SparePartBodies;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -27,13 +30,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -297,6 +303,96 @@ class PackagedJvmScaleOutIT {
         assertThat(alerts).as("one alert per recipient role, as after one run (JobsTest)").hasSize(2).doesNotHaveDuplicates();
     }
 
+    /** One attempted registration during the outage test: its code, what the client got back and when. */
+    record Attempt(String code, int status, String contentType, String retryAfter, long at) {
+    }
+
+    @Test
+    void anOutageUnderEightWritingClientsIsA503AndLosesNothing() throws Exception {
+        EmbeddedPostgresServer db;
+        try (Connection c = connect(); ResultSet r = c.createStatement().executeQuery("select current_setting('data_directory')")) {
+            r.next();
+            db = EmbeddedPostgresServer.of(Path.of(r.getString(1)));
+        }
+        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> clients = new ArrayList<>();
+        long mark = api.mark();
+        long stoppedAt;
+        long restartedAt;
+        long recoveredAt = 0;
+        try {
+            for (int i = 0; i < 8; i++) {
+                clients.add(pool.submit(() -> {
+                    while (running.get()) {
+                        String code = Api.unique("outage");
+                        Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
+                                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
+                        attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
+                    }
+                    return null;
+                }));
+            }
+            awaitAcknowledged(attempts, 0);
+            stoppedAt = System.nanoTime();
+            db.stop();
+            Thread.sleep(2000);
+            restartedAt = System.nanoTime();
+            db.start();
+            for (int i = 0; i < 600 && recoveredAt == 0; i++) {
+                if (as("SALES").get("/api/v1/customers?limit=1").statusCode() == 200) {
+                    recoveredAt = System.nanoTime();
+                } else {
+                    Thread.sleep(100);
+                }
+            }
+            assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the functions").isPositive();
+            awaitAcknowledged(attempts, recoveredAt);
+        } finally {
+            running.set(false);
+            for (Future<?> c : clients) {
+                c.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdownNow();
+        }
+        proveOverlap("registrations during the outage", mark, "/api/v1/customers");
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        attempts.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
+        System.out.printf("[measure] scale-out database outage: %d registrations %s; served again %d ms after the restart%n",
+                attempts.size(), byStatus, (recoveredAt - restartedAt) / 1_000_000);
+        assertThat(byStatus.keySet()).as("statuses %s", byStatus).containsOnly(201, 503);
+        assertThat(attempts).filteredOn(a -> a.status() == 503).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.contentType()).startsWith("application/problem+json");
+            assertThat(a.retryAfter()).isNotBlank();
+        });
+        long stopped = stoppedAt;
+        long restarted = restartedAt;
+        long recovered = recoveredAt;
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() < stopped).isNotEmpty();
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > recovered).as("writes after recovery").isNotEmpty();
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > stopped + 500_000_000L && a.at() < restarted)
+                .as("nothing acknowledged while the database was down").isEmpty();
+        String[] all = attempts.stream().map(Attempt::code).toArray(String[]::new);
+        String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Attempt::code).toArray(String[]::new);
+        assertThat(count("select count(*) from customer where code = any(?)", all)).as("every acknowledged registration is "
+                + "stored, no failed one left anything").isEqualTo(acknowledged.length);
+        assertThat(count("""
+                select count(*) from customer c where c.code = any(?)
+                  and not exists (select 1 from audit_log a where a.entity_type = 'customer' and a.entity_id = cast(c.id as text))""",
+                all)).as("customers without their audit entry").isZero();
+        assertThat(count("select count(*) from customer where code = any(?)", acknowledged)).isEqualTo(acknowledged.length);
+    }
+
+    /** Waits (up to 60 s, at least 1.5 s) until a registration completed after {@code since} was acknowledged. */
+    private static void awaitAcknowledged(ConcurrentLinkedQueue<Attempt> attempts, long since) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Thread.sleep(1500);
+        while (attempts.stream().noneMatch(a -> a.status() == 201 && a.at() > since) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
     private static Response editActionPlan(String path, int version, String plan) {
         return as("AFTER_SALES_MANAGER").header("If-Match", "\"" + version + "\"").body(CaseBodies.actionPlan(plan))
                 .put(path + "/action-plan");
@@ -353,7 +449,7 @@ class PackagedJvmScaleOutIT {
 
     private static long count(String sql, Object parameter) throws SQLException {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
+            s.setObject(1, parameter instanceof String[] texts ? c.createArrayOf("text", texts) : parameter);
             try (ResultSet r = s.executeQuery()) {
                 assertThat(r.next()).as(sql).isTrue();
                 return r.getLong(1);
