@@ -58,7 +58,16 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
         return "jdbc:postgresql://localhost:" + pg.port() + "/postgres?sslmode=verify-full&sslrootcert=" + certificates.caPem();
     }
 
-    private MockHttpEventServer lambda;
+    private final MockHttpEventServer lambda;
+
+    public PackagedArtifactResources() {
+        this(new MockHttpEventServer());
+    }
+
+    /** With this runtime API in front of the function (e.g. one that several function processes poll). */
+    PackagedArtifactResources(MockHttpEventServer runtimeApi) {
+        this.lambda = runtimeApi;
+    }
 
     @Override
     public Map<String, String> start() {
@@ -68,7 +77,6 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
                 port = free.getLocalPort();
             }
-            lambda = new MockHttpEventServer();
             lambda.start(port);
             // TLS as in AWS: PostgreSQL (verify-full) and the identity provider's keys (HTTPS) present certificates of
             // a CA that only the function process is told to trust; attachments go to an S3-compatible server.

@@ -83,6 +83,16 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
 
     /** The function zip run by AWS's runtime interface client, polling the runtime API on {@code port}. */
     private static Process launch(int port, Map<String, String> extraEnv, String log) throws IOException {
+        return launch(taskRoot, config, "localhost:" + port + "/_lambda_", extraEnv, TARGET.resolve(log));
+    }
+
+    /**
+     * The function unpacked in {@code taskRoot}, run by AWS's runtime interface client with the configuration of
+     * {@link PackagedArtifactResources} as environment variables, polling the runtime API at {@code runtimeApi}
+     * (AWS_LAMBDA_RUNTIME_API: host, port and base path); its output goes to {@code log}.
+     */
+    static Process launch(Path taskRoot, Map<String, String> config, String runtimeApi, Map<String, String> extraEnv,
+                          Path log) throws IOException {
         Path runtime = TARGET.resolve("lambda-java-runtime");
         String classpath;
         try (Stream<Path> jars = Files.list(runtime)) {
@@ -92,11 +102,11 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
                 "-cp", classpath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER)
                 .directory(taskRoot.toFile()) // the runtime loads the function from its working directory, /var/task in AWS
                 .redirectErrorStream(true)
-                .redirectOutput(TARGET.resolve(log).toFile());
+                .redirectOutput(log.toFile());
         Map<String, String> env = process.environment();
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("_HANDLER", HANDLER);
-        env.put("AWS_LAMBDA_RUNTIME_API", "localhost:" + port + "/_lambda_");
+        env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "aftersales-it");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
@@ -109,7 +119,7 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         env.put("AWS_SECRET_ACCESS_KEY", PackagedArtifactResources.SECRET_ACCESS_KEY);
         env.put("AWS_SESSION_TOKEN", PackagedArtifactResources.SESSION_TOKEN);
         // JVM options reach Lambda's Java runtime through JAVA_TOOL_OPTIONS: here the trust store with the test CA.
-        env.put("JAVA_TOOL_OPTIONS", PackagedArtifactResources.javaToolOptions());
+        env.put("JAVA_TOOL_OPTIONS", PackagedArtifactResources.javaToolOptions() + " -D" + JNI_PROPERTY + "=" + jniLibrary(runtime));
         config.forEach((key, value) -> {
             if (!key.startsWith("quarkus-internal.") // the native poll loop's test switch; not used here
                     && !PackagedArtifactResources.jvmOptions().containsKey(key)) {
@@ -118,6 +128,40 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         });
         env.putAll(extraEnv);
         return process.start();
+    }
+
+    /** The runtime interface client's switch for the path of its native library (read by its JniHelper). */
+    static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
+
+    /**
+     * The runtime interface client's native library (glibc build for this machine's architecture), unpacked once from
+     * its jar into target. Without the {@link #JNI_PROPERTY} switch each client unpacks it to the fixed path
+     * /tmp/.libaws-lambda-jni.so (in Lambda every instance has a /tmp of its own), so processes starting at the same
+     * time on one machine overwrite the file another one is loading and crash ("file too short", SIGABRT).
+     */
+    private static synchronized Path jniLibrary(Path runtime) throws IOException {
+        Path library = TARGET.resolve("lambda-java-runtime-jni").resolve("libaws-lambda-jni.so");
+        if (!Files.exists(library)) {
+            String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+            Path client;
+            try (Stream<Path> jars = Files.list(runtime)) {
+                client = jars.filter(jar -> jar.getFileName().toString().startsWith("aws-lambda-java-runtime-interface-client"))
+                        .findFirst().orElseThrow(() -> new IOException("no runtime interface client in " + runtime));
+            }
+            try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(client.toFile())) {
+                ZipEntry entry = jar.getEntry("jni/libaws-lambda-jni.linux-" + arch + ".so");
+                if (entry == null) {
+                    throw new IOException("no native library for linux-" + arch + " in " + client);
+                }
+                Files.createDirectories(library.getParent());
+                Path partial = Files.createTempFile(library.getParent(), "libaws-lambda-jni", ".part");
+                try (var in = jar.getInputStream(entry)) {
+                    Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(partial, library, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return library;
     }
 
     @Test

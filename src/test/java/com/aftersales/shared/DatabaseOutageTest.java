@@ -2,15 +2,13 @@ package com.aftersales.shared;
 
 import com.aftersales.support.Api;
 import com.aftersales.support.CustomerBodies;
+import com.aftersales.support.EmbeddedPostgresServer;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.aftersales.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +41,7 @@ class DatabaseOutageTest {
 
     @Test
     void anOutageIsA503WithRetryAfterAndLosesNothing() throws Exception {
-        EmbeddedServer db = EmbeddedServer.current();
+        EmbeddedPostgresServer db = EmbeddedPostgresServer.of(Path.of(Sql.text("select current_setting('data_directory')")));
         ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
@@ -130,47 +126,6 @@ class DatabaseOutageTest {
         Thread.sleep(1500);
         while (attempts.stream().noneMatch(a -> a.status() == 201 && a.at() > since) && System.nanoTime() < deadline) {
             Thread.sleep(100);
-        }
-    }
-
-    /** The embedded PostgreSQL the tests run on, found through its data directory; stopped fast and started again. */
-    record EmbeddedServer(Path dataDir, List<String> command) {
-
-        static EmbeddedServer current() throws IOException {
-            Path dir = Path.of(Sql.text("select current_setting('data_directory')"));
-            // postmaster.opts holds the server's exact command line, quoted: what was started is started again.
-            String opts = Files.readString(dir.resolve("postmaster.opts"), StandardCharsets.UTF_8).strip();
-            List<String> command = new ArrayList<>();
-            Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(opts);
-            while (m.find()) {
-                command.add(m.group(1) != null ? m.group(1) : m.group(2));
-            }
-            return new EmbeddedServer(dir, command);
-        }
-
-        long pid() throws IOException {
-            return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
-        }
-
-        /** Fast shutdown (SIGINT): open sessions are ended, as when an instance fails over. */
-        void stop() throws Exception {
-            long pid = pid();
-            new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
-            ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
-            handle.onExit().get(30, TimeUnit.SECONDS);
-        }
-
-        void start() throws Exception {
-            List<String> line = new ArrayList<>(command);
-            if ("root".equals(System.getProperty("user.name"))) {
-                // As zonky's launcher does: PostgreSQL refuses to run as root, but runs in a user namespace.
-                line.addAll(0, List.of("unshare", "-U"));
-            }
-            new ProcessBuilder(line).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("restarted.log").toFile())).start();
-            for (int i = 0; i < 300 && !Files.exists(dataDir.resolve("postmaster.pid")); i++) {
-                Thread.sleep(100);
-            }
         }
     }
 }
