@@ -214,9 +214,9 @@ class ObservabilityTest {
         JsonNode directive = emf.path("_aws").path("CloudWatchMetrics").get(0);
         assertThat(directive.path("Namespace").asText()).isEqualTo("aftersales");
         assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Route\"]]");
-        assertThat(directive.path("Metrics").findValuesAsText("Name")).containsExactly("Latency", "Errors", "ClientErrors");
+        assertThat(directive.path("Metrics").findValuesAsText("Name")).containsExactly("Latency", "Errors");
         assertThat(emf.path("Route").asText()).isEqualTo("GET /api/v1/customers/{id}");
-        assertThat(emf.path("ClientErrors").asDouble()).isEqualTo(1.0);
+        assertThat(emf.path("status").asText()).isEqualTo("404");
         assertThat(emf.path("Errors").asDouble()).isEqualTo(0.0);
         assertThat(emf.path("Latency").isNumber()).isTrue();
         assertThat(emf.path("_aws").path("Timestamp").asLong()).isPositive();
@@ -237,6 +237,18 @@ class ObservabilityTest {
         assertThat(emf.path("JobRuns").asDouble()).isEqualTo(1.0);
         assertThat(emf.path("JobFailures").asDouble()).isEqualTo(0.0);
         assertThat(emf.path("outcome").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void aFailedJobRunsJsonLineHasTheMembersTheJobFailuresFilterMatches() throws Exception {
+        // infra/modules/alarms counts { ($.level = "ERROR") && ($.loggerName = "com.aftersales.jobs.JobRunner") }.
+        ExtLogRecord record = new ExtLogRecord(org.jboss.logmanager.Level.ERROR, "Job safety-stock failed (run 7, attempt 1)",
+                ExtLogRecord.FormatStyle.NO_FORMAT, com.aftersales.jobs.JobRunner.class.getName());
+        record.setLoggerName(com.aftersales.jobs.JobRunner.class.getName());
+        JsonNode line = JSON.readTree(new JsonFormatter().format(record));
+        assertThat(line.path("level").asText()).isEqualTo("ERROR");
+        assertThat(line.path("loggerName").asText()).isEqualTo("com.aftersales.jobs.JobRunner");
+        assertThat(line.path("message").asText()).startsWith("Job safety-stock failed (run ");
     }
 
     /** Copies what the test's requests print to standard output, and prints it as before. */
