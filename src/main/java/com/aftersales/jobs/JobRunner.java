@@ -89,22 +89,20 @@ public class JobRunner {
             throw e;
         }
         int[] attempts = {0};
-        Job.Result result = null;
         try {
-            result = inTransaction(name, attempt -> {
+            Job.Result result = inTransaction(name, attempt -> {
                 attempts[0] = attempt;
                 // A job is a few set-based statements over whole tables.
                 BulkReads.configure(em, config.jobs().workMem());
                 return job.run(started);
             });
-            Job.Result done = result;
             inTransaction(name, attempt -> em.createNativeQuery(
                             "update job_run set finished_at = ?7, found = ?2, created = ?3, sent = ?4, failed = ?5, "
                                     + "outcome = 'OK', attempts = ?6 where id = ?1")
-                    .setParameter(1, id).setParameter(2, done.found()).setParameter(3, done.created())
-                    .setParameter(4, done.sent()).setParameter(5, done.failed()).setParameter(6, attempts[0])
+                    .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
+                    .setParameter(4, result.sent()).setParameter(5, result.failed()).setParameter(6, attempts[0])
                     .setParameter(7, OffsetDateTime.now(clock)).executeUpdate());
-            observe(name, "OK", System.nanoTime() - startNanos, done);
+            observe(name, "OK", System.nanoTime() - startNanos, result);
         } catch (RuntimeException e) {
             observe(name, "FAILED", System.nanoTime() - startNanos, null);
             // infra/modules/alarms counts this logger's ERROR lines for the job-failures alarm: only failed runs log at ERROR.

@@ -240,6 +240,31 @@ class ObservabilityTest {
     }
 
     @Test
+    void anApiGatewayEventsRequestIdReachesTheAccessLine() throws Exception {
+        String id = Api.newCustomer(Api.unique("obg"));
+        String correlation = "obg-" + UUID.randomUUID();
+        String gatewayId = "gw-" + UUID.randomUUID();
+        // An HTTP API (payload 2.0) event as API Gateway sends it, posted raw to the mock Lambda event server.
+        String event = JSON.createObjectNode().put("version", "2.0").put("routeKey", "$default")
+                .put("rawPath", "/api/v1/customers/" + id).put("rawQueryString", "").put("isBase64Encoded", false)
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("headers", JSON.createObjectNode()
+                        .put("authorization", "Bearer " + Api.token("SALES")).put("x-correlation-id", correlation))
+                .<com.fasterxml.jackson.databind.node.ObjectNode>set("requestContext", JSON.createObjectNode()
+                        .put("requestId", gatewayId).put("stage", "$default")
+                        .set("http", JSON.createObjectNode().put("method", "GET").put("path", "/api/v1/customers/" + id)
+                                .put("protocol", "HTTP/1.1").put("sourceIp", "203.0.113.9")))
+                .toString();
+        RestAssured.given().contentType("application/json").body(event).post("/_lambda_").then().statusCode(200)
+                .body("statusCode", org.hamcrest.Matchers.equalTo(200));
+
+        JsonNode line = accessLine(correlation).path("mdc");
+        assertThat(line.path("requestId").asText()).isEqualTo(gatewayId);
+        assertThat(line.path("route").asText()).isEqualTo("/api/v1/customers/{id}");
+        assertThat(line.path("subject").asText()).isEqualTo("test-sales");
+        assertThat(emfLines()).anySatisfy(l -> assertThat(l.path("requestId").asText()).isEqualTo(gatewayId));
+    }
+
+    @Test
     void aFailedJobRunsJsonLineHasTheMembersTheJobFailuresFilterMatches() throws Exception {
         // infra/modules/alarms counts { ($.level = "ERROR") && ($.loggerName = "com.aftersales.jobs.JobRunner") }.
         ExtLogRecord record = new ExtLogRecord(org.jboss.logmanager.Level.ERROR, "Job safety-stock failed (run 7, attempt 1)",
