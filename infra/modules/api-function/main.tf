@@ -45,8 +45,11 @@ locals {
     DISABLE_SIGNAL_HANDLERS = "true"
   }
 
+  # The EMF metrics of requests and job runs (shared.observe.Emf) go to a namespace of their own per stack, beside the
+  # alarms module's JobFailures.
   api_environment = merge(local.jwt_environment, {
     AFTERSALES_ATTACHMENTS_BUCKET = module.attachments.bucket
+    AFTERSALES_METRICS_NAMESPACE  = var.name
   }, var.environment)
 
   jobs_environment = merge(local.api_environment, {

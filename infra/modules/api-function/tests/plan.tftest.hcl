@@ -161,6 +161,11 @@ run "migrations_run_only_in_the_migration_function_handler" {
     error_message = "The API function keeps the HTTP handler."
   }
   assert {
+    condition = (aws_lambda_function.this.environment[0].variables["AFTERSALES_METRICS_NAMESPACE"] == "aftersales-test"
+    && aws_lambda_function.jobs.environment[0].variables["AFTERSALES_METRICS_NAMESPACE"] == "aftersales-test")
+    error_message = "The API and jobs functions write their EMF metrics to the stack's namespace."
+  }
+  assert {
     condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.jobs, aws_lambda_function.migrate] :
     f.reserved_concurrent_executions == null])
     error_message = "No reserved concurrency by default."

@@ -74,6 +74,7 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
   assert {
     condition = toset(keys(module.api.settings.api.environment)) == toset([
       "AFTERSALES_JWT_ISSUER", "AFTERSALES_JWT_JWKS_URL", "DISABLE_SIGNAL_HANDLERS", "AFTERSALES_ATTACHMENTS_BUCKET",
+      "AFTERSALES_METRICS_NAMESPACE",
       "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER",
     "AFTERSALES_MAIL_FROM", "AFTERSALES_ZONE", "AFTERSALES_MAIL_TRANSPORT", "AFTERSALES_SECURITY_CUSTOMER_CLAIM"])
     error_message = "The API function's environment is the contract's, no SMTP password, no job token."

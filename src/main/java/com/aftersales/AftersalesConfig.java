@@ -39,6 +39,9 @@ public interface AftersalesConfig {
 
     Http http();
 
+    /** Metrics beyond Micrometer's registry: CloudWatch embedded metric format lines in Lambda (shared.observe). */
+    Metrics metrics();
+
     Cases cases();
 
     Attachments attachments();
@@ -112,6 +115,17 @@ public interface AftersalesConfig {
     interface Http {
         /** Bodies above this get a 413 problem. */
         long maxBodyBytes();
+    }
+
+    interface Metrics {
+        /**
+         * Write CloudWatch embedded metric format lines to standard output (one per request, job run and notice-sender
+         * run). Unset: on exactly when the process runs in Lambda (AWS_LAMBDA_FUNCTION_NAME is set).
+         */
+        Optional<Boolean> emf();
+
+        /** The CloudWatch namespace of those metrics. */
+        String namespace();
     }
 
     interface Cases {

@@ -2,9 +2,12 @@ package com.aftersales.jobs;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.observe.Emf;
 import com.aftersales.shared.persistence.BulkReads;
 import com.aftersales.shared.persistence.DatabaseErrors;
 import com.aftersales.shared.persistence.SqlValues;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
@@ -52,6 +56,12 @@ public class JobRunner {
     @Inject
     EntityManager em;
 
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Emf emf;
+
     public Map<String, Job> byName() {
         Map<String, Job> all = new TreeMap<>();
         jobs.forEach(j -> all.put(j.name(), j));
@@ -64,6 +74,7 @@ public class JobRunner {
             throw ProblemException.notFound("job", name);
         }
         OffsetDateTime started = OffsetDateTime.now(clock);
+        long startNanos = System.nanoTime();
         long id;
         try {
             markAbandoned(name, started);
@@ -74,6 +85,7 @@ public class JobRunner {
         } catch (RuntimeException e) {
             // Not even recorded (the database stayed out of reach): still a failed run for the alarm.
             LOG.errorf(e, "Job %s failed (run not recorded)", name);
+            observe(name, "FAILED", System.nanoTime() - startNanos, null);
             throw e;
         }
         int[] attempts = {0};
@@ -90,8 +102,10 @@ public class JobRunner {
                     .setParameter(1, id).setParameter(2, result.found()).setParameter(3, result.created())
                     .setParameter(4, result.sent()).setParameter(5, result.failed()).setParameter(6, attempts[0])
                     .setParameter(7, OffsetDateTime.now(clock)).executeUpdate());
+            observe(name, "OK", System.nanoTime() - startNanos, result);
         } catch (RuntimeException e) {
-            // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
+            observe(name, "FAILED", System.nanoTime() - startNanos, null);
+            // infra/modules/alarms counts this logger's ERROR lines for the job-failures alarm: only failed runs log at ERROR.
             LOG.errorf(e, "Job %s failed (run %d, attempt %d)", name, id, attempts[0]);
             inTransaction(name, attempt -> em.createNativeQuery(
                             "update job_run set finished_at = ?4, outcome = 'FAILED', error = ?2, attempts = ?3 where id = ?1")
@@ -100,6 +114,27 @@ public class JobRunner {
         }
         // This run's row, not the job's latest: runs of the same job may overlap.
         return runs(null, id, 1).get(0);
+    }
+
+    /**
+     * The run's metrics: {@code aftersales.jobs.runs} (a timer by job and outcome) and {@code aftersales.jobs.items}
+     * (found, created, sent, failed by job), and in Lambda one EMF line per run (JobRuns, JobFailures, Duration and
+     * the counts, dimension Job).
+     */
+    private void observe(String job, String outcome, long nanos, Job.Result result) {
+        Timer.builder("aftersales.jobs.runs").description("Job runs by job and outcome").tag("job", job).tag("outcome", outcome)
+                .register(metrics).record(nanos, TimeUnit.NANOSECONDS);
+        if (result != null) {
+            metrics.counter("aftersales.jobs.items", "job", job, "count", "found").increment(result.found());
+            metrics.counter("aftersales.jobs.items", "job", job, "count", "created").increment(result.created());
+            metrics.counter("aftersales.jobs.items", "job", job, "count", "sent").increment(result.sent());
+            metrics.counter("aftersales.jobs.items", "job", job, "count", "failed").increment(result.failed());
+        }
+        boolean failed = result == null;
+        emf.emit(Map.of("Job", job), Map.of("outcome", outcome), Emf.Metric.count("JobRuns", 1),
+                Emf.Metric.count("JobFailures", failed ? 1 : 0), Emf.Metric.millis("Duration", nanos / 1_000_000.0),
+                Emf.Metric.count("Found", failed ? 0 : result.found()), Emf.Metric.count("Created", failed ? 0 : result.created()),
+                Emf.Metric.count("Sent", failed ? 0 : result.sent()), Emf.Metric.count("Failed", failed ? 0 : result.failed()));
     }
 
     /**
@@ -116,7 +151,7 @@ public class JobRunner {
                 .setParameter(1, name).setParameter(2, now)
                 .setParameter(3, "abandoned: no result " + abandonedAfter.toMinutes() + " minutes after its start (timeout or crash)")
                 .setParameter(4, now.minus(abandonedAfter)).getResultList());
-        // infra/modules/alarms counts these lines ("failed (run") for the job-failures alarm: keep the words.
+        // infra/modules/alarms counts this logger's ERROR lines for the job-failures alarm: only failed runs log at ERROR.
         abandoned.forEach(run -> LOG.errorf("Job %s failed (run %d abandoned: no result after %s)", name, run.longValue(), abandonedAfter));
     }
 

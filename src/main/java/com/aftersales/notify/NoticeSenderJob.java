@@ -2,13 +2,16 @@ package com.aftersales.notify;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.jobs.Job;
+import com.aftersales.shared.observe.Emf;
 import com.aftersales.shared.persistence.SqlValues;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,6 +48,12 @@ public class NoticeSenderJob implements Job {
 
     @Inject
     AftersalesConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Emf emf;
 
     @Override
     public String name() {
@@ -99,6 +108,7 @@ public class NoticeSenderJob implements Job {
                 .setParameter(1, now).setParameter(2, DELIVERY_BATCH).getResultList();
         int sent = 0;
         int failed = 0;
+        int dead = 0;
         for (Object[] d : batch) {
             UUID id = (UUID) d[0];
             try {
@@ -115,16 +125,31 @@ public class NoticeSenderJob implements Job {
                 em.createNativeQuery("update notice_delivery set status = 'SENT', sent_at = ?2, attempts = attempts + 1, "
                         + "last_error = null where id = ?1").setParameter(1, id).setParameter(2, now).executeUpdate();
                 sent++;
+                delivered((String) d[2], "sent");
             } catch (RuntimeException e) {
                 int attempts = ((Number) d[5]).intValue() + 1;
+                boolean givenUp = attempts >= config.notices().maxAttempts();
                 em.createNativeQuery("update notice_delivery set attempts = ?2, last_error = ?3, status = ?4, "
                                 + "next_attempt_at = ?5 where id = ?1")
                         .setParameter(1, id).setParameter(2, attempts).setParameter(3, String.valueOf(e.getMessage()))
-                        .setParameter(4, attempts >= config.notices().maxAttempts() ? "DEAD" : "PENDING")
+                        .setParameter(4, givenUp ? "DEAD" : "PENDING")
                         .setParameter(5, now.plusMinutes(1L << Math.min(attempts, 10))).executeUpdate();
                 failed++;
+                delivered((String) d[2], "failed");
+                if (givenUp) {
+                    dead++;
+                    delivered((String) d[2], "dead");
+                }
             }
         }
+        // Counted as they happen: a send is not undone if this transaction later rolls back.
+        emf.emit(Map.of("Job", name()), Map.of(), Emf.Metric.count("DeliveriesSent", sent),
+                Emf.Metric.count("DeliveriesFailed", failed), Emf.Metric.count("DeliveriesDead", dead));
         return new Result(((Number) dispatched[0]).intValue() + batch.size(), ((Number) dispatched[1]).intValue(), sent, failed);
+    }
+
+    /** {@code aftersales.notices.deliveries} by channel (EMAIL, WEBHOOK) and outcome (sent, failed; dead is also failed). */
+    private void delivered(String channel, String outcome) {
+        metrics.counter("aftersales.notices.deliveries", "channel", channel, "outcome", outcome).increment();
     }
 }

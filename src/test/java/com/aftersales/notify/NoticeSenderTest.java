@@ -44,6 +44,15 @@ class NoticeSenderTest {
     @Inject
     MockMailbox mailbox;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
+    /** aftersales.notices.deliveries so far (other tests' deliveries may be sent in the same runs: compare with ≥). */
+    double deliveries(String channel, String outcome) {
+        var counter = registry.find("aftersales.notices.deliveries").tags("channel", channel, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     static String customer(CustomerBodies.Contact... contacts) {
         CustomerBodies.Customer customer = CustomerBodies.customer(Api.unique("ml")).name("邮件测试客户").type("FLEET");
         for (CustomerBodies.Contact contact : contacts) {
@@ -177,6 +186,8 @@ class NoticeSenderTest {
                         .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("transferNo");
                 String state = "select d.attempts || ':' || d.status from notice_delivery d join notice n on n.id = d.notice_id "
                         + "where d.address = ?1 and n.payload ->> 'transferNo' = ?2";
+                double failedBefore = deliveries("WEBHOOK", "failed");
+                double deadBefore = deliveries("WEBHOOK", "dead");
                 for (int attempt = 1; attempt <= 5; attempt++) {
                     as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
                     // Backoff: a run before next_attempt_at does not touch the delivery.
@@ -186,6 +197,9 @@ class NoticeSenderTest {
                 }
                 as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
                 assertThat(Sql.text(state, hook, order)).isEqualTo("5:DEAD");
+                // The metrics counted each failed attempt and the one given up.
+                assertThat(deliveries("WEBHOOK", "failed")).isGreaterThanOrEqualTo(failedBefore + 5);
+                assertThat(deliveries("WEBHOOK", "dead")).isGreaterThanOrEqualTo(deadBefore + 1);
                 List<WebhookReceiver.Received> tries = receiver.containing(order);
                 assertThat(tries).hasSize(5);
                 // DingTalk signing: timestamp and sign in the URL; the message in English, as the endpoint asked.
@@ -204,11 +218,13 @@ class NoticeSenderTest {
                         .body("find { it.id == '" + dead + "' }.lastError", equalTo("webhook answered HTTP 500"))
                         .body("find { it.id == '" + dead + "' }.kind", equalTo("TRANSFER_ORDER_WAITING"));
                 receiver.answer(200);
+                double sentBefore = deliveries("WEBHOOK", "sent");
                 as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
                 as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
                 as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
                 assertThat(Sql.text(state, hook, order)).isEqualTo("1:SENT");
                 assertThat(receiver.containing(order)).hasSize(6);
+                assertThat(deliveries("WEBHOOK", "sent")).isGreaterThanOrEqualTo(sentBefore + 1);
             } finally {
                 as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
             }
