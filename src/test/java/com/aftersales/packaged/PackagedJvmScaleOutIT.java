@@ -2,6 +2,7 @@ package com.aftersales.packaged;
 
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
+import com.aftersales.support.Outage;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.EmbeddedPostgresServer;
@@ -310,10 +311,6 @@ class PackagedJvmScaleOutIT {
         assertThat(alerts).as("one alert per recipient role, as after one run (JobsTest)").hasSize(2).doesNotHaveDuplicates();
     }
 
-    /** One attempted registration during the outage test: its code, what the client got back and when. */
-    record Attempt(String code, int status, String contentType, String retryAfter, long at) {
-    }
-
     @Test
     void anOutageUnderEightWritingClientsIsA503AndLosesNothing() throws Exception {
         EmbeddedPostgresServer db;
@@ -321,7 +318,7 @@ class PackagedJvmScaleOutIT {
             r.next();
             db = EmbeddedPostgresServer.of(Path.of(r.getString(1)));
         }
-        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Outage.Attempt> attempts = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> clients = new ArrayList<>();
@@ -336,26 +333,20 @@ class PackagedJvmScaleOutIT {
                         String code = Api.unique("outage");
                         Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
                                 .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
-                        attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
+                        attempts.add(new Outage.Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
                     }
                     return null;
                 }));
             }
-            awaitAcknowledged(attempts, 0);
+            Outage.awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
             db.stop();
             Thread.sleep(2000);
             restartedAt = System.nanoTime();
             db.start();
-            for (int i = 0; i < 600 && recoveredAt == 0; i++) {
-                if (as("SALES").get("/api/v1/customers?limit=1").statusCode() == 200) {
-                    recoveredAt = System.nanoTime();
-                } else {
-                    Thread.sleep(100);
-                }
-            }
+            recoveredAt = Outage.awaitServedAgain();
             assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the functions").isPositive();
-            awaitAcknowledged(attempts, recoveredAt);
+            Outage.awaitAcknowledged(attempts, recoveredAt);
         } finally {
             running.set(false);
             for (Future<?> c : clients) {
@@ -380,8 +371,8 @@ class PackagedJvmScaleOutIT {
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > recovered).as("writes after recovery").isNotEmpty();
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > stopped + 500_000_000L && a.at() < restarted)
                 .as("nothing acknowledged while the database was down").isEmpty();
-        String[] all = attempts.stream().map(Attempt::code).toArray(String[]::new);
-        String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Attempt::code).toArray(String[]::new);
+        String[] all = attempts.stream().map(Outage.Attempt::code).toArray(String[]::new);
+        String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Outage.Attempt::code).toArray(String[]::new);
         assertThat(count("select count(*) from customer where code = any(?)", all)).as("every acknowledged registration is "
                 + "stored, no failed one left anything").isEqualTo(acknowledged.length);
         assertThat(count("""
@@ -391,14 +382,6 @@ class PackagedJvmScaleOutIT {
         assertThat(count("select count(*) from customer where code = any(?)", acknowledged)).isEqualTo(acknowledged.length);
     }
 
-    /** Waits (up to 60 s, at least 1.5 s) until a registration completed after {@code since} was acknowledged. */
-    private static void awaitAcknowledged(ConcurrentLinkedQueue<Attempt> attempts, long since) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        Thread.sleep(1500);
-        while (attempts.stream().noneMatch(a -> a.status() == 201 && a.at() > since) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
 
     private static Response editActionPlan(String path, int version, String plan) {
         return as("AFTER_SALES_MANAGER").header("If-Match", "\"" + version + "\"").body(CaseBodies.actionPlan(plan))

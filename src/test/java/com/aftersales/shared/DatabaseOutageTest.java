@@ -1,6 +1,7 @@
 package com.aftersales.shared;
 
 import com.aftersales.support.Api;
+import com.aftersales.support.Outage;
 import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.EmbeddedPostgresServer;
 import com.aftersales.support.Sql;
@@ -35,14 +36,10 @@ class DatabaseOutageTest {
 
     private static final int CLIENTS = 8;
 
-    /** One attempted registration: its code and what the client got back. */
-    record Attempt(String code, int status, String contentType, String retryAfter, long at) {
-    }
-
     @Test
     void anOutageIsA503WithRetryAfterAndLosesNothing() throws Exception {
         EmbeddedPostgresServer db = EmbeddedPostgresServer.of(Path.of(Sql.text("select current_setting('data_directory')")));
-        ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Outage.Attempt> attempts = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
@@ -56,13 +53,13 @@ class DatabaseOutageTest {
                         String code = Api.unique("outage");
                         Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
                                 .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
-                        attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
+                        attempts.add(new Outage.Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
                     }
                     return null;
                 }));
             }
             // Load first, until writes are being acknowledged (a cold service in a single-class run takes a while).
-            awaitAcknowledged(attempts, 0);
+            Outage.awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
             db.stop();
             Thread.sleep(1000);
@@ -71,16 +68,9 @@ class DatabaseOutageTest {
             Thread.sleep(2000);
             restartedAt = System.nanoTime();
             db.start();
-            recoveredAt = 0;
-            for (int i = 0; i < 600 && recoveredAt == 0; i++) {
-                if (as("SALES").get("/api/v1/customers?limit=1").statusCode() == 200) {
-                    recoveredAt = System.nanoTime();
-                } else {
-                    Thread.sleep(100);
-                }
-            }
+            recoveredAt = Outage.awaitServedAgain();
             assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the service").isPositive();
-            awaitAcknowledged(attempts, recoveredAt);
+            Outage.awaitAcknowledged(attempts, recoveredAt);
         } finally {
             running.set(false);
             for (Future<?> c : clients) {
@@ -108,8 +98,8 @@ class DatabaseOutageTest {
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > stopped + 500_000_000L && a.at() < restarted)
                 .as("nothing acknowledged while the database was down").isEmpty();
 
-        String[] all = attempts.stream().map(Attempt::code).toArray(String[]::new);
-        String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Attempt::code).toArray(String[]::new);
+        String[] all = attempts.stream().map(Outage.Attempt::code).toArray(String[]::new);
+        String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Outage.Attempt::code).toArray(String[]::new);
         assertThat(Sql.count("select count(*) from customer where code = any(cast(?1 as text[]))", (Object) acknowledged))
                 .as("every acknowledged registration is stored").isEqualTo(acknowledged.length);
         assertThat(Sql.count("""
@@ -120,12 +110,4 @@ class DatabaseOutageTest {
                 .as("failed registrations left nothing").isEqualTo(acknowledged.length);
     }
 
-    /** Waits (up to 60 s, at least 1.5 s) until a registration completed after {@code since} was acknowledged. */
-    private static void awaitAcknowledged(ConcurrentLinkedQueue<Attempt> attempts, long since) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        Thread.sleep(1500);
-        while (attempts.stream().noneMatch(a -> a.status() == 201 && a.at() > since) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
 }
