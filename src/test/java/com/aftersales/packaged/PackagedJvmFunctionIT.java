@@ -278,11 +278,7 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         if (resources != null) {
             resources.stop();
         }
-        if (taskRoot != null) {
-            try (Stream<Path> files = Files.walk(taskRoot)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        deleteTaskRoot(taskRoot);
     }
 
     @BeforeEach
@@ -310,6 +306,15 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
             Thread.sleep(250);
         }
         throw new AssertionError("the function was not ready within " + limit + "; see target/function-jvm.log");
+    }
+
+    /** Removes an unpacked task root, if there is one (also for the other packaged-function ITs). */
+    static void deleteTaskRoot(Path taskRoot) throws IOException {
+        if (taskRoot != null) {
+            try (Stream<Path> files = Files.walk(taskRoot)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     /** Unpacks function.zip as Lambda does into its task root (also for PackagedMigrateFunctionIT). */

@@ -27,7 +27,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,7 +42,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static com.aftersales.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,11 +130,7 @@ class PackagedJvmScaleOutIT {
         if (resources != null) {
             resources.stop();
         }
-        if (taskRoot != null) {
-            try (Stream<Path> files = Files.walk(taskRoot)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        PackagedJvmFunctionIT.deleteTaskRoot(taskRoot);
     }
 
     @BeforeEach

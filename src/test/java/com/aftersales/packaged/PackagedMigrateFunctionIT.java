@@ -26,7 +26,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -115,11 +114,7 @@ class PackagedMigrateFunctionIT {
         if (pg != null) {
             pg.close();
         }
-        if (taskRoot != null) {
-            try (Stream<Path> files = Files.walk(taskRoot)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        PackagedJvmFunctionIT.deleteTaskRoot(taskRoot);
     }
 
     @Test
