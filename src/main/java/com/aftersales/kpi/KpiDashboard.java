@@ -42,20 +42,16 @@ public class KpiDashboard {
     public record Dashboard(String from, String to, String groupBy, OffsetDateTime asOf, List<KpiReport.Table> tables) {
     }
 
-    /** A column and its SQL over the summed parts (aliased as the parts). */
-    record Figure(KpiCatalog.Col col, String sql) {
+    /** A column of the catalog's KPI (by key: the same titles) and its SQL over the summed parts. */
+    record Figure(String key, String sql) {
     }
 
     /** A served KPI: the catalog entry it answers, when a group has a row, and its figures. */
     record Served(String key, String present, List<Figure> figures) {
     }
 
-    static Figure f(String key, String zh, String en, String sql) {
-        return new Figure(new KpiCatalog.Col(key, zh, en), sql);
-    }
-
-    static Figure f(KpiCatalog.Col col, String sql) {
-        return new Figure(col, sql);
+    static Figure f(String key, String sql) {
+        return new Figure(key, sql);
     }
 
     static String pct(String part, String whole) {
@@ -66,33 +62,33 @@ public class KpiDashboard {
 
     static List<Served> served(boolean byMonth) {
         return List.of(
-                new Served("cases", "cases > 0", List.of(f("cases", "数量", "cases", "cases"))),
-                new Served("ntfRate", "ntf_judged > 0", List.of(f("judgedUnits", "判定数", "judged units", "ntf_judged"),
-                        f("ntfUnits", "NTF 数", "NTF units", "ntf_units"),
-                        f("ntfRatePct", "NTF 率 %", "NTF rate %", pct("ntf_units", "ntf_judged")))),
-                new Served("firstResponse", "fr_cases > 0", List.of(f("cases", "客诉单数", "cases", "fr_cases"),
-                        f("avgHours", "平均小时", "mean hours", "round(fr_hours / nullif(fr_cases, 0), 2)"),
-                        f("onTimePct", "按时响应 %", "on time %", pct("fr_on_time", "fr_cases")))),
-                new Served("containment", "ct_reports > 0", List.of(f("reports", "8D 报告数", "reports", "ct_reports"),
-                        f("avgHours", "平均小时", "mean hours", "round(ct_hours / nullif(ct_reports, 0), 2)"))),
-                new Served("eightDLeadTime", "lt_reports > 0", List.of(f("closedReports", "结案数", "closed reports", "lt_reports"),
-                        f("avgDays", "平均天数", "mean days", "round(cast(lt_days as numeric) / nullif(lt_reports, 0), 1)"),
-                        f("onTimePct", "按时结案 %", "on time %", pct("lt_on_time", "lt_reports")))),
-                new Served("recurrences", "recurrences > 0", List.of(f("recurrences", "再发次数", "recurrences", "recurrences"))),
-                new Served("followUpWithin7Days", "fu_closed > 0", List.of(f("closedCases", "关闭客诉单数", "closed cases", "fu_closed"),
-                        f("followedUp", "7 日内回访数", "followed up within 7 days", "fu_within_7_days"),
-                        f("pct", "回访率 %", "share %", pct("fu_within_7_days", "fu_closed")))),
-                new Served("satisfaction", "sat_follow_ups > 0", List.of(f("followUps", "回访数", "follow-ups", "sat_follow_ups"),
-                        f("avgSatisfaction", "平均满意度", "mean score", "round(cast(sat_sum as numeric) / nullif(sat_follow_ups, 0), 2)"),
-                        f("satisfiedPct", "满意 %", "satisfied %", pct("sat_satisfied", "sat_follow_ups")))),
-                new Served("warrantyCost", "cost_lines > 0", List.of(f("costCny", "费用（元）", "cost CNY", "cost_cny"),
-                        f("supplierRecoveryCny", "供应商索赔（元）", "supplier recovery CNY", "round(cost_recovery_cny, 2)"),
-                        f("netCny", "净额（元）", "net CNY", NET))),
+                new Served("cases", "cases > 0", List.of(f("cases", "cases"))),
+                new Served("ntfRate", "ntf_judged > 0", List.of(f("judgedUnits", "ntf_judged"),
+                        f("ntfUnits", "ntf_units"),
+                        f("ntfRatePct", pct("ntf_units", "ntf_judged")))),
+                new Served("firstResponse", "fr_cases > 0", List.of(f("cases", "fr_cases"),
+                        f("avgHours", "round(fr_hours / nullif(fr_cases, 0), 2)"),
+                        f("onTimePct", pct("fr_on_time", "fr_cases")))),
+                new Served("containment", "ct_reports > 0", List.of(f("reports", "ct_reports"),
+                        f("avgHours", "round(ct_hours / nullif(ct_reports, 0), 2)"))),
+                new Served("eightDLeadTime", "lt_reports > 0", List.of(f("closedReports", "lt_reports"),
+                        f("avgDays", "round(cast(lt_days as numeric) / nullif(lt_reports, 0), 1)"),
+                        f("onTimePct", pct("lt_on_time", "lt_reports")))),
+                new Served("recurrences", "recurrences > 0", List.of(f("recurrences", "recurrences"))),
+                new Served("followUpWithin7Days", "fu_closed > 0", List.of(f("closedCases", "fu_closed"),
+                        f("followedUp", "fu_within_7_days"),
+                        f("pct", pct("fu_within_7_days", "fu_closed")))),
+                new Served("satisfaction", "sat_follow_ups > 0", List.of(f("followUps", "sat_follow_ups"),
+                        f("avgSatisfaction", "round(cast(sat_sum as numeric) / nullif(sat_follow_ups, 0), 2)"),
+                        f("satisfiedPct", pct("sat_satisfied", "sat_follow_ups")))),
+                new Served("warrantyCost", "cost_lines > 0", List.of(f("costCny", "cost_cny"),
+                        f("supplierRecoveryCny", "round(cost_recovery_cny, 2)"),
+                        f("netCny", NET))),
                 // As the exact report: every month of the period by month, otherwise every group with units or costs.
                 new Served("warrantyCostPerUnit", byMonth ? "true" : "(field_units > 0 or cost_lines > 0)",
-                        List.of(f("netCny", "净费用（元）", "net cost CNY", NET),
-                                f("fieldUnits", "在用产品数", "units in the field", "field_units"),
-                                f("netCnyPerUnit", "单台净费用（元）", "net CNY per unit", "round(" + NET + " / nullif(field_units, 0), 2)"))));
+                        List.of(f("netCny", NET),
+                                f("fieldUnits", "field_units"),
+                                f("netCnyPerUnit", "round(" + NET + " / nullif(field_units, 0), 2)"))));
     }
 
     @Inject
@@ -147,13 +143,14 @@ public class KpiDashboard {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put(KpiCatalog.GROUP.key(), r[0]);
                 for (int i = 0; i < s.figures().size(); i++) {
-                    row.put(s.figures().get(i).col().key(), r[column + 1 + i]);
+                    row.put(s.figures().get(i).key(), r[column + 1 + i]);
                 }
                 out.add(row);
             }
             List<KpiCatalog.Col> cols = new ArrayList<>();
             cols.add(KpiCatalog.GROUP);
-            s.figures().forEach(fig -> cols.add(fig.col()));
+            s.figures().forEach(fig -> cols.add(kpi.columns().stream().filter(c -> c.key().equals(fig.key())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(kpi.key() + " has no column " + fig.key()))));
             tables.add(new KpiReport.Table(kpi.key(), en ? kpi.titleEn() : kpi.titleZh(), en ? kpi.formulaEn() : kpi.formulaZh(),
                     cols.stream().map(c -> new KpiReport.Column(c.key(), en ? c.en() : c.zh())).toList(), out));
             column += 1 + s.figures().size();
@@ -189,8 +186,8 @@ public class KpiDashboard {
                     + "as field_units from m left join g on g.grp = m.grp) "
                     + select + " from p order by 1";
         }
-        String grp = switch (groupBy == null ? Kpis.GroupBy.MONTH : groupBy) {
-            case MONTH -> "'ALL'";
+        String grp = groupBy == null ? "'ALL'" : switch (groupBy) {
+            case MONTH -> "to_char(k.month, 'YYYY-MM')";
             case CUSTOMER -> "cast(k.customer_id as text)";
             case PRODUCT_LINE -> "k.product_line";
             case MODEL -> "k.product_model";
