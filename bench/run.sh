@@ -137,6 +137,8 @@ kpi_table=$(TOKEN=$(token QUALITY_ENGINEER) bench/kpi.sh "$base" "$kpi_from" "$k
 kpi_slowest=$(sed -nE 's/^slowest: ([0-9]+) ms.*/\1/p' <<<"$kpi_table")
 kpi_table_3y=$(TOKEN=$(token QUALITY_ENGINEER) bench/kpi.sh "$base" "$(TZ=Asia/Shanghai date -d "$kpi_to -3 years +1 day" +%F)" "$kpi_to")
 kpi_slowest_3y=$(sed -nE 's/^slowest: ([0-9]+) ms.*/\1/p' <<<"$kpi_table_3y")
+log "dashboard: the kpi-aggregates job, then $clients clients over three years (bench/dashboard.sh)"
+dashboard_rows=$(BENCH_CLIENTS=$clients BENCH_SECONDS=$duration BENCH_WARMUP=$warmup bench/dashboard.sh "$base" "$(token ADMIN)" "$(token QUALITY_ENGINEER)")
 
 log "warming the JIT: ${jit_warmup}s of case creation"
 wrk_run create-case "$jit_warmup" >&2
@@ -275,6 +277,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   printf '%-46s %12s %14s %8s  %s\n' "CSV import, 10,000 units (ms)" "$import_svc" "$import_bare" "$(ratio "$import_svc" "$import_bare")" ""
   printf '%-46s %12s %14s %8s  %s\n' "slowest of 70 KPI queries, 1 year (ms)" "$kpi_slowest" "" "" "<= 500"
   printf '%-46s %12s %14s %8s  %s\n' "slowest of 70 KPI queries, 3 years (ms)" "$kpi_slowest_3y" "" "" "<= 500"
+  echo "$dashboard_rows"
   printf '%-46s %12s\n' "start-up to first answered request (ms)" "$startup_ms"
   printf '%-46s %12s\n' "RSS after start / after load (MB)" "$rss_start / $rss_load"
   echo

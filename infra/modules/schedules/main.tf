@@ -56,6 +56,7 @@ variable "jobs" {
     "problem-digest"  = "cron(0 8 ? * MON *)"
     "notice-sender"   = "cron(0/5 * * * ? *)"
     "retention"       = "cron(0 3 1 * ? *)"
+    "kpi-aggregates"  = "cron(10 * * * ? *)"
   }
 }
 

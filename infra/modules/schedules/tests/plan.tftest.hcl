@@ -35,7 +35,8 @@ run "every_job_is_scheduled_with_retries_and_a_dead_letter_queue" {
 
   assert {
     condition = toset(keys(aws_scheduler_schedule.job)) == toset(["warranty-expiry", "sla-breach", "safety-stock",
-    "recall-reminder", "follow-up", "eight-d-overdue", "problem-digest", "notice-sender", "retention"])
+      "recall-reminder", "follow-up", "eight-d-overdue", "problem-digest", "notice-sender", "retention",
+    "kpi-aggregates"])
     error_message = "Each job of the service needs a schedule."
   }
   assert {

@@ -227,6 +227,19 @@ public interface AftersalesConfig {
     interface Kpi {
         /** PostgreSQL work_mem of a KPI report's read transaction. */
         String workMem();
+
+        /** The monthly aggregates behind the dashboard, kept by the kpi-aggregates job. */
+        Aggregates aggregates();
+
+        interface Aggregates {
+            /** Each run recomputes this many months up to the current one (records of recent months still change). */
+            @WithDefault("3")
+            int recentMonths();
+
+            /** A run recomputes every month when the last full recompute is older than this (late edits to old months). */
+            @WithDefault("P7D")
+            Duration fullEvery();
+        }
     }
 
     interface Jobs {

@@ -48,8 +48,12 @@ class AftersalesConfigTest {
         assertThat(config.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(cron(config, "follow-up")).contains("0 0 9 * * ?");
         assertThat(cron(config, "problem-digest")).contains("0 0 8 ? * MON");
+        assertThat(cron(config, "kpi-aggregates")).contains("0 10 * * * ?");
+        assertThat(config.kpi().aggregates().recentMonths()).isEqualTo(3);
+        assertThat(config.kpi().aggregates().fullEvery()).isEqualTo(Duration.ofDays(7));
         assertThat(config.jobs().byName()).containsOnlyKeys("warranty-expiry", "sla-breach", "safety-stock", "recall-reminder",
-                "follow-up", "eight-d-overdue", "problem-digest", "retention", "notice-sender");
+                "follow-up", "eight-d-overdue", "problem-digest", "retention", "notice-sender",
+                "kpi-aggregates");
         assertThat(config.jobs().inProcess()).isFalse();
         assertThat(config.mail().transport()).isEqualTo(AftersalesConfig.Mail.Transport.SMTP);
         assertThat(config.mail().from()).isEqualTo("aftersales@example.cn");

@@ -48,6 +48,7 @@ class TableOwnershipTest {
             Map.entry("notification_preference", "notify"), Map.entry("webhook_endpoint", "notify"),
             Map.entry("follow_up", "followup"),
             Map.entry("job_run", "jobs"),
+            Map.entry("kpi_month", "kpi"), Map.entry("kpi_month_refresh", "kpi"),
             Map.entry("product_model_life", "retention"),
             // read models (views), each in its owner's migration V16–V20
             Map.entry("unit_record", "unit"),

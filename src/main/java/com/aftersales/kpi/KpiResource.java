@@ -29,6 +29,9 @@ public class KpiResource {
     @Inject
     Kpis kpis;
 
+    @Inject
+    KpiDashboard dashboard;
+
     @Context
     HttpHeaders headers;
 
@@ -63,5 +66,22 @@ public class KpiResource {
                     .build();
         }
         return Response.ok(kpis.report(from, to, groupBy, kpi, maxMonths, locale), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The dashboard: whole months from the monthly aggregates, fast for many users, as of the last refresh. */
+    @GET
+    @Path("dashboard")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.CUSTOMER})
+    @Operation(summary = "Dashboard KPIs for the months from..to (YYYY-MM, both included, at most 36), grouped by "
+            + "month|customer|productLine|model, from the monthly aggregates the kpi-aggregates job keeps: asOf is the time "
+            + "of their last refresh (null: never refreshed), and records changed since are not counted until the next one. "
+            + "Served: cases, ntfRate, firstResponse and containment (without p90), eightDLeadTime, recurrences (count), "
+            + "followUpWithin7Days, satisfaction, warrantyCost (totals) and warrantyCostPerUnit; for whole months they equal "
+            + "GET /api/v1/kpis at the refresh. A customer account sees its own figures only")
+    public KpiDashboard.Dashboard dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
+                                            @QueryParam("groupBy") String groupBy) {
+        return dashboard.dashboard(from, to, groupBy, Messages.choose(headers.getAcceptableLanguages()));
     }
 }

@@ -163,7 +163,7 @@ public class Kpis {
     }
 
     /** Customer ids in the group column become "code name" labels: one query for all tables of the report. */
-    private void labelCustomers(List<KpiReport.Table> tables) {
+    void labelCustomers(List<KpiReport.Table> tables) {
         String[] ids = tables.stream().flatMap(t -> t.rows().stream()).map(r -> r.get("group"))
                 .filter(java.util.Objects::nonNull).map(Object::toString).distinct().toArray(String[]::new);
         @SuppressWarnings("unchecked")

@@ -379,4 +379,176 @@ class KpiTest {
         as("SALES").queryParam("from", from).queryParam("to", to).get("/api/v1/kpis").then().statusCode(403);
         Api.anonymous().queryParam("from", from).queryParam("to", to).get("/api/v1/kpis").then().statusCode(401);
     }
+
+    // ---- the dashboard (monthly aggregates) ----
+
+    static JsonPath refreshAggregates() {
+        return as("ADMIN").post("/api/v1/admin/jobs/kpi-aggregates/runs").then().statusCode(200)
+                .body("outcome", equalTo("OK")).extract().jsonPath();
+    }
+
+    JsonPath dashboard(io.restassured.specification.RequestSpecification who, String groupBy) {
+        if (groupBy != null) {
+            who = who.queryParam("groupBy", groupBy);
+        }
+        return who.queryParam("from", "2025-01").queryParam("to", java.time.YearMonth.from(today()).toString())
+                .get("/api/v1/kpis/dashboard").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The exact report over the same whole months as {@link #dashboard}. */
+    JsonPath exactWholeMonths(io.restassured.specification.RequestSpecification who, String groupBy) {
+        if (groupBy != null) {
+            who = who.queryParam("groupBy", groupBy);
+        }
+        return who.queryParam("from", "2025-01-01").queryParam("to", java.time.YearMonth.from(today()).atEndOfMonth().toString())
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+    }
+
+    static Object number(Object value) {
+        return value instanceof Number n ? new java.math.BigDecimal(n.toString()).stripTrailingZeros() : value;
+    }
+
+    static java.math.BigDecimal decimal(Object value) {
+        return new java.math.BigDecimal(value.toString());
+    }
+
+    /**
+     * What the dashboard must show, derived from the exact report's rows: the same rows for the KPIs served as they
+     * are, without p90 (firstResponse, containment) or the distinct reports (recurrences), and totals per group where
+     * the report breaks a group down (cases by type and severity, costs by category). Numbers compared by value.
+     */
+    static List<Map<String, Object>> expected(JsonPath exact, String kpi) {
+        List<Map<String, Object>> rows = rows(exact, kpi);
+        Map<Object, Map<String, Object>> totals = new java.util.LinkedHashMap<>();
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> r = new java.util.LinkedHashMap<>(row);
+            switch (kpi) {
+                case "firstResponse", "containment" -> r.remove("p90Hours");
+                case "recurrences" -> r.remove("reports");
+                case "cases" -> {
+                    r.remove("type");
+                    r.remove("severity");
+                }
+                case "warrantyCost" -> r.remove("category");
+                default -> {
+                }
+            }
+            if (kpi.equals("cases") || kpi.equals("warrantyCost")) {
+                Map<String, Object> total = totals.computeIfAbsent(r.get("group"), g -> new java.util.LinkedHashMap<>());
+                r.forEach((k, v) -> total.merge(k, k.equals("group") ? v : decimal(v), (a, b) -> k.equals("group") ? a
+                        : decimal(a).add(decimal(b))));
+            } else {
+                out.add(r);
+            }
+        }
+        if (!totals.isEmpty()) {
+            out.addAll(totals.values());
+        }
+        return normalised(out);
+    }
+
+    static List<Map<String, Object>> normalised(List<Map<String, Object>> rows) {
+        return rows.stream().map(row -> {
+            Map<String, Object> r = new java.util.LinkedHashMap<>();
+            row.forEach((k, v) -> r.put(k, number(v)));
+            return r;
+        }).toList();
+    }
+
+    static final List<String> DASHBOARD_KPIS = List.of("cases", "ntfRate", "firstResponse", "containment", "eightDLeadTime",
+            "recurrences", "followUpWithin7Days", "satisfaction", "warrantyCost", "warrantyCostPerUnit");
+
+    @Test
+    void theDashboardEqualsTheExactReportForWholeMonthsAfterARefresh() {
+        refreshAggregates();
+        var me = UUID.fromString(customer);
+        for (String groupBy : java.util.Arrays.asList(null, "month", "productLine", "model")) {
+            JsonPath exact = exactWholeMonths(asCustomer(me), groupBy);
+            JsonPath dash = dashboard(asCustomer(me), groupBy);
+            assertThat(dash.getList("tables.key")).containsExactlyElementsOf(DASHBOARD_KPIS);
+            for (String kpi : DASHBOARD_KPIS) {
+                assertThat(normalised(rows(dash, kpi))).as(kpi + " by " + groupBy).isEqualTo(expected(exact, kpi));
+            }
+        }
+        // Not vacuous: the data set's figures are there (the customer's totals).
+        JsonPath total = dashboard(asCustomer(me), null);
+        assertThat(rows(total, "ntfRate")).containsExactly(Map.of("group", "ALL", "judgedUnits", 2, "ntfUnits", 1, "ntfRatePct", 50.0f));
+        assertThat(rows(total, "firstResponse")).containsExactly(Map.of("group", "ALL", "cases", 2, "avgHours", 3.0f, "onTimePct", 50.0f));
+        assertThat(rows(total, "warrantyCostPerUnit")).containsExactly(
+                Map.of("group", "ALL", "netCny", 155.0f, "fieldUnits", 4, "netCnyPerUnit", 38.75f));
+        assertThat(rows(total, "cases")).containsExactly(Map.of("group", "ALL", "cases", 3));
+        // Staff grouped by customer: the customer's row, labelled as in the exact report, holds the same figures.
+        String label = code + " 测试客户" + code;
+        JsonPath staffExact = exactWholeMonths(as("QUALITY_ENGINEER"), "customer");
+        JsonPath staff = dashboard(as("QUALITY_ENGINEER"), "customer");
+        for (String kpi : DASHBOARD_KPIS) {
+            assertThat(normalised(rows(staff, kpi)).stream().filter(r -> label.equals(r.get("group"))).toList()).as(kpi)
+                    .isEqualTo(expected(staffExact, kpi).stream().filter(r -> label.equals(r.get("group"))).toList())
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void aCustomerAccountSeesOnlyItsOwnAggregates() throws Exception {
+        // Runs at once queue on the refresh's lock and all end OK (a refresh is idempotent).
+        com.aftersales.support.Jobs.fireConcurrently("kpi-aggregates", 3);
+        JsonPath other = dashboard(asCustomer(UUID.fromString(Api.newCustomer(Api.unique("kpd")))), null);
+        assertThat(other.getList("tables.key")).containsExactlyElementsOf(DASHBOARD_KPIS);
+        assertThat(other.getList("tables.rows.flatten()")).isEmpty();
+        // The customer's own rows are there, and nobody else's (the staff total is larger or equal, never smaller).
+        JsonPath mine = dashboard(asCustomer(UUID.fromString(customer)), "customer");
+        assertThat(rows(mine, "cases")).extracting(r -> r.get("group")).containsExactly(code + " 测试客户" + code);
+    }
+
+    @Test
+    void figuresStayAsOfTheRefreshUntilTheNextOne() {
+        String other = Api.newCustomer(Api.unique("kpa"));
+        var them = UUID.fromString(other);
+        unit(other, "TM220", "2025-02-21");
+        refreshAggregates();
+        JsonPath before = dashboard(asCustomer(them), null);
+        String asOf = before.getString("asOf");
+        assertThat(asOf).isNotNull();
+        assertThat(rows(before, "cases")).isEmpty();
+        assertThat(rows(before, "warrantyCostPerUnit")).extracting(r -> r.get("fieldUnits")).containsExactly(1);
+        // A unit delivered in an old month and a case opened now, after the refresh.
+        String serial = unit(other, "TM350", "2025-03-21");
+        Fixtures.openCase(CaseBodies.open(other).type("CLAIM").unit(serial, 100).failureDate(today())
+                .description("控制器报警").severity("LOW"));
+        // Not counted yet: the same figures, as of the same time (the exact report counts them at once).
+        JsonPath stale = dashboard(asCustomer(them), null);
+        assertThat(stale.getString("asOf")).isEqualTo(asOf);
+        assertThat(rows(stale, "cases")).isEmpty();
+        assertThat(rows(stale, "warrantyCostPerUnit")).extracting(r -> r.get("fieldUnits")).containsExactly(1);
+        assertThat(rows(exactWholeMonths(asCustomer(them), null), "cases")).hasSize(1);
+        TestClock.advance(Duration.ofMinutes(5));
+        refreshAggregates();
+        // The refresh was incremental (recent months only), counts the new case, and the unit delivered in an old
+        // month too (deliveries are recomputed for every month).
+        assertThat(Sql.text("select cast(since_month as text) from kpi_month_refresh")).isNotNull();
+        JsonPath after = dashboard(asCustomer(them), null);
+        assertThat(java.time.OffsetDateTime.parse(after.getString("asOf"))).isAfter(java.time.OffsetDateTime.parse(asOf));
+        assertThat(rows(after, "cases")).containsExactly(Map.of("group", "ALL", "cases", 1));
+        assertThat(rows(after, "warrantyCostPerUnit")).extracting(r -> r.get("fieldUnits")).containsExactly(2);
+    }
+
+    @Test
+    void badDashboardParametersAreRefused() {
+        as("QUALITY_ENGINEER").queryParam("to", "2025-03").get("/api/v1/kpis/dashboard").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+        as("QUALITY_ENGINEER").queryParam("from", "2025-01-01").queryParam("to", "2025-03").get("/api/v1/kpis/dashboard")
+                .then().statusCode(400).body("errors[0].field", equalTo("from"));
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").queryParam("from", "2025-03").queryParam("to", "2025-01")
+                .get("/api/v1/kpis/dashboard").then().statusCode(400).body("errors[0].field", equalTo("to"))
+                .body("errors[0].message", equalTo("must not be before from"));
+        as("QUALITY_ENGINEER").queryParam("from", "2020-01").queryParam("to", "2023-01").get("/api/v1/kpis/dashboard")
+                .then().statusCode(400).body("errors[0].field", equalTo("to"));
+        as("QUALITY_ENGINEER").queryParam("from", "2020-01").queryParam("to", "2022-12").get("/api/v1/kpis/dashboard")
+                .then().statusCode(200);
+        as("QUALITY_ENGINEER").queryParam("from", "2025-01").queryParam("to", "2025-02").queryParam("groupBy", "week")
+                .get("/api/v1/kpis/dashboard").then().statusCode(400).body("errors[0].field", equalTo("groupBy"));
+        as("SALES").queryParam("from", "2025-01").queryParam("to", "2025-02").get("/api/v1/kpis/dashboard").then().statusCode(403);
+        Api.anonymous().queryParam("from", "2025-01").queryParam("to", "2025-02").get("/api/v1/kpis/dashboard").then().statusCode(401);
+    }
 }
