@@ -118,8 +118,10 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         env.put("AWS_ACCESS_KEY_ID", PackagedArtifactResources.ACCESS_KEY_ID);
         env.put("AWS_SECRET_ACCESS_KEY", PackagedArtifactResources.SECRET_ACCESS_KEY);
         env.put("AWS_SESSION_TOKEN", PackagedArtifactResources.SESSION_TOKEN);
-        // JVM options reach Lambda's Java runtime through JAVA_TOOL_OPTIONS: here the trust store with the test CA.
-        env.put("JAVA_TOOL_OPTIONS", PackagedArtifactResources.javaToolOptions() + " -D" + JNI_PROPERTY + "=" + jniLibrary(runtime));
+        // JVM options reach Lambda's Java runtime through JAVA_TOOL_OPTIONS: the C1-only flags Terraform sets
+        // (infra/modules/api-function, jvm_options), and here the trust store with the test CA.
+        env.put("JAVA_TOOL_OPTIONS", JVM_OPTIONS + " " + PackagedArtifactResources.javaToolOptions() + " -D" + JNI_PROPERTY
+                + "=" + jniLibrary(runtime));
         config.forEach((key, value) -> {
             if (!key.startsWith("quarkus-internal.") // the native poll loop's test switch; not used here
                     && !PackagedArtifactResources.jvmOptions().containsKey(key)) {
@@ -129,6 +131,9 @@ class PackagedJvmFunctionIT extends EndToEndFlows implements PackagedFunctionPro
         env.putAll(extraEnv);
         return process.start();
     }
+
+    /** infra/modules/api-function's default jvm_options (the JVM build's JAVA_TOOL_OPTIONS in Lambda). */
+    static final String JVM_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
 
     /** The runtime interface client's switch for the path of its native library (read by its JniHelper). */
     static final String JNI_PROPERTY = "com.amazonaws.services.lambda.runtime.api.client.runtimeapi.NativeClient.JNI";
