@@ -1,5 +1,6 @@
 package com.aftersales.shared.lambda;
 
+import com.aftersales.AftersalesConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -44,18 +44,15 @@ public class SnapStartPriming implements Resource {
     @Any
     Instance<Primer> primers;
 
-    @ConfigProperty(name = "aftersales.snapstart.warm-iterations", defaultValue = "2000")
-    int warmIterations;
-
-    @ConfigProperty(name = "aftersales.snapstart.priming", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    AftersalesConfig config;
 
     /**
      * Registers this bean (the instance, which the application context holds strongly; CRaC contexts may hold their
      * resources weakly). A native image has no checkpoint.
      */
     void register(@Observes StartupEvent start) {
-        if (enabled && !ImageMode.current().isNativeImage()) {
+        if (config.snapstart().priming() && !ImageMode.current().isNativeImage()) {
             Core.getGlobalContext().register(this);
         }
     }
@@ -65,7 +62,7 @@ public class SnapStartPriming implements Resource {
         long t0 = System.nanoTime();
         int runs = 0;
         for (Primer primer : primers) {
-            for (int i = 0; i < warmIterations; i++) {
+            for (int i = 0, n = config.snapstart().warmIterations(); i < n; i++) {
                 primer.prime();
                 runs++;
             }
