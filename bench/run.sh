@@ -37,7 +37,7 @@ cleanup() { stop_service; bench/pg.sh stop "$work"; }
 trap cleanup EXIT
 
 log "building the HTTP-server jar (./mvnw package -Dserver)"
-./mvnw -B -q package -Dserver -DskipTests
+[ -n "${BENCH_NO_BUILD:-}" ] || ./mvnw -B -q package -Dserver -DskipTests  # BENCH_NO_BUILD=1: use the jar as built
 log "starting PostgreSQL on port $pg_port"
 pg_version=$(bench/pg.sh start "$work" "$pg_port")
 
@@ -79,6 +79,7 @@ wait_ready() {
   echo "service did not answer" >&2; exit 1
 }
 rss_mb() { awk '/VmRSS/ {printf "%d", $2 / 1024}' "/proc/$service_pid/status"; }
+. bench/startup.sh  # startup_compare, startup_rows: the service's start against a minimal Quarkus application
 
 log "migrating the schema (the service at start, once)"
 start_service true
@@ -96,6 +97,9 @@ psql -q -c 'vacuum (analyze)'
 generate_s=$(( $(ms_since "$t0") / 1000 ))
 psql -Atc "select cast(id as text) from customer where code like 'BENCH-%' order by code" > "$work/customers.txt"
 
+startup_compare
+# BENCH_ONLY=startup: the start-up comparison alone (small data set suffices), then stop.
+if [ "${BENCH_ONLY:-}" = startup ]; then startup_rows | tee "$result"; exit 0; fi
 log "starting the service (migrations off), timing the first answered request"
 t0=$(date +%s%N)
 start_service false
@@ -280,6 +284,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo "$dashboard_rows"
   printf '%-46s %12s\n' "start-up to first answered request (ms)" "$startup_ms"
   printf '%-46s %12s\n' "RSS after start / after load (MB)" "$rss_start / $rss_load"
+  startup_rows
   echo
   echo "$kpi_table"
   echo

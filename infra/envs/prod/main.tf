@@ -29,6 +29,7 @@ module "stack" {
   zones                   = var.zones
   package_path            = var.package_path
   native                  = var.native
+  snap_start              = var.snap_start
   memory_mb               = 1024
   database_instance_class = "db.m7g.large"
   database_storage_gb     = 50

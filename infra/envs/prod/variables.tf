@@ -28,6 +28,12 @@ variable "native" {
   default     = true
 }
 
+variable "snap_start" {
+  description = "With the JVM build (native = false): Lambda SnapStart on the API and jobs functions (docs/deploy.md, \"JVM with SnapStart\")."
+  type        = bool
+  default     = false
+}
+
 variable "frontend_urls" {
   description = "Origins of the web front end (CORS and Cognito callbacks)."
   type        = list(string)

@@ -27,11 +27,21 @@ data "aws_service_principal" "apigateway" {
   service_name = "apigateway"
 }
 
+data "aws_region" "current" {}
+
 locals {
   # JVM: Quarkus' stream handler on Java 21; native: the bootstrap binary on the OS-only runtime.
   runtime = var.native ? "provided.al2023" : "java21"
   handler = var.native ? "not.used.in.provided.runtime" : "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
   in_vpc  = length(var.subnet_ids) > 0
+
+  # SnapStart (JVM build only): API and jobs publish a version on each code or configuration change, Lambda snapshots
+  # it after the function's init (SnapStartPriming's hooks run around the snapshot), and API Gateway and the schedules
+  # invoke the alias "live" on that version. Not offered in these regions (AWS Lambda docs, "Supported Regions").
+  snap_start_unavailable_regions = ["ap-southeast-6", "ap-east-2"]
+  snap_start                     = var.snap_start && !var.native
+  # JVM build: C1 only (no C2 compilations competing with the start on the function's fractional vCPU).
+  jvm_environment = var.native || var.jvm_options == "" ? {} : { JAVA_TOOL_OPTIONS = var.jvm_options }
 
   functions = {
     api     = { name = var.name, timeout = var.timeout_seconds }
@@ -39,11 +49,11 @@ locals {
     migrate = { name = "${var.name}-migrate", timeout = var.migrate_timeout_seconds }
   }
 
-  jwt_environment = {
+  jwt_environment = merge({
     AFTERSALES_JWT_ISSUER   = var.jwt_issuer
     AFTERSALES_JWT_JWKS_URL = var.jwt_jwks_url
     DISABLE_SIGNAL_HANDLERS = "true"
-  }
+  }, local.jvm_environment)
 
   # The EMF metrics of requests and job runs (shared.observe.Emf) go to a namespace of their own per stack, beside the
   # alarms module's JobFailures.
@@ -231,6 +241,14 @@ resource "aws_lambda_function" "this" {
   memory_size                    = var.memory_mb
   timeout                        = local.functions.api.timeout
   reserved_concurrent_executions = var.api_reserved_concurrency
+  publish                        = local.snap_start
+
+  dynamic "snap_start" {
+    for_each = local.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
 
   environment {
     variables = local.api_environment
@@ -244,8 +262,27 @@ resource "aws_lambda_function" "this" {
     }
   }
 
+  lifecycle {
+    precondition {
+      condition     = !var.snap_start || !var.native
+      error_message = "SnapStart is for the JVM build (java21); the native build starts without it."
+    }
+    precondition {
+      condition     = !local.snap_start || !contains(local.snap_start_unavailable_regions, data.aws_region.current.name)
+      error_message = "Lambda SnapStart is not offered in this region: set snap_start = false."
+    }
+  }
+
   depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
   aws_iam_role_policy.connect, aws_iam_role_policy.app, aws_iam_role_policy.attachments, terraform_data.dependencies]
+}
+
+# With SnapStart, callers invoke the published version through this alias: $LATEST has no snapshot.
+resource "aws_lambda_alias" "live" {
+  for_each         = local.snap_start ? { api = aws_lambda_function.this, jobs = aws_lambda_function.jobs } : {}
+  name             = "live"
+  function_name    = each.value.function_name
+  function_version = each.value.version
 }
 
 resource "aws_lambda_function" "jobs" {
@@ -260,6 +297,14 @@ resource "aws_lambda_function" "jobs" {
   memory_size                    = var.memory_mb
   timeout                        = local.functions.jobs.timeout
   reserved_concurrent_executions = var.jobs_reserved_concurrency
+  publish                        = local.snap_start
+
+  dynamic "snap_start" {
+    for_each = local.snap_start ? [1] : []
+    content {
+      apply_on = "PublishedVersions"
+    }
+  }
 
   environment {
     variables = local.jobs_environment
@@ -343,7 +388,7 @@ resource "aws_apigatewayv2_authorizer" "jwt" {
 resource "aws_apigatewayv2_integration" "function" {
   api_id                 = aws_apigatewayv2_api.http.id
   integration_type       = "AWS_PROXY"
-  integration_uri        = aws_lambda_function.this.invoke_arn
+  integration_uri        = local.snap_start ? aws_lambda_alias.live["api"].invoke_arn : aws_lambda_function.this.invoke_arn
   payload_format_version = "2.0"
 }
 
@@ -391,6 +436,7 @@ resource "aws_lambda_permission" "api" {
   statement_id  = "AllowHttpApi"
   action        = "lambda:InvokeFunction"
   function_name = aws_lambda_function.this.function_name
+  qualifier     = local.snap_start ? aws_lambda_alias.live["api"].name : null
   principal     = data.aws_service_principal.apigateway.name
   source_arn    = "${aws_apigatewayv2_api.http.execution_arn}/*/*"
 }

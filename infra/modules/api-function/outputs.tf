@@ -15,12 +15,32 @@ output "function_arn" {
   value = aws_lambda_function.this.arn
 }
 
+output "invoked_arns" {
+  description = "Function → the ARN its callers invoke: the alias live with SnapStart, else the unqualified function."
+  value = {
+    api  = local.snap_start ? aws_lambda_alias.live["api"].arn : aws_lambda_function.this.arn
+    jobs = local.snap_start ? aws_lambda_alias.live["jobs"].arn : aws_lambda_function.jobs.arn
+  }
+}
+
+output "snap_start" {
+  description = "Function → SnapStart's apply_on (None: off)."
+  value = { for k, f in { api = aws_lambda_function.this, jobs = aws_lambda_function.jobs } :
+  k => try(f.snap_start[0].apply_on, "None") }
+}
+
 output "jobs_function_name" {
   value = aws_lambda_function.jobs.function_name
 }
 
 output "jobs_function_arn" {
-  value = aws_lambda_function.jobs.arn
+  description = "The ARN the schedules invoke: the alias live with SnapStart, else the unqualified function."
+  value       = local.snap_start ? aws_lambda_alias.live["jobs"].arn : aws_lambda_function.jobs.arn
+}
+
+output "jobs_function_qualifier" {
+  description = "The alias the schedules invoke (null without SnapStart)."
+  value       = local.snap_start ? aws_lambda_alias.live["jobs"].name : null
 }
 
 output "jobs_role_name" {

@@ -14,6 +14,20 @@ variable "native" {
   default     = true
 }
 
+variable "snap_start" {
+  # Costs nothing extra for Java (snapshot caching and restore are charged only for Python and .NET); each publish
+  # takes a few minutes longer (Lambda initialises and snapshots the version).
+  description = "JVM build only: Lambda SnapStart on the API and jobs functions (published version, alias live). Not offered in every region."
+  type        = bool
+  default     = false
+}
+
+variable "jvm_options" {
+  description = "JVM build only: JAVA_TOOL_OPTIONS of the functions (default: C1 only, shorter starts on Lambda's CPU share). Empty: none."
+  type        = string
+  default     = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"
+}
+
 variable "memory_mb" {
   # Native: 512 MB is plenty and gives the CPU share for ~100 ms answers. JVM: use 1536+ for cold starts.
   description = "Lambda memory (MB) of each function; CPU is allotted in proportion."

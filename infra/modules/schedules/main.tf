@@ -24,8 +24,14 @@ variable "name" {
 }
 
 variable "function_arn" {
-  description = "The jobs function."
+  description = "The ARN the schedules invoke: the jobs function, or its alias (SnapStart)."
   type        = string
+}
+
+variable "function_qualifier" {
+  description = "The alias in function_arn, if any: the asynchronous-invocation settings are the alias's then."
+  type        = string
+  default     = null
 }
 
 variable "function_name" {
@@ -139,6 +145,7 @@ resource "aws_scheduler_schedule" "job" {
 # The jobs function is invoked asynchronously by the schedules only.
 resource "aws_lambda_function_event_invoke_config" "jobs" {
   function_name                = var.function_name
+  qualifier                    = var.function_qualifier
   maximum_retry_attempts       = 2
   maximum_event_age_in_seconds = 3600
 

@@ -128,6 +128,7 @@ module "api" {
   name                       = var.name
   package_path               = var.package_path
   native                     = var.native
+  snap_start                 = var.snap_start
   memory_mb                  = var.memory_mb
   jwt_issuer                 = local.jwt_issuer
   jwt_jwks_url               = local.jwt_jwks_url
@@ -157,6 +158,7 @@ module "schedules" {
   source             = "../schedules"
   name               = var.name
   function_arn       = module.api.jobs_function_arn
+  function_qualifier = module.api.jobs_function_qualifier
   function_name      = module.api.jobs_function_name
   function_role_name = module.api.jobs_role_name
   # The jobs fire at the business zone's local times, the zone the function decides "today" in.

@@ -25,6 +25,16 @@ output "function_name" {
   value = module.api.function_name
 }
 
+output "snap_start" {
+  description = "API and jobs function → SnapStart's apply_on (None: off)."
+  value       = module.api.snap_start
+}
+
+output "invoked_arns" {
+  description = "API and jobs function → the ARN API Gateway and the schedules invoke."
+  value       = module.api.invoked_arns
+}
+
 output "jobs_function_name" {
   value = module.api.jobs_function_name
 }

@@ -31,6 +31,12 @@ variable "native" {
   default = true
 }
 
+variable "snap_start" {
+  description = "JVM build only (native = false): Lambda SnapStart on the API and jobs functions. Offered in every commercial region but Asia Pacific (New Zealand) and (Taipei); the China regions have it for Java."
+  type        = bool
+  default     = false
+}
+
 variable "memory_mb" {
   type    = number
   default = 512

@@ -118,6 +118,78 @@ run "jvm_build_option" {
     condition     = aws_lambda_function.this.runtime == "java21" && aws_lambda_function.this.handler == "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest"
     error_message = "The JVM build runs Quarkus' stream handler on java21."
   }
+  assert {
+    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.jobs, aws_lambda_function.migrate] :
+    f.environment[0].variables["JAVA_TOOL_OPTIONS"] == "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"])
+    error_message = "The JVM functions compile with C1 only (shorter starts, bench/startup.sh)."
+  }
+  assert {
+    condition     = length(aws_lambda_function.this.snap_start) == 0 && aws_lambda_function.this.publish != true && length(aws_lambda_alias.live) == 0
+    error_message = "SnapStart is off unless asked for: no published versions, no alias."
+  }
+}
+
+run "native_build_gets_no_jvm_options" {
+  command = plan
+  assert {
+    condition     = !contains(keys(aws_lambda_function.this.environment[0].variables), "JAVA_TOOL_OPTIONS")
+    error_message = "The native binary reads no JAVA_TOOL_OPTIONS."
+  }
+}
+
+run "jvm_with_snap_start_invoked_through_the_live_alias" {
+  command = apply
+  variables {
+    native     = false
+    snap_start = true
+  }
+  assert {
+    condition = alltrue([for f in [aws_lambda_function.this, aws_lambda_function.jobs] :
+    f.publish && f.snap_start[0].apply_on == "PublishedVersions"])
+    error_message = "API and jobs publish a version on each change, and Lambda snapshots it."
+  }
+  assert {
+    condition     = length(aws_lambda_function.migrate.snap_start) == 0 && aws_lambda_function.migrate.publish != true
+    error_message = "The migration function (once per deploy) runs unpublished, without a snapshot."
+  }
+  assert {
+    condition = (aws_lambda_alias.live["api"].function_version == aws_lambda_function.this.version &&
+    aws_lambda_alias.live["jobs"].function_version == aws_lambda_function.jobs.version)
+    error_message = "The alias live points at the version just published."
+  }
+  assert {
+    condition     = aws_apigatewayv2_integration.function.integration_uri == aws_lambda_alias.live["api"].invoke_arn
+    error_message = "API Gateway invokes the alias (the snapshotted version), not $LATEST."
+  }
+  assert {
+    condition     = aws_lambda_permission.api.qualifier == "live"
+    error_message = "API Gateway may invoke the alias."
+  }
+  assert {
+    condition     = output.jobs_function_arn == aws_lambda_alias.live["jobs"].arn && output.jobs_function_qualifier == "live"
+    error_message = "The schedules invoke the jobs function's alias."
+  }
+}
+
+run "snap_start_is_for_the_jvm_build" {
+  command = plan
+  variables {
+    snap_start = true
+  }
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "snap_start_only_where_the_region_offers_it" {
+  command = plan
+  variables {
+    native     = false
+    snap_start = true
+  }
+  override_data {
+    target = data.aws_region.current
+    values = { name = "ap-southeast-6" }
+  }
+  expect_failures = [aws_lambda_function.this]
 }
 
 run "timeout_must_fit_the_gateway" {

@@ -42,6 +42,9 @@ public interface AftersalesConfig {
     /** Metrics beyond Micrometer's registry: CloudWatch embedded metric format lines in Lambda (shared.observe). */
     Metrics metrics();
 
+    /** Lambda SnapStart's priming hook (shared.lambda.SnapStartPriming; JVM build only). */
+    SnapStart snapstart();
+
     Cases cases();
 
     Attachments attachments();
@@ -126,6 +129,16 @@ public interface AftersalesConfig {
 
         /** The CloudWatch namespace of those metrics. */
         String namespace();
+    }
+
+    interface SnapStart {
+        /** Register the hook at start (it only fires around a SnapStart snapshot). */
+        @WithDefault("true")
+        boolean priming();
+
+        /** Runs of each Primer before the snapshot. */
+        @WithDefault("2000")
+        int warmIterations();
     }
 
     interface Cases {

@@ -59,6 +59,8 @@ class AftersalesConfigTest {
         assertThat(config.mail().from()).isEqualTo("aftersales@example.cn");
         assertThat(config.mail().ses().endpoint()).isEmpty();
         assertThat(config.jobs().workMem()).isEqualTo("64MB");
+        assertThat(config.snapstart().priming()).isTrue();
+        assertThat(config.snapstart().warmIterations()).isEqualTo(2000);
         assertThat(config.jobs().retryDelays()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(4));
         assertThat(config.jobs().abandonedAfter()).isEqualTo(Duration.ofHours(1));
         assertThat(config.jobs().warrantyExpiry().days()).containsExactly(60, 30);

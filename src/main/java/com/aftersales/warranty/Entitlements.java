@@ -47,14 +47,19 @@ public class Entitlements {
                                   Locale locale) {
         UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         LocalDate day = date == null ? LocalDate.now(clock) : date;
-        EntitlementPolicy.Decision d = decide(unit, day, mileageKm, operatingHours);
+        return view(unit.serialNo(), day, mileageKm, operatingHours, decide(unit, day, mileageKm, operatingHours), locale);
+    }
+
+    /** The answer for one decision, its reasons in the caller's language (also run by {@link EntitlementPrimer}). */
+    static EntitlementView view(String serialNo, LocalDate day, Integer mileageKm, Integer operatingHours,
+                                EntitlementPolicy.Decision d, Locale locale) {
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
                 .map(r -> new EntitlementView.ReasonView(r.code(),
                         Messages.text(locale, "entitlement." + r.code(), r.args().toArray())))
                 .toList();
         String reason = String.join(locale.getLanguage().equals("en") ? "; " : "；",
                 reasons.stream().map(EntitlementView.ReasonView::text).toList());
-        return new EntitlementView(unit.serialNo(), day, mileageKm, operatingHours, d.regime(), d.validUntil(),
+        return new EntitlementView(serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
                 d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
                 reason, reasons);
     }
