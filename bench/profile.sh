@@ -7,7 +7,10 @@
 #   bench/profile.sh [scenario …]        default: entitlement create-case; writes $BENCH_WORK/<scenario>.jfr
 #
 # Settings as bench/run.sh (BENCH_UNITS 100000, BENCH_CASES 10000, BENCH_SECONDS 30, BENCH_JIT_WARMUP 30, BENCH_CLIENTS 16,
-# BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_WORK), plus BENCH_BUILD=false to profile the jar already in target/.
+# BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_WORK), plus BENCH_BUILD=false to profile the jar already built, and BENCH_APP to
+# profile another build's quarkus-app directory (default target/quarkus-app; e.g. a copy kept from before a change).
+# Besides wrk's figures it prints the service's own CPU per request under load (user + system time of the JVM over the
+# measured seconds, from /proc), which a loaded machine disturbs far less than throughput.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${BENCH_WORK:-/tmp/aftersales-profile}
@@ -42,10 +45,11 @@ serve() { # migrate-at-start → the service in the background, as bench/run.sh 
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=unused AFTERSALES_DB_POOL_MAX=${BENCH_POOL:-20} \
   AFTERSALES_JWT_ISSUER=https://aftersales.local/bench AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" \
   QUARKUS_FLYWAY_MIGRATE_AT_START=$1 AFTERSALES_ATTACHMENTS_STORE=local AFTERSALES_JOBS_IN_PROCESS=false \
-    java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+    java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_APP:-target/quarkus-app}/quarkus-run.jar" > "$work/service.log" 2>&1 &
   pid=$!
   until curl -fs -o /dev/null "$base/q/health/ready"; do kill -0 "$pid" || { cat "$work/service.log" >&2; exit 1; }; sleep 0.5; done
 }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 load() { # scenario seconds → wrk's summary line
   SCENARIO=$1 TOKEN=$bearer CUSTOMERS="$work/customers.txt" UNITS=$units \
     wrk -t2 -c"$clients" -d"$2"s --timeout 30s -s bench/wrk/scenario.lua "$base" | tail -1
@@ -82,7 +86,12 @@ for s in $scenarios; do
   say "$s: $(head -1 "$work/statements-$s.log")"
   say "$s: JFR over ${seconds}s of load"
   jcmd "$pid" JFR.start name="$s" settings=profile filename="$work/$s.jfr" >/dev/null
-  say "  $(load "$s" "$seconds")"
+  ticks=$(cpu_ticks)
+  line=$(load "$s" "$seconds")
+  ticks=$(( $(cpu_ticks) - ticks ))
+  requests=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$line")
+  say "  $line service_cpu_ms_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "%.2f", n > 0 ? 1000 * t / hz / n : 0 }')"
   jcmd "$pid" JFR.stop name="$s" >/dev/null
   python3 bench/jfr-top.py "$work/$s.jfr"
 done
