@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Summaries for bench/profile.sh.
 
-  jfr-top.py FILE.jfr [N]   the hottest frames of a JDK Flight Recording's CPU samples (jdk.ExecutionSample), read with
+  jfr-top.py FILE.jfr [N [REQUESTS]]
+                            the hottest frames of a JDK Flight Recording's CPU samples (jdk.ExecutionSample), read with
                             the JDK's own `jfr print --json` (JDK 17's `jfr` has no `view hot-methods`): by self time
                             (top frame), by component (the package group of the top frame), and the share of samples
-                            inside each cost centre (JWT, pool, ORM queries, flush, JDBC, commit, Jackson, …).
+                            inside each cost centre (JWT, pool, ORM queries, flush, JDBC, commit, Jackson, …); with
+                            the number of requests served during the recording, the memory allocated per request.
   jfr-top.py --statements   a PostgreSQL log (log_statement = 'all') on stdin → the statements of the service's
                             connections, counted, one per entry (psql's own statements left out).
 """
@@ -62,7 +64,19 @@ def frames(path):
                for f in trace.get("frames") or [] if "$$Lambda" not in f["method"]["type"]["name"]]
 
 
-def top(path, n):
+def allocated(path):
+    """Bytes the JVM's threads allocated during the recording (jdk.ThreadAllocationStatistics, first to last value)."""
+    out = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ThreadAllocationStatistics", path],
+                         check=True, capture_output=True, text=True).stdout
+    per_thread = collections.defaultdict(list)
+    for event in json.loads(out)["recording"]["events"]:
+        v = event["values"]
+        thread = v.get("thread") or {}
+        per_thread[thread.get("javaThreadId"), thread.get("javaName")].append((v["startTime"], v["allocated"]))
+    return sum(max(a for _, a in vals) - min(a for _, a in vals) for vals in per_thread.values())
+
+
+def top(path, n, requests=None):
     self_time, by_group, inclusive = collections.Counter(), collections.Counter(), collections.Counter()
     total = 0
     for stack in frames(path):
@@ -75,6 +89,8 @@ def top(path, n):
             if any(frame.startswith(prefixes) for frame in stack):
                 inclusive[label] += 1
     print(f"{path}: {total} CPU samples")
+    if requests:
+        print(f"  allocated: {allocated(path) / requests / 1024:.1f} KB per request ({requests} requests)")
     for title, counts in (("self (top frame)", self_time), ("by component (top frame)", by_group),
                           ("cost centres (inclusive)", inclusive)):
         print(f"  {title}:")
@@ -113,4 +129,4 @@ if __name__ == "__main__":
     if sys.argv[1:2] == ["--statements"]:
         statements(sys.stdin)
     else:
-        top(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15)
+        top(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 15, int(sys.argv[3]) if len(sys.argv) > 3 else None)

@@ -10,7 +10,8 @@
 # BENCH_PG_PORT, BENCH_HTTP_PORT, BENCH_WORK), plus BENCH_BUILD=false to profile the jar already built, and BENCH_APP to
 # profile another build's quarkus-app directory (default target/quarkus-app; e.g. a copy kept from before a change).
 # Besides wrk's figures it prints the service's own CPU per request under load (user + system time of the JVM over the
-# measured seconds, from /proc), which a loaded machine disturbs far less than throughput.
+# measured seconds, from /proc) and the memory it allocates per request (JFR's per-thread allocation counters): on a
+# loaded machine the allocation is the steadier of the two (CPU time includes the JIT still compiling).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${BENCH_WORK:-/tmp/aftersales-profile}
@@ -91,7 +92,7 @@ for s in $scenarios; do
   ticks=$(( $(cpu_ticks) - ticks ))
   requests=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$line")
   say "  $line service_cpu_ms_per_request=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
-    'BEGIN { printf "%.2f", n > 0 ? 1000 * t / hz / n : 0 }')"
+    'BEGIN { printf "%.2f", (n > 0 ? 1000 * t / hz / n : 0) }')"
   jcmd "$pid" JFR.stop name="$s" >/dev/null
-  python3 bench/jfr-top.py "$work/$s.jfr"
+  python3 bench/jfr-top.py "$work/$s.jfr" 15 "$requests"
 done
