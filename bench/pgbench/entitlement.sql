@@ -1,8 +1,7 @@
 -- GET /api/v1/units/{serial}/entitlement: the statements the service issues (from the PostgreSQL log), in its one
--- read transaction: the unit by serial, the customer's terms for its product line, the unit's service contracts.
+-- read transaction: one statement for the unit (read model unit_record), its customer's terms for its product line
+-- and its service contracts, aggregated as JSON (Entitlements.FACTS).
 \set n random(1, :units)
 BEGIN;
-select u1_0.id as unit_id,u1_0.batch_no,u1_0.created_at,u1_0.customer_id,u1_0.delivery_date,u1_0.end_customer,u1_0.first_sale_date,u1_0.product_line,u1_0.product_model,u1_0.production_date,u1_0.project_code,u1_0.serial_no,u1_0.updated_at,u1_0.version,u1_0.vin from unit u1_0 where u1_0.serial_no='BN' || lpad(:n::text, 9, '0') fetch first 1 rows only \gset
-select wt1_0.id,wt1_0.created_at,wt1_0.customer_id,wt1_0.effective_from,wt1_0.effective_to,wt1_0.mileage_km,wt1_0.months,wt1_0.notes,wt1_0.operating_hours,wt1_0.product_line,wt1_0.start_basis,wt1_0.updated_at,wt1_0.version from warranty_term wt1_0 where wt1_0.customer_id=:customer_id and wt1_0.product_line=:product_line order by wt1_0.effective_from;
-select sc1_0.id,sc1_0.cancel_reason,sc1_0.contract_no,sc1_0.coverage,sc1_0.created_at,sc1_0.end_date,sc1_0.fee_cny,sc1_0.mileage_limit_km,sc1_0.signed_by,sc1_0.signed_on,sc1_0.start_date,sc1_0.status,sc1_0.unit_id,sc1_0.updated_at,sc1_0.version from service_contract sc1_0 where sc1_0.unit_id=:unit_id;
+select u.id, u.serial_no, u.customer_id, u.product_line, u.delivery_date, u.first_sale_date, (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours, t.start_basis, t.effective_from, t.effective_to) order by t.effective_from) as text) from warranty_term t where t.customer_id = u.customer_id and t.product_line = u.product_line) as terms, (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km, c.status) order by c.start_date, c.contract_no) as text) from service_contract c where c.unit_id = u.id) as contracts from unit_record u where u.serial_no = any(array['BN' || lpad(:n::text, 9, '0')]);
 COMMIT;

@@ -2,7 +2,6 @@ package com.aftersales.cases;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.web.Text;
-import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
@@ -16,7 +15,6 @@ import com.aftersales.warranty.Entitlements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -57,9 +55,6 @@ public class CaseIntake {
     CaseSettings settings;
 
     @Inject
-    CustomerRegistry customers;
-
-    @Inject
     UnitRegistry units;
 
     @Inject
@@ -83,8 +78,20 @@ public class CaseIntake {
     @Inject
     Clock clock;
 
-    public CaseView open(@NotNull @Valid OpenCaseRequest request, Locale locale) {
-        customers.visible(request.customerId(), LockModeType.NONE);
+    /** The case opened, with its view serialised once: the audit entry, the stored response and the answer share it. */
+    public record Opened(CaseView view, String json) {
+    }
+
+    /**
+     * Opens the case. Its reads are four statements whatever the number of units: the customer and the SLA, the units,
+     * their entitlement facts (terms and contracts), and the routing, the case number and a possible duplicate.
+     */
+    public Opened open(@NotNull @Valid OpenCaseRequest request, Locale locale) {
+        CaseSettings.Intake intake = settings.intake(request.customerId(), request.severity());
+        // As CustomerRegistry.visible: a customer the caller may not see is not there.
+        if (!caller.maySee(request.customerId()) || !intake.customerExists()) {
+            throw ProblemException.notFound("customer", request.customerId());
+        }
         LocalDate today = LocalDate.now(clock);
         List<Issue> issues = new ArrayList<>();
         if (request.failureDate().isAfter(today)) {
@@ -116,14 +123,12 @@ public class CaseIntake {
             throw new ProblemException(422, "validation_failed", issues);
         }
 
+        Map<String, Entitlements.Facts> facts = entitlements.facts(caseUnitsInOrder.stream().map(UnitRecord::serialNo).toList());
         UnitRecord primary = caseUnitsInOrder.get(0);
-        String ownerRole = settings.route(primary.productLine(), primary.projectCode() != null);
-        CaseSla sla = settings.sla(request.severity(), request.customerId());
         OffsetDateTime now = OffsetDateTime.now(clock);
 
         ServiceCase c = new ServiceCase();
         c.id = UUID.randomUUID();
-        c.caseNo = nextCaseNo(today);
         c.type = request.type();
         c.status = CaseStatus.NEW;
         c.severity = request.severity();
@@ -136,17 +141,17 @@ public class CaseIntake {
         c.reporterPhone = Text.blankToNull(request.reporter().phone());
         c.reporterEmail = Text.blankToNull(request.reporter().email());
         c.channel = request.channel();
-        c.ownerRole = ownerRole;
-        c.firstResponseDue = now.plus(Duration.ofHours(sla.firstResponseHours));
-        c.resolutionDue = now.plus(Duration.ofHours(sla.resolutionHours));
+        c.firstResponseDue = now.plus(Duration.ofHours(intake.firstResponseHours()));
+        c.resolutionDue = now.plus(Duration.ofHours(intake.resolutionHours()));
         c.createdBy = caller.subject();
-        flagPossibleDuplicate(c, caseUnitsInOrder);
+        String duplicateCaseNo = routeNumberAndDuplicate(c, today, primary, caseUnitsInOrder);
         cases.persist(c);
 
+        List<CaseUnit> frozen = new ArrayList<>();
         for (UnitRecord unit : caseUnitsInOrder) {
             OpenCaseRequest.UnitReport report = request.units().get(indexBySerial.get(unit.serialNo()));
-            EntitlementPolicy.Decision d = entitlements.decide(unit, request.failureDate(), report.mileageKm(),
-                    report.operatingHours());
+            EntitlementPolicy.Decision d = entitlements.decide(facts.get(unit.serialNo()), request.failureDate(),
+                    report.mileageKm(), report.operatingHours());
             CaseUnit cu = new CaseUnit();
             cu.caseId = c.id;
             cu.unitId = unit.id();
@@ -164,51 +169,63 @@ public class CaseIntake {
                     .map(r -> new CaseUnit.FrozenReason(r.code(), r.args().stream().map(String::valueOf).toList()))
                     .toList();
             caseUnits.persist(cu);
+            frozen.add(cu);
         }
         timeline.record(c.id, CaseEvent.Kind.OPENED, null, CaseStatus.NEW, null, CaseEvent.Visibility.CUSTOMER);
         outbox.add("CASE_ROUTED", Outbox.Recipient.role(c.ownerRole), Outbox.payload("caseId", c.id, "caseNo", c.caseNo,
                 "title", c.title, "severity", c.severity, "ownerRole", c.ownerRole, "ownerPerson", null,
                 "firstResponseDue", outbox.localTime(c.firstResponseDue)), "case-routed:" + c.id + ":0");
         em.flush();
-        CaseView view = views.of(c, locale);
-        audit.record(CaseViews.AUDIT_TYPE, c.id, "CREATE", null, view);
-        return view;
+        // The units just written and the duplicate's number already read: the view needs no statement of its own.
+        CaseView view = views.opened(c, frozen, duplicateCaseNo, locale);
+        String json = audit.recordSerialised(CaseViews.AUDIT_TYPE, c.id, "CREATE", null, view);
+        return new Opened(view, json);
     }
 
-    /** An open case, or one closed within the window, on the same unit with a similar description (one query). */
-    private void flagPossibleDuplicate(ServiceCase c, List<UnitRecord> caseUnitsInOrder) {
+    /**
+     * One statement: the owner role from the routing table, the next case number, and an open case (or one closed
+     * within the window) on the same units with a similar description. Returns the duplicate's case number, if flagged.
+     */
+    private String routeNumberAndDuplicate(ServiceCase c, LocalDate today, UnitRecord primary, List<UnitRecord> caseUnitsInOrder) {
         List<UUID> unitIds = caseUnitsInOrder.stream().map(UnitRecord::id).toList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        with q as (select aftersales_bigrams(?1) as grams)
-                        select c.id, cu.serial_no,
-                               cardinality(array(select unnest(c.search_grams) intersect select unnest(q.grams)))::float8
-                               / greatest(cardinality(array(select unnest(c.search_grams) union select unnest(q.grams))), 1)
-                               as similarity
-                        from service_case c
-                        join case_unit cu on cu.case_id = c.id
-                        cross join q
-                        where cu.unit_id = any(?2)
-                          and (c.status not in ('CLOSED', 'REJECTED') or coalesce(c.closed_at, c.updated_at) > ?3)
-                        order by similarity desc, c.created_at desc
-                        limit 1""")
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        with q as (select aftersales_bigrams(?1) as grams),
+                        candidate as (
+                            select c.id, c.case_no, cu.serial_no,
+                                   cardinality(array(select unnest(c.search_grams) intersect select unnest(q.grams)))::float8
+                                   / greatest(cardinality(array(select unnest(c.search_grams) union select unnest(q.grams))), 1)
+                                   as similarity
+                            from service_case c
+                            join case_unit cu on cu.case_id = c.id
+                            cross join q
+                            where cu.unit_id = any(?2)
+                              and (c.status not in ('CLOSED', 'REJECTED') or coalesce(c.closed_at, c.updated_at) > ?3)
+                            order by similarity desc, c.created_at desc
+                            limit 1)
+                        select (select r.owner_role from case_routing r where r.product_line = ?4 and r.in_project = ?5),
+                               nextval('case_no_seq'), d.id, d.case_no, d.serial_no, d.similarity
+                        from (select 1) one
+                        left join candidate d on true""")
                 .setParameter(1, c.title + " " + c.description)
                 .setParameter(2, unitIds.toArray(new UUID[0]))
                 .setParameter(3, OffsetDateTime.now(clock).minusDays(config.cases().duplicateWindow().getDays()))
-                .getResultList();
-        if (!rows.isEmpty()) {
-            Object[] row = rows.get(0);
-            double similarity = ((Number) row[2]).doubleValue();
+                .setParameter(4, primary.productLine().name())
+                .setParameter(5, primary.projectCode() != null)
+                .getSingleResult();
+        if (row[0] == null) {
+            throw new IllegalStateException("No routing row for " + primary.productLine() + "/" + (primary.projectCode() != null));
+        }
+        c.ownerRole = (String) row[0];
+        c.caseNo = "KS-%d-%06d".formatted(today.getYear(), ((Number) row[1]).longValue());
+        if (row[2] != null) {
+            double similarity = ((Number) row[5]).doubleValue();
             if (similarity >= config.cases().duplicateSimilarity()) {
-                c.duplicateOf = (UUID) row[0];
-                c.duplicateSerial = (String) row[1];
+                c.duplicateOf = (UUID) row[2];
+                c.duplicateSerial = (String) row[4];
                 c.duplicateSimilarity = (int) Math.round(similarity * 100);
+                return (String) row[3];
             }
         }
-    }
-
-    private String nextCaseNo(LocalDate today) {
-        long n = ((Number) em.createNativeQuery("select nextval('case_no_seq')").getSingleResult()).longValue();
-        return "KS-%d-%06d".formatted(today.getYear(), n);
+        return null;
     }
 }

@@ -63,9 +63,11 @@ public class CaseResource {
     @AnyRole
     @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
     public Response open(OpenCaseRequest request) {
-        CaseView view = intake.open(request, locale());
-        return Response.created(URI.create("/api/v1/cases/" + view.id()))
-                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+        // The view as serialised once for the audit entry: the idempotent store and the answer reuse that JSON.
+        CaseIntake.Opened opened = intake.open(request, locale());
+        return Response.created(URI.create("/api/v1/cases/" + opened.view().id()))
+                .header(HttpHeaders.ETAG, Versions.etag(opened.view().version()))
+                .entity(opened.json()).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET

@@ -62,26 +62,28 @@ public class CaseSettings {
     @Inject
     com.aftersales.customer.CustomerRegistry customers;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String route(ProductLine line, boolean inProject) {
-        CaseRoute.Key key = new CaseRoute.Key();
-        key.productLine = line;
-        key.inProject = inProject;
-        CaseRoute route = em.find(CaseRoute.class, key);
-        if (route == null) {
-            throw new IllegalStateException("No routing row for " + line + "/" + inProject);
-        }
-        return route.ownerRole;
+    /** What intake reads before it looks at the units: whether the customer exists, and the SLA row that applies. */
+    record Intake(boolean customerExists, int firstResponseHours, int resolutionHours) {
     }
 
-    /** The customer's own row for the severity, else the default row. */
+    /**
+     * One statement: the customer's existence (the customer area's read model {@code customer_name}) and the SLA for
+     * the severity (the customer's own row, else the default row).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public CaseSla sla(Severity severity, UUID customerId) {
-        return em.createQuery("from CaseSla where severity = ?1 and (customerId = ?2 or customerId is null) "
-                        + "order by customerId nulls last", CaseSla.class)
-                .setParameter(1, severity).setParameter(2, customerId).setMaxResults(1)
-                .getResultStream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("No SLA row for " + severity));
+    Intake intake(UUID customerId, Severity severity) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        select exists (select 1 from customer_name n where n.id = ?1) as customer_exists,
+                               s.first_response_hours, s.resolution_hours
+                        from (select 1) one
+                        left join lateral (select first_response_hours, resolution_hours from case_sla
+                                           where severity = ?2 and (customer_id = ?1 or customer_id is null)
+                                           order by customer_id nulls last limit 1) s on true""")
+                .setParameter(1, customerId).setParameter(2, severity.name()).getSingleResult();
+        if (row[1] == null) {
+            throw new IllegalStateException("No SLA row for " + severity);
+        }
+        return new Intake((Boolean) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

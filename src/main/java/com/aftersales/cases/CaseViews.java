@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,25 +60,35 @@ class CaseViews {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<CaseView> views = new ArrayList<>(cases.size());
         for (ServiceCase c : cases) {
-            CaseView.PossibleDuplicate duplicate = null;
-            if (internal && c.duplicateOf != null) {
-                String caseNo = caseNos.get(c.duplicateOf);
-                duplicate = new CaseView.PossibleDuplicate(c.duplicateOf, caseNo, c.duplicateSerial, c.duplicateSimilarity,
-                        Messages.text(locale, "cases.possible_duplicate", c.duplicateSerial, caseNo, c.duplicateSimilarity));
-            }
-            List<CaseView.UnitEntitlement> unitViews = units.getOrDefault(c.id, List.of()).stream()
-                    .map(u -> new CaseView.UnitEntitlement(u.serialNo, u.mileageKm, u.operatingHours, u.regime, u.validUntil,
-                            u.decidedByKind, u.decidedById, u.decidedByRef, reason(u, locale)))
-                    .toList();
-            views.add(new CaseView(c.id, c.caseNo, c.type, c.status, List.copyOf(c.status.next()), c.severity, c.customerId,
-                    c.productLine, c.title, c.description, c.failureDate,
-                    new OpenCaseRequest.Reporter(c.reporterName, c.reporterPhone, c.reporterEmail), c.channel,
-                    c.ownerRole, internal ? c.ownerPerson : null, c.major, internal ? c.majorReason : null,
-                    internal ? c.actionPlan : null, c.approvalStatus, c.firstResponseDue, c.resolutionDue,
-                    c.firstRespondedAt, c.resolvedAt, c.closedAt, overdue(c, now), c.reopenCount, duplicate, unitViews,
-                    internal ? c.createdBy : null, c.version, c.createdAt, c.updatedAt));
+            views.add(render(c, units.getOrDefault(c.id, List.of()), caseNos.get(c.duplicateOf), internal, now, locale));
         }
         return views;
+    }
+
+    /** The view of a case just opened, from its units as written and its duplicate's number: no statement. */
+    CaseView opened(ServiceCase c, List<CaseUnit> units, String duplicateCaseNo, Locale locale) {
+        List<CaseUnit> sorted = units.stream().sorted(Comparator.comparing(u -> u.serialNo)).toList();
+        return render(c, sorted, duplicateCaseNo, !caller.isCustomerAccount(), OffsetDateTime.now(clock), locale);
+    }
+
+    private static CaseView render(ServiceCase c, List<CaseUnit> units, String duplicateCaseNo, boolean internal,
+                                   OffsetDateTime now, Locale locale) {
+        CaseView.PossibleDuplicate duplicate = null;
+        if (internal && c.duplicateOf != null) {
+            duplicate = new CaseView.PossibleDuplicate(c.duplicateOf, duplicateCaseNo, c.duplicateSerial, c.duplicateSimilarity,
+                    Messages.text(locale, "cases.possible_duplicate", c.duplicateSerial, duplicateCaseNo, c.duplicateSimilarity));
+        }
+        List<CaseView.UnitEntitlement> unitViews = units.stream()
+                .map(u -> new CaseView.UnitEntitlement(u.serialNo, u.mileageKm, u.operatingHours, u.regime, u.validUntil,
+                        u.decidedByKind, u.decidedById, u.decidedByRef, reason(u, locale)))
+                .toList();
+        return new CaseView(c.id, c.caseNo, c.type, c.status, List.copyOf(c.status.next()), c.severity, c.customerId,
+                c.productLine, c.title, c.description, c.failureDate,
+                new OpenCaseRequest.Reporter(c.reporterName, c.reporterPhone, c.reporterEmail), c.channel,
+                c.ownerRole, internal ? c.ownerPerson : null, c.major, internal ? c.majorReason : null,
+                internal ? c.actionPlan : null, c.approvalStatus, c.firstResponseDue, c.resolutionDue,
+                c.firstRespondedAt, c.resolvedAt, c.closedAt, overdue(c, now), c.reopenCount, duplicate, unitViews,
+                internal ? c.createdBy : null, c.version, c.createdAt, c.updatedAt);
     }
 
     static boolean overdue(ServiceCase c, OffsetDateTime now) {

@@ -1,53 +1,104 @@
 package com.aftersales.warranty;
 
 import com.aftersales.shared.error.Messages;
+import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.persistence.SqlValues;
+import com.aftersales.shared.security.Caller;
+import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
-import com.aftersales.unit.UnitRecord;
-import com.aftersales.unit.UnitRegistry;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
-/** Looks up a unit's entitlement: loads the facts, lets {@link EntitlementPolicy} decide. */
+/**
+ * Looks up a unit's entitlement: reads the facts in one statement (no entity), lets {@link EntitlementPolicy} decide.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Entitlements {
 
-    @Inject
-    UnitRegistry units;
+    /**
+     * What the policy needs about one unit, read together: the unit (the unit area's read model {@code unit_record}),
+     * its customer's warranty terms for its product line and its service contracts.
+     */
+    public record Facts(UUID unitId, UUID customerId, EntitlementPolicy.UnitFacts unit, List<EntitlementPolicy.Term> terms,
+                        List<EntitlementPolicy.Contract> contracts) {
+    }
+
+    /** Terms and contracts as JSON arrays of positional values, so that one row carries all of them. */
+    static final String FACTS = """
+            select u.id, u.serial_no, u.customer_id, u.product_line, u.delivery_date, u.first_sale_date,
+                   (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours,
+                                                          t.start_basis, t.effective_from, t.effective_to)
+                                         order by t.effective_from) as text)
+                    from warranty_term t where t.customer_id = u.customer_id and t.product_line = u.product_line) as terms,
+                   (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km,
+                                                          c.status)
+                                         order by c.start_date, c.contract_no) as text)
+                    from service_contract c where c.unit_id = u.id) as contracts
+            from unit_record u
+            where u.serial_no = any(?1)""";
 
     @Inject
-    WarrantyTerms terms;
+    EntityManager em;
 
     @Inject
-    ServiceContracts contracts;
+    Caller caller;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     Clock clock;
 
-    public EntitlementPolicy.Decision decide(UnitRecord unit, LocalDate date, Integer mileageKm, Integer operatingHours) {
-        List<EntitlementPolicy.Term> unitTerms = terms.of(unit.customerId(), unit.productLine()).stream()
-                .map(WarrantyTerm::facts).toList();
-        List<EntitlementPolicy.Contract> unitContracts = contracts.of(unit.id()).stream()
-                .map(ServiceContract::facts).toList();
-        return EntitlementPolicy.decide(
-                new EntitlementPolicy.UnitFacts(unit.serialNo(), unit.productLine(), unit.deliveryDate(), unit.firstSaleDate()),
-                unitTerms, unitContracts, date, mileageKm, operatingHours);
+    /**
+     * The facts of the units with these (normalised) serial numbers, whoever's they are (the caller checks whose they
+     * are), by serial number; unknown serials are left out. One statement for any number of units.
+     */
+    public Map<String, Facts> facts(Collection<String> serials) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(FACTS).setParameter(1, serials.toArray(new String[0])).getResultList();
+        Map<String, Facts> facts = new HashMap<>();
+        for (Object[] r : rows) {
+            String serial = (String) r[1];
+            ProductLine line = ProductLine.valueOf((String) r[3]);
+            facts.put(serial, new Facts((UUID) r[0], (UUID) r[2],
+                    new EntitlementPolicy.UnitFacts(serial, line, SqlValues.localDate(r[4]), SqlValues.localDate(r[5])),
+                    terms((String) r[6]), contracts((String) r[7])));
+        }
+        return facts;
     }
 
-    /** One read transaction for the unit, its terms and its contracts (one snapshot, one session). */
+    public EntitlementPolicy.Decision decide(Facts facts, LocalDate date, Integer mileageKm, Integer operatingHours) {
+        return EntitlementPolicy.decide(facts.unit(), facts.terms(), facts.contracts(), date, mileageKm, operatingHours);
+    }
+
+    /** One statement for the unit, its terms and its contracts (one snapshot); 404 for a unit the caller may not see. */
     @Transactional(Transactional.TxType.REQUIRED)
     public EntitlementView lookUp(SerialNo serialNo, LocalDate date, Integer mileageKm, Integer operatingHours,
                                   Locale locale) {
-        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
+        Facts facts = facts(List.of(serialNo.value())).get(serialNo.value());
+        // Unknown and foreign serials get the same answer: a customer account learns nothing about other customers.
+        if (facts == null || !caller.maySee(facts.customerId())) {
+            throw ProblemException.notFound("unit", serialNo.value());
+        }
         LocalDate day = date == null ? LocalDate.now(clock) : date;
-        return view(unit.serialNo(), day, mileageKm, operatingHours, decide(unit, day, mileageKm, operatingHours), locale);
+        return view(facts.unit().serialNo(), day, mileageKm, operatingHours, decide(facts, day, mileageKm, operatingHours),
+                locale);
     }
 
     /** The answer for one decision, its reasons in the caller's language (also run by {@link EntitlementPrimer}). */
@@ -62,5 +113,44 @@ public class Entitlements {
         return new EntitlementView(serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
                 d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
                 reason, reasons);
+    }
+
+    private List<EntitlementPolicy.Term> terms(String array) {
+        List<EntitlementPolicy.Term> terms = new ArrayList<>();
+        for (JsonNode t : parse(array)) {
+            terms.add(new EntitlementPolicy.Term(UUID.fromString(t.get(0).asText()), ProductLine.valueOf(t.get(1).asText()),
+                    integer(t.get(2)), integer(t.get(3)), integer(t.get(4)), StartBasis.valueOf(t.get(5).asText()),
+                    date(t.get(6)), date(t.get(7))));
+        }
+        return terms;
+    }
+
+    private List<EntitlementPolicy.Contract> contracts(String array) {
+        List<EntitlementPolicy.Contract> contracts = new ArrayList<>();
+        for (JsonNode c : parse(array)) {
+            contracts.add(new EntitlementPolicy.Contract(UUID.fromString(c.get(0).asText()), c.get(1).asText(),
+                    date(c.get(2)), date(c.get(3)), integer(c.get(4)),
+                    ServiceContract.Status.valueOf(c.get(5).asText()) == ServiceContract.Status.ACTIVE));
+        }
+        return contracts;
+    }
+
+    private JsonNode parse(String array) {
+        if (array == null) {
+            return json.createArrayNode();
+        }
+        try {
+            return json.readTree(array);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Entitlement facts are not JSON", e);
+        }
+    }
+
+    private static Integer integer(JsonNode value) {
+        return value.isNull() ? null : value.asInt();
+    }
+
+    private static LocalDate date(JsonNode value) {
+        return value.isNull() ? null : LocalDate.parse(value.asText());
     }
 }

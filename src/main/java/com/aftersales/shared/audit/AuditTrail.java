@@ -51,6 +51,15 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, Object entityId, String action, Object before, Object after) {
+        recordSerialised(entityType, entityId, action, before, after);
+    }
+
+    /**
+     * As {@link #record}, and returns the after state as the JSON it wrote (null for none), so that a caller answering
+     * with the same view serialises it once (the API's and the audit trail's JSON come from the same mapper).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String recordSerialised(String entityType, Object entityId, String action, Object before, Object after) {
         AuditEntry entry = new AuditEntry();
         entry.occurredAt = OffsetDateTime.now(clock);
         entry.actor = caller.subject();
@@ -61,6 +70,7 @@ public class AuditTrail {
         entry.after = toJson(after);
         entry.correlationId = CorrelationId.current();
         entries.persist(entry);
+        return entry.after;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -117,16 +118,24 @@ public class IdempotencyInterceptor {
         }
         Object result = ctx.proceed();
         Response response = result instanceof Response r ? r : Response.ok(result).build();
-        Object entity = response.getEntity();
         em.createNativeQuery("update idempotency_key set status = ?3, response_body = ?4, location = ?5, etag = ?6 "
                         + "where caller = ?1 and idem_key = ?2")
                 .setParameter(1, owner).setParameter(2, key)
                 .setParameter(3, response.getStatus())
-                .setParameter(4, entity == null ? null : json.writeValueAsString(entity))
+                .setParameter(4, body(response))
                 .setParameter(5, response.getHeaderString(HttpHeaders.LOCATION))
                 .setParameter(6, response.getHeaderString(HttpHeaders.ETAG))
                 .executeUpdate();
         return response;
+    }
+
+    /** The response body as JSON: a String entity of type application/json is JSON already (serialised once). */
+    private String body(Response response) throws JsonProcessingException {
+        Object entity = response.getEntity();
+        if (entity instanceof String text && MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
+            return text;
+        }
+        return entity == null ? null : json.writeValueAsString(entity);
     }
 
     /** True when this request now owns the key; false when a committed request already used it. */
