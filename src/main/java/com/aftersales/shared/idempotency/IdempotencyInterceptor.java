@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.query.NativeQuery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -86,7 +87,7 @@ public class IdempotencyInterceptor {
 
     private Object once(InvocationContext ctx, String owner, String key, String hash) throws Exception {
         if (!claim(owner, key, hash)) {
-            Object[] stored = (Object[]) em.createNativeQuery("""
+            Object[] stored = (Object[]) keys("""
                             select request_hash, status, response_body, location, etag, created_at
                             from idempotency_key where caller = ?1 and idem_key = ?2""")
                     .setParameter(1, owner).setParameter(2, key).getSingleResult();
@@ -94,7 +95,7 @@ public class IdempotencyInterceptor {
             OffsetDateTime now = OffsetDateTime.now(clock);
             if (created.isBefore(now.minus(config.idempotency().retention()))) {
                 // An expired key is a new key.
-                em.createNativeQuery("update idempotency_key set request_hash = ?3, status = null, response_body = null, "
+                keys("update idempotency_key set request_hash = ?3, status = null, response_body = null, "
                                 + "location = null, etag = null, created_at = ?4 where caller = ?1 and idem_key = ?2")
                         .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).setParameter(4, now).executeUpdate();
             } else if (!hash.equals(stored[0])) {
@@ -118,7 +119,8 @@ public class IdempotencyInterceptor {
         }
         Object result = ctx.proceed();
         Response response = result instanceof Response r ? r : Response.ok(result).build();
-        em.createNativeQuery("update idempotency_key set status = ?3, response_body = ?4, location = ?5, etag = ?6 "
+        em.flush(); // the endpoint's writes first, as before: their constraint violations answer as the endpoint's own
+        keys("update idempotency_key set status = ?3, response_body = ?4, location = ?5, etag = ?6 "
                         + "where caller = ?1 and idem_key = ?2")
                 .setParameter(1, owner).setParameter(2, key)
                 .setParameter(3, response.getStatus())
@@ -138,15 +140,23 @@ public class IdempotencyInterceptor {
         return entity == null ? null : json.writeValueAsString(entity);
     }
 
+    /**
+     * A statement on the key table alone: declaring its query space spares Hibernate flushing the session and cleaning
+     * up after every entity type before each native statement (3 % of a case creation's CPU, JFR).
+     */
+    private NativeQuery<?> keys(String sql) {
+        return em.createNativeQuery(sql).unwrap(NativeQuery.class).addSynchronizedQuerySpace("idempotency_key");
+    }
+
     /** True when this request now owns the key; false when a committed request already used it. */
     private boolean claim(String owner, String key, String hash) {
         try {
-            em.createNativeQuery("set local lock_timeout = '" + config.idempotency().waitForFirst().toMillis() + "ms'").executeUpdate();
-            int inserted = em.createNativeQuery("insert into idempotency_key (caller, idem_key, request_hash, created_at) "
+            keys("set local lock_timeout = '" + config.idempotency().waitForFirst().toMillis() + "ms'").executeUpdate();
+            int inserted = keys("insert into idempotency_key (caller, idem_key, request_hash, created_at) "
                             + "values (?1, ?2, ?3, ?4) on conflict do nothing")
                     .setParameter(1, owner).setParameter(2, key).setParameter(3, hash).setParameter(4, OffsetDateTime.now(clock))
                     .executeUpdate();
-            em.createNativeQuery("set local lock_timeout to default").executeUpdate();
+            keys("set local lock_timeout to default").executeUpdate();
             return inserted == 1;
         } catch (PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
