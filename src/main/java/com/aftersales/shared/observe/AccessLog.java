@@ -19,6 +19,7 @@ import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The same handler records the request metrics: the timer {@code aftersales.http.requests} (method, route, status,
  * outcome; Prometheus buckets for percentiles) and the counter {@code aftersales.http.errors} (5xx), and in Lambda one
- * EMF line (shared.observe.Emf) with Latency and Errors (5xx) per Route.
+ * EMF line (shared.observe.Emf) with Latency and Errors (5xx) per Route, and the connection pool's state as the request
+ * ended (shared.observe.PoolMetrics; no dimension).
  */
 @ApplicationScoped
 public class AccessLog {
@@ -53,6 +55,9 @@ public class AccessLog {
 
     @Inject
     Emf emf;
+
+    @Inject
+    PoolMetrics pool;
 
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
@@ -112,8 +117,8 @@ public class AccessLog {
                 // Two metrics per route (each a CloudWatch custom metric, billed for the hours it gets data); 4xx are
                 // in the access log (status) for Logs Insights.
                 properties.put("status", Integer.toString(status));
-                emf.emit(Map.of("Route", method + ' ' + route), properties, Emf.Metric.millis("Latency", millis),
-                        Emf.Metric.count("Errors", status >= 500 ? 1 : 0));
+                emf.emit(Map.of("Route", method + ' ' + route), properties, List.of(Emf.Metric.millis("Latency", millis),
+                        Emf.Metric.count("Errors", status >= 500 ? 1 : 0)), pool.metrics());
             }
         } catch (RuntimeException e) {
             // The response is out already: a failure here must not become the request's.
