@@ -159,7 +159,7 @@ class ObservabilityTest {
         assertThat(Double.parseDouble(ok.path("durationMs").asText())).isGreaterThanOrEqualTo(0.0);
         // The Lambda invocation's id (the mock event server plays Lambda's runtime API here).
         assertThat(ok.path("awsRequestId").asText()).isNotBlank();
-        // No OTLP endpoint is configured here: tracing is off (TracingConfigSourceFactory), so no trace id (TracingTest).
+        // No OTLP endpoint is configured here: tracing is off (TracingDefault), so no trace id (TracingTest).
         assertThat(ok.has("traceId")).isFalse();
         assertThat(accessLine(found).path("message").asText()).isEqualTo(
                 "GET /api/v1/customers/{id} 200 " + ok.path("durationMs").asText() + " ms");
