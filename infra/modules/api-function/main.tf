@@ -54,7 +54,7 @@ locals {
 
   # Traces: with the ADOT collector layer attached, the functions send their spans by OTLP/HTTP to the collector it
   # runs beside them (localhost:4318), which hands them to X-Ray; without it tracing stays off in the function
-  # (shared.observe.TracingConfigSourceFactory) and X-Ray shows Lambda's own segments only.
+  # (shared.observe.TracingDefault) and X-Ray shows Lambda's own segments only.
   tracing_environment = var.otel_collector_layer_arn == null ? {} : {
     QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "http://localhost:4318"
     QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL = "http/protobuf"
