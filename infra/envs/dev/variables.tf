@@ -97,3 +97,48 @@ variable "function_environment" {
   type        = map(string)
   default     = {}
 }
+
+# Alarm thresholds, passed to the alarms module; null (the default here) takes that module's default, written there
+# once: p99 2000 ms on Latency, 5xx above 5 % among at least 20 requests, 80 proxy connections.
+variable "api_latency_metric" {
+  description = "API Gateway metric of the p99 alarm: Latency or IntegrationLatency (null: Latency)."
+  type        = string
+  default     = null
+}
+
+variable "api_p99_latency_ms" {
+  description = "Alarm when the API's p99 latency stays above this many ms in 2 of 3 five-minute periods (null: 2000)."
+  type        = number
+  default     = null
+}
+
+variable "api_error_rate_percent" {
+  description = "Alarm when more than this share (%) of the API's requests in five minutes are answered 5xx (null: 5)."
+  type        = number
+  default     = null
+}
+
+variable "api_error_rate_min_requests" {
+  description = "...among at least this many requests in the five minutes (null: 20)."
+  type        = number
+  default     = null
+}
+
+variable "max_database_connections" {
+  description = "Alarm when RDS Proxy holds more database connections than this (null: 80)."
+  type        = number
+  default     = null
+}
+
+# Traces (docs/deploy.md).
+variable "tracing_mode" {
+  description = "X-Ray tracing of the functions: Active or PassThrough (null: Active)."
+  type        = string
+  default     = null
+}
+
+variable "otel_collector_layer_arn" {
+  description = "ARN of the ADOT collector Lambda layer for the region (null: no application spans, Lambda's segments only)."
+  type        = string
+  default     = null
+}

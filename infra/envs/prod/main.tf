@@ -45,6 +45,14 @@ module "stack" {
   alarm_emails            = var.alarm_emails
   function_environment    = var.function_environment
 
+  api_latency_metric          = var.api_latency_metric
+  api_p99_latency_ms          = var.api_p99_latency_ms
+  api_error_rate_percent      = var.api_error_rate_percent
+  api_error_rate_min_requests = var.api_error_rate_min_requests
+  max_database_connections    = var.max_database_connections
+  tracing_mode                = var.tracing_mode
+  otel_collector_layer_arn    = var.otel_collector_layer_arn
+
   # Only the business API and health are routed in prod (no OpenAPI document, no Swagger UI).
   api_routes = {
     "ANY /api/{proxy+}"      = { jwt = true }

@@ -45,12 +45,14 @@ variable "proxy_name" {
 variable "max_database_connections" {
   description = "Alarm when the proxy holds more database connections than this."
   type        = number
+  nullable    = false
   default     = 80
 }
 
 variable "api_latency_metric" {
   description = "API Gateway's latency metric for the p99 alarm: Latency (what clients see) or IntegrationLatency (the function's part)."
   type        = string
+  nullable    = false
   default     = "Latency"
   validation {
     condition     = contains(["Latency", "IntegrationLatency"], var.api_latency_metric)
@@ -61,18 +63,21 @@ variable "api_latency_metric" {
 variable "api_p99_latency_ms" {
   description = "Alarm when the API's p99 latency stays above this (ms) in 2 of 3 five-minute periods."
   type        = number
+  nullable    = false
   default     = 2000
 }
 
 variable "api_error_rate_percent" {
   description = "Alarm when more than this share (%) of the API's requests in five minutes are answered 5xx..."
   type        = number
+  nullable    = false
   default     = 5
 }
 
 variable "api_error_rate_min_requests" {
   description = "...among at least this many requests (a single failure among a handful is left to the api-5xx count alarm)."
   type        = number
+  nullable    = false
   default     = 20
 }
 
@@ -227,4 +232,15 @@ output "topic_arn" {
 output "alarm_names" {
   value = concat([for a in aws_cloudwatch_metric_alarm.this : a.alarm_name],
   [aws_cloudwatch_metric_alarm.api_p99_latency.alarm_name, aws_cloudwatch_metric_alarm.api_5xx_rate.alarm_name])
+}
+
+output "thresholds" {
+  description = "The thresholds in force (the variables' values, or their defaults)."
+  value = {
+    api_latency_metric          = aws_cloudwatch_metric_alarm.api_p99_latency.metric_name
+    api_p99_latency_ms          = aws_cloudwatch_metric_alarm.api_p99_latency.threshold
+    api_error_rate_percent      = aws_cloudwatch_metric_alarm.api_5xx_rate.threshold
+    api_error_rate_min_requests = var.api_error_rate_min_requests
+    max_database_connections    = aws_cloudwatch_metric_alarm.this["proxy-connections"].threshold
+  }
 }

@@ -60,14 +60,23 @@ locals {
   api_environment = merge(local.jwt_environment, {
     AFTERSALES_ATTACHMENTS_BUCKET = module.attachments.bucket
     AFTERSALES_METRICS_NAMESPACE  = var.name
-  }, var.environment)
+  }, local.tracing_environment, var.environment)
+
+  # Traces: with the ADOT collector layer attached, the functions send their spans by OTLP/HTTP to the collector it
+  # runs beside them (localhost:4318), which hands them to X-Ray; without it tracing stays off in the function
+  # (shared.observe.TracingDefault) and X-Ray shows Lambda's own segments only.
+  tracing_environment = var.otel_collector_layer_arn == null ? {} : {
+    QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT = "http://localhost:4318"
+    QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL = "http/protobuf"
+  }
+  layers = var.otel_collector_layer_arn == null ? [] : [var.otel_collector_layer_arn]
 
   jobs_environment = merge(local.api_environment, {
     QUARKUS_LAMBDA_HANDLER = "jobs"
   })
 
   # No QUARKUS_DATASOURCE_*: the migration function reads its credentials from the secrets at run time.
-  migrate_environment = merge(local.jwt_environment, var.migrate_environment, {
+  migrate_environment = merge(local.jwt_environment, local.tracing_environment, var.migrate_environment, {
     QUARKUS_LAMBDA_HANDLER = "migrate"
   })
 
@@ -111,6 +120,22 @@ resource "aws_iam_role_policy" "logs" {
   name     = "logs"
   role     = aws_iam_role.this[each.key].id
   policy   = data.aws_iam_policy_document.logs[each.key].json
+}
+
+# Active tracing: Lambda sends its own segments, and the ADOT collector layer the application's spans, under the
+# function's role (the actions of AWS's AWSXRayDaemonWriteAccess; X-Ray's write actions take no resource scoping).
+data "aws_iam_policy_document" "xray" {
+  statement {
+    actions   = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_role_policy" "xray" {
+  for_each = var.tracing_mode == "Active" || var.otel_collector_layer_arn != null ? local.functions : {}
+  name     = "xray"
+  role     = aws_iam_role.this[each.key].id
+  policy   = data.aws_iam_policy_document.xray.json
 }
 
 # In a VPC a function needs its network interfaces; attached before the function is created (CreateFunction checks).
@@ -250,6 +275,12 @@ resource "aws_lambda_function" "this" {
     }
   }
 
+  layers = local.layers
+
+  tracing_config {
+    mode = var.tracing_mode
+  }
+
   environment {
     variables = local.api_environment
   }
@@ -273,7 +304,7 @@ resource "aws_lambda_function" "this" {
     }
   }
 
-  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
+  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy.xray, aws_iam_role_policy_attachment.vpc,
   aws_iam_role_policy.connect, aws_iam_role_policy.app, aws_iam_role_policy.attachments, terraform_data.dependencies]
 }
 
@@ -306,6 +337,12 @@ resource "aws_lambda_function" "jobs" {
     }
   }
 
+  layers = local.layers
+
+  tracing_config {
+    mode = var.tracing_mode
+  }
+
   environment {
     variables = local.jobs_environment
   }
@@ -318,7 +355,7 @@ resource "aws_lambda_function" "jobs" {
     }
   }
 
-  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
+  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy.xray, aws_iam_role_policy_attachment.vpc,
   aws_iam_role_policy.connect, aws_iam_role_policy.app, terraform_data.dependencies]
 }
 
@@ -336,6 +373,12 @@ resource "aws_lambda_function" "migrate" {
   architectures    = ["x86_64"]
   memory_size      = var.memory_mb
   timeout          = local.functions.migrate.timeout
+
+  layers = local.layers
+
+  tracing_config {
+    mode = var.tracing_mode
+  }
 
   environment {
     variables = local.migrate_environment
@@ -356,7 +399,7 @@ resource "aws_lambda_function" "migrate" {
     }
   }
 
-  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy_attachment.vpc,
+  depends_on = [aws_cloudwatch_log_group.this, aws_iam_role_policy.logs, aws_iam_role_policy.xray, aws_iam_role_policy_attachment.vpc,
   aws_iam_role_policy.migrate_secrets, terraform_data.dependencies]
 }
 

@@ -71,7 +71,7 @@ output "attachments_bucket" {
 }
 
 output "settings" {
-  description = "Each function's settings as planned: timeout, memory, reserved concurrency (null: none), environment."
+  description = "Each function's settings as planned: timeout, memory, reserved concurrency (null: none), environment, X-Ray tracing mode, layers."
   value = { for k, f in {
     api = aws_lambda_function.this, jobs = aws_lambda_function.jobs, migrate = aws_lambda_function.migrate } :
     k => {
@@ -79,6 +79,8 @@ output "settings" {
       memory_mb            = f.memory_size
       reserved_concurrency = f.reserved_concurrent_executions
       environment          = f.environment[0].variables
+      tracing_mode         = f.tracing_config[0].mode
+      layers               = f.layers
     }
   }
 }
@@ -88,6 +90,7 @@ output "role_policies" {
   value = { for k in keys(local.functions) : k => sort(concat(
     [for rk, p in aws_iam_role_policy.logs : p.name if rk == k],
     [for rk, p in aws_iam_role_policy.connect : p.name if rk == k],
+    [for rk, p in aws_iam_role_policy.xray : p.name if rk == k],
     [for rk, p in aws_iam_role_policy.app : p.name if startswith(rk, "${k}-")],
     k == "api" ? [aws_iam_role_policy.attachments.name] : [],
     k == "migrate" ? [aws_iam_role_policy.migrate_secrets.name] : [],

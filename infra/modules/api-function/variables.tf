@@ -193,3 +193,19 @@ variable "migrate_security_group_ids" {
   type        = list(string)
   default     = []
 }
+
+variable "tracing_mode" {
+  description = "X-Ray tracing of the three functions: Active (Lambda samples and records each invocation's segment) or PassThrough."
+  type        = string
+  default     = "Active"
+  validation {
+    condition     = contains(["Active", "PassThrough"], var.tracing_mode)
+    error_message = "tracing_mode is Active or PassThrough."
+  }
+}
+
+variable "otel_collector_layer_arn" {
+  description = "ARN of the AWS Distro for OpenTelemetry (ADOT) collector Lambda layer in the functions' region and architecture (x86_64), or null. Set: the functions send their spans (HTTP, SQL, job runs) by OTLP to it, and it exports them to X-Ray (docs/deploy.md)."
+  type        = string
+  default     = null
+}

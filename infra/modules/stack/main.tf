@@ -152,6 +152,8 @@ module "api" {
   jobs_reserved_concurrency  = var.jobs_reserved_concurrency
   environment                = local.function_environment
   migrate_environment        = local.migrate_environment
+  tracing_mode               = coalesce(var.tracing_mode, "Active")
+  otel_collector_layer_arn   = var.otel_collector_layer_arn
 }
 
 module "schedules" {
@@ -175,6 +177,12 @@ module "alarms" {
   dead_letter_queue_name = module.schedules.dead_letter_queue_name
   proxy_name             = module.database.proxy_name
   alarm_emails           = var.alarm_emails
+
+  api_latency_metric          = var.api_latency_metric
+  api_p99_latency_ms          = var.api_p99_latency_ms
+  api_error_rate_percent      = var.api_error_rate_percent
+  api_error_rate_min_requests = var.api_error_rate_min_requests
+  max_database_connections    = var.max_database_connections
 }
 
 # Before identity and mail became global-only (count): an existing pool and its accounts stay where they are.

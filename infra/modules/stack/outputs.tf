@@ -65,3 +65,13 @@ output "api_routes" {
   description = "Route key → authorization type at the gateway."
   value       = module.api.routes
 }
+
+output "alarm_thresholds" {
+  description = "The alarm thresholds in force (alarms module)."
+  value       = module.alarms.thresholds
+}
+
+output "function_tracing" {
+  description = "Function → X-Ray tracing mode and layers."
+  value       = { for k, f in module.api.settings : k => { mode = f.tracing_mode, layers = f.layers } }
+}

@@ -69,3 +69,45 @@ run "china" {
     error_message = "Dev routes the business API (JWT) and /q (health, OpenAPI document, Swagger UI)."
   }
 }
+
+run "alarm_thresholds_and_tracing_default" {
+  command = plan
+
+  assert {
+    condition = module.stack.alarm_thresholds == {
+      api_latency_metric          = "Latency", api_p99_latency_ms = 2000, api_error_rate_percent = 5,
+      api_error_rate_min_requests = 20, max_database_connections = 80
+    }
+    error_message = "Unset, the alarm thresholds are the alarms module's defaults (README, docs/deploy.md)."
+  }
+  assert {
+    condition     = alltrue([for f in values(module.stack.function_tracing) : f.mode == "Active" && length(f.layers) == 0])
+    error_message = "X-Ray active tracing on the three functions; no collector layer unless one is named."
+  }
+}
+
+run "alarm_thresholds_and_the_collector_layer_from_the_environment" {
+  command = plan
+
+  variables {
+    api_latency_metric          = "IntegrationLatency"
+    api_p99_latency_ms          = 800
+    api_error_rate_percent      = 2
+    api_error_rate_min_requests = 50
+    max_database_connections    = 150
+    otel_collector_layer_arn    = "arn:aws:lambda:ap-southeast-1:901920570463:layer:aws-otel-collector-amd64-ver-0-117-0:1"
+  }
+
+  assert {
+    condition = module.stack.alarm_thresholds == {
+      api_latency_metric          = "IntegrationLatency", api_p99_latency_ms = 800, api_error_rate_percent = 2,
+      api_error_rate_min_requests = 50, max_database_connections = 150
+    }
+    error_message = "The environment's thresholds reach the alarms."
+  }
+  assert {
+    condition = alltrue([for f in values(module.stack.function_tracing) :
+    length(f.layers) == 1 && f.layers[0] == "arn:aws:lambda:ap-southeast-1:901920570463:layer:aws-otel-collector-amd64-ver-0-117-0:1"])
+    error_message = "The collector layer is attached to the three functions."
+  }
+}

@@ -251,3 +251,50 @@ run "the_migration_function_never_gets_a_datasource_from_terraform" {
   }
   expect_failures = [aws_lambda_function.migrate]
 }
+
+run "xray_active_tracing_and_no_collector_by_default" {
+  command = plan
+
+  assert {
+    condition = (aws_lambda_function.this.tracing_config[0].mode == "Active" && aws_lambda_function.jobs.tracing_config[0].mode == "Active"
+    && aws_lambda_function.migrate.tracing_config[0].mode == "Active")
+    error_message = "The three functions trace actively in X-Ray."
+  }
+  assert {
+    condition     = alltrue([for k in ["api", "jobs", "migrate"] : contains(output.role_policies[k], "xray")])
+    error_message = "Each function's role may write X-Ray segments."
+  }
+  assert {
+    condition = alltrue([for f in values(output.settings) : length(f.layers) == 0
+    && !contains(keys(f.environment), "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")])
+    error_message = "Without a collector layer no OTLP endpoint is set: the application's tracing stays off."
+  }
+}
+
+run "the_collector_layer_receives_the_spans_by_otlp" {
+  command = plan
+
+  variables {
+    otel_collector_layer_arn = "arn:aws:lambda:ap-southeast-1:901920570463:layer:aws-otel-collector-amd64-ver-0-117-0:1"
+  }
+
+  assert {
+    condition = alltrue([for f in values(output.settings) : length(f.layers) == 1 && f.layers[0] == var.otel_collector_layer_arn
+      && f.environment["QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] == "http://localhost:4318"
+    && f.environment["QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] == "http/protobuf"])
+    error_message = "With the layer, each function sends its spans to the collector beside it (OTLP/HTTP, localhost:4318)."
+  }
+}
+
+run "tracing_can_pass_through" {
+  command = plan
+
+  variables {
+    tracing_mode = "PassThrough"
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.tracing_config[0].mode == "PassThrough" && length(aws_iam_role_policy.xray) == 0
+    error_message = "PassThrough without a collector needs no X-Ray permissions."
+  }
+}

@@ -128,9 +128,9 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
     error_message = "The schedules invoke the jobs function."
   }
   assert {
-    condition = (module.api.role_policies.api == sort(["logs", "connect-to-database", "send-mail", "attachments"])
-      && module.api.role_policies.jobs == sort(["logs", "connect-to-database", "send-mail"])
-    && module.api.role_policies.migrate == sort(["logs", "read-database-secrets"]))
+    condition = (module.api.role_policies.api == sort(["logs", "connect-to-database", "send-mail", "attachments", "xray"])
+      && module.api.role_policies.jobs == sort(["logs", "connect-to-database", "send-mail", "xray"])
+    && module.api.role_policies.migrate == sort(["logs", "read-database-secrets", "xray"]))
     error_message = "Three roles: API and jobs connect as the application role and send mail; only the API touches attachments; the migration function reads the database secrets only."
   }
   assert {

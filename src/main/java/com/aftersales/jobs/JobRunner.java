@@ -8,6 +8,11 @@ import com.aftersales.shared.persistence.DatabaseErrors;
 import com.aftersales.shared.persistence.SqlValues;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,17 +67,44 @@ public class JobRunner {
     @Inject
     Emf emf;
 
+    @Inject
+    Tracer tracer;
+
     public Map<String, Job> byName() {
         Map<String, Job> all = new TreeMap<>();
         jobs.forEach(j -> all.put(j.name(), j));
         return all;
     }
 
+    static final AttributeKey<String> JOB = AttributeKey.stringKey("aftersales.job");
+    static final AttributeKey<String> TRIGGER = AttributeKey.stringKey("aftersales.job.trigger");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("aftersales.job.outcome");
+
     public Run run(String name, Trigger trigger, String actor) {
         Job job = byName().get(name);
         if (job == null) {
             throw ProblemException.notFound("job", name);
         }
+        // One span per run ("job <name>"; a child of the request's span when run from the admin API, a trace of its own
+        // from the scheduler or EventBridge): its statements are its children.
+        Span span = tracer.spanBuilder("job " + name).setAttribute(JOB, name).setAttribute(TRIGGER, trigger.name()).startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            Run run = run(job, name, trigger, actor);
+            span.setAttribute(OUTCOME, run.outcome());
+            if (!"OK".equals(run.outcome())) {
+                span.setStatus(StatusCode.ERROR);
+            }
+            return run;
+        } catch (RuntimeException e) {
+            span.setStatus(StatusCode.ERROR);
+            span.setAttribute(OUTCOME, "FAILED");
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private Run run(Job job, String name, Trigger trigger, String actor) {
         OffsetDateTime started = OffsetDateTime.now(clock);
         long startNanos = System.nanoTime();
         long id;

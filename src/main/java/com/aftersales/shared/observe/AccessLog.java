@@ -4,6 +4,8 @@ import com.aftersales.shared.web.CorrelationId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
@@ -17,19 +19,22 @@ import org.jboss.logging.MDC;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One access log line per request, when its response has ended, with what operations need and nothing a person could
- * be recognised by: the request ids (API Gateway's and the Lambda invocation's, when present), the correlation id,
+ * be recognised by: the request ids (API Gateway's and the Lambda invocation's, when present), the trace id (W3C, 32 hex
+ * digits; the caller's when it sent a traceparent header; present while tracing is on), the correlation id,
  * the caller's token subject ({@code sub}; never a name, e-mail or phone), the route template (never the raw path or
  * query: they carry serials, names typed in searches), method, status and duration. The fields are MDC entries, so the
  * JSON log format (prod) gives each its own member under {@code mdc}; dev and tests keep the plain console line.
  *
  * <p>The same handler records the request metrics: the timer {@code aftersales.http.requests} (method, route, status,
  * outcome; Prometheus buckets for percentiles) and the counter {@code aftersales.http.errors} (5xx), and in Lambda one
- * EMF line (shared.observe.Emf) with Latency and Errors (5xx) per Route.
+ * EMF line (shared.observe.Emf) with Latency and Errors (5xx) per Route, and the connection pool's state as the request
+ * ended (shared.observe.PoolMetrics; no dimension).
  */
 @ApplicationScoped
 public class AccessLog {
@@ -39,7 +44,7 @@ public class AccessLog {
     /** Where Quarkus REST puts the matched resource method's path template (its observability integration). */
     private static final String TEMPLATE = "UrlPathTemplate";
     private static final String UNMATCHED = "unmatched";
-    private static final String[] FIELDS = {"requestId", "awsRequestId", "correlationId", "subject", "route", "method",
+    private static final String[] FIELDS = {"requestId", "awsRequestId", "traceId", "correlationId", "subject", "route", "method",
             "status", "durationMs"};
 
     @Inject
@@ -51,18 +56,24 @@ public class AccessLog {
     @Inject
     Emf emf;
 
+    @Inject
+    PoolMetrics pool;
+
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(rc -> {
             long start = System.nanoTime();
-            rc.addEndHandler(ended -> record(rc, System.nanoTime() - start));
+            // The request's trace (OpenTelemetry's server span, begun before routing; none while tracing is off).
+            SpanContext span = Span.current().getSpanContext();
+            String traceId = span.isValid() ? span.getTraceId() : null;
+            rc.addEndHandler(ended -> record(rc, System.nanoTime() - start, traceId));
             rc.next();
         });
     }
 
-    private void record(RoutingContext rc, long nanos) {
+    private void record(RoutingContext rc, long nanos, String traceId) {
         try {
             String method = rc.request().method().name();
             String route = route(rc);
@@ -88,6 +99,7 @@ public class AccessLog {
 
             put("requestId", requestId);
             put("awsRequestId", invocationId);
+            put("traceId", traceId);
             put("correlationId", correlationId);
             put("subject", subject(rc));
             put("route", route);
@@ -101,11 +113,12 @@ public class AccessLog {
                 properties.put("requestId", requestId);
                 properties.put("awsRequestId", invocationId);
                 properties.put("correlationId", correlationId);
+                properties.put("traceId", traceId);
                 // Two metrics per route (each a CloudWatch custom metric, billed for the hours it gets data); 4xx are
                 // in the access log (status) for Logs Insights.
                 properties.put("status", Integer.toString(status));
-                emf.emit(Map.of("Route", method + ' ' + route), properties, Emf.Metric.millis("Latency", millis),
-                        Emf.Metric.count("Errors", status >= 500 ? 1 : 0));
+                emf.emit(Map.of("Route", method + ' ' + route), properties, List.of(Emf.Metric.millis("Latency", millis),
+                        Emf.Metric.count("Errors", status >= 500 ? 1 : 0)), pool.metrics());
             }
         } catch (RuntimeException e) {
             // The response is out already: a failure here must not become the request's.

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,14 +53,29 @@ public class Emf {
 
     /** Writes one EMF line when enabled. */
     public void emit(Map<String, String> dimensions, Map<String, String> properties, Metric... metrics) {
+        emit(dimensions, properties, List.of(metrics), List.of());
+    }
+
+    /**
+     * Writes one EMF line when enabled, with {@code undimensioned} metrics in a second directive without dimensions
+     * (one series per namespace: the function's connection pool, not one per route).
+     */
+    public void emit(Map<String, String> dimensions, Map<String, String> properties, List<Metric> metrics,
+                     List<Metric> undimensioned) {
         if (enabled()) {
             // System.out at each call: Lambda's runtime captures standard output line by line into the log group.
-            System.out.println(line(System.currentTimeMillis(), dimensions, properties, metrics));
+            System.out.println(line(System.currentTimeMillis(), dimensions, properties, metrics, undimensioned));
         }
     }
 
     /** The EMF document: {"_aws":{Timestamp, CloudWatchMetrics:[{Namespace, Dimensions:[[…]], Metrics:[…]}]}, …}. */
     public String line(long timestamp, Map<String, String> dimensions, Map<String, String> properties, Metric... metrics) {
+        return line(timestamp, dimensions, properties, List.of(metrics), List.of());
+    }
+
+    /** As above, plus a directive with Dimensions [[]] for {@code undimensioned}. */
+    public String line(long timestamp, Map<String, String> dimensions, Map<String, String> properties, List<Metric> metrics,
+                       List<Metric> undimensioned) {
         JsonNodeFactory json = JsonNodeFactory.instance;
         ObjectNode root = json.objectNode();
         ObjectNode aws = root.putObject("_aws");
@@ -72,6 +88,15 @@ public class Emf {
         for (Metric m : metrics) {
             definitions.addObject().put("Name", m.name()).put("Unit", m.unit());
         }
+        if (!undimensioned.isEmpty()) {
+            ObjectNode plain = ((com.fasterxml.jackson.databind.node.ArrayNode) aws.get("CloudWatchMetrics")).addObject();
+            plain.put("Namespace", config.metrics().namespace());
+            plain.putArray("Dimensions").addArray();
+            var plainDefinitions = plain.putArray("Metrics");
+            for (Metric m : undimensioned) {
+                plainDefinitions.addObject().put("Name", m.name()).put("Unit", m.unit());
+            }
+        }
         Map<String, String> members = new LinkedHashMap<>(properties);
         members.putAll(dimensions);
         members.forEach((k, v) -> {
@@ -80,6 +105,9 @@ public class Emf {
             }
         });
         for (Metric m : metrics) {
+            root.put(m.name(), m.value());
+        }
+        for (Metric m : undimensioned) {
             root.put(m.name(), m.value());
         }
         return root.toString();

@@ -4,6 +4,7 @@ import com.aftersales.support.Api;
 import com.aftersales.support.CustomerBodies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.json.runtime.JsonFormatter;
@@ -55,6 +56,9 @@ class ObservabilityTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     final List<ExtLogRecord> records = new ArrayList<>();
     final Handler capture = new Handler() {
@@ -155,6 +159,8 @@ class ObservabilityTest {
         assertThat(Double.parseDouble(ok.path("durationMs").asText())).isGreaterThanOrEqualTo(0.0);
         // The Lambda invocation's id (the mock event server plays Lambda's runtime API here).
         assertThat(ok.path("awsRequestId").asText()).isNotBlank();
+        // No OTLP endpoint is configured here: tracing is off (TracingDefault), so no trace id (TracingTest).
+        assertThat(ok.has("traceId")).isFalse();
         assertThat(accessLine(found).path("message").asText()).isEqualTo(
                 "GET /api/v1/customers/{id} 200 " + ok.path("durationMs").asText() + " ms");
 
@@ -220,6 +226,59 @@ class ObservabilityTest {
         assertThat(emf.path("Errors").asDouble()).isEqualTo(0.0);
         assertThat(emf.path("Latency").isNumber()).isTrue();
         assertThat(emf.path("_aws").path("Timestamp").asLong()).isPositive();
+    }
+
+    @Test
+    void theEmfLineCarriesTheConnectionPoolWithoutADimension() throws Exception {
+        String id = Api.newCustomer(Api.unique("obp"));
+        String held = "obp-" + UUID.randomUUID();
+        // One connection lent out to the test while the request runs: the line must count it as active.
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            connection.isValid(1);
+            as("SALES").header("X-Correlation-Id", held).get("/api/v1/customers/" + id).then().statusCode(200);
+        }
+        JsonNode line = emfLines().stream().filter(l -> held.equals(l.path("correlationId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no EMF line for " + held + ": " + stdout));
+        JsonNode pool = line.path("_aws").path("CloudWatchMetrics").get(1);
+        assertThat(pool.path("Dimensions").toString()).isEqualTo("[[]]");
+        assertThat(pool.path("Namespace").asText()).isEqualTo("aftersales");
+        assertThat(pool.path("Metrics").findValuesAsText("Name"))
+                .containsExactly("PoolActive", "PoolAvailable", "PoolAwaiting", "PoolMaxUsed");
+        assertThat(line.path("PoolActive").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(line.path("PoolAwaiting").asDouble()).isEqualTo(0.0);
+        assertThat(line.path("PoolMaxUsed").asDouble()).isGreaterThanOrEqualTo(line.path("PoolActive").asDouble());
+        assertThat(line.path("PoolActive").asDouble() + line.path("PoolAvailable").asDouble()).isLessThanOrEqualTo(20.0);
+        // The request's own metrics keep their Route dimension.
+        assertThat(line.path("_aws").path("CloudWatchMetrics").get(0).path("Dimensions").toString()).isEqualTo("[[\"Route\"]]");
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500CountedInAftersalesHttpErrorsAndTheEmfLine() throws Exception {
+        String id = Api.newCustomer(Api.unique("obe"));
+        String correlation = "obe-" + UUID.randomUUID();
+        Counter before = registry.find("aftersales.http.errors").tags("method", "GET", "route", "/api/v1/customers/{id}",
+                "status", "500").counter();
+        double errors = before == null ? 0 : before.count();
+        // Schema drift the code does not expect (the table gone: SQLState 42P01): no mapping claims it, so a 500.
+        try (java.sql.Connection connection = dataSource.getConnection(); java.sql.Statement sql = connection.createStatement()) {
+            sql.execute("alter table customer rename to customer_moved_by_test");
+            try {
+                as("SALES").header("X-Correlation-Id", correlation).get("/api/v1/customers/" + id).then().statusCode(500)
+                        .body("type", org.hamcrest.Matchers.equalTo("urn:problem:aftersales:internal_error"));
+            } finally {
+                sql.execute("alter table customer_moved_by_test rename to customer");
+            }
+        }
+        as("SALES").get("/api/v1/customers/" + id).then().statusCode(200);
+
+        assertThat(registry.find("aftersales.http.errors").tags("method", "GET", "route", "/api/v1/customers/{id}",
+                "status", "500").counter().count()).isEqualTo(errors + 1);
+        assertThat(requests("GET", "/api/v1/customers/{id}", "500")).isGreaterThanOrEqualTo(1);
+        JsonNode emf = emfLines().stream().filter(l -> correlation.equals(l.path("correlationId").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no EMF line for the 500: " + stdout));
+        assertThat(emf.path("Errors").asDouble()).isEqualTo(1.0);
+        assertThat(emf.path("status").asText()).isEqualTo("500");
+        assertThat(accessLine(correlation).path("mdc").path("status").asText()).isEqualTo("500");
     }
 
     @Test
