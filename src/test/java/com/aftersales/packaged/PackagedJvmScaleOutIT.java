@@ -3,6 +3,7 @@ package com.aftersales.packaged;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.Outage;
+import com.aftersales.support.Overlap;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.EmbeddedPostgresServer;
@@ -420,9 +421,9 @@ class PackagedJvmScaleOutIT {
      * them to at least two processes and had at least two of them in flight at once. Fails otherwise.
      */
     private static void proveOverlap(String what, long mark, String path) {
-        ScaleOutRuntimeApi.Overlap overlap = api.since(mark, i -> i.path().startsWith(path));
+        Overlap overlap = api.since(mark, i -> i.path().startsWith(path));
         System.out.printf("[measure] scale-out %s: %s%n", what, overlap);
-        assertThat(overlap.instances()).as("processes that answered the %s (%s)", what, overlap).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(overlap.servers()).as("processes that answered the %s (%s)", what, overlap).hasSizeGreaterThanOrEqualTo(2);
         assertThat(overlap.maxInFlight()).as("%s in flight at once (%s)", what, overlap).isGreaterThanOrEqualTo(2);
     }
 

@@ -1,5 +1,7 @@
 package com.aftersales.shared;
 
+import com.aftersales.support.ServerRequests;
+import org.junit.jupiter.api.Tag;
 import com.aftersales.support.Api;
 import com.aftersales.support.Outage;
 import com.aftersales.support.CustomerBodies;
@@ -37,12 +39,14 @@ class DatabaseOutageTest {
     private static final int CLIENTS = 8;
 
     @Test
+    @Tag("concurrency")
     void anOutageIsA503WithRetryAfterAndLosesNothing() throws Exception {
         EmbeddedPostgresServer db = EmbeddedPostgresServer.of(Path.of(Sql.text("select current_setting('data_directory')")));
         ConcurrentLinkedQueue<Outage.Attempt> attempts = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
+        long mark = ServerRequests.mark();
         long stoppedAt;
         long restartedAt;
         long recoveredAt;
@@ -79,6 +83,7 @@ class DatabaseOutageTest {
             pool.shutdownNow();
         }
 
+        ServerRequests.proveOverlap(CLIENTS + " clients registering through the outage", mark, "/api/v1/customers");
         Map<Integer, Integer> byStatus = new TreeMap<>();
         attempts.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
         System.out.printf("[measure] database outage: %d registrations %s; served again %d ms after the restart%n", attempts.size(),
