@@ -12,7 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
  * A WebSocket upgrade reaching the function (Dev UI's JSON-RPC socket in dev mode) is refused with a 400 problem at
  * once instead of entering Quarkus' HTTP handler, which would wait without a time limit for a response that a switched
  * protocol never completes: the function's one thread blocked and every later request queued behind it (the dev-mode
- * hang of issue 25; docs/performance.md). The next request is served as before.
+ * hang of issue 25; docs/performance.md). The next request is served as before. (Without the refusal this route, which
+ * does not switch protocols, answers 200; the hang needs Dev UI's socket, which only dev mode has.)
  */
 @QuarkusTest
 class WebSocketUpgradeTest {
