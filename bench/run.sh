@@ -163,6 +163,12 @@ held_req=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$held")
 held_err=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$held")
 rss_load=$(rss_mb)
 
+log "concurrency: $clients clients at once on one Idempotency-Key, then on one If-Match version (bench/concurrency.sh)"
+declare -A conc
+read -r conc_serial conc_customer < <(psql -Atc "select serial_no || ' ' || customer_id from unit where serial_no = 'BN000000001'")
+while IFS='=' read -r k v; do conc[$k]=$v; done < <(bench/concurrency.sh "$base" "$bearer" "$conc_serial" "$conc_customer" \
+  "$clients" "${BENCH_CONCURRENCY_ROUNDS:-10}")
+
 log "warranty-expiry job over all units: bare SQL (rolled back) and POST /api/v1/admin/jobs/warranty-expiry/runs"
 admin=$(token ADMIN)
 python3 - "$(TZ=Asia/Shanghai date +%F)" > "$work/warranty-bare.sql" <<'PY'
@@ -282,6 +288,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   printf '%-46s %12s %14s %8s  %s\n' "slowest of 70 KPI queries, 1 year (ms)" "$kpi_slowest" "" "" "<= 500"
   printf '%-46s %12s %14s %8s  %s\n' "slowest of 70 KPI queries, 3 years (ms)" "$kpi_slowest_3y" "" "" "<= 500"
   echo "$dashboard_rows"
+  printf '%-46s %12s %14s %8s  %s\n' "concurrency: most requests in flight (DB)" "${conc[max_in_flight]}" "" "" \
+    "of ${conc[clients]} at once, ${conc[requests]} requests (target >= 2)"
+  printf '%-46s %12s %14s %8s  %s\n' "concurrency: conflicts detected (412)" "${conc[conflicts]}" "" "" \
+    "${conc[winners]} won of ${conc[rounds]} If-Match races; lost or other answers: ${conc[lost]} (target 0)"
+  printf '%-46s %12s %14s %8s  %s\n' "concurrency: duplicates (one Idempotency-Key)" "${conc[duplicates]}" "" "" \
+    "target 0; rounds with differing answers: ${conc[mismatched]}"
   printf '%-46s %12s\n' "start-up to first answered request (ms)" "$startup_ms"
   printf '%-46s %12s\n' "RSS after start / after load (MB)" "$rss_start / $rss_load"
   startup_rows

@@ -1,5 +1,7 @@
 package com.aftersales.cases;
 
+import com.aftersales.support.ServerRequests;
+import org.junit.jupiter.api.Tag;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +31,7 @@ class LostUpdateTest {
     private static final int EDITORS = 50;
 
     @Test
+    @Tag("concurrency")
     void fiftyConcurrentEditsOneWinnerPerVersionNothingLost() throws Exception {
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         String path = "/api/v1/cases/" + caseId;
@@ -45,6 +48,7 @@ class LostUpdateTest {
                     return put(path, v0, plan);
                 }));
             }
+            long mark = ServerRequests.mark();
             start.countDown();
             List<Integer> losers = new ArrayList<>();
             int winners = 0;
@@ -59,6 +63,7 @@ class LostUpdateTest {
                     losers.add(i);
                 }
             }
+            ServerRequests.proveOverlap("50 If-Match edits of one version", mark, path);
             assertThat(winners).isEqualTo(1);
             assertThat(losers).hasSize(EDITORS - 1);
 

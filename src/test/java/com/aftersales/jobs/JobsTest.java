@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -51,6 +52,7 @@ public class JobsTest {
 
 
     @Test
+    @Tag("concurrency")
     void warrantyExpiryNotifiesEachDueUnitExactlyOnceUnderConcurrentRuns() throws Exception {
         String customer = Api.newCustomer(Api.unique("wx"));
         as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").effectiveFrom(LocalDate.of(2015, 1, 1)).json())
@@ -85,6 +87,7 @@ public class JobsTest {
     }
 
     @Test
+    @Tag("concurrency")
     void slaBreachesAreAlertedOncePerDueTime() throws Exception {
         CaseTestData.World w = CaseTestData.world("SYSTEM");
         // Opened 400 hours ago: both due times have passed.
@@ -99,6 +102,7 @@ public class JobsTest {
     }
 
     @Test
+    @Tag("concurrency")
     void oneSafetyStockAlertPerEpisode() throws Exception {
         String part = as("PRODUCT_MANAGER").body(SparePartBodies.part("熔断器", "12.00").json())
                 .post("/api/v1/spare-parts").then().statusCode(201).extract().path("id");

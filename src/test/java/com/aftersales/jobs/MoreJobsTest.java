@@ -8,6 +8,7 @@ import com.aftersales.support.Sql;
 import com.aftersales.support.Jobs;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MoreJobsTest {
 
     @Test
+    @Tag("concurrency")
     void overdueEightDItemsGoToTheOwnerThenEscalate() throws Exception {
         // The report and its action are made a week ago, and the jobs run as the days pass: 2 and 7 days overdue. Runs
         // in the past find no more than a run today would (every other item was made later).
@@ -45,6 +47,7 @@ class MoreJobsTest {
     }
 
     @Test
+    @Tag("concurrency")
     void theWeeklyDigestIsIssuedOncePerDepartmentAndWeekWithANoticePerSubscriber() throws Exception {
         String subscriber = Api.unique("proc");
         as("QUALITY_ENGINEER").body(ProblemBodies.subscriber("PROCESS", subscriber, "工艺 " + subscriber).json())

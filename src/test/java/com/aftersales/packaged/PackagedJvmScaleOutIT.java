@@ -3,6 +3,7 @@ package com.aftersales.packaged;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.Outage;
+import com.aftersales.support.Overlap;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.EmbeddedPostgresServer;
@@ -318,6 +319,7 @@ class PackagedJvmScaleOutIT {
         List<Future<?>> clients = new ArrayList<>();
         long mark = api.mark();
         long stoppedAt;
+        long downAt;
         long restartedAt;
         long recoveredAt = 0;
         try {
@@ -335,6 +337,7 @@ class PackagedJvmScaleOutIT {
             Outage.awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
             db.stop();
+            downAt = System.nanoTime();
             Thread.sleep(2000);
             restartedAt = System.nanoTime();
             db.start();
@@ -351,8 +354,9 @@ class PackagedJvmScaleOutIT {
         proveOverlap("registrations during the outage", mark, "/api/v1/customers");
         Map<Integer, Integer> byStatus = new TreeMap<>();
         attempts.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
-        System.out.printf("[measure] scale-out database outage: %d registrations %s; served again %d ms after the restart%n",
-                attempts.size(), byStatus, (recoveredAt - restartedAt) / 1_000_000);
+        System.out.printf("[measure] scale-out database outage: %d registrations %s; database down %d ms after the stop began, "
+                        + "last write acknowledged %d ms after that; served again %d ms after the restart%n", attempts.size(), byStatus,
+                (downAt - stoppedAt) / 1_000_000, Outage.lastAcknowledgedBefore(attempts, restartedAt, downAt), (recoveredAt - restartedAt) / 1_000_000);
         assertThat(byStatus.keySet()).as("statuses %s", byStatus).containsOnly(201, 503);
         assertThat(attempts).filteredOn(a -> a.status() == 503).isNotEmpty().allSatisfy(a -> {
             assertThat(a.contentType()).startsWith("application/problem+json");
@@ -363,7 +367,11 @@ class PackagedJvmScaleOutIT {
         long recovered = recoveredAt;
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() < stopped).isNotEmpty();
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > recovered).as("writes after recovery").isNotEmpty();
-        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > stopped + 500_000_000L && a.at() < restarted)
+        // A write committed just before the server went down may be answered a moment later; none after that. (Measured
+        // from when the server process had exited, not from when it was told to stop: on a loaded machine, with requests
+        // overlapping, its shutdown took more than the 0.5 s allowed here, and writes committed meanwhile were counted.)
+        long down = downAt;
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > down + 500_000_000L && a.at() < restarted)
                 .as("nothing acknowledged while the database was down").isEmpty();
         String[] all = attempts.stream().map(Outage.Attempt::code).toArray(String[]::new);
         String[] acknowledged = attempts.stream().filter(a -> a.status() == 201).map(Outage.Attempt::code).toArray(String[]::new);
@@ -420,9 +428,9 @@ class PackagedJvmScaleOutIT {
      * them to at least two processes and had at least two of them in flight at once. Fails otherwise.
      */
     private static void proveOverlap(String what, long mark, String path) {
-        ScaleOutRuntimeApi.Overlap overlap = api.since(mark, i -> i.path().startsWith(path));
+        Overlap overlap = api.since(mark, i -> i.path().startsWith(path));
         System.out.printf("[measure] scale-out %s: %s%n", what, overlap);
-        assertThat(overlap.instances()).as("processes that answered the %s (%s)", what, overlap).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(overlap.servers()).as("processes that answered the %s (%s)", what, overlap).hasSizeGreaterThanOrEqualTo(2);
         assertThat(overlap.maxInFlight()).as("%s in flight at once (%s)", what, overlap).isGreaterThanOrEqualTo(2);
     }
 

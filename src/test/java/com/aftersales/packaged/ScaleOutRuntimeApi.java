@@ -1,15 +1,13 @@
 package com.aftersales.packaged;
 
+import com.aftersales.support.Overlap;
 import io.quarkus.amazon.lambda.runtime.AmazonLambdaApi;
 import io.quarkus.amazon.lambda.runtime.MockHttpEventServer;
 import io.vertx.ext.web.RoutingContext;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -26,15 +24,6 @@ final class ScaleOutRuntimeApi extends MockHttpEventServer {
 
     /** An invocation: the HTTP request it carried, the process that answered it, handed out and answered (nanoTime). */
     record Invocation(String method, String path, String instance, long handedOut, long answered) {
-    }
-
-    /** What the server saw of a set of invocations. */
-    record Overlap(int invocations, Set<String> instances, int maxInFlight) {
-        @Override
-        public String toString() {
-            return invocations + " invocations answered by " + instances.size() + " processes " + instances
-                    + ", at most " + maxInFlight + " in flight at once";
-        }
     }
 
     private record Pending(String method, String path, long handedOut) {
@@ -111,24 +100,12 @@ final class ScaleOutRuntimeApi extends MockHttpEventServer {
         return System.nanoTime();
     }
 
-    /** The invocations handed out after {@code mark} whose request matches, and how much they overlapped. */
+    /**
+     * The invocations handed out after {@code mark} whose request matches, and how much they overlapped (served by: the
+     * processes that answered them; from hand-out to answer).
+     */
     Overlap since(long mark, Predicate<Invocation> which) {
-        List<Invocation> these = answered.stream().filter(i -> i.handedOut() >= mark).filter(which).toList();
-        Set<String> instances = new TreeSet<>();
-        these.forEach(i -> instances.add(i.instance()));
-        // Sweep over hand-out (+1) and answer (-1) times; an answer at the same instant as a hand-out counts first.
-        List<long[]> events = new ArrayList<>();
-        for (Invocation i : these) {
-            events.add(new long[] {i.handedOut(), +1});
-            events.add(new long[] {i.answered(), -1});
-        }
-        events.sort(Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
-        int inFlight = 0;
-        int max = 0;
-        for (long[] e : events) {
-            inFlight += (int) e[1];
-            max = Math.max(max, inFlight);
-        }
-        return new Overlap(these.size(), instances, max);
+        return Overlap.of(answered.stream().filter(i -> i.handedOut() >= mark).filter(which)
+                .map(i -> new Overlap.Span(i.instance(), i.handedOut(), i.answered())).toList());
     }
 }

@@ -10,6 +10,7 @@ import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -181,6 +182,7 @@ public class RecallTest {
     }
 
     @Test
+    @Tag("concurrency")
     void recallRemindersGoOncePerCustomerAndPeriodUnderConcurrentRuns() throws Exception {
         Fleet f = fleet();
         String id = campaign(criteria().productModel(f.model()), null);

@@ -1,5 +1,7 @@
 package com.aftersales.shared;
 
+import com.aftersales.support.ServerRequests;
+import org.junit.jupiter.api.Tag;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.eightd.EightDTest;
 import com.aftersales.eightd.EightDTestData;
@@ -163,6 +165,7 @@ class ConcurrentRetriesTest {
     }
 
     @Test
+    @Tag("concurrency")
     void twentySimultaneousRetriesHaveTheEffectOfOneRequest() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<String> wrong = new ArrayList<>();
@@ -187,12 +190,14 @@ class ConcurrentRetriesTest {
                     }));
                 }
                 before = rows();
+                long mark = ServerRequests.mark();
                 start.countDown();
                 List<Response> answers = new ArrayList<>();
                 for (Future<Response> f : calls) {
                     answers.add(f.get());
                 }
                 long effect = rows() - before;
+                ServerRequests.proveOverlap("20 retries of " + scenario.getKey(), mark, repeated.path().replaceAll("\\?.*", ""));
                 Set<String> distinct = new TreeSet<>();
                 answers.forEach(r -> distinct.add(r.statusCode() + " " + r.asString()));
                 if (distinct.size() != 1 || answers.get(0).statusCode() != one.statusCode()) {

@@ -1,5 +1,7 @@
 package com.aftersales.shared;
 
+import com.aftersales.support.ServerRequests;
+import org.junit.jupiter.api.Tag;
 import com.aftersales.support.Api;
 import com.aftersales.support.Outage;
 import com.aftersales.support.CustomerBodies;
@@ -37,13 +39,16 @@ class DatabaseOutageTest {
     private static final int CLIENTS = 8;
 
     @Test
+    @Tag("concurrency")
     void anOutageIsA503WithRetryAfterAndLosesNothing() throws Exception {
         EmbeddedPostgresServer db = EmbeddedPostgresServer.of(Path.of(Sql.text("select current_setting('data_directory')")));
         ConcurrentLinkedQueue<Outage.Attempt> attempts = new ConcurrentLinkedQueue<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<?>> clients = new ArrayList<>();
+        long mark = ServerRequests.mark();
         long stoppedAt;
+        long downAt;
         long restartedAt;
         long recoveredAt;
         try {
@@ -62,6 +67,7 @@ class DatabaseOutageTest {
             Outage.awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
             db.stop();
+            downAt = System.nanoTime();
             Thread.sleep(1000);
             Response ready = RestAssured.given().get("/q/health/ready");
             assertThat(ready.statusCode()).as("readiness while the database is down").isEqualTo(503);
@@ -79,10 +85,12 @@ class DatabaseOutageTest {
             pool.shutdownNow();
         }
 
+        ServerRequests.proveOverlap(CLIENTS + " clients registering through the outage", mark, "/api/v1/customers");
         Map<Integer, Integer> byStatus = new TreeMap<>();
         attempts.forEach(a -> byStatus.merge(a.status(), 1, Integer::sum));
-        System.out.printf("[measure] database outage: %d registrations %s; served again %d ms after the restart%n", attempts.size(),
-                byStatus, (recoveredAt - restartedAt) / 1_000_000);
+        System.out.printf("[measure] database outage: %d registrations %s; database down %d ms after the stop began, last write "
+                        + "acknowledged %d ms after that; served again %d ms after the restart%n", attempts.size(), byStatus,
+                (downAt - stoppedAt) / 1_000_000, Outage.lastAcknowledgedBefore(attempts, restartedAt, downAt), (recoveredAt - restartedAt) / 1_000_000);
         assertThat(byStatus.keySet()).as("statuses %s", byStatus).containsOnly(201, 503);
         assertThat(attempts).filteredOn(a -> a.status() == 503)
                 .allSatisfy(a -> {
@@ -95,7 +103,11 @@ class DatabaseOutageTest {
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() < stopped).isNotEmpty();
         long recovered = recoveredAt;
         assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > recovered).as("writes after recovery").isNotEmpty();
-        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > stopped + 500_000_000L && a.at() < restarted)
+        // A write committed just before the server went down may be answered a moment later; none after that. (Measured
+        // from when the server process had exited, not from when it was told to stop: on a loaded machine, with requests
+        // overlapping, its shutdown took more than the 0.5 s allowed here, and writes committed meanwhile were counted.)
+        long down = downAt;
+        assertThat(attempts).filteredOn(a -> a.status() == 201 && a.at() > down + 500_000_000L && a.at() < restarted)
                 .as("nothing acknowledged while the database was down").isEmpty();
 
         String[] all = attempts.stream().map(Outage.Attempt::code).toArray(String[]::new);

@@ -1,5 +1,8 @@
 package com.aftersales.shared;
 
+import java.util.concurrent.CountDownLatch;
+import com.aftersales.support.ServerRequests;
+import org.junit.jupiter.api.Tag;
 import com.aftersales.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -53,16 +56,23 @@ class IdempotencyTest {
     }
 
     @Test
+    @Tag("concurrency")
     void concurrentDuplicatesHaveOneEffectAndIdenticalResponses() throws Exception {
         String code = Api.unique("conc");
         String body = customer(code).name("并发客户").type("DEALER").json();
         String key = Api.unique("key");
         ExecutorService pool = Executors.newFixedThreadPool(10);
         try {
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> calls = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                calls.add(pool.submit(() -> as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/customers")));
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return as("SALES").header("Idempotency-Key", key).body(body).post("/api/v1/customers");
+                }));
             }
+            long mark = ServerRequests.mark();
+            start.countDown();
             List<String> bodies = new ArrayList<>();
             for (Future<Response> call : calls) {
                 Response r = call.get();
@@ -70,6 +80,7 @@ class IdempotencyTest {
                 bodies.add(r.asString());
             }
             assertThat(bodies).allMatch(b -> b.equals(bodies.get(0)));
+            ServerRequests.proveOverlap("10 duplicates of one registration", mark, "/api/v1/customers");
         } finally {
             pool.shutdownNow();
         }

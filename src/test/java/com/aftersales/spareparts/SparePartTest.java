@@ -1,5 +1,8 @@
 package com.aftersales.spareparts;
 
+import java.util.concurrent.CountDownLatch;
+import com.aftersales.support.ServerRequests;
+import org.junit.jupiter.api.Tag;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Fixtures;
 import com.aftersales.support.SparePartBodies;
@@ -37,20 +40,28 @@ public class SparePartTest {
     }
 
     @Test
+    @Tag("concurrency")
     void concurrentIssuesOfTheLastPiecesNeverOversell() throws Exception {
         String part = part("TM220", true);
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         move(part, "RECEIPT", "zz-main", 5, null, null).then().statusCode(200).body("quantity", equalTo(5)).body("location", equalTo("ZZ-MAIN"));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
+            CountDownLatch start = new CountDownLatch(1);
             List<Future<Integer>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                calls.add(pool.submit(() -> move(part, "ISSUE", "ZZ-MAIN", 1, caseId, null).statusCode()));
+                calls.add(pool.submit(() -> {
+                    start.await();
+                    return move(part, "ISSUE", "ZZ-MAIN", 1, caseId, null).statusCode();
+                }));
             }
+            long mark = ServerRequests.mark();
+            start.countDown();
             List<Integer> codes = new ArrayList<>();
             for (Future<Integer> f : calls) {
                 codes.add(f.get());
             }
+            ServerRequests.proveOverlap("8 issues of the last 5 pieces", mark, "/api/v1/spare-parts/" + part);
             assertThat(codes).filteredOn(c -> c == 200).hasSize(5);
             assertThat(codes).filteredOn(c -> c == 409).hasSize(3);
         } finally {

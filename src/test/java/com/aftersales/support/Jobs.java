@@ -29,10 +29,12 @@ public final class Jobs {
                     return r.statusCode() + " " + r.jsonPath().getString("outcome") + " " + r.jsonPath().getString("error");
                 }));
             }
+            long mark = ServerRequests.mark();
             start.countDown();
             for (Future<String> f : calls) {
                 assertThat(f.get()).isEqualTo("200 OK null");
             }
+            ServerRequests.proveOverlap(job + " fired " + times + " times at once", mark, "/api/v1/admin/jobs/" + job + "/runs");
         } finally {
             pool.shutdownNow();
         }

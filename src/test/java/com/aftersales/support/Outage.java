@@ -26,6 +26,12 @@ public final class Outage {
         }
     }
 
+    /** Milliseconds from {@code down} to the last registration acknowledged before {@code restarted} (negative: before it). */
+    public static long lastAcknowledgedBefore(Collection<Attempt> attempts, long restarted, long down) {
+        return (attempts.stream().filter(a -> a.status() == 201 && a.at() < restarted).mapToLong(Attempt::at).max()
+                .orElse(down) - down) / 1_000_000;
+    }
+
     /** When (System.nanoTime) a read was answered 200 again, polling for up to 60 s; 0 if it never was. */
     public static long awaitServedAgain() throws InterruptedException {
         for (int i = 0; i < 600; i++) {

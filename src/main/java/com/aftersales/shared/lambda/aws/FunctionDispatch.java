@@ -35,6 +35,9 @@ abstract class FunctionDispatch implements RequestHandler<APIGatewayV2HTTPEvent,
                 throw new IllegalArgumentException("this is the HTTP API function: it takes API Gateway events, not "
                         + input.input().keySet() + " (a job goes to the jobs function)");
             }
+            if (upgrade(event)) {
+                return upgradeRefused();
+            }
             return http.handleRequest(event, context);
         }
         if (!(event instanceof FunctionEvent input)) {
@@ -42,5 +45,26 @@ abstract class FunctionDispatch implements RequestHandler<APIGatewayV2HTTPEvent,
                     + "not an API Gateway event");
         }
         return new FunctionResult(selected.get().function().handle(input.input()));
+    }
+
+    /**
+     * A request to switch to WebSocket (e.g. from Dev UI's JSON-RPC socket in dev mode). The service
+     * has no such endpoint and API Gateway's HTTP APIs carry none; handed to Quarkus' HTTP handler it would never get a
+     * complete response, and the handler waits for one without a time limit: the function's one thread stays blocked
+     * and every later invocation waits behind it (in dev mode: the whole server hangs; docs/performance.md).
+     */
+    static boolean upgrade(APIGatewayV2HTTPEvent event) {
+        return event.getHeaders() != null && event.getHeaders().entrySet().stream().anyMatch(h -> h.getKey().equalsIgnoreCase("upgrade")
+                && h.getValue() != null && h.getValue().toLowerCase(java.util.Locale.ROOT).contains("websocket"));
+    }
+
+    /** 400 problem+json at once, without entering the HTTP stack. */
+    static APIGatewayV2HTTPResponse upgradeRefused() {
+        APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
+        response.setStatusCode(400);
+        response.setHeaders(java.util.Map.of("Content-Type", "application/problem+json"));
+        response.setBody("{\"type\":\"urn:problem:aftersales:upgrade_not_supported\",\"title\":\"Protocol upgrade not "
+                + "supported\",\"status\":400,\"detail\":\"This API answers plain HTTP requests only (no WebSocket).\"}");
+        return response;
     }
 }
