@@ -1,6 +1,7 @@
 package com.aftersales.shared.migration;
 
 import com.aftersales.shared.devdb.EmbeddedPostgresLauncher;
+import com.aftersales.support.ShippedMigrations;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -125,17 +126,6 @@ class DatabaseRolesTest {
         return privileges;
     }
 
-    /** The highest version among the migrations in src/main/resources/db/migration (a new migration moves it). */
-    private static String latestShippedVersion() {
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
-            return String.valueOf(files.map(f -> name.matcher(f.getFileName().toString()))
-                    .filter(Matcher::matches).mapToInt(m -> Integer.parseInt(m.group(1))).max().orElseThrow());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void refused(Connection c, String statement) {
         assertThatThrownBy(() -> c.createStatement().execute(statement))
                 .as(statement).isInstanceOfSatisfying(SQLException.class,
@@ -145,7 +135,7 @@ class DatabaseRolesTest {
     @Test
     void theRunsReportWhatTheyApplied() {
         assertThat(first.applied()).isZero(); // the older deploy had migrated everything
-        assertThat(first.version()).isEqualTo(latestShippedVersion());
+        assertThat(first.version()).isEqualTo(ShippedMigrations.latest());
         assertThat(rerun.applied()).isZero();
         assertThat(later.applied()).isEqualTo(1);
         assertThat(later.version()).isEqualTo("900");
