@@ -44,16 +44,7 @@ pg_version=$(bench/pg.sh start "$work" "$pg_port")
 mkdir -p "$work/keys"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
 openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
-b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
-token() { # ROLE → a bearer token signed with the bench key (RS256), valid for 2 hours
-  local now header claims
-  now=$(date +%s)
-  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-  claims=$(printf '{"iss":"https://aftersales.local/bench","sub":"bench-%s","upn":"bench-%s","groups":["%s"],"iat":%d,"exp":%d}' \
-    "${1,,}" "${1,,}" "$1" "$now" $((now + 7200)) | b64url)
-  printf '%s.%s.%s' "$header" "$claims" \
-    "$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/keys/private.pem" -binary | b64url)"
-}
+. bench/token.sh  # token ROLE: a bearer token signed with $work/keys/private.pem
 
 # The prod profile of the server build, as a container would run it; in-process job timers off (jobs are timed here).
 start_service() {

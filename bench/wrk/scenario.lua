@@ -1,5 +1,5 @@
 -- wrk script for the aftersales benchmark: one scenario per run, chosen by the environment.
---   SCENARIO   entitlement | unit-history | case-list | create-case | kpi | mixed
+--   SCENARIO   entitlement | unit-history | case-list | create-case | kpi | mixed | minimal (bench/minimal: GET /units/{serial})
 --   TOKEN      bearer token (a staff role allowed to do all of the above: AFTER_SALES_MANAGER)
 --   CUSTOMERS  file with the BENCH customers' ids in code order (unit BNn belongs to line 1 + n % customers)
 --   UNITS      units generated (serials BN000000001 …), KPI_FROM / KPI_TO the KPI period
@@ -40,6 +40,10 @@ local function key()
 end
 
 local make = {}
+make["minimal"] = function()
+  return wrk.format("GET", "/units/" .. serial(math.random(1, units)), {["Accept-Language"] = "zh-CN"})
+end
+
 make["entitlement"] = function()
   return wrk.format("GET", "/api/v1/units/" .. serial(math.random(1, units)) .. "/entitlement", headers())
 end
