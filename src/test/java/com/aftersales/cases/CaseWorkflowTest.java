@@ -70,13 +70,18 @@ class CaseWorkflowTest {
     void transitionsAreTimedAuditedAndNeedTheCurrentVersion() {
         CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.openId(w);
-        as("SALES").body(transition("ACKNOWLEDGED")).post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
+        as("AFTER_SALES_MANAGER").body(transition("ACKNOWLEDGED")).post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
+        // Not the owner (AFTER_SALES_MANAGER routed it), not its manager, QE, GM or ADMIN: 403, nothing changed.
         as("SALES").header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED", "已联系客户"))
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(403)
+                .body("type", equalTo("urn:problem:aftersales:case_actor_not_allowed"));
+        as("SALES").get("/api/v1/cases/" + id).then().body("status", equalTo("NEW")).header("ETag", "\"0\"");
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED", "已联系客户"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200)
                 .body("firstRespondedAt", notNullValue());
-        as("SALES").header("If-Match", "\"0\"").body(transition("INVESTIGATING"))
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(transition("INVESTIGATING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(412);
-        as("SALES").header("If-Match", "\"1\"").body(transition("REJECTED"))
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"1\"").body(transition("REJECTED"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(422).body("errors[0].field", equalTo("comment"));
         as("SALES").get("/api/v1/cases/" + id + "/events").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("OPENED", "TRANSITION")))
