@@ -157,6 +157,15 @@ public class CaseResource {
     }
 
     @POST
+    @Path("reassignment")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Hand every unfinished case of a person (who leaves) to another owner, by the rules of one hand-over")
+    public CaseWorkflow.ReassignmentView reassignAll(CaseWorkflow.ReassignmentRequest request) {
+        return workflow.reassignAll(request, locale());
+    }
+
+    @POST
     @Path("{id}/eight-d-waivers")
     @RolesAllowed(Roles.QUALITY_ENGINEER)
     @Operation(summary = "Waive a linked 8D report that is not closed for this case's closing gate, with a reason (QE)")

@@ -54,6 +54,15 @@ public class CaseWorkflow {
                                     @Size(max = 4000) String comment) {
     }
 
+    /** Every unfinished case of {@code fromPerson} to another owner role and/or person. */
+    public record ReassignmentRequest(@NotBlank @Size(max = 200) String fromPerson, @Size(max = 40) String toRole,
+                                      @Size(max = 200) String toPerson, @Size(max = 4000) String comment) {
+    }
+
+    @RegisterForReflection
+    public record ReassignmentView(String fromPerson, int reassigned, List<UUID> caseIds) {
+    }
+
     /** A QUALITY_ENGINEER waives a linked 8D report for this case's closing gate, saying why. */
     public record WaiverRequest(@NotNull UUID reportId, @NotBlank @Size(max = 2000) String reason) {
     }
@@ -203,10 +212,35 @@ public class CaseWorkflow {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         c.requireActor(caller.subject(), caller::hasRole);
         Versions.check(c.version, expectedVersion);
+        return handOver(c, request.ownerRole(), request.ownerPerson(), request.comment(), locale);
+    }
+
+    /**
+     * Hands every case of a person that is not finished (not CLOSED or REJECTED) to another owner, as one step (a
+     * person leaves): each case by the same rules as one hand-over, so the caller must be allowed to act on every one
+     * of them, or nothing changes (403).
+     */
+    public ReassignmentView reassignAll(@NotNull @Valid ReassignmentRequest request, Locale locale) {
+        if (request.toRole() == null && (request.toPerson() == null || request.toPerson().isBlank())) {
+            throw ProblemException.invalid("toPerson", "validation.required");
+        }
+        List<ServiceCase> owned = cases.find("ownerPerson = ?1 and status not in ?2 order by caseNo",
+                        request.fromPerson().strip(), List.of(CaseStatus.CLOSED, CaseStatus.REJECTED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        owned.forEach(c -> c.requireActor(caller.subject(), caller::hasRole));
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (ServiceCase c : owned) {
+            handOver(c, request.toRole(), request.toPerson(), request.comment(), locale);
+            ids.add(c.id);
+        }
+        return new ReassignmentView(request.fromPerson().strip(), ids.size(), ids);
+    }
+
+    private CaseView handOver(ServiceCase c, String role, String person, String comment, Locale locale) {
         CaseView before = views.of(c, locale);
-        c.assign(request.ownerRole(), request.ownerPerson());
+        c.assign(role, person);
         String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
-                + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
+                + (comment == null || comment.isBlank() ? "" : ": " + comment.strip());
         timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);
         outbox.add("CASE_ROUTED", Outbox.Recipient.owner(c.ownerRole, c.ownerPerson),
                 Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "severity", c.severity,

@@ -170,6 +170,42 @@ class CaseWorkflowTest {
         as("SALES").get("/api/v1/cases/" + id + "/events").then().body("items.text", hasItem("初步判断为轴承问题"));
     }
 
+    /** A person leaves: their unfinished cases go to another owner in one step, by the rules of one hand-over. */
+    @Test
+    void aLeaversUnfinishedCasesAreHandedOverInBulk() {
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        String leaver = com.aftersales.support.Api.unique("leaver").toLowerCase();
+        List<String> ids = List.of(CaseFixtures.openId(w), CaseFixtures.openId(w), CaseFixtures.openId(w));
+        for (String id : ids) {
+            as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(leaver).json())
+                    .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200);
+        }
+        String done = ids.get(2);
+        int v = 1;
+        for (String s : List.of("ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED")) {
+            v = move("AFTER_SALES_MANAGER", done, v, s);
+        }
+        String body = com.aftersales.support.JsonBody.of("fromPerson", leaver, "toPerson", "wang.wu", "comment", "李雷离职");
+        // Not allowed to act on these cases (owner person, manager AFTER_SALES_MANAGER, QE, GM, ADMIN): nothing changes.
+        as("SALES_MANAGER").body(body).post("/api/v1/cases/reassignment").then().statusCode(403)
+                .body("type", equalTo("urn:problem:aftersales:case_actor_not_allowed"));
+        as("SALES").body(body).post("/api/v1/cases/reassignment").then().statusCode(403);
+        as("AFTER_SALES_MANAGER").body(com.aftersales.support.JsonBody.of("fromPerson", leaver))
+                .post("/api/v1/cases/reassignment").then().statusCode(422);
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + ids.get(0)).then().body("ownerPerson", equalTo(leaver))
+                .header("ETag", "\"1\"");
+        as("AFTER_SALES_MANAGER").body(body).post("/api/v1/cases/reassignment").then().statusCode(200)
+                .body("reassigned", equalTo(2)).body("caseIds", org.hamcrest.Matchers.containsInAnyOrder(ids.get(0), ids.get(1)));
+        for (String id : ids.subList(0, 2)) {
+            as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id).then().body("ownerPerson", equalTo("wang.wu"))
+                    .header("ETag", "\"2\"");
+            as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id + "/events").then()
+                    .body("items.text", hasItem("AFTER_SALES_MANAGER / wang.wu: 李雷离职"));
+        }
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + done).then().body("ownerPerson", equalTo(leaver))
+                .body("status", equalTo("CLOSED"));
+    }
+
     static int version(String etag) {
         return Integer.parseInt(etag.replace("\"", ""));
     }
