@@ -216,6 +216,7 @@ public class CaseIntake {
             throw new IllegalStateException("No routing row for " + primary.productLine() + "/" + (primary.projectCode() != null));
         }
         c.ownerRole = (String) row[0];
+        c.managerRole = c.ownerRole;
         c.caseNo = "KS-%d-%06d".formatted(today.getYear(), ((Number) row[1]).longValue());
         if (row[2] != null) {
             double similarity = ((Number) row[5]).doubleValue();

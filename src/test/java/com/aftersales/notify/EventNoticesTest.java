@@ -48,10 +48,10 @@ class EventNoticesTest {
         // The person reads the inbox with a role no other test addresses notices to, so only their own notices show.
         String person = Api.unique("qe.zhao").toLowerCase();
         // A refused hand-over (unknown role) writes nothing.
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("BOSS").json())
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("BOSS").json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(422);
         inbox(asPerson(person, "ENGINEER")).body("items", org.hamcrest.Matchers.empty());
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("QUALITY_ENGINEER").json())
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("QUALITY_ENGINEER").json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
         inbox(asPerson(person, "ENGINEER")).body("items.size()", equalTo(1))
                 .body("items[0].kind", equalTo("CASE_ROUTED"))
@@ -82,7 +82,7 @@ class EventNoticesTest {
         inbox(as("AFTER_SALES_MANAGER")).body("items.subject", hasItem("出差待审核：" + caseNo));
 
         String owner = Api.unique("cs.sun").toLowerCase();
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(owner).json())
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(owner).json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
         String returnId = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "电机异响，退回检测", w.serial()))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
