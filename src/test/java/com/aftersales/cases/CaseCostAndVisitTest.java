@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.support.Fixtures;
 import com.aftersales.support.ServerRequests;
+import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,10 +20,12 @@ import static com.aftersales.cases.CaseFixtures.world;
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.Api.asPerson;
+import static com.aftersales.support.CaseBodies.cancellation;
 import static com.aftersales.support.CaseBodies.completion;
 import static com.aftersales.support.CaseBodies.cost;
 import static com.aftersales.support.CaseBodies.decision;
 import static com.aftersales.support.CaseBodies.open;
+import static com.aftersales.support.CaseBodies.travelRequest;
 import static com.aftersales.support.CaseBodies.visit;
 import static com.aftersales.support.WarrantyBodies.contract;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -300,6 +303,67 @@ class CaseCostAndVisitTest {
         List<String> statuses = costLines(id).stream().map(c -> (String) c.get("status")).toList();
         assertThat(statuses).filteredOn("VERIFIED"::equals).hasSize(3);
         assertThat(statuses).filteredOn("AWAITING_GM"::equals).hasSize(5);
+    }
+
+    @Test
+    void aRejectedTripIsRequestedAgainOrTheVisitCancelled() {
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        String id = CaseFixtures.openId(w);
+        String visit = as("REPAIR").body(visit("ON_SITE_REPAIR", LocalDate.of(2025, 6, 5), "郑州公交三公司停车场")
+                        .technician("周工").travelRequired(true).json())
+                .post("/api/v1/cases/" + id + "/visits").then().statusCode(201).extract().path("id");
+        String base = "/api/v1/cases/" + id + "/visits/" + visit;
+        // Refused: the trip is not rejected, so there is nothing to request again; nothing changes.
+        List<Object> events = eventIds(id);
+        as("REPAIR").header("If-Match", "\"0\"").body(travelRequest(null, "再申请")).post(base + "/travel-request")
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:visit_travel_not_rejected"));
+        as("REPAIR").get(base).then().header("ETag", "\"0\"").body("travelStatus", equalTo("REQUESTED"));
+        assertThat(eventIds(id)).isEqualTo(events);
+
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(decision("REJECT", "机票过贵，改乘高铁"))
+                .post(base + "/travel-approval").then().statusCode(200).body("travelStatus", equalTo("REJECTED"));
+        as("REPAIR").header("If-Match", "\"1\"").post(base + "/start").then().statusCode(409);
+        as("CUSTOMER").header("If-Match", "\"1\"").body(travelRequest(null, null)).post(base + "/travel-request")
+                .then().statusCode(403);
+        // Requested again, for a new date: the after-sales manager is asked again and decides afresh.
+        as("REPAIR").header("If-Match", "\"1\"").body(travelRequest(LocalDate.of(2025, 6, 9), "改乘高铁，费用减半"))
+                .post(base + "/travel-request").then().statusCode(200).body("travelStatus", equalTo("REQUESTED"))
+                .body("plannedDate", equalTo("2025-06-09")).body("travelDecidedBy", equalTo(null))
+                .body("status", equalTo("PLANNED"));
+        assertThat(Sql.count("select count(*) from notice where kind = 'TRAVEL_APPROVAL_REQUESTED' and dedupe_key like ?1",
+                "travel-approval:" + visit + "%")).isEqualTo(2);
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id + "/events").then()
+                .body("items.text", hasItem(containsString("改乘高铁，费用减半")));
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"2\"").body(decision("APPROVE"))
+                .post(base + "/travel-approval").then().statusCode(200).body("travelStatus", equalTo("APPROVED"));
+        as("REPAIR").header("If-Match", "\"3\"").post(base + "/start").then().statusCode(200).body("status", equalTo("STARTED"));
+        // A started visit is not cancelled.
+        as("REPAIR").header("If-Match", "\"4\"").body(cancellation("不去了")).post(base + "/cancellation")
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:visit_wrong_status"));
+
+        // The other way out of a rejected trip: the visit is cancelled, with the reason.
+        String other = as("REPAIR").body(visit("COMMISSIONING", LocalDate.of(2025, 7, 1), "西安整车厂").technician("吴工")
+                        .travelRequired(true).json())
+                .post("/api/v1/cases/" + id + "/visits").then().statusCode(201).extract().path("id");
+        String otherBase = "/api/v1/cases/" + id + "/visits/" + other;
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(decision("REJECT", "客户可远程调试"))
+                .post(otherBase + "/travel-approval").then().statusCode(200);
+        events = eventIds(id);
+        as("REPAIR").header("If-Match", "\"1\"").body(cancellation(" ")).post(otherBase + "/cancellation")
+                .then().statusCode(422).body("errors[0].field", equalTo("reason"));
+        as("REPAIR").get(otherBase).then().header("ETag", "\"1\"").body("status", equalTo("PLANNED"))
+                .body("cancelReason", equalTo(null));
+        assertThat(eventIds(id)).isEqualTo(events);
+        as("REPAIR").header("If-Match", "\"1\"").body(cancellation("客户已远程调试成功，无需出差")).post(otherBase + "/cancellation")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("cancelReason", equalTo("客户已远程调试成功，无需出差")).body("cancelledBy", equalTo("test-repair"));
+        as("REPAIR").header("If-Match", "\"2\"").post(otherBase + "/start").then().statusCode(409);
+        as("REPAIR").header("If-Match", "\"2\"").body(travelRequest(null, null)).post(otherBase + "/travel-request")
+                .then().statusCode(409);
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id + "/events").then()
+                .body("items.text", hasItem(containsString("客户已远程调试成功，无需出差")));
+        as("ADMIN").queryParam("entity", "field-visit").queryParam("id", other).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("CANCEL"));
     }
 
     @Test
