@@ -150,8 +150,8 @@ class KpiTest {
         // verified, the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
         // reopens it) and the report closed again.
         TestClock.reset();
-        judge(c1, u1, ReturnBodies.judgement(u1, "NTF"));
-        judge(c2, u3, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
+        judge(c1, u1, false, ReturnBodies.judgement(u1, "NTF"));
+        judge(c2, u3, true, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
         cost(c1, "LABOUR", "80.00");
         cost(c2, "PARTS", "100.00");
         cost(c2, "TRAVEL", "50.00");
@@ -166,12 +166,12 @@ class KpiTest {
         return Integer.parseInt(etag.replace("\"", ""));
     }
 
-    void judge(String caseId, String serial, ReturnBodies.Judgement judgement) {
+    void judge(String caseId, String serial, boolean reproduced, ReturnBodies.Judgement judgement) {
         String id = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "退回检测", serial))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
         String base = "/api/v1/returns/" + id;
         as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", true).json())
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", reproduced).json())
                 .post(base + "/tests").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(judgement).json())
                 .post(base + "/verdict").then().statusCode(200);
