@@ -175,11 +175,12 @@ public class CaseCosts {
                     throw new ProblemException(403, "cost_needs_after_sales_manager");
                 }
                 requireOtherThanSubmitter(cost, who);
+                // Read before the line changes: the query would flush a changed line (and move its version twice).
+                BigDecimal total = categoryTotal(c.id, cost.category).add(cost.amountCny);
                 cost.verifiedBy = who;
                 if (request.decision() == Verdict.REJECT) {
                     cost.status = CaseCost.Status.REJECTED;
                 } else {
-                    BigDecimal total = categoryTotal(c.id, cost.category).add(cost.amountCny);
                     cost.status = total.compareTo(threshold) > 0 ? CaseCost.Status.AWAITING_GM : CaseCost.Status.VERIFIED;
                 }
             }

@@ -123,12 +123,16 @@ class KpiTest {
         transitions(c1, "ACKNOWLEDGED");
         // 10 days ago c2 is closed and the 8D report on c1 opened; its D3 (with D0–D7) was done 12 h after c1 was opened.
         TestClock.moveTo(start.minus(Duration.ofDays(10)));
+        // Cost lines are recorded (incurred 5 days before) and verified while a case is open: a closed one takes none.
+        cost(c2, "PARTS", "100.00");
+        cost(c2, "TRAVEL", "50.00");
         transitions(c2, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
         String report = EightDTest.open(c1);
         TestClock.moveTo(start.minus(Duration.ofDays(30)).plus(Duration.ofHours(12)));
         int reportVersion = EightDTestData.disciplinesDone(report, 0);
         // 3 days ago c1 is closed and both get their follow-up, done 8 days after c2's closing and 2 days after c1's.
         TestClock.moveTo(start.minus(Duration.ofDays(3)));
+        cost(c1, "LABOUR", "80.00");
         transitions(c1, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
         as("ADMIN").post("/api/v1/admin/jobs/follow-up/runs").then().statusCode(200).body("outcome", equalTo("OK"));
         TestClock.moveTo(start.minus(Duration.ofDays(2)));
@@ -146,15 +150,11 @@ class KpiTest {
                 .put("/api/v1/recalls/" + campaign + "/units/" + u1).then().statusCode(200);
         as("SALES").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u4).then().statusCode(200);
-        // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), costs incurred 5 days ago
-        // verified, the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
+        // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
         // reopens it) and the report closed again.
         TestClock.reset();
         judge(c1, u1, false, ReturnBodies.judgement(u1, "NTF"));
         judge(c2, u3, true, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
-        cost(c1, "LABOUR", "80.00");
-        cost(c2, "PARTS", "100.00");
-        cost(c2, "TRAVEL", "50.00");
         reportVersion = EightDTestData.close(report, reportVersion, "TM220 电机轴承早期失效");
         reportVersion = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + reportVersion + "\"").body(EightDBodies.linkCase(c2))
                 .post("/api/v1/eight-d-reports/" + report + "/cases").then().statusCode(200).body("recurrenceCount", equalTo(1))
