@@ -135,7 +135,7 @@ public class EightDReports {
         return audited(r, link.recurrence ? "RECURRENCE" : "LINK_CASE", before);
     }
 
-    /** Closing needs D6 verified and D7 filled, every discipline D0–D7 done and no action still open. */
+    /** Closing needs D6 verified and D7 filled, every discipline D0–D7 done, no action still open and the summary report. */
     public ReportView close(@NotNull UUID id, long expectedVersion, String comment) {
         EightDReport r = forChange(id, expectedVersion);
         long openActions = em.createQuery("select count(a) from EightDAction a where a.reportId = ?1 and a.status in ?2", Long.class)

@@ -144,7 +144,7 @@ public class EightDResource {
     @POST
     @Path("{id}/closure")
     @RolesAllowed(Roles.QUALITY_ENGINEER)
-    @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done and no open action")
+    @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done, no open action and the summary report (总结报告)")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Closure closure) {
         long expected = Versions.required(ifMatch);
         return withEtag(reports.close(Params.uuid("eight-d-report", id), expected, closure == null ? null : closure.comment()));

@@ -119,7 +119,7 @@ public class RecallResource {
     @Path("{id}/completion")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Mark the campaign completed")
+    @Operation(summary = "Mark the campaign completed: every unit remedied or closed out (UNREACHABLE or EXEMPT, with a reason); 409 lists the open units")
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(recalls.complete(Params.uuid("recall", id), expected));
@@ -148,7 +148,7 @@ public class RecallResource {
     @PUT
     @Path("{id}/units/{serialNo}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
-    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT (reason)")
+    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE (a reason closes it out), EXEMPT (reason)")
     public Recalls.UnitView remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
                                    Recalls.RemedyRequest request) {
         return recalls.remedy(Params.uuid("recall", id), SerialNo.of(serialNo), request);

@@ -191,12 +191,34 @@ public class Recalls {
         return affected;
     }
 
+    /**
+     * Completes the campaign when every unit is closed out (remedied, or unreachable / exempt with a reason). The
+     * campaign row is locked; remedies take a share lock on it ({@link #active}), so no unit reopens while this counts.
+     */
     public CampaignView complete(@NotNull UUID id, long expectedVersion) {
         RecallCampaign c = locked(id, expectedVersion);
         CampaignView before = CampaignView.of(c);
-        c.complete(OffsetDateTime.now(clock));
+        c.complete(c.status() == RecallCampaign.Status.ACTIVE ? openUnits(c.id) : RecallCampaign.OpenUnits.NONE,
+                OffsetDateTime.now(clock));
         return audited(c, "COMPLETE", before);
     }
+
+    /** How many units are not closed out, and the first {@value #OPEN_UNITS_LISTED} of them by serial. */
+    private RecallCampaign.OpenUnits openUnits(UUID campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select serial_no, remedy_status, count(*) over () from recall_unit "
+                        + "where campaign_id = ?1 and remedy_status <> 'REMEDIED' and not (remedy_status in ('UNREACHABLE', 'EXEMPT') "
+                        + "and coalesce(btrim(exempt_reason), '') <> '') order by serial_no limit " + OPEN_UNITS_LISTED)
+                .setParameter(1, campaignId).getResultList();
+        if (rows.isEmpty()) {
+            return RecallCampaign.OpenUnits.NONE;
+        }
+        List<RecallCampaign.OpenUnit> first = rows.stream().map(r -> new RecallCampaign.OpenUnit((String) r[0], (String) r[1],
+                !"NOTIFIED".equals(r[1]) && !"SCHEDULED".equals(r[1]))).toList();
+        return new RecallCampaign.OpenUnits(((Number) rows.get(0)[2]).longValue(), first);
+    }
+
+    static final int OPEN_UNITS_LISTED = 50;
 
     public CampaignView close(@NotNull UUID id, long expectedVersion) {
         RecallCampaign c = locked(id, expectedVersion);
@@ -339,8 +361,13 @@ public class Recalls {
         return campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
     }
 
+    /**
+     * An active campaign, for remedies: its row is share-locked, so completion (which locks it for update) waits for
+     * the remedies in flight and a remedy after completion finds the campaign completed.
+     */
     RecallCampaign active(UUID id) {
-        RecallCampaign c = staffCampaign(id);
+        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(() -> ProblemException.notFound("recall", id));
         c.require(RecallCampaign.Status.ACTIVE);
         return c;
     }

@@ -1,6 +1,7 @@
 package com.aftersales.eightd;
 
 import com.aftersales.cases.CaseTestData;
+import com.aftersales.support.EightDBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -32,6 +33,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
@@ -95,14 +97,14 @@ public class EightDTest {
                     .body(discipline("刘工", d.zh + "已完成", true).json())
                     .put(base + "/disciplines/" + d).then().statusCode(200).extract().response());
         }
-        v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(update("TM220 电机轴承早期失效").champion("刘工")
-                        .d2("轴承异响", "郑州", "2025-06", "3 台", "其他批次无").d4("轴承游隙超差", "来料检验未测游隙")
-                        .d6("连续 3 批次来料游隙合格，装车 500 台无再发", today())
-                        .d7("关键尺寸必须全检", "PFMEA", "PFMEA-TM220-07", "增加游隙控制")
-                        .summary("问题已解决，客户满意").json())
+        EightDBodies.Update filled = update("TM220 电机轴承早期失效").champion("刘工")
+                .d2("轴承异响", "郑州", "2025-06", "3 台", "其他批次无").d4("轴承游隙超差", "来料检验未测游隙")
+                .d6("连续 3 批次来料游隙合格，装车 500 台无再发", today())
+                .d7("关键尺寸必须全检", "PFMEA", "PFMEA-TM220-07", "增加游隙控制");
+        v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(filled.json())
                 .put(base).then().statusCode(200).extract().response());
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure")
-                .then().statusCode(409).body("errors.field", equalTo(List.of("actions")));
+                .then().statusCode(409).body("errors.field", equalTo(List.of("actions", "summary")));
         String actionId = as("QUALITY_ENGINEER").get(base).then().extract().path("actions[0].id");
         as("ENGINEER").header("If-Match", "\"" + v + "\"")
                 .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED").json())
@@ -113,6 +115,20 @@ public class EightDTest {
                         .effectiveness("3 批次合格").json()).put(base + "/actions/" + actionId)
                 .then().statusCode(200).extract().response());
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure").then().statusCode(403);
+        // Only the summary report (总结报告) is missing now: still refused, in the caller's language, and nothing changes.
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").header("Accept-Language", "en").body(closure())
+                .post(base + "/closure").then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:eightd_cannot_close"))
+                .body("errors.field", equalTo(List.of("summary")))
+                .body("errors[0].message", containsString("summary report"));
+        as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure")
+                .then().statusCode(409).body("errors[0].message", containsString("总结报告"));
+        as("QUALITY_ENGINEER").get(base).then().header("ETag", "\"" + v + "\"").body("status", equalTo("OPEN"))
+                .body("summary", equalTo(null)).body("disciplines[8].status", equalTo("OPEN"));
+        as("ADMIN").queryParam("entity", "eight-d-report").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items.action", not(hasItem("CLOSE")));
+        v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(filled.summary("问题已解决，客户满意").json())
+                .put(base).then().statusCode(200).extract().response());
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(closure("感谢团队")).post(base + "/closure")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("closedBy", equalTo("test-quality_engineer"))
                 .body("disciplines[8].status", equalTo("DONE"));

@@ -28,6 +28,7 @@ import static com.aftersales.support.RecallBodies.filing;
 import static com.aftersales.support.RecallBodies.remedy;
 import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -179,6 +180,46 @@ public class RecallTest {
             });
         }
         as("CUSTOMER").get(base + "/progress-report").then().statusCode(403);
+    }
+
+    @Test
+    void completionNeedsEveryUnitRemediedOrClosedOutWithAReason() {
+        Fleet f = fleet();
+        String id = campaign(criteria().productModel(f.model()), "SAMR-2026-0044");
+        String base = "/api/v1/recalls/" + id;
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
+        as("SALES").body(remedy("REMEDIED").date(today()).where("郑州服务站").json()).put(base + "/units/" + f.aSerials().get(0))
+                .then().statusCode(200);
+        as("SALES").body(remedy("EXEMPT").reason("车辆已报废").json()).put(base + "/units/" + f.aSerials().get(1))
+                .then().statusCode(200);
+        // Unreachable, but nobody said why yet: not closed out.
+        as("SALES").body(remedy("UNREACHABLE").json()).put(base + "/units/" + f.bSerials().get(0)).then().statusCode(200);
+
+        // Three units are open (two only NOTIFIED, one UNREACHABLE without a reason): refused, nothing changes.
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:problem:aftersales:recall_units_open")).body("openUnits", equalTo(3))
+                .body("errors.field", equalTo(List.of("units." + f.aSerials().get(2), "units." + f.bSerials().get(0) + ".reason",
+                        "units." + f.bSerials().get(1))))
+                .body("errors[0].message", containsString(f.aSerials().get(2)));
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").header("Accept-Language", "en").post(base + "/completion")
+                .then().statusCode(409).body("detail", containsString("3 unit(s)"))
+                .body("errors[1].message", containsString("without a reason"));
+        as("QUALITY_ENGINEER").get(base).then().header("ETag", "\"2\"").body("status", equalTo("ACTIVE"))
+                .body("completedAt", equalTo(null));
+        as("ADMIN").queryParam("entity", "recall").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("ACTIVATE"));
+
+        // Each closed out: remedied, unreachable with the reason, exempt (exported) with the reason.
+        as("SALES").body(remedy("REMEDIED").date(today()).json()).put(base + "/units/" + f.aSerials().get(2)).then().statusCode(200);
+        as("SALES").body(remedy("UNREACHABLE").reason("电话、信函三次均无人应答").json()).put(base + "/units/" + f.bSerials().get(0))
+                .then().statusCode(200).body("exemptReason", equalTo("电话、信函三次均无人应答"));
+        as("SALES").body(remedy("EXEMPT").reason("车辆已出口").json()).put(base + "/units/" + f.bSerials().get(1)).then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        // Completed: no more remedies.
+        as("SALES").body(remedy("NOTIFIED").json()).put(base + "/units/" + f.aSerials().get(2)).then().statusCode(409);
     }
 
     @Test
