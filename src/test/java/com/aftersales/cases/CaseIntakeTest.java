@@ -6,6 +6,7 @@ import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -118,6 +119,34 @@ class CaseIntakeTest {
                 .body("possibleDuplicate.reason", containsString("可能重复"));
         CaseFixtures.open("SALES", w, "控制器通讯中断，仪表报警").then().statusCode(201)
                 .body("possibleDuplicate", nullValue());
+    }
+
+    @Test
+    void theDuplicateWindowCountsCalendarMonths() {
+        // The test profile sets aftersales.cases.duplicate-window=P3M: three calendar months back from now. Read as
+        // Period.getDays() it was 0 days, and a case rejected 80 days ago was never flagged.
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World sameCustomer = new CaseTestData.World(w.customerId(),
+                CaseFixtures.unit(w.customerId(), "COMMERCIAL_VEHICLE", null));
+        String recent = rejected(w, "电机高速运行时有异响，伴随抖动，客户要求索赔");
+        String old = rejected(sameCustomer, "电机高速运行时有异响，伴随抖动，客户要求索赔");
+
+        TestClock.advance(Duration.ofDays(80));
+        CaseFixtures.open("SALES", w, "电机高速运行时异响并抖动，客户再次要求索赔").then().statusCode(201)
+                .body("possibleDuplicate.caseId", equalTo(recent));
+
+        TestClock.advance(Duration.ofDays(15));
+        CaseFixtures.open("SALES", sameCustomer, "电机高速运行时异响并抖动，客户再次要求索赔").then().statusCode(201)
+                .body("possibleDuplicate", nullValue());
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + old).then().statusCode(200).body("status", equalTo("REJECTED"));
+    }
+
+    private static String rejected(CaseTestData.World w, String description) {
+        io.restassured.response.Response opened = CaseFixtures.open("SALES", w, description);
+        opened.then().statusCode(201);
+        String id = opened.path("id");
+        CaseFixtures.move("AFTER_SALES_MANAGER", id, Integer.parseInt(opened.header("ETag").replace("\"", "")), "REJECTED");
+        return id;
     }
 
     @Test
