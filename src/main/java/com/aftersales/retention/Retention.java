@@ -193,7 +193,7 @@ public class Retention {
                         ), audited as (
                             insert into audit_log (occurred_at, actor, action, entity_type, entity_id, before_state, after_state,
                                                    correlation_id)
-                            select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'unit', cast(x.id as text), cast(null as jsonb),
+                            select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'unit', x.serial_no, cast(null as jsonb),
                                    jsonb_build_object('serialNo', x.serial_no, 'keptUntil', x.kept_until), ?4 from units x
                             union all
                             select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'case', cast(c.id as text), cast(null as jsonb),

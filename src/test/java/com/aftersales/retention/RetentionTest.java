@@ -104,6 +104,13 @@ class RetentionTest {
                 expiredCase)).isZero();
         assertThat(Sql.count("select count(*) from audit_log where action = 'ANONYMISE' and entity_type = 'case' "
                 + "and entity_id = ?1", expiredCase)).isEqualTo(1);
+        // The unit's anonymisation is audited under its serial number, as every other change of a unit is.
+        as("ADMIN").queryParam("entity", "unit").queryParam("id", expired).get("/api/v1/audit").then().statusCode(200)
+                .body("items.findAll { it.action == 'ANONYMISE' }.size()", equalTo(1))
+                .body("items.find { it.action == 'ANONYMISE' }.entityId", equalTo(expired))
+                .body("items.find { it.action == 'ANONYMISE' }.actor", not(nullValue()));
+        as("ADMIN").queryParam("entity", "unit").queryParam("id", held).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", not(hasItem("ANONYMISE")));
         // A case with a unit still under retention keeps its data; held records are untouched.
         assertThat(Sql.text("select reporter_name from service_case where id = cast(?1 as uuid)", mixedCase)).isEqualTo("王师傅");
         assertThat(Sql.text("select vin from unit where serial_no = ?1", held)).isEqualTo("LSVAM4187C2184847");
