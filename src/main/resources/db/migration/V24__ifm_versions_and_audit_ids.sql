@@ -5,3 +5,18 @@
 update audit_log a set entity_id = u.serial_no
 from unit u
 where a.entity_type = 'unit' and a.action = 'ANONYMISE' and a.entity_id = cast(u.id as text);
+
+-- Every readable mutable record has a version (its ETag), so two people changing it cannot overwrite each other.
+-- Recall units are changed by the remedy PUT and the CSV import, stock rows by level changes, movements, transfers
+-- and restocks: a trigger counts every update, whichever statement makes it.
+create function bump_row_version() returns trigger language plpgsql as $$
+begin
+    new.version := old.version + 1;
+    return new;
+end $$;
+
+alter table recall_unit add column version bigint not null default 0;
+create trigger recall_unit_version before update on recall_unit for each row execute function bump_row_version();
+
+alter table stock add column version bigint not null default 0;
+create trigger stock_version before update on stock for each row execute function bump_row_version();

@@ -109,8 +109,7 @@ public class JobsTest {
         String location = "JOB_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         as("WAREHOUSE").body(movement("RECEIPT", location, 2).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
-        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(5, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
-                .then().statusCode(200);
+        com.aftersales.support.Fixtures.stockLevels(part, location, 5, 6);
         Jobs.fireConcurrently("safety-stock", 10);
         String count = "select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1";
         assertThat(Sql.count(count, location)).isEqualTo(2);
