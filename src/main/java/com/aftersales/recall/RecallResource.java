@@ -148,10 +148,22 @@ public class RecallResource {
     @PUT
     @Path("{id}/units/{serialNo}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
-    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT (reason)")
-    public Recalls.UnitView remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
-                                   Recalls.RemedyRequest request) {
-        return recalls.remedy(Params.uuid("recall", id), SerialNo.of(serialNo), request);
+    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT "
+            + "(reason); If-Match with the unit's ETag")
+    public Response remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Recalls.RemedyRequest request) {
+        long expected = Versions.required(ifMatch);
+        Recalls.UnitView view = recalls.remedy(Params.uuid("recall", id), SerialNo.of(serialNo), expected, request);
+        return Versions.ok(view, view.version());
+    }
+
+    @GET
+    @Path("{id}/units/{serialNo}")
+    @AnyRole
+    @Operation(summary = "One unit of the campaign and its remedy status, with its ETag (a customer account: its own units only)")
+    public Response unit(@PathParam("id") String id, @PathParam("serialNo") String serialNo) {
+        Recalls.UnitView view = recalls.unit(Params.uuid("recall", id), SerialNo.of(serialNo));
+        return Versions.ok(view, view.version());
     }
 
     @POST
