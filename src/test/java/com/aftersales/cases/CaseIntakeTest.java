@@ -174,9 +174,19 @@ class CaseIntakeTest {
     @Test
     void slaTableIsDataWithCustomerOverrides() {
         CaseTestData.World w = world("SYSTEM", null);
-        as("ADMIN").body(sla("HIGH", w.customerId(), 1, 2))
+        // No precondition: 428 and no row; If-None-Match: * creates the customer's row, a second create is 412.
+        as("ADMIN").body(sla("HIGH", w.customerId(), 1, 2)).put("/api/v1/case-settings/slas").then().statusCode(428)
+                .body("type", equalTo("urn:problem:aftersales:precondition_required_put"));
+        as("ADMIN").get("/api/v1/case-settings/slas").then().body("findAll { it.customerId == '" + w.customerId() + "' }.size()",
+                equalTo(0));
+        String etag = as("ADMIN").header("If-None-Match", "*").body(sla("HIGH", w.customerId(), 1, 2))
+                .put("/api/v1/case-settings/slas").then().statusCode(200).extract().header("ETag");
+        as("ADMIN").header("If-None-Match", "*").body(sla("HIGH", w.customerId(), 5, 6))
+                .put("/api/v1/case-settings/slas").then().statusCode(412).body("type", equalTo("urn:problem:aftersales:record_exists"));
+        as("ADMIN").body(sla("HIGH", w.customerId(), 5, 6)).put("/api/v1/case-settings/slas").then().statusCode(428);
+        as("ADMIN").header("If-Match", etag).body(sla("HIGH", w.customerId(), 1, 2))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
-        as("SALES").body(sla("HIGH", w.customerId(), 1, 2))
+        as("SALES").header("If-None-Match", "*").body(sla("HIGH", w.customerId(), 1, 2))
                 .put("/api/v1/case-settings/slas").then().statusCode(403);
         String created = CaseFixtures.open("SALES", w, "SLA 测试").then().statusCode(201).extract().path("createdAt");
         String due = as("SALES").queryParam("customerId", w.customerId()).get("/api/v1/cases")

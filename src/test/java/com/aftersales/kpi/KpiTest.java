@@ -80,7 +80,7 @@ class KpiTest {
     }
 
     static void sla(String customer, String severity, int firstResponseHours) {
-        as("ADMIN").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
+        as("ADMIN").header("If-None-Match", "*").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
     }
 
