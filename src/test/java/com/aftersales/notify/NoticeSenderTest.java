@@ -162,7 +162,11 @@ class NoticeSenderTest {
                         + "and channel = 'WEBHOOK' and address = ?2", body.getString("id"), hook)).isEqualTo(1);
                 as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", hasItem(hook));
             } finally {
-                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+                // Deactivating names the version read: without If-Match 428 and the endpoint stays, stale 412.
+                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(428);
+                as("ADMIN").header("If-Match", "\"5\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(412);
+                as("ADMIN").get("/api/v1/admin/webhooks").then().body("find { it.id == '" + hook + "' }.version", equalTo(0));
+                as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
             }
             as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", not(hasItem(hook)));
         }
@@ -226,7 +230,7 @@ class NoticeSenderTest {
                 assertThat(receiver.containing(order)).hasSize(6);
                 assertThat(deliveries("WEBHOOK", "sent")).isGreaterThanOrEqualTo(sentBefore + 1);
             } finally {
-                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+                as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
             }
         }
     }
@@ -249,7 +253,7 @@ class NoticeSenderTest {
         as("SALES").body(webhook("x", "https://hooks.example.cn/a", "WECOM").role("SALES").json()).post("/api/v1/admin/webhooks")
                 .then().statusCode(403);
         as("SALES").get("/api/v1/admin/webhooks").then().statusCode(403);
-        as("ADMIN").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);
+        as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);
         assertThat(Sql.count("select count(*) from webhook_endpoint where name = 'x'")).isZero();
     }
 }
