@@ -5,6 +5,10 @@ import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -39,9 +43,14 @@ public class EightDSettingsResource {
     @PUT
     @Path("deadlines")
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
-    @Operation(summary = "Set one discipline's working days, by default or for a customer")
-    public EightDSettings.DeadlineView setDeadline(EightDSettings.DeadlineRequest request) {
-        return settings.setDeadline(request);
+    @Operation(summary = "Set one discipline's working days, by default or for a customer (If-Match with the row's "
+            + "version; If-None-Match: * to create a customer's row)")
+    public Response setDeadline(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                EightDSettings.DeadlineRequest request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        EightDSettings.DeadlineView view = settings.setDeadline(request, precondition);
+        return Versions.ok(view, view.version());
     }
 
     @GET

@@ -58,9 +58,20 @@ public class EightDTest {
     @Test
     void dueDatesFollowTheCustomersDeadlineProfileInWorkingDays() {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        // A customer's row is created with If-None-Match: *; without a precondition 428, a second create 412.
         as("QUALITY_ENGINEER").body(deadline(w.customerId(), "D3", 3))
-                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(200);
-        as("SALES").body(deadline(null, "D3", 3)).put("/api/v1/eight-d-settings/deadlines").then().statusCode(403);
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(428);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(deadline(w.customerId(), "D3", 3))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(200).header("ETag", equalTo("\"0\""));
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(deadline(w.customerId(), "D3", 9))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(412);
+        as("QUALITY_ENGINEER").header("If-Match", "\"4\"").body(deadline(w.customerId(), "D3", 9))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(412);
+        as("QUALITY_ENGINEER").get("/api/v1/eight-d-settings/deadlines").then()
+                .body("find { it.customerId == '" + w.customerId() + "' && it.discipline == 'D3' }.workingDays", equalTo(3))
+                .body("find { it.customerId == '" + w.customerId() + "' && it.discipline == 'D3' }.version", equalTo(0));
+        as("SALES").header("If-Match", "\"0\"").body(deadline(null, "D3", 3)).put("/api/v1/eight-d-settings/deadlines")
+                .then().statusCode(403);
         String id = open(CaseTestData.openCase(w));
         Map<LocalDate, Boolean> calendar = calendar();
         as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + id).then().statusCode(200)
