@@ -80,7 +80,16 @@ public class EightDTest {
                 .body("disciplines[3].discipline", equalTo("D3"))
                 .body("disciplines[3].dueDate", equalTo(WorkingDays.add(today(), 3, calendar).toString()))
                 .body("disciplines[4].dueDate", equalTo(WorkingDays.add(today(), 10, calendar).toString()))
-                .body("teamWarning", containsString("4–10"));
+                .body("teamWarning", org.hamcrest.Matchers.matchesPattern("8D 小组通常为 4–10 人，当前 \\d+ 人"))
+                .body("disciplines[3].name", equalTo("临时遏制措施"));
+        // The reader's language only: an English reader gets no Chinese composed by the service, and the reverse.
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").get("/api/v1/eight-d-reports/" + id).then().statusCode(200)
+                .body("teamWarning", org.hamcrest.Matchers.matchesPattern("an 8D team usually has 4 to 10 members, now \\d+"))
+                .body("disciplines[3].name", equalTo("Containment"))
+                .body("disciplines.name", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.matchesPattern("[A-Za-z ]+")));
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").get("/api/v1/eight-d-reports").then().statusCode(200)
+                .body("items.teamWarning", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.startsWith("an 8D team"))));
     }
 
     @Test
