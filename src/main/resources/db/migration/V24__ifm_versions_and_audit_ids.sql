@@ -20,3 +20,10 @@ create trigger recall_unit_version before update on recall_unit for each row exe
 
 alter table stock add column version bigint not null default 0;
 create trigger stock_version before update on stock for each row execute function bump_row_version();
+
+-- Digest subscribers and calendar days are changed by PUT (If-Match) and created with If-None-Match: *.
+alter table department_subscriber add column version bigint not null default 0;
+create trigger department_subscriber_version before update on department_subscriber
+    for each row execute function bump_row_version();
+alter table work_calendar add column version bigint not null default 0;
+create trigger work_calendar_version before update on work_calendar for each row execute function bump_row_version();

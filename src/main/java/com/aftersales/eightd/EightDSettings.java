@@ -36,6 +36,11 @@ public class EightDSettings {
     public record CalendarDay(@NotNull LocalDate day, @NotNull Boolean working, @Size(max = 200) String note) {
     }
 
+    /** A calendar day as stored, with its version (its ETag for a change). */
+    @RegisterForReflection
+    public record CalendarEntry(LocalDate day, boolean working, String note, long version) {
+    }
+
     @Inject
     EntityManager em;
 
@@ -82,20 +87,29 @@ public class EightDSettings {
         return view;
     }
 
-    public CalendarDay setDay(@NotNull @Valid CalendarDay day) {
-        em.createNativeQuery("insert into work_calendar (day, working, note) values (?1, ?2, ?3) "
-                        + "on conflict (day) do update set working = excluded.working, note = excluded.note")
-                .setParameter(1, day.day()).setParameter(2, day.working()).setParameter(3, day.note()).executeUpdate();
+    public CalendarEntry setDay(@NotNull @Valid CalendarDay day, @NotNull Versions.Put precondition) {
+        // The day's row under a lock: If-Match names its version, If-None-Match: * only adds a day.
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from work_calendar where day = ?1 for update")
+                .setParameter(1, day.day()).getResultList();
+        precondition.check(current.isEmpty() ? null : ((Number) current.get(0)).longValue());
+        int written = em.createNativeQuery("insert into work_calendar (day, working, note) values (?1, ?2, ?3) "
+                        + "on conflict (day) do update set working = excluded.working, note = excluded.note where cast(?4 as boolean)")
+                .setParameter(1, day.day()).setParameter(2, day.working()).setParameter(3, day.note())
+                .setParameter(4, !precondition.creates()).executeUpdate();
+        if (written == 0) {
+            throw new ProblemException(412, "record_exists");
+        }
         audit.record("work-calendar", day.day(), "SET", null, day);
-        return day;
+        return calendar(day.day(), day.day()).get(0);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<CalendarDay> calendar(LocalDate from, LocalDate to) {
+    public List<CalendarEntry> calendar(LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select day, working, note from work_calendar where day between ?1 and ?2 "
+        List<Object[]> rows = em.createNativeQuery("select day, working, note, version from work_calendar where day between ?1 and ?2 "
                 + "order by day").setParameter(1, from).setParameter(2, to).getResultList();
-        return rows.stream().map(r -> new CalendarDay(SqlValues.localDate(r[0]),
-                (Boolean) r[1], (String) r[2])).toList();
+        return rows.stream().map(r -> new CalendarEntry(SqlValues.localDate(r[0]),
+                (Boolean) r[1], (String) r[2], ((Number) r[3]).longValue())).toList();
     }
 }

@@ -93,6 +93,24 @@ public class EightDTest {
     }
 
     @Test
+    void calendarDaysAreAddedWithIfNoneMatchAndChangedUnderTheirETag() {
+        String url = "/api/v1/eight-d-settings/calendar";
+        String day = "{\"day\":\"2098-01-04\",\"working\":true,\"note\":\"调休\"}";
+        String changed = "{\"day\":\"2098-01-04\",\"working\":false,\"note\":\"取消调休\"}";
+        as("ADMIN").body(day).put(url).then().statusCode(428);
+        as("ADMIN").queryParam("from", "2098-01-01").queryParam("to", "2098-01-31").get(url).then().body("size()", equalTo(0));
+        as("ADMIN").header("If-None-Match", "*").body(day).put(url).then().statusCode(200).header("ETag", equalTo("\"0\""))
+                .body("working", equalTo(true));
+        as("ADMIN").header("If-None-Match", "*").body(changed).put(url).then().statusCode(412);
+        as("ADMIN").body(changed).put(url).then().statusCode(428);
+        as("ADMIN").header("If-Match", "\"3\"").body(changed).put(url).then().statusCode(412);
+        as("ADMIN").queryParam("from", "2098-01-01").queryParam("to", "2098-01-31").get(url).then()
+                .body("[0].working", equalTo(true)).body("[0].version", equalTo(0));
+        as("ADMIN").header("If-Match", "\"0\"").body(changed).put(url).then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("working", equalTo(false)).body("note", equalTo("取消调休"));
+    }
+
+    @Test
     void aReportCannotCloseEarlyAndClosesBehindItsGates() {
         CaseTestData.World w = CaseTestData.world("PASSENGER_CAR");
         String caseId = CaseTestData.openCase(w);
