@@ -79,11 +79,20 @@ public class JobsTest {
         as("SALES").get("/api/v1/me/notifications").then().statusCode(200).body("items.kind", hasItem("WARRANTY_EXPIRY"));
         String id = asCustomer(UUID.fromString(customer)).get("/api/v1/me/notifications").then().statusCode(200)
                 .body("items.size()", equalTo(2)).extract().path("items[0].id");
-        asCustomer(UUID.fromString(customer)).post("/api/v1/me/notifications/" + id + "/read").then().statusCode(204);
+        // Marking read names the version the inbox showed: without If-Match 428 and it stays unread, stale 412.
+        asCustomer(UUID.fromString(customer)).post("/api/v1/me/notifications/" + id + "/read").then().statusCode(428);
+        asCustomer(UUID.fromString(customer)).header("If-Match", "\"4\"").post("/api/v1/me/notifications/" + id + "/read")
+                .then().statusCode(412);
+        asCustomer(UUID.fromString(customer)).queryParam("unread", "true").get("/api/v1/me/notifications")
+                .then().body("items.size()", equalTo(2)).body("items.find { it.id == '" + id + "' }.version", equalTo(0));
+        asCustomer(UUID.fromString(customer)).header("If-Match", "\"0\"").post("/api/v1/me/notifications/" + id + "/read")
+                .then().statusCode(204);
         asCustomer(UUID.fromString(customer)).queryParam("unread", "true").get("/api/v1/me/notifications")
                 .then().body("items.size()", equalTo(1));
-        asCustomer(UUID.fromString(Api.newCustomer(Api.unique("wy")))).post("/api/v1/me/notifications/" + id + "/read")
-                .then().statusCode(404);
+        asCustomer(UUID.fromString(customer)).get("/api/v1/me/notifications")
+                .then().body("items.find { it.id == '" + id + "' }.version", equalTo(1));
+        asCustomer(UUID.fromString(Api.newCustomer(Api.unique("wy")))).header("If-Match", "\"1\"")
+                .post("/api/v1/me/notifications/" + id + "/read").then().statusCode(404);
     }
 
     @Test

@@ -238,8 +238,14 @@ class NoticeSenderTest {
                         .body("find { it.id == '" + dead + "' }.kind", equalTo("TRANSFER_ORDER_WAITING"));
                 receiver.answer(200);
                 double sentBefore = deliveries("WEBHOOK", "sent");
-                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
-                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
+                String deadTag = "\"" + as("ADMIN").get("/api/v1/admin/notifications/dead").then()
+                        .extract().path("find { it.id == '" + dead + "' }.version") + "\"";
+                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(428);
+                as("ADMIN").header("If-Match", "\"999\"").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(412);
+                assertThat(Sql.count("select count(*) from notice_delivery where id = cast(?1 as uuid) and status = 'DEAD'", dead))
+                        .isEqualTo(1);
+                as("ADMIN").header("If-Match", deadTag).post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
+                as("ADMIN").header("If-Match", deadTag).post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
                 as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
                 assertThat(Sql.text(state, hook, order)).isEqualTo("1:SENT");
                 assertThat(receiver.containing(order)).hasSize(6);
