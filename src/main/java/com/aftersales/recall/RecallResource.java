@@ -170,9 +170,12 @@ public class RecallResource {
     @Path("{id}/remedies")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing")
-    public RecallProgress.ImportResult importRemedies(@PathParam("id") String id, byte[] csv) {
-        return progress.importRemedies(Params.uuid("recall", id), csv);
+    @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing; "
+            + "If-Match with the campaign's ETag (the import makes a new version of the campaign)")
+    public RecallProgress.ImportResult importRemedies(@PathParam("id") String id,
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] csv) {
+        long expected = Versions.required(ifMatch);
+        return progress.importRemedies(Params.uuid("recall", id), expected, csv);
     }
 
     @GET

@@ -367,6 +367,19 @@ public class Recalls {
         return c;
     }
 
+    /** An active campaign under a lock, at the version the caller read. */
+    RecallCampaign lockedActive(UUID id, long expectedVersion) {
+        RecallCampaign c = staffCampaign(id);
+        RecallCampaign locked = locked(c.id, expectedVersion);
+        locked.require(RecallCampaign.Status.ACTIVE);
+        return locked;
+    }
+
+    /** A change of the campaign's units as a whole (the remedy import) makes a new version of the campaign. */
+    void newVersion(RecallCampaign c) {
+        em.lock(c, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+    }
+
     private RecallCampaign locked(UUID id, long expectedVersion) {
         RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> ProblemException.notFound("recall", id));
         Versions.check(c.version, expectedVersion);

@@ -129,6 +129,11 @@ public class RecallTest {
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").delete("/api/v1/recalls/" + draft).then().statusCode(204);
     }
 
+    /** The campaign's ETag, as read now. */
+    static String campaignTag(String base) {
+        return as("QUALITY_ENGINEER").get(base).then().statusCode(200).extract().header("ETag");
+    }
+
     /** Records a unit's remedy under the ETag just read from the unit. */
     static io.restassured.response.Response recordRemedy(String role, String base, String serial, String body) {
         String etag = as(role).get(base + "/units/" + serial).then().statusCode(200).extract().header("ETag");
@@ -168,10 +173,18 @@ public class RecallTest {
         as("QUALITY_ENGINEER").get(unit).then().body("remedyStatus", equalTo("SCHEDULED")).body("remedyWhere", equalTo("郑州服务站"));
         // The bulk import changes the unit too: the ETag read before it is stale afterwards.
         String csv = "serialNo,status,date\n" + serial + ",REMEDIED," + today() + "\n";
+        // The import names the campaign's version: without If-Match 428 and no unit changes; a stale one 412.
+        String campaignBefore = campaignTag(base);
         as("QUALITY_ENGINEER").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+                .then().statusCode(428);
+        as("QUALITY_ENGINEER").header("If-Match", "\"99\"").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post(base + "/remedies").then().statusCode(412);
+        as("SALES").get(unit).then().body("remedyStatus", equalTo("SCHEDULED")).header("ETag", equalTo(first));
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(200);
         as("SALES").header("If-Match", first).body(remedy("UNREACHABLE").json()).put(unit).then().statusCode(412);
         as("SALES").get(unit).then().body("remedyStatus", equalTo("REMEDIED")).header("ETag", equalTo("\"2\""));
+        assertThat(campaignTag(base)).isNotEqualTo(campaignBefore);
         as("SALES").get(base + "/units/NO-SUCH-UNIT").then().statusCode(404);
     }
 
@@ -191,12 +204,12 @@ public class RecallTest {
 
         String bad = "钢印号,状态,日期\n" + f.aSerials().get(1) + ",REMEDIED," + today() + "\n" + f.other() + ",REMEDIED," + today()
                 + "\n" + f.bSerials().get(0) + ",FIXED," + today() + "\n";
-        as("QUALITY_ENGINEER").contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(422).body("errors.line", equalTo(List.of(3, 4)));
         as("QUALITY_ENGINEER").get(base + "/units?status=REMEDIED").then().body("items.size()", equalTo(1));
         String good = "serialNo,status,date,reason\n" + f.aSerials().get(1) + ",REMEDIED," + today() + ",\n"
                 + f.bSerials().get(0) + ",EXEMPT,,车辆已报废\n" + f.bSerials().get(1) + ",UNREACHABLE,,\n";
-        as("QUALITY_ENGINEER").contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(200).body("updated", equalTo(3));
 
         // 5 affected, 2 remedied, 1 exempt → 2 / 4 = 50 %.
