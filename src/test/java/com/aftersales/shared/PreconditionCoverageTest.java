@@ -36,6 +36,9 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/cases", "opens a case (offline submissions keyed by their client id)"),
             Map.entry("POST /api/v1/cases/{caseId}/attachments", "creates an attachment, or re-issues its upload URL "
                     + "for the same client id"),
+            Map.entry("POST /api/v1/cases/{caseId}/attachments/{attachmentId}/confirmation", "completes the creation "
+                    + "started by POST .../attachments: the announced upload becomes a readable attachment; nothing a reader "
+                    + "has seen changes, and a repeat changes nothing"),
             Map.entry("POST /api/v1/cases/{caseId}/costs", "adds a cost line"),
             Map.entry("POST /api/v1/cases/{caseId}/quotes", "adds a quote"),
             Map.entry("POST /api/v1/cases/{caseId}/visits", "plans a field visit"),
