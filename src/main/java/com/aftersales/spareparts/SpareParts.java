@@ -157,11 +157,15 @@ public class SpareParts {
         List<Object> current = em.createNativeQuery("select version from stock where part_id = ?1 and location = ?2 for update")
                 .setParameter(1, p.id).setParameter(2, location).getResultList();
         precondition.check(current.isEmpty() ? null : ((Number) current.get(0)).longValue());
-        em.createNativeQuery("insert into stock (part_id, location, safety_stock, reorder_point) values (?1, ?2, ?3, ?4) "
+        int written = em.createNativeQuery("insert into stock (part_id, location, safety_stock, reorder_point) values (?1, ?2, ?3, ?4) "
                         + "on conflict (part_id, location) do update set safety_stock = excluded.safety_stock, "
-                        + "reorder_point = excluded.reorder_point")
+                        + "reorder_point = excluded.reorder_point where cast(?5 as boolean)")
                 .setParameter(1, p.id).setParameter(2, location).setParameter(3, settings.safetyStock())
-                .setParameter(4, settings.reorderPoint()).executeUpdate();
+                .setParameter(4, settings.reorderPoint()).setParameter(5, !precondition.creates()).executeUpdate();
+        if (written == 0) {
+            // Created by a receipt or another PUT since the lock found nothing: If-None-Match: * no longer holds.
+            throw new ProblemException(412, "record_exists");
+        }
         StockView view = stock(p.id).stream().filter(s -> s.location().equals(location)).findFirst().orElseThrow();
         audit.record("stock", p.partNo + "@" + location, "LEVELS", null, view);
         return view;
