@@ -64,7 +64,7 @@ class BusinessZoneTest {
         String customer = Api.newCustomer(Api.unique("zone"));
         as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        as("ADMIN").body(CaseBodies.sla("CRITICAL", customer, 1, 240))
+        as("ADMIN").header("If-None-Match", "*").body(CaseBodies.sla("CRITICAL", customer, 1, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
         // Free warranty for 24 months from delivery on 2024-04-01: until 2026-03-31.
         String serial = Api.unique("ZN");

@@ -138,7 +138,8 @@ public class Returns {
         ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
         r.receive(caller.subject(), OffsetDateTime.now(clock));
-        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收 / return received");
+        // A stored text, written once in the working language zh-CN (docs/architecture.md, "Languages").
+        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收");
         ReturnView after = audited(r, "RECEIVE", before);
         CaseReference c = cases.visible(r.caseId);
         outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole(), c.ownerPerson()),

@@ -60,9 +60,20 @@ public class EightDTest {
     @Test
     void dueDatesFollowTheCustomersDeadlineProfileInWorkingDays() {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        // A customer's row is created with If-None-Match: *; without a precondition 428, a second create 412.
         as("QUALITY_ENGINEER").body(deadline(w.customerId(), "D3", 3))
-                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(200);
-        as("SALES").body(deadline(null, "D3", 3)).put("/api/v1/eight-d-settings/deadlines").then().statusCode(403);
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(428);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(deadline(w.customerId(), "D3", 3))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(200).header("ETag", equalTo("\"0\""));
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(deadline(w.customerId(), "D3", 9))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(412);
+        as("QUALITY_ENGINEER").header("If-Match", "\"4\"").body(deadline(w.customerId(), "D3", 9))
+                .put("/api/v1/eight-d-settings/deadlines").then().statusCode(412);
+        as("QUALITY_ENGINEER").get("/api/v1/eight-d-settings/deadlines").then()
+                .body("find { it.customerId == '" + w.customerId() + "' && it.discipline == 'D3' }.workingDays", equalTo(3))
+                .body("find { it.customerId == '" + w.customerId() + "' && it.discipline == 'D3' }.version", equalTo(0));
+        as("SALES").header("If-Match", "\"0\"").body(deadline(null, "D3", 3)).put("/api/v1/eight-d-settings/deadlines")
+                .then().statusCode(403);
         String id = open(CaseTestData.openCase(w));
         Map<LocalDate, Boolean> calendar = calendar();
         as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + id).then().statusCode(200)
@@ -71,7 +82,34 @@ public class EightDTest {
                 .body("disciplines[3].discipline", equalTo("D3"))
                 .body("disciplines[3].dueDate", equalTo(WorkingDays.add(today(), 3, calendar).toString()))
                 .body("disciplines[4].dueDate", equalTo(WorkingDays.add(today(), 10, calendar).toString()))
-                .body("teamWarning", containsString("4–10"));
+                .body("teamWarning", org.hamcrest.Matchers.matchesPattern("8D 小组通常为 4–10 人，当前 \\d+ 人"))
+                .body("disciplines[3].name", equalTo("临时遏制措施"));
+        // The reader's language only: an English reader gets no Chinese composed by the service, and the reverse.
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").get("/api/v1/eight-d-reports/" + id).then().statusCode(200)
+                .body("teamWarning", org.hamcrest.Matchers.matchesPattern("an 8D team usually has 4 to 10 members, now \\d+"))
+                .body("disciplines[3].name", equalTo("Containment"))
+                .body("disciplines.name", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.matchesPattern("[A-Za-z ]+")));
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").get("/api/v1/eight-d-reports").then().statusCode(200)
+                .body("items.teamWarning", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.startsWith("an 8D team"))));
+    }
+
+    @Test
+    void calendarDaysAreAddedWithIfNoneMatchAndChangedUnderTheirETag() {
+        String url = "/api/v1/eight-d-settings/calendar";
+        String day = "{\"day\":\"2098-01-04\",\"working\":true,\"note\":\"调休\"}";
+        String changed = "{\"day\":\"2098-01-04\",\"working\":false,\"note\":\"取消调休\"}";
+        as("ADMIN").body(day).put(url).then().statusCode(428);
+        as("ADMIN").queryParam("from", "2098-01-01").queryParam("to", "2098-01-31").get(url).then().body("size()", equalTo(0));
+        as("ADMIN").header("If-None-Match", "*").body(day).put(url).then().statusCode(200).header("ETag", equalTo("\"0\""))
+                .body("working", equalTo(true));
+        as("ADMIN").header("If-None-Match", "*").body(changed).put(url).then().statusCode(412);
+        as("ADMIN").body(changed).put(url).then().statusCode(428);
+        as("ADMIN").header("If-Match", "\"3\"").body(changed).put(url).then().statusCode(412);
+        as("ADMIN").queryParam("from", "2098-01-01").queryParam("to", "2098-01-31").get(url).then()
+                .body("[0].working", equalTo(true)).body("[0].version", equalTo(0));
+        as("ADMIN").header("If-Match", "\"0\"").body(changed).put(url).then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("working", equalTo(false)).body("note", equalTo("取消调休"));
     }
 
     @Test

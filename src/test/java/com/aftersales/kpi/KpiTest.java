@@ -80,7 +80,7 @@ class KpiTest {
     }
 
     static void sla(String customer, String severity, int firstResponseHours) {
-        as("ADMIN").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
+        as("ADMIN").header("If-None-Match", "*").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
     }
 
@@ -149,9 +149,9 @@ class KpiTest {
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing()).post("/api/v1/recalls/" + campaign + "/filing")
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + campaign + "/activation").then().statusCode(200);
-        as("SALES").body(RecallBodies.remedy("REMEDIED").date(today()).where("服务站").json())
+        as("SALES").header("If-Match", "\"0\"").body(RecallBodies.remedy("REMEDIED").date(today()).where("服务站").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u1).then().statusCode(200);
-        as("SALES").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
+        as("SALES").header("If-Match", "\"0\"").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u4).then().statusCode(200);
         // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
         // reopens it) and the report closed again.

@@ -38,6 +38,23 @@ class EventNoticesTest {
     }
 
     @Test
+    void aNewCaseNoticeNamesRoleAndSeverityInTheReadersLanguageOnly() {
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().body("ownerRole", equalTo("AFTER_SALES_MANAGER"))
+                .body("severity", equalTo("HIGH")).extract().path("caseNo");
+        String find = "items.find { it.subject.contains('" + caseNo + "') }.";
+        ValidatableResponse zh = inbox(as("AFTER_SALES_MANAGER").header("Accept-Language", "zh-CN"));
+        zh.body(find + "subject", equalTo("新客诉单：" + caseNo + "（高）"));
+        String zhBody = zh.extract().path(find + "body");
+        assertThat(zhBody).contains("已转给售后经理处理").doesNotContain("AFTER_SALES_MANAGER").doesNotContain("manager");
+        ValidatableResponse en = inbox(as("AFTER_SALES_MANAGER").header("Accept-Language", "en"));
+        en.body(find + "subject", equalTo("New case for you: " + caseNo + " (high)"));
+        String enBody = en.extract().path(find + "body");
+        assertThat(enBody).contains("is now owned by after-sales manager").doesNotContain("AFTER_SALES_MANAGER")
+                .doesNotContain("售后经理").doesNotContain("处理");
+    }
+
+    @Test
     void aNewCaseIsAnnouncedToItsOwnerAndAHandOverToTheNewOwner() {
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");

@@ -309,8 +309,7 @@ class PackagedJvmScaleOutIT {
         String location = "JOB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         as("WAREHOUSE").body(SparePartBodies.movement("RECEIPT", location, 2).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
-        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(5, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
-                .then().statusCode(200);
+        Fixtures.stockLevels(part, location, 5, 6);
 
         // Each job fired 10 times at once (a retried and an overlapping schedule), both jobs together.
         long mark = api.mark();
