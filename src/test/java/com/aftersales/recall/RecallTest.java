@@ -250,12 +250,12 @@ public class RecallTest {
         String base = "/api/v1/recalls/" + id;
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
-        as("SALES").body(remedy("REMEDIED").date(today()).where("郑州服务站").json()).put(base + "/units/" + f.aSerials().get(0))
+        recordRemedy("SALES", base, f.aSerials().get(0), remedy("REMEDIED").date(today()).where("郑州服务站").json())
                 .then().statusCode(200);
-        as("SALES").body(remedy("EXEMPT").reason("车辆已报废").json()).put(base + "/units/" + f.aSerials().get(1))
+        recordRemedy("SALES", base, f.aSerials().get(1), remedy("EXEMPT").reason("车辆已报废").json())
                 .then().statusCode(200);
         // Unreachable, but nobody said why yet: not closed out.
-        as("SALES").body(remedy("UNREACHABLE").json()).put(base + "/units/" + f.bSerials().get(0)).then().statusCode(200);
+        recordRemedy("SALES", base, f.bSerials().get(0), remedy("UNREACHABLE").json()).then().statusCode(200);
 
         // Three units are open (two only NOTIFIED, one UNREACHABLE without a reason): refused, nothing changes.
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(409)
@@ -273,14 +273,14 @@ public class RecallTest {
                 .then().body("items[0].action", equalTo("ACTIVATE"));
 
         // Each closed out: remedied, unreachable with the reason, exempt (exported) with the reason.
-        as("SALES").body(remedy("REMEDIED").date(today()).json()).put(base + "/units/" + f.aSerials().get(2)).then().statusCode(200);
-        as("SALES").body(remedy("UNREACHABLE").reason("电话、信函三次均无人应答").json()).put(base + "/units/" + f.bSerials().get(0))
+        recordRemedy("SALES", base, f.aSerials().get(2), remedy("REMEDIED").date(today()).json()).then().statusCode(200);
+        recordRemedy("SALES", base, f.bSerials().get(0), remedy("UNREACHABLE").reason("电话、信函三次均无人应答").json())
                 .then().statusCode(200).body("exemptReason", equalTo("电话、信函三次均无人应答"));
-        as("SALES").body(remedy("EXEMPT").reason("车辆已出口").json()).put(base + "/units/" + f.bSerials().get(1)).then().statusCode(200);
+        recordRemedy("SALES", base, f.bSerials().get(1), remedy("EXEMPT").reason("车辆已出口").json()).then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
         // Completed: no more remedies.
-        as("SALES").body(remedy("NOTIFIED").json()).put(base + "/units/" + f.aSerials().get(2)).then().statusCode(409);
+        recordRemedy("SALES", base, f.aSerials().get(2), remedy("NOTIFIED").json()).then().statusCode(409);
     }
 
     @Test

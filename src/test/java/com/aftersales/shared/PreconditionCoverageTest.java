@@ -43,6 +43,10 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/cases/{caseId}/quotes", "adds a quote"),
             Map.entry("POST /api/v1/cases/{caseId}/visits", "plans a field visit"),
             Map.entry("POST /api/v1/cases/{id}/notes", "adds a note to the timeline"),
+            Map.entry("POST /api/v1/cases/{id}/eight-d-waivers", "records a waiver of one linked 8D report (a new row; "
+                    + "a second waiver of the same report is 409)"),
+            Map.entry("POST /api/v1/cases/reassignment", "hands over a leaver's open cases in bulk: no single version to "
+                    + "name; it locks every case it moves and is all or nothing"),
             Map.entry("POST /api/v1/customers", "creates a customer"),
             Map.entry("POST /api/v1/customers/{customerId}/warranty-terms", "adds a warranty term"),
             Map.entry("POST /api/v1/eight-d-reports", "opens an 8D report"),
