@@ -148,7 +148,7 @@ public interface AftersalesConfig {
         /** ...whose failure description is at least this similar. */
         double duplicateSimilarity();
 
-        /** Cost lines above this amount (CNY) also need the general manager. */
+        /** A case's cost lines of one category above this total (CNY) also need the general manager. */
         BigDecimal costGmThreshold();
     }
 

@@ -29,12 +29,12 @@ on conflict (id) do nothing;
 
 -- A closed claim on the TM220 motor of 郑州公交, answered by a closed 8D report (export it as Excel, see README).
 insert into service_case (id, case_no, type, status, severity, customer_id, product_line, title, description, failure_date,
-                          reporter_name, reporter_phone, channel, owner_role, first_response_due, resolution_due,
-                          first_responded_at, resolved_at, closed_at, created_by, created_at, updated_at) values
+                          reporter_name, reporter_phone, channel, owner_role, manager_role, first_response_due, resolution_due,
+                          first_responded_at, responded_at, resolved_at, closed_at, created_by, created_at, updated_at) values
  ('4b6f1c1e-0000-4000-8000-000000000001', 'KS-2026-000001', 'CLAIM', 'CLOSED', 'HIGH', '0b6f1c1e-0000-4000-8000-000000000001',
   'COMMERCIAL_VEHICLE', '驱动电机高速异响', '郑州公交 16 路车辆在 60 km/h 以上时电机有明显异响并伴随抖动，客户要求索赔。', '2026-03-02',
-  '张伟', '+86 371 6666 0001', 'PHONE', 'AFTER_SALES_MANAGER', '2026-03-03 10:00+08', '2026-03-10 10:00+08',
-  '2026-03-03 09:00+08', '2026-04-20 17:00+08', '2026-04-28 17:00+08', 'dev-sales', '2026-03-03 08:30+08', '2026-04-28 17:00+08')
+  '张伟', '+86 371 6666 0001', 'PHONE', 'AFTER_SALES_MANAGER', 'AFTER_SALES_MANAGER', '2026-03-03 10:00+08', '2026-03-10 10:00+08',
+  '2026-03-03 09:00+08', '2026-03-03 09:00+08', '2026-04-20 17:00+08', '2026-04-28 17:00+08', 'dev-sales', '2026-03-03 08:30+08', '2026-04-28 17:00+08')
 on conflict (id) do nothing;
 
 insert into case_unit (case_id, unit_id, serial_no, mileage_km, regime, valid_until, decided_by_kind, decided_by_id, decided_by_ref, reasons) values

@@ -64,7 +64,7 @@ class BusinessZoneTest {
         String customer = Api.newCustomer(Api.unique("zone"));
         as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").json())
                 .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201);
-        as("ADMIN").body(CaseBodies.sla("CRITICAL", customer, 1, 240))
+        as("ADMIN").header("If-None-Match", "*").body(CaseBodies.sla("CRITICAL", customer, 1, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
         // Free warranty for 24 months from delivery on 2024-04-01: until 2026-03-31.
         String serial = Api.unique("ZN");
@@ -96,6 +96,10 @@ class BusinessZoneTest {
                 .post("/api/v1/returns/" + ret + "/tests").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(ReturnBodies.judgement(serial, "NTF")).json())
                 .post("/api/v1/returns/" + ret + "/verdict").then().statusCode(200);
+        // The case closes only with its return order closed (issue 19): the NTF unit goes back to the customer.
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(ReturnBodies.disposition(serial, "RETURN_TO_CUSTOMER"))
+                .post("/api/v1/returns/" + ret + "/disposition").then().statusCode(200);
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"4\"").post("/api/v1/returns/" + ret + "/closure").then().statusCode(200);
         asCustomer(UUID.fromString(customer)).queryParam("groupBy", "MONTH").queryParam("from", "2026-03-01")
                 .queryParam("to", "2026-03-31").get("/api/v1/returns/ntf-rate").then().statusCode(200)
                 .body("group", equalTo(List.of("2026-03"))).body("[0].judged", equalTo(1));

@@ -95,8 +95,15 @@ public class CaseCosts {
     @Inject
     Clock clock;
 
+    /**
+     * A new line; the case row is locked so that no line slips onto a case while it closes (the closing gate counts
+     * the lines under the same lock) and the category totals of {@link #verify} stay serial.
+     */
     public CostView submit(@NotNull UUID caseId, @NotNull @Valid CostRequest request) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
+            throw new ProblemException(409, "cost_case_finished", c.status).with("caseStatus", c.status);
+        }
         if (request.incurredOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("incurredOn", "cases.date_in_future");
         }
@@ -144,12 +151,15 @@ public class CaseCosts {
     }
 
     /**
-     * The after-sales manager verifies a submitted line; a line above the threshold then waits for the general
-     * manager. Either may reject.
+     * The after-sales manager verifies a submitted line; the general manager then approves it when the case's total of
+     * its category (verified lines and lines awaiting the general manager, this one included) is above the threshold:
+     * the line that takes the category above it and every later line of that category, so splitting a cost does not
+     * avoid the approval. Either may reject. Nobody decides on a line they submitted. The case row is locked first, so
+     * two verifiers of one case run one after the other and each sees the total the other left.
      */
     public CostView verify(@NotNull UUID caseId, @NotNull UUID costId, long expectedVersion,
                            @NotNull @Valid VerificationRequest request) {
-        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
         CaseCost cost = costs.find("id = ?1 and caseId = ?2", costId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("case-cost", costId));
         Versions.check(cost.version, expectedVersion);
@@ -158,22 +168,27 @@ public class CaseCosts {
         }
         CostView before = CostView.of(cost);
         String who = caller.subject();
+        BigDecimal threshold = config.cases().costGmThreshold();
         switch (cost.status) {
             case SUBMITTED -> {
                 if (!caller.hasRole(Roles.AFTER_SALES_MANAGER)) {
                     throw new ProblemException(403, "cost_needs_after_sales_manager");
                 }
+                requireOtherThanSubmitter(cost, who);
+                // Read before the line changes: the query would flush a changed line (and move its version twice).
+                BigDecimal total = categoryTotal(c.id, cost.category).add(cost.amountCny);
                 cost.verifiedBy = who;
                 if (request.decision() == Verdict.REJECT) {
                     cost.status = CaseCost.Status.REJECTED;
                 } else {
-                    cost.status = cost.amountCny.compareTo(config.cases().costGmThreshold()) > 0 ? CaseCost.Status.AWAITING_GM : CaseCost.Status.VERIFIED;
+                    cost.status = total.compareTo(threshold) > 0 ? CaseCost.Status.AWAITING_GM : CaseCost.Status.VERIFIED;
                 }
             }
             case AWAITING_GM -> {
                 if (!caller.hasRole(Roles.GENERAL_MANAGER)) {
-                    throw new ProblemException(403, "cost_needs_general_manager", config.cases().costGmThreshold());
+                    throw new ProblemException(403, "cost_needs_general_manager", threshold, cost.category);
                 }
+                requireOtherThanSubmitter(cost, who);
                 cost.gmApprovedBy = who;
                 cost.status = request.decision() == Verdict.REJECT ? CaseCost.Status.REJECTED : CaseCost.Status.VERIFIED;
             }
@@ -184,6 +199,22 @@ public class CaseCosts {
         CostView after = CostView.of(cost);
         audit.record(AUDIT_TYPE, cost.id, "VERIFY_" + request.decision(), before, after);
         return after;
+    }
+
+    /** Four eyes: whoever submitted a line does not verify, approve or reject it. */
+    private static void requireOtherThanSubmitter(CaseCost cost, String who) {
+        if (cost.submittedBy.equals(who)) {
+            throw new ProblemException(403, "cost_own_line");
+        }
+    }
+
+    /** The case's verified lines and lines awaiting the general manager of a category (read under the case lock). */
+    private BigDecimal categoryTotal(UUID caseId, CaseCost.Category category) {
+        BigDecimal total = costs.getEntityManager().createQuery("select sum(c.amountCny) from CaseCost c "
+                        + "where c.caseId = ?1 and c.category = ?2 and c.status in ?3", BigDecimal.class)
+                .setParameter(1, caseId).setParameter(2, category)
+                .setParameter(3, List.of(CaseCost.Status.VERIFIED, CaseCost.Status.AWAITING_GM)).getSingleResult();
+        return total == null ? BigDecimal.ZERO : total;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

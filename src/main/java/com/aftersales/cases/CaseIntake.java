@@ -208,7 +208,8 @@ public class CaseIntake {
                         left join candidate d on true""")
                 .setParameter(1, c.title + " " + c.description)
                 .setParameter(2, unitIds.toArray(new UUID[0]))
-                .setParameter(3, OffsetDateTime.now(clock).minusDays(config.cases().duplicateWindow().getDays()))
+                // Period arithmetic on the date: P3M is three calendar months back, P1Y a year (getDays() would read 0 for both)
+                .setParameter(3, OffsetDateTime.now(clock).minus(config.cases().duplicateWindow()))
                 .setParameter(4, primary.productLine().name())
                 .setParameter(5, primary.projectCode() != null)
                 .getSingleResult();
@@ -216,6 +217,7 @@ public class CaseIntake {
             throw new IllegalStateException("No routing row for " + primary.productLine() + "/" + (primary.projectCode() != null));
         }
         c.ownerRole = (String) row[0];
+        c.managerRole = c.ownerRole;
         c.caseNo = "KS-%d-%06d".formatted(today.getYear(), ((Number) row[1]).longValue());
         if (row[2] != null) {
             double similarity = ((Number) row[5]).doubleValue();

@@ -6,6 +6,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
@@ -105,9 +106,9 @@ public class CaseResource {
 
     @POST
     @Path("{id}/transitions")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
-    @Operation(summary = "Move the case to another status (If-Match); 409 names the allowed transitions")
+    @AnyStaff
+    @Operation(summary = "Move the case to another status (If-Match; who may act: docs/security.md); 409 names the allowed "
+            + "transitions, or every unmet condition of RESOLVED / CLOSED (unmet)")
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.TransitionRequest request) {
         long expected = Versions.required(ifMatch);
@@ -116,9 +117,9 @@ public class CaseResource {
 
     @POST
     @Path("{id}/major")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.QUALITY_ENGINEER})
-    @Operation(summary = "Mark a major issue (reputation, property loss): RESOLVING then needs the GM's approval")
+    @AnyStaff
+    @Operation(summary = "Mark an open case a major issue (reputation, property loss): RESOLVING, RESOLVED and CLOSED then "
+            + "need the GM's approval of the current plan")
     public Response markMajor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               CaseWorkflow.MajorRequest request) {
         long expected = Versions.required(ifMatch);
@@ -127,8 +128,7 @@ public class CaseResource {
 
     @PUT
     @Path("{id}/action-plan")
-    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
-            Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @AnyStaff
     @Operation(summary = "Submit the action plan; for a major case it goes to the general manager")
     public Response actionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.ActionPlanRequest request) {
@@ -148,12 +148,29 @@ public class CaseResource {
 
     @POST
     @Path("{id}/assignment")
-    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER})
+    @AnyStaff
     @Operation(summary = "Assign the case to a person and/or hand it over to another owner role")
     public Response assign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            CaseWorkflow.AssignmentRequest request) {
         long expected = Versions.required(ifMatch);
         return withEtag(workflow.assign(Params.uuid("case", id), expected, request, locale()));
+    }
+
+    @POST
+    @Path("reassignment")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
+            Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Hand every unfinished case of a person (who leaves) to another owner, by the rules of one hand-over")
+    public CaseWorkflow.ReassignmentView reassignAll(CaseWorkflow.ReassignmentRequest request) {
+        return workflow.reassignAll(request, locale());
+    }
+
+    @POST
+    @Path("{id}/eight-d-waivers")
+    @RolesAllowed(Roles.QUALITY_ENGINEER)
+    @Operation(summary = "Waive a linked 8D report that is not closed for this case's closing gate, with a reason (QE)")
+    public Response waiveEightD(@PathParam("id") String id, CaseWorkflow.WaiverRequest request) {
+        return Response.status(Response.Status.CREATED).entity(workflow.waiveEightD(Params.uuid("case", id), request)).build();
     }
 
     @POST

@@ -78,7 +78,7 @@ public class CaseSearch {
         if (Boolean.TRUE.equals(f.overdue())) {
             OffsetDateTime now = OffsetDateTime.now(clock);
             where.add("c.status not in (" + CaseStatus.NOT_OPEN_SQL + ") and (c.resolution_due < ?"
-                    + (params.size() + 1) + " or (c.first_responded_at is null and c.first_response_due < ?" + (params.size() + 1) + "))");
+                    + (params.size() + 1) + " or (c.responded_at is null and c.first_response_due < ?" + (params.size() + 1) + "))");
             params.add(now);
         }
         if (f.from() != null) {

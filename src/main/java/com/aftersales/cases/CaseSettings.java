@@ -116,7 +116,7 @@ public class CaseSettings {
     }
 
     /** Sets the due times for a severity (and customer): creates the row or changes it. */
-    public SlaView setSla(@NotNull @jakarta.validation.Valid SlaRequest request, Long expectedVersion) {
+    public SlaView setSla(@NotNull @jakarta.validation.Valid SlaRequest request, @NotNull Versions.Put precondition) {
         if (request.customerId() != null) {
             customers.visible(request.customerId(), LockModeType.NONE);
         }
@@ -128,6 +128,7 @@ public class CaseSettings {
         List<CaseSla> existing = query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         CaseSla sla;
         SlaView before = null;
+        precondition.check(existing.isEmpty() ? null : existing.get(0).version);
         if (existing.isEmpty()) {
             sla = new CaseSla();
             sla.id = UUID.randomUUID();
@@ -135,10 +136,6 @@ public class CaseSettings {
             sla.customerId = request.customerId();
         } else {
             sla = existing.get(0);
-            if (expectedVersion == null) {
-                throw new ProblemException(428, "precondition_required");
-            }
-            Versions.check(sla.version, expectedVersion);
             before = SlaView.of(sla);
         }
         sla.firstResponseHours = request.firstResponseHours();

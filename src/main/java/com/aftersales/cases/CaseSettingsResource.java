@@ -67,10 +67,12 @@ public class CaseSettingsResource {
     @PUT
     @Path("slas")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set due times for a severity, by default or for one customer (If-Match when the row exists)")
-    public Response setSla(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseSettings.SlaRequest request) {
-        Long expected = ifMatch == null ? null : Versions.required(ifMatch);
-        CaseSettings.SlaView view = settings.setSla(request, expected);
+    @Operation(summary = "Set due times for a severity, by default or for one customer (If-Match with the row's ETag; "
+            + "If-None-Match: * to create a row)")
+    public Response setSla(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, CaseSettings.SlaRequest request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        CaseSettings.SlaView view = settings.setSla(request, precondition);
         return Versions.ok(view, view.version());
     }
 }

@@ -15,7 +15,7 @@ public enum CaseStatus {
             ACKNOWLEDGED, EnumSet.of(INVESTIGATING, REJECTED),
             INVESTIGATING, EnumSet.of(RESOLVING, REJECTED),
             RESOLVING, EnumSet.of(RESOLVED, INVESTIGATING),
-            RESOLVED, EnumSet.of(CLOSED, RESOLVING),
+            RESOLVED, EnumSet.of(CLOSED, RESOLVING, REOPENED),
             CLOSED, EnumSet.of(REOPENED),
             REJECTED, EnumSet.of(REOPENED),
             REOPENED, EnumSet.of(ACKNOWLEDGED, INVESTIGATING, REJECTED));

@@ -14,7 +14,7 @@ import java.util.UUID;
 public record CaseView(UUID id, String caseNo, CaseType type, CaseStatus status, List<CaseStatus> allowedTransitions,
                        Severity severity, UUID customerId, ProductLine productLine, String title, String description,
                        LocalDate failureDate, OpenCaseRequest.Reporter reporter, Channel channel, String ownerRole,
-                       String ownerPerson, boolean major, String majorReason, String actionPlan,
+                       String ownerPerson, String managerRole, boolean major, String majorReason, String actionPlan,
                        ApprovalStatus approvalStatus, OffsetDateTime firstResponseDue, OffsetDateTime resolutionDue,
                        OffsetDateTime firstRespondedAt, OffsetDateTime resolvedAt, OffsetDateTime closedAt,
                        boolean overdue, int reopenCount, PossibleDuplicate possibleDuplicate, List<UnitEntitlement> units,

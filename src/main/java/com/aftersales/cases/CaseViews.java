@@ -85,7 +85,7 @@ class CaseViews {
         return new CaseView(c.id, c.caseNo, c.type, c.status, List.copyOf(c.status.next()), c.severity, c.customerId,
                 c.productLine, c.title, c.description, c.failureDate,
                 new OpenCaseRequest.Reporter(c.reporterName, c.reporterPhone, c.reporterEmail), c.channel,
-                c.ownerRole, internal ? c.ownerPerson : null, c.major, internal ? c.majorReason : null,
+                c.ownerRole, internal ? c.ownerPerson : null, internal ? c.managerRole : null, c.major, internal ? c.majorReason : null,
                 internal ? c.actionPlan : null, c.approvalStatus, c.firstResponseDue, c.resolutionDue,
                 c.firstRespondedAt, c.resolvedAt, c.closedAt, overdue(c, now), c.reopenCount, duplicate, unitViews,
                 internal ? c.createdBy : null, c.version, c.createdAt, c.updatedAt);
@@ -93,7 +93,7 @@ class CaseViews {
 
     static boolean overdue(ServiceCase c, OffsetDateTime now) {
         return c.status.isOpen() && (c.resolutionDue.isBefore(now)
-                || c.firstRespondedAt == null && c.firstResponseDue.isBefore(now));
+                || c.respondedAt == null && c.firstResponseDue.isBefore(now));
     }
 
     private static String reason(CaseUnit u, Locale locale) {

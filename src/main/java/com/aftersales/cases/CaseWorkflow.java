@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.ProblemException;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -53,6 +54,24 @@ public class CaseWorkflow {
                                     @Size(max = 4000) String comment) {
     }
 
+    /** Every unfinished case of {@code fromPerson} to another owner role and/or person. */
+    public record ReassignmentRequest(@NotBlank @Size(max = 200) String fromPerson, @Size(max = 40) String toRole,
+                                      @Size(max = 200) String toPerson, @Size(max = 4000) String comment) {
+    }
+
+    @RegisterForReflection
+    public record ReassignmentView(String fromPerson, int reassigned, List<UUID> caseIds) {
+    }
+
+    /** A QUALITY_ENGINEER waives a linked 8D report for this case's closing gate, saying why. */
+    public record WaiverRequest(@NotNull UUID reportId, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @RegisterForReflection
+    public record WaiverView(UUID caseId, UUID reportId, String reportNo, String reason, String waivedBy,
+                             OffsetDateTime waivedAt) {
+    }
+
     public record NoteRequest(@NotBlank @Size(max = 10_000) String text, CaseEvent.Visibility visibility) {
     }
 
@@ -94,6 +113,11 @@ public class CaseWorkflow {
     @Inject
     EntityManager em;
 
+    @Inject
+    CaseGates gates;
+
+    @Inject
+    CaseSettings settings;
 
     @Inject
     Clock clock;
@@ -101,13 +125,45 @@ public class CaseWorkflow {
     public CaseView transition(@NotNull UUID id, long expectedVersion, @NotNull @Valid TransitionRequest request,
                                Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        c.requireActor(caller.subject(), caller::hasRole);
         Versions.check(c.version, expectedVersion);
         CaseStatus from = c.status;
         CaseView before = views.of(c, locale);
-        c.transition(request.to(), request.comment(), OffsetDateTime.now(clock), () -> keptUntil(c));
+        c.transition(request.to(), request.comment(), OffsetDateTime.now(clock), () -> keptUntil(c),
+                to -> gates.unmet(c, to, locale), () -> settings.intake(c.customerId, c.severity));
         timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), Text.blankToNull(request.comment()),
                 CaseEvent.Visibility.CUSTOMER);
         return audited(c, "TRANSITION", before, locale);
+    }
+
+    /**
+     * Waives a linked 8D report that is not closed for this case's closing gate (the report itself stays open in the
+     * 8D area): the waiver, its reason and who gave it are kept and written on the timeline. Only an open case, and only
+     * a report linked to it and not closed; a report is waived once.
+     */
+    public WaiverView waiveEightD(@NotNull UUID id, @NotNull @Valid WaiverRequest request) {
+        ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        c.requireActor(caller.subject(), caller::hasRole);
+        if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
+            throw new ProblemException(409, "case_not_open", c.status);
+        }
+        if (gates.waived(c.id, request.reportId())) {
+            throw new ProblemException(409, "case_waiver_exists", request.reportId());
+        }
+        CaseClosingCondition.Unsettled report = gates.openReports(c.id).stream()
+                .filter(u -> u.id().equals(request.reportId())).findFirst()
+                .orElseThrow(() -> new ProblemException(409, "case_waiver_not_open_report", request.reportId()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String reason = request.reason().strip();
+        em.createNativeQuery("insert into case_gate_waiver (case_id, report_id, reason, waived_by, waived_at) "
+                        + "values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, c.id).setParameter(2, report.id()).setParameter(3, reason)
+                .setParameter(4, caller.subject()).setParameter(5, now).executeUpdate();
+        timeline.record(c.id, CaseEvent.Kind.WAIVER, null, null, report.reference() + ": " + reason,
+                CaseEvent.Visibility.INTERNAL);
+        WaiverView view = new WaiverView(c.id, report.id(), report.reference(), reason, caller.subject(), now);
+        audit.record(CaseViews.AUDIT_TYPE, c.id, "WAIVE_8D", null, view);
+        return view;
     }
 
     /** Until when the case's records are kept (product life + 1 calendar year): it may be reopened until then. */
@@ -118,6 +174,7 @@ public class CaseWorkflow {
 
     public CaseView markMajor(@NotNull UUID id, long expectedVersion, @NotNull @Valid MajorRequest request, Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        c.requireActor(caller.subject(), caller::hasRole);
         Versions.check(c.version, expectedVersion);
         CaseView before = views.of(c, locale);
         c.markMajor(request.reason());
@@ -129,6 +186,7 @@ public class CaseWorkflow {
     public CaseView submitActionPlan(@NotNull UUID id, long expectedVersion, @NotNull @Valid ActionPlanRequest request,
                                      Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        c.requireActor(caller.subject(), caller::hasRole);
         Versions.check(c.version, expectedVersion);
         CaseView before = views.of(c, locale);
         c.submitActionPlan(request.plan());
@@ -140,6 +198,7 @@ public class CaseWorkflow {
     public CaseView decideApproval(@NotNull UUID id, long expectedVersion, @NotNull @Valid DecisionRequest request,
                                    Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        c.requireActor(caller.subject(), caller::hasRole);
         Versions.check(c.version, expectedVersion);
         CaseView before = views.of(c, locale);
         c.decideApproval(request.decision() == Decision.APPROVE, request.comment());
@@ -151,11 +210,37 @@ public class CaseWorkflow {
 
     public CaseView assign(@NotNull UUID id, long expectedVersion, @NotNull @Valid AssignmentRequest request, Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
+        c.requireActor(caller.subject(), caller::hasRole);
         Versions.check(c.version, expectedVersion);
+        return handOver(c, request.ownerRole(), request.ownerPerson(), request.comment(), locale);
+    }
+
+    /**
+     * Hands every case of a person that is not finished (not CLOSED or REJECTED) to another owner, as one step (a
+     * person leaves): each case by the same rules as one hand-over, so the caller must be allowed to act on every one
+     * of them, or nothing changes (403).
+     */
+    public ReassignmentView reassignAll(@NotNull @Valid ReassignmentRequest request, Locale locale) {
+        if (request.toRole() == null && (request.toPerson() == null || request.toPerson().isBlank())) {
+            throw ProblemException.invalid("toPerson", "validation.required");
+        }
+        List<ServiceCase> owned = cases.find("ownerPerson = ?1 and status not in ?2 order by caseNo",
+                        request.fromPerson().strip(), List.of(CaseStatus.CLOSED, CaseStatus.REJECTED))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        owned.forEach(c -> c.requireActor(caller.subject(), caller::hasRole));
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (ServiceCase c : owned) {
+            handOver(c, request.toRole(), request.toPerson(), request.comment(), locale);
+            ids.add(c.id);
+        }
+        return new ReassignmentView(request.fromPerson().strip(), ids.size(), ids);
+    }
+
+    private CaseView handOver(ServiceCase c, String role, String person, String comment, Locale locale) {
         CaseView before = views.of(c, locale);
-        c.assign(request.ownerRole(), request.ownerPerson());
+        c.assign(role, person);
         String text = c.ownerRole + (c.ownerPerson == null ? "" : " / " + c.ownerPerson)
-                + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip());
+                + (comment == null || comment.isBlank() ? "" : ": " + comment.strip());
         timeline.record(c.id, CaseEvent.Kind.ASSIGNMENT, null, null, text, CaseEvent.Visibility.INTERNAL);
         outbox.add("CASE_ROUTED", Outbox.Recipient.owner(c.ownerRole, c.ownerPerson),
                 Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "severity", c.severity,

@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * 技术服务表: an on-site visit for a case, planned, started and completed; a trip waits for the after-sales manager's
- * travel approval (出差审核). Each step checks its rule here.
+ * travel approval (出差审核), and a rejected trip is requested again or the visit cancelled with a reason. Each step
+ * checks its rule here.
  */
 @Entity
 @Table(name = "field_visit")
@@ -91,6 +92,15 @@ public class FieldVisit extends Versioned {
     @Column(name = "parts_used", nullable = false)
     private List<PartUsed> partsUsed = new ArrayList<>();
 
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
+    @Column(name = "cancelled_by")
+    private String cancelledBy;
+
+    @Column(name = "cancelled_at")
+    private OffsetDateTime cancelledAt;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     String createdBy;
 
@@ -127,6 +137,32 @@ public class FieldVisit extends Versioned {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
         travelDecided(TravelStatus.REJECTED, by, comment);
+    }
+
+    /**
+     * A rejected trip is requested again (for a new date when one is given); the earlier decision stays in the audit
+     * trail and the after-sales manager decides afresh.
+     */
+    void requestTravelAgain(LocalDate newDate) {
+        require(Status.PLANNED);
+        if (travelStatus != TravelStatus.REJECTED) {
+            throw new ProblemException(409, "visit_travel_not_rejected", travelStatus).with("travelStatus", travelStatus);
+        }
+        if (newDate != null) {
+            plannedDate = newDate;
+        }
+        travelStatus = TravelStatus.REQUESTED;
+        travelDecidedBy = null;
+        travelComment = null;
+    }
+
+    /** A visit that has not started is cancelled, with the reason. */
+    void cancel(String reason, String by, OffsetDateTime at) {
+        require(Status.PLANNED);
+        status = Status.CANCELLED;
+        cancelReason = reason.strip();
+        cancelledBy = by;
+        cancelledAt = at;
     }
 
     private void requireTravelRequest() {
@@ -197,6 +233,18 @@ public class FieldVisit extends Versioned {
 
     public String result() {
         return result;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public String cancelledBy() {
+        return cancelledBy;
+    }
+
+    public OffsetDateTime cancelledAt() {
+        return cancelledAt;
     }
 
     public List<PartUsed> partsUsed() {

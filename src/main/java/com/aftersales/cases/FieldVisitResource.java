@@ -73,6 +73,29 @@ public class FieldVisitResource {
     }
 
     @POST
+    @Path("{visitId}/travel-request")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Request a rejected trip again (optionally for a new planned date); the after-sales manager decides afresh")
+    public Response requestTravel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.TravelRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.requestTravel(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected,
+                request == null ? new FieldVisits.TravelRequest(null, null) : request));
+    }
+
+    @POST
+    @Path("{visitId}/cancellation")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Cancel a visit that has not started (CANCELLED), with the reason")
+    public Response cancel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.CancelRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.cancel(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, request));
+    }
+
+    @POST
     @Path("{visitId}/start")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,

@@ -24,7 +24,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Field-service visits (技术服务表) of a case: planned, travel approved, started, completed with the work done. */
+/**
+ * Field-service visits (技术服务表) of a case: planned, travel approved (a rejected trip requested again), started,
+ * completed with the work done, or cancelled with a reason before it starts.
+ */
 @ApplicationScoped
 @Transactional
 public class FieldVisits {
@@ -49,18 +52,26 @@ public class FieldVisits {
             @Size(max = 200) List<FieldVisit.@Valid @NotNull PartUsed> partsUsed) {
     }
 
+    /** A rejected trip asked for again, for a new date if one is given; the comment goes on the timeline. */
+    public record TravelRequest(LocalDate plannedDate, @Size(max = 4000) String comment) {
+    }
+
+    public record CancelRequest(@NotBlank @Size(max = 4000) String reason) {
+    }
+
     @RegisterForReflection
     public record VisitView(UUID id, UUID caseId, FieldVisit.Purpose purpose, LocalDate plannedDate, String site,
                             List<String> technicians, boolean travelRequired, FieldVisit.TravelStatus travelStatus,
                             String travelDecidedBy, String travelComment, FieldVisit.Status status,
                             OffsetDateTime startedAt, OffsetDateTime completedAt, String workDone, String result,
-                            List<FieldVisit.PartUsed> partsUsed, String createdBy, long version,
+                            List<FieldVisit.PartUsed> partsUsed, String cancelReason, String cancelledBy,
+                            OffsetDateTime cancelledAt, String createdBy, long version,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static VisitView of(FieldVisit v) {
             return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
                     v.travelRequired, v.travelStatus(), v.travelDecidedBy(), v.travelComment(), v.status(), v.startedAt(),
-                    v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.createdBy, v.version,
-                    v.createdAt, v.updatedAt);
+                    v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelReason(), v.cancelledBy(),
+                    v.cancelledAt(), v.createdBy, v.version, v.createdAt, v.updatedAt);
         }
     }
 
@@ -115,6 +126,37 @@ public class FieldVisits {
             v.rejectTravel(caller.subject(), request.comment());
         }
         return audited(v, "TRAVEL_" + request.decision(), before);
+    }
+
+    /** A rejected trip is requested again (the case still open); the after-sales manager is asked again. */
+    public VisitView requestTravel(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
+                                   @NotNull @Valid TravelRequest request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        if (!c.status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", c.status);
+        }
+        FieldVisit v = locked(c.id, visitId, expectedVersion);
+        VisitView before = VisitView.of(v);
+        v.requestTravelAgain(request.plannedDate());
+        timeline.record(c.id, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site
+                + (request.comment() == null || request.comment().isBlank() ? "" : ": " + request.comment().strip()),
+                CaseEvent.Visibility.INTERNAL);
+        VisitView after = audited(v, "TRAVEL_REQUEST", before);
+        outbox.add("TRAVEL_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.AFTER_SALES_MANAGER),
+                Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "visitId", v.id, "site", v.site,
+                        "plannedDate", v.plannedDate), "travel-approval:" + v.id + ":" + after.version());
+        return after;
+    }
+
+    /** A visit that has not started is cancelled with its reason (on the timeline too). */
+    public VisitView cancel(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
+                            @NotNull @Valid CancelRequest request) {
+        FieldVisit v = locked(caseId, visitId, expectedVersion);
+        VisitView before = VisitView.of(v);
+        v.cancel(request.reason(), caller.subject(), OffsetDateTime.now(clock));
+        timeline.record(v.caseId, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site
+                + " " + FieldVisit.Status.CANCELLED + ": " + v.cancelReason(), CaseEvent.Visibility.INTERNAL);
+        return audited(v, "CANCEL", before);
     }
 
     public VisitView start(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion) {

@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
+import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Text;
 import com.aftersales.unit.ProductLine;
 import jakarta.persistence.Column;
@@ -78,6 +79,10 @@ public class ServiceCase extends Versioned {
     @Column(name = "owner_person")
     public String ownerPerson;
 
+    /** The owner role of the routing row that routed the case at intake; it stays when the case is handed over. */
+    @Column(name = "manager_role", nullable = false, updatable = false)
+    String managerRole;
+
     @Column(nullable = false)
     boolean major;
 
@@ -99,6 +104,10 @@ public class ServiceCase extends Versioned {
 
     @Column(name = "first_responded_at")
     OffsetDateTime firstRespondedAt;
+
+    /** The response to the current response clock (since intake or the last reopening); the SLA watches this one. */
+    @Column(name = "responded_at")
+    OffsetDateTime respondedAt;
 
     @Column(name = "resolved_at")
     OffsetDateTime resolvedAt;
@@ -123,11 +132,30 @@ public class ServiceCase extends Versioned {
     public String createdBy;
 
     /**
-     * Moves the case to {@code to}. A major case needs the general manager's approval before resolving; a rejection
-     * says why; the first acknowledgement or rejection is the first response. Reopening counts as a repeat failure and
-     * is possible while the records are kept: {@code keptUntil} is asked for only then.
+     * Who may act on the case (move it, hand it over, mark it major, submit its action plan, close it): its owner — the
+     * owner person, or anyone in the owner role when no person is set —, the manager role of the routing row that
+     * routed it, QUALITY_ENGINEER (who tracks every case to closure), GENERAL_MANAGER and ADMIN. Anyone else: 403.
      */
-    void transition(CaseStatus to, String comment, OffsetDateTime now, Supplier<LocalDate> keptUntil) {
+    void requireActor(String subject, java.util.function.Predicate<String> hasRole) {
+        boolean owner = ownerPerson != null ? ownerPerson.equals(subject) : hasRole.test(ownerRole);
+        if (!owner && !hasRole.test(managerRole) && !hasRole.test(Roles.QUALITY_ENGINEER)
+                && !hasRole.test(Roles.GENERAL_MANAGER) && !hasRole.test(Roles.ADMIN)) {
+            throw new ProblemException(403, "case_actor_not_allowed");
+        }
+    }
+
+    /**
+     * Moves the case to {@code to}. A major case needs the general manager's approval before resolving; a rejection
+     * says why; the first acknowledgement or rejection is the first response (and answers the response clock).
+     * Reopening is possible while the records are kept ({@code keptUntil} is asked for only then), starts new response
+     * and resolution clocks from now ({@code clocks}: the SLA's hours, asked for only then) and, after RESOLVED or
+     * CLOSED, counts as a recurrence. RESOLVED and CLOSED pass their
+     * gates: {@code unmet} answers what the case still lacks for {@code to} (asked for only then); anything → 409 with
+     * every unmet condition.
+     */
+    void transition(CaseStatus to, String comment, OffsetDateTime now, Supplier<LocalDate> keptUntil,
+                    java.util.function.Function<CaseStatus, java.util.List<CaseGates.Unmet>> unmet,
+                    Supplier<CaseSettings.Intake> clocks) {
         CaseStatus from = status;
         if (!from.canMoveTo(to)) {
             throw new ProblemException(409, "case_transition_not_allowed", from, to, from.next())
@@ -140,6 +168,12 @@ public class ServiceCase extends Versioned {
         if (to == CaseStatus.REJECTED && (comment == null || comment.isBlank())) {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
+        if (to == CaseStatus.RESOLVED || to == CaseStatus.CLOSED) {
+            java.util.List<CaseGates.Unmet> missing = unmet.apply(to);
+            if (!missing.isEmpty()) {
+                throw new ProblemException(409, "case_gate_unmet", to, missing.size()).with("unmet", missing);
+            }
+        }
         if (to == CaseStatus.REOPENED) {
             LocalDate until = keptUntil.get();
             // "Today" in the business zone: now carries the zone's offset.
@@ -147,16 +181,27 @@ public class ServiceCase extends Versioned {
                 throw new ProblemException(409, "case_retention_over", until);
             }
         }
-        if (firstRespondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
-            firstRespondedAt = now;
+        if (respondedAt == null && (to == CaseStatus.ACKNOWLEDGED || to == CaseStatus.REJECTED)) {
+            respondedAt = now;
+            if (firstRespondedAt == null) {
+                firstRespondedAt = now;
+            }
         }
         switch (to) {
             case RESOLVED -> resolvedAt = now;
             case CLOSED -> closedAt = now;
             case REOPENED -> {
-                reopenCount++;
+                // A recurrence only when the case had been solved; a rejected case reopened was never solved.
+                if (from == CaseStatus.RESOLVED || from == CaseStatus.CLOSED) {
+                    reopenCount++;
+                }
                 resolvedAt = null;
                 closedAt = null;
+                // New response and resolution clocks from the reopening, by the SLA that applies now.
+                CaseSettings.Intake sla = clocks.get();
+                firstResponseDue = now.plusHours(sla.firstResponseHours());
+                resolutionDue = now.plusHours(sla.resolutionHours());
+                respondedAt = null;
             }
             default -> {
             }
@@ -164,8 +209,14 @@ public class ServiceCase extends Versioned {
         status = to;
     }
 
-    /** A major issue needs the general manager's approval of its action plan (总经理审批). */
+    /**
+     * A major issue needs the general manager's approval of its action plan (总经理审批). Only an open case is marked;
+     * one marked while RESOLVING reaches RESOLVED (and CLOSED) only once the plan is approved (see {@link CaseGates}).
+     */
     void markMajor(String reason) {
+        if (!status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", status);
+        }
         if (major) {
             throw new ProblemException(409, "case_already_major");
         }

@@ -29,7 +29,7 @@ public class SlaBreachJob implements Job {
                         due as (
                             select c.id, c.case_no, c.owner_role, c.owner_person, 'first-response' as what, c.first_response_due as due_at
                             from service_case c
-                            where c.first_responded_at is null and c.first_response_due < ?1
+                            where c.responded_at is null and c.first_response_due < ?1
                               and c.status not in (%1$s)
                             union all
                             select c.id, c.case_no, c.owner_role, c.owner_person, 'resolution', c.resolution_due

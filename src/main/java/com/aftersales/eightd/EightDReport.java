@@ -177,8 +177,8 @@ public class EightDReport extends Versioned {
     }
 
     /**
-     * Closing needs D6 verified and D7 filled, every discipline D0–D7 done and no action still open; D8 records who
-     * closed it, when, and the comment.
+     * Closing needs D6 verified and D7 filled, every discipline D0–D7 done, no action still open and the owner's
+     * summary report (总结报告, archived with the 8D); D8 records who closed it, when, and the comment.
      */
     void close(List<DisciplineEntry> disciplines, long openActions, String by, String comment, OffsetDateTime at) {
         requireOpen();
@@ -197,6 +197,9 @@ public class EightDReport extends Versioned {
         }
         if (openActions > 0) {
             missing.add(Issue.of("actions", "eightd.gate_actions", openActions));
+        }
+        if (summary == null || summary.isBlank()) {
+            missing.add(Issue.of("summary", "eightd.gate_summary"));
         }
         if (!missing.isEmpty()) {
             throw new ProblemException(409, "eightd_cannot_close", missing);

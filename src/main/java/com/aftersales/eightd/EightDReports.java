@@ -5,6 +5,7 @@ import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -135,7 +136,7 @@ public class EightDReports {
         return audited(r, link.recurrence ? "RECURRENCE" : "LINK_CASE", before);
     }
 
-    /** Closing needs D6 verified and D7 filled, every discipline D0–D7 done and no action still open. */
+    /** Closing needs D6 verified and D7 filled, every discipline D0–D7 done, no action still open and the summary report. */
     public ReportView close(@NotNull UUID id, long expectedVersion, String comment) {
         EightDReport r = forChange(id, expectedVersion);
         long openActions = em.createQuery("select count(a) from EightDAction a where a.reportId = ?1 and a.status in ?2", Long.class)
@@ -236,9 +237,8 @@ public class EightDReports {
                         "from EightDAction where reportId = ?1 order by dueDate, id", EightDAction.class)
                 .setParameter(1, r.id).getResultList().stream()
                 .map(a -> ReportView.ActionView.of(a, r.reportNo, today)).toList();
-        String teamWarning = r.team.size() < 4 || r.team.size() > 10
-                ? "8D 小组通常为 4–10 人，当前 " + r.team.size() + " 人 / an 8D team usually has 4 to 10 members, now "
-                + r.team.size() : null;
+        // Composed in zh-CN (the Excel export's language); the resource gives each reader its own (ReportView.in).
+        String teamWarning = ReportView.teamWarning(r.team.size(), Messages.ZH);
         return new ReportView(r.id, r.reportNo, r.title, r.customerId, r.status(), r.openedOn, r.champion,
                 List.copyOf(r.team), teamWarning, r.d2, r.d4Occurrence, r.d4Escape, r.d6Verification, r.d6VerifiedOn,
                 r.d7, r.summary, r.recurrenceCount(), caseRefs, disciplines, actions, r.closedAt(), r.closedBy(), r.createdBy,

@@ -8,6 +8,8 @@ import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import com.aftersales.shared.error.Messages;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.Locale;
 
 /** 8D reports: open on cases, fill D0–D8, actions, recurrence, close, export to Excel. */
 @Path("/api/v1/eight-d-reports")
@@ -42,6 +45,9 @@ public class EightDResource {
     @Inject
     EightDActions actions;
 
+    @Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
     @POST
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
@@ -50,7 +56,7 @@ public class EightDResource {
     public Response open(ReportRequests.Open request) {
         ReportView view = reports.open(request);
         return Response.created(URI.create("/api/v1/eight-d-reports/" + view.id()))
-                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view.in(locale())).build();
     }
 
     @GET
@@ -59,8 +65,10 @@ public class EightDResource {
     @Operation(summary = "8D reports by number (filters: status, caseId)")
     public Page<ReportView> list(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return reports.list(Params.enumParam("status", status, EightDReport.Status.class),
+        Page<ReportView> page = reports.list(Params.enumParam("status", status, EightDReport.Status.class),
                 caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId), PageRequest.of(limit, cursor));
+        Locale locale = locale();
+        return new Page<>(page.items().stream().map(v -> v.in(locale)).toList(), page.nextCursor(), page.limit());
     }
 
     @GET
@@ -144,13 +152,18 @@ public class EightDResource {
     @POST
     @Path("{id}/closure")
     @RolesAllowed(Roles.QUALITY_ENGINEER)
-    @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done and no open action")
+    @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done, no open action and the summary report (总结报告)")
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Closure closure) {
         long expected = Versions.required(ifMatch);
         return withEtag(reports.close(Params.uuid("eight-d-report", id), expected, closure == null ? null : closure.comment()));
     }
 
-    private static Response withEtag(ReportView view) {
-        return Versions.ok(view, view.version());
+    private Response withEtag(ReportView view) {
+        return Versions.ok(view.in(locale()), view.version());
+    }
+
+    /** The caller's language (Accept-Language): the report's composed texts are answered in it only. */
+    private Locale locale() {
+        return Messages.choose(headers.getAcceptableLanguages());
     }
 }

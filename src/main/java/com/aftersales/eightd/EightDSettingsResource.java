@@ -5,6 +5,10 @@ import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -39,9 +43,14 @@ public class EightDSettingsResource {
     @PUT
     @Path("deadlines")
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
-    @Operation(summary = "Set one discipline's working days, by default or for a customer")
-    public EightDSettings.DeadlineView setDeadline(EightDSettings.DeadlineRequest request) {
-        return settings.setDeadline(request);
+    @Operation(summary = "Set one discipline's working days, by default or for a customer (If-Match with the row's "
+            + "version; If-None-Match: * to create a customer's row)")
+    public Response setDeadline(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                EightDSettings.DeadlineRequest request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        EightDSettings.DeadlineView view = settings.setDeadline(request, precondition);
+        return Versions.ok(view, view.version());
     }
 
     @GET
@@ -49,7 +58,7 @@ public class EightDSettingsResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Holidays and worked weekend days (调休) between two dates")
-    public List<EightDSettings.CalendarDay> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public List<EightDSettings.CalendarEntry> calendar(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate start = Params.dateParam("from", from);
         LocalDate end = Params.dateParam("to", to);
         if (start == null || end == null || end.isBefore(start) || start.plusYears(3).isBefore(end)) {
@@ -61,8 +70,12 @@ public class EightDSettingsResource {
     @PUT
     @Path("calendar")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Mark a day as a holiday (working=false) or a worked weekend day (working=true)")
-    public EightDSettings.CalendarDay setDay(EightDSettings.CalendarDay day) {
-        return settings.setDay(day);
+    @Operation(summary = "Mark a day as a holiday (working=false) or a worked weekend day (working=true): "
+            + "If-None-Match: * for a day not in the calendar yet, If-Match with its version to change it")
+    public Response setDay(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, EightDSettings.CalendarDay day) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        EightDSettings.CalendarEntry entry = settings.setDay(day, precondition);
+        return Versions.ok(entry, entry.version());
     }
 }

@@ -1,10 +1,12 @@
 package com.aftersales.eightd;
 
+import com.aftersales.shared.error.Messages;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** An 8D report with its cases, disciplines and actions. */
@@ -16,6 +18,25 @@ public record ReportView(UUID id, String reportNo, String title, UUID customerId
                          List<CaseRef> cases, List<DisciplineView> disciplines, List<ActionView> actions,
                          OffsetDateTime closedAt, String closedBy, String createdBy, long version,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+    /** The warning on a team of unusual size, in a language (null for a team of 4 to 10). */
+    static String teamWarning(int size, Locale locale) {
+        return size < 4 || size > 10 ? Messages.text(locale, "eightd.team_size", size) : null;
+    }
+
+    /**
+     * The report as a reader of a language sees it: the texts the service composes (discipline names, the team-size
+     * warning) in that language only. What people wrote (title, D2 description, contents) stays as written.
+     */
+    public ReportView in(Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        List<DisciplineView> named = disciplines.stream().map(d -> new DisciplineView(d.discipline(),
+                en ? d.discipline().en : d.discipline().zh, d.dueDate(), d.status(), d.owner(), d.content(), d.evidence(),
+                d.completedAt(), d.overdue())).toList();
+        return new ReportView(id, reportNo, title, customerId, status, openedOn, champion, team,
+                teamWarning(team.size(), locale), d2, d4Occurrence, d4Escape, d6Verification, d6VerifiedOn, d7, summary,
+                recurrenceCount, cases, named, actions, closedAt, closedBy, createdBy, version, createdAt, updatedAt);
+    }
 
     @RegisterForReflection
     public record CaseRef(UUID caseId, String caseNo, boolean recurrence, OffsetDateTime linkedAt) {

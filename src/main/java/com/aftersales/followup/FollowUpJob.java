@@ -12,8 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * 回访: every closed case gets its first follow-up, due 7 days after closing (one per case and round: a unique key);
- * SALES is reminded when a follow-up falls due, and the case owner's role when it is overdue.
+ * 回访: every closing of a case gets its own follow-up round, due 7 days after it (one per case and round: a unique key);
+ * a case reopened since has its open follow-up cancelled instead of escalated. SALES is reminded when a follow-up falls
+ * due, and the case owner's role when it is overdue.
  */
 @ApplicationScoped
 public class FollowUpJob implements Job {
@@ -37,11 +38,20 @@ public class FollowUpJob implements Job {
         // The closing date and "today" are the business zone's (aftersales.zone), not the database session's.
         ZoneId zone = clock.getZone();
         LocalDate today = now.atZoneSameInstant(zone).toLocalDate();
+        // A reopened case's open follow-up is cancelled, not escalated: one that does not follow the case's current closing.
+        int cancelled = em.createNativeQuery("""
+                        update follow_up f set status = 'CANCELLED', version = version + 1, updated_at = ?1
+                        where f.status = 'DUE'
+                          and not exists (select 1 from closed_case c where c.id = f.case_id and c.closed_at = f.closing_at)""")
+                .setParameter(1, now).executeUpdate();
+        // Every closing gets its own round, due 7 days after it: the next round number of the case.
         int created = em.createNativeQuery("""
-                        insert into follow_up (id, case_id, round, due_date, status, created_at, updated_at)
-                        select gen_random_uuid(), c.id, 1, (c.closed_at at time zone cast(?1 as text))::date + 7, 'DUE', ?2, ?2
+                        insert into follow_up (id, case_id, round, due_date, status, created_at, updated_at, closing_at)
+                        select gen_random_uuid(), c.id,
+                               coalesce((select max(f.round) from follow_up f where f.case_id = c.id), 0) + 1,
+                               (c.closed_at at time zone cast(?1 as text))::date + 7, 'DUE', ?2, ?2, c.closed_at
                         from closed_case c
-                        where not exists (select 1 from follow_up f where f.case_id = c.id)
+                        where not exists (select 1 from follow_up f where f.case_id = c.id and f.closing_at = c.closed_at)
                         on conflict (case_id, round) do nothing""")
                 .setParameter(1, zone.getId()).setParameter(2, now).executeUpdate();
         Outbox.Added r = outbox.addAll(new Outbox.NoticeQuery("""
@@ -58,6 +68,6 @@ public class FollowUpJob implements Job {
                                                   'dueDate', d.due_date) as payload,
                                'follow-up:' || d.state || ':' || d.id as dedupe_key
                         from due d""", "select count(*) from due"), today);
-        return new Result(r.found() + created, r.created() + created, 0, 0);
+        return new Result(r.found() + created + cancelled, r.created() + created + cancelled, 0, 0);
     }
 }

@@ -89,10 +89,11 @@ public class FollowUps {
         }
         if (!satisfied) {
             // Again until the customer is satisfied (or could not be reached: try again too).
-            em.createNativeQuery("insert into follow_up (id, case_id, round, due_date, status, created_at, updated_at) "
-                            + "values (gen_random_uuid(), ?1, ?2, ?3, 'DUE', ?4, ?4) on conflict (case_id, round) do nothing")
-                    .setParameter(1, before.caseId()).setParameter(2, before.round() + 1)
-                    .setParameter(3, LocalDate.now(clock).plusDays(7)).setParameter(4, now).executeUpdate();
+            // The next round follows the same closing.
+            em.createNativeQuery("insert into follow_up (id, case_id, round, due_date, status, created_at, updated_at, closing_at) "
+                            + "select gen_random_uuid(), f.case_id, f.round + 1, ?2, 'DUE', ?3, ?3, f.closing_at "
+                            + "from follow_up f where f.id = ?1 on conflict (case_id, round) do nothing")
+                    .setParameter(1, id).setParameter(2, LocalDate.now(clock).plusDays(7)).setParameter(3, now).executeUpdate();
             if (before.round() >= config.followUps().escalateAfterRounds()) {
                 // The manager above the case owner hears of it.
                 String manager = Roles.AFTER_SALES_MANAGER.equals(c.ownerRole()) ? Roles.GENERAL_MANAGER : Roles.AFTER_SALES_MANAGER;

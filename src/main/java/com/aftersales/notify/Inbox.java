@@ -6,6 +6,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Params;
+import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class Inbox {
 
     @RegisterForReflection
     public record NoticeView(UUID id, String kind, String subject, String body, String payload, OffsetDateTime createdAt,
-                             OffsetDateTime readAt) {
+                             OffsetDateTime readAt, long version) {
     }
 
     @Inject
@@ -65,7 +66,7 @@ public class Inbox {
             }
             where.append(" and seq < ?").append(params.size());
         }
-        Query q = em.createNativeQuery("select id, kind, cast(payload as text), created_at, read_at, seq from ("
+        Query q = em.createNativeQuery("select id, kind, cast(payload as text), created_at, read_at, seq, version from ("
                 + "select n.*, cast(extract(epoch from created_at) * 1000000 as bigint) as seq from notice n) x where "
                 + where + " order by seq desc limit " + page.fetchSize());
         for (int i = 0; i < params.size(); i++) {
@@ -76,25 +77,29 @@ public class Inbox {
         return page.page(rows, r -> String.valueOf(((Number) r[5]).longValue()), r -> {
             NoticeTemplates.Rendered text = templates.renderOrKind((String) r[1], language, (String) r[2]);
             return new NoticeView((UUID) r[0], (String) r[1], text.subject(), text.body(), (String) r[2],
-                    SqlValues.offsetDateTime(r[3]), SqlValues.offsetDateTime(r[4]));
+                    SqlValues.offsetDateTime(r[3]), SqlValues.offsetDateTime(r[4]), ((Number) r[6]).longValue());
         });
     }
 
     @Transactional
-    public void read(String id) {
+    public void read(String id, long expectedVersion) {
         List<Object> params = new ArrayList<>();
         String mine = addressedToMe(params);
         params.add(Params.uuid("notification", id));
         int idParam = params.size();
-        params.add(OffsetDateTime.now(clock));
-        Query q = em.createNativeQuery("update notice set read_at = coalesce(read_at, cast(?" + params.size() + " as timestamptz)) "
-                + "where id = ?" + idParam + " and " + mine);
+        Query lock = em.createNativeQuery("select version from notice where id = ?" + idParam + " and " + mine + " for update");
         for (int i = 0; i < params.size(); i++) {
-            q.setParameter(i + 1, params.get(i));
+            lock.setParameter(i + 1, params.get(i));
         }
-        if (q.executeUpdate() == 0) {
+        @SuppressWarnings("unchecked")
+        List<Object> current = lock.getResultList();
+        if (current.isEmpty()) {
             throw ProblemException.notFound("notification", id);
         }
+        Versions.check(((Number) current.get(0)).longValue(), expectedVersion);
+        em.createNativeQuery("update notice set version = version + case when read_at is null then 1 else 0 end, "
+                        + "read_at = coalesce(read_at, cast(?2 as timestamptz)) where id = ?1")
+                .setParameter(1, params.get(idParam - 1)).setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
     }
 
     /** Notices for a customer account go to its customer; staff get theirs by subject or by role. */
@@ -110,7 +115,7 @@ public class Inbox {
 
     @RegisterForReflection
     public record DeadLetter(UUID id, UUID noticeId, String kind, String channel, String address, int attempts,
-                             String lastError, OffsetDateTime createdAt) {
+                             String lastError, OffsetDateTime createdAt, long version) {
     }
 
     /** Deliveries given up after their last attempt, newest first: for ADMIN to fix the cause and resend. */
@@ -118,20 +123,25 @@ public class Inbox {
     public List<DeadLetter> deadLetters() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select d.id, d.notice_id, n.kind, d.channel, d.address, d.attempts, d.last_error, d.created_at
+                select d.id, d.notice_id, n.kind, d.channel, d.address, d.attempts, d.last_error, d.created_at, d.version
                 from notice_delivery d join notice n on n.id = d.notice_id
                 where d.status = 'DEAD' order by d.created_at desc limit 200""").getResultList();
         return rows.stream().map(r -> new DeadLetter((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3], (String) r[4],
-                ((Number) r[5]).intValue(), (String) r[6], SqlValues.offsetDateTime(r[7]))).toList();
+                ((Number) r[5]).intValue(), (String) r[6], SqlValues.offsetDateTime(r[7]), ((Number) r[8]).longValue())).toList();
     }
 
     /** Gives a dead delivery another round of attempts. */
     @Transactional
-    public void resend(String id) {
-        int updated = em.createNativeQuery("update notice_delivery set status = 'PENDING', attempts = 0, next_attempt_at = null "
-                + "where id = ?1 and status = 'DEAD'").setParameter(1, Params.uuid("delivery", id)).executeUpdate();
-        if (updated == 0) {
+    public void resend(String id, long expectedVersion) {
+        UUID key = Params.uuid("delivery", id);
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from notice_delivery where id = ?1 and status = 'DEAD' for update")
+                .setParameter(1, key).getResultList();
+        if (current.isEmpty()) {
             throw ProblemException.notFound("delivery", id);
         }
+        Versions.check(((Number) current.get(0)).longValue(), expectedVersion);
+        em.createNativeQuery("update notice_delivery set status = 'PENDING', attempts = 0, next_attempt_at = null where id = ?1")
+                .setParameter(1, key).executeUpdate();
     }
 }

@@ -4,6 +4,8 @@ import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.security.AnyRole;
 import jakarta.inject.Inject;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,8 +43,9 @@ public class InboxResource {
     @Path("{id}/read")
     @Consumes(MediaType.WILDCARD)
     @AnyRole
-    @Operation(summary = "Mark one of my notifications as read")
-    public void read(@PathParam("id") String id) {
-        inbox.read(id);
+    @Operation(summary = "Mark one of my notifications as read (If-Match with its version from the inbox)")
+    public void read(@PathParam("id") String id, @HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        inbox.read(id, expected);
     }
 }

@@ -3,6 +3,9 @@ package com.aftersales.notify;
 import com.aftersales.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,8 +39,9 @@ public class NoticeAdminResource {
     @Path("{id}/resend")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Give a dead delivery another round of attempts")
-    public void resend(@PathParam("id") String id) {
-        inbox.resend(id);
+    @Operation(summary = "Give a dead delivery another round of attempts (If-Match with its version from the dead letters)")
+    public void resend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        inbox.resend(id, expected);
     }
 }

@@ -3,6 +3,7 @@ package com.aftersales.notify;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.aftersales.shared.error.Messages;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,10 @@ public class NoticeTemplates {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+
+    /** Payload keys holding a code, and the kind of code (message keys {@code code.<kind>.<code>}). */
+    private static final Map<String, String> CODES = Map.of("ownerRole", "role", "severity", "severity",
+            "productLine", "product_line");
 
     @Inject
     Engine engine;
@@ -57,6 +62,13 @@ public class NoticeTemplates {
             payload = json.readValue(payloadJson == null ? "{}" : payloadJson, MAP);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("notice payload is not a JSON object", e);
+        }
+        // Codes in the payload are shown in the reader's language ({p.ownerRoleText}, {p.severityText}, ...).
+        Locale locale = lang.equals(EN) ? Messages.EN : Messages.ZH;
+        payload = new java.util.HashMap<>(payload);
+        for (Map.Entry<String, String> code : CODES.entrySet()) {
+            Object value = payload.get(code.getKey());
+            payload.put(code.getKey() + "Text", value == null ? null : Messages.code(locale, code.getValue(), value));
         }
         String text;
         try {

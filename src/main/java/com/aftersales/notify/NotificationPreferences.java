@@ -3,6 +3,7 @@ package com.aftersales.notify;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
+import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,22 +63,37 @@ public class NotificationPreferences {
         return new Preferences((String) r[0], (String) r[1], (Boolean) r[2], List.of((String[]) r[3]));
     }
 
+    /** The version of the caller's saved settings (their ETag); {@code null} before the first save. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Long version() {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select version from notification_preference where subject = ?1")
+                .setParameter(1, caller.subject()).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
     @Transactional
-    public Preferences save(@NotNull @Valid Preferences request, Locale locale) {
+    public Preferences save(@NotNull @Valid Preferences request, @NotNull Versions.Put precondition, Locale locale) {
+        // The first save creates the row (If-None-Match: *), later ones name the version read (If-Match).
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from notification_preference where subject = ?1 for update")
+                .setParameter(1, caller.subject()).getResultList();
+        precondition.check(current.isEmpty() ? null : ((Number) current.get(0)).longValue());
         Preferences p = request;
         String email = Text.blankToNull(p.email());
         if (p.emailEnabled() && email == null) {
             throw ProblemException.invalid("email", "notices.email_needed");
         }
         Set<String> muted = new TreeSet<>(p.mutedKinds() == null ? List.of() : p.mutedKinds());
-        em.createNativeQuery("""
+        int written = em.createNativeQuery("""
                         insert into notification_preference (subject, roles, customer_id, language, email, email_enabled, muted_kinds,
                                                              updated_at)
                         values (?1, cast(?2 as text[]), ?3, ?4, ?5, ?6, cast(?7 as text[]), ?8)
                         on conflict (subject) do update set roles = excluded.roles, customer_id = excluded.customer_id,
                             language = excluded.language, email = excluded.email, email_enabled = excluded.email_enabled,
                             muted_kinds = excluded.muted_kinds, version = notification_preference.version + 1,
-                            updated_at = excluded.updated_at""")
+                            updated_at = excluded.updated_at
+                        where cast(?9 as boolean)""")
                 .setParameter(1, caller.subject())
                 .setParameter(2, new TreeSet<>(identity.getRoles()).toArray(new String[0]))
                 .setParameter(3, caller.customerScope().orElse(null))
@@ -86,7 +102,12 @@ public class NotificationPreferences {
                 .setParameter(6, p.emailEnabled())
                 .setParameter(7, muted.toArray(new String[0]))
                 .setParameter(8, OffsetDateTime.now(clock))
+                .setParameter(9, !precondition.creates())
                 .executeUpdate();
+        if (written == 0) {
+            // Saved by another session since the lock found nothing: If-None-Match: * no longer holds.
+            throw new ProblemException(412, "record_exists");
+        }
         return mine(locale);
     }
 }

@@ -5,6 +5,9 @@ import com.aftersales.shared.security.AnyRole;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,15 +33,24 @@ public class PreferenceResource {
     @GET
     @AnyRole
     @Operation(summary = "My notification preferences (language, e-mail, muted kinds)")
-    public NotificationPreferences.Preferences mine() {
-        return preferences.mine(Messages.choose(headers.getAcceptableLanguages()));
+    public Response mine() {
+        NotificationPreferences.Preferences mine = preferences.mine(Messages.choose(headers.getAcceptableLanguages()));
+        Long version = preferences.version();
+        // No ETag before the first save: the first PUT creates the settings with If-None-Match: *.
+        return version == null ? Response.ok(mine).build() : Versions.ok(mine, version);
     }
 
     @PUT
     @AnyRole
-    @Operation(summary = "Replace my notification preferences; also records my current roles for notices sent to a role")
-    public NotificationPreferences.Preferences save(NotificationPreferences.Preferences request) {
-        return preferences.save(request, Messages.choose(headers.getAcceptableLanguages()));
+    @Operation(summary = "Replace my notification preferences; also records my current roles for notices sent to a role. "
+            + "If-None-Match: * for the first save, then If-Match with the ETag of GET")
+    public Response save(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                         NotificationPreferences.Preferences request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        NotificationPreferences.Preferences saved = preferences.save(request, precondition,
+                Messages.choose(headers.getAcceptableLanguages()));
+        return Versions.ok(saved, preferences.version());
     }
 
 }

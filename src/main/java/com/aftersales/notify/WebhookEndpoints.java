@@ -7,6 +7,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
+import com.aftersales.shared.web.Versions;
 import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class WebhookEndpoints {
     @RegisterForReflection
     public record EndpointView(UUID id, String name, String url, Format format, boolean signed, String language,
                                List<String> roles, List<String> kinds, boolean active, String createdBy,
-                               OffsetDateTime createdAt) {
+                               OffsetDateTime createdAt, long version) {
     }
 
     static final String AUDIT_TYPE = "webhook-endpoint";
@@ -124,11 +125,14 @@ public class WebhookEndpoints {
     }
 
     @Transactional
-    public void deactivate(String id) {
-        EndpointView before = get(Params.uuid("webhook", id));
+    public void deactivate(String id, long expectedVersion) {
+        UUID key = Params.uuid("webhook", id);
+        em.createNativeQuery("select 1 from webhook_endpoint where id = ?1 for update").setParameter(1, key).getResultList();
+        EndpointView before = get(key);
         if (!before.active()) {
             throw ProblemException.notFound("webhook", id);
         }
+        Versions.check(before.version(), expectedVersion);
         em.createNativeQuery("update webhook_endpoint set active = false, version = version + 1, updated_at = ?2 where id = ?1")
                 .setParameter(1, before.id()).setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
         audit.record(AUDIT_TYPE, before.id(), "DEACTIVATE", before, get(before.id()));
@@ -144,7 +148,7 @@ public class WebhookEndpoints {
 
     private List<EndpointView> query(String where, UUID id) {
         var q = em.createNativeQuery("select id, name, url, format, secret is not null, language, roles, kinds, active, created_by, "
-                + "created_at from webhook_endpoint where " + where);
+                + "created_at, version from webhook_endpoint where " + where);
         if (id != null) {
             q.setParameter(1, id);
         }
@@ -152,6 +156,6 @@ public class WebhookEndpoints {
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new EndpointView((UUID) r[0], (String) r[1], (String) r[2], Format.valueOf((String) r[3]),
                 (Boolean) r[4], (String) r[5], List.of((String[]) r[6]), List.of((String[]) r[7]), (Boolean) r[8],
-                (String) r[9], SqlValues.offsetDateTime(r[10]))).toList();
+                (String) r[9], SqlValues.offsetDateTime(r[10]), ((Number) r[11]).longValue())).toList();
     }
 }

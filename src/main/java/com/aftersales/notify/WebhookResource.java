@@ -4,6 +4,9 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,15 +43,18 @@ public class WebhookResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a webhook endpoint (GENERIC signed JSON, WECOM, DINGTALK or FEISHU robot) for roles or kinds")
     public Response create(WebhookEndpoints.EndpointRequest request) {
-        return Response.status(Response.Status.CREATED).entity(webhooks.create(request)).build();
+        WebhookEndpoints.EndpointView view = webhooks.create(request);
+        return Response.status(Response.Status.CREATED).header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();
     }
 
     @DELETE
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Stop sending to a webhook endpoint (pending deliveries to it fail into dead letters)")
-    public void deactivate(@PathParam("id") String id) {
-        webhooks.deactivate(id);
+    @Operation(summary = "Stop sending to a webhook endpoint (pending deliveries to it fail into dead letters); "
+            + "If-Match with its version")
+    public void deactivate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        webhooks.deactivate(id, expected);
     }
 }

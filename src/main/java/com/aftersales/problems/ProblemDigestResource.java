@@ -5,6 +5,9 @@ import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import com.aftersales.shared.web.Versions;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -79,17 +82,24 @@ public class ProblemDigestResource {
     @PUT
     @Path("subscribers")
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
-    @Operation(summary = "Subscribe a person (token subject) of a department to its digest")
-    public ProblemDigests.SubscriberView subscribe(ProblemDigests.SubscriberRequest request) {
-        return digests.subscribe(request);
+    @Operation(summary = "Subscribe a person (token subject) of a department to its digest (If-None-Match: *), or change "
+            + "the subscription (If-Match with its version)")
+    public Response subscribe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              ProblemDigests.SubscriberRequest request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        ProblemDigests.SubscriberView view = digests.subscribe(request, precondition);
+        return Versions.ok(view, view.version());
     }
 
     @DELETE
     @Path("subscribers/{department}/{subscriber}")
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
-    @Operation(summary = "Unsubscribe a person")
-    public Response unsubscribe(@PathParam("department") String department, @PathParam("subscriber") String subscriber) {
-        digests.unsubscribe(Params.enumParam("department", department, Department.class), subscriber);
+    @Operation(summary = "Unsubscribe a person (If-Match with the subscription's version)")
+    public Response unsubscribe(@PathParam("department") String department, @PathParam("subscriber") String subscriber,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        digests.unsubscribe(Params.enumParam("department", department, Department.class), subscriber, expected);
         return Response.noContent().build();
     }
 }

@@ -9,6 +9,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +42,7 @@ public class ProblemDigests {
     }
 
     @RegisterForReflection
-    public record SubscriberView(Department department, String subscriber, String name, String email) {
+    public record SubscriberView(Department department, String subscriber, String name, String email, long version) {
     }
 
     public record IssueRequest(@NotNull Department department, @NotNull OffsetDateTime since) {
@@ -200,18 +201,31 @@ public class ProblemDigests {
         return new Acknowledgements(id, acked, pending);
     }
 
-    public SubscriberView subscribe(@NotNull @Valid SubscriberRequest request) {
-        em.createNativeQuery("insert into department_subscriber (department, subscriber, name, email) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (department, subscriber) do update set name = excluded.name, email = excluded.email")
+    public SubscriberView subscribe(@NotNull @Valid SubscriberRequest request, @NotNull Versions.Put precondition) {
+        // The row under a lock: If-Match names its version, If-None-Match: * only subscribes someone new.
+        Long current = subscriberVersion(request.department(), request.subscriber().strip(), true);
+        precondition.check(current);
+        int written = em.createNativeQuery("insert into department_subscriber (department, subscriber, name, email) values (?1, ?2, ?3, ?4) "
+                        + "on conflict (department, subscriber) do update set name = excluded.name, email = excluded.email "
+                        + "where cast(?5 as boolean)")
                 .setParameter(1, request.department().name()).setParameter(2, request.subscriber().strip())
-                .setParameter(3, request.name().strip()).setParameter(4, request.email()).executeUpdate();
+                .setParameter(3, request.name().strip()).setParameter(4, request.email())
+                .setParameter(5, !precondition.creates()).executeUpdate();
+        if (written == 0) {
+            throw new ProblemException(412, "record_exists");
+        }
         SubscriberView view = new SubscriberView(request.department(), request.subscriber().strip(), request.name().strip(),
-                request.email());
+                request.email(), subscriberVersion(request.department(), request.subscriber().strip(), false));
         audit.record("department-subscriber", request.department() + "/" + view.subscriber(), "SET", null, view);
         return view;
     }
 
-    public void unsubscribe(Department department, String subscriber) {
+    public void unsubscribe(Department department, String subscriber, long expectedVersion) {
+        Long current = subscriberVersion(department, subscriber, true);
+        if (current == null) {
+            throw ProblemException.notFound("department-subscriber", department + "/" + subscriber);
+        }
+        Versions.check(current, expectedVersion);
         int removed = em.createNativeQuery("delete from department_subscriber where department = ?1 and subscriber = ?2")
                 .setParameter(1, department.name()).setParameter(2, subscriber).executeUpdate();
         if (removed == 0) {
@@ -220,16 +234,24 @@ public class ProblemDigests {
         audit.record("department-subscriber", department + "/" + subscriber, "DELETE", null, null);
     }
 
+    private Long subscriberVersion(Department department, String subscriber, boolean lock) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em.createNativeQuery("select version from department_subscriber where department = ?1 "
+                        + "and subscriber = ?2" + (lock ? " for update" : "")).setParameter(1, department.name())
+                .setParameter(2, subscriber).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SubscriberView> subscribers(Department department) {
-        String sql = "select department, subscriber, name, email from department_subscriber ";
+        String sql = "select department, subscriber, name, email, version from department_subscriber ";
         var query = department == null
                 ? em.createNativeQuery(sql + "order by department, subscriber")
                 : em.createNativeQuery(sql + "where department = ?1 order by subscriber").setParameter(1, department.name());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> new SubscriberView(Department.valueOf((String) r[0]), (String) r[1], (String) r[2],
-                (String) r[3])).toList();
+                (String) r[3], ((Number) r[4]).longValue())).toList();
     }
 
     private Object[] digest(UUID id) {

@@ -1,6 +1,7 @@
 package com.aftersales.recall;
 
 import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.web.Text;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -169,8 +170,27 @@ public class RecallCampaign extends Versioned {
         this.holdUntil = holdUntil;
     }
 
-    void complete(OffsetDateTime at) {
+    /** A unit not closed out yet: its serial, its remedy status, and whether only the reason is missing. */
+    record OpenUnit(String serialNo, String remedyStatus, boolean reasonMissing) {
+    }
+
+    /** The units of the campaign not closed out: how many, and the first of them by serial. */
+    record OpenUnits(long count, List<OpenUnit> first) {
+        static final OpenUnits NONE = new OpenUnits(0, List.of());
+    }
+
+    /**
+     * An active campaign completes once every unit is closed out: remedied, or unreachable or exempt with a reason.
+     * Otherwise 409 listing the first open units (the count in {@code openUnits}).
+     */
+    void complete(OpenUnits open, OffsetDateTime at) {
         require(Status.ACTIVE);
+        if (open.count() > 0) {
+            List<Issue> issues = open.first().stream().map(u -> u.reasonMissing()
+                    ? Issue.of("units." + u.serialNo() + ".reason", "recalls.closeout_needs_reason", u.serialNo(), u.remedyStatus())
+                    : Issue.of("units." + u.serialNo(), "recalls.unit_not_closed_out", u.serialNo(), u.remedyStatus())).toList();
+            throw new ProblemException(409, "recall_units_open", issues, open.count()).with("openUnits", open.count());
+        }
         status = Status.COMPLETED;
         completedAt = at;
     }

@@ -187,8 +187,9 @@ public class RecallProgress {
      * every bad row is reported with its line; a clean file is applied in one UPDATE … FROM unnest(…).
      */
     @Transactional
-    public ImportResult importRemedies(UUID id, byte[] body) {
-        RecallCampaign c = recalls.active(id);
+    public ImportResult importRemedies(UUID id, long expectedVersion, byte[] body) {
+        // The import is a change of the campaign as a whole: it names the version read (If-Match) and makes a new one.
+        RecallCampaign c = recalls.lockedActive(id, expectedVersion);
         Upload upload = Upload.read(body, REMEDY_COLUMNS, config.recalls().importing().maxRows());
         List<Issue> issues = upload.issues();
         List<String> serials = new ArrayList<>();
@@ -243,6 +244,7 @@ public class RecallProgress {
                 .setParameter(7, OffsetDateTime.now(clock))
                 .executeUpdate();
         audit.record(Recalls.AUDIT_TYPE, c.id, "REMEDY_IMPORT", null, Map.of("updated", updated));
+        recalls.newVersion(c);
         return new ImportResult(updated);
     }
 

@@ -119,7 +119,7 @@ public class RecallResource {
     @Path("{id}/completion")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Mark the campaign completed")
+    @Operation(summary = "Mark the campaign completed: every unit remedied or closed out (UNREACHABLE or EXEMPT, with a reason); 409 lists the open units")
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(recalls.complete(Params.uuid("recall", id), expected));
@@ -148,19 +148,34 @@ public class RecallResource {
     @PUT
     @Path("{id}/units/{serialNo}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
-    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE, EXEMPT (reason)")
-    public Recalls.UnitView remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
-                                   Recalls.RemedyRequest request) {
-        return recalls.remedy(Params.uuid("recall", id), SerialNo.of(serialNo), request);
+    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE (a reason closes it "
+            + "out), EXEMPT (reason); If-Match with the unit's ETag")
+    public Response remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Recalls.RemedyRequest request) {
+        long expected = Versions.required(ifMatch);
+        Recalls.UnitView view = recalls.remedy(Params.uuid("recall", id), SerialNo.of(serialNo), expected, request);
+        return Versions.ok(view, view.version());
+    }
+
+    @GET
+    @Path("{id}/units/{serialNo}")
+    @AnyRole
+    @Operation(summary = "One unit of the campaign and its remedy status, with its ETag (a customer account: its own units only)")
+    public Response unit(@PathParam("id") String id, @PathParam("serialNo") String serialNo) {
+        Recalls.UnitView view = recalls.unit(Params.uuid("recall", id), SerialNo.of(serialNo));
+        return Versions.ok(view, view.version());
     }
 
     @POST
     @Path("{id}/remedies")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing")
-    public RecallProgress.ImportResult importRemedies(@PathParam("id") String id, byte[] csv) {
-        return progress.importRemedies(Params.uuid("recall", id), csv);
+    @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing; "
+            + "If-Match with the campaign's ETag (the import makes a new version of the campaign)")
+    public RecallProgress.ImportResult importRemedies(@PathParam("id") String id,
+                                                      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] csv) {
+        long expected = Versions.required(ifMatch);
+        return progress.importRemedies(Params.uuid("recall", id), expected, csv);
     }
 
     @GET

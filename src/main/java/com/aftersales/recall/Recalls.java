@@ -85,7 +85,8 @@ public class Recalls {
 
     @RegisterForReflection
     public record UnitView(String serialNo, UUID customerId, String productModel, Remedy remedyStatus, LocalDate remedyDate,
-                           String remedyWhere, UUID remedyCaseId, String exemptReason, OffsetDateTime updatedAt) {
+                           String remedyWhere, UUID remedyCaseId, String exemptReason, OffsetDateTime updatedAt,
+                           long version) {
     }
 
     static final String AUDIT_TYPE = "recall";
@@ -191,12 +192,34 @@ public class Recalls {
         return affected;
     }
 
+    /**
+     * Completes the campaign when every unit is closed out (remedied, or unreachable / exempt with a reason). The
+     * campaign row is locked; remedies take a share lock on it ({@link #active}), so no unit reopens while this counts.
+     */
     public CampaignView complete(@NotNull UUID id, long expectedVersion) {
         RecallCampaign c = locked(id, expectedVersion);
         CampaignView before = CampaignView.of(c);
-        c.complete(OffsetDateTime.now(clock));
+        c.complete(c.status() == RecallCampaign.Status.ACTIVE ? openUnits(c.id) : RecallCampaign.OpenUnits.NONE,
+                OffsetDateTime.now(clock));
         return audited(c, "COMPLETE", before);
     }
+
+    /** How many units are not closed out, and the first {@value #OPEN_UNITS_LISTED} of them by serial. */
+    private RecallCampaign.OpenUnits openUnits(UUID campaignId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select serial_no, remedy_status, count(*) over () from recall_unit "
+                        + "where campaign_id = ?1 and remedy_status <> 'REMEDIED' and not (remedy_status in ('UNREACHABLE', 'EXEMPT') "
+                        + "and coalesce(btrim(exempt_reason), '') <> '') order by serial_no limit " + OPEN_UNITS_LISTED)
+                .setParameter(1, campaignId).getResultList();
+        if (rows.isEmpty()) {
+            return RecallCampaign.OpenUnits.NONE;
+        }
+        List<RecallCampaign.OpenUnit> first = rows.stream().map(r -> new RecallCampaign.OpenUnit((String) r[0], (String) r[1],
+                !"NOTIFIED".equals(r[1]) && !"SCHEDULED".equals(r[1]))).toList();
+        return new RecallCampaign.OpenUnits(((Number) rows.get(0)[2]).longValue(), first);
+    }
+
+    static final int OPEN_UNITS_LISTED = 50;
 
     public CampaignView close(@NotNull UUID id, long expectedVersion) {
         RecallCampaign c = locked(id, expectedVersion);
@@ -213,9 +236,18 @@ public class Recalls {
         campaigns.delete(c);
     }
 
-    public UnitView remedy(@NotNull UUID id, @NotNull SerialNo serialNo, @NotNull @Valid RemedyRequest request) {
+    public UnitView remedy(@NotNull UUID id, @NotNull SerialNo serialNo, long expectedVersion,
+                           @NotNull @Valid RemedyRequest request) {
         RecallCampaign c = active(id);
         String serial = serialNo.value();
+        // The unit's row under a lock: two people recording remedies cannot overwrite each other (If-Match).
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from recall_unit where campaign_id = ?1 and serial_no = ?2 "
+                + "for update").setParameter(1, c.id).setParameter(2, serial).getResultList();
+        if (current.isEmpty()) {
+            throw ProblemException.notFound("recall-unit", serial);
+        }
+        Versions.check(((Number) current.get(0)).longValue(), expectedVersion);
         List<Issue> issues = remedyIssues(null, "", request.status(), request.date(), request.reason());
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
@@ -281,6 +313,17 @@ public class Recalls {
         return page.page(rows, c -> c.code, CampaignView::of);
     }
 
+    /** One unit of the campaign (a customer account: only its own), with its version for If-Match. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UnitView unit(@NotNull UUID id, @NotNull SerialNo serialNo) {
+        RecallCampaign c = visible(id);
+        List<UnitView> rows = units(c.id, serialNo.value(), null, 1);
+        if (rows.isEmpty()) {
+            throw ProblemException.notFound("recall-unit", serialNo.value());
+        }
+        return rows.get(0);
+    }
+
     /** The campaign's units: a customer account sees only its own. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UnitView> units(@NotNull UUID id, Remedy status, PageRequest page) {
@@ -313,13 +356,14 @@ public class Recalls {
             where.add("serial_no > ?" + params.size());
         }
         Query q = em.createNativeQuery("select serial_no, customer_id, product_model, remedy_status, remedy_date, remedy_where, "
-                + "remedy_case_id, exempt_reason, updated_at from recall_unit where " + String.join(" and ", where)
+                + "remedy_case_id, exempt_reason, updated_at, version from recall_unit where " + String.join(" and ", where)
                 + " order by serial_no limit " + limit);
         bind(q, params, 1);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new UnitView((String) r[0], (UUID) r[1], (String) r[2], Remedy.valueOf((String) r[3]),
-                SqlValues.localDate(r[4]), (String) r[5], (UUID) r[6], (String) r[7], SqlValues.offsetDateTime(r[8]))).toList();
+                SqlValues.localDate(r[4]), (String) r[5], (UUID) r[6], (String) r[7], SqlValues.offsetDateTime(r[8]),
+                ((Number) r[9]).longValue())).toList();
     }
 
     /** A campaign the caller may see: staff all, a customer account those with its units. */
@@ -339,10 +383,28 @@ public class Recalls {
         return campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
     }
 
+    /**
+     * An active campaign, for remedies: its row is share-locked, so completion (which locks it for update) waits for
+     * the remedies in flight and a remedy after completion finds the campaign completed.
+     */
     RecallCampaign active(UUID id) {
-        RecallCampaign c = staffCampaign(id);
+        RecallCampaign c = campaigns.findByIdOptional(id, LockModeType.PESSIMISTIC_READ)
+                .orElseThrow(() -> ProblemException.notFound("recall", id));
         c.require(RecallCampaign.Status.ACTIVE);
         return c;
+    }
+
+    /** An active campaign under a lock, at the version the caller read. */
+    RecallCampaign lockedActive(UUID id, long expectedVersion) {
+        RecallCampaign c = staffCampaign(id);
+        RecallCampaign locked = locked(c.id, expectedVersion);
+        locked.require(RecallCampaign.Status.ACTIVE);
+        return locked;
+    }
+
+    /** A change of the campaign's units as a whole (the remedy import) makes a new version of the campaign. */
+    void newVersion(RecallCampaign c) {
+        em.lock(c, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
     }
 
     private RecallCampaign locked(UUID id, long expectedVersion) {

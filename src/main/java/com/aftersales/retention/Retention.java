@@ -6,6 +6,7 @@ import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.CorrelationId;
 import com.aftersales.shared.web.Params;
+import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ import java.util.List;
 public class Retention {
 
     @RegisterForReflection
-    public record ProductLife(String productModel, int lifeYears, String updatedBy, OffsetDateTime updatedAt) {
+    public record ProductLife(String productModel, int lifeYears, String updatedBy, OffsetDateTime updatedAt, long version) {
     }
 
     @RegisterForReflection
@@ -42,7 +43,7 @@ public class Retention {
     /** A unit's retention: kept until, held until (recall legal hold), and the first day its data may be removed. */
     @RegisterForReflection
     public record UnitRetention(String serialNo, String productModel, LocalDate keptUntil, LocalDate heldUntil,
-                                LocalDate removableFrom, OffsetDateTime anonymisedAt) {
+                                LocalDate removableFrom, OffsetDateTime anonymisedAt, long version) {
     }
 
     @RegisterForReflection
@@ -63,7 +64,7 @@ public class Retention {
     /** Units past retention and not held on a date (?1); the business zone is ?{@code zoneParameter}. */
     static String expired(int zoneParameter) {
         return """
-                select u.id, u.serial_no, u.product_model, %1$s as kept_until
+                select u.id, u.serial_no, u.product_model, u.version, %1$s as kept_until
                 from unit u
                 where u.anonymised_at is null
                   and %1$s < ?1
@@ -86,26 +87,44 @@ public class Retention {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ProductLife> lives() {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select product_model, life_years, updated_by, updated_at "
+        List<Object[]> rows = em.createNativeQuery("select product_model, life_years, updated_by, updated_at, version "
                 + "from product_model_life order by product_model").getResultList();
         return rows.stream().map(r -> new ProductLife((String) r[0], ((Number) r[1]).intValue(), (String) r[2],
-                SqlValues.offsetDateTime(r[3]))).toList();
+                SqlValues.offsetDateTime(r[3]), ((Number) r[4]).longValue())).toList();
+    }
+
+    /** One model's product life ('*': the default), with its version for If-Match. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ProductLife life(String model) {
+        String key = model == null ? "" : model.strip();
+        return lives().stream().filter(l -> l.productModel().equals(key)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("product-life", key));
     }
 
     /** Sets a model's product life ('*': the default). Changes every retention date of the model's units. */
     @Transactional
-    public ProductLife setLife(String model, @NotNull @Valid LifeRequest request) {
+    public ProductLife setLife(String model, @NotNull Versions.Put precondition, @NotNull @Valid LifeRequest request) {
         String key = model == null ? "" : model.strip();
         if (key.isEmpty() || key.length() > 100) {
             throw ProblemException.badParameter("productModel", "validation.required");
         }
+        // The model's row under a lock: If-Match must name its version; If-None-Match: * only creates one.
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from product_model_life where product_model = ?1 for update")
+                .setParameter(1, key).getResultList();
+        precondition.check(current.isEmpty() ? null : ((Number) current.get(0)).longValue());
         ProductLife before = lives().stream().filter(l -> l.productModel().equals(key)).findFirst().orElse(null);
-        em.createNativeQuery("""
+        int written = em.createNativeQuery(before == null ? """
                         insert into product_model_life (product_model, life_years, updated_by, updated_at) values (?1, ?2, ?3, ?4)
-                        on conflict (product_model) do update set life_years = excluded.life_years,
-                            updated_by = excluded.updated_by, updated_at = excluded.updated_at, version = product_model_life.version + 1""")
+                        on conflict (product_model) do nothing""" : """
+                        update product_model_life set life_years = ?2, updated_by = ?3, updated_at = ?4, version = version + 1
+                        where product_model = ?1""")
                 .setParameter(1, key).setParameter(2, request.lifeYears()).setParameter(3, caller.subject())
                 .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
+        if (written == 0) {
+            // Created by someone else since the lock found nothing: this If-None-Match: * no longer holds.
+            throw new ProblemException(412, "record_exists");
+        }
         ProductLife after = lives().stream().filter(l -> l.productModel().equals(key)).findFirst().orElseThrow();
         audit.record(AUDIT_TYPE, key, before == null ? "CREATE" : "UPDATE", before, after);
         return after;
@@ -118,7 +137,7 @@ public class Retention {
                         select u.serial_no, u.product_model, %s,
                                (select max(coalesce(rc.hold_until, date '9999-12-31')) from recall_unit ru
                                 join recall_campaign rc on rc.id = ru.campaign_id where ru.unit_id = u.id),
-                               u.anonymised_at
+                               u.anonymised_at, u.version
                         from unit u where u.serial_no = ?1""".formatted(keptUntil(2)))
                 .setParameter(1, serialNo.value()).setParameter(2, clock.getZone().getId()).getResultList();
         if (rows.isEmpty()) {
@@ -129,18 +148,19 @@ public class Retention {
         LocalDate held = (LocalDate) r[3];
         LocalDate last = held != null && held.isAfter(kept) ? held : kept;
         return new UnitRetention((String) r[0], (String) r[1], kept, held,
-                last.equals(LocalDate.MAX) || last.getYear() == 9999 ? null : last.plusDays(1), SqlValues.offsetDateTime(r[4]));
+                last.equals(LocalDate.MAX) || last.getYear() == 9999 ? null : last.plusDays(1), SqlValues.offsetDateTime(r[4]),
+                ((Number) r[5]).longValue());
     }
 
     /** Units whose data may be removed on a date, oldest retention first (at most 200), and how many there are. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<UnitRetention> expired(LocalDate asOf) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select serial_no, product_model, kept_until from (" + expired(2)
+        List<Object[]> rows = em.createNativeQuery("select serial_no, product_model, kept_until, version from (" + expired(2)
                         + ") e order by kept_until, serial_no limit 200").setParameter(1, asOf)
                 .setParameter(2, clock.getZone().getId()).getResultList();
         return rows.stream().map(r -> new UnitRetention((String) r[0], (String) r[1], (LocalDate) r[2], null,
-                ((LocalDate) r[2]).plusDays(1), null)).toList();
+                ((LocalDate) r[2]).plusDays(1), null, ((Number) r[3]).longValue())).toList();
     }
 
     /**
@@ -148,7 +168,15 @@ public class Retention {
      * retention or a legal hold runs.
      */
     @Transactional
-    public UnitRetention erase(SerialNo serialNo) {
+    public UnitRetention erase(SerialNo serialNo, long expectedVersion) {
+        // The unit's row under a lock: the erasure is based on the version the caller read (If-Match).
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from unit where serial_no = ?1 for update")
+                .setParameter(1, serialNo.value()).getResultList();
+        if (current.isEmpty()) {
+            throw ProblemException.notFound("unit", serialNo.value());
+        }
+        Versions.check(((Number) current.get(0)).longValue(), expectedVersion);
         UnitRetention r = unit(serialNo);
         LocalDate today = LocalDate.now(clock);
         if (r.anonymisedAt() == null && (r.removableFrom() == null || today.isBefore(r.removableFrom()))) {
@@ -193,7 +221,7 @@ public class Retention {
                         ), audited as (
                             insert into audit_log (occurred_at, actor, action, entity_type, entity_id, before_state, after_state,
                                                    correlation_id)
-                            select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'unit', cast(x.id as text), cast(null as jsonb),
+                            select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'unit', x.serial_no, cast(null as jsonb),
                                    jsonb_build_object('serialNo', x.serial_no, 'keptUntil', x.kept_until), ?4 from units x
                             union all
                             select cast(?5 as timestamptz), ?3, 'ANONYMISE', 'case', cast(c.id as text), cast(null as jsonb),

@@ -1,18 +1,22 @@
 package com.aftersales.retention;
 
 import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,20 +45,35 @@ public class RetentionResource {
         return retention.lives();
     }
 
+    @GET
+    @Path("product-life/{model}")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
+    @Operation(summary = "One model's product life ('*': the default), with its ETag")
+    public Response life(@PathParam("model") String model) {
+        Retention.ProductLife life = retention.life(model);
+        return Versions.ok(life, life.version());
+    }
+
     @PUT
     @Path("product-life/{model}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Set a model's product life (1–50 years; '*' for the default)")
-    public Retention.ProductLife setLife(@PathParam("model") String model, Retention.LifeRequest request) {
-        return retention.setLife(model, request);
+    @Operation(summary = "Set a model's product life (1–50 years; '*' for the default): If-Match with its ETag, "
+            + "If-None-Match: * for a model without its own yet")
+    public Response setLife(@PathParam("model") String model, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, Retention.LifeRequest request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        Retention.ProductLife life = retention.setLife(model, precondition, request);
+        return Versions.ok(life, life.version());
     }
 
     @GET
     @Path("units/{serialNo}")
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
-    @Operation(summary = "A unit's retention: kept until (product life + 1 calendar year), recall hold, removable from")
-    public Retention.UnitRetention unit(@PathParam("serialNo") String serialNo) {
-        return retention.unit(SerialNo.of(serialNo));
+    @Operation(summary = "A unit's retention: kept until (product life + 1 calendar year), recall hold, removable from; "
+            + "the ETag is the unit's")
+    public Response unit(@PathParam("serialNo") String serialNo) {
+        Retention.UnitRetention unit = retention.unit(SerialNo.of(serialNo));
+        return Versions.ok(unit, unit.version());
     }
 
     @DELETE
@@ -62,9 +81,11 @@ public class RetentionResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a unit's personal data (and of its cases past retention); 409 with the date it may go "
-            + "while retention or a recall hold runs")
-    public Retention.UnitRetention erase(@PathParam("serialNo") String serialNo) {
-        return retention.erase(SerialNo.of(serialNo));
+            + "while retention or a recall hold runs; If-Match with the unit's ETag")
+    public Response erase(@PathParam("serialNo") String serialNo, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        Retention.UnitRetention unit = retention.erase(SerialNo.of(serialNo), expected);
+        return Versions.ok(unit, unit.version());
     }
 
     @GET

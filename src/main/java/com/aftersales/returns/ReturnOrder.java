@@ -10,12 +10,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -108,13 +110,27 @@ public class ReturnOrder extends Versioned {
 
     /**
      * A verdict for every unit, each tested first (first tests, not re-tests); a confirmed defect names its cause, an
-     * NTF none, a purchased-part cause the supplier and its share. {@code findings} are in request order: the issues
-     * name them by index.
+     * NTF none (and no test of the unit reproduced the fault), a purchased-part cause the supplier and its share.
+     * {@code findings} are in request order: the issues name them by index.
      */
     void judge(List<ReturnUnit> units, List<ReturnUnit.Finding> findings, Collection<String> tested, String by,
                OffsetDateTime at) {
+        judge(units, findings, tested, Map.of(), by, at);
+    }
+
+    /** A test of a unit that reproduced the fault: it rules out an NTF verdict on that unit. */
+    record Reproduction(UUID testId, String testName, LocalDate testedOn) {
+    }
+
+    /**
+     * As {@link #judge(List, List, Collection, String, OffsetDateTime)}, where {@code reproduced} gives, per serial,
+     * the first test of the unit that reproduced the fault: such a unit is not NTF (the issue names the test).
+     */
+    void judge(List<ReturnUnit> units, List<ReturnUnit.Finding> findings, Collection<String> tested,
+               Map<String, Reproduction> reproduced, String by, OffsetDateTime at) {
         require(Status.TESTING);
         List<Issue> issues = new ArrayList<>();
+        Map<String, UUID> reproducingTests = new TreeMap<>();
         Map<String, ReturnUnit.Finding> bySerial = new HashMap<>();
         for (int i = 0; i < findings.size(); i++) {
             ReturnUnit.Finding f = findings.get(i);
@@ -125,6 +141,12 @@ public class ReturnOrder extends Versioned {
             }
             if (f.verdict() == ReturnUnit.Verdict.NTF && f.cause() != null) {
                 issues.add(Issue.of(field + ".causeCategory", "returns.ntf_has_no_cause"));
+            }
+            Reproduction reproduction = reproduced.get(f.serialNo());
+            if (f.verdict() == ReturnUnit.Verdict.NTF && reproduction != null) {
+                issues.add(Issue.of(field + ".verdict", "returns.ntf_but_reproduced", f.serialNo(), reproduction.testName(),
+                        reproduction.testedOn()));
+                reproducingTests.put(f.serialNo(), reproduction.testId());
             }
             if (f.cause() == ReturnUnit.Cause.PURCHASED_PART && (f.supplier() == null || f.supplier().isBlank()
                     || f.supplierShare() == null)) {
@@ -140,7 +162,12 @@ public class ReturnOrder extends Versioned {
             }
         }
         if (!issues.isEmpty()) {
-            throw new ProblemException(422, "validation_failed", issues);
+            ProblemException refused = new ProblemException(422, "validation_failed", issues);
+            if (!reproducingTests.isEmpty()) {
+                // The tests that rule out NTF, by serial: the texts name them, this gives their ids.
+                refused.with("reproducingTests", reproducingTests);
+            }
+            throw refused;
         }
         units.forEach(u -> u.judge(bySerial.get(u.serialNo()), by, at));
         status = Status.JUDGED;

@@ -138,7 +138,8 @@ public class Returns {
         ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
         r.receive(caller.subject(), OffsetDateTime.now(clock));
-        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收 / return received");
+        // A stored text, written once in the working language zh-CN (docs/architecture.md, "Languages").
+        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收");
         ReturnView after = audited(r, "RECEIVE", before);
         CaseReference c = cases.visible(r.caseId);
         outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole(), c.ownerPerson()),
@@ -157,15 +158,23 @@ public class Returns {
         return audited(r, request.retest() ? "RETEST" : "TEST", before);
     }
 
-    /** A verdict for every unit, each tested first; a purchased-part cause names the supplier and its share. */
+    /**
+     * A verdict for every unit, each tested first; a purchased-part cause names the supplier and its share; NTF only
+     * when no test of the unit reproduced the fault (422 naming the test otherwise).
+     */
     public ReturnView judge(@NotNull UUID id, long expectedVersion, @NotNull @Valid JudgeRequest request) {
         ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
         List<String> tested = em.createQuery("select distinct t.serialNo from TestRecord t where t.returnId = ?1 and t.retest = false",
                 String.class).setParameter(1, r.id).getResultList();
+        Map<String, ReturnOrder.Reproduction> reproduced = new HashMap<>();
+        em.createQuery("from TestRecord where returnId = ?1 and retest = false and reproduced = true order by testedAt, id",
+                        TestRecord.class).setParameter(1, r.id).getResultList()
+                .forEach(t -> reproduced.putIfAbsent(t.serialNo, new ReturnOrder.Reproduction(t.id, t.testName,
+                        t.testedAt.atZoneSameInstant(clock.getZone()).toLocalDate())));
         List<ReturnUnit.Finding> findings = request.units().stream().map(j -> new ReturnUnit.Finding(
                 SerialNo.of(j.serialNo()).value(), j.verdict(), j.causeCategory(), j.supplier(), j.supplierShare())).toList();
-        r.judge(units(r.id), findings, tested, caller.subject(), OffsetDateTime.now(clock));
+        r.judge(units(r.id), findings, tested, reproduced, caller.subject(), OffsetDateTime.now(clock));
         return audited(r, "JUDGE", before);
     }
 

@@ -92,13 +92,26 @@ public class SparePartResource {
         return parts.stock(Params.uuid("spare-part", id));
     }
 
+    @GET
+    @Path("{id}/stock/{location}")
+    @AnyStaff
+    @Operation(summary = "Stock of a part at one location, with its ETag")
+    public Response stockAt(@PathParam("id") String id, @PathParam("location") String location) {
+        SpareParts.StockView view = parts.stockAt(Params.uuid("spare-part", id), location);
+        return Versions.ok(view, view.version());
+    }
+
     @PUT
     @Path("{id}/stock/{location}")
     @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
-    @Operation(summary = "Safety stock and reorder point of a part at a location")
-    public SpareParts.StockView levels(@PathParam("id") String id, @PathParam("location") String location,
-                                       SpareParts.StockSettings settings) {
-        return parts.setStockLevels(Params.uuid("spare-part", id), location, settings);
+    @Operation(summary = "Safety stock and reorder point of a part at a location (If-Match with the stock row's ETag; "
+            + "If-None-Match: * for a location without a row yet)")
+    public Response levels(@PathParam("id") String id, @PathParam("location") String location,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, SpareParts.StockSettings settings) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        SpareParts.StockView view = parts.setStockLevels(Params.uuid("spare-part", id), location, precondition, settings);
+        return Versions.ok(view, view.version());
     }
 
     @POST

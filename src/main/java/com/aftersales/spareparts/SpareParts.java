@@ -64,7 +64,7 @@ public class SpareParts {
 
     @RegisterForReflection
     public record StockView(UUID partId, String partNo, String name, String location, int quantity, int safetyStock,
-                            int reorderPoint, boolean belowSafetyStock) {
+                            int reorderPoint, boolean belowSafetyStock, long version) {
     }
 
     public enum MovementKind { RECEIPT, ISSUE, ADJUSTMENT }
@@ -148,14 +148,24 @@ public class SpareParts {
         return page.page(rows, p -> p.partNo, PartView::of);
     }
 
-    public StockView setStockLevels(@NotNull UUID partId, @NotNull String rawLocation, @NotNull @Valid StockSettings settings) {
+    public StockView setStockLevels(@NotNull UUID partId, @NotNull String rawLocation, @NotNull Versions.Put precondition,
+                                    @NotNull @Valid StockSettings settings) {
         SparePart p = part(partId, LockModeType.NONE);
         String location = location(rawLocation);
-        em.createNativeQuery("insert into stock (part_id, location, safety_stock, reorder_point) values (?1, ?2, ?3, ?4) "
+        // The row's version under a lock: If-Match must name it, If-None-Match: * only creates.
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from stock where part_id = ?1 and location = ?2 for update")
+                .setParameter(1, p.id).setParameter(2, location).getResultList();
+        precondition.check(current.isEmpty() ? null : ((Number) current.get(0)).longValue());
+        int written = em.createNativeQuery("insert into stock (part_id, location, safety_stock, reorder_point) values (?1, ?2, ?3, ?4) "
                         + "on conflict (part_id, location) do update set safety_stock = excluded.safety_stock, "
-                        + "reorder_point = excluded.reorder_point")
+                        + "reorder_point = excluded.reorder_point where cast(?5 as boolean)")
                 .setParameter(1, p.id).setParameter(2, location).setParameter(3, settings.safetyStock())
-                .setParameter(4, settings.reorderPoint()).executeUpdate();
+                .setParameter(4, settings.reorderPoint()).setParameter(5, !precondition.creates()).executeUpdate();
+        if (written == 0) {
+            // Created by a receipt or another PUT since the lock found nothing: If-None-Match: * no longer holds.
+            throw new ProblemException(412, "record_exists");
+        }
         StockView view = stock(p.id).stream().filter(s -> s.location().equals(location)).findFirst().orElseThrow();
         audit.record("stock", p.partNo + "@" + location, "LEVELS", null, view);
         return view;
@@ -193,6 +203,15 @@ public class SpareParts {
         return stock(p.id).stream().filter(s -> s.location().equals(location)).findFirst().orElseThrow();
     }
 
+    /** One location's stock row of a part (404 when the location has none). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StockView stockAt(@NotNull UUID partId, String rawLocation) {
+        SparePart p = part(partId, LockModeType.NONE);
+        String location = location(rawLocation);
+        return stock(p.id).stream().filter(s -> s.location().equals(location)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("stock", p.partNo + "@" + location));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StockView> stock(UUID partId) {
         return stockViews("where s.part_id = ?1 order by s.location", partId);
@@ -206,7 +225,7 @@ public class SpareParts {
 
     private List<StockView> stockViews(String where, UUID partId) {
         var q = em.createNativeQuery("select s.part_id, p.part_no, p.name, s.location, s.quantity, s.safety_stock, "
-                + "s.reorder_point from stock s join spare_part p on p.id = s.part_id " + where);
+                + "s.reorder_point, s.version from stock s join spare_part p on p.id = s.part_id " + where);
         if (partId != null) {
             q.setParameter(1, partId);
         }
@@ -214,7 +233,7 @@ public class SpareParts {
         List<Object[]> rows = q.getResultList();
         return rows.stream().map(r -> new StockView((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
                 ((Number) r[4]).intValue(), ((Number) r[5]).intValue(), ((Number) r[6]).intValue(),
-                ((Number) r[4]).intValue() < ((Number) r[5]).intValue())).toList();
+                ((Number) r[4]).intValue() < ((Number) r[5]).intValue(), ((Number) r[7]).longValue())).toList();
     }
 
     /** Warehouse locations are codes: trimmed, upper case. */

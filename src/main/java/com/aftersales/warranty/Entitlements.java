@@ -117,7 +117,8 @@ public class Entitlements {
                                 EntitlementPolicy.Decision d, Locale locale) {
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
                 .map(r -> new EntitlementView.ReasonView(r.code(),
-                        Messages.text(locale, "entitlement." + r.code(), r.args().toArray())))
+                        Messages.text(locale, "entitlement." + r.code(), r.args().stream()
+                                .map(a -> a instanceof ProductLine line ? Messages.code(locale, "product_line", line) : a).toArray())))
                 .toList();
         String reason = String.join(locale.getLanguage().equals("en") ? "; " : "；",
                 reasons.stream().map(EntitlementView.ReasonView::text).toList());

@@ -6,6 +6,7 @@ import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -121,6 +122,34 @@ class CaseIntakeTest {
     }
 
     @Test
+    void theDuplicateWindowCountsCalendarMonths() {
+        // The test profile sets aftersales.cases.duplicate-window=P3M: three calendar months back from now. Read as
+        // Period.getDays() it was 0 days, and a case rejected 80 days ago was never flagged.
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        CaseTestData.World sameCustomer = new CaseTestData.World(w.customerId(),
+                CaseFixtures.unit(w.customerId(), "COMMERCIAL_VEHICLE", null));
+        String recent = rejected(w, "电机高速运行时有异响，伴随抖动，客户要求索赔");
+        String old = rejected(sameCustomer, "电机高速运行时有异响，伴随抖动，客户要求索赔");
+
+        TestClock.advance(Duration.ofDays(80));
+        CaseFixtures.open("SALES", w, "电机高速运行时异响并抖动，客户再次要求索赔").then().statusCode(201)
+                .body("possibleDuplicate.caseId", equalTo(recent));
+
+        TestClock.advance(Duration.ofDays(15));
+        CaseFixtures.open("SALES", sameCustomer, "电机高速运行时异响并抖动，客户再次要求索赔").then().statusCode(201)
+                .body("possibleDuplicate", nullValue());
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + old).then().statusCode(200).body("status", equalTo("REJECTED"));
+    }
+
+    private static String rejected(CaseTestData.World w, String description) {
+        io.restassured.response.Response opened = CaseFixtures.open("SALES", w, description);
+        opened.then().statusCode(201);
+        String id = opened.path("id");
+        CaseFixtures.move("AFTER_SALES_MANAGER", id, Integer.parseInt(opened.header("ETag").replace("\"", "")), "REJECTED");
+        return id;
+    }
+
+    @Test
     void aCustomerAccountOpensAndReadsOnlyItsOwnCases() {
         CaseTestData.World mine = world("MICRO_CAR", null);
         CaseTestData.World theirs = world("MICRO_CAR", null);
@@ -145,9 +174,19 @@ class CaseIntakeTest {
     @Test
     void slaTableIsDataWithCustomerOverrides() {
         CaseTestData.World w = world("SYSTEM", null);
-        as("ADMIN").body(sla("HIGH", w.customerId(), 1, 2))
+        // No precondition: 428 and no row; If-None-Match: * creates the customer's row, a second create is 412.
+        as("ADMIN").body(sla("HIGH", w.customerId(), 1, 2)).put("/api/v1/case-settings/slas").then().statusCode(428)
+                .body("type", equalTo("urn:problem:aftersales:precondition_required_put"));
+        as("ADMIN").get("/api/v1/case-settings/slas").then().body("findAll { it.customerId == '" + w.customerId() + "' }.size()",
+                equalTo(0));
+        String etag = as("ADMIN").header("If-None-Match", "*").body(sla("HIGH", w.customerId(), 1, 2))
+                .put("/api/v1/case-settings/slas").then().statusCode(200).extract().header("ETag");
+        as("ADMIN").header("If-None-Match", "*").body(sla("HIGH", w.customerId(), 5, 6))
+                .put("/api/v1/case-settings/slas").then().statusCode(412).body("type", equalTo("urn:problem:aftersales:record_exists"));
+        as("ADMIN").body(sla("HIGH", w.customerId(), 5, 6)).put("/api/v1/case-settings/slas").then().statusCode(428);
+        as("ADMIN").header("If-Match", etag).body(sla("HIGH", w.customerId(), 1, 2))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
-        as("SALES").body(sla("HIGH", w.customerId(), 1, 2))
+        as("SALES").header("If-None-Match", "*").body(sla("HIGH", w.customerId(), 1, 2))
                 .put("/api/v1/case-settings/slas").then().statusCode(403);
         String created = CaseFixtures.open("SALES", w, "SLA 测试").then().statusCode(201).extract().path("createdAt");
         String due = as("SALES").queryParam("customerId", w.customerId()).get("/api/v1/cases")

@@ -67,7 +67,7 @@ class CaseSearchTest {
     @Test
     void overdueFindsBreachedSlas() {
         CaseTestData.World w = world("SYSTEM", null);
-        as("ADMIN").body(sla("CRITICAL", w.customerId(), 1, 1))
+        as("ADMIN").header("If-None-Match", "*").body(sla("CRITICAL", w.customerId(), 1, 1))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
         String id = as("SALES").body(CaseFixtures.claim(w, 1, "紧急").severity("CRITICAL").json())
                 .post("/api/v1/cases").then().statusCode(201).extract().path("id");

@@ -21,6 +21,19 @@ class CaseTransitionsTest {
         throw new AssertionError("the retention date is asked for only when reopening");
     };
 
+    /** Gates with nothing unmet: asked for only on the way to RESOLVED and CLOSED. */
+    static final java.util.function.Function<CaseStatus, List<CaseGates.Unmet>> SETTLED = to -> {
+        assertThat(to).isIn(CaseStatus.RESOLVED, CaseStatus.CLOSED);
+        return List.of();
+    };
+
+    static final Supplier<CaseSettings.Intake> NO_CLOCKS = () -> {
+        throw new AssertionError("the SLA's hours are asked for only when reopening");
+    };
+
+    /** The SLA of a reopened case: 8 hours to respond, 168 to resolve. */
+    static final Supplier<CaseSettings.Intake> CLOCKS = () -> new CaseSettings.Intake(true, 8, 168);
+
     static ServiceCase inStatus(CaseStatus status) {
         ServiceCase c = new ServiceCase();
         c.status = status;
@@ -41,7 +54,7 @@ class CaseTransitionsTest {
     @Test
     void onlyTheNamedTransitionsAreAllowed() {
         ServiceCase c = inStatus(CaseStatus.NEW);
-        ProblemException e = refused(() -> c.transition(CaseStatus.RESOLVED, null, NOW, NEVER_ASKED));
+        ProblemException e = refused(() -> c.transition(CaseStatus.RESOLVED, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS));
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo("case_transition_not_allowed");
         assertThat(e.args()).containsExactly(CaseStatus.NEW, CaseStatus.RESOLVED, CaseStatus.NEW.next());
@@ -52,14 +65,14 @@ class CaseTransitionsTest {
     @Test
     void theFirstResponseIsStampedOnceAndResolvingAndClosingAreStamped() {
         ServiceCase c = inStatus(CaseStatus.NEW);
-        c.transition(CaseStatus.ACKNOWLEDGED, null, NOW, NEVER_ASKED);
+        c.transition(CaseStatus.ACKNOWLEDGED, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.status).isEqualTo(CaseStatus.ACKNOWLEDGED);
         assertThat(c.firstRespondedAt).isEqualTo(NOW);
-        c.transition(CaseStatus.INVESTIGATING, null, NOW.plusHours(1), NEVER_ASKED);
-        c.transition(CaseStatus.RESOLVING, null, NOW.plusHours(2), NEVER_ASKED);
-        c.transition(CaseStatus.RESOLVED, null, NOW.plusHours(3), NEVER_ASKED);
+        c.transition(CaseStatus.INVESTIGATING, null, NOW.plusHours(1), NEVER_ASKED, SETTLED, NO_CLOCKS);
+        c.transition(CaseStatus.RESOLVING, null, NOW.plusHours(2), NEVER_ASKED, SETTLED, NO_CLOCKS);
+        c.transition(CaseStatus.RESOLVED, null, NOW.plusHours(3), NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.resolvedAt).isEqualTo(NOW.plusHours(3));
-        c.transition(CaseStatus.CLOSED, null, NOW.plusHours(4), NEVER_ASKED);
+        c.transition(CaseStatus.CLOSED, null, NOW.plusHours(4), NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.closedAt).isEqualTo(NOW.plusHours(4));
         assertThat(c.firstRespondedAt).isEqualTo(NOW);
     }
@@ -67,11 +80,11 @@ class CaseTransitionsTest {
     @Test
     void aRejectionSaysWhyAndCountsAsTheFirstResponse() {
         ServiceCase c = inStatus(CaseStatus.NEW);
-        ProblemException silent = refused(() -> c.transition(CaseStatus.REJECTED, " ", NOW, NEVER_ASKED));
+        ProblemException silent = refused(() -> c.transition(CaseStatus.REJECTED, " ", NOW, NEVER_ASKED, SETTLED, NO_CLOCKS));
         assertThat(silent.status()).isEqualTo(422);
         assertThat(issueKeys(silent)).containsExactly("comment cases.reject_needs_reason");
         assertThat(c.firstRespondedAt).isNull();
-        c.transition(CaseStatus.REJECTED, "不属于质保范围", NOW, NEVER_ASKED);
+        c.transition(CaseStatus.REJECTED, "不属于质保范围", NOW, NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.status).isEqualTo(CaseStatus.REJECTED);
         assertThat(c.firstRespondedAt).isEqualTo(NOW);
     }
@@ -85,7 +98,7 @@ class CaseTransitionsTest {
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PLAN_MISSING);
         ProblemException twice = refused(() -> c.markMajor("again"));
         assertThat(twice.code()).isEqualTo("case_already_major");
-        ProblemException unapproved = refused(() -> c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED));
+        ProblemException unapproved = refused(() -> c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS));
         assertThat(unapproved.code()).isEqualTo("case_needs_gm_approval");
         assertThat(unapproved.args()).containsExactly(ApprovalStatus.PLAN_MISSING);
         assertThat(unapproved.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
@@ -102,7 +115,7 @@ class CaseTransitionsTest {
         c.submitActionPlan("更换批次轴承并追溯");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
         c.decideApproval(true, null);
-        c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED);
+        c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.status).isEqualTo(CaseStatus.RESOLVING);
     }
 
@@ -122,27 +135,80 @@ class CaseTransitionsTest {
     @Test
     void reopeningIsARepeatFailureWhileTheRecordsAreKept() {
         ServiceCase c = inStatus(CaseStatus.CLOSED);
+        c.firstRespondedAt = NOW.minusDays(5);
+        c.respondedAt = NOW.minusDays(5);
         c.resolvedAt = NOW.minusDays(3);
         c.closedAt = NOW.minusDays(2);
         AtomicInteger asked = new AtomicInteger();
         ProblemException over = refused(() -> c.transition(CaseStatus.REOPENED, null, NOW, () -> {
             asked.incrementAndGet();
             return NOW.toLocalDate().minusDays(1);
-        }));
+        }, SETTLED, NO_CLOCKS));
         assertThat(over.code()).isEqualTo("case_retention_over");
         assertThat(over.args()).containsExactly(NOW.toLocalDate().minusDays(1));
         assertThat(c.status).isEqualTo(CaseStatus.CLOSED);
         c.transition(CaseStatus.REOPENED, null, NOW, () -> {
             asked.incrementAndGet();
             return NOW.toLocalDate();
-        });
+        }, SETTLED, CLOCKS);
         assertThat(asked).hasValue(2);
         assertThat(c.status).isEqualTo(CaseStatus.REOPENED);
         assertThat(c.reopenCount).isEqualTo(1);
         assertThat(c.resolvedAt).isNull();
         assertThat(c.closedAt).isNull();
-        ProblemException notAllowed = refused(() -> inStatus(CaseStatus.NEW).transition(CaseStatus.REOPENED, null, NOW, NEVER_ASKED));
+        assertThat(c.firstResponseDue).isEqualTo(NOW.plusHours(8));
+        assertThat(c.resolutionDue).isEqualTo(NOW.plusHours(168));
+        assertThat(c.respondedAt).isNull();
+        assertThat(c.firstRespondedAt).isEqualTo(NOW.minusDays(5));
+        c.transition(CaseStatus.ACKNOWLEDGED, null, NOW.plusHours(1), NEVER_ASKED, SETTLED, NO_CLOCKS);
+        assertThat(c.respondedAt).isEqualTo(NOW.plusHours(1));
+        assertThat(c.firstRespondedAt).isEqualTo(NOW.minusDays(5));
+        ProblemException notAllowed = refused(() -> inStatus(CaseStatus.NEW).transition(CaseStatus.REOPENED, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS));
         assertThat(notAllowed.code()).isEqualTo("case_transition_not_allowed");
+    }
+
+    @Test
+    void resolvedAndClosedPassTheirGatesAndARefusalChangesNothing() {
+        ServiceCase c = inStatus(CaseStatus.RESOLVED);
+        java.util.UUID report = java.util.UUID.randomUUID();
+        List<CaseGates.Unmet> unmet = List.of(new CaseGates.Unmet("eight_d_not_closed", report, "8D-1 OPEN"));
+        ProblemException e = refused(() -> c.transition(CaseStatus.CLOSED, null, NOW, NEVER_ASKED, to -> unmet, NO_CLOCKS));
+        assertThat(e.status()).isEqualTo(409);
+        assertThat(e.code()).isEqualTo("case_gate_unmet");
+        assertThat(e.properties()).containsEntry("unmet", unmet);
+        assertThat(c.status).isEqualTo(CaseStatus.RESOLVED);
+        assertThat(c.closedAt).isNull();
+        c.transition(CaseStatus.CLOSED, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS);
+        assertThat(c.status).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
+    void aResolvedCaseReopensAsARecurrenceAndARejectedOneWithoutOne() {
+        ServiceCase resolved = inStatus(CaseStatus.RESOLVED);
+        resolved.transition(CaseStatus.REOPENED, null, NOW, NOW::toLocalDate, SETTLED, CLOCKS);
+        assertThat(resolved.status).isEqualTo(CaseStatus.REOPENED);
+        assertThat(resolved.reopenCount).isEqualTo(1);
+        ServiceCase rejected = inStatus(CaseStatus.REJECTED);
+        rejected.transition(CaseStatus.REOPENED, null, NOW, NOW::toLocalDate, SETTLED, CLOCKS);
+        assertThat(rejected.status).isEqualTo(CaseStatus.REOPENED);
+        assertThat(rejected.reopenCount).isZero();
+        assertThat(rejected.resolutionDue).isEqualTo(NOW.plusHours(168));
+    }
+
+    @Test
+    void onlyAnOpenCaseIsMarkedMajor() {
+        for (CaseStatus status : List.of(CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.REJECTED)) {
+            ServiceCase c = inStatus(status);
+            ProblemException e = refused(() -> c.markMajor("媒体关注"));
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.code()).isEqualTo("case_not_open");
+            assertThat(c.major).isFalse();
+            assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.NOT_REQUIRED);
+        }
+        ServiceCase resolving = inStatus(CaseStatus.RESOLVING);
+        resolving.markMajor("媒体关注");
+        assertThat(resolving.major).isTrue();
+        assertThat(resolving.approvalStatus).isEqualTo(ApprovalStatus.PLAN_MISSING);
     }
 
     @Test

@@ -70,13 +70,18 @@ class CaseWorkflowTest {
     void transitionsAreTimedAuditedAndNeedTheCurrentVersion() {
         CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
         String id = CaseFixtures.openId(w);
-        as("SALES").body(transition("ACKNOWLEDGED")).post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
+        as("AFTER_SALES_MANAGER").body(transition("ACKNOWLEDGED")).post("/api/v1/cases/" + id + "/transitions").then().statusCode(428);
+        // Not the owner (AFTER_SALES_MANAGER routed it), not its manager, QE, GM or ADMIN: 403, nothing changed.
         as("SALES").header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED", "已联系客户"))
+                .post("/api/v1/cases/" + id + "/transitions").then().statusCode(403)
+                .body("type", equalTo("urn:problem:aftersales:case_actor_not_allowed"));
+        as("SALES").get("/api/v1/cases/" + id).then().body("status", equalTo("NEW")).header("ETag", "\"0\"");
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED", "已联系客户"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(200)
                 .body("firstRespondedAt", notNullValue());
-        as("SALES").header("If-Match", "\"0\"").body(transition("INVESTIGATING"))
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(transition("INVESTIGATING"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(412);
-        as("SALES").header("If-Match", "\"1\"").body(transition("REJECTED"))
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"1\"").body(transition("REJECTED"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(422).body("errors[0].field", equalTo("comment"));
         as("SALES").get("/api/v1/cases/" + id + "/events").then().statusCode(200)
                 .body("items.kind", equalTo(List.of("OPENED", "TRANSITION")))
@@ -163,6 +168,42 @@ class CaseWorkflowTest {
                 .body("items.kind", not(hasItem("ASSIGNMENT")));
         asCustomer(customer).get("/api/v1/cases/" + id).then().body("ownerPerson", equalTo(null));
         as("SALES").get("/api/v1/cases/" + id + "/events").then().body("items.text", hasItem("初步判断为轴承问题"));
+    }
+
+    /** A person leaves: their unfinished cases go to another owner in one step, by the rules of one hand-over. */
+    @Test
+    void aLeaversUnfinishedCasesAreHandedOverInBulk() {
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        String leaver = com.aftersales.support.Api.unique("leaver").toLowerCase();
+        List<String> ids = List.of(CaseFixtures.openId(w), CaseFixtures.openId(w), CaseFixtures.openId(w));
+        for (String id : ids) {
+            as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(leaver).json())
+                    .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200);
+        }
+        String done = ids.get(2);
+        int v = 1;
+        for (String s : List.of("ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED")) {
+            v = move("AFTER_SALES_MANAGER", done, v, s);
+        }
+        String body = com.aftersales.support.JsonBody.of("fromPerson", leaver, "toPerson", "wang.wu", "comment", "李雷离职");
+        // Not allowed to act on these cases (owner person, manager AFTER_SALES_MANAGER, QE, GM, ADMIN): nothing changes.
+        as("SALES_MANAGER").body(body).post("/api/v1/cases/reassignment").then().statusCode(403)
+                .body("type", equalTo("urn:problem:aftersales:case_actor_not_allowed"));
+        as("SALES").body(body).post("/api/v1/cases/reassignment").then().statusCode(403);
+        as("AFTER_SALES_MANAGER").body(com.aftersales.support.JsonBody.of("fromPerson", leaver))
+                .post("/api/v1/cases/reassignment").then().statusCode(422);
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + ids.get(0)).then().body("ownerPerson", equalTo(leaver))
+                .header("ETag", "\"1\"");
+        as("AFTER_SALES_MANAGER").body(body).post("/api/v1/cases/reassignment").then().statusCode(200)
+                .body("reassigned", equalTo(2)).body("caseIds", org.hamcrest.Matchers.containsInAnyOrder(ids.get(0), ids.get(1)));
+        for (String id : ids.subList(0, 2)) {
+            as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id).then().body("ownerPerson", equalTo("wang.wu"))
+                    .header("ETag", "\"2\"");
+            as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + id + "/events").then()
+                    .body("items.text", hasItem("AFTER_SALES_MANAGER / wang.wu: 李雷离职"));
+        }
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + done).then().body("ownerPerson", equalTo(leaver))
+                .body("status", equalTo("CLOSED"));
     }
 
     static int version(String etag) {

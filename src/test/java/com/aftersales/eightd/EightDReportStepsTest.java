@@ -35,7 +35,11 @@ class EightDReportStepsTest {
     }
 
     static ReportRequests.Update update(LocalDate verifiedOn, EightDReport.Prevention d7) {
-        return new ReportRequests.Update("轴承异响", "王工", null, null, null, null, "验证通过", verifiedOn, d7, null);
+        return update(verifiedOn, d7, null);
+    }
+
+    static ReportRequests.Update update(LocalDate verifiedOn, EightDReport.Prevention d7, String summary) {
+        return new ReportRequests.Update("轴承异响", "王工", null, null, null, null, "验证通过", verifiedOn, d7, summary);
     }
 
     DisciplineEntry entry(Discipline d) {
@@ -43,7 +47,7 @@ class EightDReportStepsTest {
     }
 
     void readyToClose() {
-        report.revise(update(OPENED.plusDays(5), D7), OPENED.plusDays(10));
+        report.revise(update(OPENED.plusDays(5), D7, "问题已解决，客户满意"), OPENED.plusDays(10));
         disciplines.stream().filter(e -> e.discipline != Discipline.D8)
                 .forEach(e -> e.fill("王工", "done", List.of(), true, true, AT));
     }
@@ -103,10 +107,17 @@ class EightDReportStepsTest {
         assertThat(gates.code()).isEqualTo("eightd_cannot_close");
         assertThat(issueKeys(gates)).startsWith("d6Verification eightd.gate_d6", "d7 eightd.gate_d7",
                 "disciplines.D0 eightd.gate_discipline").endsWith("disciplines.D7 eightd.gate_discipline",
-                "actions eightd.gate_actions").hasSize(11);
+                "actions eightd.gate_actions", "summary eightd.gate_summary").hasSize(12);
         readyToClose();
         assertThat(issueKeys(refused(() -> report.close(disciplines, 1, "qe", null, AT))))
                 .containsExactly("actions eightd.gate_actions");
+        // Everything else done but the summary report (总结报告): still refused, and nothing changes.
+        report.revise(update(OPENED.plusDays(5), D7, " "), OPENED.plusDays(10));
+        assertThat(issueKeys(refused(() -> report.close(disciplines, 0, "qe", null, AT))))
+                .containsExactly("summary eightd.gate_summary");
+        assertThat(report.status()).isEqualTo(EightDReport.Status.OPEN);
+        assertThat(entry(Discipline.D8).status()).isEqualTo(DisciplineEntry.Status.OPEN);
+        readyToClose();
         report.close(disciplines, 0, "qe", " 结案 ", AT);
         assertThat(report.status()).isEqualTo(EightDReport.Status.CLOSED);
         assertThat(report.closedAt()).isEqualTo(AT);

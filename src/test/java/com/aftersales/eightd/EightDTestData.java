@@ -38,8 +38,8 @@ public final class EightDTestData {
     }
 
     /**
-     * Closes a report whose D0–D7 are done: a verified corrective action, D4, D6 (verified today) and D7, then the
-     * closure. From ETag version {@code v}: the version after.
+     * Closes a report whose D0–D7 are done: a verified corrective action, D4, D6 (verified today), D7 and the summary
+     * report, then the closure. From ETag version {@code v}: the version after.
      */
     public static int close(String id, int v, String title) {
         LocalDate today = TestClock.today();
@@ -54,7 +54,8 @@ public final class EightDTestData {
                 .then().statusCode(200).extract().header("ETag"));
         v = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(update(title)
                         .d4("灌封存在气泡导致受潮", "出厂测试不含高湿工况").d6("两批次高湿试验无失效", today)
-                        .d7("高湿工况纳入出厂抽检", "CONTROL_PLAN", "CP-MC80-03", null).json())
+                        .d7("高湿工况纳入出厂抽检", "CONTROL_PLAN", "CP-MC80-03", null)
+                        .summary("灌封工艺已改进，客户确认问题解决").json())
                 .put(base).then().statusCode(200).extract().header("ETag"));
         return closure(id, v);
     }

@@ -77,4 +77,41 @@ class FollowUpTest {
                 + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isEqualTo(1);
         as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then().body("[0].overdue", equalTo(true));
     }
+
+    /**
+     * A reopened case's open follow-up is cancelled, not escalated, and cannot be recorded; closing the case again gets
+     * a round of its own, due 7 days after that closing.
+     */
+    @Test
+    void everyClosingGetsItsOwnRoundAndAReopenedCasesOpenFollowUpIsCancelled() throws Exception {
+        // Closed ten days ago: its follow-up fell due three days ago.
+        TestClock.advance(Duration.ofDays(-10));
+        String caseId = closedCase();
+        Jobs.fireConcurrently("follow-up", 3);
+        TestClock.reset();
+        String first = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then()
+                .body("size()", equalTo(1)).body("[0].status", equalTo("DUE")).extract().path("[0].id");
+        int v = as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId).then().extract().path("version");
+        v = Integer.parseInt(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition("REOPENED", "故障复现"))
+                .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200).extract().header("ETag").replace("\"", ""));
+        Jobs.fireConcurrently("follow-up", 3);
+        as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then()
+                .body("size()", equalTo(1)).body("[0].status", equalTo("CANCELLED")).body("[0].overdue", equalTo(false));
+        assertThat(Sql.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' "
+                + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isZero();
+        as("SALES").header("If-Match", "\"1\"").body(contacted(5, true).json())
+                .put("/api/v1/follow-ups/" + first).then().statusCode(409);
+
+        for (String s : new String[]{"ACKNOWLEDGED", "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED"}) {
+            v = Integer.parseInt(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition(s))
+                    .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200).extract().header("ETag").replace("\"", ""));
+        }
+        Jobs.fireConcurrently("follow-up", 3);
+        List<Map<String, Object>> rounds = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups")
+                .then().statusCode(200).extract().path("");
+        assertThat(rounds).extracting(r -> r.get("round") + " " + r.get("status"))
+                .containsExactlyInAnyOrder("1 CANCELLED", "2 DUE");
+        assertThat(rounds).filteredOn(r -> "DUE".equals(r.get("status")))
+                .extracting(r -> r.get("dueDate")).containsExactly(today().plusDays(7).toString());
+    }
 }

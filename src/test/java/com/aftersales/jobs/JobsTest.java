@@ -79,11 +79,20 @@ public class JobsTest {
         as("SALES").get("/api/v1/me/notifications").then().statusCode(200).body("items.kind", hasItem("WARRANTY_EXPIRY"));
         String id = asCustomer(UUID.fromString(customer)).get("/api/v1/me/notifications").then().statusCode(200)
                 .body("items.size()", equalTo(2)).extract().path("items[0].id");
-        asCustomer(UUID.fromString(customer)).post("/api/v1/me/notifications/" + id + "/read").then().statusCode(204);
+        // Marking read names the version the inbox showed: without If-Match 428 and it stays unread, stale 412.
+        asCustomer(UUID.fromString(customer)).post("/api/v1/me/notifications/" + id + "/read").then().statusCode(428);
+        asCustomer(UUID.fromString(customer)).header("If-Match", "\"4\"").post("/api/v1/me/notifications/" + id + "/read")
+                .then().statusCode(412);
+        asCustomer(UUID.fromString(customer)).queryParam("unread", "true").get("/api/v1/me/notifications")
+                .then().body("items.size()", equalTo(2)).body("items.find { it.id == '" + id + "' }.version", equalTo(0));
+        asCustomer(UUID.fromString(customer)).header("If-Match", "\"0\"").post("/api/v1/me/notifications/" + id + "/read")
+                .then().statusCode(204);
         asCustomer(UUID.fromString(customer)).queryParam("unread", "true").get("/api/v1/me/notifications")
                 .then().body("items.size()", equalTo(1));
-        asCustomer(UUID.fromString(Api.newCustomer(Api.unique("wy")))).post("/api/v1/me/notifications/" + id + "/read")
-                .then().statusCode(404);
+        asCustomer(UUID.fromString(customer)).get("/api/v1/me/notifications")
+                .then().body("items.find { it.id == '" + id + "' }.version", equalTo(1));
+        asCustomer(UUID.fromString(Api.newCustomer(Api.unique("wy")))).header("If-Match", "\"1\"")
+                .post("/api/v1/me/notifications/" + id + "/read").then().statusCode(404);
     }
 
     @Test
@@ -109,8 +118,7 @@ public class JobsTest {
         String location = "JOB_" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         as("WAREHOUSE").body(movement("RECEIPT", location, 2).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
-        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(5, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
-                .then().statusCode(200);
+        com.aftersales.support.Fixtures.stockLevels(part, location, 5, 6);
         Jobs.fireConcurrently("safety-stock", 10);
         String count = "select count(*) from notice where kind = 'SAFETY_STOCK' and payload ->> 'location' = ?1";
         assertThat(Sql.count(count, location)).isEqualTo(2);

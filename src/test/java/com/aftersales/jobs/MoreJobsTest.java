@@ -50,7 +50,7 @@ class MoreJobsTest {
     @Tag("concurrency")
     void theWeeklyDigestIsIssuedOncePerDepartmentAndWeekWithANoticePerSubscriber() throws Exception {
         String subscriber = Api.unique("proc");
-        as("QUALITY_ENGINEER").body(ProblemBodies.subscriber("PROCESS", subscriber, "工艺 " + subscriber).json())
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(ProblemBodies.subscriber("PROCESS", subscriber, "工艺 " + subscriber).json())
                 .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
         Jobs.fireConcurrently("problem-digest", 10);
         assertThat(Sql.count("select count(*) from notice where kind = 'PROBLEM_DIGEST' and recipient_subject = ?1", subscriber))

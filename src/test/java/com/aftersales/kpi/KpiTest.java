@@ -80,7 +80,7 @@ class KpiTest {
     }
 
     static void sla(String customer, String severity, int firstResponseHours) {
-        as("ADMIN").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
+        as("ADMIN").header("If-None-Match", "*").body(CaseBodies.sla(severity, customer, firstResponseHours, 240))
                 .put("/api/v1/case-settings/slas").then().statusCode(200);
     }
 
@@ -123,12 +123,19 @@ class KpiTest {
         transitions(c1, "ACKNOWLEDGED");
         // 10 days ago c2 is closed and the 8D report on c1 opened; its D3 (with D0–D7) was done 12 h after c1 was opened.
         TestClock.moveTo(start.minus(Duration.ofDays(10)));
+        // Cost lines are recorded (incurred 5 days before) and verified while a case is open: a closed one takes none.
+        cost(c2, "PARTS", "100.00");
+        cost(c2, "TRAVEL", "50.00");
         transitions(c2, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
         String report = EightDTest.open(c1);
         TestClock.moveTo(start.minus(Duration.ofDays(30)).plus(Duration.ofHours(12)));
         int reportVersion = EightDTestData.disciplinesDone(report, 0);
         // 3 days ago c1 is closed and both get their follow-up, done 8 days after c2's closing and 2 days after c1's.
         TestClock.moveTo(start.minus(Duration.ofDays(3)));
+        // The report is still open: the quality engineer waives it for c1's closing gate (it is closed today).
+        as("QUALITY_ENGINEER").body(com.aftersales.support.JsonBody.of("reportId", report, "reason", "8D 报告另行跟踪至关闭"))
+                .post("/api/v1/cases/" + c1 + "/eight-d-waivers").then().statusCode(201);
+        cost(c1, "LABOUR", "80.00");
         transitions(c1, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
         as("ADMIN").post("/api/v1/admin/jobs/follow-up/runs").then().statusCode(200).body("outcome", equalTo("OK"));
         TestClock.moveTo(start.minus(Duration.ofDays(2)));
@@ -142,19 +149,15 @@ class KpiTest {
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing()).post("/api/v1/recalls/" + campaign + "/filing")
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post("/api/v1/recalls/" + campaign + "/activation").then().statusCode(200);
-        as("SALES").body(RecallBodies.remedy("REMEDIED").date(today()).where("服务站").json())
+        as("SALES").header("If-Match", "\"0\"").body(RecallBodies.remedy("REMEDIED").date(today()).where("服务站").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u1).then().statusCode(200);
-        as("SALES").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
+        as("SALES").header("If-Match", "\"0\"").body(RecallBodies.remedy("EXEMPT").reason("车辆已报废").json())
                 .put("/api/v1/recalls/" + campaign + "/units/" + u4).then().statusCode(200);
-        // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), costs incurred 5 days ago
-        // verified, the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
+        // Today: returns judged (u1 NTF, u3 defect of a purchased part, supplier share 0.5), the 8D report closed (10 days after it was opened), c2 linked to it as a recurrence (which
         // reopens it) and the report closed again.
         TestClock.reset();
-        judge(c1, u1, ReturnBodies.judgement(u1, "NTF"));
-        judge(c2, u3, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
-        cost(c1, "LABOUR", "80.00");
-        cost(c2, "PARTS", "100.00");
-        cost(c2, "TRAVEL", "50.00");
+        judge(c1, u1, false, ReturnBodies.judgement(u1, "NTF"));
+        judge(c2, u3, true, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
         reportVersion = EightDTestData.close(report, reportVersion, "TM220 电机轴承早期失效");
         reportVersion = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + reportVersion + "\"").body(EightDBodies.linkCase(c2))
                 .post("/api/v1/eight-d-reports/" + report + "/cases").then().statusCode(200).body("recurrenceCount", equalTo(1))
@@ -166,12 +169,12 @@ class KpiTest {
         return Integer.parseInt(etag.replace("\"", ""));
     }
 
-    void judge(String caseId, String serial, ReturnBodies.Judgement judgement) {
+    void judge(String caseId, String serial, boolean reproduced, ReturnBodies.Judgement judgement) {
         String id = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "退回检测", serial))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");
         String base = "/api/v1/returns/" + id;
         as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
-        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", true).json())
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(serial, "台架测试", reproduced).json())
                 .post(base + "/tests").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(judgement).json())
                 .post(base + "/verdict").then().statusCode(200);

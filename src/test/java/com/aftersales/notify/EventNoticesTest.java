@@ -38,6 +38,23 @@ class EventNoticesTest {
     }
 
     @Test
+    void aNewCaseNoticeNamesRoleAndSeverityInTheReadersLanguageOnly() {
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().body("ownerRole", equalTo("AFTER_SALES_MANAGER"))
+                .body("severity", equalTo("HIGH")).extract().path("caseNo");
+        String find = "items.find { it.subject.contains('" + caseNo + "') }.";
+        ValidatableResponse zh = inbox(as("AFTER_SALES_MANAGER").header("Accept-Language", "zh-CN"));
+        zh.body(find + "subject", equalTo("新客诉单：" + caseNo + "（高）"));
+        String zhBody = zh.extract().path(find + "body");
+        assertThat(zhBody).contains("已转给售后经理处理").doesNotContain("AFTER_SALES_MANAGER").doesNotContain("manager");
+        ValidatableResponse en = inbox(as("AFTER_SALES_MANAGER").header("Accept-Language", "en"));
+        en.body(find + "subject", equalTo("New case for you: " + caseNo + " (high)"));
+        String enBody = en.extract().path(find + "body");
+        assertThat(enBody).contains("is now owned by after-sales manager").doesNotContain("AFTER_SALES_MANAGER")
+                .doesNotContain("售后经理").doesNotContain("处理");
+    }
+
+    @Test
     void aNewCaseIsAnnouncedToItsOwnerAndAHandOverToTheNewOwner() {
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
@@ -48,10 +65,10 @@ class EventNoticesTest {
         // The person reads the inbox with a role no other test addresses notices to, so only their own notices show.
         String person = Api.unique("qe.zhao").toLowerCase();
         // A refused hand-over (unknown role) writes nothing.
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("BOSS").json())
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("BOSS").json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(422);
         inbox(asPerson(person, "ENGINEER")).body("items", org.hamcrest.Matchers.empty());
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("QUALITY_ENGINEER").json())
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(person).ownerRole("QUALITY_ENGINEER").json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
         inbox(asPerson(person, "ENGINEER")).body("items.size()", equalTo(1))
                 .body("items[0].kind", equalTo("CASE_ROUTED"))
@@ -82,7 +99,7 @@ class EventNoticesTest {
         inbox(as("AFTER_SALES_MANAGER")).body("items.subject", hasItem("出差待审核：" + caseNo));
 
         String owner = Api.unique("cs.sun").toLowerCase();
-        as("SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(owner).json())
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(assignTo(owner).json())
                 .post("/api/v1/cases/" + caseId + "/assignment").then().statusCode(200);
         String returnId = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(caseId, "电机异响，退回检测", w.serial()))
                 .post("/api/v1/returns").then().statusCode(201).extract().path("id");

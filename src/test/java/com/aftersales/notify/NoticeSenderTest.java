@@ -35,6 +35,7 @@ import static com.aftersales.support.NotifyBodies.preferences;
 import static com.aftersales.support.NotifyBodies.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -112,17 +113,31 @@ class NoticeSenderTest {
         String other = Api.unique("sales.li").toLowerCase();
         asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().statusCode(200)
                 .body("language", equalTo("zh-CN")).body("emailEnabled", equalTo(false));
-        asPerson(subject, "SALES").header("Accept-Language", "en")
+        // The first save creates the settings (If-None-Match: *); without a precondition 428 and nothing is saved.
+        asPerson(subject, "SALES").body(preferences().language("en").email(mine).emailEnabled(true).json())
+                .put("/api/v1/me/notification-preferences").then().statusCode(428);
+        asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().statusCode(200)
+                .body("emailEnabled", equalTo(false)).header("ETag", nullValue());
+        asPerson(subject, "SALES").header("Accept-Language", "en").header("If-None-Match", "*")
                 .body(preferences().language("en").email(mine.toUpperCase()).emailEnabled(true).muted("SERVICE_CONTRACT_EXPIRY").json())
-                .put("/api/v1/me/notification-preferences").then().statusCode(200)
+                .put("/api/v1/me/notification-preferences").then().statusCode(200).header("ETag", equalTo("\"0\""))
                 .body("email", equalTo(mine)).body("mutedKinds", equalTo(List.of("SERVICE_CONTRACT_EXPIRY")));
-        asPerson(other, "SALES").body(preferences().email(muted).emailEnabled(true).muted("WARRANTY_EXPIRY").json())
+        asPerson(other, "SALES").header("If-None-Match", "*").body(preferences().email(muted).emailEnabled(true).muted("WARRANTY_EXPIRY").json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(200).body("language", equalTo("zh-CN"));
+        // Saved settings change under their ETag only: a second create, no precondition, a stale version are refused.
+        asPerson(subject, "SALES").header("If-None-Match", "*").body(preferences().email(muted).emailEnabled(true).json())
+                .put("/api/v1/me/notification-preferences").then().statusCode(412);
+        asPerson(subject, "SALES").body(preferences().email(muted).emailEnabled(true).json())
+                .put("/api/v1/me/notification-preferences").then().statusCode(428);
+        asPerson(subject, "SALES").header("If-Match", "\"3\"").body(preferences().email(muted).emailEnabled(true).json())
+                .put("/api/v1/me/notification-preferences").then().statusCode(412);
+        asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().body("email", equalTo(mine))
+                .header("ETag", equalTo("\"0\""));
         // Bad preferences are refused, in the caller's language, and change nothing.
-        asPerson(subject, "SALES").header("Accept-Language", "en").body(preferences().emailEnabled(true).json())
+        asPerson(subject, "SALES").header("Accept-Language", "en").header("If-Match", "\"0\"").body(preferences().emailEnabled(true).json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(422)
                 .body("errors[0].field", equalTo("email")).body("errors[0].message", equalTo("e-mail notices need an e-mail address"));
-        asPerson(subject, "SALES").body(preferences().language("fr").email("not-an-address").emailEnabled(true).json())
+        asPerson(subject, "SALES").header("If-Match", "\"0\"").body(preferences().language("fr").email("not-an-address").emailEnabled(true).json())
                 .put("/api/v1/me/notification-preferences").then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("language", "email"));
         asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().body("email", equalTo(mine));
@@ -162,7 +177,11 @@ class NoticeSenderTest {
                         + "and channel = 'WEBHOOK' and address = ?2", body.getString("id"), hook)).isEqualTo(1);
                 as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", hasItem(hook));
             } finally {
-                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+                // Deactivating names the version read: without If-Match 428 and the endpoint stays, stale 412.
+                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(428);
+                as("ADMIN").header("If-Match", "\"5\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(412);
+                as("ADMIN").get("/api/v1/admin/webhooks").then().body("find { it.id == '" + hook + "' }.version", equalTo(0));
+                as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
             }
             as("ADMIN").get("/api/v1/admin/webhooks").then().statusCode(200).body("id", not(hasItem(hook)));
         }
@@ -219,14 +238,20 @@ class NoticeSenderTest {
                         .body("find { it.id == '" + dead + "' }.kind", equalTo("TRANSFER_ORDER_WAITING"));
                 receiver.answer(200);
                 double sentBefore = deliveries("WEBHOOK", "sent");
-                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
-                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
+                String deadTag = "\"" + as("ADMIN").get("/api/v1/admin/notifications/dead").then()
+                        .extract().path("find { it.id == '" + dead + "' }.version") + "\"";
+                as("ADMIN").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(428);
+                as("ADMIN").header("If-Match", "\"999\"").post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(412);
+                assertThat(Sql.count("select count(*) from notice_delivery where id = cast(?1 as uuid) and status = 'DEAD'", dead))
+                        .isEqualTo(1);
+                as("ADMIN").header("If-Match", deadTag).post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(204);
+                as("ADMIN").header("If-Match", deadTag).post("/api/v1/admin/notifications/" + dead + "/resend").then().statusCode(404);
                 as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
                 assertThat(Sql.text(state, hook, order)).isEqualTo("1:SENT");
                 assertThat(receiver.containing(order)).hasSize(6);
                 assertThat(deliveries("WEBHOOK", "sent")).isGreaterThanOrEqualTo(sentBefore + 1);
             } finally {
-                as("ADMIN").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+                as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
             }
         }
     }
@@ -249,7 +274,7 @@ class NoticeSenderTest {
         as("SALES").body(webhook("x", "https://hooks.example.cn/a", "WECOM").role("SALES").json()).post("/api/v1/admin/webhooks")
                 .then().statusCode(403);
         as("SALES").get("/api/v1/admin/webhooks").then().statusCode(403);
-        as("ADMIN").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);
+        as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + UUID.randomUUID()).then().statusCode(404);
         assertThat(Sql.count("select count(*) from webhook_endpoint where name = 'x'")).isZero();
     }
 }

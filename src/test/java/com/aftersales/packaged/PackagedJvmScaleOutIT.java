@@ -276,6 +276,27 @@ class PackagedJvmScaleOutIT {
     }
 
     @Test
+    void concurrentCostVerifiersCannotRacePastTheGeneralManagerThreshold() throws Exception {
+        // Eight travel lines of 3,000 CNY on one case, verified at once by eight after-sales managers: the case row is
+        // locked, so exactly three pass (9,000 ≤ 10,000) and the other five wait for the general manager.
+        String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        String costs = "/api/v1/cases/" + caseId + "/costs";
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            lines.add(as("SALES").body(CaseBodies.cost("TRAVEL", "3000").json()).post(costs).then().statusCode(201)
+                    .extract().path("id"));
+        }
+        long mark = api.mark();
+        List<Response> answers = atOnce(8, i -> Api.asPerson("asm-" + i, "AFTER_SALES_MANAGER").header("If-Match", "\"0\"")
+                .body(CaseBodies.decision("VERIFY")).post(costs + "/" + lines.get(i) + "/verification"));
+        proveOverlap("cost verifications of one case", mark, costs);
+        answers.forEach(r -> assertThat(r.statusCode()).as(r.asString()).isEqualTo(200));
+        UUID id = UUID.fromString(caseId);
+        assertThat(count("select count(*) from case_cost where case_id = ? and status = 'VERIFIED'", id)).isEqualTo(3);
+        assertThat(count("select count(*) from case_cost where case_id = ? and status = 'AWAITING_GM'", id)).isEqualTo(5);
+    }
+
+    @Test
     void jobsFiredTenTimesAtOnceNotifyOncePerDueItem() throws Exception {
         // A case whose two SLA due times passed: placed 400 hours back with SQL (the function processes' clocks cannot
         // be moved from here).
@@ -288,8 +309,7 @@ class PackagedJvmScaleOutIT {
         String location = "JOB-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         as("WAREHOUSE").body(SparePartBodies.movement("RECEIPT", location, 2).json())
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(200);
-        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(5, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
-                .then().statusCode(200);
+        Fixtures.stockLevels(part, location, 5, 6);
 
         // Each job fired 10 times at once (a retried and an overlapping schedule), both jobs together.
         long mark = api.mark();

@@ -81,9 +81,21 @@ class ProblemLibraryTest {
         String reader = Api.unique("eng");
         String late = Api.unique("eng");
         for (String s : new String[]{reader, late}) {
-            as("QUALITY_ENGINEER").body(subscriber("ENGINEERING", s, "工程师 " + s).email(s.toLowerCase() + "@example.cn").json())
-                    .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
+            as("QUALITY_ENGINEER").header("If-None-Match", "*")
+                    .body(subscriber("ENGINEERING", s, "工程师 " + s).email(s.toLowerCase() + "@example.cn").json())
+                    .put("/api/v1/problem-digests/subscribers").then().statusCode(200).header("ETag", equalTo("\"0\""));
         }
+        // A subscription exists now: a second create 412, no precondition 428; changed under its ETag only.
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(subscriber("ENGINEERING", late, "别人").json())
+                .put("/api/v1/problem-digests/subscribers").then().statusCode(412);
+        as("QUALITY_ENGINEER").body(subscriber("ENGINEERING", late, "别人").json())
+                .put("/api/v1/problem-digests/subscribers").then().statusCode(428);
+        as("QUALITY_ENGINEER").queryParam("department", "ENGINEERING").get("/api/v1/problem-digests/subscribers").then()
+                .body("find { it.subscriber == '" + late + "' }.name", equalTo("工程师 " + late))
+                .body("find { it.subscriber == '" + late + "' }.version", equalTo(0));
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(subscriber("ENGINEERING", late, "工程师 " + late)
+                .email(late.toLowerCase() + "@example.cn").json())
+                .put("/api/v1/problem-digests/subscribers").then().statusCode(200).header("ETag", equalTo("\"1\""));
         OffsetDateTime since = TestClock.now().minusMinutes(1);
         String failure = Api.unique("磁钢脱落");
         as("ENGINEER").body(problem(failure, "胶粘剂固化不足", "延长固化时间", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
@@ -103,7 +115,11 @@ class ProblemLibraryTest {
                 .body("pending.find { it.subscriber == '" + late + "' }.overdue", equalTo(true));
         as("QUALITY_ENGINEER").get("/api/v1/problem-digests/" + digest + "/acknowledgements")
                 .then().body("pending.find { it.subscriber == '" + late + "' }.overdue", equalTo(false));
-        as("QUALITY_ENGINEER").delete("/api/v1/problem-digests/subscribers/ENGINEERING/" + late).then().statusCode(204);
+        as("QUALITY_ENGINEER").delete("/api/v1/problem-digests/subscribers/ENGINEERING/" + late).then().statusCode(428);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").delete("/api/v1/problem-digests/subscribers/ENGINEERING/" + late)
+                .then().statusCode(412);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").delete("/api/v1/problem-digests/subscribers/ENGINEERING/" + late)
+                .then().statusCode(204);
         as("QUALITY_ENGINEER").body(digest("ENGINEERING", OffsetDateTime.parse("2999-01-01T00:00:00Z")))
                 .post("/api/v1/problem-digests").then().statusCode(422);
     }

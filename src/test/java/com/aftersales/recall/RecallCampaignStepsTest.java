@@ -85,9 +85,20 @@ class RecallCampaignStepsTest {
                 RecallCampaign.Status.FILED);
         assertThat(frozen).hasValue(1);
         wrongStatus(refused(() -> campaign.close(AT)), RecallCampaign.Status.ACTIVE, RecallCampaign.Status.COMPLETED);
-        campaign.complete(AT.plusDays(60));
+        RecallCampaign.OpenUnits open = new RecallCampaign.OpenUnits(3, List.of(
+                new RecallCampaign.OpenUnit("SN-1", "NOTIFIED", false), new RecallCampaign.OpenUnit("SN-2", "UNREACHABLE", true)));
+        ProblemException unitsOpen = refused(() -> campaign.complete(open, AT.plusDays(60)));
+        assertThat(unitsOpen.status()).isEqualTo(409);
+        assertThat(unitsOpen.code()).isEqualTo("recall_units_open");
+        assertThat(unitsOpen.args()).containsExactly(3L);
+        assertThat(unitsOpen.properties()).containsEntry("openUnits", 3L);
+        assertThat(unitsOpen.issues().stream().map(i -> i.field() + " " + i.key()).toList()).containsExactly(
+                "units.SN-1 recalls.unit_not_closed_out", "units.SN-2.reason recalls.closeout_needs_reason");
+        assertThat(campaign.status()).isEqualTo(RecallCampaign.Status.ACTIVE);
+        assertThat(campaign.completedAt()).isNull();
+        campaign.complete(RecallCampaign.OpenUnits.NONE, AT.plusDays(60));
         assertThat(campaign.completedAt()).isEqualTo(AT.plusDays(60));
-        wrongStatus(refused(() -> campaign.complete(AT)), RecallCampaign.Status.COMPLETED, RecallCampaign.Status.ACTIVE);
+        wrongStatus(refused(() -> campaign.complete(RecallCampaign.OpenUnits.NONE, AT)), RecallCampaign.Status.COMPLETED, RecallCampaign.Status.ACTIVE);
         campaign.close(AT.plusDays(61));
         assertThat(campaign.status()).isEqualTo(RecallCampaign.Status.CLOSED);
         assertThat(campaign.closedAt()).isEqualTo(AT.plusDays(61));

@@ -28,7 +28,9 @@ import static com.aftersales.support.RecallBodies.filing;
 import static com.aftersales.support.RecallBodies.remedy;
 import static com.aftersales.support.TestClock.today;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -128,6 +130,65 @@ public class RecallTest {
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").delete("/api/v1/recalls/" + draft).then().statusCode(204);
     }
 
+    /** The campaign's ETag, as read now. */
+    static String campaignTag(String base) {
+        return as("QUALITY_ENGINEER").get(base).then().statusCode(200).extract().header("ETag");
+    }
+
+    /** Records a unit's remedy under the ETag just read from the unit. */
+    static io.restassured.response.Response recordRemedy(String role, String base, String serial, String body) {
+        String etag = as(role).get(base + "/units/" + serial).then().statusCode(200).extract().header("ETag");
+        return as(role).header("If-Match", etag).body(body).put(base + "/units/" + serial);
+    }
+
+    @Test
+    void twoPeopleRecordingOneUnitsRemedyCannotOverwriteEachOther() {
+        Fleet f = fleet();
+        String id = campaign(criteria().productModel(f.model()), "SAMR-2026-0044");
+        String base = "/api/v1/recalls/" + id;
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
+        String serial = f.aSerials().get(0);
+        String unit = base + "/units/" + serial;
+        // Every unit of the campaign is read with its version: in the list, and one by one with an ETag.
+        as("SALES").get(base + "/units").then().statusCode(200)
+                .body("items.find { it.serialNo == '" + serial + "' }.version", equalTo(0));
+        String seen = as("SALES").get(unit).then().statusCode(200).body("remedyStatus", equalTo("NOTIFIED"))
+                .body("version", equalTo(0)).extract().header("ETag");
+        assertThat(seen).isEqualTo("\"0\"");
+        // Without If-Match: 428 in the caller's language, and nothing changes.
+        as("SALES").header("Accept-Language", "en").body(remedy("SCHEDULED").date(today().plusDays(3)).json()).put(unit)
+                .then().statusCode(428).contentType(startsWith("application/problem+json"))
+                .body("type", equalTo("urn:problem:aftersales:precondition_required"))
+                .body("title", equalTo("If-Match required"));
+        as("SALES").header("Accept-Language", "zh-CN").body(remedy("SCHEDULED").date(today().plusDays(3)).json()).put(unit)
+                .then().statusCode(428).body("title", equalTo("缺少 If-Match 请求头"));
+        as("SALES").get(unit).then().body("remedyStatus", equalTo("NOTIFIED")).header("ETag", equalTo(seen));
+        // Two people read version 0; the first records a schedule, the second (same ETag) gets 412 and overwrites nothing.
+        String first = as("SALES").header("If-Match", seen).body(remedy("SCHEDULED").date(today().plusDays(3)).where("郑州服务站").json())
+                .put(unit).then().statusCode(200).body("remedyStatus", equalTo("SCHEDULED")).body("version", equalTo(1))
+                .extract().header("ETag");
+        assertThat(first).isEqualTo("\"1\"");
+        as("QUALITY_ENGINEER").header("If-Match", seen).body(remedy("UNREACHABLE").json()).put(unit).then().statusCode(412)
+                .body("type", equalTo("urn:problem:aftersales:precondition_failed")).header("ETag", equalTo(first));
+        as("QUALITY_ENGINEER").get(unit).then().body("remedyStatus", equalTo("SCHEDULED")).body("remedyWhere", equalTo("郑州服务站"));
+        // The bulk import changes the unit too: the ETag read before it is stale afterwards.
+        String csv = "serialNo,status,date\n" + serial + ",REMEDIED," + today() + "\n";
+        // The import names the campaign's version: without If-Match 428 and no unit changes; a stale one 412.
+        String campaignBefore = campaignTag(base);
+        as("QUALITY_ENGINEER").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+                .then().statusCode(428);
+        as("QUALITY_ENGINEER").header("If-Match", "\"99\"").contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post(base + "/remedies").then().statusCode(412);
+        as("SALES").get(unit).then().body("remedyStatus", equalTo("SCHEDULED")).header("ETag", equalTo(first));
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+                .then().statusCode(200);
+        as("SALES").header("If-Match", first).body(remedy("UNREACHABLE").json()).put(unit).then().statusCode(412);
+        as("SALES").get(unit).then().body("remedyStatus", equalTo("REMEDIED")).header("ETag", equalTo("\"2\""));
+        assertThat(campaignTag(base)).isNotEqualTo(campaignBefore);
+        as("SALES").get(base + "/units/NO-SUCH-UNIT").then().statusCode(404);
+    }
+
     @Test
     void remediesAndTheReportOnAKnownDataSet() throws Exception {
         Fleet f = fleet();
@@ -135,20 +196,21 @@ public class RecallTest {
         String base = "/api/v1/recalls/" + id;
         as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
-        as("SALES").body(remedy("REMEDIED").date(today()).where("郑州服务站").json())
-                .put(base + "/units/" + f.aSerials().get(0).toLowerCase()).then().statusCode(200).body("remedyStatus", equalTo("REMEDIED"));
-        as("SALES").body(remedy("EXEMPT").json()).put(base + "/units/" + f.aSerials().get(1)).then().statusCode(422)
+        recordRemedy("SALES", base, f.aSerials().get(0).toLowerCase(), remedy("REMEDIED").date(today()).where("郑州服务站").json())
+                .then().statusCode(200).body("remedyStatus", equalTo("REMEDIED"));
+        recordRemedy("SALES", base, f.aSerials().get(1), remedy("EXEMPT").json()).then().statusCode(422)
                 .body("errors[0].field", equalTo("reason"));
-        as("SALES").body(remedy("REMEDIED").date(today()).json()).put(base + "/units/" + f.other()).then().statusCode(404);
+        as("SALES").header("If-Match", "\"0\"").body(remedy("REMEDIED").date(today()).json()).put(base + "/units/" + f.other())
+                .then().statusCode(404);
 
         String bad = "钢印号,状态,日期\n" + f.aSerials().get(1) + ",REMEDIED," + today() + "\n" + f.other() + ",REMEDIED," + today()
                 + "\n" + f.bSerials().get(0) + ",FIXED," + today() + "\n";
-        as("QUALITY_ENGINEER").contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(bad.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(422).body("errors.line", equalTo(List.of(3, 4)));
         as("QUALITY_ENGINEER").get(base + "/units?status=REMEDIED").then().body("items.size()", equalTo(1));
         String good = "serialNo,status,date,reason\n" + f.aSerials().get(1) + ",REMEDIED," + today() + ",\n"
                 + f.bSerials().get(0) + ",EXEMPT,,车辆已报废\n" + f.bSerials().get(1) + ",UNREACHABLE,,\n";
-        as("QUALITY_ENGINEER").contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(200).body("updated", equalTo(3));
 
         // 5 affected, 2 remedied, 1 exempt → 2 / 4 = 50 %.
@@ -182,6 +244,46 @@ public class RecallTest {
     }
 
     @Test
+    void completionNeedsEveryUnitRemediedOrClosedOutWithAReason() {
+        Fleet f = fleet();
+        String id = campaign(criteria().productModel(f.model()), "SAMR-2026-0044");
+        String base = "/api/v1/recalls/" + id;
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(filing()).post(base + "/filing").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200);
+        recordRemedy("SALES", base, f.aSerials().get(0), remedy("REMEDIED").date(today()).where("郑州服务站").json())
+                .then().statusCode(200);
+        recordRemedy("SALES", base, f.aSerials().get(1), remedy("EXEMPT").reason("车辆已报废").json())
+                .then().statusCode(200);
+        // Unreachable, but nobody said why yet: not closed out.
+        recordRemedy("SALES", base, f.bSerials().get(0), remedy("UNREACHABLE").json()).then().statusCode(200);
+
+        // Three units are open (two only NOTIFIED, one UNREACHABLE without a reason): refused, nothing changes.
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:problem:aftersales:recall_units_open")).body("openUnits", equalTo(3))
+                .body("errors.field", equalTo(List.of("units." + f.aSerials().get(2), "units." + f.bSerials().get(0) + ".reason",
+                        "units." + f.bSerials().get(1))))
+                .body("errors[0].message", containsString(f.aSerials().get(2)));
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").header("Accept-Language", "en").post(base + "/completion")
+                .then().statusCode(409).body("detail", containsString("3 unit(s)"))
+                .body("errors[1].message", containsString("without a reason"));
+        as("QUALITY_ENGINEER").get(base).then().header("ETag", "\"2\"").body("status", equalTo("ACTIVE"))
+                .body("completedAt", equalTo(null));
+        as("ADMIN").queryParam("entity", "recall").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("ACTIVATE"));
+
+        // Each closed out: remedied, unreachable with the reason, exempt (exported) with the reason.
+        recordRemedy("SALES", base, f.aSerials().get(2), remedy("REMEDIED").date(today()).json()).then().statusCode(200);
+        recordRemedy("SALES", base, f.bSerials().get(0), remedy("UNREACHABLE").reason("电话、信函三次均无人应答").json())
+                .then().statusCode(200).body("exemptReason", equalTo("电话、信函三次均无人应答"));
+        recordRemedy("SALES", base, f.bSerials().get(1), remedy("EXEMPT").reason("车辆已出口").json()).then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        // Completed: no more remedies.
+        recordRemedy("SALES", base, f.aSerials().get(2), remedy("NOTIFIED").json()).then().statusCode(409);
+    }
+
+    @Test
     @Tag("concurrency")
     void recallRemindersGoOncePerCustomerAndPeriodUnderConcurrentRuns() throws Exception {
         Fleet f = fleet();
@@ -206,8 +308,8 @@ public class RecallTest {
         // A customer whose units are all remedied gets no further reminders; the other gets the next period's (today).
         TestClock.reset();
         for (String serial : f.bSerials()) {
-            as("QUALITY_ENGINEER").body(remedy("REMEDIED").date(today()).where("服务站").json())
-                    .put(base + "/units/" + serial).then().statusCode(200);
+            recordRemedy("QUALITY_ENGINEER", base, serial, remedy("REMEDIED").date(today()).where("服务站").json())
+                    .then().statusCode(200);
         }
         Jobs.fireConcurrently("recall-reminder", 10);
         assertThat(Sql.count(reminders)).isEqualTo(3);

@@ -27,7 +27,8 @@ class RemedyImportTest {
     }
 
     static io.restassured.response.ValidatableResponse post(String base, byte[] csv) {
-        return as("QUALITY_ENGINEER").header("Accept-Language", "en").contentType("text/csv").body(csv)
+        String etag = as("QUALITY_ENGINEER").get(base).then().statusCode(200).extract().header("ETag");
+        return as("QUALITY_ENGINEER").header("Accept-Language", "en").header("If-Match", etag).contentType("text/csv").body(csv)
                 .post(base + "/remedies").then().log().ifValidationFails();
     }
 

@@ -29,9 +29,65 @@ class RetentionTest {
                 .endCustomer("张三").delivered(LocalDate.parse(delivered)));
     }
 
+    /** Sets a model's life: under its ETag when it has one, with If-None-Match: * when it has none yet. */
     static void life(String model, int years) {
-        as("ADMIN").body(productLife(years)).put("/api/v1/retention/product-life/" + model).then().statusCode(200)
+        io.restassured.response.Response current = as("ADMIN").get("/api/v1/retention/product-life/" + model);
+        (current.statusCode() == 200 ? as("ADMIN").header("If-Match", current.header("ETag")) : as("ADMIN").header("If-None-Match", "*"))
+                .body(productLife(years)).put("/api/v1/retention/product-life/" + model).then().statusCode(200)
                 .body("lifeYears", equalTo(years));
+    }
+
+    /** The unit's ETag, as the retention view gives it. */
+    static String unitTag(String serial) {
+        return as("ADMIN").get("/api/v1/retention/units/" + serial).then().statusCode(200).extract().header("ETag");
+    }
+
+    @Test
+    void productLifeIsCreatedWithIfNoneMatchAndChangedUnderItsETag() {
+        String model = Api.unique("MV");
+        String url = "/api/v1/retention/product-life/" + model;
+        as("ADMIN").header("Accept-Language", "zh-CN").body(productLife(8)).put(url).then().statusCode(428)
+                .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
+                .body("type", equalTo("urn:problem:aftersales:precondition_required_put"))
+                .body("title", equalTo("缺少 If-Match 或 If-None-Match 请求头"));
+        as("ADMIN").header("If-Match", "\"0\"").body(productLife(8)).put(url).then().statusCode(412);
+        as("ADMIN").get(url).then().statusCode(404);
+        String created = as("ADMIN").header("If-None-Match", "*").body(productLife(8)).put(url).then().statusCode(200)
+                .body("lifeYears", equalTo(8)).extract().header("ETag");
+        // Refused: a second create, no precondition, a stale version; the life stays 8 and the audit has one entry.
+        as("ADMIN").header("Accept-Language", "en").header("If-None-Match", "*").body(productLife(3)).put(url).then()
+                .statusCode(412).body("type", equalTo("urn:problem:aftersales:record_exists")).body("title", equalTo("Record exists"));
+        as("ADMIN").body(productLife(3)).put(url).then().statusCode(428);
+        as("ADMIN").header("If-Match", "\"7\"").body(productLife(3)).put(url).then().statusCode(412)
+                .header("ETag", equalTo(created));
+        as("QUALITY_ENGINEER").get(url).then().statusCode(200).body("lifeYears", equalTo(8)).header("ETag", equalTo(created));
+        assertThat(Sql.count("select count(*) from audit_log where entity_type = 'product-life' and entity_id = ?1", model)).isEqualTo(1);
+        String changed = as("ADMIN").header("If-Match", created).body(productLife(10)).put(url).then().statusCode(200)
+                .body("lifeYears", equalTo(10)).extract().header("ETag");
+        assertThat(changed).isNotEqualTo(created);
+        as("ADMIN").header("If-Match", created).body(productLife(12)).put(url).then().statusCode(412);
+        as("QUALITY_ENGINEER").get("/api/v1/retention/product-life").then()
+                .body("find { it.productModel == '" + model + "' }.lifeYears", equalTo(10));
+    }
+
+    @Test
+    void erasingAUnitNeedsItsETag() {
+        String customer = Api.newCustomer(Api.unique("rt"));
+        String model = Api.unique("M1");
+        life(model, 1);
+        String serial = unit(customer, model, "2020-05-01");
+        String tag = unitTag(serial);
+        as("ADMIN").get("/api/v1/units/" + serial).then().statusCode(200).header("ETag", equalTo(tag));
+        as("ADMIN").header("Accept-Language", "en").delete("/api/v1/retention/units/" + serial).then().statusCode(428)
+                .body("type", equalTo("urn:problem:aftersales:precondition_required"));
+        // A change of the unit since it was read: the erasure based on the old version is refused.
+        as("ADMIN").header("If-Match", "\"9\"").delete("/api/v1/retention/units/" + serial).then().statusCode(412)
+                .header("ETag", equalTo(tag));
+        assertThat(Sql.text("select vin from unit where serial_no = ?1", serial)).isEqualTo("LSVAM4187C2184847");
+        as("ADMIN").get("/api/v1/retention/units/" + serial).then().body("anonymisedAt", nullValue());
+        as("ADMIN").header("If-Match", tag).delete("/api/v1/retention/units/" + serial).then().statusCode(200)
+                .body("anonymisedAt", not(nullValue())).header("ETag", not(equalTo(tag)));
+        assertThat(Sql.count("select count(*) from unit where serial_no = ?1 and vin is null", serial)).isEqualTo(1);
     }
 
     @Test
@@ -61,7 +117,8 @@ class RetentionTest {
                 .body("find { it.productModel == '" + model + "' }.lifeYears", equalTo(10))
                 .body("find { it.productModel == '*' }.lifeYears", equalTo(15));
         // Nothing under retention can be deleted: 409 with the date it may go.
-        as("ADMIN").header("Accept-Language", "en").delete("/api/v1/retention/units/" + lastDayOf2017).then().statusCode(409)
+        as("ADMIN").header("Accept-Language", "en").header("If-Match", unitTag(lastDayOf2017))
+                .delete("/api/v1/retention/units/" + lastDayOf2017).then().statusCode(409)
                 .body("type", equalTo("urn:problem:aftersales:retention_active")).body("removableFrom", equalTo("2029-01-01"))
                 .body("detail", equalTo("The record is under retention or a recall's legal hold; it may go from 2029-01-01."));
         assertThat(Sql.text("select vin from unit where serial_no = ?1", lastDayOf2017)).isEqualTo("LSVAM4187C2184847");
@@ -104,6 +161,13 @@ class RetentionTest {
                 expiredCase)).isZero();
         assertThat(Sql.count("select count(*) from audit_log where action = 'ANONYMISE' and entity_type = 'case' "
                 + "and entity_id = ?1", expiredCase)).isEqualTo(1);
+        // The unit's anonymisation is audited under its serial number, as every other change of a unit is.
+        as("ADMIN").queryParam("entity", "unit").queryParam("id", expired).get("/api/v1/audit").then().statusCode(200)
+                .body("items.findAll { it.action == 'ANONYMISE' }.size()", equalTo(1))
+                .body("items.find { it.action == 'ANONYMISE' }.entityId", equalTo(expired))
+                .body("items.find { it.action == 'ANONYMISE' }.actor", not(nullValue()));
+        as("ADMIN").queryParam("entity", "unit").queryParam("id", held).get("/api/v1/audit").then().statusCode(200)
+                .body("items.action", not(hasItem("ANONYMISE")));
         // A case with a unit still under retention keeps its data; held records are untouched.
         assertThat(Sql.text("select reporter_name from service_case where id = cast(?1 as uuid)", mixedCase)).isEqualTo("王师傅");
         assertThat(Sql.text("select vin from unit where serial_no = ?1", held)).isEqualTo("LSVAM4187C2184847");
@@ -115,18 +179,21 @@ class RetentionTest {
         as("ADMIN").post("/api/v1/admin/jobs/retention/runs").then().statusCode(200);
         assertThat(Sql.count("select count(*) from audit_log where action = 'ANONYMISE'")).isEqualTo(audits);
         // Held: deleting through the API is refused with the hold's end; an expired unit can be erased at once.
-        as("ADMIN").delete("/api/v1/retention/units/" + held).then().statusCode(409).body("removableFrom", equalTo("2041-01-01"));
-        as("SALES").delete("/api/v1/retention/units/" + expired).then().statusCode(403);
-        as("ADMIN").delete("/api/v1/retention/units/" + expired).then().statusCode(200).body("anonymisedAt", not(nullValue()));
-        as("ADMIN").delete("/api/v1/retention/units/NO-SUCH-UNIT").then().statusCode(404);
+        as("ADMIN").header("If-Match", unitTag(held)).delete("/api/v1/retention/units/" + held).then().statusCode(409)
+                .body("removableFrom", equalTo("2041-01-01"));
+        as("SALES").header("If-Match", unitTag(expired)).delete("/api/v1/retention/units/" + expired).then().statusCode(403);
+        as("ADMIN").header("If-Match", unitTag(expired)).delete("/api/v1/retention/units/" + expired).then().statusCode(200)
+                .body("anonymisedAt", not(nullValue()));
+        as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/retention/units/NO-SUCH-UNIT").then().statusCode(404);
     }
 
     @Test
     void productLifeIsCheckedAndOnlyAdminSetsIt() {
-        as("ADMIN").body(productLife(0)).put("/api/v1/retention/product-life/TM220").then().statusCode(422)
-                .body("errors[0].field", equalTo("lifeYears"));
-        as("ADMIN").body("{}").put("/api/v1/retention/product-life/TM220").then().statusCode(422);
-        as("QUALITY_ENGINEER").body(productLife(10)).put("/api/v1/retention/product-life/TM220").then().statusCode(403);
+        as("ADMIN").header("If-None-Match", "*").body(productLife(0)).put("/api/v1/retention/product-life/TM220").then()
+                .statusCode(422).body("errors[0].field", equalTo("lifeYears"));
+        as("ADMIN").header("If-None-Match", "*").body("{}").put("/api/v1/retention/product-life/TM220").then().statusCode(422);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(productLife(10)).put("/api/v1/retention/product-life/TM220")
+                .then().statusCode(403);
         as("SALES").get("/api/v1/retention/product-life").then().statusCode(403);
         as("ADMIN").queryParam("asOf", "2027-13-01").get("/api/v1/retention/expired").then().statusCode(400)
                 .body("errors[0].field", equalTo("asOf"));
@@ -141,7 +208,7 @@ class RetentionTest {
         String fullWidth = Api.fullWidth(serial);
         as("QUALITY_ENGINEER").get("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
                 .body("serialNo", equalTo(serial)).body("keptUntil", equalTo("2022-12-31"));
-        as("ADMIN").delete("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
+        as("ADMIN").header("If-Match", unitTag(serial)).delete("/api/v1/retention/units/" + fullWidth).then().statusCode(200)
                 .body("serialNo", equalTo(serial)).body("anonymisedAt", not(nullValue()));
         assertThat(Sql.count("select count(*) from unit where serial_no = ?1 and vin is null and anonymised_at is not null",
                 serial)).isEqualTo(1);

@@ -134,6 +134,29 @@ class ReturnOrderTest {
     }
 
     @Test
+    void ntfIsRefusedForAUnitWhoseTestReproducedTheFaultNamingTheTest() {
+        tested();
+        UUID testId = UUID.randomUUID();
+        Map<String, ReturnOrder.Reproduction> reproduced = Map.of("SN-B",
+                new ReturnOrder.Reproduction(testId, "台架噪声测试", AT.toLocalDate()));
+        ProblemException refused = refused(() -> order.judge(units, List.of(
+                new Finding("SN-A", Verdict.NTF, null, null, null),
+                new Finding("SN-B", Verdict.NTF, null, null, null)), List.of("SN-A", "SN-B"), reproduced, "qe", AT));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(issueKeys(refused)).containsExactly("units[1].verdict returns.ntf_but_reproduced");
+        assertThat(refused.issues().get(0).args()).containsExactly("SN-B", "台架噪声测试", AT.toLocalDate());
+        assertThat(refused.properties()).containsEntry("reproducingTests", Map.of("SN-B", testId));
+        assertThat(order.status()).isEqualTo(ReturnOrder.Status.TESTING);
+        assertThat(units).allSatisfy(u -> assertThat(u.verdict()).isNull());
+        // The unit whose test did not reproduce the fault may be NTF; the other is a confirmed defect.
+        order.judge(units, List.of(new Finding("SN-A", Verdict.NTF, null, null, null),
+                new Finding("SN-B", Verdict.DEFECT_CONFIRMED, Cause.DESIGN, null, null)), List.of("SN-A", "SN-B"),
+                reproduced, "qe", AT);
+        assertThat(order.status()).isEqualTo(ReturnOrder.Status.JUDGED);
+        assertThat(units.get(0).verdict()).isEqualTo(Verdict.NTF);
+    }
+
+    @Test
     void aPurchasedPartKeepsItsSupplierAndShare() {
         tested();
         order.judge(units, List.of(

@@ -49,7 +49,11 @@ class ReturnTest {
         int v = v(as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200)
                 .body("status", equalTo("RECEIVED")).extract().response());
         as("WAREHOUSE").header("If-Match", "\"" + v + "\"").post(base + "/receipt").then().statusCode(409);
-        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId + "/events").then().body("items.text", hasItem(containsString("已由仓库接收")));
+        // A stored note is written once, in zh-CN (docs/architecture.md, "Languages"): never two languages in one text.
+        String returnNo = as("WAREHOUSE").get(base).then().extract().path("returnNo");
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId + "/events").then()
+                .body("items.text", hasItem("退货 " + returnNo + " 已由仓库接收"))
+                .body("items.text", org.hamcrest.Matchers.not(hasItem(containsString("return received"))));
         String judge = verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.6))
                 .json();
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(409);
@@ -128,15 +132,53 @@ class ReturnTest {
                 .post("/api/v1/returns").then().statusCode(422).body("errors[0].field", equalTo("serialNos[0]"));
     }
 
+    @Test
+    void ntfIsRefusedNamingTheTestWhenATestOfTheUnitReproducedTheFault() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String id = received(w, CaseTestData.openCase(w));
+        String base = "/api/v1/returns/" + id;
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(w.serial(), "外观检查", false).json())
+                .post(base + "/tests").then().statusCode(200);
+        String reproducing = as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(test(w.serial(), true).json())
+                .post(base + "/tests").then().statusCode(200).extract().path("tests.find { it.reproduced }.id");
+        String ntf = verdict().unit(judgement(w.serial(), "NTF")).json();
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(ntf).post(base + "/verdict").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("units[0].verdict"))
+                .body("errors[0].message", containsString("台架噪声测试")).body("errors[0].message", containsString(w.serial()))
+                .body("reproducingTests.'" + w.serial() + "'", equalTo(reproducing));
+        as("ENGINEER").header("If-Match", "\"3\"").header("Accept-Language", "en").body(ntf).post(base + "/verdict")
+                .then().statusCode(422).body("errors[0].message", containsString("cannot be NTF"))
+                .body("errors[0].message", containsString("台架噪声测试"));
+        // Refused: nothing changed (status, version, verdict, audit trail).
+        as("QUALITY_ENGINEER").get(base).then().header("ETag", "\"3\"").body("status", equalTo("TESTING"))
+                .body("units[0].verdict", equalTo(null));
+        as("ADMIN").queryParam("entity", "return").queryParam("id", id).get("/api/v1/audit")
+                .then().body("items[0].action", equalTo("TEST"));
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"")
+                .body(verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("DESIGN")).json())
+                .post(base + "/verdict").then().statusCode(200).body("status", equalTo("JUDGED"))
+                .body("units[0].verdict", equalTo("DEFECT_CONFIRMED"));
+        // A unit whose tests did not reproduce the fault may be judged NTF.
+        as("QUALITY_ENGINEER").get("/api/v1/returns/" + judged(w, "NTF", null)).then().statusCode(200)
+                .body("status", equalTo("JUDGED")).body("units[0].verdict", equalTo("NTF"));
+    }
+
     /** Authorised, received, tested and judged (version 3 afterwards). */
     static String judged(CaseTestData.World w, String verdict, String cause) {
         return judgedOn(w, CaseTestData.openCase(w), verdict, cause);
     }
 
-    static String judgedOn(CaseTestData.World w, String caseId, String verdict, String cause) {
+    /** Authorised and received by the warehouse (version 1 afterwards). */
+    static String received(CaseTestData.World w, String caseId) {
         String id = authorise(w, caseId);
+        as("WAREHOUSE").header("If-Match", "\"0\"").post("/api/v1/returns/" + id + "/receipt").then().statusCode(200);
+        return id;
+    }
+
+    static String judgedOn(CaseTestData.World w, String caseId, String verdict, String cause) {
+        String id = received(w, caseId);
         String base = "/api/v1/returns/" + id;
-        as("WAREHOUSE").header("If-Match", "\"0\"").post(base + "/receipt").then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(test(w.serial(), !"NTF".equals(verdict)).json()).post(base + "/tests")
                 .then().statusCode(200);
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(verdict().unit(judgement(w.serial(), verdict).causeCategory(cause)).json())

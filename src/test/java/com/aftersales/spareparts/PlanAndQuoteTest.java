@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import com.aftersales.support.Fixtures;
 import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import static com.aftersales.support.SparePartBodies.plan;
 import static com.aftersales.support.SparePartBodies.quote;
 import static com.aftersales.support.SparePartBodies.quoteDecision;
 import static com.aftersales.support.SparePartBodies.review;
-import static com.aftersales.support.SparePartBodies.stockLevels;
 import static com.aftersales.support.SparePartBodies.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,8 +38,7 @@ class PlanAndQuoteTest {
         String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
         move(part, "RECEIPT", location, 15, null, null).then().statusCode(200);
         move(part, "ISSUE", location, 12, caseId, null).then().statusCode(200);
-        as("PRODUCT_MANAGER").body(stockLevels(4, 6)).put("/api/v1/spare-parts/" + part + "/stock/" + location)
-                .then().statusCode(200);
+        Fixtures.stockLevels(part, location, 4, 6);
         move(part, "RECEIPT", "HQ2", 5, null, null).then().statusCode(200);
         as("REPAIR").body(transfer("HQ2", location).line(part, 2).json())
                 .post("/api/v1/transfer-orders").then().statusCode(201);

@@ -26,6 +26,7 @@ import static com.aftersales.support.SparePartBodies.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 public class SparePartTest {
@@ -84,7 +85,9 @@ public class SparePartTest {
         move(part, "ADJUSTMENT", "SH-01", -11, null, "盘点差异").then().statusCode(409);
         move(part, "ADJUSTMENT", "SH-01", -2, null, "盘点差异").then().statusCode(200).body("quantity", equalTo(8));
         move(part, "ISSUE", "SH-01", 3, caseId, null).then().statusCode(200).body("quantity", equalTo(5));
-        as("PRODUCT_MANAGER").body(stockLevels(6, 8)).put("/api/v1/spare-parts/" + part + "/stock/sh-01")
+        String etag = as("PRODUCT_MANAGER").get("/api/v1/spare-parts/" + part + "/stock/sh-01").then().statusCode(200)
+                .extract().header("ETag");
+        as("PRODUCT_MANAGER").header("If-Match", etag).body(stockLevels(6, 8)).put("/api/v1/spare-parts/" + part + "/stock/sh-01")
                 .then().statusCode(200).body("belowSafetyStock", equalTo(true));
         as("WAREHOUSE").get("/api/v1/spare-parts/below-safety-stock").then().statusCode(200)
                 .body("partId", hasItem(part));
@@ -92,6 +95,37 @@ public class SparePartTest {
                 .post("/api/v1/spare-parts/" + part + "/movements").then().statusCode(403);
         as("PRODUCT_MANAGER").queryParam("model", "EM35").queryParam("wearPart", "false").get("/api/v1/spare-parts")
                 .then().body("id", org.hamcrest.Matchers.anything()).body("items.id", hasItem(part));
+    }
+
+    @Test
+    void stockLevelsAreChangedUnderTheRowsETagAndCreatedWithIfNoneMatch() {
+        String part = part("EM35", false);
+        String url = "/api/v1/spare-parts/" + part + "/stock/sh-02";
+        // No row at SH-02 yet: without a precondition 428, If-Match 412, If-None-Match: * creates it.
+        as("PRODUCT_MANAGER").header("Accept-Language", "en").body(stockLevels(3, 5)).put(url).then().statusCode(428)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:problem:aftersales:precondition_required_put"))
+                .body("detail", equalTo("Send If-Match with the record's ETag to change it, or If-None-Match: * to create it."));
+        as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body(stockLevels(3, 5)).put(url).then().statusCode(412);
+        as("PRODUCT_MANAGER").get(url).then().statusCode(404);
+        String created = as("PRODUCT_MANAGER").header("If-None-Match", "*").body(stockLevels(3, 5)).put(url).then()
+                .statusCode(200).body("safetyStock", equalTo(3)).body("version", equalTo(0)).extract().header("ETag");
+        assertThat(created).isEqualTo("\"0\"");
+        // It exists now: If-None-Match: * is 412, no precondition 428, and neither changes it.
+        as("PRODUCT_MANAGER").header("Accept-Language", "zh-CN").header("If-None-Match", "*").body(stockLevels(9, 9)).put(url)
+                .then().statusCode(412).body("type", equalTo("urn:problem:aftersales:record_exists"))
+                .body("detail", equalTo("该记录已存在：请先读取，并在 If-Match 中带上它的 ETag 再修改。"))
+                .header("ETag", equalTo(created));
+        as("PRODUCT_MANAGER").body(stockLevels(9, 9)).put(url).then().statusCode(428);
+        // A receipt changes the row: the ETag read before it is stale.
+        move(part, "RECEIPT", "SH-02", 4, null, null).then().statusCode(200);
+        as("PRODUCT_MANAGER").header("If-Match", created).body(stockLevels(9, 9)).put(url).then().statusCode(412);
+        String current = as("WAREHOUSE").get(url).then().statusCode(200).body("safetyStock", equalTo(3))
+                .body("reorderPoint", equalTo(5)).body("quantity", equalTo(4)).extract().header("ETag");
+        assertThat(current).isNotEqualTo(created);
+        as("PRODUCT_MANAGER").header("If-Match", current).body(stockLevels(9, 10)).put(url).then().statusCode(200)
+                .body("safetyStock", equalTo(9)).body("reorderPoint", equalTo(10)).header("ETag", not(equalTo(current)));
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock").then().body("find { it.location == 'SH-02' }.safetyStock", equalTo(9));
     }
 
     @Test

@@ -15,7 +15,12 @@ public final class Api {
     }
 
     public static String token(String role) {
-        return Jwt.subject("test-" + role.toLowerCase()).groups(Set.of(role)).sign();
+        return Jwt.subject(subject(role)).groups(Set.of(role)).sign();
+    }
+
+    /** The subject of {@link #token(String)}'s token for a role (the person a case can be assigned to). */
+    public static String subject(String role) {
+        return "test-" + role.toLowerCase();
     }
 
     public static String customerToken(UUID customerId) {

@@ -64,6 +64,16 @@ public final class CaseBodies {
         return new Visit().set("purpose", purpose).set("plannedDate", plannedDate).set("site", site).set("travelRequired", false);
     }
 
+    /** A rejected trip requested again, for a new date (null keeps the planned one), with a comment. */
+    public static String travelRequest(LocalDate plannedDate, String comment) {
+        return JsonBody.of("plannedDate", plannedDate, "comment", comment);
+    }
+
+    /** A visit cancelled, with the reason (null leaves it out). */
+    public static String cancellation(String reason) {
+        return JsonBody.of("reason", reason);
+    }
+
     public static Completion completion(String workDone, String result) {
         return new Completion().set("workDone", workDone).set("result", result);
     }

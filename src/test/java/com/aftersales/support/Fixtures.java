@@ -47,7 +47,11 @@ public final class Fixtures {
 
     /** A location's safety stock and reorder point for a part. */
     public static void stockLevels(String partId, String location, int safetyStock, int reorderPoint) {
-        as("PRODUCT_MANAGER").body(SparePartBodies.stockLevels(safetyStock, reorderPoint))
-                .put("/api/v1/spare-parts/" + partId + "/stock/" + location).then().statusCode(200);
+        String url = "/api/v1/spare-parts/" + partId + "/stock/" + location;
+        io.restassured.response.Response row = as("PRODUCT_MANAGER").get(url);
+        // The location's stock row: changed under its ETag, or created with If-None-Match: * when there is none yet.
+        var request = row.statusCode() == 200 ? as("PRODUCT_MANAGER").header("If-Match", row.header("ETag"))
+                : as("PRODUCT_MANAGER").header("If-None-Match", "*");
+        request.body(SparePartBodies.stockLevels(safetyStock, reorderPoint)).put(url).then().statusCode(200);
     }
 }

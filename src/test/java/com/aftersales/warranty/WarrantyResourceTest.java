@@ -27,6 +27,21 @@ class WarrantyResourceTest {
     }
 
     @Test
+    void aMissingTermNamesTheProductLineInTheReadersLanguage() {
+        String customer = Api.newCustomer(Api.unique("w"));
+        String serial = newUnit(customer, "2024-01-15");
+        String zh = as("SALES").header("Accept-Language", "zh-CN").queryParam("date", "2025-06-01")
+                .get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200)
+                .body("reasons.code", org.hamcrest.Matchers.hasItem("no_term")).extract().path("reason");
+        org.assertj.core.api.Assertions.assertThat(zh).contains("商用车").doesNotContain("COMMERCIAL_VEHICLE")
+                .doesNotContain("commercial");
+        String en = as("SALES").header("Accept-Language", "en").queryParam("date", "2025-06-01")
+                .get("/api/v1/units/" + serial + "/entitlement").then().statusCode(200).extract().path("reason");
+        org.assertj.core.api.Assertions.assertThat(en).contains("commercial vehicles").doesNotContain("COMMERCIAL_VEHICLE")
+                .doesNotContainPattern("\\p{IsHan}");
+    }
+
+    @Test
     void entitlementFollowsTermsAndContractsOverHttp() {
         String customer = Api.newCustomer(Api.unique("w"));
         Fixtures.term(customer, term("COMMERCIAL_VEHICLE").mileageKm(100000));

@@ -49,6 +49,18 @@ public final class Messages {
         return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
     }
 
+    /**
+     * A code (role, severity, product line...) as a reader of the language sees it: the text of {@code code.<kind>.<code>},
+     * or the code itself when it has none.
+     */
+    public static String code(Locale locale, String kind, Object code) {
+        if (code == null) {
+            return null;
+        }
+        String key = "code." + kind + "." + (code instanceof Enum<?> e ? e.name() : code.toString());
+        return has(key) ? text(locale, key) : code.toString();
+    }
+
     public static boolean has(String key) {
         return ZH_TEXTS.containsKey(key);
     }

@@ -85,6 +85,57 @@ class RoleMatrixTest {
     }
 
     /**
+     * docs/security.md, Who may act on a case: every act (transition, hand-over, major, action plan) by every role,
+     * first on a case whose owner is a role (handed from the routing role SALES_MANAGER to PRODUCT_MANAGER), then on one
+     * whose owner is a person. A stale If-Match makes an admitted act a 412, so nothing changes either way; a refused one
+     * is 403 and changes nothing (version and timeline checked).
+     */
+    @Test
+    void whoMayActOnACase() {
+        com.aftersales.cases.CaseTestData.World w = com.aftersales.cases.CaseTestData.world("PASSENGER_CAR");
+        String id = com.aftersales.cases.CaseTestData.openCase(w);
+        Api.as(Roles.SALES_MANAGER).header("If-Match", "\"0\"")
+                .body(com.aftersales.support.CaseBodies.assignTo(" ").ownerRole(Roles.PRODUCT_MANAGER).json())
+                .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200)
+                .body("ownerRole", org.hamcrest.Matchers.equalTo(Roles.PRODUCT_MANAGER))
+                .body("managerRole", org.hamcrest.Matchers.equalTo(Roles.SALES_MANAGER));
+        actors(id, 1, Set.of(Roles.PRODUCT_MANAGER, Roles.SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.GENERAL_MANAGER,
+                Roles.ADMIN));
+        Api.as(Roles.PRODUCT_MANAGER).header("If-Match", "\"1\"")
+                .body(com.aftersales.support.CaseBodies.assignTo(Api.subject(Roles.ENGINEER)).json())
+                .post("/api/v1/cases/" + id + "/assignment").then().statusCode(200);
+        actors(id, 2, Set.of(Roles.ENGINEER, Roles.SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.GENERAL_MANAGER, Roles.ADMIN));
+    }
+
+    private static void actors(String id, int version, Set<String> mayAct) {
+        int events = Api.as(Roles.ADMIN).get("/api/v1/cases/" + id + "/events").then().extract().jsonPath().getList("items").size();
+        Map<String, String> acts = new LinkedHashMap<>();
+        acts.put("POST transitions", com.aftersales.support.CaseBodies.transition("ACKNOWLEDGED"));
+        acts.put("POST assignment", com.aftersales.support.CaseBodies.assignTo("li.lei").json());
+        acts.put("POST major", com.aftersales.support.CaseBodies.major("媒体关注"));
+        acts.put("PUT action-plan", com.aftersales.support.CaseBodies.actionPlan("更换批次轴承"));
+        List<String> wrong = new ArrayList<>();
+        for (String role : Roles.ALL) {
+            for (Map.Entry<String, String> act : acts.entrySet()) {
+                String[] methodAndPath = act.getKey().split(" ");
+                RequestSpecification request = role.equals(Roles.CUSTOMER) ? Api.asCustomer(UUID.fromString(
+                        Api.as(Roles.ADMIN).get("/api/v1/cases/" + id).then().extract().<String>path("customerId"))) : Api.as(role);
+                Response r = request.header("If-Match", "\"" + (version + 100) + "\"").body(act.getValue())
+                        .request(methodAndPath[0], "/api/v1/cases/" + id + "/" + methodAndPath[1]);
+                int expected = mayAct.contains(role) ? 412 : 403;
+                if (r.statusCode() != expected || expected == 403 && !role.equals(Roles.CUSTOMER)
+                        && !r.asString().contains("case_actor_not_allowed")) {
+                    wrong.add(act.getKey() + " as " + role + ": " + r.statusCode() + " (expected " + expected + ")");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Api.as(Roles.ADMIN).get("/api/v1/cases/" + id).then().statusCode(200).header("ETag", "\"" + version + "\"");
+        Api.as(Roles.ADMIN).get("/api/v1/cases/" + id + "/events").then()
+                .body("items", org.hamcrest.Matchers.hasSize(events));
+    }
+
+    /**
      * The operation with placeholder path values that name nothing, and an empty body of its media type: an allowed
      * role gets a 4xx about the request (404, 400, 422, 415), never a side effect.
      */
