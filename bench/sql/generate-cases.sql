@@ -22,8 +22,8 @@ select u.id as unit_id, u.serial_no, u.customer_id, u.product_line, u.delivery_d
 from unit u where u.serial_no like 'BN%' order by random() limit :cases;
 
 insert into service_case (id, case_no, type, status, severity, customer_id, product_line, title, description,
-                          failure_date, reporter_name, channel, owner_role, first_response_due, resolution_due,
-                          first_responded_at, created_by, created_at, updated_at)
+                          failure_date, reporter_name, channel, owner_role, manager_role, first_response_due, resolution_due,
+                          first_responded_at, responded_at, created_by, created_at, updated_at)
 select gen_random_uuid(), 'KS-BENCH-' || lpad(b.n::text, 7, '0'),
        (array['COMPLAINT','GRIEVANCE','CLAIM','RETURN_EXCHANGE','REPAIR'])[1 + b.n % 5],
        (array['NEW','ACKNOWLEDGED','INVESTIGATING','RESOLVING','RESOLVED','CLOSED','CLOSED','CLOSED','REJECTED','REOPENED'])[1 + b.n % 10],
@@ -36,8 +36,10 @@ select gen_random_uuid(), 'KS-BENCH-' || lpad(b.n::text, 7, '0'),
            || '，客户编号 ' || b.n,
        b.delivery_date + 30 + (b.n % 300)::int, '联系人' || (b.n % 97), 'PHONE',
        case when b.product_line = 'COMMERCIAL_VEHICLE' then 'AFTER_SALES_MANAGER' else 'SALES_MANAGER' end,
+       case when b.product_line = 'COMMERCIAL_VEHICLE' then 'AFTER_SALES_MANAGER' else 'SALES_MANAGER' end,
        now() - interval '200 days' + (b.n % 400) * interval '12 hours',
        now() - interval '100 days' + (b.n % 400) * interval '1 day',
+       case when b.n % 10 > 0 then now() - interval '190 days' end,
        case when b.n % 10 > 0 then now() - interval '190 days' end,
        'bench', now() - (b.n % 700) * interval '1 day' - (b.n % 86400) * interval '1 second', now()
 from bench_case_unit b;
