@@ -148,8 +148,8 @@ public class RecallResource {
     @PUT
     @Path("{id}/units/{serialNo}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
-    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE (a reason closes it "
-            + "out), EXEMPT (reason); If-Match with the unit's ETag")
+    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE and EXEMPT "
+            + "(each needs a reason: 422 on reason); If-Match with the unit's ETag")
     public Response remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Recalls.RemedyRequest request) {
         long expected = Versions.required(ifMatch);

@@ -278,8 +278,12 @@ public class Recalls {
         if (status == Remedy.REMEDIED && date != null && date.isAfter(LocalDate.now(clock))) {
             issues.add(new Issue(prefix + "date", "cases.date_in_future", new Object[0], line));
         }
+        // A unit is closed out (UNREACHABLE, EXEMPT) only with the reason why: without it, it is refused, not kept open.
         if (status == Remedy.EXEMPT && (reason == null || reason.isBlank())) {
             issues.add(new Issue(prefix + "reason", "recalls.exempt_needs_reason", new Object[0], line));
+        }
+        if (status == Remedy.UNREACHABLE && (reason == null || reason.isBlank())) {
+            issues.add(new Issue(prefix + "reason", "recalls.unreachable_needs_reason", new Object[0], line));
         }
         return issues;
     }
