@@ -122,6 +122,10 @@ public class CaseWorkflow {
     @Inject
     Clock clock;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<CaseReopenListener> reopenListeners;
+
     public CaseView transition(@NotNull UUID id, long expectedVersion, @NotNull @Valid TransitionRequest request,
                                Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
@@ -129,10 +133,15 @@ public class CaseWorkflow {
         Versions.check(c.version, expectedVersion);
         CaseStatus from = c.status;
         CaseView before = views.of(c, locale);
-        c.transition(request.to(), request.comment(), OffsetDateTime.now(clock), () -> keptUntil(c),
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        c.transition(request.to(), request.comment(), now, () -> keptUntil(c),
                 to -> gates.unmet(c, to, locale), () -> settings.intake(c.customerId, c.severity));
         timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), Text.blankToNull(request.comment()),
                 CaseEvent.Visibility.CUSTOMER);
+        if (request.to() == CaseStatus.REOPENED) {
+            // The follow-up area cancels the case's open follow-up now, in this transaction (not at its job's next run).
+            reopenListeners.forEach(l -> l.reopened(c.id, now));
+        }
         return audited(c, "TRANSITION", before, locale);
     }
 
