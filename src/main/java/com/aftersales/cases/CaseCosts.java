@@ -60,12 +60,13 @@ public class CaseCosts {
     public record CostView(UUID id, UUID caseId, UUID visitId, String serialNo, CaseCost.Category category,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny, String description,
                            LocalDate incurredOn, CaseCost.BilledTo billedTo, String contractRef, CaseCost.Status status,
-                           String submittedBy, String verifiedBy, String gmApprovedBy, String decisionComment,
+                           String submittedBy, String verifiedBy, String gmApprovedBy, String gmOnBehalfOf,
+                           String decisionComment,
                            long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static CostView of(CaseCost c) {
             return new CostView(c.id, c.caseId, c.visitId, c.serialNo, c.category, c.amountCny.setScale(2), c.description,
                     c.incurredOn, c.billedTo, c.contractRef, c.status, c.submittedBy, c.verifiedBy, c.gmApprovedBy,
-                    c.decisionComment, c.version, c.createdAt, c.updatedAt);
+                    c.gmOnBehalfOf, c.decisionComment, c.version, c.createdAt, c.updatedAt);
         }
     }
 
@@ -94,6 +95,9 @@ public class CaseCosts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    GmDelegations delegations;
 
     /**
      * A new line; the case row is locked so that no line slips onto a case while it closes (the closing gate counts
@@ -185,11 +189,16 @@ public class CaseCosts {
                 }
             }
             case AWAITING_GM -> {
-                if (!caller.hasRole(Roles.GENERAL_MANAGER)) {
-                    throw new ProblemException(403, "cost_needs_general_manager", threshold, cost.category);
-                }
+                // The general manager, or the deputy of a delegation in force (recorded: on whose behalf).
+                GmDelegations.Authority gm = delegations.generalManager("COST_APPROVAL", AUDIT_TYPE, cost.id)
+                        .orElseThrow(() -> new ProblemException(403, "cost_needs_general_manager", threshold, cost.category));
                 requireOtherThanSubmitter(cost, who);
+                if (who.equals(cost.verifiedBy)) {
+                    // Four eyes above the threshold too: whoever verified the line does not also approve it.
+                    throw new ProblemException(403, "cost_verifier_approves");
+                }
                 cost.gmApprovedBy = who;
+                cost.gmOnBehalfOf = gm.onBehalfOf();
                 cost.status = request.decision() == Verdict.REJECT ? CaseCost.Status.REJECTED : CaseCost.Status.VERIFIED;
             }
             default -> throw new ProblemException(409, "cost_already_decided", cost.status);

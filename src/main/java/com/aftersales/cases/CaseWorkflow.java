@@ -123,6 +123,9 @@ public class CaseWorkflow {
     Clock clock;
 
     @Inject
+    GmDelegations delegations;
+
+    @Inject
     @jakarta.enterprise.inject.Any
     jakarta.enterprise.inject.Instance<CaseReopenListener> reopenListeners;
 
@@ -207,12 +210,15 @@ public class CaseWorkflow {
     public CaseView decideApproval(@NotNull UUID id, long expectedVersion, @NotNull @Valid DecisionRequest request,
                                    Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
-        c.requireActor(caller.subject(), caller::hasRole);
+        // The general manager, or the deputy of a delegation in force (who then acts on the case as the GM would: the
+        // GM may act on every case, so no per-case check is left); anyone else 403, before the version is compared.
+        GmDelegations.Authority gm = delegations.requireGeneralManager("CASE_APPROVAL", CaseViews.AUDIT_TYPE, c.id);
         Versions.check(c.version, expectedVersion);
         CaseView before = views.of(c, locale);
-        c.decideApproval(request.decision() == Decision.APPROVE, request.comment());
+        c.decideApproval(request.decision() == Decision.APPROVE, request.comment(), gm.subject(), gm.onBehalfOf());
         timeline.record(c.id, CaseEvent.Kind.APPROVAL, null, null,
-                request.decision() + (request.comment() == null ? "" : ": " + request.comment().strip()),
+                request.decision() + (gm.deputy() ? "（代总经理 " + gm.onBehalfOf() + "）" : "")
+                        + (request.comment() == null ? "" : ": " + request.comment().strip()),
                 CaseEvent.Visibility.INTERNAL);
         return audited(c, "GM_" + request.decision(), before, locale);
     }

@@ -96,6 +96,13 @@ public class ServiceCase extends Versioned {
     @Column(name = "approval_status", nullable = false)
     ApprovalStatus approvalStatus = ApprovalStatus.NOT_REQUIRED;
 
+    /** Who decided the current plan (approved or rejected), and the general manager they did it for when a deputy. */
+    @Column(name = "approval_decided_by")
+    String approvalDecidedBy;
+
+    @Column(name = "approval_on_behalf_of")
+    String approvalOnBehalfOf;
+
     @Column(name = "first_response_due", nullable = false)
     public OffsetDateTime firstResponseDue;
 
@@ -223,6 +230,8 @@ public class ServiceCase extends Versioned {
         major = true;
         majorReason = reason.strip();
         approvalStatus = actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
+        approvalDecidedBy = null;
+        approvalOnBehalfOf = null;
     }
 
     /** The action plan of an open case; a changed plan of a major case needs the general manager again. */
@@ -233,11 +242,16 @@ public class ServiceCase extends Versioned {
         actionPlan = plan.strip();
         if (major) {
             approvalStatus = ApprovalStatus.PENDING;
+            approvalDecidedBy = null;
+            approvalOnBehalfOf = null;
         }
     }
 
-    /** The general manager approves or rejects a pending plan; a rejection says why. */
-    void decideApproval(boolean approve, String comment) {
+    /**
+     * The general manager ({@code by}), or their deputy {@code by} on behalf of {@code onBehalfOf}, approves or rejects a
+     * pending plan; a rejection says why.
+     */
+    void decideApproval(boolean approve, String comment, String by, String onBehalfOf) {
         if (approvalStatus != ApprovalStatus.PENDING) {
             throw new ProblemException(409, "case_nothing_to_approve", approvalStatus)
                     .with("approvalStatus", approvalStatus);
@@ -246,6 +260,8 @@ public class ServiceCase extends Versioned {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
         approvalStatus = approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
+        approvalDecidedBy = by;
+        approvalOnBehalfOf = onBehalfOf;
     }
 
     /** Hands the case over to an owner role (one of the routing roles), a person, or both. */

@@ -4,6 +4,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
@@ -97,8 +98,9 @@ public class RecallResource {
 
     @POST
     @Path("{id}/filing")
-    @RolesAllowed(Roles.GENERAL_MANAGER)
-    @Operation(summary = "The general manager approves filing the recall plan with the authority (needs the filing reference)")
+    @AnyStaff
+    @Operation(summary = "The general manager (or the deputy of a delegation in force; anyone else 403 gm_authority_required) "
+            + "approves filing the recall plan with the authority (needs the filing reference)")
     public Response file(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          Recalls.FilingRequest request) {
         long expected = Versions.required(ifMatch);

@@ -103,18 +103,22 @@ class CaseTransitionsTest {
         assertThat(unapproved.args()).containsExactly(ApprovalStatus.PLAN_MISSING);
         assertThat(unapproved.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
 
-        ProblemException nothing = refused(() -> c.decideApproval(true, null));
+        ProblemException nothing = refused(() -> c.decideApproval(true, null, "gm", null));
         assertThat(nothing.code()).isEqualTo("case_nothing_to_approve");
         assertThat(nothing.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
         c.submitActionPlan(" 更换批次轴承 ");
         assertThat(c.actionPlan).isEqualTo("更换批次轴承");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(issueKeys(refused(() -> c.decideApproval(false, "")))).containsExactly("comment cases.reject_needs_reason");
-        c.decideApproval(false, "计划不充分");
+        assertThat(issueKeys(refused(() -> c.decideApproval(false, "", "gm", null)))).containsExactly("comment cases.reject_needs_reason");
+        c.decideApproval(false, "计划不充分", "deputy", "gm");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.REJECTED);
+        assertThat(c.approvalDecidedBy).isEqualTo("deputy");
+        assertThat(c.approvalOnBehalfOf).isEqualTo("gm");
         c.submitActionPlan("更换批次轴承并追溯");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
-        c.decideApproval(true, null);
+        assertThat(c.approvalDecidedBy).isNull();
+        assertThat(c.approvalOnBehalfOf).isNull();
+        c.decideApproval(true, null, "gm", null);
         c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.status).isEqualTo(CaseStatus.RESOLVING);
     }
