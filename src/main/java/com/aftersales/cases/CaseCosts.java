@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -106,7 +107,8 @@ public class CaseCosts {
     public CostView submit(@NotNull UUID caseId, @NotNull @Valid CostRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
         if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
-            throw new ProblemException(409, "cost_case_finished", c.status).with("caseStatus", c.status);
+            throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
+                    .with("caseStatus", c.status);
         }
         if (request.incurredOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("incurredOn", "cases.date_in_future");
@@ -191,7 +193,8 @@ public class CaseCosts {
             case AWAITING_GM -> {
                 // The general manager, or the deputy of a delegation in force (recorded: on whose behalf).
                 GmDelegations.Authority gm = delegations.generalManager("COST_APPROVAL", AUDIT_TYPE, cost.id)
-                        .orElseThrow(() -> new ProblemException(403, "cost_needs_general_manager", threshold, cost.category));
+                        .orElseThrow(() -> new ProblemException(403, "cost_needs_general_manager", threshold,
+                                Messages.coded("cost_category", cost.category)));
                 requireOtherThanSubmitter(cost, who);
                 if (who.equals(cost.verifiedBy)) {
                     // Four eyes above the threshold too: whoever verified the line does not also approve it.
@@ -201,7 +204,7 @@ public class CaseCosts {
                 cost.gmOnBehalfOf = gm.onBehalfOf();
                 cost.status = request.decision() == Verdict.REJECT ? CaseCost.Status.REJECTED : CaseCost.Status.VERIFIED;
             }
-            default -> throw new ProblemException(409, "cost_already_decided", cost.status);
+            default -> throw new ProblemException(409, "cost_already_decided", Messages.coded("cost_status", cost.status));
         }
         cost.decisionComment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         costs.flush();

@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.paging.Page;
@@ -157,7 +158,7 @@ public class CaseWorkflow {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         c.requireActor(caller.subject(), caller::hasRole);
         if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
-            throw new ProblemException(409, "case_not_open", c.status);
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
         }
         if (gates.waived(c.id, request.reportId())) {
             throw new ProblemException(409, "case_waiver_exists", request.reportId());

@@ -280,9 +280,11 @@ public class RecallTest {
                 .body("type", equalTo("urn:problem:aftersales:recall_units_open")).body("openUnits", equalTo(3))
                 .body("errors.field", equalTo(List.of("units." + f.aSerials().get(2), "units." + f.bSerials().get(0),
                         "units." + f.bSerials().get(1))))
-                .body("errors[0].message", containsString(f.aSerials().get(2)));
+                .body("errors[0].message", containsString(f.aSerials().get(2)))
+                .body("errors[0].message", containsString("的状态为已通知"));
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").header("Accept-Language", "en").post(base + "/completion")
-                .then().statusCode(409).body("detail", containsString("3 unit(s)"));
+                .then().statusCode(409).body("detail", containsString("3 unit(s)"))
+                .body("errors[0].message", containsString(" is notified: "));
         as("QUALITY_ENGINEER").get(base).then().header("ETag", "\"2\"").body("status", equalTo("ACTIVE"))
                 .body("completedAt", equalTo(null));
         as("ADMIN").queryParam("entity", "recall").queryParam("id", id).get("/api/v1/audit")
