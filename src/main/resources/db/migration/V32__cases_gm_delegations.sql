@@ -25,3 +25,8 @@ alter table service_case add column approval_on_behalf_of text;
 
 -- A cost line approved above the threshold by a deputy: the general manager it was approved on behalf of.
 alter table case_cost add column gm_on_behalf_of text;
+
+-- A note another area writes on a case's timeline as a message key and its arguments: read back in the reader's
+-- language (text keeps its zh-CN rendering, the working language, for everything that reads the column as it is).
+alter table case_event add column text_key text;
+alter table case_event add column text_args jsonb;

@@ -193,7 +193,7 @@ public class CaseResource {
         if (page.after() != null && !page.after().matches("\\d{1,18}")) {
             throw com.aftersales.shared.error.ProblemException.badParameter("cursor", "validation.cursor");
         }
-        return workflow.events(Params.uuid("case", id), page);
+        return workflow.events(Params.uuid("case", id), page, locale());
     }
 
     private Locale locale() {

@@ -80,7 +80,12 @@ public class CaseWorkflow {
     public record EventView(long id, OffsetDateTime occurredAt, String actor, CaseEvent.Kind kind, CaseStatus fromStatus,
                             CaseStatus toStatus, String text, CaseEvent.Visibility visibility) {
         static EventView of(CaseEvent e) {
-            return new EventView(e.id, e.occurredAt, e.actor, e.kind, e.fromStatus, e.toStatus, e.text, e.visibility);
+            return of(e, com.aftersales.shared.error.Messages.ZH);
+        }
+
+        /** A note written as a message key reads in {@code locale}; other texts as they were written. */
+        static EventView of(CaseEvent e, Locale locale) {
+            return new EventView(e.id, e.occurredAt, e.actor, e.kind, e.fromStatus, e.toStatus, e.text(locale), e.visibility);
         }
     }
 
@@ -290,7 +295,7 @@ public class CaseWorkflow {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EventView> events(@NotNull UUID id, PageRequest page) {
+    public Page<EventView> events(@NotNull UUID id, PageRequest page, Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.NONE);
         StringBuilder where = new StringBuilder("caseId = ?1");
         List<Object> params = new java.util.ArrayList<>(List.of(c.id));
@@ -303,7 +308,7 @@ public class CaseWorkflow {
             params.add(Long.parseLong(page.after()));
         }
         List<CaseEvent> rows = events.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
-        return page.page(rows, e -> e.id.toString(), EventView::of);
+        return page.page(rows, e -> e.id.toString(), e -> EventView.of(e, locale));
     }
 
     private CaseView audited(ServiceCase c, String action, CaseView before, Locale locale) {
