@@ -271,12 +271,20 @@ public class CaseWorkflow {
         return audited(c, "ASSIGN", before, locale);
     }
 
-    /** The general manager is asked once the plan of a major case awaits approval (总经理审批). */
+    /**
+     * The general manager is asked once the plan of a major case awaits approval (总经理审批), and so is each deputy of a
+     * delegation in force now.
+     */
     private void askGeneralManager(ServiceCase c) {
         if (c.approvalStatus == ApprovalStatus.PENDING) {
-            outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.GENERAL_MANAGER),
-                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "reason", c.majorReason),
+            java.util.Map<String, Object> payload =
+                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "reason", c.majorReason);
+            outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.GENERAL_MANAGER), payload,
                     "gm-approval:" + c.id + ":" + (c.version + 1));
+            for (String deputy : delegations.deputiesInForce()) {
+                outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.person(deputy), payload,
+                        "gm-approval:" + c.id + ":" + (c.version + 1) + ":" + deputy);
+            }
         }
     }
 

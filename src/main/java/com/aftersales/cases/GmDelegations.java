@@ -175,6 +175,14 @@ public class GmDelegations {
         });
     }
 
+    /** The deputies of the delegations in force now (each once): they are asked with the general manager. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> deputiesInForce() {
+        return delegations.getEntityManager().createQuery("select distinct d.deputy from GmDelegation d where d.revokedAt is null "
+                        + "and d.validFrom <= ?1 and d.validTo > ?1 order by d.deputy", String.class)
+                .setParameter(1, OffsetDateTime.now(clock)).getResultList();
+    }
+
     /** {@link #generalManager}, or 403 {@code gm_authority_required}. */
     public Authority requireGeneralManager(String action, String entity, Object entityId) {
         return generalManager(action, entity, entityId).orElseThrow(() -> new ProblemException(403, "gm_authority_required"));

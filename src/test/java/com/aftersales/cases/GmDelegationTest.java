@@ -143,6 +143,11 @@ class GmDelegationTest {
         v = version(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(actionPlan("更换控制器并加装温度监控"))
                 .put("/api/v1/cases/" + id + "/action-plan").then().statusCode(200)
                 .body("approvalStatus", equalTo("PENDING")).body("approvalDecidedBy", equalTo(null)).extract().header("ETag"));
+        // The deputy in force is asked with the general manager (the first plan, before the period, asked the GM only).
+        assertThat(com.aftersales.support.Sql.count("select count(*) from notice where kind = 'GM_APPROVAL_REQUESTED' "
+                + "and recipient_subject = ?1 and payload ->> 'caseId' = ?2", deputy, id)).isEqualTo(1);
+        assertThat(com.aftersales.support.Sql.count("select count(*) from notice where kind = 'GM_APPROVAL_REQUESTED' "
+                + "and recipient_role = 'GENERAL_MANAGER' and payload ->> 'caseId' = ?1", id)).isEqualTo(2);
 
         // After the period: 403 again.
         TestClock.advance(Duration.ofDays(7));
