@@ -69,6 +69,10 @@ public class CaseCost extends Versioned {
     @Column(name = "gm_approved_by")
     public String gmApprovedBy;
 
+    /** The general manager a deputy approved the line for (null: approved in their own right). */
+    @Column(name = "gm_on_behalf_of")
+    public String gmOnBehalfOf;
+
     @Column(name = "decision_comment")
     public String decisionComment;
 }

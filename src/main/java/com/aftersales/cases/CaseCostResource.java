@@ -56,8 +56,9 @@ public class CaseCostResource {
 
     @POST
     @Path("{costId}/verification")
-    @RolesAllowed({Roles.AFTER_SALES_MANAGER, Roles.GENERAL_MANAGER})
-    @Operation(summary = "Verify or reject a cost line (after-sales manager; above the threshold then the GM)")
+    @AnyStaff
+    @Operation(summary = "Verify or reject a cost line (after-sales manager; above the threshold then the GM or the deputy of "
+            + "a delegation in force, gmOnBehalfOf; others 403)")
     public Response verify(@PathParam("caseId") String caseId, @PathParam("costId") String costId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseCosts.VerificationRequest request) {
         long expected = Versions.required(ifMatch);

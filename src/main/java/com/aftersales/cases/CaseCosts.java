@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -60,12 +61,13 @@ public class CaseCosts {
     public record CostView(UUID id, UUID caseId, UUID visitId, String serialNo, CaseCost.Category category,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny, String description,
                            LocalDate incurredOn, CaseCost.BilledTo billedTo, String contractRef, CaseCost.Status status,
-                           String submittedBy, String verifiedBy, String gmApprovedBy, String decisionComment,
+                           String submittedBy, String verifiedBy, String gmApprovedBy, String gmOnBehalfOf,
+                           String decisionComment,
                            long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static CostView of(CaseCost c) {
             return new CostView(c.id, c.caseId, c.visitId, c.serialNo, c.category, c.amountCny.setScale(2), c.description,
                     c.incurredOn, c.billedTo, c.contractRef, c.status, c.submittedBy, c.verifiedBy, c.gmApprovedBy,
-                    c.decisionComment, c.version, c.createdAt, c.updatedAt);
+                    c.gmOnBehalfOf, c.decisionComment, c.version, c.createdAt, c.updatedAt);
         }
     }
 
@@ -95,6 +97,9 @@ public class CaseCosts {
     @Inject
     Clock clock;
 
+    @Inject
+    GmDelegations delegations;
+
     /**
      * A new line; the case row is locked so that no line slips onto a case while it closes (the closing gate counts
      * the lines under the same lock) and the category totals of {@link #verify} stay serial.
@@ -102,7 +107,8 @@ public class CaseCosts {
     public CostView submit(@NotNull UUID caseId, @NotNull @Valid CostRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
         if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
-            throw new ProblemException(409, "cost_case_finished", c.status).with("caseStatus", c.status);
+            throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
+                    .with("caseStatus", c.status);
         }
         if (request.incurredOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("incurredOn", "cases.date_in_future");
@@ -185,14 +191,20 @@ public class CaseCosts {
                 }
             }
             case AWAITING_GM -> {
-                if (!caller.hasRole(Roles.GENERAL_MANAGER)) {
-                    throw new ProblemException(403, "cost_needs_general_manager", threshold, cost.category);
-                }
+                // The general manager, or the deputy of a delegation in force (recorded: on whose behalf).
+                GmDelegations.Authority gm = delegations.generalManager("COST_APPROVAL", AUDIT_TYPE, cost.id)
+                        .orElseThrow(() -> new ProblemException(403, "cost_needs_general_manager", threshold,
+                                Messages.coded("cost_category", cost.category)));
                 requireOtherThanSubmitter(cost, who);
+                if (who.equals(cost.verifiedBy)) {
+                    // Four eyes above the threshold too: whoever verified the line does not also approve it.
+                    throw new ProblemException(403, "cost_verifier_approves");
+                }
                 cost.gmApprovedBy = who;
+                cost.gmOnBehalfOf = gm.onBehalfOf();
                 cost.status = request.decision() == Verdict.REJECT ? CaseCost.Status.REJECTED : CaseCost.Status.VERIFIED;
             }
-            default -> throw new ProblemException(409, "cost_already_decided", cost.status);
+            default -> throw new ProblemException(409, "cost_already_decided", Messages.coded("cost_status", cost.status));
         }
         cost.decisionComment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         costs.flush();

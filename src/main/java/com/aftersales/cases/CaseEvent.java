@@ -53,4 +53,21 @@ public class CaseEvent {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     public Visibility visibility;
+
+    /**
+     * A note written as a message key and its arguments (another area's note, {@link CaseTimeline#addInternalNote}): read
+     * in the reader's language; {@link #text} keeps its zh-CN rendering. Null for texts people wrote.
+     */
+    @Column(name = "text_key", updatable = false)
+    public String textKey;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "text_args", updatable = false)
+    public java.util.List<String> textArgs;
+
+    /** The text as a reader of {@code locale} sees it. */
+    public String text(java.util.Locale locale) {
+        return textKey == null || text == null ? text
+                : com.aftersales.shared.error.Messages.text(locale, textKey, textArgs == null ? new Object[0] : textArgs.toArray());
+    }
 }

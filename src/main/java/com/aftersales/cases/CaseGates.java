@@ -46,7 +46,7 @@ public class CaseGates {
         List<Unmet> unmet = new ArrayList<>();
         if ((to == CaseStatus.RESOLVED || to == CaseStatus.CLOSED) && c.major && c.approvalStatus != ApprovalStatus.APPROVED) {
             unmet.add(new Unmet("approval_missing", c.id, Messages.text(locale, "cases.unmet.approval_missing",
-                    c.approvalStatus)));
+                    Messages.coded("approval_status", c.approvalStatus))));
         }
         if (to != CaseStatus.CLOSED) {
             return unmet;
@@ -63,7 +63,8 @@ public class CaseGates {
                 continue;
             }
             String code = u.kind() == CaseClosingCondition.Kind.EIGHT_D ? "eight_d_not_closed" : "return_not_closed";
-            unmet.add(new Unmet(code, u.id(), Messages.text(locale, "cases.unmet." + code, u.reference(), u.status())));
+            unmet.add(new Unmet(code, u.id(), Messages.text(locale, "cases.unmet." + code, u.reference(),
+                    Messages.coded(u.kind() == CaseClosingCondition.Kind.EIGHT_D ? "eight_d_status" : "return_status", u.status()))));
         }
         List<Object[]> costs = em.createQuery("select c.id, c.category, c.amountCny, c.status from CaseCost c "
                         + "where c.caseId = ?1 and c.status not in ?2 order by c.createdAt, c.id", Object[].class)
@@ -71,7 +72,8 @@ public class CaseGates {
                 .getResultList();
         for (Object[] cost : costs) {
             unmet.add(new Unmet("cost_not_decided", (UUID) cost[0], Messages.text(locale, "cases.unmet.cost_not_decided",
-                    cost[1], ((BigDecimal) cost[2]).toPlainString(), cost[3])));
+                    Messages.coded("cost_category", cost[1]), ((BigDecimal) cost[2]).toPlainString(),
+                    Messages.coded("cost_status", cost[3]))));
         }
         return unmet;
     }

@@ -138,8 +138,9 @@ public class CaseResource {
 
     @POST
     @Path("{id}/approval")
-    @RolesAllowed(Roles.GENERAL_MANAGER)
-    @Operation(summary = "总经理审批: approve or reject a major case's action plan")
+    @AnyStaff
+    @Operation(summary = "总经理审批: approve or reject a major case's action plan (the general manager, or the deputy of a "
+            + "delegation in force: approvalDecidedBy / approvalOnBehalfOf; anyone else 403 gm_authority_required)")
     public Response approval(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              CaseWorkflow.DecisionRequest request) {
         long expected = Versions.required(ifMatch);
@@ -192,7 +193,7 @@ public class CaseResource {
         if (page.after() != null && !page.after().matches("\\d{1,18}")) {
             throw com.aftersales.shared.error.ProblemException.badParameter("cursor", "validation.cursor");
         }
-        return workflow.events(Params.uuid("case", id), page);
+        return workflow.events(Params.uuid("case", id), page, locale());
     }
 
     private Locale locale() {

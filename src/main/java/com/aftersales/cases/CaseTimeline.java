@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,6 +26,13 @@ public class CaseTimeline {
     @Transactional(Transactional.TxType.MANDATORY)
     CaseEvent record(UUID caseId, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String text,
                      CaseEvent.Visibility visibility) {
+        CaseEvent event = event(caseId, kind, from, to, text, visibility);
+        events.persist(event);
+        return event;
+    }
+
+    private CaseEvent event(UUID caseId, CaseEvent.Kind kind, CaseStatus from, CaseStatus to, String text,
+                            CaseEvent.Visibility visibility) {
         CaseEvent event = new CaseEvent();
         event.caseId = caseId;
         event.occurredAt = OffsetDateTime.now(clock);
@@ -34,13 +42,20 @@ public class CaseTimeline {
         event.toStatus = to;
         event.text = text;
         event.visibility = visibility;
-        events.persist(event);
         return event;
     }
 
-    /** A note for staff on the case's timeline (the case owner sees what another area did about the case). */
+    /**
+     * A note for staff on the case's timeline (the case owner sees what another area did about the case), as a message
+     * key and its arguments: stored with its zh-CN text (the working language) and read in each reader's language.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void addInternalNote(UUID caseId, String text) {
-        record(caseId, CaseEvent.Kind.NOTE, null, null, text, CaseEvent.Visibility.INTERNAL);
+    public void addInternalNote(UUID caseId, String key, Object... args) {
+        CaseEvent event = event(caseId, CaseEvent.Kind.NOTE, null, null, Messages.text(Messages.ZH, key, args),
+                CaseEvent.Visibility.INTERNAL);
+        // Set before the insert (an identity key inserts at once; the columns are not updatable).
+        event.textKey = key;
+        event.textArgs = java.util.Arrays.stream(args).map(String::valueOf).toList();
+        events.persist(event);
     }
 }

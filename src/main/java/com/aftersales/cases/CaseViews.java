@@ -86,7 +86,8 @@ class CaseViews {
                 c.productLine, c.title, c.description, c.failureDate,
                 new OpenCaseRequest.Reporter(c.reporterName, c.reporterPhone, c.reporterEmail), c.channel,
                 c.ownerRole, internal ? c.ownerPerson : null, internal ? c.managerRole : null, c.major, internal ? c.majorReason : null,
-                internal ? c.actionPlan : null, c.approvalStatus, c.firstResponseDue, c.resolutionDue,
+                internal ? c.actionPlan : null, c.approvalStatus, internal ? c.approvalDecidedBy : null,
+                internal ? c.approvalOnBehalfOf : null, c.firstResponseDue, c.resolutionDue,
                 c.firstRespondedAt, c.resolvedAt, c.closedAt, overdue(c, now), c.reopenCount, duplicate, unitViews,
                 internal ? c.createdBy : null, c.version, c.createdAt, c.updatedAt);
     }

@@ -2,6 +2,7 @@ package com.aftersales.cases;
 
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.paging.Page;
@@ -79,7 +80,12 @@ public class CaseWorkflow {
     public record EventView(long id, OffsetDateTime occurredAt, String actor, CaseEvent.Kind kind, CaseStatus fromStatus,
                             CaseStatus toStatus, String text, CaseEvent.Visibility visibility) {
         static EventView of(CaseEvent e) {
-            return new EventView(e.id, e.occurredAt, e.actor, e.kind, e.fromStatus, e.toStatus, e.text, e.visibility);
+            return of(e, com.aftersales.shared.error.Messages.ZH);
+        }
+
+        /** A note written as a message key reads in {@code locale}; other texts as they were written. */
+        static EventView of(CaseEvent e, Locale locale) {
+            return new EventView(e.id, e.occurredAt, e.actor, e.kind, e.fromStatus, e.toStatus, e.text(locale), e.visibility);
         }
     }
 
@@ -122,6 +128,13 @@ public class CaseWorkflow {
     @Inject
     Clock clock;
 
+    @Inject
+    GmDelegations delegations;
+
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<CaseReopenListener> reopenListeners;
+
     public CaseView transition(@NotNull UUID id, long expectedVersion, @NotNull @Valid TransitionRequest request,
                                Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
@@ -129,10 +142,15 @@ public class CaseWorkflow {
         Versions.check(c.version, expectedVersion);
         CaseStatus from = c.status;
         CaseView before = views.of(c, locale);
-        c.transition(request.to(), request.comment(), OffsetDateTime.now(clock), () -> keptUntil(c),
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        c.transition(request.to(), request.comment(), now, () -> keptUntil(c),
                 to -> gates.unmet(c, to, locale), () -> settings.intake(c.customerId, c.severity));
         timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), Text.blankToNull(request.comment()),
                 CaseEvent.Visibility.CUSTOMER);
+        if (request.to() == CaseStatus.REOPENED) {
+            // The follow-up area cancels the case's open follow-up now, in this transaction (not at its job's next run).
+            reopenListeners.forEach(l -> l.reopened(c.id, now));
+        }
         return audited(c, "TRANSITION", before, locale);
     }
 
@@ -145,7 +163,7 @@ public class CaseWorkflow {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
         c.requireActor(caller.subject(), caller::hasRole);
         if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
-            throw new ProblemException(409, "case_not_open", c.status);
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
         }
         if (gates.waived(c.id, request.reportId())) {
             throw new ProblemException(409, "case_waiver_exists", request.reportId());
@@ -198,12 +216,15 @@ public class CaseWorkflow {
     public CaseView decideApproval(@NotNull UUID id, long expectedVersion, @NotNull @Valid DecisionRequest request,
                                    Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.PESSIMISTIC_WRITE);
-        c.requireActor(caller.subject(), caller::hasRole);
+        // The general manager, or the deputy of a delegation in force (who then acts on the case as the GM would: the
+        // GM may act on every case, so no per-case check is left); anyone else 403, before the version is compared.
+        GmDelegations.Authority gm = delegations.requireGeneralManager("CASE_APPROVAL", CaseViews.AUDIT_TYPE, c.id);
         Versions.check(c.version, expectedVersion);
         CaseView before = views.of(c, locale);
-        c.decideApproval(request.decision() == Decision.APPROVE, request.comment());
+        c.decideApproval(request.decision() == Decision.APPROVE, request.comment(), gm.subject(), gm.onBehalfOf());
         timeline.record(c.id, CaseEvent.Kind.APPROVAL, null, null,
-                request.decision() + (request.comment() == null ? "" : ": " + request.comment().strip()),
+                request.decision() + (gm.deputy() ? "（代总经理 " + gm.onBehalfOf() + "）" : "")
+                        + (request.comment() == null ? "" : ": " + request.comment().strip()),
                 CaseEvent.Visibility.INTERNAL);
         return audited(c, "GM_" + request.decision(), before, locale);
     }
@@ -250,12 +271,20 @@ public class CaseWorkflow {
         return audited(c, "ASSIGN", before, locale);
     }
 
-    /** The general manager is asked once the plan of a major case awaits approval (总经理审批). */
+    /**
+     * The general manager is asked once the plan of a major case awaits approval (总经理审批), and so is each deputy of a
+     * delegation in force now.
+     */
     private void askGeneralManager(ServiceCase c) {
         if (c.approvalStatus == ApprovalStatus.PENDING) {
-            outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.GENERAL_MANAGER),
-                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "reason", c.majorReason),
+            java.util.Map<String, Object> payload =
+                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "title", c.title, "reason", c.majorReason);
+            outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.GENERAL_MANAGER), payload,
                     "gm-approval:" + c.id + ":" + (c.version + 1));
+            for (String deputy : delegations.deputiesInForce()) {
+                outbox.add("GM_APPROVAL_REQUESTED", Outbox.Recipient.person(deputy), payload,
+                        "gm-approval:" + c.id + ":" + (c.version + 1) + ":" + deputy);
+            }
         }
     }
 
@@ -274,7 +303,7 @@ public class CaseWorkflow {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EventView> events(@NotNull UUID id, PageRequest page) {
+    public Page<EventView> events(@NotNull UUID id, PageRequest page, Locale locale) {
         ServiceCase c = cases.visible(id, LockModeType.NONE);
         StringBuilder where = new StringBuilder("caseId = ?1");
         List<Object> params = new java.util.ArrayList<>(List.of(c.id));
@@ -287,7 +316,7 @@ public class CaseWorkflow {
             params.add(Long.parseLong(page.after()));
         }
         List<CaseEvent> rows = events.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
-        return page.page(rows, e -> e.id.toString(), EventView::of);
+        return page.page(rows, e -> e.id.toString(), e -> EventView.of(e, locale));
     }
 
     private CaseView audited(ServiceCase c, String action, CaseView before, Locale locale) {

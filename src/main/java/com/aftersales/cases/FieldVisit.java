@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.web.Text;
@@ -146,7 +147,7 @@ public class FieldVisit extends Versioned {
     void requestTravelAgain(LocalDate newDate) {
         require(Status.PLANNED);
         if (travelStatus != TravelStatus.REJECTED) {
-            throw new ProblemException(409, "visit_travel_not_rejected", travelStatus).with("travelStatus", travelStatus);
+            throw new ProblemException(409, "visit_travel_not_rejected", Messages.coded("travel_status", travelStatus)).with("travelStatus", travelStatus);
         }
         if (newDate != null) {
             plannedDate = newDate;
@@ -167,7 +168,7 @@ public class FieldVisit extends Versioned {
 
     private void requireTravelRequest() {
         if (travelStatus != TravelStatus.REQUESTED) {
-            throw new ProblemException(409, "visit_no_travel_request", travelStatus);
+            throw new ProblemException(409, "visit_no_travel_request", Messages.coded("travel_status", travelStatus));
         }
     }
 
@@ -181,7 +182,7 @@ public class FieldVisit extends Versioned {
     void start(OffsetDateTime at) {
         require(Status.PLANNED);
         if (travelRequired && travelStatus != TravelStatus.APPROVED) {
-            throw new ProblemException(409, "visit_travel_not_approved", travelStatus).with("travelStatus", travelStatus);
+            throw new ProblemException(409, "visit_travel_not_approved", Messages.coded("travel_status", travelStatus)).with("travelStatus", travelStatus);
         }
         status = Status.STARTED;
         startedAt = at;
@@ -199,7 +200,7 @@ public class FieldVisit extends Versioned {
 
     private void require(Status required) {
         if (status != required) {
-            throw new ProblemException(409, "visit_wrong_status", status);
+            throw new ProblemException(409, "visit_wrong_status", Messages.coded("visit_status", status));
         }
     }
 

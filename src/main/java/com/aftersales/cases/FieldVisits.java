@@ -3,6 +3,7 @@ package com.aftersales.cases;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -98,7 +99,7 @@ public class FieldVisits {
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         if (!c.status.isOpen()) {
-            throw new ProblemException(409, "case_not_open", c.status);
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
         }
         FieldVisit v = FieldVisit.plan(c.id, request.purpose(), request.plannedDate(), request.site(), request.technicians(),
                 request.travelRequired(), caller.subject());
@@ -133,7 +134,7 @@ public class FieldVisits {
                                    @NotNull @Valid TravelRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         if (!c.status.isOpen()) {
-            throw new ProblemException(409, "case_not_open", c.status);
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
         }
         FieldVisit v = locked(c.id, visitId, expectedVersion);
         VisitView before = VisitView.of(v);

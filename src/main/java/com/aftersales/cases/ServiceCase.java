@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.security.Roles;
@@ -96,6 +97,13 @@ public class ServiceCase extends Versioned {
     @Column(name = "approval_status", nullable = false)
     ApprovalStatus approvalStatus = ApprovalStatus.NOT_REQUIRED;
 
+    /** Who decided the current plan (approved or rejected), and the general manager they did it for when a deputy. */
+    @Column(name = "approval_decided_by")
+    String approvalDecidedBy;
+
+    @Column(name = "approval_on_behalf_of")
+    String approvalOnBehalfOf;
+
     @Column(name = "first_response_due", nullable = false)
     public OffsetDateTime firstResponseDue;
 
@@ -158,11 +166,12 @@ public class ServiceCase extends Versioned {
                     Supplier<CaseSettings.Intake> clocks) {
         CaseStatus from = status;
         if (!from.canMoveTo(to)) {
-            throw new ProblemException(409, "case_transition_not_allowed", from, to, from.next())
+            throw new ProblemException(409, "case_transition_not_allowed", Messages.coded("case_status", from),
+                    Messages.coded("case_status", to), from.next().stream().map(s -> Messages.coded("case_status", s)).toList())
                     .with("allowedTransitions", from.next());
         }
         if (to == CaseStatus.RESOLVING && major && approvalStatus != ApprovalStatus.APPROVED) {
-            throw new ProblemException(409, "case_needs_gm_approval", approvalStatus)
+            throw new ProblemException(409, "case_needs_gm_approval", Messages.coded("approval_status", approvalStatus))
                     .with("approvalStatus", approvalStatus);
         }
         if (to == CaseStatus.REJECTED && (comment == null || comment.isBlank())) {
@@ -171,7 +180,7 @@ public class ServiceCase extends Versioned {
         if (to == CaseStatus.RESOLVED || to == CaseStatus.CLOSED) {
             java.util.List<CaseGates.Unmet> missing = unmet.apply(to);
             if (!missing.isEmpty()) {
-                throw new ProblemException(409, "case_gate_unmet", to, missing.size()).with("unmet", missing);
+                throw new ProblemException(409, "case_gate_unmet", Messages.coded("case_status", to), missing.size()).with("unmet", missing);
             }
         }
         if (to == CaseStatus.REOPENED) {
@@ -215,7 +224,7 @@ public class ServiceCase extends Versioned {
      */
     void markMajor(String reason) {
         if (!status.isOpen()) {
-            throw new ProblemException(409, "case_not_open", status);
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", status));
         }
         if (major) {
             throw new ProblemException(409, "case_already_major");
@@ -223,29 +232,38 @@ public class ServiceCase extends Versioned {
         major = true;
         majorReason = reason.strip();
         approvalStatus = actionPlan == null ? ApprovalStatus.PLAN_MISSING : ApprovalStatus.PENDING;
+        approvalDecidedBy = null;
+        approvalOnBehalfOf = null;
     }
 
     /** The action plan of an open case; a changed plan of a major case needs the general manager again. */
     void submitActionPlan(String plan) {
         if (!status.isOpen()) {
-            throw new ProblemException(409, "case_not_open", status);
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", status));
         }
         actionPlan = plan.strip();
         if (major) {
             approvalStatus = ApprovalStatus.PENDING;
+            approvalDecidedBy = null;
+            approvalOnBehalfOf = null;
         }
     }
 
-    /** The general manager approves or rejects a pending plan; a rejection says why. */
-    void decideApproval(boolean approve, String comment) {
+    /**
+     * The general manager ({@code by}), or their deputy {@code by} on behalf of {@code onBehalfOf}, approves or rejects a
+     * pending plan; a rejection says why.
+     */
+    void decideApproval(boolean approve, String comment, String by, String onBehalfOf) {
         if (approvalStatus != ApprovalStatus.PENDING) {
-            throw new ProblemException(409, "case_nothing_to_approve", approvalStatus)
+            throw new ProblemException(409, "case_nothing_to_approve", Messages.coded("approval_status", approvalStatus))
                     .with("approvalStatus", approvalStatus);
         }
         if (!approve && (comment == null || comment.isBlank())) {
             throw ProblemException.invalid("comment", "cases.reject_needs_reason");
         }
         approvalStatus = approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
+        approvalDecidedBy = by;
+        approvalOnBehalfOf = onBehalfOf;
     }
 
     /** Hands the case over to an owner role (one of the routing roles), a person, or both. */

@@ -3,6 +3,7 @@ package com.aftersales.followup;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.CaseReferences.CaseReference;
+import com.aftersales.cases.CaseReopenListener;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -30,7 +31,7 @@ import java.util.UUID;
 /** Recording follow-up outcomes: not satisfied → another round in 7 days; after N unsatisfied rounds the manager is told. */
 @ApplicationScoped
 @Transactional
-public class FollowUps {
+public class FollowUps implements CaseReopenListener {
 
     public record Outcome(@NotNull Boolean contacted, @Min(1) @Max(5) Integer satisfaction, @NotNull Boolean satisfied,
                           @Size(max = 4000) String comments) {
@@ -105,6 +106,26 @@ public class FollowUps {
         FollowUpView after = get(id);
         audit.record("follow-up", id, "RECORD", before, after);
         return after;
+    }
+
+    /**
+     * A reopened case's open follow-up is cancelled at the reopening, in its transaction: it follows a closing that no
+     * longer holds, so nobody is asked to call the customer about it and it is not escalated ({@link FollowUpJob} also
+     * cancels any it finds, for rows from before). Audited per follow-up.
+     */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reopened(UUID caseId, OffsetDateTime at) {
+        List<FollowUpView> open = query("f.case_id = ?1 and f.status = 'DUE'", caseId);
+        if (open.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("update follow_up set status = 'CANCELLED', version = version + 1, updated_at = ?2 "
+                        + "where case_id = ?1 and status = 'DUE'")
+                .setParameter(1, caseId).setParameter(2, at).executeUpdate();
+        for (FollowUpView before : open) {
+            audit.record("follow-up", before.id(), "CANCEL", before, query("f.id = ?1", before.id()).get(0));
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.persistence.Versioned;
@@ -187,8 +188,10 @@ public class RecallCampaign extends Versioned {
         require(Status.ACTIVE);
         if (open.count() > 0) {
             List<Issue> issues = open.first().stream().map(u -> u.reasonMissing()
-                    ? Issue.of("units." + u.serialNo() + ".reason", "recalls.closeout_needs_reason", u.serialNo(), u.remedyStatus())
-                    : Issue.of("units." + u.serialNo(), "recalls.unit_not_closed_out", u.serialNo(), u.remedyStatus())).toList();
+                    ? Issue.of("units." + u.serialNo() + ".reason", "recalls.closeout_needs_reason", u.serialNo(),
+                            Messages.coded("remedy_status", u.remedyStatus()))
+                    : Issue.of("units." + u.serialNo(), "recalls.unit_not_closed_out", u.serialNo(),
+                            Messages.coded("remedy_status", u.remedyStatus()))).toList();
             throw new ProblemException(409, "recall_units_open", issues, open.count()).with("openUnits", open.count());
         }
         status = Status.COMPLETED;
@@ -211,7 +214,8 @@ public class RecallCampaign extends Versioned {
 
     void require(Status required) {
         if (status != required) {
-            throw new ProblemException(409, "recall_wrong_status", status, required).with("status", status);
+            throw new ProblemException(409, "recall_wrong_status", Messages.coded("recall_status", status),
+                    Messages.coded("recall_status", required)).with("status", status);
         }
     }
 

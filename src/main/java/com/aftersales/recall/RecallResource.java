@@ -4,6 +4,7 @@ import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
+import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
@@ -97,8 +98,9 @@ public class RecallResource {
 
     @POST
     @Path("{id}/filing")
-    @RolesAllowed(Roles.GENERAL_MANAGER)
-    @Operation(summary = "The general manager approves filing the recall plan with the authority (needs the filing reference)")
+    @AnyStaff
+    @Operation(summary = "The general manager (or the deputy of a delegation in force; anyone else 403 gm_authority_required) "
+            + "approves filing the recall plan with the authority (needs the filing reference)")
     public Response file(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          Recalls.FilingRequest request) {
         long expected = Versions.required(ifMatch);
@@ -148,8 +150,8 @@ public class RecallResource {
     @PUT
     @Path("{id}/units/{serialNo}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
-    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE (a reason closes it "
-            + "out), EXEMPT (reason); If-Match with the unit's ETag")
+    @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE and EXEMPT "
+            + "(each needs a reason: 422 on reason); If-Match with the unit's ETag")
     public Response remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Recalls.RemedyRequest request) {
         long expected = Versions.required(ifMatch);

@@ -112,6 +112,9 @@ public class Recalls {
     @Inject
     Clock clock;
 
+    @Inject
+    com.aftersales.cases.GmDelegations gmDelegations;
+
     public CampaignView create(@NotNull @Valid CampaignRequest request) {
         AffectedUnits.check(request.criteria());
         String code = request.code().strip().toUpperCase(Locale.ROOT);
@@ -150,6 +153,10 @@ public class Recalls {
 
     /** The general manager approves the filing with the authority; a filing reference is required. */
     public CampaignView file(@NotNull UUID id, long expectedVersion, @NotNull @Valid FilingRequest request) {
+        RecallCampaign found = campaigns.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("recall", id));
+        // The general manager, or the deputy of a delegation in force (the delegation's audit trail records the act and
+        // on whose behalf); anyone else 403 before anything is locked or compared.
+        gmDelegations.requireGeneralManager("RECALL_FILING", "recall", found.id);
         RecallCampaign c = locked(id, expectedVersion);
         // The audit's "before" already shows the reference the filing is made under.
         c.referFiling(request.filingReference());
@@ -278,8 +285,12 @@ public class Recalls {
         if (status == Remedy.REMEDIED && date != null && date.isAfter(LocalDate.now(clock))) {
             issues.add(new Issue(prefix + "date", "cases.date_in_future", new Object[0], line));
         }
+        // A unit is closed out (UNREACHABLE, EXEMPT) only with the reason why: without it, it is refused, not kept open.
         if (status == Remedy.EXEMPT && (reason == null || reason.isBlank())) {
             issues.add(new Issue(prefix + "reason", "recalls.exempt_needs_reason", new Object[0], line));
+        }
+        if (status == Remedy.UNREACHABLE && (reason == null || reason.isBlank())) {
+            issues.add(new Issue(prefix + "reason", "recalls.unreachable_needs_reason", new Object[0], line));
         }
         return issues;
     }

@@ -213,7 +213,7 @@ public class Retention {
                                                 and u2.id not in (select id from units))
                             returning c.id, c.case_no
                         ), notes as (
-                            update case_event ev set text = null from cases c where ev.case_id = c.id and ev.kind = 'NOTE'
+                            update case_event ev set text = null, text_args = null from cases c where ev.case_id = c.id and ev.kind = 'NOTE'
                             returning 1
                         ), followups as (
                             update follow_up f set comments = null from cases c where f.case_id = c.id and f.comments is not null

@@ -138,8 +138,8 @@ public class Returns {
         ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
         r.receive(caller.subject(), OffsetDateTime.now(clock));
-        // A stored text, written once in the working language zh-CN (docs/architecture.md, "Languages").
-        timeline.addInternalNote(r.caseId, "退货 " + r.returnNo + " 已由仓库接收");
+        // A note as a message key: stored in the working language zh-CN, read in each reader's (docs/architecture.md).
+        timeline.addInternalNote(r.caseId, "returns.received_note", r.returnNo);
         ReturnView after = audited(r, "RECEIVE", before);
         CaseReference c = cases.visible(r.caseId);
         outbox.add("RETURN_RECEIVED", Outbox.Recipient.owner(c.ownerRole(), c.ownerPerson()),

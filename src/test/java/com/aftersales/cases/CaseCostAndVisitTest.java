@@ -176,7 +176,11 @@ class CaseCostAndVisitTest {
         v = CaseFixtures.move("AFTER_SALES_MANAGER", id, v, "CLOSED");
         events = eventIds(id);
         as("REPAIR").body(cost("TRAVEL", "50").json()).post("/api/v1/cases/" + id + "/costs").then().statusCode(409)
-                .body("type", equalTo("urn:problem:aftersales:cost_case_finished")).body("detail", containsString("CLOSED"));
+                .body("type", equalTo("urn:problem:aftersales:cost_case_finished"))
+                // The status in the reader's words (code.case_status.*), not the raw code; the code stays in caseStatus.
+                .body("detail", equalTo("案件状态为已关闭，不能再提交新的费用。")).body("caseStatus", equalTo("CLOSED"));
+        as("REPAIR").header("Accept-Language", "en").body(cost("TRAVEL", "50").json()).post("/api/v1/cases/" + id + "/costs")
+                .then().statusCode(409).body("detail", equalTo("The case is closed: it takes no new cost lines."));
         assertThat(costLines(id)).extracting(c -> c.get("id")).containsExactly(line);
         assertThat(eventIds(id)).isEqualTo(events);
         as("REPAIR").get("/api/v1/cases/" + id).then().header("ETag", "\"" + v + "\"").body("status", equalTo("CLOSED"));
@@ -248,7 +252,9 @@ class CaseCostAndVisitTest {
         List<Object> events = eventIds(id);
         verify(as("AFTER_SALES_MANAGER"), id, travel.get(1), 1, "VERIFY").then().statusCode(403)
                 .body("type", equalTo("urn:problem:aftersales:cost_needs_general_manager"))
-                .body("detail", containsString("TRAVEL"));
+                .body("detail", containsString("差旅费类费用")).body("detail", not(containsString("TRAVEL")));
+        verify(as("AFTER_SALES_MANAGER").header("Accept-Language", "en"), id, travel.get(1), 1, "VERIFY").then().statusCode(403)
+                .body("detail", containsString("case's travel costs"));
         assertThat(costStatus(id, travel.get(1))).isEqualTo("AWAITING_GM");
         assertThat(eventIds(id)).isEqualTo(events);
 
@@ -316,7 +322,11 @@ class CaseCostAndVisitTest {
         // Refused: the trip is not rejected, so there is nothing to request again; nothing changes.
         List<Object> events = eventIds(id);
         as("REPAIR").header("If-Match", "\"0\"").body(travelRequest(null, "再申请")).post(base + "/travel-request")
-                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:visit_travel_not_rejected"));
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:visit_travel_not_rejected"))
+                .body("detail", equalTo("出差状态为待审批，只有被驳回的出差才能重新申请。")).body("travelStatus", equalTo("REQUESTED"));
+        as("REPAIR").header("If-Match", "\"0\"").header("Accept-Language", "en").body(travelRequest(null, "再申请"))
+                .post(base + "/travel-request").then().statusCode(409)
+                .body("detail", equalTo("The travel status is requested; only a rejected trip is requested again."));
         as("REPAIR").get(base).then().header("ETag", "\"0\"").body("travelStatus", equalTo("REQUESTED"));
         assertThat(eventIds(id)).isEqualTo(events);
 
@@ -376,7 +386,8 @@ class CaseCostAndVisitTest {
                 .body("travelStatus", equalTo("REQUESTED")).extract().path("id");
         String base = "/api/v1/cases/" + id + "/visits/" + visit;
         as("REPAIR").header("If-Match", "\"0\"").post(base + "/start").then().statusCode(409)
-                .body("type", equalTo("urn:problem:aftersales:visit_travel_not_approved"));
+                .body("type", equalTo("urn:problem:aftersales:visit_travel_not_approved"))
+                .body("detail", containsString("（当前：待审批）"));
         as("SALES_MANAGER").header("If-Match", "\"0\"").body(decision("APPROVE"))
                 .post(base + "/travel-approval").then().statusCode(403);
         as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(decision("APPROVE", "同意出差"))

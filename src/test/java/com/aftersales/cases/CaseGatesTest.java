@@ -83,12 +83,14 @@ class CaseGatesTest {
                 .body("unmet.id", equalTo(List.of(reportId, returnId, costId)))
                 .body("unmet[0].text", containsString("8D report " + reportNo + " is not closed"))
                 .body("unmet[1].text", containsString("Return order " + returnNo))
-                .body("unmet[2].text", containsString("1500.00 CNY"));
+                .body("unmet[0].text", containsString("(open)"))
+                .body("unmet[2].text", containsString("Cost line travel of 1500.00 CNY is submitted"));
         close("AFTER_SALES_MANAGER", id, v, "zh-CN").then().statusCode(409)
                 .body("title", equalTo("条件未满足"))
                 .body("unmet[0].text", containsString("8D 报告 " + reportNo + " 尚未关闭"))
-                .body("unmet[1].text", equalTo("退货单 " + returnNo + " 尚未关闭。"))
-                .body("unmet[2].text", equalTo("一笔 1500.00 元的费用尚未核实或驳回。"));
+                .body("unmet[0].text", containsString("尚未关闭（进行中）"))
+                .body("unmet[1].text", equalTo("退货单 " + returnNo + " 尚未关闭（已授权）。"))
+                .body("unmet[2].text", equalTo("一笔 1500.00 元的差旅费为“已提交”，须核实或驳回。"));
         unchanged(id, "RESOLVED", v, events);
 
         // The 8D link is waived by a quality engineer with a reason, on the timeline; nobody else may, and not twice.
@@ -158,13 +160,13 @@ class CaseGatesTest {
                 .body("type", equalTo("urn:problem:aftersales:case_gate_unmet"))
                 .body("unmet.code", equalTo(List.of("approval_missing")))
                 .body("unmet[0].id", equalTo(id))
-                .body("unmet[0].text", containsString("PLAN_MISSING"));
+                .body("unmet[0].text", containsString("(approval: no action plan yet)"));
         unchanged(id, "RESOLVING", v, events);
         v = version(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(actionPlan("召回同批次并加装温度监控"))
                 .put("/api/v1/cases/" + id + "/action-plan").then().statusCode(200).extract().response());
         as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(transition("RESOLVED"))
                 .post("/api/v1/cases/" + id + "/transitions").then().statusCode(409)
-                .body("unmet[0].text", equalTo("重大问题的当前行动计划尚未经总经理批准。"));
+                .body("unmet[0].text", equalTo("重大问题的当前行动计划尚未经总经理批准（审批状态：待审批）。"));
         v = version(as("GENERAL_MANAGER").header("If-Match", "\"" + v + "\"").body(decision("APPROVE", "同意"))
                 .post("/api/v1/cases/" + id + "/approval").then().statusCode(200).extract().response());
         v = move("AFTER_SALES_MANAGER", id, v, "RESOLVED");

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,8 @@ class CaseTransitionsTest {
         ProblemException e = refused(() -> c.transition(CaseStatus.RESOLVED, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS));
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo("case_transition_not_allowed");
-        assertThat(e.args()).containsExactly(CaseStatus.NEW, CaseStatus.RESOLVED, CaseStatus.NEW.next());
+        assertThat(e.args()).containsExactly(Messages.coded("case_status", CaseStatus.NEW), Messages.coded("case_status", CaseStatus.RESOLVED),
+                CaseStatus.NEW.next().stream().map(s -> Messages.coded("case_status", s)).toList());
         assertThat(e.properties()).containsEntry("allowedTransitions", CaseStatus.NEW.next());
         assertThat(c.status).isEqualTo(CaseStatus.NEW);
     }
@@ -100,21 +102,25 @@ class CaseTransitionsTest {
         assertThat(twice.code()).isEqualTo("case_already_major");
         ProblemException unapproved = refused(() -> c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS));
         assertThat(unapproved.code()).isEqualTo("case_needs_gm_approval");
-        assertThat(unapproved.args()).containsExactly(ApprovalStatus.PLAN_MISSING);
+        assertThat(unapproved.args()).containsExactly(Messages.coded("approval_status", ApprovalStatus.PLAN_MISSING));
         assertThat(unapproved.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
 
-        ProblemException nothing = refused(() -> c.decideApproval(true, null));
+        ProblemException nothing = refused(() -> c.decideApproval(true, null, "gm", null));
         assertThat(nothing.code()).isEqualTo("case_nothing_to_approve");
         assertThat(nothing.properties()).containsEntry("approvalStatus", ApprovalStatus.PLAN_MISSING);
         c.submitActionPlan(" 更换批次轴承 ");
         assertThat(c.actionPlan).isEqualTo("更换批次轴承");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
-        assertThat(issueKeys(refused(() -> c.decideApproval(false, "")))).containsExactly("comment cases.reject_needs_reason");
-        c.decideApproval(false, "计划不充分");
+        assertThat(issueKeys(refused(() -> c.decideApproval(false, "", "gm", null)))).containsExactly("comment cases.reject_needs_reason");
+        c.decideApproval(false, "计划不充分", "deputy", "gm");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.REJECTED);
+        assertThat(c.approvalDecidedBy).isEqualTo("deputy");
+        assertThat(c.approvalOnBehalfOf).isEqualTo("gm");
         c.submitActionPlan("更换批次轴承并追溯");
         assertThat(c.approvalStatus).isEqualTo(ApprovalStatus.PENDING);
-        c.decideApproval(true, null);
+        assertThat(c.approvalDecidedBy).isNull();
+        assertThat(c.approvalOnBehalfOf).isNull();
+        c.decideApproval(true, null, "gm", null);
         c.transition(CaseStatus.RESOLVING, null, NOW, NEVER_ASKED, SETTLED, NO_CLOCKS);
         assertThat(c.status).isEqualTo(CaseStatus.RESOLVING);
     }
@@ -129,7 +135,7 @@ class CaseTransitionsTest {
         ServiceCase closed = inStatus(CaseStatus.CLOSED);
         ProblemException e = refused(() -> closed.submitActionPlan("plan"));
         assertThat(e.code()).isEqualTo("case_not_open");
-        assertThat(e.args()).containsExactly(CaseStatus.CLOSED);
+        assertThat(e.args()).containsExactly(Messages.coded("case_status", CaseStatus.CLOSED));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -38,11 +39,11 @@ class FieldVisitStepsTest {
         ProblemException notStarted = refused(() -> v.complete("work", "ok", null, AT));
         assertThat(notStarted.status()).isEqualTo(409);
         assertThat(notStarted.code()).isEqualTo("visit_wrong_status");
-        assertThat(notStarted.args()).containsExactly(FieldVisit.Status.PLANNED);
+        assertThat(notStarted.args()).containsExactly(Messages.coded("visit_status", FieldVisit.Status.PLANNED));
         v.start(AT);
         assertThat(v.status()).isEqualTo(FieldVisit.Status.STARTED);
         assertThat(v.startedAt()).isEqualTo(AT);
-        assertThat(refused(() -> v.start(AT)).args()).containsExactly(FieldVisit.Status.STARTED);
+        assertThat(refused(() -> v.start(AT)).args()).containsExactly(Messages.coded("visit_status", FieldVisit.Status.STARTED));
         FieldVisit.PartUsed part = new FieldVisit.PartUsed("P-1", "轴承", 2);
         v.complete(" 更换轴承 ", " 正常 ", List.of(part), AT.plusHours(3));
         assertThat(v.status()).isEqualTo(FieldVisit.Status.COMPLETED);
@@ -52,7 +53,7 @@ class FieldVisitStepsTest {
         assertThat(v.partsUsed()).containsExactly(part);
         ProblemException noTrip = refused(() -> v.approveTravel("manager", null));
         assertThat(noTrip.code()).isEqualTo("visit_no_travel_request");
-        assertThat(noTrip.args()).containsExactly(FieldVisit.TravelStatus.NOT_REQUIRED);
+        assertThat(noTrip.args()).containsExactly(Messages.coded("travel_status", FieldVisit.TravelStatus.NOT_REQUIRED));
     }
 
     @Test
@@ -61,7 +62,7 @@ class FieldVisitStepsTest {
         assertThat(v.travelStatus()).isEqualTo(FieldVisit.TravelStatus.REQUESTED);
         ProblemException waiting = refused(() -> v.start(AT));
         assertThat(waiting.code()).isEqualTo("visit_travel_not_approved");
-        assertThat(waiting.args()).containsExactly(FieldVisit.TravelStatus.REQUESTED);
+        assertThat(waiting.args()).containsExactly(Messages.coded("travel_status", FieldVisit.TravelStatus.REQUESTED));
         assertThat(waiting.properties()).containsEntry("travelStatus", FieldVisit.TravelStatus.REQUESTED);
         v.approveTravel("manager", " ");
         assertThat(v.travelStatus()).isEqualTo(FieldVisit.TravelStatus.APPROVED);
@@ -82,6 +83,6 @@ class FieldVisitStepsTest {
         v.rejectTravel("manager", "预算不足");
         assertThat(v.travelStatus()).isEqualTo(FieldVisit.TravelStatus.REJECTED);
         assertThat(v.travelComment()).isEqualTo("预算不足");
-        assertThat(refused(() -> v.start(AT)).args()).containsExactly(FieldVisit.TravelStatus.REJECTED);
+        assertThat(refused(() -> v.start(AT)).args()).containsExactly(Messages.coded("travel_status", FieldVisit.TravelStatus.REJECTED));
     }
 }

@@ -92,11 +92,24 @@ class FollowUpTest {
         String first = as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then()
                 .body("size()", equalTo(1)).body("[0].status", equalTo("DUE")).extract().path("[0].id");
         int v = as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId).then().extract().path("version");
+        // A reopening that is refused (a stale version; a role that may not act on the case) cancels nothing.
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"" + (v - 1) + "\"").body(CaseBodies.transition("REOPENED", "故障复现"))
+                .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(412);
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition("REOPENED", "故障复现"))
+                .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(403);
+        as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then()
+                .body("size()", equalTo(1)).body("[0].status", equalTo("DUE")).body("[0].version", equalTo(0));
         v = Integer.parseInt(as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").body(CaseBodies.transition("REOPENED", "故障复现"))
                 .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200).extract().header("ETag").replace("\"", ""));
+        // Cancelled at the reopening itself, before any run of the follow-up job, and audited.
+        as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then()
+                .body("size()", equalTo(1)).body("[0].status", equalTo("CANCELLED")).body("[0].overdue", equalTo(false))
+                .body("[0].version", equalTo(1));
+        as("ADMIN").queryParam("entity", "follow-up").queryParam("id", first).get("/api/v1/audit").then().statusCode(200)
+                .body("items[0].action", equalTo("CANCEL"));
         Jobs.fireConcurrently("follow-up", 3);
         as("SALES").queryParam("caseId", caseId).get("/api/v1/follow-ups").then()
-                .body("size()", equalTo(1)).body("[0].status", equalTo("CANCELLED")).body("[0].overdue", equalTo(false));
+                .body("size()", equalTo(1)).body("[0].status", equalTo("CANCELLED")).body("[0].version", equalTo(1));
         assertThat(Sql.count("select count(*) from notice where kind = 'FOLLOW_UP_OVERDUE' "
                 + "and payload ->> 'caseNo' = (select case_no from service_case where id = cast(?1 as uuid))", caseId)).isZero();
         as("SALES").header("If-Match", "\"1\"").body(contacted(5, true).json())

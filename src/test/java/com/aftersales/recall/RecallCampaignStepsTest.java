@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class RecallCampaignStepsTest {
     static void wrongStatus(ProblemException e, RecallCampaign.Status is, RecallCampaign.Status needed) {
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo("recall_wrong_status");
-        assertThat(e.args()).containsExactly(is, needed);
+        assertThat(e.args()).containsExactly(Messages.coded("recall_status", is), Messages.coded("recall_status", needed));
         assertThat(e.properties()).containsEntry("status", is);
     }
 

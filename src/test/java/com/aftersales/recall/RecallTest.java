@@ -169,7 +169,7 @@ public class RecallTest {
                 .put(unit).then().statusCode(200).body("remedyStatus", equalTo("SCHEDULED")).body("version", equalTo(1))
                 .extract().header("ETag");
         assertThat(first).isEqualTo("\"1\"");
-        as("QUALITY_ENGINEER").header("If-Match", seen).body(remedy("UNREACHABLE").json()).put(unit).then().statusCode(412)
+        as("QUALITY_ENGINEER").header("If-Match", seen).body(remedy("UNREACHABLE").reason("无人应答").json()).put(unit).then().statusCode(412)
                 .body("type", equalTo("urn:problem:aftersales:precondition_failed")).header("ETag", equalTo(first));
         as("QUALITY_ENGINEER").get(unit).then().body("remedyStatus", equalTo("SCHEDULED")).body("remedyWhere", equalTo("郑州服务站"));
         // The bulk import changes the unit too: the ETag read before it is stale afterwards.
@@ -183,7 +183,7 @@ public class RecallTest {
         as("SALES").get(unit).then().body("remedyStatus", equalTo("SCHEDULED")).header("ETag", equalTo(first));
         as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(200);
-        as("SALES").header("If-Match", first).body(remedy("UNREACHABLE").json()).put(unit).then().statusCode(412);
+        as("SALES").header("If-Match", first).body(remedy("UNREACHABLE").reason("无人应答").json()).put(unit).then().statusCode(412);
         as("SALES").get(unit).then().body("remedyStatus", equalTo("REMEDIED")).header("ETag", equalTo("\"2\""));
         assertThat(campaignTag(base)).isNotEqualTo(campaignBefore);
         as("SALES").get(base + "/units/NO-SUCH-UNIT").then().statusCode(404);
@@ -209,7 +209,7 @@ public class RecallTest {
                 .then().statusCode(422).body("errors.line", equalTo(List.of(3, 4)));
         as("QUALITY_ENGINEER").get(base + "/units?status=REMEDIED").then().body("items.size()", equalTo(1));
         String good = "serialNo,status,date,reason\n" + f.aSerials().get(1) + ",REMEDIED," + today() + ",\n"
-                + f.bSerials().get(0) + ",EXEMPT,,车辆已报废\n" + f.bSerials().get(1) + ",UNREACHABLE,,\n";
+                + f.bSerials().get(0) + ",EXEMPT,,车辆已报废\n" + f.bSerials().get(1) + ",UNREACHABLE,,三次电话无人接听\n";
         as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv").body(good.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies")
                 .then().statusCode(200).body("updated", equalTo(3));
 
@@ -254,19 +254,37 @@ public class RecallTest {
                 .then().statusCode(200);
         recordRemedy("SALES", base, f.aSerials().get(1), remedy("EXEMPT").reason("车辆已报废").json())
                 .then().statusCode(200);
-        // Unreachable, but nobody said why yet: not closed out.
-        recordRemedy("SALES", base, f.bSerials().get(0), remedy("UNREACHABLE").json()).then().statusCode(200);
+        // Unreachable or exempt without saying why: refused (422 on reason, in the caller's language), nothing changes.
+        String unitB0 = base + "/units/" + f.bSerials().get(0);
+        String b0Tag = as("SALES").get(unitB0).then().statusCode(200).extract().header("ETag");
+        as("SALES").header("If-Match", b0Tag).header("Accept-Language", "en").body(remedy("UNREACHABLE").json()).put(unitB0)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("reason")))
+                .body("errors[0].message", containsString("unreachable needs the reason"));
+        as("SALES").header("If-Match", b0Tag).header("Accept-Language", "zh-CN").body(remedy("UNREACHABLE").reason("  ").json())
+                .put(unitB0).then().statusCode(422).body("errors.field", equalTo(List.of("reason")))
+                .body("errors[0].message", containsString("无法联系"));
+        as("SALES").header("If-Match", b0Tag).body(remedy("EXEMPT").json()).put(unitB0)
+                .then().statusCode(422).body("errors.field", equalTo(List.of("reason")));
+        as("SALES").get(unitB0).then().body("remedyStatus", equalTo("NOTIFIED")).header("ETag", equalTo(b0Tag));
+        // The bulk import holds the same rule, row by row.
+        String noReason = "serialNo,status,date,reason\n" + f.bSerials().get(0) + ",UNREACHABLE,,\n";
+        as("QUALITY_ENGINEER").header("If-Match", campaignTag(base)).contentType("text/csv")
+                .body(noReason.getBytes(StandardCharsets.UTF_8)).post(base + "/remedies").then().statusCode(422)
+                .body("errors[0].field", equalTo("reason")).body("errors[0].line", equalTo(2));
+        as("SALES").get(unitB0).then().body("remedyStatus", equalTo("NOTIFIED")).header("ETag", equalTo(b0Tag));
 
-        // Three units are open (two only NOTIFIED, one UNREACHABLE without a reason): refused, nothing changes.
+        // Three units are open (only NOTIFIED): refused, nothing changes.
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").post(base + "/completion").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:problem:aftersales:recall_units_open")).body("openUnits", equalTo(3))
-                .body("errors.field", equalTo(List.of("units." + f.aSerials().get(2), "units." + f.bSerials().get(0) + ".reason",
+                .body("errors.field", equalTo(List.of("units." + f.aSerials().get(2), "units." + f.bSerials().get(0),
                         "units." + f.bSerials().get(1))))
-                .body("errors[0].message", containsString(f.aSerials().get(2)));
+                .body("errors[0].message", containsString(f.aSerials().get(2)))
+                .body("errors[0].message", containsString("的状态为已通知"));
         as("QUALITY_ENGINEER").header("If-Match", "\"2\"").header("Accept-Language", "en").post(base + "/completion")
                 .then().statusCode(409).body("detail", containsString("3 unit(s)"))
-                .body("errors[1].message", containsString("without a reason"));
+                .body("errors[0].message", containsString(" is notified: "));
         as("QUALITY_ENGINEER").get(base).then().header("ETag", "\"2\"").body("status", equalTo("ACTIVE"))
                 .body("completedAt", equalTo(null));
         as("ADMIN").queryParam("entity", "recall").queryParam("id", id).get("/api/v1/audit")

@@ -72,7 +72,7 @@ class RemedyImportTest {
     void aFileThatIsNotUtf8IsRefusedAsForUnitsAndOneWithBomAndBlankLinesIsRead() {
         RecallTest.Fleet f = RecallTest.fleet();
         String base = activeCampaign(f);
-        String csv = "钢印号,状态,日期\n\n" + f.bSerials().get(0) + ",NOTIFIED,\n\n" + f.bSerials().get(1) + ",UNREACHABLE,\n\n";
+        String csv = "钢印号,状态,日期,原因\n\n" + f.bSerials().get(0) + ",NOTIFIED,,\n\n" + f.bSerials().get(1) + ",UNREACHABLE,,三次电话无人接听\n\n";
         post(base, csv.getBytes(Charset.forName("GBK"))).statusCode(415)
                 .body("type", equalTo("urn:problem:aftersales:import_not_utf8"));
         post(base, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8)).statusCode(200).body("updated", equalTo(2));

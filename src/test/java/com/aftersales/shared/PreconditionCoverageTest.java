@@ -48,6 +48,7 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/cases/reassignment", "hands over a leaver's open cases in bulk: no single version to "
                     + "name; it locks every case it moves and is all or nothing"),
             Map.entry("POST /api/v1/customers", "creates a customer"),
+            Map.entry("POST /api/v1/gm-delegations", "delegates the general manager's approvals for a period (a new row)"),
             Map.entry("POST /api/v1/customers/{customerId}/warranty-terms", "adds a warranty term"),
             Map.entry("POST /api/v1/eight-d-reports", "opens an 8D report"),
             Map.entry("POST /api/v1/problem-digests", "publishes a digest"),

@@ -40,13 +40,45 @@ public final class Messages {
         return ZH;
     }
 
+    /**
+     * A code (a status, a category...) given to a text as an argument: the text shows it as {@link #code} renders it for
+     * its reader ({@code code.<kind>.<CODE>}), not the raw code. Equal by kind and value; its string is the raw code.
+     */
+    public record Code(String kind, Object value) {
+        @Override
+        public String toString() {
+            return value instanceof Enum<?> e ? e.name() : String.valueOf(value);
+        }
+    }
+
+    /** {@code value} as a code of {@code kind}, for a text's arguments (problem details, field errors, unmet texts). */
+    public static Code coded(String kind, Object value) {
+        return new Code(kind, value);
+    }
+
     public static String text(Locale locale, String key, Object... args) {
         Properties texts = EN.getLanguage().equals(locale.getLanguage()) ? EN_TEXTS : ZH_TEXTS;
         String pattern = texts.getProperty(key);
         if (pattern == null) {
             pattern = ZH_TEXTS.getProperty(key, key);
         }
-        return new MessageFormat(pattern, locale).format(args == null ? new Object[0] : args);
+        Object[] shown = args == null ? new Object[0] : args.clone();
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = shown(locale, shown[i]);
+        }
+        return new MessageFormat(pattern, locale).format(shown);
+    }
+
+    /** An argument as the reader sees it: a {@link Code} in their language, a collection of them joined. */
+    private static Object shown(Locale locale, Object arg) {
+        if (arg instanceof Code c) {
+            return code(locale, c.kind(), c.value());
+        }
+        if (arg instanceof java.util.Collection<?> many && many.stream().anyMatch(Code.class::isInstance)) {
+            return String.join(EN.getLanguage().equals(locale.getLanguage()) ? ", " : "、",
+                    many.stream().map(a -> String.valueOf(shown(locale, a))).toList());
+        }
+        return arg;
     }
 
     /**

@@ -107,6 +107,31 @@ class RoleMatrixTest {
         actors(id, 2, Set.of(Roles.ENGINEER, Roles.SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.GENERAL_MANAGER, Roles.ADMIN));
     }
 
+    /**
+     * docs/security.md, Delegated approvals: with a valid body, only GENERAL_MANAGER creates a delegation (ADMIN holds no
+     * approval authority to hand on); every other role is 403 and nothing is created.
+     */
+    @Test
+    void onlyTheGeneralManagerDelegatesApprovals() {
+        String deputy = Api.unique("deputy");
+        java.time.OffsetDateTime now = com.aftersales.support.TestClock.now();
+        String body = com.aftersales.support.JsonBody.of("deputy", deputy, "from", now.toString(),
+                "to", now.plusDays(3).toString(), "reason", "出差");
+        List<String> wrong = new ArrayList<>();
+        for (String role : Roles.ALL) {
+            RequestSpecification request = role.equals(Roles.CUSTOMER) ? Api.asCustomer(UUID.randomUUID()) : Api.as(role);
+            int expected = role.equals(Roles.GENERAL_MANAGER) ? 201 : 403;
+            int status = request.body(body).post("/api/v1/gm-delegations").statusCode();
+            if (status != expected) {
+                wrong.add(role + ": " + status + " (expected " + expected + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Api.as(Roles.ADMIN).queryParam("deputy", deputy).get("/api/v1/gm-delegations").then().statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].delegator", org.hamcrest.Matchers.equalTo(Api.subject(Roles.GENERAL_MANAGER)));
+    }
+
     private static void actors(String id, int version, Set<String> mayAct) {
         int events = Api.as(Roles.ADMIN).get("/api/v1/cases/" + id + "/events").then().extract().jsonPath().getList("items").size();
         Map<String, String> acts = new LinkedHashMap<>();
