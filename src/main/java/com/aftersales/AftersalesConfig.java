@@ -68,6 +68,21 @@ public interface AftersalesConfig {
     interface Security {
         /** The JWT claim that carries a CUSTOMER account's customer id. */
         String customerClaim();
+
+        /**
+         * The identity provider's app client ids this service accepts (AFTERSALES_SECURITY_CLIENT_IDS): a token's
+         * {@code client_id} (Cognito access tokens) or one of its {@code aud} values must be one of them. None given,
+         * no token is accepted.
+         */
+        Optional<List<String>> clientIds();
+
+        /** The claim that tells an access token from an id token (Cognito: token_use). */
+        @WithDefault("token_use")
+        String tokenUseClaim();
+
+        /** The values of {@link #tokenUseClaim()} accepted: access tokens only. */
+        @WithDefault("access")
+        List<String> tokenUse();
     }
 
     interface Db {

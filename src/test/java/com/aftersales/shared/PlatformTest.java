@@ -46,10 +46,10 @@ class PlatformTest {
 
     @Test
     void tokensFromCognitoGroupsCarryRoles() {
-        String token = io.smallrye.jwt.build.Jwt.subject("cognito-user")
+        String token = com.aftersales.support.Api.jwt("cognito-user")
                 .claim("cognito:groups", java.util.List.of("AFTER_SALES_MANAGER", "NOT_A_ROLE")).sign();
         RestAssured.given().auth().oauth2(token).queryParam("entity", "customer").get("/api/v1/audit").then().statusCode(200);
-        String outsider = io.smallrye.jwt.build.Jwt.subject("x").claim("cognito:groups", java.util.List.of("NOT_A_ROLE")).sign();
+        String outsider = com.aftersales.support.Api.jwt("x").claim("cognito:groups", java.util.List.of("NOT_A_ROLE")).sign();
         RestAssured.given().auth().oauth2(outsider).get("/api/v1/customers").then().statusCode(403);
     }
 

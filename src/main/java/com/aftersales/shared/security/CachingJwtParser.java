@@ -1,5 +1,6 @@
 package com.aftersales.shared.security;
 
+import com.aftersales.AftersalesConfig;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -14,6 +15,7 @@ import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * skips the signature check and claim parsing, which took a quarter of the CPU of a short read (bench/run.sh, JFR).
  * A token is remembered by its exact text until it expires, and for at most {@link #MAX_AGE_SECONDS}, so a key taken
  * out of the identity provider's key set stops being honoured within that time; at most {@link #MAX_ENTRIES} tokens
- * are kept. Everything else goes to smallrye-jwt unchanged.
+ * are kept. Everything else goes to smallrye-jwt unchanged. A verified token must also be an access token issued to one
+ * of this service's app clients ({@link TokenAcceptance}), or it is refused (401) and not remembered.
  */
 @Alternative
 @Priority(1)
@@ -39,6 +42,12 @@ public class CachingJwtParser implements JWTParser {
     @Inject
     DefaultJWTParser delegate;
 
+    @Inject
+    AftersalesConfig config;
+
+    /** Audience and token use (read from the configuration on first use); a refused token is never remembered. */
+    TokenAcceptance acceptance;
+
     // Real time, not the business clock (shared.time): a token's expiry is the issuer's wall time, as the verifier's is.
     Clock clock = Clock.systemUTC();
 
@@ -50,6 +59,7 @@ public class CachingJwtParser implements JWTParser {
             return hit.token();
         }
         JsonWebToken token = delegate.parse(bearerToken);
+        acceptance().check(token);
         long until = Math.min(token.getExpirationTime(), now + MAX_AGE_SECONDS);
         if (verified.size() >= MAX_ENTRIES) {
             verified.values().removeIf(v -> v.untilEpochSecond() <= now);
@@ -61,13 +71,23 @@ public class CachingJwtParser implements JWTParser {
         return token;
     }
 
+    private TokenAcceptance acceptance() {
+        if (acceptance == null) {
+            AftersalesConfig.Security security = config.security();
+            acceptance = TokenAcceptance.of(security.clientIds().orElse(List.of()), security.tokenUseClaim(), security.tokenUse());
+        }
+        return acceptance;
+    }
+
     int size() {
         return verified.size();
     }
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context);
+        JsonWebToken verified = delegate.parse(token, context);
+        acceptance().check(verified);
+        return verified;
     }
 
     @Override
