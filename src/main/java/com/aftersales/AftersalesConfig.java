@@ -86,6 +86,25 @@ public interface AftersalesConfig {
     }
 
     interface Db {
+        /**
+         * PostgreSQL statement_timeout (PostgreSQL units: 10s, 20s, 10min): a statement running longer is cancelled
+         * (SQLState 57014), so a runaway query ends even when its function is killed. A request's is the application
+         * role's default (set by the migration function; dev and tests: on each new connection), a KPI report's and a
+         * job's are local to their transaction.
+         */
+        StatementTimeout statementTimeout();
+
+        interface StatementTimeout {
+            @WithDefault("10s")
+            String request();
+
+            @WithDefault("20s")
+            String kpi();
+
+            @WithDefault("10min")
+            String jobs();
+        }
+
         /** The RDS-managed master secret (JSON username, password); set only on the migration function. */
         Optional<String> masterSecretArn();
 

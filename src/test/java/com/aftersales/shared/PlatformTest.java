@@ -63,16 +63,18 @@ class PlatformTest {
     @Test
     void bulkReadSettingsHoldForTheirTransactionOnly() {
         Object[] inside = QuarkusTransaction.requiringNew().call(() -> {
-            BulkReads.configure(em, "48MB");
-            return (Object[]) em.createNativeQuery("select current_setting('work_mem'), current_setting('plan_cache_mode')")
-                    .getSingleResult();
+            BulkReads.configure(em, "48MB", "20s");
+            return (Object[]) em.createNativeQuery("select current_setting('work_mem'), current_setting('plan_cache_mode'), "
+                    + "current_setting('statement_timeout')").getSingleResult();
         });
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"48MB", "force_custom_plan"}, inside);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"48MB", "force_custom_plan", "20s"}, inside);
         // Every connection of the pool is back to the defaults once the transaction ends.
         for (int i = 0; i < 5; i++) {
             Object[] after = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                    "select current_setting('work_mem'), current_setting('plan_cache_mode')").getSingleResult());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"4MB", "auto"}, after);
+                    "select current_setting('work_mem'), current_setting('plan_cache_mode'), current_setting('statement_timeout')")
+                    .getSingleResult());
+            // (a request's statement timeout: the application role's default in AWS, the connection's in tests)
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"4MB", "auto", "10s"}, after);
         }
     }
 }

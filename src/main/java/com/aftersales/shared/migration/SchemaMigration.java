@@ -48,6 +48,11 @@ public class SchemaMigration {
                     + ", not " + DatabaseRoles.APP);
         }
         Result result = run(dataSource, flyway, app.password(), config.db().appIamAuth());
+        try (Connection master = dataSource.getConnection()) {
+            DatabaseRoles.statementTimeout(master, config.db().statementTimeout().request());
+        } catch (SQLException e) {
+            throw new IllegalStateException("The application role's statement timeout could not be set: " + e.getMessage(), e);
+        }
         LOG.infof("Schema migrated: %d migration(s) applied, now at version %s; roles %s and %s granted",
                 result.applied(), result.version(), DatabaseRoles.OWNER, DatabaseRoles.APP);
         return result;

@@ -241,6 +241,29 @@ class DatabaseRolesTest {
     }
 
     @Test
+    void theApplicationRoleCarriesTheRequestStatementTimeout() throws SQLException {
+        try (Connection c = master().getConnection()) {
+            DatabaseRoles.statementTimeout(c, "300ms");
+        }
+        try (Connection c = app(); Statement sql = c.createStatement()) {
+            assertThatThrownBy(() -> sql.execute("select pg_sleep(2)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+        } finally {
+            try (Connection c = master().getConnection()) {
+                DatabaseRoles.statementTimeout(c, "10s");
+            }
+        }
+        try (Connection c = app(); var rs = c.createStatement().executeQuery("show statement_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("10s");
+        }
+        try (Connection c = master().getConnection()) {
+            assertThatThrownBy(() -> DatabaseRoles.statementTimeout(c, "1s'; drop table x; --"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void theApplicationRoleGetsRdsIamOnlyWhenTheProxyLogsInWithIam() throws SQLException {
         try (Connection postgres = DriverManager.getConnection(server + "postgres", "postgres", "postgres");
              Statement sql = postgres.createStatement()) {
