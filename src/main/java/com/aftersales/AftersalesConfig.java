@@ -85,6 +85,19 @@ public interface AftersalesConfig {
         List<String> tokenUse();
     }
 
+    /** The per-caller limit on expensive reports (shared.ratelimit). */
+    ReportLimit reportLimit();
+
+    interface ReportLimit {
+        /** Reports one caller may request per window. */
+        @WithDefault("20")
+        int perCaller();
+
+        /** The fixed window (whole minutes). */
+        @WithDefault("PT5M")
+        Duration window();
+    }
+
     interface Db {
         /**
          * PostgreSQL statement_timeout (PostgreSQL units: 10s, 20s, 10min): a statement running longer is cancelled

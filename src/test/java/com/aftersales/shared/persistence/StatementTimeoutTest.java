@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * A request whose statement runs past aftersales.db.statement-timeout.request (10 s) is cancelled by PostgreSQL and
  * answered 503 problem+json statement_timeout with Retry-After, not 500, and changes nothing (issue 22). The slow
- * statement: a write that waits for a table lock another session holds (a lock wait counts towards statement_timeout).
+ * statement: a read that waits for a table lock another session holds (a lock wait counts towards statement_timeout).
  */
 @QuarkusTest
 class StatementTimeoutTest {
