@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
  * window (aftersales.report-limit.window) and caller, counted in the database so that every function instance shares
  * it. One statement in a transaction of its own (the count stays when the report then fails): it removes ended windows
  * and counts this call. Above the limit: 429 problem+json report_limit with Retry-After (seconds to the window's end).
+ * A request refused as the client's error gives its report back ({@link #giveBack}).
  */
 @ApplicationScoped
 public class ReportQuota {
@@ -30,7 +31,11 @@ public class ReportQuota {
     // Real time, not the business clock (shared.time), which tests move: the window is wall-clock time.
     Clock clock = Clock.systemUTC();
 
-    public void take(String caller) {
+    /** One report taken from a caller's quota in a window. */
+    public record Taken(String caller, OffsetDateTime windowStart) {
+    }
+
+    public Taken take(String caller) {
         long window = config.reportLimit().window().toSeconds();
         long now = clock.instant().getEpochSecond();
         long start = now - Math.floorMod(now, window);
@@ -47,5 +52,14 @@ public class ReportQuota {
             throw new ProblemException(429, "report_limit", limit, window / 60)
                     .header("Retry-After", String.valueOf(retryAfter));
         }
+        return new Taken(caller, windowStart);
+    }
+
+    /** Returns a report the request did not run (refused as the client's error): the count is as before the request. */
+    public void giveBack(Taken taken) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        with emptied as (delete from report_quota where caller = ?1 and window_start = ?2 and used <= 1)
+                        update report_quota set used = used - 1 where caller = ?1 and window_start = ?2 and used > 1""")
+                .setParameter(1, taken.caller()).setParameter(2, taken.windowStart()).executeUpdate());
     }
 }

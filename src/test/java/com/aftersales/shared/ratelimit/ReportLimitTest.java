@@ -63,6 +63,21 @@ class ReportLimitTest {
     }
 
     @Test
+    void aRefusedRequestRunsNoReportAndCountsNothing() {
+        UUID customer = UUID.fromString(Api.newCustomer(Api.unique("RL")));
+        for (int i = 0; i < 5; i++) {
+            asCustomer(customer).queryParam("from", "2025-03-31").queryParam("to", "2025-01-01").get("/api/v1/kpis")
+                    .then().statusCode(400);
+        }
+        assertThat(Sql.count("select count(*) from report_quota where caller = ?1", "customer-" + customer)).isZero();
+        for (int i = 0; i < 3; i++) {
+            kpis(asCustomer(customer)).get("/api/v1/kpis").then().statusCode(200);
+        }
+        asCustomer(customer).queryParam("from", "2025-03-31").queryParam("to", "2025-01-01").get("/api/v1/kpis")
+                .then().statusCode(429);
+    }
+
+    @Test
     void theCountIsSharedThroughTheDatabase() {
         String subject = "report-limit-" + UUID.randomUUID();
         // Another instance of the function has counted three reports of this caller in the current window.
