@@ -78,11 +78,11 @@ public interface AftersalesConfig {
 
         /** The claim that tells an access token from an id token (Cognito: token_use). */
         @WithDefault("token_use")
-        String tokenUseClaim();
+        String useClaim();
 
-        /** The values of {@link #tokenUseClaim()} accepted: access tokens only. */
+        /** The values of {@link #useClaim()} accepted: access tokens only. */
         @WithDefault("access")
-        List<String> tokenUse();
+        List<String> acceptedUse();
     }
 
     /** The per-caller limit on expensive reports (shared.ratelimit). */

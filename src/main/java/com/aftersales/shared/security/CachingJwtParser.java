@@ -74,7 +74,7 @@ public class CachingJwtParser implements JWTParser {
     private TokenAcceptance acceptance() {
         if (acceptance == null) {
             AftersalesConfig.Security security = config.security();
-            acceptance = TokenAcceptance.of(security.clientIds().orElse(List.of()), security.tokenUseClaim(), security.tokenUse());
+            acceptance = TokenAcceptance.of(security.clientIds().orElse(List.of()), security.useClaim(), security.acceptedUse());
         }
         return acceptance;
     }
