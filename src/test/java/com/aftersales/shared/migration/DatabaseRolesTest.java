@@ -63,10 +63,10 @@ class DatabaseRolesTest {
         // A deploy before the roles existed: Flyway ran as the master user, who owns every object.
         Flyway.configure().dataSource(master()).locations("classpath:db/migration").load().migrate();
 
-        first = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false);
+        first = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false, "10s");
         appPrivilegesAfterFirstRun = appPrivileges();
-        rerun = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false);
-        later = SchemaMigration.run(master(), flyway("db/migration", "db/later-migration"), ROTATED_PASSWORD, false);
+        rerun = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false, "10s");
+        later = SchemaMigration.run(master(), flyway("db/migration", "db/later-migration"), ROTATED_PASSWORD, false, "10s");
     }
 
     @AfterAll
@@ -242,6 +242,11 @@ class DatabaseRolesTest {
 
     @Test
     void theApplicationRoleCarriesTheRequestStatementTimeout() throws SQLException {
+        // What the migration function's runs gave it.
+        try (Connection c = app(); var rs = c.createStatement().executeQuery("show statement_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("10s");
+        }
         try (Connection c = master().getConnection()) {
             DatabaseRoles.statementTimeout(c, "300ms");
         }
