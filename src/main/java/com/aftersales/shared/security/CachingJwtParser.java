@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
@@ -30,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(1)
 @ApplicationScoped
 public class CachingJwtParser implements JWTParser {
+
+    private static final Logger LOG = Logger.getLogger(CachingJwtParser.class);
 
     static final int MAX_ENTRIES = 4096;
     static final long MAX_AGE_SECONDS = 300;
@@ -74,6 +77,10 @@ public class CachingJwtParser implements JWTParser {
     private TokenAcceptance acceptance() {
         if (acceptance == null) {
             AftersalesConfig.Security security = config.security();
+            if (security.clientIds().isEmpty()) {
+                // Fail closed: a service that does not know its app clients accepts no token at all.
+                LOG.error("aftersales.security.client-ids (AFTERSALES_SECURITY_CLIENT_IDS) is not set: every token is refused");
+            }
             acceptance = TokenAcceptance.of(security.clientIds().orElse(List.of()), security.useClaim(), security.acceptedUse());
         }
         return acceptance;
