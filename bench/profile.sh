@@ -37,14 +37,14 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/pr
 openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
 enc() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 head=$(printf '{"alg":"RS256","typ":"JWT"}' | enc)
-body=$(printf '{"iss":"https://aftersales.local/bench","sub":"bench-manager","upn":"bench-manager","groups":["AFTER_SALES_MANAGER"],"iat":%d,"exp":%d}' \
+body=$(printf '{"iss":"https://aftersales.local/bench","sub":"bench-manager","upn":"bench-manager","groups":["AFTER_SALES_MANAGER"],"client_id":"bench","token_use":"access","iat":%d,"exp":%d}' \
   "$(date +%s)" $(( $(date +%s) + 7200 )) | enc)
 bearer="$head.$body.$(printf '%s.%s' "$head" "$body" | openssl dgst -sha256 -sign "$work/keys/private.pem" -binary | enc)"
 
 serve() { # migrate-at-start → the service in the background, as bench/run.sh starts it
   QUARKUS_HTTP_PORT=$http_port QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/postgres" \
   QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=unused AFTERSALES_DB_POOL_MAX=${BENCH_POOL:-20} \
-  AFTERSALES_JWT_ISSUER=https://aftersales.local/bench AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" \
+  AFTERSALES_JWT_ISSUER=https://aftersales.local/bench AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" AFTERSALES_SECURITY_CLIENT_IDS=bench \
   QUARKUS_FLYWAY_MIGRATE_AT_START=$1 AFTERSALES_ATTACHMENTS_STORE=local AFTERSALES_JOBS_IN_PROCESS=false \
     java ${BENCH_JAVA_OPTS:-} -jar "${BENCH_APP:-target/quarkus-app}/quarkus-run.jar" > "$work/service.log" 2>&1 &
   pid=$!

@@ -38,7 +38,7 @@ pid=$!
 minimal=$(load minimal "$base/units/BN000000001")
 kill "$pid"; wait "$pid" 2>/dev/null || true
 env "${db[@]}" AFTERSALES_DB_POOL_MAX=20 AFTERSALES_JWT_ISSUER=https://aftersales.local/bench \
-  AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" QUARKUS_FLYWAY_MIGRATE_AT_START=false \
+  AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" AFTERSALES_SECURITY_CLIENT_IDS=bench QUARKUS_FLYWAY_MIGRATE_AT_START=false \
   AFTERSALES_ATTACHMENTS_STORE=local AFTERSALES_JOBS_IN_PROCESS=false \
   java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 pid=$!

@@ -34,7 +34,7 @@ openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
-claims=$(printf '{"iss":"https://aftersales.local/bench","sub":"bench-sales","upn":"bench-sales","groups":["SALES"],"iat":%d,"exp":%d}' \
+claims=$(printf '{"iss":"https://aftersales.local/bench","sub":"bench-sales","upn":"bench-sales","groups":["SALES"],"client_id":"bench","token_use":"access","iat":%d,"exp":%d}' \
   "$now" $((now + 7200)) | b64url)
 token="$header.$claims.$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha256 -sign "$work/keys/private.pem" -binary | b64url)"
 
@@ -62,7 +62,7 @@ start_service() { # migrate tracing(on|off)
   env "${otel[@]}" QUARKUS_HTTP_PORT=$http_port \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$pg_port/postgres" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_DATASOURCE_PASSWORD=unused AFTERSALES_DB_POOL_MAX=4 \
-    AFTERSALES_JWT_ISSUER=https://aftersales.local/bench AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" \
+    AFTERSALES_JWT_ISSUER=https://aftersales.local/bench AFTERSALES_JWT_JWKS_URL="file:$work/keys/public.pem" AFTERSALES_SECURITY_CLIENT_IDS=bench \
     QUARKUS_FLYWAY_MIGRATE_AT_START=$1 AFTERSALES_ATTACHMENTS_STORE=local AFTERSALES_JOBS_IN_PROCESS=false \
     java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service-$2.log" 2>&1 &
   service_pid=$!

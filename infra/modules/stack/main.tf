@@ -43,9 +43,12 @@ locals {
   identity_environment = local.global ? {
     # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
+    # The function accepts access tokens (token_use) of this app client only (client_id; aud for OIDC tokens).
+    AFTERSALES_SECURITY_CLIENT_IDS = join(",", local.jwt_audiences)
     } : {
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = var.oidc_customer_claim
-    # The function checks the audience too (Cognito's access tokens carry client_id, not aud: global does not).
+    AFTERSALES_SECURITY_CLIENT_IDS     = join(",", local.jwt_audiences)
+    # The function checks the audience too (aud of the provider's tokens).
     MP_JWT_VERIFY_AUDIENCES = var.oidc_audience
   }
 

@@ -76,7 +76,8 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
       "AFTERSALES_JWT_ISSUER", "AFTERSALES_JWT_JWKS_URL", "DISABLE_SIGNAL_HANDLERS", "AFTERSALES_ATTACHMENTS_BUCKET",
       "AFTERSALES_METRICS_NAMESPACE",
       "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER",
-    "AFTERSALES_MAIL_FROM", "AFTERSALES_ZONE", "AFTERSALES_MAIL_TRANSPORT", "AFTERSALES_SECURITY_CUSTOMER_CLAIM"])
+    "AFTERSALES_MAIL_FROM", "AFTERSALES_ZONE", "AFTERSALES_MAIL_TRANSPORT", "AFTERSALES_SECURITY_CUSTOMER_CLAIM",
+    "AFTERSALES_SECURITY_CLIENT_IDS"])
     error_message = "The API function's environment is the contract's, no SMTP password, no job token."
   }
   assert {
@@ -209,6 +210,7 @@ run "china_target_external_oidc_and_smtp_relay_in_aws_cn" {
       && f.environment["QUARKUS_MAILER_PORT"] == "465"
       && f.environment["QUARKUS_MAILER_USERNAME"] == "aftersales@notice.example.cn"
       && f.environment["MP_JWT_VERIFY_AUDIENCES"] == "aftersales-api"
+      && f.environment["AFTERSALES_SECURITY_CLIENT_IDS"] == "aftersales-api"
       && contains(keys(f.environment), "AFTERSALES_SMTP_SECRET_ARN")
     && !anytrue([for k in keys(f.environment) : strcontains(k, "PASSWORD") || strcontains(k, "TOKEN")])])
     error_message = "China: the SMTP relay with its password's secret ARN (never the password), the audience checked."

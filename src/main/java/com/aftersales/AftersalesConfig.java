@@ -68,9 +68,56 @@ public interface AftersalesConfig {
     interface Security {
         /** The JWT claim that carries a CUSTOMER account's customer id. */
         String customerClaim();
+
+        /**
+         * The identity provider's app client ids this service accepts (AFTERSALES_SECURITY_CLIENT_IDS): a token's
+         * {@code client_id} (Cognito access tokens) or one of its {@code aud} values must be one of them. None given,
+         * no token is accepted.
+         */
+        Optional<List<String>> clientIds();
+
+        /** The claim that tells an access token from an id token (Cognito: token_use). */
+        @WithDefault("token_use")
+        String useClaim();
+
+        /** The values of {@link #useClaim()} accepted: access tokens only. */
+        @WithDefault("access")
+        List<String> acceptedUse();
+    }
+
+    /** The per-caller limit on expensive reports (shared.ratelimit). */
+    ReportLimit reportLimit();
+
+    interface ReportLimit {
+        /** Reports one caller may request per window. */
+        @WithDefault("20")
+        int perCaller();
+
+        /** The fixed window (whole minutes). */
+        @WithDefault("PT5M")
+        Duration window();
     }
 
     interface Db {
+        /**
+         * PostgreSQL statement_timeout (PostgreSQL units: 10s, 20s, 10min): a statement running longer is cancelled
+         * (SQLState 57014), so a runaway query ends even when its function is killed. A request's is the application
+         * role's default (set by the migration function; dev and tests: on each new connection), a KPI report's and a
+         * job's are local to their transaction.
+         */
+        StatementTimeout statementTimeout();
+
+        interface StatementTimeout {
+            @WithDefault("10s")
+            String request();
+
+            @WithDefault("20s")
+            String kpi();
+
+            @WithDefault("10min")
+            String jobs();
+        }
+
         /** The RDS-managed master secret (JSON username, password); set only on the migration function. */
         Optional<String> masterSecretArn();
 

@@ -29,6 +29,7 @@ class TableOwnershipTest {
     /** Table or view → the area that owns it (its package under {@code com.aftersales}; {@code shared} for shared.*). */
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("audit_log", "shared"), Map.entry("idempotency_key", "shared"),
+            Map.entry("report_quota", "shared"),
             Map.entry("customer", "customer"),
             Map.entry("unit", "unit"), Map.entry("unit_fleet", "unit"),
             Map.entry("warranty_term", "warranty"), Map.entry("service_contract", "warranty"),

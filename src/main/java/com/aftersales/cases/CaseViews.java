@@ -56,7 +56,7 @@ class CaseViews {
         if (!duplicateIds.isEmpty()) {
             repository.list("id in ?1", duplicateIds).forEach(d -> caseNos.put(d.id, d.caseNo));
         }
-        boolean internal = !caller.isCustomerAccount();
+        boolean internal = caller.isStaff();
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<CaseView> views = new ArrayList<>(cases.size());
         for (ServiceCase c : cases) {
@@ -68,7 +68,7 @@ class CaseViews {
     /** The view of a case just opened, from its units as written and its duplicate's number: no statement. */
     CaseView opened(ServiceCase c, List<CaseUnit> units, String duplicateCaseNo, Locale locale) {
         List<CaseUnit> sorted = units.stream().sorted(Comparator.comparing(u -> u.serialNo)).toList();
-        return render(c, sorted, duplicateCaseNo, !caller.isCustomerAccount(), OffsetDateTime.now(clock), locale);
+        return render(c, sorted, duplicateCaseNo, caller.isStaff(), OffsetDateTime.now(clock), locale);
     }
 
     private static CaseView render(ServiceCase c, List<CaseUnit> units, String duplicateCaseNo, boolean internal,

@@ -42,7 +42,7 @@ public class UnitHistory {
 
     public Page<Entry> of(SerialNo serialNo, PageRequest page) {
         UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
-        boolean withCosts = !caller.isCustomerAccount();
+        boolean withCosts = caller.isStaff();
         String sql = """
                 with unit_cases as (
                     select c.* , cu.regime from case_unit cu join service_case c on c.id = cu.case_id where cu.unit_id = ?1

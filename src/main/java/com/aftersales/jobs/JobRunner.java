@@ -125,7 +125,7 @@ public class JobRunner {
             Job.Result result = inTransaction(name, attempt -> {
                 attempts[0] = attempt;
                 // A job is a few set-based statements over whole tables.
-                BulkReads.configure(em, config.jobs().workMem());
+                BulkReads.configure(em, config.jobs().workMem(), config.db().statementTimeout().jobs());
                 return job.run(started);
             });
             inTransaction(name, attempt -> em.createNativeQuery(

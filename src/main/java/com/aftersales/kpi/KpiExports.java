@@ -92,22 +92,34 @@ final class KpiExports {
         return out.toByteArray();
     }
 
-    /** RFC 4180 CSV with a UTF-8 byte-order mark, so Excel opens the Chinese headers correctly. */
+    /**
+     * RFC 4180 CSV with a UTF-8 byte-order mark, so Excel opens the Chinese headers correctly. Every cell is quoted, and
+     * a text that a spreadsheet would read as a formula is neutralised ({@link #cell(Object)}).
+     */
     static byte[] csv(KpiReport.Table t) {
         StringBuilder sb = new StringBuilder("\uFEFF");
         sb.append(String.join(",", t.columns().stream().map(c -> cell(c.title())).toList())).append("\r\n");
         for (Map<String, Object> line : t.rows()) {
-            sb.append(String.join(",", t.columns().stream()
-                    .map(c -> line.get(c.key()) == null ? "" : cell(line.get(c.key()) instanceof BigDecimal b
-                            ? b.toPlainString() : line.get(c.key()).toString())).toList())).append("\r\n");
+            sb.append(String.join(",", t.columns().stream().map(c -> cell(line.get(c.key()))).toList())).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String cell(String s) {
-        // A leading =, +, - or @ would be a formula in a spreadsheet: quote it as text.
-        String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+") ? "'" + s : s;
-        return safe.matches(".*[\",\r\n].*") || !safe.equals(s) ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    /**
+     * One CSV cell, always quoted. A number is written as it is; a text starting with {@code = + - @}, a tab or a
+     * carriage return, which a spreadsheet would take for a formula (or a line break before one), gets a leading
+     * {@code '} and is shown as text. Quoting keeps line breaks inside the cell, so {@code X\r\n=HYPERLINK(…)} never
+     * starts a row of its own.
+     */
+    static String cell(Object value) {
+        if (value == null) {
+            return "\"\"";
+        }
+        String s = value instanceof BigDecimal b ? b.toPlainString() : value.toString();
+        if (!(value instanceof Number) && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return "\"" + s.replace("\"", "\"\"") + "\"";
     }
 
     private static String sheetName(String title) {

@@ -1,5 +1,6 @@
 package com.aftersales.kpi;
 
+import com.aftersales.shared.ratelimit.ExpensiveReport;
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Roles;
@@ -37,6 +38,7 @@ public class KpiResource {
 
     /** JSON unless the caller asks for the workbook or CSV by name (a browser's or client's wildcard gets JSON). */
     @GET
+    @ExpensiveReport
     @Produces({MediaType.APPLICATION_JSON, KpiExports.XLSX, KpiExports.CSV})
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.CUSTOMER})

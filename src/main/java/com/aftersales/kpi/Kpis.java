@@ -129,7 +129,7 @@ public class Kpis {
         params.put("maxMonths", maxMonths);
         params.put("zone", zone.getId());
 
-        BulkReads.configure(em, config.kpi().workMem());
+        BulkReads.configure(em, config.kpi().workMem(), config.db().statementTimeout().kpi());
         List<KpiReport.Table> tables = new ArrayList<>();
         for (KpiCatalog.Kpi kpi : wanted) {
             String built = kpi.sql().apply(new KpiCatalog.Context(groupBy));

@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import com.aftersales.shared.ratelimit.ExpensiveReport;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -191,6 +192,7 @@ public class RecallResource {
     }
 
     @GET
+    @ExpensiveReport
     @Path("{id}/progress-report")
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Progress report of a period (default: this quarter) for the authority")
@@ -199,6 +201,7 @@ public class RecallResource {
     }
 
     @GET
+    @ExpensiveReport
     @Path("{id}/progress-report")
     @Produces(RecallProgress.XLSX)
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})

@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import com.aftersales.shared.ratelimit.ExpensiveReport;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
@@ -65,6 +66,7 @@ public class ReturnResource {
     }
 
     @GET
+    @ExpensiveReport
     @Path("ntf-rate")
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.CUSTOMER})

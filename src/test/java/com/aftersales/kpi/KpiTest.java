@@ -358,8 +358,9 @@ class KpiTest {
         String csv = new String(asCustomer(UUID.fromString(customer)).accept("text/csv").header("Accept-Language", "en")
                 .queryParam("from", from).queryParam("to", to).queryParam("kpi", "warrantyCost")
                 .get("/api/v1/kpis").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("\uFEFFgroup,category,cost CNY,supplier recovery CNY,net CNY\r\n"
-                + "ALL,LABOUR,80.00,0.00,80.00\r\nALL,PARTS,100.00,50.00,50.00\r\nALL,TRAVEL,50.00,25.00,25.00\r\n");
+        assertThat(csv).isEqualTo("\uFEFF\"group\",\"category\",\"cost CNY\",\"supplier recovery CNY\",\"net CNY\"\r\n"
+                + "\"ALL\",\"LABOUR\",\"80.00\",\"0.00\",\"80.00\"\r\n\"ALL\",\"PARTS\",\"100.00\",\"50.00\",\"50.00\"\r\n"
+                + "\"ALL\",\"TRAVEL\",\"50.00\",\"25.00\",\"25.00\"\r\n");
         asCustomer(UUID.fromString(customer)).accept("text/csv").queryParam("from", from).queryParam("to", to)
                 .get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
     }

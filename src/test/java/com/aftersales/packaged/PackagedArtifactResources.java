@@ -108,6 +108,8 @@ public class PackagedArtifactResources implements QuarkusTestResourceLifecycleMa
             config.put("quarkus.datasource.credentials-provider", "rds-iam");
             config.put("AFTERSALES_JWT_ISSUER", ISSUER);
             config.put("AFTERSALES_JWT_JWKS_URL", jwks.url());
+            // The app client the tests' access tokens are issued to (support.Api.jwt).
+            config.put("AFTERSALES_SECURITY_CLIENT_IDS", com.aftersales.support.Api.CLIENT_ID);
             // By its property name, so the Quarkus launchers (-D: native binary, server jar) get it too; in AWS only the
             // migration function migrates.
             config.put("quarkus.flyway.migrate-at-start", "true");

@@ -2,7 +2,6 @@ package com.aftersales.packaged;
 
 import com.aftersales.support.Api;
 import io.restassured.RestAssured;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import java.security.KeyPairGenerator;
@@ -57,7 +56,7 @@ interface PackagedFunctionProofs {
         assertThat(PackagedArtifactResources.jwks.url()).startsWith("https://localhost:");
         assertThat(PackagedArtifactResources.jwks.downloads()).isPositive();
         // A token signed with another key, under the same key id, is refused.
-        String forged = Jwt.subject("intruder").groups(Set.of("ADMIN"))
+        String forged = Api.jwt("intruder").groups(Set.of("ADMIN"))
                 .issuer(PackagedArtifactResources.ISSUER).jws().keyId(PackagedArtifactResources.KEY_ID).sign(otherKey());
         RestAssured.given().auth().oauth2(forged).get("/api/v1/customers").then().statusCode(401);
     }

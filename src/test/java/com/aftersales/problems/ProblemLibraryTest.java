@@ -6,7 +6,6 @@ import com.aftersales.support.Api;
 import com.aftersales.support.ProblemBodies;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.jwt.build.Jwt;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
@@ -105,7 +104,7 @@ class ProblemLibraryTest {
                 .post("/api/v1/problem-digests").then().statusCode(201)
                 .body("problems.failureMode", hasItem(failure)).extract().path("id");
 
-        RestAssured.given().auth().oauth2(Jwt.subject(reader).groups(Set.of("ENGINEER")).sign())
+        RestAssured.given().auth().oauth2(Api.jwt(reader).groups(Set.of("ENGINEER")).sign())
                 .post("/api/v1/problem-digests/" + digest + "/acknowledgement").then().statusCode(200)
                 .body("subscriber", equalTo(reader));
         as("ENGINEER").post("/api/v1/problem-digests/" + digest + "/acknowledgement").then().statusCode(403);

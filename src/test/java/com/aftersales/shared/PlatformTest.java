@@ -46,10 +46,10 @@ class PlatformTest {
 
     @Test
     void tokensFromCognitoGroupsCarryRoles() {
-        String token = io.smallrye.jwt.build.Jwt.subject("cognito-user")
+        String token = com.aftersales.support.Api.jwt("cognito-user")
                 .claim("cognito:groups", java.util.List.of("AFTER_SALES_MANAGER", "NOT_A_ROLE")).sign();
         RestAssured.given().auth().oauth2(token).queryParam("entity", "customer").get("/api/v1/audit").then().statusCode(200);
-        String outsider = io.smallrye.jwt.build.Jwt.subject("x").claim("cognito:groups", java.util.List.of("NOT_A_ROLE")).sign();
+        String outsider = com.aftersales.support.Api.jwt("x").claim("cognito:groups", java.util.List.of("NOT_A_ROLE")).sign();
         RestAssured.given().auth().oauth2(outsider).get("/api/v1/customers").then().statusCode(403);
     }
 
@@ -63,16 +63,18 @@ class PlatformTest {
     @Test
     void bulkReadSettingsHoldForTheirTransactionOnly() {
         Object[] inside = QuarkusTransaction.requiringNew().call(() -> {
-            BulkReads.configure(em, "48MB");
-            return (Object[]) em.createNativeQuery("select current_setting('work_mem'), current_setting('plan_cache_mode')")
-                    .getSingleResult();
+            BulkReads.configure(em, "48MB", "20s");
+            return (Object[]) em.createNativeQuery("select current_setting('work_mem'), current_setting('plan_cache_mode'), "
+                    + "current_setting('statement_timeout')").getSingleResult();
         });
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"48MB", "force_custom_plan"}, inside);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"48MB", "force_custom_plan", "20s"}, inside);
         // Every connection of the pool is back to the defaults once the transaction ends.
         for (int i = 0; i < 5; i++) {
             Object[] after = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
-                    "select current_setting('work_mem'), current_setting('plan_cache_mode')").getSingleResult());
-            org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"4MB", "auto"}, after);
+                    "select current_setting('work_mem'), current_setting('plan_cache_mode'), current_setting('statement_timeout')")
+                    .getSingleResult());
+            // (a request's statement timeout: the application role's default in AWS, the connection's in tests)
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new Object[] {"4MB", "auto", "10s"}, after);
         }
     }
 }

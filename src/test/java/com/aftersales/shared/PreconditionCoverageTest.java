@@ -1,11 +1,11 @@
 package com.aftersales.shared;
 
+import com.aftersales.support.Api;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.support.OpenApiOperations;
 import com.aftersales.support.OpenApiOperations.Operation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.smallrye.jwt.build.Jwt;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +70,7 @@ class PreconditionCoverageTest {
     @Test
     void everyUpdateOfAnExistingRecordAnswers428WithoutIfMatch() {
         Set<String> staff = Arrays.stream(Roles.ALL).filter(r -> !r.equals(Roles.CUSTOMER)).collect(Collectors.toSet());
-        String token = Jwt.subject("precondition-probe").groups(staff).sign();
+        String token = Api.jwt("precondition-probe").groups(staff).sign();
         List<Operation> writes = OpenApiOperations.all().stream().filter(Operation::writes).toList();
         Set<String> keys = writes.stream().map(Operation::key).collect(Collectors.toSet());
         assertThat(keys).as("allow-listed operations that no longer exist").containsAll(CREATING.keySet());

@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.util.Set;
 import java.util.UUID;
@@ -14,8 +15,19 @@ public final class Api {
     private Api() {
     }
 
+    /** The app client id tests' tokens are issued to (aftersales.security.client-ids in the test profile). */
+    public static final String CLIENT_ID = "aftersales-dev";
+
+    /**
+     * The claims of an access token for a subject, as Cognito issues it to the app client: {@code client_id} and
+     * {@code token_use=access} (the service refuses a token without them). Every test token starts here.
+     */
+    public static JwtClaimsBuilder jwt(String subject) {
+        return Jwt.subject(subject).claim("client_id", CLIENT_ID).claim("token_use", "access");
+    }
+
     public static String token(String role) {
-        return Jwt.subject(subject(role)).groups(Set.of(role)).sign();
+        return jwt(subject(role)).groups(Set.of(role)).sign();
     }
 
     /** The subject of {@link #token(String)}'s token for a role (the person a case can be assigned to). */
@@ -24,7 +36,7 @@ public final class Api {
     }
 
     public static String customerToken(UUID customerId) {
-        return Jwt.subject("customer-" + customerId).groups(Set.of("CUSTOMER")).claim("customer_id", customerId.toString()).sign();
+        return jwt("customer-" + customerId).groups(Set.of("CUSTOMER")).claim("customer_id", customerId.toString()).sign();
     }
 
     public static RequestSpecification as(String role) {
@@ -33,7 +45,7 @@ public final class Api {
 
     /** A named user (token subject) with roles: for notices addressed to a person and per-user preferences. */
     public static RequestSpecification asPerson(String subject, String... roles) {
-        return RestAssured.given().auth().oauth2(Jwt.subject(subject).groups(Set.of(roles)).sign()).contentType(ContentType.JSON);
+        return RestAssured.given().auth().oauth2(jwt(subject).groups(Set.of(roles)).sign()).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification asCustomer(UUID customerId) {

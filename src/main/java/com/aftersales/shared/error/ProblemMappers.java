@@ -161,6 +161,11 @@ public class ProblemMappers {
             LOG.warnf("Database unavailable: %s", e.getMessage());
             return respond(locale, 503, "database_unavailable", uri, List.of(), Map.of()).header("Retry-After", "5").build();
         }
+        if (DatabaseErrors.cancelled(e)) {
+            // statement_timeout (aftersales.db.statement-timeout): the work took too long this time; nothing was changed.
+            LOG.warnf("Statement cancelled by statement_timeout on %s", uri.getPath());
+            return respond(locale, 503, "statement_timeout", uri, List.of(), Map.of()).header("Retry-After", "30").build();
+        }
         if (DatabaseErrors.lostRace(e)) {
             return respond(locale, 409, "retry_conflict", uri, List.of(), Map.of()).header("Retry-After", "1").build();
         }

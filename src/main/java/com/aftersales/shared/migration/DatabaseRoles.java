@@ -93,6 +93,24 @@ public final class DatabaseRoles {
     }
 
     /**
+     * The application role's default statement_timeout (a request's, aftersales.db.statement-timeout.request): set on
+     * the role, so every session of the API and jobs functions starts with it at no cost per request, and without a
+     * SET that would pin the session to one database connection of RDS Proxy. Jobs and KPI reports set their own,
+     * local to their transaction (shared.persistence.BulkReads).
+     */
+    public static void statementTimeout(Connection master, String timeout) throws SQLException {
+        if (!timeout.matches("\\d{1,9}\\s*(ms|s|min|h)?")) {
+            throw new IllegalArgumentException("statement timeout " + timeout + ": a number with ms, s, min or h");
+        }
+        try (Statement sql = master.createStatement()) {
+            sql.execute("alter role " + APP + " set statement_timeout = '" + timeout + "'");
+        }
+        if (!master.getAutoCommit()) {
+            master.commit();
+        }
+    }
+
+    /**
      * After the migrations, as the owner: DML on every table and view, only SELECT and INSERT on {@code audit_log},
      * only SELECT on Flyway's history, sequences for nextval, routines, and the same for what later migrations create.
      * One transaction, so no moment exists in which the application could change the audit log.

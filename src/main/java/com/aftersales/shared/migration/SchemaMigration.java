@@ -47,17 +47,23 @@ public class SchemaMigration {
             throw new IllegalStateException("The application secret " + appSecret + " is for the user " + app.username()
                     + ", not " + DatabaseRoles.APP);
         }
-        Result result = run(dataSource, flyway, app.password(), config.db().appIamAuth());
+        Result result = run(dataSource, flyway, app.password(), config.db().appIamAuth(),
+                config.db().statementTimeout().request());
         LOG.infof("Schema migrated: %d migration(s) applied, now at version %s; roles %s and %s granted",
                 result.applied(), result.version(), DatabaseRoles.OWNER, DatabaseRoles.APP);
         return result;
     }
 
-    /** Roles, migrations, grants: each step idempotent, so a failed run is simply run again. */
-    public static Result run(DataSource dataSource, Flyway flyway, String appPassword, boolean appIamAuth) {
+    /**
+     * Roles, migrations, grants: each step idempotent, so a failed run is simply run again. The application role gets
+     * the requests' statement timeout as its default.
+     */
+    public static Result run(DataSource dataSource, Flyway flyway, String appPassword, boolean appIamAuth,
+                             String requestStatementTimeout) {
         try {
             try (Connection master = dataSource.getConnection()) {
                 DatabaseRoles.prepare(master, appPassword, appIamAuth);
+                DatabaseRoles.statementTimeout(master, requestStatementTimeout);
             }
             int applied = flyway.migrate().migrationsExecuted;
             try (Connection master = dataSource.getConnection()) {

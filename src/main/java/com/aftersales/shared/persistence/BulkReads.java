@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
  *   For these statements the values decide the plan (a one-year and a three-year period want different joins): a KPI
  *   report over three years that followed the same report over one year took 600 instead of 330 ms. Planning each
  *   execution costs about a millisecond.</li>
+ *   <li>{@code statement_timeout}: the job's or report's own, instead of the request's default (issue 22), set in the
+ *   same statement, so it costs no extra round trip.</li>
  * </ul>
  */
 public final class BulkReads {
@@ -20,8 +22,9 @@ public final class BulkReads {
     }
 
     /** Applies the settings to the current transaction; must be called inside one. */
-    public static void configure(EntityManager em, String workMem) {
-        em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('plan_cache_mode', 'force_custom_plan', true)")
-                .setParameter(1, workMem).getSingleResult();
+    public static void configure(EntityManager em, String workMem, String statementTimeout) {
+        em.createNativeQuery("select set_config('work_mem', ?1, true), set_config('plan_cache_mode', 'force_custom_plan', true), "
+                        + "set_config('statement_timeout', ?2, true)")
+                .setParameter(1, workMem).setParameter(2, statementTimeout).getSingleResult();
     }
 }

@@ -29,6 +29,14 @@ public final class DatabaseErrors {
                 .isPresent();
     }
 
+    /**
+     * The statement ran longer than its statement_timeout and was cancelled (SQLState 57014): a capacity answer
+     * (503), not the client's fault, and not worth retrying at once.
+     */
+    public static boolean cancelled(Throwable e) {
+        return sqlState(e).filter("57014"::equals).isPresent();
+    }
+
     /** A serialization failure or a deadlock: the same transaction may well succeed when run again. */
     public static boolean lostRace(Throwable e) {
         return sqlState(e).filter(s -> "40001".equals(s) || "40P01".equals(s)).isPresent();

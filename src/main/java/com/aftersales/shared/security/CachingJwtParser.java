@@ -1,5 +1,6 @@
 package com.aftersales.shared.security;
 
+import com.aftersales.AftersalesConfig;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -9,11 +10,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,12 +24,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * skips the signature check and claim parsing, which took a quarter of the CPU of a short read (bench/run.sh, JFR).
  * A token is remembered by its exact text until it expires, and for at most {@link #MAX_AGE_SECONDS}, so a key taken
  * out of the identity provider's key set stops being honoured within that time; at most {@link #MAX_ENTRIES} tokens
- * are kept. Everything else goes to smallrye-jwt unchanged.
+ * are kept. Everything else goes to smallrye-jwt unchanged. A verified token must also be an access token issued to one
+ * of this service's app clients ({@link TokenAcceptance}), or it is refused (401) and not remembered.
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class CachingJwtParser implements JWTParser {
+
+    private static final Logger LOG = Logger.getLogger(CachingJwtParser.class);
 
     static final int MAX_ENTRIES = 4096;
     static final long MAX_AGE_SECONDS = 300;
@@ -39,6 +45,12 @@ public class CachingJwtParser implements JWTParser {
     @Inject
     DefaultJWTParser delegate;
 
+    @Inject
+    AftersalesConfig config;
+
+    /** Audience and token use (read from the configuration on first use); a refused token is never remembered. */
+    TokenAcceptance acceptance;
+
     // Real time, not the business clock (shared.time): a token's expiry is the issuer's wall time, as the verifier's is.
     Clock clock = Clock.systemUTC();
 
@@ -50,6 +62,7 @@ public class CachingJwtParser implements JWTParser {
             return hit.token();
         }
         JsonWebToken token = delegate.parse(bearerToken);
+        acceptance().check(token);
         long until = Math.min(token.getExpirationTime(), now + MAX_AGE_SECONDS);
         if (verified.size() >= MAX_ENTRIES) {
             verified.values().removeIf(v -> v.untilEpochSecond() <= now);
@@ -61,13 +74,27 @@ public class CachingJwtParser implements JWTParser {
         return token;
     }
 
+    private TokenAcceptance acceptance() {
+        if (acceptance == null) {
+            AftersalesConfig.Security security = config.security();
+            if (security.clientIds().isEmpty()) {
+                // Fail closed: a service that does not know its app clients accepts no token at all.
+                LOG.error("aftersales.security.client-ids (AFTERSALES_SECURITY_CLIENT_IDS) is not set: every token is refused");
+            }
+            acceptance = TokenAcceptance.of(security.clientIds().orElse(List.of()), security.useClaim(), security.acceptedUse());
+        }
+        return acceptance;
+    }
+
     int size() {
         return verified.size();
     }
 
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context);
+        JsonWebToken verified = delegate.parse(token, context);
+        acceptance().check(verified);
+        return verified;
     }
 
     @Override

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -38,9 +39,23 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** A customer account sees only its own customer's data, whatever other groups it is in (least privilege). */
+    /**
+     * The one rule on mixed tokens: a token holding CUSTOMER is a customer account whatever other groups it is in (least
+     * privilege), so its identity keeps CUSTOMER only ({@link CognitoGroupsAugmentor} applies this before any check:
+     * {@code @RolesAllowed}, the role groups, {@link #hasRole}, {@link #isCustomerAccount}); other roles stay as given.
+     */
+    public static Set<String> effectiveRoles(Set<String> roles) {
+        return roles.contains(Roles.CUSTOMER) ? Set.of(Roles.CUSTOMER) : Set.copyOf(roles);
+    }
+
+    /** A customer account sees only its own customer's data (its identity holds CUSTOMER only: {@link #effectiveRoles}). */
     public boolean isCustomerAccount() {
         return identity.hasRole(Roles.CUSTOMER);
+    }
+
+    /** The company's own people: every signed-in caller that is not a customer account. */
+    public boolean isStaff() {
+        return !identity.isAnonymous() && !isCustomerAccount();
     }
 
     /** The customer a CUSTOMER account is limited to; empty for staff, who see every customer. */

@@ -10,11 +10,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * Roles come from the standard "groups" claim (smallrye-jwt) or from Cognito's "cognito:groups".
- * Only names that are roles of this service count.
+ * Only names that are roles of this service count, and a token holding CUSTOMER is a customer token whatever else it
+ * holds ({@link Caller#effectiveRoles}): the identity every check sees (@RolesAllowed, the role groups, {@link Caller})
+ * then has CUSTOMER only.
  */
 @ApplicationScoped
 public class CognitoGroupsAugmentor implements SecurityIdentityAugmentor {
@@ -24,25 +27,34 @@ public class CognitoGroupsAugmentor implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)
-                || !jwt.containsClaim(COGNITO_GROUPS)) {
+        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Uni.createFrom().item(identity);
         }
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity);
-        Object groups = jwt.getClaim(COGNITO_GROUPS);
+        Set<String> roles = new LinkedHashSet<>(identity.getRoles());
+        Object groups = jwt.containsClaim(COGNITO_GROUPS) ? jwt.getClaim(COGNITO_GROUPS) : null;
         if (groups instanceof JsonArray array) {
             array.forEach(value -> {
                 if (value instanceof JsonString s && KNOWN.contains(s.getString())) {
-                    builder.addRole(s.getString());
+                    roles.add(s.getString());
                 }
             });
         } else if (groups instanceof Iterable<?> values) {
             values.forEach(value -> {
                 if (KNOWN.contains(String.valueOf(value))) {
-                    builder.addRole(String.valueOf(value));
+                    roles.add(String.valueOf(value));
                 }
             });
         }
-        return Uni.createFrom().item(builder.build());
+        Set<String> effective = Caller.effectiveRoles(roles);
+        if (effective.equals(identity.getRoles())) {
+            return Uni.createFrom().item(identity);
+        }
+        // A fresh identity: the builder copied from the old one could add roles but never take one away.
+        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
+                .setPrincipal(identity.getPrincipal())
+                .addRoles(effective)
+                .addCredentials(identity.getCredentials())
+                .addAttributes(identity.getAttributes())
+                .build());
     }
 }

@@ -42,7 +42,10 @@ public class DevTokenResource {
                 throw ProblemException.badParameter("role", "validation.one_of", String.join(", ", Roles.ALL));
             }
         }
+        // An access token issued to the dev app client, as Cognito issues them (the service refuses anything else).
         JwtClaimsBuilder claims = Jwt.subject(subject == null ? "dev-" + String.join("-", roles).toLowerCase() : subject)
+                .claim("client_id", config.security().clientIds().orElseThrow().get(0))
+                .claim("token_use", "access")
                 .upn(subject == null ? "dev@aftersales.local" : subject)
                 .groups(Set.copyOf(Arrays.asList(roles)));
         if (customerId != null) {

@@ -63,10 +63,10 @@ class DatabaseRolesTest {
         // A deploy before the roles existed: Flyway ran as the master user, who owns every object.
         Flyway.configure().dataSource(master()).locations("classpath:db/migration").load().migrate();
 
-        first = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false);
+        first = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false, "10s");
         appPrivilegesAfterFirstRun = appPrivileges();
-        rerun = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false);
-        later = SchemaMigration.run(master(), flyway("db/migration", "db/later-migration"), ROTATED_PASSWORD, false);
+        rerun = SchemaMigration.run(master(), flyway("db/migration"), FIRST_PASSWORD, false, "10s");
+        later = SchemaMigration.run(master(), flyway("db/migration", "db/later-migration"), ROTATED_PASSWORD, false, "10s");
     }
 
     @AfterAll
@@ -238,6 +238,34 @@ class DatabaseRolesTest {
         // The third run had the rotated password: the first one no longer logs in.
         assertThatThrownBy(() -> DriverManager.getConnection(server + DATABASE, DatabaseRoles.APP, FIRST_PASSWORD).close())
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28P01"));
+    }
+
+    @Test
+    void theApplicationRoleCarriesTheRequestStatementTimeout() throws SQLException {
+        // What the migration function's runs gave it.
+        try (Connection c = app(); var rs = c.createStatement().executeQuery("show statement_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("10s");
+        }
+        try (Connection c = master().getConnection()) {
+            DatabaseRoles.statementTimeout(c, "300ms");
+        }
+        try (Connection c = app(); Statement sql = c.createStatement()) {
+            assertThatThrownBy(() -> sql.execute("select pg_sleep(2)"))
+                    .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+        } finally {
+            try (Connection c = master().getConnection()) {
+                DatabaseRoles.statementTimeout(c, "10s");
+            }
+        }
+        try (Connection c = app(); var rs = c.createStatement().executeQuery("show statement_timeout")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("10s");
+        }
+        try (Connection c = master().getConnection()) {
+            assertThatThrownBy(() -> DatabaseRoles.statementTimeout(c, "1s'; drop table x; --"))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

@@ -22,6 +22,7 @@ class CachingJwtParserTest {
     /** Stands in for smallrye-jwt: "ok-<exp>" verifies with that expiry, anything else fails. */
     static final class Verifier extends DefaultJWTParser {
         final AtomicInteger calls = new AtomicInteger();
+        String use = "access";
 
         @Override
         public JsonWebToken parse(String token) throws ParseException {
@@ -38,13 +39,18 @@ class CachingJwtParserTest {
 
                 @Override
                 public Set<String> getClaimNames() {
-                    return Set.of("exp");
+                    return Set.of("exp", "client_id", "token_use");
                 }
 
                 @Override
                 @SuppressWarnings("unchecked")
                 public <T> T getClaim(String name) {
-                    return "exp".equals(name) ? (T) Long.valueOf(exp) : null;
+                    return switch (name) {
+                        case "exp" -> (T) Long.valueOf(exp);
+                        case "client_id" -> (T) "app";
+                        case "token_use" -> (T) use;
+                        default -> null;
+                    };
                 }
             };
         }
@@ -53,6 +59,7 @@ class CachingJwtParserTest {
     static CachingJwtParser parser(Verifier verifier, long epochSecond) {
         CachingJwtParser parser = new CachingJwtParser();
         parser.delegate = verifier;
+        parser.acceptance = TokenAcceptance.of(java.util.List.of("app"), "token_use", java.util.List.of("access"));
         parser.clock = Clock.fixed(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
         return parser;
     }
@@ -93,6 +100,18 @@ class CachingJwtParserTest {
             assertThatThrownBy(() -> parser.parse("forged")).isInstanceOf(ParseException.class);
         }
         assertThat(verifier.calls).hasValue(2);
+    }
+
+    @Test
+    void aVerifiedIdTokenIsRefusedAndNeverRemembered() {
+        Verifier verifier = new Verifier();
+        verifier.use = "id";
+        CachingJwtParser parser = parser(verifier, NOW);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> parser.parse("ok-" + (NOW + 100))).isInstanceOf(ParseException.class);
+        }
+        assertThat(verifier.calls).hasValue(2);
+        assertThat(parser.size()).isZero();
     }
 
     @Test

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ class RoleGroupEndpointsTest {
 
     @Test
     void aRoleOutsideTheGroupGets403BeforeTheBodyIsRead() {
-        String outsider = Jwt.subject("outsider").groups("NOT_A_ROLE").sign();
+        String outsider = Api.jwt("outsider").groups("NOT_A_ROLE").sign();
         RestAssured.given().auth().oauth2(outsider).contentType(ContentType.JSON).body(BROKEN_JSON).post("/api/v1/cases")
                 .then().statusCode(403).contentType("application/problem+json");
     }
@@ -50,9 +49,9 @@ class RoleGroupEndpointsTest {
 
     @Test
     void rolesFromCognitoGroupsCountForTheGroups() {
-        String warehouse = Jwt.subject("cognito-warehouse").claim("cognito:groups", List.of(Roles.WAREHOUSE)).sign();
+        String warehouse = Api.jwt("cognito-warehouse").claim("cognito:groups", List.of(Roles.WAREHOUSE)).sign();
         RestAssured.given().auth().oauth2(warehouse).get("/api/v1/spare-parts").then().statusCode(200);
-        String customer = Jwt.subject("cognito-customer").claim("cognito:groups", List.of(Roles.CUSTOMER))
+        String customer = Api.jwt("cognito-customer").claim("cognito:groups", List.of(Roles.CUSTOMER))
                 .claim("customer_id", UUID.randomUUID().toString()).sign();
         RestAssured.given().auth().oauth2(customer).get("/api/v1/spare-parts").then().statusCode(403);
         RestAssured.given().auth().oauth2(customer).get("/api/v1/cases").then().statusCode(200);
