@@ -232,9 +232,25 @@ public interface AftersalesConfig {
         @WithDefault("false")
         boolean allowHttp();
 
-        /** How long a receiver may take to answer. */
+        /** How long a delivery may take in all: connecting, sending, the answer's status and its body (one deadline). */
         @WithDefault("PT5S")
         Duration timeout();
+
+        /**
+         * Tests and dev only: address ranges (CIDR, e.g. {@code 127.0.0.1/32}) a webhook may reach although they are
+         * internal (loopback, private, link-local, unique-local…); unset in prod, where every internal address is refused.
+         */
+        Optional<List<String>> internalAllowList();
+
+        /**
+         * Base64 of the 256-bit AES key that seals the robot URLs and signing secrets at rest (shared.secrets.SealedText);
+         * in AWS read at start from the secret {@code AFTERSALES_WEBHOOKS_KEY_SECRET_ARN}. Without it no webhook can be
+         * registered or sent to.
+         */
+        Optional<String> credentialsKey();
+
+        /** The Secrets Manager secret holding {@link #credentialsKey()}, read at start (shared.secrets). */
+        Optional<String> keySecretArn();
     }
 
     interface Kpi {

@@ -60,8 +60,12 @@ public class NoticeSenderJob implements Job {
         return "notice-sender";
     }
 
+    @Inject
+    WebhookEndpoints endpoints;
+
     @Override
     public Result run(OffsetDateTime now) {
+        endpoints.sealLegacy();
         Object[] dispatched = (Object[]) em.createNativeQuery("""
                         with batch as (
                             select id, kind, customer_id, recipient_role, recipient_subject from notice
@@ -98,7 +102,8 @@ public class NoticeSenderJob implements Job {
         @SuppressWarnings("unchecked")
         List<Object[]> batch = em.createNativeQuery("""
                         select d.id, d.notice_id, d.channel, d.address, d.language, d.attempts,
-                               n.kind, cast(n.payload as text), n.created_at, w.url, w.format, w.secret, w.active
+                               n.kind, cast(n.payload as text), n.created_at, w.url, w.format, w.secret, w.active,
+                               w.id, w.url_sealed, w.secret_sealed
                         from notice_delivery d join notice n on n.id = d.notice_id
                         left join webhook_endpoint w on d.channel = 'WEBHOOK' and cast(w.id as text) = d.address
                         where d.status = 'PENDING' and (d.next_attempt_at is null or d.next_attempt_at <= ?1)
@@ -118,7 +123,9 @@ public class NoticeSenderJob implements Job {
                 } else if (d[9] == null || !Boolean.TRUE.equals(d[12])) {
                     throw new IllegalStateException("the webhook endpoint was removed");
                 } else {
-                    webhooks.send((String) d[10], (String) d[9], (String) d[11], new WebhookSender.Message(id, (UUID) d[1],
+                    WebhookEndpoints.Credentials target = endpoints.credentials((UUID) d[13], (String) d[9], (String) d[14],
+                            (String) d[11], (String) d[15]);
+                    webhooks.send((String) d[10], target.url(), target.secret(), new WebhookSender.Message(id, (UUID) d[1],
                             (String) d[6], text.subject(), text.body(), (String) d[7], SqlValues.offsetDateTime(d[8])),
                             now.toInstant().toEpochMilli());
                 }

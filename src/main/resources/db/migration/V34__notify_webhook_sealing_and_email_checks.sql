@@ -1,0 +1,6 @@
+-- Issue 22 (sec-b), notify's tables only.
+-- Webhook credentials sealed at rest: the robot URL (its key=, access_token=, Feishu hook id) and the signing secret are
+-- AES-GCM sealed by the application (url_sealed, secret_sealed); url keeps only the redacted form shown in views.
+-- Endpoints saved before this migration keep their clear columns until the notice sender seals them (it needs the key,
+-- which the database never sees).
+alter table webhook_endpoint add column url_sealed text, add column secret_sealed text;
