@@ -129,9 +129,9 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
   }
   assert {
     condition = (module.api.role_policies.api == sort(["logs", "connect-to-database", "send-mail", "attachments", "xray"])
-      && module.api.role_policies.jobs == sort(["logs", "connect-to-database", "send-mail", "xray"])
+      && module.api.role_policies.jobs == sort(["logs", "connect-to-database", "send-mail", "expire-uploads", "xray"])
     && module.api.role_policies.migrate == sort(["logs", "read-database-secrets", "xray"]))
-    error_message = "Three roles: API and jobs connect as the application role and send mail; only the API touches attachments; the migration function reads the database secrets only."
+    error_message = "Three roles: API and jobs connect as the application role and send mail; only the API reads and writes attachments, the jobs role removes expired upload objects; the migration function reads the database secrets only."
   }
   assert {
     condition     = keys(module.api.connect_grants) == ["api", "jobs"]
