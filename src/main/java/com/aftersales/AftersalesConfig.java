@@ -178,6 +178,18 @@ public interface AftersalesConfig {
         long maxBytes();
 
         Set<String> contentTypes();
+
+        /** Most files one case may hold (confirmed, or announced and not yet expired). */
+        @WithDefault("200")
+        int perCaseMaxCount();
+
+        /** Most bytes one case may hold (confirmed, or announced and not yet expired). */
+        @WithDefault("1073741824")
+        long perCaseMaxBytes();
+
+        /** An announced file not confirmed within this time is removed with its bytes (well above the URL's validity). */
+        @WithDefault("PT24H")
+        Duration unconfirmedExpiry();
     }
 
     interface Returns {

@@ -4,3 +4,9 @@
 -- Endpoints saved before this migration keep their clear columns until the notice sender seals them (it needs the key,
 -- which the database never sees).
 alter table webhook_endpoint add column url_sealed text, add column secret_sealed text;
+
+-- E-mail addresses users give in their preferences are used only once confirmed: a single-use code (its SHA-256 hash
+-- kept here, valid 24 h) is mailed to the address and entered by the user. Addresses saved before this migration are
+-- unconfirmed; the notice sender mails each its code.
+alter table notification_preference add column email_verified_at timestamptz, add column email_token_hash text,
+    add column email_token_expires_at timestamptz;

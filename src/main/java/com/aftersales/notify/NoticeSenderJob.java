@@ -19,7 +19,7 @@ import java.util.UUID;
  * <ol>
  *   <li>Dispatch: a batch of new notices (claimed with FOR UPDATE SKIP LOCKED) fans out in one INSERT … SELECT into
  *   deliveries, one per channel and address: e-mail to the customer's contacts (customer notices), e-mail to users
- *   whose preferences ask for it (by subject, role or customer, minus muted kinds), and the webhook endpoints that
+ *   whose preferences ask for it at a confirmed address (by subject, role or customer, minus muted kinds), and the webhook endpoints that
  *   subscribe to the notice's role or kind. Each delivery has the language of its recipient.</li>
  *   <li>Deliver: a batch of due deliveries (SKIP LOCKED again, so concurrent runs never take the same one) is rendered
  *   from the kind's template and sent (e-mail by the configured {@link MailTransport}, SMTP or the SES API). The
@@ -63,9 +63,13 @@ public class NoticeSenderJob implements Job {
     @Inject
     WebhookEndpoints endpoints;
 
+    @Inject
+    NotificationPreferences preferences;
+
     @Override
     public Result run(OffsetDateTime now) {
         endpoints.sealLegacy();
+        preferences.sendPendingCodes();
         Object[] dispatched = (Object[]) em.createNativeQuery("""
                         with batch as (
                             select id, kind, customer_id, recipient_role, recipient_subject from notice
@@ -78,7 +82,7 @@ public class NoticeSenderJob implements Job {
                             where b.recipient_role is null and b.recipient_subject is null
                             union
                             select b.id, 'EMAIL', p.email, p.language
-                            from batch b join notification_preference p on p.email_enabled
+                            from batch b join notification_preference p on p.email_enabled and p.email_verified_at is not null
                                  and not (b.kind = any (p.muted_kinds))
                                  and (p.subject = b.recipient_subject
                                       or b.recipient_role = any (p.roles)
