@@ -56,6 +56,7 @@ locals {
     QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER = "rds-iam" # IAM token per connection (RdsIamCredentials), no password
     AFTERSALES_MAIL_FROM                    = "aftersales@${var.mail_domain}"
     AFTERSALES_ZONE                         = var.business_zone
+    AFTERSALES_WEBHOOKS_KEY_SECRET_ARN      = aws_secretsmanager_secret.webhook_key.arn
   }, local.mail_environment, local.identity_environment, var.function_environment)
 
   migrate_environment = {
@@ -65,7 +66,8 @@ locals {
     AFTERSALES_ZONE                 = var.business_zone
   }
 
-  app_policies = local.global ? { "send-mail" = module.mail[0].send_policy_json } : { "read-smtp-secret" = data.aws_iam_policy_document.smtp_secret[0].json }
+  app_policies = merge(local.global ? { "send-mail" = module.mail[0].send_policy_json } : { "read-smtp-secret" = data.aws_iam_policy_document.smtp_secret[0].json },
+  { "read-webhook-key" = data.aws_iam_policy_document.webhook_key.json })
 }
 
 module "identity" {
@@ -120,6 +122,24 @@ data "aws_iam_policy_document" "smtp_secret" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
     resources = [aws_secretsmanager_secret.smtp[0].arn]
+  }
+}
+
+# The key sealing webhook robot URLs and signing secrets at rest (notify.WebhookEndpoints, shared.secrets.SealedText).
+# Created empty; the operator sets its value (Base64 of 32 random bytes) once:
+#   aws secretsmanager put-secret-value --secret-id <webhook_key_secret_arn> --secret-string "$(openssl rand -base64 32)"
+# Until then registering a webhook is refused (503) and none is sent to; the functions still start. Changing it later
+# makes the endpoints sealed with the old key unreadable (register them again).
+resource "aws_secretsmanager_secret" "webhook_key" {
+  name                    = "${var.name}/webhook-key"
+  description             = "AES-256 key (Base64) sealing webhook URLs and secrets at rest (set by the operator)"
+  recovery_window_in_days = var.production ? 30 : 0
+}
+
+data "aws_iam_policy_document" "webhook_key" {
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.webhook_key.arn]
   }
 }
 
