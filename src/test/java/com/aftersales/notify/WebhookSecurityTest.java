@@ -145,6 +145,33 @@ class WebhookSecurityTest {
         }
     }
 
+    @Test
+    void aRedirectIsAFailedDeliveryAndIsNotFollowed() throws Exception {
+        try (WebhookReceiver target = new WebhookReceiver(200)) {
+            HttpServer redirecting = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            redirecting.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().add("Location", target.url("/internal"));
+                exchange.sendResponseHeaders(307, -1);
+                exchange.close();
+            });
+            redirecting.start();
+            String hook = as("ADMIN").body(webhook(Api.unique("跳转"), "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/hook",
+                    "WECOM").kind("CASE_ROUTED").json()).post("/api/v1/admin/webhooks").then().statusCode(201).extract().path("id");
+            try {
+                String caseId = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+                as("ADMIN").post("/api/v1/admin/jobs/notice-sender/runs").then().statusCode(200);
+                assertThat(Sql.text("select d.status || ' ' || d.last_error from notice_delivery d join notice n on n.id = d.notice_id "
+                        + "where d.address = ?1 and n.payload ->> 'caseId' = ?2", hook, caseId))
+                        .isEqualTo("PENDING webhook answered HTTP 307");
+                assertThat(target.received).isEmpty();
+            } finally {
+                as("ADMIN").header("If-Match", "\"0\"").delete("/api/v1/admin/webhooks/" + hook).then().statusCode(204);
+                redirecting.stop(0);
+            }
+        }
+    }
+
     /** Answers 200 with a body that never ends: as fast as it can, or a byte every 200 ms. */
     static final class Streaming implements AutoCloseable {
         final HttpServer server;
