@@ -43,6 +43,9 @@ locals {
   identity_environment = local.global ? {
     # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
+    # The notice sender reads e-mail recipients' groups and status from the pool when it sends (notify.UserDirectory).
+    AFTERSALES_NOTICES_DIRECTORY    = "cognito"
+    AFTERSALES_NOTICES_USER_POOL_ID = module.identity[0].user_pool_id
     } : {
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = var.oidc_customer_claim
     # The function checks the audience too (Cognito's access tokens carry client_id, not aud: global does not).
@@ -67,7 +70,8 @@ locals {
   }
 
   app_policies = merge(local.global ? { "send-mail" = module.mail[0].send_policy_json } : { "read-smtp-secret" = data.aws_iam_policy_document.smtp_secret[0].json },
-  { "read-webhook-key" = data.aws_iam_policy_document.webhook_key.json })
+    { "read-webhook-key" = data.aws_iam_policy_document.webhook_key.json },
+  local.global ? { "read-user-pool" = data.aws_iam_policy_document.user_pool[0].json } : {})
 }
 
 module "identity" {
@@ -140,6 +144,15 @@ data "aws_iam_policy_document" "webhook_key" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
     resources = [aws_secretsmanager_secret.webhook_key.arn]
+  }
+}
+
+# Global target: the notice sender looks up each e-mail recipient's groups and status in the user pool.
+data "aws_iam_policy_document" "user_pool" {
+  count = local.global ? 1 : 0
+  statement {
+    actions   = ["cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"]
+    resources = [module.identity[0].user_pool_arn]
   }
 }
 

@@ -218,6 +218,26 @@ public interface AftersalesConfig {
     interface Notices {
         /** Attempts before a delivery is given up as DEAD. */
         int maxAttempts();
+
+        /**
+         * Where the roles, customer and status of a user who asked for notice e-mail are read when a notice is sent:
+         * {@code cognito} (the user pool; a user not found or disabled gets nothing) or {@code recorded} (the roles the
+         * user's token carried when the preferences were last saved: for an identity provider without a directory API).
+         */
+        @WithDefault("recorded")
+        Directory directory();
+
+        /** The Cognito user pool of {@code directory=cognito}. */
+        Optional<String> userPoolId();
+
+        /** Tests only: a local endpoint speaking the Cognito user-pool API instead of the region's. */
+        Optional<URI> cognitoEndpoint();
+
+        /** How old a user's looked-up roles and status may be when a notice is sent. */
+        @WithDefault("PT5M")
+        Duration directoryMaxAge();
+
+        enum Directory { RECORDED, COGNITO }
     }
 
     /** Notice e-mail: how it leaves and from whom. */

@@ -10,3 +10,9 @@ alter table webhook_endpoint add column url_sealed text, add column secret_seale
 -- unconfirmed; the notice sender mails each its code.
 alter table notification_preference add column email_verified_at timestamptz, add column email_token_hash text,
     add column email_token_expires_at timestamptz;
+
+-- Recipients as they are when a notice is sent: with the Cognito directory the notice sender reads each e-mail
+-- recipient's roles, customer and status again (at most aftersales.notices.directory-max-age old); a user the pool no
+-- longer has, or has disabled, is inactive and gets nothing.
+alter table notification_preference add column directory_active boolean not null default true,
+    add column directory_checked_at timestamptz;

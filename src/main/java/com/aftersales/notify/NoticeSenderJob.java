@@ -70,6 +70,9 @@ public class NoticeSenderJob implements Job {
     public Result run(OffsetDateTime now) {
         endpoints.sealLegacy();
         preferences.sendPendingCodes();
+        if (!em.createNativeQuery("select 1 from notice where status = 'PENDING' limit 1").getResultList().isEmpty()) {
+            preferences.refreshRecipients(now);
+        }
         Object[] dispatched = (Object[]) em.createNativeQuery("""
                         with batch as (
                             select id, kind, customer_id, recipient_role, recipient_subject from notice
@@ -83,6 +86,7 @@ public class NoticeSenderJob implements Job {
                             union
                             select b.id, 'EMAIL', p.email, p.language
                             from batch b join notification_preference p on p.email_enabled and p.email_verified_at is not null
+                                 and p.directory_active
                                  and not (b.kind = any (p.muted_kinds))
                                  and (p.subject = b.recipient_subject
                                       or b.recipient_role = any (p.roles)

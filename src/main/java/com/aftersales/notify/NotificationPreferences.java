@@ -1,5 +1,6 @@
 package com.aftersales.notify;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.Base64;
@@ -37,7 +39,8 @@ import java.util.UUID;
 /**
  * A user's notification settings: the language notices are written in, and whether notices addressed to the user,
  * to one of the user's roles or (customer accounts) to the user's customer also go to an e-mail address, except muted
- * kinds. The in-app inbox always has everything. Saving records the caller's current roles, so role notices find them.
+ * kinds. The in-app inbox always has everything. Saving records the caller's current roles; with the Cognito directory
+ * the notice sender reads them again, with the user's status, before it dispatches ({@link #refreshRecipients}).
  * An address is used only once confirmed: saving a new one mails it a single-use code (valid 24 h, kept as a SHA-256
  * hash), which the user enters ({@link #verify}); until then it receives nothing but that mail.
  */
@@ -65,6 +68,12 @@ public class NotificationPreferences {
 
     @Inject
     MailTransport mail;
+
+    @Inject
+    UserDirectory directory;
+
+    @Inject
+    AftersalesConfig config;
 
     @Inject
     EntityManager em;
@@ -197,6 +206,36 @@ public class NotificationPreferences {
             }
         }
         return sent;
+    }
+
+    /**
+     * Reads from the directory ({@link UserDirectory}) the roles, customer and status of every user whose preferences
+     * would send e-mail and whose last look-up is older than {@code aftersales.notices.directory-max-age}, so the
+     * notices about to be dispatched go to the people who hold the role now: a user not found or disabled gets nothing
+     * (also no notice addressed to them). With {@code directory=recorded} the roles of the last save stay. A directory
+     * error throws: the run fails and dispatches nothing, rather than to the wrong people.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int refreshRecipients(OffsetDateTime now) {
+        if (config.notices().directory() != AftersalesConfig.Notices.Directory.COGNITO) {
+            return 0;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> stale = em.createNativeQuery("select subject from notification_preference where email_enabled "
+                        + "and email_verified_at is not null and (directory_checked_at is null or directory_checked_at <= ?1) "
+                        + "for update skip locked")
+                .setParameter(1, now.minus(config.notices().directoryMaxAge())).getResultList();
+        for (String subject : stale) {
+            Optional<UserDirectory.Person> person = directory.lookup(subject);
+            em.createNativeQuery("update notification_preference set roles = cast(?2 as text[]), customer_id = ?3, "
+                            + "directory_active = ?4, directory_checked_at = ?5 where subject = ?1")
+                    .setParameter(1, subject)
+                    .setParameter(2, person.map(p -> p.roles().toArray(new String[0])).orElse(new String[0]))
+                    .setParameter(3, person.map(UserDirectory.Person::customerId).orElse(null))
+                    .setParameter(4, person.map(UserDirectory.Person::enabled).orElse(false))
+                    .setParameter(5, now).executeUpdate();
+        }
+        return stale.size();
     }
 
     /** A new single-use code for the address (only its hash is kept), mailed to the address and to nowhere else. */

@@ -143,8 +143,8 @@ class NoticeSenderTest {
         asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().body("email", equalTo(mine));
 
         // Both addresses are confirmed with the code mailed to them (an unconfirmed one gets nothing else).
-        confirm(subject, "SALES", mine);
-        confirm(other, "SALES", muted);
+        confirm(mailbox, subject, "SALES", mine);
+        confirm(mailbox, other, "SALES", muted);
         String customer = customer(contact("无邮箱"));
         String serial = expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
@@ -158,7 +158,7 @@ class NoticeSenderTest {
     static final String VERIFICATION = PREFERENCES + "/email-verification";
 
     /** The code of the last confirmation mail sent to the address. */
-    String code(String address) {
+    static String code(MockMailbox mailbox, String address) {
         List<Mail> mails = java.util.Optional.ofNullable(mailbox.getMailsSentTo(address)).orElse(List.of());
         Mail last = mails.stream().filter(m -> m.getSubject().startsWith("Confirm your e-mail")
                 || m.getSubject().startsWith("请确认")).reduce((a, b) -> b).orElseThrow();
@@ -168,9 +168,9 @@ class NoticeSenderTest {
     }
 
     /** Confirms the person's address with the code mailed to it, under the ETag of their settings. */
-    void confirm(String subject, String role, String address) {
+    static void confirm(MockMailbox mailbox, String subject, String role, String address) {
         String etag = asPerson(subject, role).get(PREFERENCES).then().statusCode(200).extract().header("ETag");
-        asPerson(subject, role).header("If-Match", etag).body(java.util.Map.of("token", code(address))).post(VERIFICATION)
+        asPerson(subject, role).header("If-Match", etag).body(java.util.Map.of("token", code(mailbox, address))).post(VERIFICATION)
                 .then().statusCode(200).body("emailVerified", equalTo(true));
     }
 
@@ -188,13 +188,13 @@ class NoticeSenderTest {
         assertThat(mailbox.getMailsSentTo(address)).hasSize(1).noneMatch(m -> m.getSubject().contains(before));
 
         // Without If-Match 428; a wrong code 422 in the caller's language; neither changes anything.
-        asPerson(subject, "SALES").body(java.util.Map.of("token", code(address))).post(VERIFICATION).then().statusCode(428);
+        asPerson(subject, "SALES").body(java.util.Map.of("token", code(mailbox, address))).post(VERIFICATION).then().statusCode(428);
         asPerson(subject, "SALES").header("If-Match", "\"0\"").header("Accept-Language", "en")
-                .body(java.util.Map.of("token", code(address) + "x")).post(VERIFICATION)
+                .body(java.util.Map.of("token", code(mailbox, address) + "x")).post(VERIFICATION)
                 .then().statusCode(422).body("errors[0].field", equalTo("token"))
                 .body("errors[0].message", equalTo("the code is wrong or has expired; save the address again for a new one"));
         asPerson(subject, "SALES").get(PREFERENCES).then().body("emailVerified", equalTo(false)).header("ETag", equalTo("\"0\""));
-        String code = code(address);
+        String code = code(mailbox, address);
         asPerson(subject, "SALES").header("If-Match", "\"0\"").body(java.util.Map.of("token", code)).post(VERIFICATION)
                 .then().statusCode(200).body("emailVerified", equalTo(true)).header("ETag", equalTo("\"1\""));
         // Single use.
