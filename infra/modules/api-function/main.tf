@@ -226,6 +226,8 @@ resource "aws_s3_bucket_cors_configuration" "attachments" {
 }
 
 data "aws_iam_policy_document" "attachments" {
+  # A confirmation copies the upload object to the attachment's key and removes the upload object (expire_uploads).
+  source_policy_documents = [data.aws_iam_policy_document.expire_uploads.json]
   statement {
     actions   = ["s3:PutObject", "s3:GetObject"]
     resources = ["${module.attachments.arn}/cases/*"]
@@ -236,6 +238,21 @@ resource "aws_iam_role_policy" "attachments" {
   name   = "attachments"
   role   = aws_iam_role.this["api"].id
   policy = data.aws_iam_policy_document.attachments.json
+}
+
+# The jobs function removes uploads announced and never confirmed (cases.CaseAttachments#expireUnconfirmed): the
+# upload objects only; an announcement made before uploads had their own key is not removed from S3 by it.
+data "aws_iam_policy_document" "expire_uploads" {
+  statement {
+    actions   = ["s3:DeleteObject"]
+    resources = ["${module.attachments.arn}/cases/*.upload"]
+  }
+}
+
+resource "aws_iam_role_policy" "expire_uploads" {
+  name   = "expire-uploads"
+  role   = aws_iam_role.this["jobs"].id
+  policy = data.aws_iam_policy_document.expire_uploads.json
 }
 
 # The package goes to Lambda through S3: the JVM build's function.zip (over 60 MB) is over the 50 MB that Lambda takes

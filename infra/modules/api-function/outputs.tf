@@ -93,6 +93,7 @@ output "role_policies" {
     [for rk, p in aws_iam_role_policy.xray : p.name if rk == k],
     [for rk, p in aws_iam_role_policy.app : p.name if startswith(rk, "${k}-")],
     k == "api" ? [aws_iam_role_policy.attachments.name] : [],
+    k == "jobs" ? [aws_iam_role_policy.expire_uploads.name] : [],
     k == "migrate" ? [aws_iam_role_policy.migrate_secrets.name] : [],
   )) }
 }

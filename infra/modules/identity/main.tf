@@ -108,6 +108,10 @@ output "user_pool_id" {
   value = aws_cognito_user_pool.this.id
 }
 
+output "user_pool_arn" {
+  value = aws_cognito_user_pool.this.arn
+}
+
 output "client_id" {
   description = "App client id: the audience the API's JWT authorizer accepts."
   value       = aws_cognito_user_pool_client.frontend.id

@@ -45,6 +45,9 @@ locals {
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
     # The function accepts access tokens (token_use) of this app client only (client_id; aud for OIDC tokens).
     AFTERSALES_SECURITY_CLIENT_IDS = join(",", local.jwt_audiences)
+    # The notice sender reads e-mail recipients' groups and status from the pool when it sends (notify.UserDirectory).
+    AFTERSALES_NOTICES_DIRECTORY    = "cognito"
+    AFTERSALES_NOTICES_USER_POOL_ID = module.identity[0].user_pool_id
     } : {
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = var.oidc_customer_claim
     AFTERSALES_SECURITY_CLIENT_IDS     = join(",", local.jwt_audiences)
@@ -59,6 +62,7 @@ locals {
     QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER = "rds-iam" # IAM token per connection (RdsIamCredentials), no password
     AFTERSALES_MAIL_FROM                    = "aftersales@${var.mail_domain}"
     AFTERSALES_ZONE                         = var.business_zone
+    AFTERSALES_WEBHOOKS_KEY_SECRET_ARN      = aws_secretsmanager_secret.webhook_key.arn
   }, local.mail_environment, local.identity_environment, var.function_environment)
 
   migrate_environment = {
@@ -68,7 +72,9 @@ locals {
     AFTERSALES_ZONE                 = var.business_zone
   }
 
-  app_policies = local.global ? { "send-mail" = module.mail[0].send_policy_json } : { "read-smtp-secret" = data.aws_iam_policy_document.smtp_secret[0].json }
+  app_policies = merge(local.global ? { "send-mail" = module.mail[0].send_policy_json } : { "read-smtp-secret" = data.aws_iam_policy_document.smtp_secret[0].json },
+    { "read-webhook-key" = data.aws_iam_policy_document.webhook_key.json },
+  local.global ? { "read-user-pool" = data.aws_iam_policy_document.user_pool[0].json } : {})
 }
 
 module "identity" {
@@ -123,6 +129,33 @@ data "aws_iam_policy_document" "smtp_secret" {
   statement {
     actions   = ["secretsmanager:GetSecretValue"]
     resources = [aws_secretsmanager_secret.smtp[0].arn]
+  }
+}
+
+# The key sealing webhook robot URLs and signing secrets at rest (notify.WebhookEndpoints, shared.secrets.SealedText).
+# Created empty; the operator sets its value (Base64 of 32 random bytes) once:
+#   aws secretsmanager put-secret-value --secret-id <webhook_key_secret_arn> --secret-string "$(openssl rand -base64 32)"
+# Until then registering a webhook is refused (503) and none is sent to; the functions still start. Changing it later
+# makes the endpoints sealed with the old key unreadable (register them again).
+resource "aws_secretsmanager_secret" "webhook_key" {
+  name                    = "${var.name}/webhook-key"
+  description             = "AES-256 key (Base64) sealing webhook URLs and secrets at rest (set by the operator)"
+  recovery_window_in_days = var.production ? 30 : 0
+}
+
+data "aws_iam_policy_document" "webhook_key" {
+  statement {
+    actions   = ["secretsmanager:GetSecretValue"]
+    resources = [aws_secretsmanager_secret.webhook_key.arn]
+  }
+}
+
+# Global target: the notice sender looks up each e-mail recipient's groups and status in the user pool.
+data "aws_iam_policy_document" "user_pool" {
+  count = local.global ? 1 : 0
+  statement {
+    actions   = ["cognito-idp:ListUsers", "cognito-idp:AdminListGroupsForUser"]
+    resources = [module.identity[0].user_pool_arn]
   }
 }
 

@@ -75,3 +75,8 @@ output "function_tracing" {
   description = "Function → X-Ray tracing mode and layers."
   value       = { for k, f in module.api.settings : k => { mode = f.tracing_mode, layers = f.layers } }
 }
+
+output "webhook_key_secret_arn" {
+  description = "Secret whose value (set by the operator) is the key sealing webhook credentials at rest."
+  value       = aws_secretsmanager_secret.webhook_key.arn
+}

@@ -76,8 +76,9 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
       "AFTERSALES_JWT_ISSUER", "AFTERSALES_JWT_JWKS_URL", "DISABLE_SIGNAL_HANDLERS", "AFTERSALES_ATTACHMENTS_BUCKET",
       "AFTERSALES_METRICS_NAMESPACE",
       "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER",
-    "AFTERSALES_MAIL_FROM", "AFTERSALES_ZONE", "AFTERSALES_MAIL_TRANSPORT", "AFTERSALES_SECURITY_CUSTOMER_CLAIM",
-    "AFTERSALES_SECURITY_CLIENT_IDS"])
+      "AFTERSALES_MAIL_FROM", "AFTERSALES_ZONE", "AFTERSALES_MAIL_TRANSPORT", "AFTERSALES_SECURITY_CUSTOMER_CLAIM",
+      "AFTERSALES_SECURITY_CLIENT_IDS", "AFTERSALES_WEBHOOKS_KEY_SECRET_ARN", "AFTERSALES_NOTICES_DIRECTORY",
+    "AFTERSALES_NOTICES_USER_POOL_ID"])
     error_message = "The API function's environment is the contract's, no SMTP password, no job token."
   }
   assert {
@@ -129,10 +130,10 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
     error_message = "The schedules invoke the jobs function."
   }
   assert {
-    condition = (module.api.role_policies.api == sort(["logs", "connect-to-database", "send-mail", "attachments", "xray"])
-      && module.api.role_policies.jobs == sort(["logs", "connect-to-database", "send-mail", "xray"])
+    condition = (module.api.role_policies.api == sort(["logs", "connect-to-database", "send-mail", "read-webhook-key", "read-user-pool", "attachments", "xray"])
+      && module.api.role_policies.jobs == sort(["logs", "connect-to-database", "send-mail", "read-webhook-key", "read-user-pool", "expire-uploads", "xray"])
     && module.api.role_policies.migrate == sort(["logs", "read-database-secrets", "xray"]))
-    error_message = "Three roles: API and jobs connect as the application role and send mail; only the API touches attachments; the migration function reads the database secrets only."
+    error_message = "Three roles: API and jobs connect as the application role, send mail, read the webhook key and look up users in the pool; only the API reads and writes attachments, the jobs role removes expired upload objects; the migration function reads the database secrets only."
   }
   assert {
     condition     = keys(module.api.connect_grants) == ["api", "jobs"]

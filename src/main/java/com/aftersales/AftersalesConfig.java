@@ -225,6 +225,18 @@ public interface AftersalesConfig {
         long maxBytes();
 
         Set<String> contentTypes();
+
+        /** Most files one case may hold (confirmed, or announced and not yet expired). */
+        @WithDefault("200")
+        int perCaseMaxCount();
+
+        /** Most bytes one case may hold (confirmed, or announced and not yet expired). */
+        @WithDefault("1073741824")
+        long perCaseMaxBytes();
+
+        /** An announced file not confirmed within this time is removed with its bytes (well above the URL's validity). */
+        @WithDefault("PT24H")
+        Duration unconfirmedExpiry();
     }
 
     interface Returns {
@@ -253,6 +265,26 @@ public interface AftersalesConfig {
     interface Notices {
         /** Attempts before a delivery is given up as DEAD. */
         int maxAttempts();
+
+        /**
+         * Where the roles, customer and status of a user who asked for notice e-mail are read when a notice is sent:
+         * {@code cognito} (the user pool; a user not found or disabled gets nothing) or {@code recorded} (the roles the
+         * user's token carried when the preferences were last saved: for an identity provider without a directory API).
+         */
+        @WithDefault("recorded")
+        Directory directory();
+
+        /** The Cognito user pool of {@code directory=cognito}. */
+        Optional<String> userPoolId();
+
+        /** Tests only: a local endpoint speaking the Cognito user-pool API instead of the region's. */
+        Optional<URI> cognitoEndpoint();
+
+        /** How old a user's looked-up roles and status may be when a notice is sent. */
+        @WithDefault("PT5M")
+        Duration directoryMaxAge();
+
+        enum Directory { RECORDED, COGNITO }
     }
 
     /** Notice e-mail: how it leaves and from whom. */
@@ -279,9 +311,25 @@ public interface AftersalesConfig {
         @WithDefault("false")
         boolean allowHttp();
 
-        /** How long a receiver may take to answer. */
+        /** How long a delivery may take in all: connecting, sending, the answer's status and its body (one deadline). */
         @WithDefault("PT5S")
         Duration timeout();
+
+        /**
+         * Tests and dev only: address ranges (CIDR, e.g. {@code 127.0.0.1/32}) a webhook may reach although they are
+         * internal (loopback, private, link-local, unique-local…); unset in prod, where every internal address is refused.
+         */
+        Optional<List<String>> internalAllowList();
+
+        /**
+         * Base64 of the 256-bit AES key that seals the robot URLs and signing secrets at rest (shared.secrets.SealedText);
+         * in AWS read at start from the secret {@code AFTERSALES_WEBHOOKS_KEY_SECRET_ARN}. Without it no webhook can be
+         * registered or sent to.
+         */
+        Optional<String> credentialsKey();
+
+        /** The Secrets Manager secret holding {@link #credentialsKey()}, read at start (shared.secrets). */
+        Optional<String> keySecretArn();
     }
 
     interface Kpi {

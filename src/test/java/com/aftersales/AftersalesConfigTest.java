@@ -67,6 +67,11 @@ class AftersalesConfigTest {
         assertThat(config.attachments().store()).isEqualTo("s3");
         assertThat(config.attachments().bucket()).isEmpty();
         assertThat(config.webhooks().allowHttp()).isFalse();
+        assertThat(config.webhooks().internalAllowList()).isEmpty();
+        assertThat(config.webhooks().credentialsKey()).isEmpty();
+        assertThat(config.attachments().perCaseMaxCount()).isEqualTo(200);
+        assertThat(config.attachments().perCaseMaxBytes()).isEqualTo(1L << 30);
+        assertThat(config.attachments().unconfirmedExpiry()).isEqualTo(Duration.ofHours(24));
         assertThat(config.webhooks().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.units().importing().maxRows()).isEqualTo(50000);
         assertThat(config.idempotency().waitForFirst()).isEqualTo(Duration.ofSeconds(5));
@@ -76,6 +81,7 @@ class AftersalesConfigTest {
         assertThat(test.jobs().inProcess()).isTrue();
         assertThat(test.attachments().store()).isEqualTo("local");
         assertThat(test.webhooks().allowHttp()).isTrue();
+        assertThat(test.webhooks().internalAllowList()).contains(List.of("127.0.0.1/32"));
     }
 
     @Test

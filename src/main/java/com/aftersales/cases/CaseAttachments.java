@@ -17,16 +17,22 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Photos and documents on a case: the client asks for an upload URL, puts the bytes there, confirms; downloads
- * are short-lived URLs given only to those who may see the case. Type and size are checked before any URL is given.
+ * are short-lived URLs given only to those who may see the case. Type and size are checked before any URL is given,
+ * and so is the case's quota (files and bytes, confirmed or still announced). The upload URL names an upload key
+ * ({@code <storage key>.upload}); confirming copies the bytes to the storage key, which no URL ever writes, so an upload
+ * URL still valid after the confirmation cannot replace the file. Announcements not confirmed within
+ * {@code aftersales.attachments.unconfirmed-expiry} are removed with their bytes ({@link #expireUnconfirmed}).
  */
 @ApplicationScoped
 @Transactional
@@ -50,6 +56,8 @@ public class CaseAttachments {
     }
 
     static final String AUDIT_TYPE = "attachment";
+
+    private static final Logger LOG = Logger.getLogger(CaseAttachments.class);
 
     @Inject
     CaseRepository cases;
@@ -84,6 +92,7 @@ public class CaseAttachments {
         if (request.visitId() != null) {
             visits.ofCase(c.id, request.visitId());
         }
+        quota(c.id, request.sizeBytes());
         String name = request.fileName().strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
         Attachment a = new Attachment();
         a.id = UUID.randomUUID();
@@ -97,7 +106,7 @@ public class CaseAttachments {
         a.createdAt = OffsetDateTime.now(clock);
         attachments.persistAndFlush(a);
         audit.record(AUDIT_TYPE, a.id, "CREATE", null, AttachmentView.of(a, null, null));
-        return AttachmentView.of(a, store.uploadUrl(a.storageKey, a.contentType, a.sizeBytes, config.attachments().urlTtl()), null);
+        return AttachmentView.of(a, store.uploadUrl(uploadKey(a), a.contentType, a.sizeBytes, config.attachments().urlTtl()), null);
     }
 
     /** The client says the bytes are there: the store must hold exactly the announced size. */
@@ -106,9 +115,16 @@ public class CaseAttachments {
         Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
         if (!a.uploaded) {
-            long stored = store.size(a.storageKey).orElseThrow(() -> new ProblemException(409, "attachment_not_uploaded"));
+            Optional<Long> uploaded = store.size(uploadKey(a));
+            // Announced before uploads had a key of their own: the bytes are at the storage key itself.
+            long stored = uploaded.or(() -> store.size(a.storageKey))
+                    .orElseThrow(() -> new ProblemException(409, "attachment_not_uploaded"));
             if (stored != a.sizeBytes) {
                 throw new ProblemException(422, "attachment_size_mismatch", a.sizeBytes, stored);
+            }
+            if (uploaded.isPresent()) {
+                store.copy(uploadKey(a), a.storageKey);
+                removeQuietly(uploadKey(a));
             }
             a.uploaded = true;
             attachments.flush();
@@ -135,5 +151,60 @@ public class CaseAttachments {
         Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, CaseCosts.uuidCursor(page.after())};
         List<Attachment> rows = attachments.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, a -> a.id.toString(), a -> AttachmentView.of(a, null, null));
+    }
+
+    /**
+     * Refuses an announcement that would take the case past its quota: files and bytes of its confirmed attachments and
+     * of announcements not yet expired. Announcements of one case are counted one at a time (a transaction lock).
+     */
+    private void quota(UUID caseId, long sizeBytes) {
+        var em = attachments.getEntityManager();
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "attachment-quota:" + caseId)
+                .getSingleResult();
+        Object[] used = (Object[]) em.createNativeQuery("select count(*), coalesce(sum(size_bytes), 0) from attachment "
+                        + "where case_id = ?1 and (uploaded or created_at > ?2)")
+                .setParameter(1, caseId)
+                .setParameter(2, OffsetDateTime.now(clock).minus(config.attachments().unconfirmedExpiry())).getSingleResult();
+        long files = ((Number) used[0]).longValue();
+        long bytes = ((Number) used[1]).longValue();
+        if (files + 1 > config.attachments().perCaseMaxCount() || bytes + sizeBytes > config.attachments().perCaseMaxBytes()) {
+            throw new ProblemException(409, "attachment_quota", config.attachments().perCaseMaxCount(),
+                    config.attachments().perCaseMaxBytes(), files, bytes);
+        }
+    }
+
+    /**
+     * Removes announcements that were never confirmed within {@code aftersales.attachments.unconfirmed-expiry}, and
+     * their bytes (the upload key, and the storage key of an announcement made before uploads had their own key).
+     * Run by the cases' scheduled job ({@link SlaBreachJob}); a batch at a time, rows skipped that another run holds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int expireUnconfirmed(OffsetDateTime now) {
+        List<Attachment> stale = attachments.find("uploaded = false and createdAt < ?1 order by createdAt",
+                        now.minus(config.attachments().unconfirmedExpiry()))
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, 500).list();
+        for (Attachment a : stale) {
+            store.delete(uploadKey(a));
+            store.delete(a.storageKey);
+            attachments.delete(a);
+        }
+        attachments.flush();
+        return stale.size();
+    }
+
+    /** Where the client's upload URL puts the bytes; only a confirmation moves them to the storage key. */
+    static String uploadKey(Attachment a) {
+        return a.storageKey + ".upload";
+    }
+
+    private void removeQuietly(String key) {
+        try {
+            store.delete(key);
+        } catch (RuntimeException e) {
+            // The copy is what is read; a leftover upload object is never read and goes with the case's objects.
+            LOG.warnf("The upload object of an attachment could not be removed (%s)", e.getClass().getSimpleName());
+        }
     }
 }

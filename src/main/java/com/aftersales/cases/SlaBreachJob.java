@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-/** Cases whose first-response or resolution due time has passed: one alert to the owner role per case and due time. */
+/**
+ * Cases whose first-response or resolution due time has passed: one alert to the owner role per case and due time.
+ * The same run (every 15 minutes) removes attachment announcements never confirmed ({@link CaseAttachments#expireUnconfirmed}).
+ */
 @ApplicationScoped
 public class SlaBreachJob implements Job {
 
@@ -17,6 +20,9 @@ public class SlaBreachJob implements Job {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CaseAttachments attachments;
 
     @Override
     public String name() {
@@ -42,6 +48,7 @@ public class SlaBreachJob implements Job {
                                                   'dueAt', to_char(d.due_at at time zone cast(?2 as text), 'YYYY-MM-DD HH24:MI')) as payload,
                                'sla:' || d.what || ':' || d.id || ':' || extract(epoch from d.due_at)::bigint as dedupe_key
                         from due d""", "select count(*) from due"), now, clock.getZone().getId());
-        return new Result(r.found(), r.created(), 0, 0);
+        int expired = attachments.expireUnconfirmed(now);
+        return new Result(r.found() + expired, r.created(), 0, 0);
     }
 }

@@ -19,7 +19,7 @@ import java.util.UUID;
  * <ol>
  *   <li>Dispatch: a batch of new notices (claimed with FOR UPDATE SKIP LOCKED) fans out in one INSERT … SELECT into
  *   deliveries, one per channel and address: e-mail to the customer's contacts (customer notices), e-mail to users
- *   whose preferences ask for it (by subject, role or customer, minus muted kinds), and the webhook endpoints that
+ *   whose preferences ask for it at a confirmed address (by subject, role or customer, minus muted kinds), and the webhook endpoints that
  *   subscribe to the notice's role or kind. Each delivery has the language of its recipient.</li>
  *   <li>Deliver: a batch of due deliveries (SKIP LOCKED again, so concurrent runs never take the same one) is rendered
  *   from the kind's template and sent (e-mail by the configured {@link MailTransport}, SMTP or the SES API). The
@@ -60,8 +60,19 @@ public class NoticeSenderJob implements Job {
         return "notice-sender";
     }
 
+    @Inject
+    WebhookEndpoints endpoints;
+
+    @Inject
+    NotificationPreferences preferences;
+
     @Override
     public Result run(OffsetDateTime now) {
+        endpoints.sealLegacy();
+        preferences.sendPendingCodes();
+        if (!em.createNativeQuery("select 1 from notice where status = 'PENDING' limit 1").getResultList().isEmpty()) {
+            preferences.refreshRecipients(now);
+        }
         Object[] dispatched = (Object[]) em.createNativeQuery("""
                         with batch as (
                             select id, kind, customer_id, recipient_role, recipient_subject from notice
@@ -74,7 +85,8 @@ public class NoticeSenderJob implements Job {
                             where b.recipient_role is null and b.recipient_subject is null
                             union
                             select b.id, 'EMAIL', p.email, p.language
-                            from batch b join notification_preference p on p.email_enabled
+                            from batch b join notification_preference p on p.email_enabled and p.email_verified_at is not null
+                                 and p.directory_active
                                  and not (b.kind = any (p.muted_kinds))
                                  and (p.subject = b.recipient_subject
                                       or b.recipient_role = any (p.roles)
@@ -98,7 +110,8 @@ public class NoticeSenderJob implements Job {
         @SuppressWarnings("unchecked")
         List<Object[]> batch = em.createNativeQuery("""
                         select d.id, d.notice_id, d.channel, d.address, d.language, d.attempts,
-                               n.kind, cast(n.payload as text), n.created_at, w.url, w.format, w.secret, w.active
+                               n.kind, cast(n.payload as text), n.created_at, w.url, w.format, w.secret, w.active,
+                               w.id, w.url_sealed, w.secret_sealed
                         from notice_delivery d join notice n on n.id = d.notice_id
                         left join webhook_endpoint w on d.channel = 'WEBHOOK' and cast(w.id as text) = d.address
                         where d.status = 'PENDING' and (d.next_attempt_at is null or d.next_attempt_at <= ?1)
@@ -118,7 +131,9 @@ public class NoticeSenderJob implements Job {
                 } else if (d[9] == null || !Boolean.TRUE.equals(d[12])) {
                     throw new IllegalStateException("the webhook endpoint was removed");
                 } else {
-                    webhooks.send((String) d[10], (String) d[9], (String) d[11], new WebhookSender.Message(id, (UUID) d[1],
+                    WebhookEndpoints.Credentials target = endpoints.credentials((UUID) d[13], (String) d[9], (String) d[14],
+                            (String) d[11], (String) d[15]);
+                    webhooks.send((String) d[10], target.url(), target.secret(), new WebhookSender.Message(id, (UUID) d[1],
                             (String) d[6], text.subject(), text.body(), (String) d[7], SqlValues.offsetDateTime(d[8])),
                             now.toInstant().toEpochMilli());
                 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import com.aftersales.shared.web.Versions;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -49,6 +50,18 @@ public class PreferenceResource {
                          NotificationPreferences.Preferences request) {
         Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
         NotificationPreferences.Preferences saved = preferences.save(request, precondition,
+                Messages.choose(headers.getAcceptableLanguages()));
+        return Versions.ok(saved, preferences.version());
+    }
+
+    @POST
+    @Path("email-verification")
+    @AnyRole
+    @Operation(summary = "Confirm my e-mail address with the code mailed to it (notices go only to a confirmed address); "
+            + "If-Match with the ETag of GET")
+    public Response verify(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NotificationPreferences.Verification request) {
+        long expected = Versions.required(ifMatch);
+        NotificationPreferences.Preferences saved = preferences.verify(request, expected,
                 Messages.choose(headers.getAcceptableLanguages()));
         return Versions.ok(saved, preferences.version());
     }

@@ -4,6 +4,7 @@ import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.SqlValues;
+import com.aftersales.shared.secrets.SealedText;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
@@ -30,7 +31,10 @@ import java.util.UUID;
 
 /**
  * Webhook endpoints (ADMIN): enterprise messaging robots or any HTTPS receiver that gets the notices addressed to
- * some roles or of some kinds. The secret is write-only: views say only whether one is set.
+ * some roles or of some kinds. The secret is write-only: views say only whether one is set. The robot URL is itself a
+ * credential (WeCom {@code key=}, DingTalk {@code access_token=}, Feishu's hook id): URL and secret are sealed at rest
+ * ({@link SealedText}, bound to the endpoint's id), and views and the audit trail carry the URL redacted
+ * ({@link #redact}). The host must resolve to public addresses only ({@link WebhookTargets}).
  */
 @ApplicationScoped
 public class WebhookEndpoints {
@@ -73,6 +77,13 @@ public class WebhookEndpoints {
     @Inject
     Clock clock;
 
+    @Inject
+    WebhookTargets targets;
+
+    /** A URL and secret as a delivery needs them, opened from their sealed form. */
+    public record Credentials(String url, String secret) {
+    }
+
     @Transactional
     public EndpointView create(@NotNull @Valid EndpointRequest request) {
         URI url;
@@ -103,13 +114,21 @@ public class WebhookEndpoints {
         if (roles.isEmpty() && kinds.isEmpty()) {
             throw ProblemException.invalid("roles", "validation.required");
         }
+        try {
+            targets.check(url);
+        } catch (WebhookTargets.Refused refused) {
+            throw ProblemException.invalid("url", refused.unresolved ? "notices.webhook_unresolved" : "notices.webhook_internal",
+                    url.getHost());
+        }
+        byte[] key = key();
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
-                        insert into webhook_endpoint (id, name, url, format, secret, language, roles, kinds, created_by, created_at,
-                                                      updated_at)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, cast(?7 as text[]), cast(?8 as text[]), ?9, ?10, ?10)""")
-                .setParameter(1, id).setParameter(2, request.name().strip()).setParameter(3, url.toString())
-                .setParameter(4, request.format().name()).setParameter(5, secret)
+                        insert into webhook_endpoint (id, name, url, url_sealed, secret_sealed, format, language, roles, kinds,
+                                                      created_by, created_at, updated_at)
+                        values (?1, ?2, ?3, ?11, ?5, ?4, ?6, cast(?7 as text[]), cast(?8 as text[]), ?9, ?10, ?10)""")
+                .setParameter(1, id).setParameter(2, request.name().strip()).setParameter(3, redact(url.toString()))
+                .setParameter(11, SealedText.seal(key, url.toString(), id.toString()))
+                .setParameter(4, request.format().name()).setParameter(5, SealedText.seal(key, secret, id.toString()))
                 .setParameter(6, request.language() == null ? NoticeTemplates.ZH : request.language())
                 .setParameter(7, new TreeSet<>(roles).toArray(new String[0]))
                 .setParameter(8, new TreeSet<>(kinds).toArray(new String[0]))
@@ -147,15 +166,83 @@ public class WebhookEndpoints {
     }
 
     private List<EndpointView> query(String where, UUID id) {
-        var q = em.createNativeQuery("select id, name, url, format, secret is not null, language, roles, kinds, active, created_by, "
+        var q = em.createNativeQuery("select id, name, url, format, secret is not null or secret_sealed is not null, language, roles, kinds, active, created_by, "
                 + "created_at, version from webhook_endpoint where " + where);
         if (id != null) {
             q.setParameter(1, id);
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = q.getResultList();
-        return rows.stream().map(r -> new EndpointView((UUID) r[0], (String) r[1], (String) r[2], Format.valueOf((String) r[3]),
+        return rows.stream().map(r -> new EndpointView((UUID) r[0], (String) r[1], redact((String) r[2]), Format.valueOf((String) r[3]),
                 (Boolean) r[4], (String) r[5], List.of((String[]) r[6]), List.of((String[]) r[7]), (Boolean) r[8],
                 (String) r[9], SqlValues.offsetDateTime(r[10]), ((Number) r[11]).longValue())).toList();
+    }
+
+    /**
+     * The URL and secret of a delivery: opened from their sealed form, or (an endpoint saved before sealing, until
+     * {@link #sealLegacy} has run) as stored.
+     */
+    public Credentials credentials(UUID id, String url, String urlSealed, String secret, String secretSealed) {
+        if (urlSealed == null) {
+            return new Credentials(url, secret);
+        }
+        byte[] key = key();
+        return new Credentials(SealedText.open(key, urlSealed, id.toString()), SealedText.open(key, secretSealed, id.toString()));
+    }
+
+    /**
+     * Seals the URL and secret of endpoints saved in clear before sealing existed (run by the notice sender): the clear
+     * columns keep only the redacted URL. Nothing happens while no key is configured.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int sealLegacy() {
+        if (config.webhooks().credentialsKey().isEmpty()) {
+            return 0;
+        }
+        byte[] key = key();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, url, secret from webhook_endpoint where url_sealed is null "
+                + "for update skip locked").getResultList();
+        for (Object[] r : rows) {
+            UUID id = (UUID) r[0];
+            em.createNativeQuery("update webhook_endpoint set url = ?2, url_sealed = ?3, secret = null, secret_sealed = ?4 "
+                            + "where id = ?1")
+                    .setParameter(1, id).setParameter(2, redact((String) r[1]))
+                    .setParameter(3, SealedText.seal(key, (String) r[1], id.toString()))
+                    .setParameter(4, SealedText.seal(key, (String) r[2], id.toString())).executeUpdate();
+        }
+        return rows.size();
+    }
+
+    private static final java.util.regex.Pattern SCHEME_AND_AUTHORITY = java.util.regex.Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://)([^/?#]*)(.*)$", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern QUERY_VALUE = java.util.regex.Pattern.compile("([?&][^=&#]*=)[^&#]*");
+    private static final java.util.regex.Pattern LONG_SEGMENT = java.util.regex.Pattern.compile("/([^/?#]{4})[^/?#]{12,}");
+
+    /**
+     * The URL as views and the audit trail show it: user info, every query value and every path segment of 16
+     * characters or more (a Feishu hook id, a token in the path) are masked; the fragment is dropped.
+     */
+    static String redact(String url) {
+        if (url == null) {
+            return null;
+        }
+        var m = SCHEME_AND_AUTHORITY.matcher(url);
+        if (!m.matches()) {
+            return "****";
+        }
+        String authority = m.group(2).contains("@") ? "****@" + m.group(2).substring(m.group(2).lastIndexOf('@') + 1) : m.group(2);
+        String rest = m.group(3);
+        int hash = rest.indexOf('#');
+        rest = hash < 0 ? rest : rest.substring(0, hash);
+        int q = rest.indexOf('?');
+        String path = q < 0 ? rest : rest.substring(0, q);
+        String query = q < 0 ? "" : rest.substring(q);
+        return m.group(1) + authority + LONG_SEGMENT.matcher(path).replaceAll("/$1****")
+                + QUERY_VALUE.matcher(query).replaceAll("$1****");
+    }
+
+    private byte[] key() {
+        return SealedText.key(config.webhooks().credentialsKey()
+                .orElseThrow(() -> new ProblemException(503, "webhook_key_missing")));
     }
 }

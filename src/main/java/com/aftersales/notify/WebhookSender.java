@@ -9,18 +9,28 @@ import jakarta.inject.Inject;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Posts one delivery to a webhook endpoint in its format, signed:
@@ -35,7 +45,9 @@ import java.util.UUID;
  *   <li>FEISHU (飞书自定义机器人): text message; with a secret, {@code timestamp} and {@code sign} (Base64 HMAC-SHA256
  *   keyed by "timestamp\nsecret") are in the body.</li>
  * </ul>
- * A non-2xx status, or a robot's non-zero error code in a 200 answer, is a failure for the caller to retry.
+ * A non-2xx status (a redirect too: redirects are never followed), or a robot's non-zero error code in a 200 answer, is
+ * a failure for the caller to retry. The target's addresses are checked before every delivery ({@link WebhookTargets});
+ * at most 64 KB of the answer is read, and the whole exchange has one deadline ({@code aftersales.webhooks.timeout}).
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -49,6 +61,12 @@ public class WebhookSender {
 
     @Inject
     AftersalesConfig config;
+
+    @Inject
+    WebhookTargets targets;
+
+    /** The most of an answer that is read (a robot's {"errcode":0} is tiny). */
+    static final int MAX_ANSWER_BYTES = 64 * 1024;
 
     private volatile HttpClient client;
 
@@ -99,20 +117,91 @@ public class WebhookSender {
                 }
                 default -> throw new IllegalStateException("unknown webhook format " + format);
             }
-            HttpResponse<String> response = client().send(request.timeout(config.webhooks().timeout())
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "aftersales-notices")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // Checked again at every delivery: the host's DNS may point somewhere else since the endpoint was saved.
+            try {
+                targets.check(URI.create(url));
+            } catch (WebhookTargets.Refused refused) {
+                throw new IllegalStateException("webhook target refused: " + refused.getMessage());
+            }
+            Duration deadline = config.webhooks().timeout();
+            CompletableFuture<HttpResponse<byte[]>> pending = client().sendAsync(request.timeout(deadline)
+                            .header("Content-Type", "application/json; charset=utf-8")
+                            .header("User-Agent", "aftersales-notices")
+                            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    info -> new CappedBody(MAX_ANSWER_BYTES));
+            HttpResponse<byte[]> response;
+            try {
+                // One deadline for all of it: connecting, sending, the status line and the (capped) body.
+                response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                pending.cancel(true);
+                throw new IllegalStateException("webhook did not answer within " + deadline.toSeconds() + " s");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new IllegalStateException("webhook unreachable: " + cause.getClass().getSimpleName()
+                        + (cause.getMessage() == null ? "" : " " + cause.getMessage()), cause);
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("webhook answered HTTP " + response.statusCode());
             }
-            robotError(format, response.body());
+            robotError(format, new String(response.body(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("webhook unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * Keeps at most {@code limit} bytes of an answer: past them it stops reading (cancels the stream) and completes
+     * with what it has, so an endless or huge answer costs neither memory nor time.
+     */
+    static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final int limit;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+
+        CappedBody(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                int take = Math.min(buffer.remaining(), limit - kept.size());
+                byte[] bytes = new byte[take];
+                buffer.get(bytes);
+                kept.write(bytes, 0, take);
+            }
+            if (kept.size() >= limit) {
+                subscription.cancel();
+                result.complete(kept.toByteArray());
+            } else {
+                subscription.request(1);
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            result.completeExceptionally(error);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(kept.toByteArray());
         }
     }
 

@@ -36,12 +36,7 @@ public class FakeSes implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", exchange -> {
+        server = localServer(exchange -> {
             Call call;
             try (InputStream in = exchange.getRequestBody()) {
                 call = new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
@@ -73,17 +68,35 @@ public class FakeSes implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });
-        server.start();
-        // What Lambda gives the function: its region and the execution role's credentials (read by the SDK's chains).
-        System.setProperty("aws.region", "ap-southeast-1");
-        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
-        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
         return Map.of("aftersales.mail.transport", "ses",
                 "aftersales.mail.ses.endpoint", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override
     public void stop() {
+        stop(server);
+    }
+
+    /**
+     * A started local server answering every path with the handler, and what Lambda gives the function: its region
+     * and the execution role's credentials (read by the SDK's chains). Shared with {@link FakeCognito}.
+     */
+    static HttpServer localServer(com.sun.net.httpserver.HttpHandler handler) {
+        HttpServer started;
+        try {
+            started = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        started.createContext("/", handler);
+        started.start();
+        System.setProperty("aws.region", "ap-southeast-1");
+        System.setProperty("aws.accessKeyId", "AKIDEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        return started;
+    }
+
+    static void stop(HttpServer server) {
         if (server != null) {
             server.stop(0);
         }

@@ -142,6 +142,9 @@ class NoticeSenderTest {
                 .body("errors.field", org.hamcrest.Matchers.hasItems("language", "email"));
         asPerson(subject, "SALES").get("/api/v1/me/notification-preferences").then().body("email", equalTo(mine));
 
+        // Both addresses are confirmed with the code mailed to them (an unconfirmed one gets nothing else).
+        confirm(mailbox, subject, "SALES", mine);
+        confirm(mailbox, other, "SALES", muted);
         String customer = customer(contact("无邮箱"));
         String serial = expiringUnit(customer);
         as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
@@ -149,6 +152,71 @@ class NoticeSenderTest {
         assertThat(mailbox.getMailsSentTo(mine)).filteredOn(m -> m.getSubject().contains(serial)).singleElement()
                 .extracting(Mail::getSubject).isEqualTo("Free warranty ends soon: " + serial);
         assertThat(mailbox.getMailsSentTo(muted)).noneMatch(m -> m.getSubject().contains(serial));
+    }
+
+    static final String PREFERENCES = "/api/v1/me/notification-preferences";
+    static final String VERIFICATION = PREFERENCES + "/email-verification";
+
+    /** The code of the last confirmation mail sent to the address. */
+    static String code(MockMailbox mailbox, String address) {
+        List<Mail> mails = java.util.Optional.ofNullable(mailbox.getMailsSentTo(address)).orElse(List.of());
+        Mail last = mails.stream().filter(m -> m.getSubject().startsWith("Confirm your e-mail")
+                || m.getSubject().startsWith("请确认")).reduce((a, b) -> b).orElseThrow();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Za-z0-9_-]{24})\n").matcher(last.getText());
+        assertThat(m.find()).as("a code in " + last.getText()).isTrue();
+        return m.group(1);
+    }
+
+    /** Confirms the person's address with the code mailed to it, under the ETag of their settings. */
+    static void confirm(MockMailbox mailbox, String subject, String role, String address) {
+        String etag = asPerson(subject, role).get(PREFERENCES).then().statusCode(200).extract().header("ETag");
+        asPerson(subject, role).header("If-Match", etag).body(java.util.Map.of("token", code(mailbox, address))).post(VERIFICATION)
+                .then().statusCode(200).body("emailVerified", equalTo(true));
+    }
+
+    @Test
+    void anAddressGetsNothingButItsCodeUntilConfirmedAndAChangedAddressIsUnconfirmed() throws Exception {
+        String address = email("unconfirmed");
+        String subject = Api.unique("sales.zhao").toLowerCase();
+        asPerson(subject, "SALES").header("If-None-Match", "*").body(preferences().language("en").email(address).emailEnabled(true).json())
+                .put(PREFERENCES).then().statusCode(200).body("emailVerified", equalTo(false));
+        assertThat(mailbox.getMailsSentTo(address)).singleElement().extracting(Mail::getSubject)
+                .isEqualTo("Confirm your e-mail address for after-sales notices");
+        String before = expiringUnit(customer(contact("无邮箱")));
+        as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
+        Jobs.fireConcurrently("notice-sender", 10);
+        assertThat(mailbox.getMailsSentTo(address)).hasSize(1).noneMatch(m -> m.getSubject().contains(before));
+
+        // Without If-Match 428; a wrong code 422 in the caller's language; neither changes anything.
+        asPerson(subject, "SALES").body(java.util.Map.of("token", code(mailbox, address))).post(VERIFICATION).then().statusCode(428);
+        asPerson(subject, "SALES").header("If-Match", "\"0\"").header("Accept-Language", "en")
+                .body(java.util.Map.of("token", code(mailbox, address) + "x")).post(VERIFICATION)
+                .then().statusCode(422).body("errors[0].field", equalTo("token"))
+                .body("errors[0].message", equalTo("the code is wrong or has expired; save the address again for a new one"));
+        asPerson(subject, "SALES").get(PREFERENCES).then().body("emailVerified", equalTo(false)).header("ETag", equalTo("\"0\""));
+        String code = code(mailbox, address);
+        asPerson(subject, "SALES").header("If-Match", "\"0\"").body(java.util.Map.of("token", code)).post(VERIFICATION)
+                .then().statusCode(200).body("emailVerified", equalTo(true)).header("ETag", equalTo("\"1\""));
+        // Single use.
+        asPerson(subject, "SALES").header("If-Match", "\"1\"").body(java.util.Map.of("token", code)).post(VERIFICATION)
+                .then().statusCode(422);
+
+        String after = expiringUnit(customer(contact("无邮箱")));
+        as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
+        Jobs.fireConcurrently("notice-sender", 10);
+        assertThat(mailbox.getMailsSentTo(address)).anyMatch(m -> m.getSubject().equals("Free warranty ends soon: " + after));
+
+        // A changed address is unconfirmed again and gets its own code; the old one gets nothing more.
+        String moved = email("moved");
+        asPerson(subject, "SALES").header("If-Match", "\"1\"").body(preferences().language("en").email(moved).emailEnabled(true).json())
+                .put(PREFERENCES).then().statusCode(200).body("emailVerified", equalTo(false));
+        assertThat(mailbox.getMailsSentTo(moved)).singleElement().extracting(Mail::getSubject)
+                .isEqualTo("Confirm your e-mail address for after-sales notices");
+        String later = expiringUnit(customer(contact("无邮箱")));
+        as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200);
+        Jobs.fireConcurrently("notice-sender", 10);
+        assertThat(mailbox.getMailsSentTo(moved)).noneMatch(m -> m.getSubject().contains(later));
+        assertThat(mailbox.getMailsSentTo(address)).noneMatch(m -> m.getSubject().contains(later));
     }
 
     @Test

@@ -29,6 +29,9 @@ import java.util.regex.Pattern;
  * ({@link MasterSecretCredentials}, so RDS's rotation of the master password needs no restart); Hibernate touches no
  * table at start (the schema may not exist yet), Flyway creates its objects as the owner role, and the identity
  * provider's settings are not needed (the function serves no HTTP request).</li>
+ * <li>{@code AFTERSALES_WEBHOOKS_KEY_SECRET_ARN}: the key sealing webhook credentials at rest becomes
+ * {@code aftersales.webhooks.credentials-key} (read as the SMTP secret is: a missing value only logs a warning, and
+ * registering or sending to a webhook is refused until it is stored).</li>
  * </ul>
  * Ordinal 275: above application.properties (250), below the environment (300).
  */
@@ -38,6 +41,7 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
 
     static final String SMTP_SECRET = "aftersales.smtp.secret-arn";
     static final String MASTER_SECRET = "aftersales.db.master-secret-arn";
+    static final String WEBHOOK_KEY_SECRET = "aftersales.webhooks.key-secret-arn";
     static final String INSTANCE_URL = "aftersales.db.instance-jdbc-url";
     static final String CA_BUNDLE = "aftersales.db.ca-bundle";
     /** Where the build puts the RDS CA bundle in function.zip (src/main/zip.jvm, src/main/zip.native); see docs/security.md. */
@@ -64,6 +68,11 @@ public class SecretsConfigSourceFactory implements ConfigSourceFactory {
         String smtpSecret = config.apply(SMTP_SECRET);
         if (smtpSecret != null) {
             smtpPassword.apply(smtpSecret).ifPresent(password -> props.put("quarkus.mailer.password", password));
+        }
+        // The key sealing webhook credentials at rest (notify.WebhookEndpoints): Base64 of 256 bits, the secret's value.
+        String webhookKey = config.apply(WEBHOOK_KEY_SECRET);
+        if (webhookKey != null) {
+            smtpPassword.apply(webhookKey).ifPresent(key -> props.put("aftersales.webhooks.credentials-key", key));
         }
         if (config.apply(MASTER_SECRET) != null) {
             String url = config.apply(INSTANCE_URL);

@@ -68,6 +68,24 @@ public class LocalObjectStore implements ObjectStore {
         }
     }
 
+    @Override
+    public void copy(String fromKey, String toKey) {
+        try (InputStream in = Files.newInputStream(file(fromKey))) {
+            write(toKey, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void delete(String objectKey) {
+        try {
+            Files.deleteIfExists(file(objectKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The grant a signed URL carries, if its signature is right and it has not expired. */
     record Grant(String method, String objectKey, Instant expires, String detail) {
     }

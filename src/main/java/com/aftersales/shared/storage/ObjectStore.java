@@ -20,4 +20,13 @@ public interface ObjectStore {
 
     /** The stored object's size, if it has been uploaded. */
     Optional<Long> size(String key);
+
+    /**
+     * Copies an object to a key no URL was ever given for (server-side in S3), so what is read from there cannot be
+     * replaced through an upload URL that is still valid.
+     */
+    void copy(String fromKey, String toKey);
+
+    /** Removes an object; nothing happens when it is not there. */
+    void delete(String key);
 }

@@ -9,6 +9,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -22,7 +24,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
-/** Attachments in S3: pre-signed PUT and GET URLs; the function's role needs s3:PutObject/GetObject on the bucket. */
+/**
+ * Attachments in S3: pre-signed PUT and GET URLs; the API role needs s3:PutObject/GetObject on {@code cases/*} and
+ * s3:DeleteObject on the upload keys ({@code cases/*.upload}), the jobs role s3:DeleteObject on the upload keys.
+ */
 @ApplicationScoped
 @IfBuildProperty(name = "aftersales.attachments.store", stringValue = "s3")
 public class S3ObjectStore implements ObjectStore {
@@ -93,6 +98,18 @@ public class S3ObjectStore implements ObjectStore {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void copy(String fromKey, String toKey) {
+        client().copyObject(CopyObjectRequest.builder().sourceBucket(bucket()).sourceKey(fromKey)
+                .destinationBucket(bucket()).destinationKey(toKey).build());
+    }
+
+    /** In the versioned bucket this leaves a delete marker; the older version expires by the bucket's lifecycle rule. */
+    @Override
+    public void delete(String key) {
+        client().deleteObject(DeleteObjectRequest.builder().bucket(bucket()).key(key).build());
     }
 
     @PreDestroy

@@ -74,6 +74,15 @@ class SecretsConfigSourceFactoryTest {
     }
 
     @Test
+    void theWebhookSealingKeyComesFromItsSecret() {
+        String key = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        String arn = secrets.put("webhook-key", key);
+        SmallRyeConfig config = config(Map.of("AFTERSALES_WEBHOOKS_KEY_SECRET_ARN", arn));
+        assertThat(config.getOptionalValue("aftersales.webhooks.credentials-key", String.class)).contains(key);
+        assertThat(config(Map.of()).getOptionalValue("aftersales.webhooks.credentials-key", String.class)).isEmpty();
+    }
+
+    @Test
     void anSmtpSecretWithoutAValueDoesNotStopTheStart() {
         String never = secrets.put("smtp-never-set", null);
         String blank = secrets.put("smtp-blank", "   ");
