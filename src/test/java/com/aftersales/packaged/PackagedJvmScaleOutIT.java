@@ -5,7 +5,6 @@ import com.aftersales.support.Api;
 import com.aftersales.support.Outage;
 import com.aftersales.support.Overlap;
 import com.aftersales.support.CaseBodies;
-import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.EmbeddedPostgresServer;
 import com.aftersales.support.Fixtures;
 import com.aftersales.support.SparePartBodies;
@@ -28,6 +27,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,12 +35,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -333,27 +331,14 @@ class PackagedJvmScaleOutIT {
             r.next();
             db = EmbeddedPostgresServer.of(Path.of(r.getString(1)));
         }
-        ConcurrentLinkedQueue<Outage.Attempt> attempts = new ConcurrentLinkedQueue<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<?>> clients = new ArrayList<>();
         long mark = api.mark();
         long stoppedAt;
         long downAt;
         long restartedAt;
         long recoveredAt = 0;
-        try {
-            for (int i = 0; i < 8; i++) {
-                clients.add(pool.submit(() -> {
-                    while (running.get()) {
-                        String code = Api.unique("outage");
-                        Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
-                                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
-                        attempts.add(new Outage.Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
-                    }
-                    return null;
-                }));
-            }
+        Collection<Outage.Attempt> attempts;
+        try (Outage.Writers writers = Outage.startWriters(8)) {
+            attempts = writers.attempts();
             Outage.awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
             db.stop();
@@ -364,12 +349,6 @@ class PackagedJvmScaleOutIT {
             recoveredAt = Outage.awaitServedAgain();
             assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the functions").isPositive();
             Outage.awaitAcknowledged(attempts, recoveredAt);
-        } finally {
-            running.set(false);
-            for (Future<?> c : clients) {
-                c.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
         }
         proveOverlap("registrations during the outage", mark, "/api/v1/customers");
         Map<Integer, Integer> byStatus = new TreeMap<>();

@@ -2,9 +2,7 @@ package com.aftersales.shared;
 
 import com.aftersales.support.ServerRequests;
 import org.junit.jupiter.api.Tag;
-import com.aftersales.support.Api;
 import com.aftersales.support.Outage;
-import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.EmbeddedPostgresServer;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,19 +11,10 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import static com.aftersales.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,27 +31,14 @@ class DatabaseOutageTest {
     @Tag("concurrency")
     void anOutageIsA503WithRetryAfterAndLosesNothing() throws Exception {
         EmbeddedPostgresServer db = EmbeddedPostgresServer.of(Path.of(Sql.text("select current_setting('data_directory')")));
-        ConcurrentLinkedQueue<Outage.Attempt> attempts = new ConcurrentLinkedQueue<>();
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> clients = new ArrayList<>();
         long mark = ServerRequests.mark();
         long stoppedAt;
         long downAt;
         long restartedAt;
         long recoveredAt;
-        try {
-            for (int i = 0; i < CLIENTS; i++) {
-                clients.add(pool.submit(() -> {
-                    while (running.get()) {
-                        String code = Api.unique("outage");
-                        Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
-                                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
-                        attempts.add(new Outage.Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
-                    }
-                    return null;
-                }));
-            }
+        Collection<Outage.Attempt> attempts;
+        try (Outage.Writers writers = Outage.startWriters(CLIENTS)) {
+            attempts = writers.attempts();
             // Load first, until writes are being acknowledged (a cold service in a single-class run takes a while).
             Outage.awaitAcknowledged(attempts, 0);
             stoppedAt = System.nanoTime();
@@ -77,12 +53,6 @@ class DatabaseOutageTest {
             recoveredAt = Outage.awaitServedAgain();
             assertThat(recoveredAt).as("served again within 60 s of the restart, without restarting the service").isPositive();
             Outage.awaitAcknowledged(attempts, recoveredAt);
-        } finally {
-            running.set(false);
-            for (Future<?> c : clients) {
-                c.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdownNow();
         }
 
         ServerRequests.proveOverlap(CLIENTS + " clients registering through the outage", mark, "/api/v1/customers");

@@ -1,12 +1,23 @@
 package com.aftersales.support;
 
+import io.restassured.response.Response;
+
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.aftersales.support.Api.as;
 
 /**
  * What the database-outage tests share (DatabaseOutageTest through the Lambda event path, PackagedJvmScaleOutIT across
- * function processes): the clients' attempted registrations and the waits around the outage.
+ * function processes): the writing clients, their attempted registrations and the waits around the outage.
  */
 public final class Outage {
 
@@ -15,6 +26,53 @@ public final class Outage {
 
     /** One attempted registration: its code, what the client got back and when (System.nanoTime). */
     public record Attempt(String code, int status, String contentType, String retryAfter, long at) {
+    }
+
+    /**
+     * Clients registering customers in a loop (each with its own Idempotency-Key), recording every attempt, until closed;
+     * closing waits for each client's last request.
+     */
+    public static final class Writers implements AutoCloseable {
+        private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final ExecutorService pool;
+        private final List<Future<?>> clients = new ArrayList<>();
+
+        private Writers(int count) {
+            pool = Executors.newFixedThreadPool(count);
+            for (int i = 0; i < count; i++) {
+                clients.add(pool.submit(() -> {
+                    while (running.get()) {
+                        String code = Api.unique("outage");
+                        Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
+                                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
+                        attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
+                    }
+                    return null;
+                }));
+            }
+        }
+
+        public Collection<Attempt> attempts() {
+            return attempts;
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            try {
+                for (Future<?> c : clients) {
+                    c.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** {@code count} writing clients, started now. */
+    public static Writers startWriters(int count) {
+        return new Writers(count);
     }
 
     /** Waits (up to 60 s, at least 1.5 s) until a registration completed after {@code since} was acknowledged. */
