@@ -427,8 +427,8 @@ resource "aws_apigatewayv2_api" "http" {
   cors_configuration {
     allow_origins  = var.cors_origins
     allow_methods  = ["GET", "POST", "PUT", "DELETE", "OPTIONS"]
-    allow_headers  = ["authorization", "content-type", "idempotency-key", "if-match", "accept-language", "x-correlation-id"]
-    expose_headers = ["etag", "location", "x-correlation-id", "idempotent-replayed", "retry-after"]
+    allow_headers  = ["authorization", "content-type", "accept", "accept-language", "idempotency-key", "if-match", "if-none-match", "x-correlation-id", "traceparent"]
+    expose_headers = ["etag", "location", "x-correlation-id", "idempotent-replayed", "retry-after", "content-disposition"]
     max_age        = 600
   }
 }

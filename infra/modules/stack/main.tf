@@ -63,6 +63,8 @@ locals {
     AFTERSALES_MAIL_FROM                    = "aftersales@${var.mail_domain}"
     AFTERSALES_ZONE                         = var.business_zone
     AFTERSALES_WEBHOOKS_KEY_SECRET_ARN      = aws_secretsmanager_secret.webhook_key.arn
+    # Browser origins of the web front ends (the list API Gateway's CORS allows, too): quarkus.http.cors.origins.
+    AFTERSALES_CORS_ORIGINS = join(",", var.frontend_urls)
   }, local.mail_environment, local.identity_environment, var.function_environment)
 
   migrate_environment = {
