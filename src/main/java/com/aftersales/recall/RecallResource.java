@@ -171,7 +171,7 @@ public class RecallResource {
 
     @POST
     @Path("{id}/remedies")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing; "
             + "If-Match with the campaign's ETag (the import makes a new version of the campaign)")

@@ -54,9 +54,9 @@ public class UnitResource {
     @POST
     @Path("import")
     @Idempotent
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Import delivered units from CSV (UTF-8, Chinese or English headers); all or nothing")
+    @Operation(summary = "Import delivered units from CSV (UTF-8 or GB18030/GBK, Chinese or English headers); all or nothing")
     public Response importCsv(byte[] csv) {
         return Response.ok(unitImport.importCsv(csv)).build();
     }

@@ -160,15 +160,34 @@ class UnitResourceTest {
     }
 
     @Test
-    void rejectsFilesThatAreNotUtf8OrHaveUnknownColumns() {
-        byte[] gbk = "钢印号,产品型号,产品线,客户代码\nA1,M,商用车,C1\n".getBytes(Charset.forName("GBK"));
-        as("SALES").contentType("text/csv").body(gbk).post("/api/v1/units/import")
+    void rejectsFilesOfNoKnownEncodingOrWithUnknownColumns() {
+        byte[] notText = {'s', 'e', 'r', 'i', 'a', 'l', 'N', 'o', '\n', 'A', (byte) 0xC3, 0x28, '\n'};
+        as("SALES").contentType("application/octet-stream").body(notText).post("/api/v1/units/import")
                 .then().statusCode(415).body("type", equalTo("urn:problem:aftersales:import_not_utf8"));
         as("SALES").contentType("text/csv").body("serialNo,colour\nA1,red\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/units/import")
                 .then().statusCode(422).body("errors.field", hasItem("colour")).body("errors.field", hasItem("productModel"));
         as("SALES").contentType("text/csv").body(new byte[0]).post("/api/v1/units/import").then().statusCode(422);
         as("WAREHOUSE").contentType("text/csv").body("serialNo\n".getBytes()).post("/api/v1/units/import").then().statusCode(403);
+    }
+
+    @Test
+    void importsTheGbkCsvChineseExcelSavesByDefaultWithItsDateFormats() {
+        String code = Api.unique("gbk");
+        Api.newCustomer(code);
+        String prefix = Api.unique("GBK");
+        // Excel's default "CSV (逗号分隔)" on a Chinese Windows: GBK, dates as typed (2024年3月5日) or as serial numbers
+        String csv = "钢印号,产品型号,产品线,生产日期,客户代码,终端客户,交付日期\n"
+                + prefix + "-1,TM220,商用车,2024年1月2日," + code + ",郑州公交一公司,45356\n"
+                + prefix + "-2,EM35,微车,2024/2/1," + code + ",,2024年3月5日\n";
+        as("SALES").contentType("application/octet-stream").body(csv.getBytes(Charset.forName("GBK")))
+                .post("/api/v1/units/import")
+                .then().log().ifValidationFails().statusCode(200).body("imported", equalTo(2));
+        as("SALES").get("/api/v1/units/" + prefix + "-1").then().statusCode(200)
+                .body("endCustomer", equalTo("郑州公交一公司")).body("productionDate", equalTo("2024-01-02"))
+                .body("deliveryDate", equalTo("2024-03-05"));
+        as("SALES").get("/api/v1/units/" + prefix + "-2").then().statusCode(200)
+                .body("productLine", equalTo("MICRO_CAR")).body("deliveryDate", equalTo("2024-03-05"));
     }
 
     @Test

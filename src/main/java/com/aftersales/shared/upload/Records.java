@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Bytes → records (the header first). The one place that knows file formats and encodings: another encoding or a
- * workbook format is recognised here, and every import reads it without a change. Today: CSV (RFC 4180) in UTF-8.
+ * workbook format is recognised here, and every import reads it without a change. Today: CSV (RFC 4180) in UTF-8
+ * (with or without the BOM Excel writes) or in GB18030, the superset of GBK that Chinese Excel writes by default.
  */
 final class Records {
 
@@ -28,7 +30,7 @@ final class Records {
 
     /** The file's records, blank ones included (they keep the line numbers); at most maxRows that are not blank. */
     static List<List<String>> of(byte[] body, int maxRows) {
-        return csv(utf8(body), maxRows);
+        return csv(text(body), maxRows);
     }
 
     /** An empty line (or one of spaces) reads as one blank cell, e.g. at the end of the file. */
@@ -36,19 +38,32 @@ final class Records {
         return record.size() == 1 && record.get(0).isBlank();
     }
 
-    private static String utf8(byte[] body) {
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /**
+     * UTF-8 when the bytes are valid UTF-8 (a GB18030 file of Chinese text practically never is), else GB18030; 415 when
+     * they are neither, or when they hold U+FFFD: what a gateway passes on for bytes it decoded as text and could not
+     * read (a GBK file sent as text/csv through API Gateway; sent as application/octet-stream its bytes arrive intact).
+     */
+    private static String text(byte[] body) {
+        String text = decode(body, StandardCharsets.UTF_8);
+        if (text == null) {
+            text = decode(body, GB18030);
+        }
+        if (text == null || text.indexOf('\uFFFD') >= 0) {
+            throw new ProblemException(415, "import_not_utf8");
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM
+    }
+
+    private static String decode(byte[] body, Charset charset) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
-            // Gateways pass text bodies as text: bytes that were not UTF-8 arrive as U+FFFD replacement characters.
-            if (text.indexOf('\uFFFD') >= 0) {
-                throw new ProblemException(415, "import_not_utf8");
-            }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text; // Excel writes a BOM
         } catch (CharacterCodingException e) {
-            throw new ProblemException(415, "import_not_utf8");
+            return null;
         }
     }
 

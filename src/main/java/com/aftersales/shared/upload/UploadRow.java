@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,11 @@ public final class UploadRow {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DASHED = DateTimeFormatter.ofPattern("uuuu-M-d")
             .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("uuuu年M月d日")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("[0-9]{1,5}");
+    /** Day 0 of Excel's 1900 date system as it counts after February 1900 (its phantom 1900-02-29 included). */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final int line;
     private final List<String> cells;
@@ -74,14 +80,24 @@ public final class UploadRow {
         }
     }
 
-    /** A date as 2024-03-05, 2024/3/5 or 2024-3-5. */
+    /**
+     * A date as 2024-03-05, 2024/3/5, 2024-3-5, 2024年3月5日 or an Excel serial day number (45356: days since
+     * 1899-12-30, what a date cell becomes when a sheet is saved without its format; 1 to 80000, i.e. up to 2119).
+     */
     public LocalDate date(Column column) {
         String value = text(column);
         if (value == null) {
             return null;
         }
         try {
-            return LocalDate.parse(value, value.contains("/") ? SLASHED : DASHED);
+            if (EXCEL_SERIAL.matcher(value).matches()) {
+                int days = Integer.parseInt(value);
+                if (days >= 1 && days <= 80_000) {
+                    return EXCEL_EPOCH.plusDays(days);
+                }
+                throw new DateTimeParseException("serial out of range", value, 0);
+            }
+            return LocalDate.parse(value, value.contains("/") ? SLASHED : value.contains("年") ? CHINESE : DASHED);
         } catch (DateTimeParseException e) {
             issue(column, "validation.date");
             return null;

@@ -52,11 +52,16 @@ class UploadTest {
     }
 
     @Test
-    void refusesBytesThatAreNotUtf8() {
-        byte[] gbk = "钢印号\nA1\n".getBytes(Charset.forName("GBK"));
+    void readsWhatChineseExcelWritesAndRefusesBytesOfNoKnownEncoding() {
+        // Chinese Excel saves CSV in GBK/GB18030 by default, or as "CSV UTF-8" with a BOM: the same rows either way.
+        String rows = "钢印号\nA1甲\n";
+        for (byte[] body : List.of(rows.getBytes(Charset.forName("GBK")), rows.getBytes(Charset.forName("GB18030")),
+                utf8("\uFEFF" + rows), utf8(rows))) {
+            assertThat(Upload.read(body, EXACT, 10).rows()).hasSize(1);
+        }
         byte[] broken = {'s', 'e', 'r', 'i', 'a', 'l', 'N', 'o', '\n', 'A', (byte) 0xC3, 0x28, '\n'};
         byte[] replaced = utf8("serialNo\nA\uFFFD1\n"); // what a gateway passes on for bytes it could not decode
-        for (byte[] body : List.of(gbk, broken, replaced)) {
+        for (byte[] body : List.of(broken, replaced)) {
             ProblemException p = problem(() -> Upload.read(body, EXACT, 10));
             assertThat(p.status()).isEqualTo(415);
             assertThat(p.code()).isEqualTo("import_not_utf8");
@@ -132,15 +137,21 @@ class UploadTest {
                 A7,05.03.2024
                 A8,2024-13-01
                 A9,
-                """), EXACT, 10);
+                A10,2024年3月5日
+                A11,45356
+                A12,2024年2月30日
+                A13,0
+                A14,123456
+                """), EXACT, 20);
+        LocalDate day = LocalDate.of(2024, 3, 5);
+        // 45356: the Excel serial number of 2024-03-05 (a date cell saved without its format)
         assertThat(upload.rows().stream().map(r -> r.date(DAY)).toList()).containsExactly(
-                LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 5),
-                null, null, null, null, null);
+                day, day, day, day, null, null, null, null, null, day, day, null, null, null);
         assertThat(upload.issues()).allSatisfy(i -> {
             assertThat(i.field()).isEqualTo("deliveryDate");
             assertThat(i.key()).isEqualTo("validation.date");
         });
-        assertThat(lines(upload.issues())).containsExactly(6, 7, 8, 9);
+        assertThat(lines(upload.issues())).containsExactly(6, 7, 8, 9, 13, 14, 15);
     }
 
     @Test
