@@ -9,9 +9,9 @@ select gen_random_uuid(), c.id, l, 36, 100000, 'DELIVERY', date '2020-01-01', '�
 from customer c cross join unnest(array['COMMERCIAL_VEHICLE','PASSENGER_CAR','MICRO_CAR','SYSTEM']) l
 where c.code like 'BENCH-%';
 
-insert into service_contract (id, unit_id, contract_no, start_date, end_date, mileage_limit_km, fee_cny, coverage,
+insert into service_contract (id, unit_id, customer_id, contract_no, start_date, end_date, mileage_limit_km, fee_cny, coverage,
                               signed_by, signed_on, status)
-select gen_random_uuid(), u.id, 'FW-BENCH-' || substr(u.serial_no, 3), u.delivery_date + 1095, u.delivery_date + 1095 + 730,
+select gen_random_uuid(), u.id, u.customer_id, 'FW-BENCH-' || substr(u.serial_no, 3), u.delivery_date + 1095, u.delivery_date + 1095 + 730,
        200000, 3800.00, '延保：电机与控制器总成', 'bench', u.delivery_date + 1000, 'ACTIVE'
 from unit u where u.serial_no like 'BN%' and right(u.serial_no, 2) in ('05', '55');
 

@@ -23,8 +23,8 @@ insert into unit (id, serial_no, product_model, product_line, project_code, prod
  ('2b6f1c1e-0000-4000-8000-000000000005', 'PX-DEV-0007', 'PX 样机（开发中）', 'SYSTEM', 'NPD-2026-PX', '2026-08-15', 'P2608', '0b6f1c1e-0000-4000-8000-000000000001', null, null, '2026-09-01', null)
 on conflict (id) do nothing;
 
-insert into service_contract (id, unit_id, contract_no, start_date, end_date, mileage_limit_km, fee_cny, coverage, signed_by, signed_on, status) values
- ('3b6f1c1e-0000-4000-8000-000000000001', '2b6f1c1e-0000-4000-8000-000000000003', 'BX-2023-0042', '2023-06-18', '2026-12-31', null, 12800.00, '电机控制器整机保修，含上门服务，不含易损件', 'dev-sales', '2023-06-01', 'ACTIVE')
+insert into service_contract (id, unit_id, customer_id, contract_no, start_date, end_date, mileage_limit_km, fee_cny, coverage, signed_by, signed_on, status) values
+ ('3b6f1c1e-0000-4000-8000-000000000001', '2b6f1c1e-0000-4000-8000-000000000003', '0b6f1c1e-0000-4000-8000-000000000002', 'BX-2023-0042', '2023-06-18', '2026-12-31', null, 12800.00, '电机控制器整机保修，含上门服务，不含易损件', 'dev-sales', '2023-06-01', 'ACTIVE')
 on conflict (id) do nothing;
 
 -- A closed claim on the TM220 motor of 郑州公交, answered by a closed 8D report (export it as Excel, see README).

@@ -7,6 +7,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.AnyStaff;
+import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
@@ -28,6 +29,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -55,6 +59,9 @@ public class CaseResource {
 
     @Inject
     CaseWorkflow workflow;
+
+    @Inject
+    Caller caller;
 
     @Context
     HttpHeaders headers;
@@ -108,7 +115,8 @@ public class CaseResource {
     @Path("{id}/transitions")
     @AnyStaff
     @Operation(summary = "Move the case to another status (If-Match; who may act: docs/security.md); 409 names the allowed "
-            + "transitions, or every unmet condition of RESOLVED / CLOSED (unmet)")
+            + "transitions, or every unmet condition of RESOLVED / CLOSED (unmet). The comment is internal unless "
+            + "customerVisible is true: the customer's timeline shows the move, and its comment only then")
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.TransitionRequest request) {
         long expected = Versions.required(ifMatch);
@@ -186,14 +194,20 @@ public class CaseResource {
     @GET
     @Path("{id}/events")
     @AnyRole
-    @Operation(summary = "The case's timeline, oldest first (a customer sees only what is visible to it)")
-    public Page<CaseWorkflow.EventView> events(@PathParam("id") String id, @QueryParam("limit") String limit,
-                                               @QueryParam("cursor") String cursor) {
+    @Operation(summary = "The case's timeline, oldest first. A customer account gets CustomerEventView entries: notes "
+            + "written for the customer and every move of the case, a move's comment only when it was marked customerVisible")
+    @APIResponse(responseCode = "200", description = "Staff: EventPage; a customer account: CustomerEventPage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {CaseWorkflow.EventPage.class, CaseWorkflow.CustomerEventPage.class})))
+    public Response events(@PathParam("id") String id, @QueryParam("limit") String limit,
+                           @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);
         if (page.after() != null && !page.after().matches("\\d{1,18}")) {
             throw com.aftersales.shared.error.ProblemException.badParameter("cursor", "validation.cursor");
         }
-        return workflow.events(Params.uuid("case", id), page, locale());
+        UUID caseId = Params.uuid("case", id);
+        return Response.ok(caller.isCustomerAccount() ? workflow.customerEvents(caseId, page, locale())
+                : CaseWorkflow.EventPage.of(workflow.events(caseId, page, locale()))).build();
     }
 
     private Locale locale() {

@@ -37,7 +37,11 @@ import java.util.UUID;
 @Transactional
 public class CaseWorkflow {
 
-    public record TransitionRequest(@NotNull CaseStatus to, @Size(max = 4000) String comment) {
+    /**
+     * A move of the case; its comment is internal unless {@code customerVisible} is true (default false): the customer's
+     * timeline shows the move itself, and the comment only when it was marked so.
+     */
+    public record TransitionRequest(@NotNull CaseStatus to, @Size(max = 4000) String comment, Boolean customerVisible) {
     }
 
     public record MajorRequest(@NotBlank @Size(max = 2000) String reason) {
@@ -74,6 +78,32 @@ public class CaseWorkflow {
     }
 
     public record NoteRequest(@NotBlank @Size(max = 10_000) String text, CaseEvent.Visibility visibility) {
+    }
+
+    /**
+     * A timeline entry as a customer account sees it: the moves of the case and what was written for the customer (no
+     * internal comment, no staff member's name).
+     */
+    @RegisterForReflection
+    public record CustomerEventView(long id, OffsetDateTime occurredAt, CaseEvent.Kind kind, CaseStatus fromStatus,
+                                    CaseStatus toStatus, String text) {
+        static CustomerEventView of(CaseEvent e, Locale locale) {
+            return new CustomerEventView(e.id, e.occurredAt, e.kind, e.fromStatus, e.toStatus,
+                    e.visibility == CaseEvent.Visibility.CUSTOMER ? e.text(locale) : null);
+        }
+    }
+
+    /** A page of the timeline as staff see it. */
+    @RegisterForReflection
+    public record EventPage(List<EventView> items, String nextCursor, int limit) {
+        static EventPage of(Page<EventView> page) {
+            return new EventPage(page.items(), page.nextCursor(), page.limit());
+        }
+    }
+
+    /** A page of the timeline as a customer account sees it. */
+    @RegisterForReflection
+    public record CustomerEventPage(List<CustomerEventView> items, String nextCursor, int limit) {
     }
 
     @RegisterForReflection
@@ -145,8 +175,11 @@ public class CaseWorkflow {
         OffsetDateTime now = OffsetDateTime.now(clock);
         c.transition(request.to(), request.comment(), now, () -> keptUntil(c),
                 to -> gates.unmet(c, to, locale), () -> settings.intake(c.customerId, c.severity));
-        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), Text.blankToNull(request.comment()),
-                CaseEvent.Visibility.CUSTOMER);
+        String comment = Text.blankToNull(request.comment());
+        // The move is on the customer's timeline; an INTERNAL transition shows it there without its comment (events()).
+        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), comment,
+                comment == null || Boolean.TRUE.equals(request.customerVisible()) ? CaseEvent.Visibility.CUSTOMER
+                        : CaseEvent.Visibility.INTERNAL);
         if (request.to() == CaseStatus.REOPENED) {
             // The follow-up area cancels the case's open follow-up now, in this transaction (not at its job's next run).
             reopenListeners.forEach(l -> l.reopened(c.id, now));
@@ -302,21 +335,46 @@ public class CaseWorkflow {
         return view;
     }
 
+    /** The case's timeline for staff: every entry with its author and visibility. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EventView> events(@NotNull UUID id, PageRequest page, Locale locale) {
+        if (caller.isCustomerAccount()) {
+            throw new IllegalStateException("a customer account reads customerEvents");
+        }
+        return timelineRows(id, page, false).map(e -> EventView.of(e, locale));
+    }
+
+    /**
+     * The case's timeline for a customer account: entries written for the customer, and every move of the case (an
+     * internal move without its comment).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerEventPage customerEvents(@NotNull UUID id, PageRequest page, Locale locale) {
+        Page<CustomerEventView> views = timelineRows(id, page, true).map(e -> CustomerEventView.of(e, locale));
+        return new CustomerEventPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    private record Rows(List<CaseEvent> rows, PageRequest page) {
+        <T> Page<T> map(java.util.function.Function<CaseEvent, T> view) {
+            return page.page(rows, e -> e.id.toString(), view);
+        }
+    }
+
+    private Rows timelineRows(UUID id, PageRequest page, boolean customer) {
         ServiceCase c = cases.visible(id, LockModeType.NONE);
         StringBuilder where = new StringBuilder("caseId = ?1");
         List<Object> params = new java.util.ArrayList<>(List.of(c.id));
-        if (caller.isCustomerAccount()) {
-            where.append(" and visibility = ?2");
+        if (customer) {
+            where.append(" and (visibility = ?2 or kind = ?3)");
             params.add(CaseEvent.Visibility.CUSTOMER);
+            params.add(CaseEvent.Kind.TRANSITION);
         }
         if (page.after() != null) {
             where.append(" and id > ?").append(params.size() + 1);
             params.add(Long.parseLong(page.after()));
         }
         List<CaseEvent> rows = events.find(where + " order by id", params.toArray()).page(0, page.fetchSize()).list();
-        return page.page(rows, e -> e.id.toString(), e -> EventView.of(e, locale));
+        return new Rows(rows, page);
     }
 
     private CaseView audited(ServiceCase c, String action, CaseView before, Locale locale) {

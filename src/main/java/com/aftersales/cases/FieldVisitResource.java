@@ -1,9 +1,9 @@
 package com.aftersales.cases;
 
 import com.aftersales.shared.idempotency.Idempotent;
-import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
+import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
@@ -21,9 +21,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.UUID;
 
 /** Field-service visits (技术服务表) of a case. */
 @Path("/api/v1/cases/{caseId}/visits")
@@ -34,6 +38,9 @@ public class FieldVisitResource {
 
     @Inject
     FieldVisits visits;
+
+    @Inject
+    Caller caller;
 
     @POST
     @Idempotent
@@ -48,18 +55,32 @@ public class FieldVisitResource {
 
     @GET
     @AnyRole
-    @Operation(summary = "The case's visits")
-    public Page<FieldVisits.VisitView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
-                                            @QueryParam("cursor") String cursor) {
-        return visits.list(Params.uuid("case", caseId), PageRequest.of(limit, cursor));
+    @Operation(summary = "The case's visits (a customer account: as CustomerVisitView, without the trip and its comments)")
+    @APIResponse(responseCode = "200", description = "Staff: VisitPage; a customer account: CustomerVisitPage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {FieldVisits.VisitPage.class, FieldVisits.CustomerVisitPage.class})))
+    public Response list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor) {
+        UUID id = Params.uuid("case", caseId);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Response.ok(caller.isCustomerAccount() ? visits.customerList(id, page)
+                : FieldVisits.VisitPage.of(visits.list(id, page))).build();
     }
 
     @GET
     @Path("{visitId}")
     @AnyRole
-    @Operation(summary = "One visit")
+    @Operation(summary = "One visit (a customer account: as CustomerVisitView, without ETag)")
+    @APIResponse(responseCode = "200", description = "Staff: VisitView with its ETag; a customer account: CustomerVisitView",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {FieldVisits.VisitView.class, FieldVisits.CustomerVisitView.class})))
     public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {
-        return withEtag(visits.get(Params.uuid("case", caseId), Params.uuid("field-visit", visitId)));
+        UUID id = Params.uuid("case", caseId);
+        UUID visit = Params.uuid("field-visit", visitId);
+        if (caller.isCustomerAccount()) {
+            return Response.ok(visits.customerGet(id, visit)).build();
+        }
+        return withEtag(visits.get(id, visit));
     }
 
     @POST

@@ -76,6 +76,35 @@ public class FieldVisits {
         }
     }
 
+    /** A page of visits as staff see them. */
+    @RegisterForReflection
+    public record VisitPage(List<VisitView> items, String nextCursor, int limit) {
+        static VisitPage of(Page<VisitView> page) {
+            return new VisitPage(page.items(), page.nextCursor(), page.limit());
+        }
+    }
+
+    /**
+     * A visit as the customer account whose case it is sees it: when, where, who comes, what was done and the result.
+     * Never the trip (whether travel was needed, its approval, who decided and the approver's comment), why or by whom a
+     * visit was cancelled, or who planned it.
+     */
+    @RegisterForReflection
+    public record CustomerVisitView(UUID id, UUID caseId, FieldVisit.Purpose purpose, LocalDate plannedDate, String site,
+                                    List<String> technicians, FieldVisit.Status status, OffsetDateTime startedAt,
+                                    OffsetDateTime completedAt, String workDone, String result,
+                                    List<FieldVisit.PartUsed> partsUsed, OffsetDateTime cancelledAt) {
+        static CustomerVisitView of(FieldVisit v) {
+            return new CustomerVisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
+                    v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelledAt());
+        }
+    }
+
+    /** A page of visits as a customer account sees them. */
+    @RegisterForReflection
+    public record CustomerVisitPage(List<CustomerVisitView> items, String nextCursor, int limit) {
+    }
+
     static final String AUDIT_TYPE = "field-visit";
 
     @Inject
@@ -177,17 +206,33 @@ public class FieldVisits {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<VisitView> list(@NotNull UUID caseId, PageRequest page) {
+        return page.page(rows(caseId, page), v -> v.id.toString(), VisitView::of);
+    }
+
+    /** The visits of a case of the calling customer account, as it sees them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerVisitPage customerList(@NotNull UUID caseId, PageRequest page) {
+        Page<CustomerVisitView> views = page.page(rows(caseId, page), v -> v.id.toString(), CustomerVisitView::of);
+        return new CustomerVisitPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    private List<FieldVisit> rows(UUID caseId, PageRequest page) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
         Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, CaseCosts.uuidCursor(page.after())};
-        List<FieldVisit> rows = visits.find(where + " order by id", params).page(0, page.fetchSize()).list();
-        return page.page(rows, v -> v.id.toString(), VisitView::of);
+        return visits.find(where + " order by id", params).page(0, page.fetchSize()).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public VisitView get(@NotNull UUID caseId, @NotNull UUID visitId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         return VisitView.of(ofCase(c.id, visitId));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerVisitView customerGet(@NotNull UUID caseId, @NotNull UUID visitId) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        return CustomerVisitView.of(ofCase(c.id, visitId));
     }
 
     FieldVisit ofCase(UUID caseId, UUID visitId) {

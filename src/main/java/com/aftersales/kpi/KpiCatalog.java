@@ -273,7 +273,7 @@ final class KpiCatalog {
             new Kpi("warrantyCost", "三包费用（按费用类别）", "Warranty cost by category",
                     "期间内发生、已核实、由公司承担的费用；供应商索赔 = 费用 × 该客诉单退货产品供应商分摊比例的平均值；净额 = 费用 − 索赔",
                     "verified costs borne by the company, incurred in the period; supplier recovery = cost × mean supplier share of the case's returned units; net = cost − recovery",
-                    false,
+                    true,
                     List.of(GROUP, new Col("category", "费用类别", "category"), new Col("costCny", "费用（元）", "cost CNY"),
                             new Col("supplierRecoveryCny", "供应商索赔（元）", "supplier recovery CNY"),
                             new Col("netCny", "净额（元）", "net CNY")),
@@ -283,7 +283,7 @@ final class KpiCatalog {
                             + " group by 1, 2 order by 1, 2"),
             new Kpi("warrantyCostPerUnit", "单台三包费用", "Warranty cost per unit",
                     "（期间内公司承担的已核实费用 − 供应商索赔）÷ 期末在用产品数",
-                    "(verified company-borne cost incurred in the period − supplier recovery) ÷ units in the field", false,
+                    "(verified company-borne cost incurred in the period − supplier recovery) ÷ units in the field", true,
                     List.of(GROUP, new Col("netCny", "净费用（元）", "net cost CNY"), new Col("fieldUnits", "在用产品数", "units in the field"),
                             new Col("netCnyPerUnit", "单台净费用（元）", "net CNY per unit")),
                     ctx -> perFieldUnit(ctx, "num as (select " + COST_DIMS.expr(ctx.groupBy()) + " as grp, "

@@ -118,7 +118,9 @@ public class KpiDashboard {
         OffsetDateTime asOf = refreshed.isEmpty() ? null : SqlValues.offsetDateTime(refreshed.get(0));
 
         boolean byMonth = groupBy == Kpis.GroupBy.MONTH;
-        List<Served> served = served(byMonth);
+        // Staff-only figures (the company's costs and supplier recoveries) are left out of a customer account's dashboard.
+        List<Served> served = served(byMonth).stream().filter(s -> scope.isEmpty() || !KpiCatalog.ALL.stream()
+                .filter(k -> k.key().equals(s.key())).findFirst().orElseThrow().staffOnly()).toList();
         List<String> outputs = new ArrayList<>();
         served.forEach(s -> {
             outputs.add(s.present());

@@ -44,7 +44,9 @@ public class KpiResource {
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.CUSTOMER})
     @Operation(summary = "KPIs for from..to (dates, both included), grouped by month|customer|productLine|model; kpi= for one "
             + "table; each table states its formula. Accept: the spreadsheet type for a zh-CN department KPI workbook, "
-            + "text/csv for one KPI (kpi= required). A customer account sees its own units and cases only")
+            + "text/csv for one KPI (kpi= required). A customer account sees its own units and cases only, and not the staff-only "
+            + "cost KPIs (warrantyCost, warrantyCostPerUnit, sparePartsFillRate): they are left out, and asking for one by "
+            + "kpi= is 400 like an unknown KPI")
     public Response get(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
                         @QueryParam("kpi") String kpi, @QueryParam("maxMonths") String maxMonths) {
         String format = headers.getAcceptableMediaTypes().stream()
@@ -81,7 +83,8 @@ public class KpiResource {
             + "of their last refresh (null: never refreshed), and records changed since are not counted until the next one. "
             + "Served: cases, ntfRate, firstResponse and containment (without p90), eightDLeadTime, recurrences (count), "
             + "followUpWithin7Days, satisfaction, warrantyCost (totals) and warrantyCostPerUnit; for whole months they equal "
-            + "GET /api/v1/kpis at the refresh. A customer account sees its own figures only")
+            + "GET /api/v1/kpis at the refresh. A customer account sees its own figures only, without the staff-only cost "
+            + "figures (warrantyCost, warrantyCostPerUnit)")
     public KpiDashboard.Dashboard dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
                                             @QueryParam("groupBy") String groupBy) {
         return dashboard.dashboard(from, to, groupBy, Messages.choose(headers.getAcceptableLanguages()));

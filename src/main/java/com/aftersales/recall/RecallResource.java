@@ -6,6 +6,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.AnyStaff;
+import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
@@ -26,9 +27,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.UUID;
 
 /** Recall campaigns: criteria, preview, filing, activation, remedies, completion and progress reports. */
 @Path("/api/v1/recalls")
@@ -43,6 +48,9 @@ public class RecallResource {
     @Inject
     RecallProgress progress;
 
+    @Inject
+    Caller caller;
+
     @POST
     @Idempotent
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
@@ -55,18 +63,32 @@ public class RecallResource {
 
     @GET
     @AnyRole
-    @Operation(summary = "Campaigns by code (a customer account: those with its units)")
-    public Page<Recalls.CampaignView> list(@QueryParam("status") String status, @QueryParam("limit") String limit,
-                                           @QueryParam("cursor") String cursor) {
-        return recalls.list(Params.enumParam("status", status, RecallCampaign.Status.class), PageRequest.of(limit, cursor));
+    @Operation(summary = "Campaigns by code (a customer account: those with its units, as CustomerCampaignView: no "
+            + "criteria, its own counts only)")
+    @APIResponse(responseCode = "200", description = "Staff: CampaignPage; a customer account: CustomerCampaignPage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {Recalls.CampaignPage.class, Recalls.CustomerCampaignPage.class})))
+    public Response list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                         @QueryParam("cursor") String cursor) {
+        RecallCampaign.Status wanted = Params.enumParam("status", status, RecallCampaign.Status.class);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Response.ok(caller.isCustomerAccount() ? recalls.customerList(wanted, page)
+                : Recalls.CampaignPage.of(recalls.list(wanted, page))).build();
     }
 
     @GET
     @Path("{id}")
     @AnyRole
-    @Operation(summary = "One campaign")
+    @Operation(summary = "One campaign (a customer account: as CustomerCampaignView, without ETag: it changes no campaign)")
+    @APIResponse(responseCode = "200", description = "Staff: CampaignView with its ETag; a customer account: CustomerCampaignView",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {Recalls.CampaignView.class, Recalls.CustomerCampaignView.class})))
     public Response get(@PathParam("id") String id) {
-        return withEtag(recalls.get(Params.uuid("recall", id)));
+        UUID campaign = Params.uuid("recall", id);
+        if (caller.isCustomerAccount()) {
+            return Response.ok(recalls.customerView(campaign)).build();
+        }
+        return withEtag(recalls.get(campaign));
     }
 
     @PUT

@@ -75,6 +75,31 @@ public class Recalls {
         }
     }
 
+    /** A page of campaigns as staff see them. */
+    @RegisterForReflection
+    public record CampaignPage(List<CampaignView> items, String nextCursor, int limit) {
+        static CampaignPage of(Page<CampaignView> page) {
+            return new CampaignPage(page.items(), page.nextCursor(), page.limit());
+        }
+    }
+
+    /**
+     * A campaign as a customer account sees it: what is recalled, why and how it is remedied, and the figures of its own
+     * units only. Never the selection criteria (other customers' ids, serial lists), the campaign's total count, the
+     * filing or who drafted and approved it.
+     */
+    @RegisterForReflection
+    public record CustomerCampaignView(UUID id, String code, String title, String defectDescription, String safetyRisk,
+                                       String remedy, RecallCampaign.Status status, OffsetDateTime activatedAt,
+                                       OffsetDateTime completedAt, OffsetDateTime closedAt, long ownUnits,
+                                       long ownRemediedUnits) {
+    }
+
+    /** A page of campaigns as a customer account sees them. */
+    @RegisterForReflection
+    public record CustomerCampaignPage(List<CustomerCampaignView> items, String nextCursor, int limit) {
+    }
+
     @RegisterForReflection
     public record Preview(long units, List<CustomerCount> customers) {
     }
@@ -302,6 +327,11 @@ public class Recalls {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<CampaignView> list(RecallCampaign.Status status, PageRequest page) {
+        return page.page(rows(status, page), c -> c.code, CampaignView::of);
+    }
+
+    /** A page of campaigns by code (a customer account: those with its units), one more than the page to see if more follow. */
+    private List<RecallCampaign> rows(RecallCampaign.Status status, PageRequest page) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         caller.customerScope().ifPresent(scope -> {
@@ -321,7 +351,41 @@ public class Recalls {
         bind(q, params, 1);
         @SuppressWarnings("unchecked")
         List<RecallCampaign> rows = q.getResultList();
-        return page.page(rows, c -> c.code, CampaignView::of);
+        return rows;
+    }
+
+    /** One campaign as the calling customer account sees it (404 unless it has units of the customer). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerCampaignView customerView(UUID id) {
+        return customerViews(List.of(visible(id))).get(0);
+    }
+
+    /** The campaigns with units of the calling customer account, as it sees them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerCampaignPage customerList(RecallCampaign.Status status, PageRequest page) {
+        caller.customerScope().orElseThrow(() -> new IllegalStateException("customer views are for customer accounts"));
+        List<RecallCampaign> rows = rows(status, page);
+        Page<CustomerCampaignView> views = page.page(customerViews(rows), CustomerCampaignView::code, v -> v);
+        return new CustomerCampaignPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    /** The customer's own counts of each campaign, in one statement. */
+    private List<CustomerCampaignView> customerViews(List<RecallCampaign> campaigns) {
+        UUID scope = caller.customerScope().orElseThrow(() -> new IllegalStateException("customer views are for customer accounts"));
+        java.util.Map<UUID, long[]> counts = new java.util.HashMap<>();
+        if (!campaigns.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select campaign_id, count(*), count(*) filter (where remedy_status = 'REMEDIED') "
+                            + "from recall_unit where customer_id = ?1 and campaign_id = any(?2) group by campaign_id")
+                    .setParameter(1, scope).setParameter(2, campaigns.stream().map(c -> c.id).toArray(UUID[]::new))
+                    .getResultList();
+            rows.forEach(r -> counts.put((UUID) r[0], new long[]{((Number) r[1]).longValue(), ((Number) r[2]).longValue()}));
+        }
+        return campaigns.stream().map(c -> {
+            long[] n = counts.getOrDefault(c.id, new long[2]);
+            return new CustomerCampaignView(c.id, c.code, c.title, c.defectDescription, c.safetyRisk, c.remedy, c.status(),
+                    c.activatedAt(), c.completedAt(), c.closedAt(), n[0], n[1]);
+        }).toList();
     }
 
     /** One unit of the campaign (a customer account: only its own), with its version for If-Match. */

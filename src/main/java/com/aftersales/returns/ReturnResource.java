@@ -3,7 +3,6 @@ package com.aftersales.returns;
 import com.aftersales.shared.ratelimit.ExpensiveReport;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.idempotency.Idempotent;
-import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Caller;
@@ -24,11 +23,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** Returned goods (RMA): authorise, receive, test, judge, dispose, re-test, restock, close; NTF rates. */
 @Path("/api/v1/returns")
@@ -58,11 +61,18 @@ public class ReturnResource {
 
     @GET
     @AnyRole
-    @Operation(summary = "Returns by number (filters: caseId, status)")
-    public Page<ReturnView> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
-                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return returns.list(caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId),
-                Params.enumParam("status", status, ReturnOrder.Status.class), PageRequest.of(limit, cursor));
+    @Operation(summary = "Returns by number (filters: caseId, status); a customer account: its own cases' returns as "
+            + "CustomerReturnView (no costs, supplier, cause or tests)")
+    @APIResponse(responseCode = "200", description = "Staff: ReturnPage; a customer account: CustomerReturnPage",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ReturnView.ReturnPage.class, CustomerReturnView.CustomerReturnPage.class})))
+    public Response list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
+                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        UUID ofCase = caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId);
+        ReturnOrder.Status wanted = Params.enumParam("status", status, ReturnOrder.Status.class);
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Response.ok(caller.isCustomerAccount() ? returns.customerList(ofCase, wanted, page)
+                : ReturnView.ReturnPage.of(returns.list(ofCase, wanted, page))).build();
     }
 
     @GET
@@ -85,9 +95,17 @@ public class ReturnResource {
     @GET
     @Path("{id}")
     @AnyRole
-    @Operation(summary = "One return with its units, tests, verdicts, dispositions and cost shares")
+    @Operation(summary = "One return with its units, tests, verdicts, dispositions and cost shares (a customer account: "
+            + "CustomerReturnView, without ETag)")
+    @APIResponse(responseCode = "200", description = "Staff: ReturnView with its ETag; a customer account: CustomerReturnView",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ReturnView.class, CustomerReturnView.class})))
     public Response get(@PathParam("id") String id) {
-        return withEtag(returns.get(Params.uuid("return", id)));
+        UUID returnId = Params.uuid("return", id);
+        if (caller.isCustomerAccount()) {
+            return Response.ok(returns.customerGet(returnId)).build();
+        }
+        return withEtag(returns.get(returnId));
     }
 
     @POST

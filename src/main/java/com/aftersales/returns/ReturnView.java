@@ -41,6 +41,14 @@ public record ReturnView(UUID id, String returnNo, UUID caseId, String reason, R
         }
     }
 
+    /** A page of returns as staff see them. */
+    @RegisterForReflection
+    public record ReturnPage(List<ReturnView> items, String nextCursor, int limit) {
+        static ReturnPage of(com.aftersales.shared.paging.Page<ReturnView> page) {
+            return new ReturnPage(page.items(), page.nextCursor(), page.limit());
+        }
+    }
+
     /** What the verdicts mean for the case's verified costs (see {@link CostSharePolicy}). */
     @RegisterForReflection
     public record CostShares(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal verifiedCaseCostsCny,

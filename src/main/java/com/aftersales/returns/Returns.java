@@ -224,8 +224,28 @@ public class Returns {
         return view(visible(id, LockModeType.NONE));
     }
 
+    /** One return as the customer account whose case it is sees it (404 for another customer's). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerReturnView customerGet(UUID id) {
+        ReturnOrder r = visible(id, LockModeType.NONE);
+        return CustomerReturnView.of(r, units(r.id));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ReturnView> list(UUID caseId, ReturnOrder.Status status, PageRequest page) {
+        return page.page(rows(caseId, status, page), r -> r.returnNo, this::view);
+    }
+
+    /** The returns of the calling customer account's cases, as it sees them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CustomerReturnView.CustomerReturnPage customerList(UUID caseId, ReturnOrder.Status status, PageRequest page) {
+        caller.customerScope().orElseThrow(() -> new IllegalStateException("customer views are for customer accounts"));
+        Page<CustomerReturnView> views = page.page(rows(caseId, status, page), r -> r.returnNo,
+                r -> CustomerReturnView.of(r, units(r.id)));
+        return new CustomerReturnView.CustomerReturnPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    private List<ReturnOrder> rows(UUID caseId, ReturnOrder.Status status, PageRequest page) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         caller.customerScope().ifPresent(scope -> {
@@ -252,7 +272,7 @@ public class Returns {
         }
         @SuppressWarnings("unchecked")
         List<ReturnOrder> rows = query.getResultList();
-        return page.page(rows, r -> r.returnNo, this::view);
+        return rows;
     }
 
     ReturnOrder visible(UUID id, LockModeType lock) {

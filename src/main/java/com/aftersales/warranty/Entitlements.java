@@ -35,7 +35,8 @@ public class Entitlements {
 
     /**
      * What the policy needs about one unit, read together: the unit (the unit area's read model {@code unit_record}),
-     * its customer's warranty terms for its product line and its service contracts.
+     * its customer's warranty terms for its product line and the service contracts that customer signed for it (a
+     * contract signed by the unit's former customer does not cover the new one).
      */
     public record Facts(UUID unitId, UUID customerId, EntitlementPolicy.UnitFacts unit, List<EntitlementPolicy.Term> terms,
                         List<EntitlementPolicy.Contract> contracts) {
@@ -51,7 +52,7 @@ public class Entitlements {
                    (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km,
                                                           c.status)
                                          order by c.start_date, c.contract_no) as text)
-                    from service_contract c where c.unit_id = u.id) as contracts
+                    from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts
             from unit_record u
             where u.serial_no = any(?)""";
 

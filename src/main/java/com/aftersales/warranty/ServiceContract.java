@@ -25,6 +25,10 @@ public class ServiceContract extends Versioned {
     @Column(name = "unit_id", nullable = false, updatable = false)
     public UUID unitId;
 
+    /** The customer who signed it: the unit's customer on the day (a unit that changes customer keeps its contracts). */
+    @Column(name = "customer_id", nullable = false, updatable = false)
+    public UUID customerId;
+
     @Column(name = "contract_no", nullable = false, unique = true, updatable = false)
     public String contractNo;
 

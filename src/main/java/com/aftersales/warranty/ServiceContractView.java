@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @RegisterForReflection
-public record ServiceContractView(UUID id, String serialNo, String contractNo, LocalDate startDate, LocalDate endDate,
+public record ServiceContractView(UUID id, String serialNo, UUID customerId, String contractNo, LocalDate startDate, LocalDate endDate,
                                   Integer mileageLimitKm,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal feeCny,
                                   String coverage, String signedBy, LocalDate signedOn, ServiceContract.Status status,
@@ -17,7 +17,7 @@ public record ServiceContractView(UUID id, String serialNo, String contractNo, L
                                   OffsetDateTime updatedAt) {
 
     static ServiceContractView of(ServiceContract c, String serialNo) {
-        return new ServiceContractView(c.id, serialNo, c.contractNo, c.startDate, c.endDate, c.mileageLimitKm,
+        return new ServiceContractView(c.id, serialNo, c.customerId, c.contractNo, c.startDate, c.endDate, c.mileageLimitKm,
                 c.feeCny.setScale(2), c.coverage, c.signedBy, c.signedOn, c.status, c.cancelReason, c.version,
                 c.createdAt, c.updatedAt);
     }

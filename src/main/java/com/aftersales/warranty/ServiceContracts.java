@@ -23,7 +23,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** Signs and cancels paid service contracts (保修协议). Active contracts of one unit never overlap. */
+/**
+ * Signs and cancels paid service contracts (保修协议). Active contracts of one unit never overlap. A contract belongs to
+ * the customer who signed it (the unit's customer that day): after the unit moves to another customer, a customer
+ * account sees only its own customer's contracts of the unit; staff see all of them.
+ */
 @ApplicationScoped
 @Transactional
 public class ServiceContracts {
@@ -65,6 +69,7 @@ public class ServiceContracts {
         ServiceContract contract = new ServiceContract();
         contract.id = UUID.randomUUID();
         contract.unitId = unit.id();
+        contract.customerId = unit.customerId();
         contract.contractNo = contractNo;
         contract.startDate = request.startDate();
         contract.endDate = request.endDate();
@@ -108,6 +113,10 @@ public class ServiceContracts {
         UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         StringBuilder where = new StringBuilder("unitId = :unit");
         Parameters params = Parameters.with("unit", unit.id());
+        caller.customerScope().ifPresent(scope -> {
+            where.append(" and customerId = :scope");
+            params.and("scope", scope);
+        });
         if (page.after() != null) {
             where.append(" and contractNo > :after");
             params.and("after", page.after());
@@ -121,8 +130,10 @@ public class ServiceContracts {
         return contracts.list("unitId", unitId);
     }
 
+    /** A contract of the unit; a customer account reaches only those its own customer signed (404 otherwise). */
     private ServiceContract contract(UnitRecord unit, UUID contractId) {
         return contracts.find("id = ?1 and unitId = ?2", contractId, unit.id()).firstResultOptional()
+                .filter(c -> caller.maySee(c.customerId))
                 .orElseThrow(() -> ProblemException.notFound("service-contract", contractId));
     }
 }

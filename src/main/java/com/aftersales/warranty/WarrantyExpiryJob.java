@@ -13,7 +13,8 @@ import java.time.OffsetDateTime;
 /**
  * Units whose free warranty ends within a window (60 and 30 days by default) and that have no service contract
  * beyond it: an alert to SALES and a notice to the customer offering a contract; the same for service contracts
- * about to end with no contract after them. One INSERT … SELECT per kind; the dedupe key (window, unit, end date)
+ * about to end with no contract after them (a contract counts for, and its expiry is announced to, the customer who
+ * signed it, not a later customer of the unit). One INSERT … SELECT per kind; the dedupe key (window, unit, end date)
  * makes a second or concurrent run insert nothing. A unit first found inside the 30-day window gets only that notice.
  */
 @ApplicationScoped
@@ -57,6 +58,7 @@ public class WarrantyExpiryJob implements Job {
                             select e.*, w.w from ends e
                             join windows w on e.end_date > cast(?2 as date) + w.next_w and e.end_date <= cast(?2 as date) + w.w
                             where not exists (select 1 from service_contract sc where sc.unit_id = e.unit_id
+                                              and sc.customer_id = e.customer_id
                                               and sc.status = 'ACTIVE' and sc.end_date > e.end_date)
                         )""", """
                         select 'WARRANTY_EXPIRY' as kind, case when r.who = 'sales' then 'SALES' end as recipient_role,
@@ -70,11 +72,12 @@ public class WarrantyExpiryJob implements Job {
                             select w, coalesce(lead(w) over (order by w desc), -1) as next_w
                             from unnest(cast(?1 as int[])) as w
                         ), due as (
-                            select sc.id, sc.contract_no, sc.end_date, u.serial_no, u.customer_id, w.w
+                            select sc.id, sc.contract_no, sc.end_date, u.serial_no, sc.customer_id, w.w
                             from service_contract sc join unit_record u on u.id = sc.unit_id
                             join windows w on sc.end_date > cast(?2 as date) + w.next_w and sc.end_date <= cast(?2 as date) + w.w
                             where sc.status = 'ACTIVE'
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
+                                              and later.customer_id = sc.customer_id
                                               and later.status = 'ACTIVE' and later.end_date > sc.end_date)
                         )""", """
                         select 'SERVICE_CONTRACT_EXPIRY' as kind, case when r.who = 'sales' then 'SALES' end as recipient_role,

@@ -224,14 +224,29 @@ class KpiTest {
                 Map.of("group", group, "closedCases", 2, "followedUp", 1, "pct", 50.0f));
         assertThat(rows(r, "satisfaction")).containsExactly(
                 Map.of("group", group, "followUps", 2, "avgSatisfaction", 3.0f, "satisfiedPct", 50.0f));
-        assertThat(rows(r, "warrantyCost")).containsExactly(
+        assertThat(rows(r, "recallCompletion")).containsExactly(Map.of("group", group, "campaign", "ZH-" + code, "affected", 3,
+                "remedied", 1, "exempt", 1, "completionPct", 50.0f));
+    }
+
+    /** The cost KPIs of the data set (staff only: read in the customer's row of a report grouped by customer). */
+    static void assertCostFigures(JsonPath r, String group) {
+        assertThat(rowsOf(r, "warrantyCost", group)).containsExactly(
                 Map.of("group", group, "category", "LABOUR", "costCny", 80.0f, "supplierRecoveryCny", 0.0f, "netCny", 80.0f),
                 Map.of("group", group, "category", "PARTS", "costCny", 100.0f, "supplierRecoveryCny", 50.0f, "netCny", 50.0f),
                 Map.of("group", group, "category", "TRAVEL", "costCny", 50.0f, "supplierRecoveryCny", 25.0f, "netCny", 25.0f));
-        assertThat(rows(r, "warrantyCostPerUnit")).containsExactly(
+        assertThat(rowsOf(r, "warrantyCostPerUnit", group)).containsExactly(
                 Map.of("group", group, "netCny", 155.0f, "fieldUnits", 4, "netCnyPerUnit", 38.75f));
-        assertThat(rows(r, "recallCompletion")).containsExactly(Map.of("group", group, "campaign", "ZH-" + code, "affected", 3,
-                "remedied", 1, "exempt", 1, "completionPct", 50.0f));
+    }
+
+    static List<Map<String, Object>> rowsOf(JsonPath report, String kpi, String group) {
+        return rows(report, kpi).stream().filter(row -> group.equals(row.get("group"))).toList();
+    }
+
+    /** The staff-only cost KPIs (issue 22): never in a customer account's report, export or dashboard. */
+    static final List<String> COST_KPIS = List.of("warrantyCost", "warrantyCostPerUnit");
+
+    String label() {
+        return code + " 测试客户" + code;
     }
 
     @Test
@@ -255,7 +270,9 @@ class KpiTest {
     void aCustomerAccountGetsExactlyItsOwnFigures() {
         JsonPath mine = kpis(asCustomer(UUID.fromString(customer)), null);
         assertFigures(mine, "ALL");
-        assertThat(mine.getList("tables.key")).doesNotContain("sparePartsFillRate");
+        assertThat(mine.getList("tables.key")).doesNotContain("sparePartsFillRate").doesNotContainAnyElementsOf(COST_KPIS);
+        // The cost figures of the same data set, for staff, in the customer's row.
+        assertCostFigures(kpis(as("QUALITY_ENGINEER"), "customer"), label());
         asCustomer(UUID.fromString(customer)).queryParam("from", from).queryParam("to", to).queryParam("kpi", "sparePartsFillRate")
                 .get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
         // Another customer sees none of it.
@@ -297,9 +314,12 @@ class KpiTest {
                 Map.of("group", "TM350", "failedUnits", 0, "fieldUnits", 1, "ppm", 0.0f));
         assertThat(rows(byModel, "cases")).extracting(row -> row.get("group") + "/" + row.get("type"))
                 .containsExactly("TM220/CLAIM", "TM220/COMPLAINT", "TM350/GRIEVANCE");
-        // Costs take the model of the unit billed (case_cost.product_model, filled by the database).
-        assertThat(rows(byModel, "warrantyCost")).extracting(row -> row.get("group") + "/" + row.get("category") + "/" + row.get("netCny"))
-                .containsExactly("TM220/LABOUR/80.0", "TM220/PARTS/50.0", "TM220/TRAVEL/25.0");
+        // Costs take the model of the unit billed (case_cost.product_model, filled by the database); a customer account
+        // does not see cost KPIs (staff only).
+        assertThat(byModel.getList("tables.key")).doesNotContainAnyElementsOf(COST_KPIS);
+        assertThat(Sql.text("select string_agg(cc.category || '/' || cc.product_model, ',' order by cc.category) from case_cost cc "
+                + "join service_case c on c.id = cc.case_id where c.customer_id = cast(?1 as uuid)", customer))
+                .isEqualTo("LABOUR/TM220,PARTS/TM220,TRAVEL/TM220");
         JsonPath byMonth = kpis(asCustomer(UUID.fromString(customer)), "month");
         List<Map<String, Object>> ppm = rows(byMonth, "ppm");
         assertThat(ppm.get(0)).isEqualTo(Map.of("group", "2025-01", "failedUnits", 0, "fieldUnits", 2, "ppm", 0.0f));
@@ -355,12 +375,16 @@ class KpiTest {
             Sheet cases = sheets.stream().filter(s -> s.getName().startsWith("客诉数量")).findFirst().orElseThrow();
             assertThat(cases.read().stream().filter(r -> r.getRowNum() == 5).findFirst().orElseThrow().getCellText(1)).isEqualTo("索赔");
         }
-        String csv = new String(asCustomer(UUID.fromString(customer)).accept("text/csv").header("Accept-Language", "en")
-                .queryParam("from", from).queryParam("to", to).queryParam("kpi", "warrantyCost")
+        // A cost KPI is staff-only: staff export it (here the customer's rows of the export grouped by customer).
+        String csv = new String(as("QUALITY_ENGINEER").accept("text/csv").header("Accept-Language", "en")
+                .queryParam("from", from).queryParam("to", to).queryParam("kpi", "warrantyCost").queryParam("groupBy", "customer")
                 .get("/api/v1/kpis").then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
-        assertThat(csv).isEqualTo("\uFEFF\"group\",\"category\",\"cost CNY\",\"supplier recovery CNY\",\"net CNY\"\r\n"
-                + "\"ALL\",\"LABOUR\",\"80.00\",\"0.00\",\"80.00\"\r\n\"ALL\",\"PARTS\",\"100.00\",\"50.00\",\"50.00\"\r\n"
-                + "\"ALL\",\"TRAVEL\",\"50.00\",\"25.00\",\"25.00\"\r\n");
+        assertThat(csv).startsWith("\uFEFF\"group\",\"category\",\"cost CNY\",\"supplier recovery CNY\",\"net CNY\"\r\n");
+        String l = "\"" + label() + "\"";
+        assertThat(csv).contains(l + ",\"LABOUR\",\"80.00\",\"0.00\",\"80.00\"\r\n" + l + ",\"PARTS\",\"100.00\",\"50.00\",\"50.00\"\r\n"
+                + l + ",\"TRAVEL\",\"50.00\",\"25.00\",\"25.00\"\r\n");
+        asCustomer(UUID.fromString(customer)).accept("text/csv").queryParam("from", from).queryParam("to", to)
+                .queryParam("kpi", "warrantyCost").get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
         asCustomer(UUID.fromString(customer)).accept("text/csv").queryParam("from", from).queryParam("to", to)
                 .get("/api/v1/kpis").then().statusCode(400).body("errors[0].field", equalTo("kpi"));
     }
@@ -462,6 +486,8 @@ class KpiTest {
 
     static final List<String> DASHBOARD_KPIS = List.of("cases", "ntfRate", "firstResponse", "containment", "eightDLeadTime",
             "recurrences", "followUpWithin7Days", "satisfaction", "warrantyCost", "warrantyCostPerUnit");
+    /** A customer account's dashboard: without the staff-only cost KPIs. */
+    static final List<String> CUSTOMER_DASHBOARD_KPIS = DASHBOARD_KPIS.stream().filter(k -> !COST_KPIS.contains(k)).toList();
 
     @Test
     void theDashboardEqualsTheExactReportForWholeMonthsAfterARefresh() {
@@ -470,8 +496,8 @@ class KpiTest {
         for (String groupBy : java.util.Arrays.asList(null, "month", "productLine", "model")) {
             JsonPath exact = exactWholeMonths(asCustomer(me), groupBy);
             JsonPath dash = dashboard(asCustomer(me), groupBy);
-            assertThat(dash.getList("tables.key")).containsExactlyElementsOf(DASHBOARD_KPIS);
-            for (String kpi : DASHBOARD_KPIS) {
+            assertThat(dash.getList("tables.key")).containsExactlyElementsOf(CUSTOMER_DASHBOARD_KPIS);
+            for (String kpi : CUSTOMER_DASHBOARD_KPIS) {
                 assertThat(normalised(rows(dash, kpi))).as(kpi + " by " + groupBy).isEqualTo(expected(exact, kpi));
             }
         }
@@ -479,13 +505,15 @@ class KpiTest {
         JsonPath total = dashboard(asCustomer(me), null);
         assertThat(rows(total, "ntfRate")).containsExactly(Map.of("group", "ALL", "judgedUnits", 2, "ntfUnits", 1, "ntfRatePct", 50.0f));
         assertThat(rows(total, "firstResponse")).containsExactly(Map.of("group", "ALL", "cases", 2, "avgHours", 3.0f, "onTimePct", 50.0f));
-        assertThat(rows(total, "warrantyCostPerUnit")).containsExactly(
-                Map.of("group", "ALL", "netCny", 155.0f, "fieldUnits", 4, "netCnyPerUnit", 38.75f));
         assertThat(rows(total, "cases")).containsExactly(Map.of("group", "ALL", "cases", 3));
-        // Staff grouped by customer: the customer's row, labelled as in the exact report, holds the same figures.
-        String label = code + " 测试客户" + code;
+        // Staff grouped by customer: the customer's row, labelled as in the exact report, holds the same figures
+        // (the cost KPIs too, which are staff-only).
+        String label = label();
         JsonPath staffExact = exactWholeMonths(as("QUALITY_ENGINEER"), "customer");
         JsonPath staff = dashboard(as("QUALITY_ENGINEER"), "customer");
+        assertThat(staff.getList("tables.key")).containsExactlyElementsOf(DASHBOARD_KPIS);
+        assertThat(rowsOf(staff, "warrantyCostPerUnit", label)).containsExactly(
+                Map.of("group", label, "netCny", 155.0f, "fieldUnits", 4, "netCnyPerUnit", 38.75f));
         for (String kpi : DASHBOARD_KPIS) {
             assertThat(normalised(rows(staff, kpi)).stream().filter(r -> label.equals(r.get("group"))).toList()).as(kpi)
                     .isEqualTo(expected(staffExact, kpi).stream().filter(r -> label.equals(r.get("group"))).toList())
@@ -498,7 +526,7 @@ class KpiTest {
         // Runs at once queue on the refresh's lock and all end OK (a refresh is idempotent).
         com.aftersales.support.Jobs.fireConcurrently("kpi-aggregates", 3);
         JsonPath other = dashboard(asCustomer(UUID.fromString(Api.newCustomer(Api.unique("kpd")))), null);
-        assertThat(other.getList("tables.key")).containsExactlyElementsOf(DASHBOARD_KPIS);
+        assertThat(other.getList("tables.key")).containsExactlyElementsOf(CUSTOMER_DASHBOARD_KPIS);
         assertThat(other.getList("tables.rows.flatten()")).isEmpty();
         // The customer's own rows are there, and nobody else's (the staff total is larger or equal, never smaller).
         JsonPath mine = dashboard(asCustomer(UUID.fromString(customer)), "customer");
@@ -507,15 +535,17 @@ class KpiTest {
 
     @Test
     void figuresStayAsOfTheRefreshUntilTheNextOne() {
-        String other = Api.newCustomer(Api.unique("kpa"));
+        String otherCode = Api.unique("kpa");
+        String other = Api.newCustomer(otherCode);
         var them = UUID.fromString(other);
+        String theirRow = otherCode + " 测试客户" + otherCode;
         unit(other, "TM220", "2025-02-21");
         refreshAggregates();
         JsonPath before = dashboard(asCustomer(them), null);
         String asOf = before.getString("asOf");
         assertThat(asOf).isNotNull();
         assertThat(rows(before, "cases")).isEmpty();
-        assertThat(rows(before, "warrantyCostPerUnit")).extracting(r -> r.get("fieldUnits")).containsExactly(1);
+        assertThat(fieldUnits(theirRow)).containsExactly(1);
         // A unit delivered in an old month and a case opened now, after the refresh.
         String serial = unit(other, "TM350", "2025-03-21");
         Fixtures.openCase(CaseBodies.open(other).type("CLAIM").unit(serial, 100).failureDate(today())
@@ -524,7 +554,7 @@ class KpiTest {
         JsonPath stale = dashboard(asCustomer(them), null);
         assertThat(stale.getString("asOf")).isEqualTo(asOf);
         assertThat(rows(stale, "cases")).isEmpty();
-        assertThat(rows(stale, "warrantyCostPerUnit")).extracting(r -> r.get("fieldUnits")).containsExactly(1);
+        assertThat(fieldUnits(theirRow)).containsExactly(1);
         assertThat(rows(exactWholeMonths(asCustomer(them), null), "cases")).hasSize(1);
         TestClock.advance(Duration.ofMinutes(5));
         refreshAggregates();
@@ -534,7 +564,13 @@ class KpiTest {
         JsonPath after = dashboard(asCustomer(them), null);
         assertThat(java.time.OffsetDateTime.parse(after.getString("asOf"))).isAfter(java.time.OffsetDateTime.parse(asOf));
         assertThat(rows(after, "cases")).containsExactly(Map.of("group", "ALL", "cases", 1));
-        assertThat(rows(after, "warrantyCostPerUnit")).extracting(r -> r.get("fieldUnits")).containsExactly(2);
+        assertThat(fieldUnits(theirRow)).containsExactly(2);
+    }
+
+    /** Units in the field of a customer's row on the staff dashboard (warrantyCostPerUnit, a staff-only KPI). */
+    List<Object> fieldUnits(String customerRow) {
+        return rowsOf(dashboard(as("QUALITY_ENGINEER"), "customer"), "warrantyCostPerUnit", customerRow).stream()
+                .map(r -> r.get("fieldUnits")).toList();
     }
 
     @Test
