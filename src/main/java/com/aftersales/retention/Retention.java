@@ -216,7 +216,8 @@ public class Retention {
      * responses that copied them (kept as keys, without the response, so a replay runs nothing again); a second statement
      * of the same transaction redacts the audit trail's copies ({@code aftersales_redact_audit}, run with the schema
      * owner's rights: the application only appends to the audit log); the attachments' rows go and then their objects
-     * with every version. With {@code idempotencyBefore}, stored
+     * with every version. The job also finishes cases that the purge before V35 anonymised (title still there), once.
+     * With {@code idempotencyBefore}, stored
      * idempotent responses older than that go as well (their own retention, aftersales.idempotency.retention).
      */
     private Purge anonymise(LocalDate asOf, String serialNo, String actor, OffsetDateTime idempotencyBefore) {
@@ -240,13 +241,23 @@ public class Retention {
                                               where cu.case_id = c.id and u2.anonymised_at is null
                                                 and u2.id not in (select id from units))
                             returning c.id, c.case_no
+                        ), backlog as (
+                            -- Cases the purge before V35 anonymised (their title still stands): the rest now, once.
+                            update service_case c set title = ?8,
+                                                      major_reason = case when c.major_reason is null then null else ?8 end,
+                                                      action_plan = case when c.action_plan is null then null else ?8 end,
+                                                      version = c.version + 1, updated_at = ?5
+                            where cast(?2 as text) is null and c.anonymised_at is not null and c.title <> ?8
+                            returning c.id, c.case_no
+                        ), purged as (
+                            select id, case_no from cases union all select id, case_no from backlog
                         ), events as (
                             update case_event ev set text = case when ev.text is null then null else ?8 end, text_args = null,
                                                      text_key = null
-                            from cases c where ev.case_id = c.id and (ev.text is not null or ev.text_args is not null)
+                            from purged c where ev.case_id = c.id and (ev.text is not null or ev.text_args is not null)
                             returning 1
                         ), waivers as (
-                            update case_gate_waiver w set reason = ?8 from cases c where w.case_id = c.id
+                            update case_gate_waiver w set reason = ?8 from purged c where w.case_id = c.id
                             returning 1
                         ), visits as (
                             update field_visit v set site = ?8,
@@ -255,19 +266,21 @@ public class Retention {
                                                      result = case when v.result is null then null else ?8 end,
                                                      cancel_reason = case when v.cancel_reason is null then null else ?8 end,
                                                      version = v.version + 1, updated_at = ?5
-                            from cases c where v.case_id = c.id
+                            from purged c where v.case_id = c.id
                             returning 1
                         ), costs as (
                             update case_cost k set description = ?8,
                                                    decision_comment = case when k.decision_comment is null then null else ?8 end,
                                                    version = k.version + 1, updated_at = ?5
-                            from cases c where k.case_id = c.id
+                            from purged c where k.case_id = c.id
                             returning 1
                         ), followups as (
-                            update follow_up f set comments = null, version = f.version + 1, updated_at = ?5 from cases c where f.case_id = c.id and f.comments is not null
+                            update follow_up f set comments = null, version = f.version + 1, updated_at = ?5
+                            from purged c where f.case_id = c.id and f.comments is not null
                             returning 1
                         ), return_orders as (
-                            update return_order o set reason = ?8, version = o.version + 1, updated_at = ?5 from cases c where o.case_id = c.id
+                            update return_order o set reason = ?8, version = o.version + 1, updated_at = ?5
+                            from purged c where o.case_id = c.id
                             returning o.id
                         ), return_tests as (
                             update return_test t set conditions = case when t.conditions is null then null else ?8 end,
@@ -275,10 +288,10 @@ public class Retention {
                             from return_orders o where t.return_id = o.id
                             returning 1
                         ), reports as (
-                            select distinct e.report_id from eight_d_case e join cases c on c.id = e.case_id
+                            select distinct e.report_id from eight_d_case e join purged c on c.id = e.case_id
                             where not exists (select 1 from eight_d_case e2 join service_case s on s.id = e2.case_id
                                               where e2.report_id = e.report_id and s.anonymised_at is null
-                                                and s.id not in (select id from cases))
+                                                and s.id not in (select id from purged))
                         ), eight_d as (
                             update eight_d_report d set title = ?8, d2 = null, d7 = null,
                                                         d4_occurrence = case when d.d4_occurrence is null then null else ?8 end,
@@ -303,8 +316,8 @@ public class Retention {
                             update notice n set subject = ?8, body = ?8,
                                                 payload = jsonb_strip_nulls(jsonb_build_object('caseId', n.payload -> 'caseId',
                                                           'caseNo', n.payload -> 'caseNo', 'redacted', true))
-                            where n.payload ->> 'caseId' in (select cast(id as text) from cases)
-                               or n.payload ->> 'caseNo' in (select case_no from cases)
+                            where n.payload ->> 'caseId' in (select cast(id as text) from purged)
+                               or n.payload ->> 'caseNo' in (select case_no from purged)
                                or n.payload ->> 'serialNo' in (select serial_no from units)
                             returning 1
                         ), aged_replays as (
@@ -316,7 +329,7 @@ public class Retention {
                             update idempotency_key k set response_body = null, location = null, etag = null
                             where (k.response_body is not null or k.location is not null)
                               and (cast(?7 as timestamptz) is null or k.created_at >= cast(?7 as timestamptz))
-                              and (exists (select 1 from cases c
+                              and (exists (select 1 from purged c
                                            where strpos(coalesce(k.response_body, '') || coalesce(k.location, ''),
                                                         cast(c.id as text)) > 0)
                                    or exists (select 1 from units x where strpos(coalesce(k.response_body, ''), x.serial_no) > 0))
@@ -339,7 +352,7 @@ public class Retention {
                                + (select count(*) from eight_d_disciplines) + (select count(*) from eight_d_actions)
                                + (select count(*) from notices) + (select count(*) from replays)
                                + (select count(*) from aged_replays) + (select count(*) from audited),
-                               (select string_agg(cast(id as text), ',') from cases),
+                               (select string_agg(cast(id as text), ',') from purged),
                                (select string_agg(serial_no, ',') from units)""")
                 .setParameter(1, asOf).setParameter(2, serialNo).setParameter(3, actor)
                 .setParameter(4, CorrelationId.current()).setParameter(5, OffsetDateTime.now(clock))
