@@ -251,6 +251,9 @@ public class Retention {
                             returning c.id, c.case_no
                         ), purged as (
                             select id, case_no from cases union all select id, case_no from backlog
+                        ), purged_units as (
+                            select serial_no from units
+                            union select cu.serial_no from case_unit cu join backlog b on b.id = cu.case_id
                         ), events as (
                             update case_event ev set text = case when ev.text is null then null else ?8 end, text_args = null,
                                                      text_key = null
@@ -318,7 +321,7 @@ public class Retention {
                                                           'caseNo', n.payload -> 'caseNo', 'redacted', true))
                             where n.payload ->> 'caseId' in (select cast(id as text) from purged)
                                or n.payload ->> 'caseNo' in (select case_no from purged)
-                               or n.payload ->> 'serialNo' in (select serial_no from units)
+                               or n.payload ->> 'serialNo' in (select serial_no from purged_units)
                             returning 1
                         ), aged_replays as (
                             delete from idempotency_key k
@@ -332,7 +335,7 @@ public class Retention {
                               and (exists (select 1 from purged c
                                            where strpos(coalesce(k.response_body, '') || coalesce(k.location, ''),
                                                         cast(c.id as text)) > 0)
-                                   or exists (select 1 from units x where strpos(coalesce(k.response_body, ''), x.serial_no) > 0))
+                                   or exists (select 1 from purged_units x where strpos(coalesce(k.response_body, ''), x.serial_no) > 0))
                             returning 1
                         ), audited as (
                             insert into audit_log (occurred_at, actor, action, entity_type, entity_id, before_state, after_state,
@@ -353,7 +356,7 @@ public class Retention {
                                + (select count(*) from notices) + (select count(*) from replays)
                                + (select count(*) from aged_replays) + (select count(*) from audited),
                                (select string_agg(cast(id as text), ',') from purged),
-                               (select string_agg(serial_no, ',') from units)""")
+                               (select string_agg(serial_no, ',') from purged_units)""")
                 .setParameter(1, asOf).setParameter(2, serialNo).setParameter(3, actor)
                 .setParameter(4, CorrelationId.current()).setParameter(5, OffsetDateTime.now(clock))
                 .setParameter(6, clock.getZone().getId()).setParameter(7, idempotencyBefore)

@@ -62,6 +62,15 @@ class PurgeTest {
         RetentionTest.life(model, 1);
         // Delivered 2020 with a one-year life: kept until 2022-12-31, long past. Delivered 2025 (default life): kept.
         Planted expired = plant(customer, RetentionTest.unit(customer, model, "2020-05-01"), "2020-06-01");
+        // Anonymised by the purge before V35, which cleared only the unit, the reporter, the description, notes and
+        // follow-up comments: the next run finishes it.
+        Planted older = plant(customer, RetentionTest.unit(customer, model, "2020-05-01"), "2020-06-01");
+        Sql.exec("update unit set vin = null, end_customer = null, anonymised_at = now() where serial_no = ?1", older.serial());
+        Sql.exec("update service_case set reporter_name = '（已匿名）', reporter_phone = null, reporter_email = null, "
+                + "description = '（已匿名）', anonymised_at = now() where id = cast(?1 as uuid)", older.caseId());
+        Sql.exec("update case_event set text = null, text_args = null where case_id = cast(?1 as uuid) and kind = 'NOTE'",
+                older.caseId());
+        Sql.exec("update follow_up set comments = null where case_id = cast(?1 as uuid)", older.caseId());
         Planted kept = plant(customer, RetentionTest.unit(customer, Api.unique("M-NEW"), "2025-05-01"), "2025-06-01");
 
         // Before: every planted place holds its string, and the API shows them.
@@ -76,9 +85,12 @@ class PurgeTest {
         assertThat(seenThroughTheApi(expired)).as("API answers still showing the expired unit's strings").isEmpty();
         assertThat(objects(expired)).as("objects of the expired case").isEmpty();
         assertThat(Sql.text("select coalesce(vin, '-') from unit where serial_no = ?1", expired.serial())).isEqualTo("-");
+        assertThat(places(older.prefix())).as("columns still holding strings of a case the older purge anonymised").isEmpty();
+        assertThat(seenThroughTheApi(older)).isEmpty();
+        assertThat(objects(older)).isEmpty();
         // The records stay for the statistics: the case is there, anonymised; a replay runs nothing again.
         as("ADMIN").get("/api/v1/cases/" + expired.caseId()).then().statusCode(200);
-        assertThat(Sql.count("select count(*) from service_case where customer_id = cast(?1 as uuid)", customer)).isEqualTo(2);
+        assertThat(Sql.count("select count(*) from service_case where customer_id = cast(?1 as uuid)", customer)).isEqualTo(3);
         // The unit under retention keeps every one of its strings.
         assertThat(places(kept.prefix())).containsAll(PLACES);
         assertThat(seenThroughTheApi(kept)).containsAll(apiPlaces(kept));
