@@ -43,5 +43,6 @@ begin
                 returning 1
             )
             select cast(count(*) as integer) from redacted
-        $body$$f$, current_schema());
+        $body$
+    $f$, current_schema());
 end $$;
