@@ -316,8 +316,7 @@ public class Retention {
                             from reports x where a.report_id = x.report_id
                             returning 1
                         ), notices as (
-                            update notice n set subject = ?8, body = ?8,
-                                                payload = jsonb_strip_nulls(jsonb_build_object('caseId', n.payload -> 'caseId',
+                            update notice n set payload = jsonb_strip_nulls(jsonb_build_object('caseId', n.payload -> 'caseId',
                                                           'caseNo', n.payload -> 'caseNo', 'redacted', true))
                             where n.payload ->> 'caseId' in (select cast(id as text) from purged)
                                or n.payload ->> 'caseNo' in (select case_no from purged)

@@ -43,7 +43,7 @@ class PurgeTest {
             "return_order.reason", "return_test.conditions", "return_test.measured",
             "eight_d_report.title", "eight_d_report.d2", "eight_d_report.d4_occurrence", "eight_d_report.summary",
             "eight_d_discipline.content", "eight_d_action.description", "eight_d_action.effectiveness",
-            "notice.subject", "notice.body", "notice.payload",
+            "notice.payload",
             "attachment.file_name", "idempotency_key.response_body",
             "audit_log.after_state");
 
@@ -154,9 +154,8 @@ class PurgeTest {
         Sql.exec("insert into case_gate_waiver (case_id, report_id, reason, waived_by, waived_at) values (cast(?1 as uuid), "
                 + "cast(?2 as uuid), ?3, 'test', now())", caseId, reportId, p + "-waiver");
         String inboxSubject = Api.unique("reader");
-        Sql.exec("insert into notice (id, kind, subject, body, payload, dedupe_key, recipient_subject, channel, created_at) "
-                + "values (gen_random_uuid(), 'CASE_ROUTED', ?2, ?3, cast(?4 as jsonb), ?5, ?6, 'INBOX', ?7)",
-                caseId, p + "-noticeSubject", p + "-noticeBody",
+        Sql.exec("insert into notice (id, kind, payload, dedupe_key, recipient_subject, created_at) values (gen_random_uuid(), "
+                + "'CASE_ROUTED', cast(?1 as jsonb), ?2, ?3, ?4)",
                 "{\"caseId\": \"" + caseId + "\", \"caseNo\": \"X\", \"title\": \"" + p + "-noticeTitle\", \"severity\": \"LOW\", "
                         + "\"ownerRole\": \"SALES\"}", Api.unique("dedupe"), inboxSubject, com.aftersales.support.TestClock.now());
         Sql.exec("insert into audit_log (actor, action, entity_type, entity_id, after_state) values ('test', 'AUTHORISE', "
