@@ -255,6 +255,31 @@ resource "aws_iam_role_policy" "expire_uploads" {
   policy = data.aws_iam_policy_document.expire_uploads.json
 }
 
+# The retention purge (retention.Retention, run by the jobs function's retention job and by an admin's erasure through
+# the API) removes every object of an expired case with all its versions and delete markers.
+data "aws_iam_policy_document" "purge_attachments" {
+  statement {
+    actions   = ["s3:ListBucketVersions"]
+    resources = [module.attachments.arn]
+    condition {
+      test     = "StringLike"
+      variable = "s3:prefix"
+      values   = ["cases/*"]
+    }
+  }
+  statement {
+    actions   = ["s3:DeleteObjectVersion", "s3:DeleteObject"]
+    resources = ["${module.attachments.arn}/cases/*"]
+  }
+}
+
+resource "aws_iam_role_policy" "purge_attachments" {
+  for_each = toset(["api", "jobs"])
+  name     = "purge-attachments"
+  role     = aws_iam_role.this[each.key].id
+  policy   = data.aws_iam_policy_document.purge_attachments.json
+}
+
 # The package goes to Lambda through S3: the JVM build's function.zip (over 60 MB) is over the 50 MB that Lambda takes
 # in a direct upload, and S3 works for both builds. Lambda copies the code when a function is created or updated,
 # so older package versions can expire.

@@ -153,6 +153,29 @@ resource "aws_db_parameter_group" "this" {
     name  = "random_page_cost"
     value = "1.1"
   }
+  # The exported PostgreSQL log must not carry row contents (issue 22): no DETAIL ("Failing row contains (…)",
+  # "Key (…)=(…)"), no failing statement, no bind values, and no ERROR lines, whose message can name a refused value
+  # ("invalid input syntax for type uuid: "…""). The functions log each database error by SQLState and constraint.
+  parameter {
+    name  = "log_error_verbosity"
+    value = "terse"
+  }
+  parameter {
+    name  = "log_min_error_statement"
+    value = "panic"
+  }
+  parameter {
+    name  = "log_min_messages"
+    value = "log"
+  }
+  parameter {
+    name  = "log_parameter_max_length"
+    value = "0"
+  }
+  parameter {
+    name  = "log_parameter_max_length_on_error"
+    value = "0"
+  }
 }
 
 # RDS writes the exported PostgreSQL log here; declared before the instance so that RDS does not create it without

@@ -205,7 +205,8 @@ run "the_function_policies_have_no_wildcard_actions" {
 
   assert {
     condition = alltrue(flatten([for d in concat(values(data.aws_iam_policy_document.logs), [data.aws_iam_policy_document.attachments,
-      data.aws_iam_policy_document.expire_uploads, data.aws_iam_policy_document.connect, data.aws_iam_policy_document.migrate_secrets]) :
+      data.aws_iam_policy_document.expire_uploads, data.aws_iam_policy_document.purge_attachments,
+      data.aws_iam_policy_document.connect, data.aws_iam_policy_document.migrate_secrets]) :
     [for s in d.statement : [for a in s.actions : !strcontains(a, "*")]]]))
     error_message = "No wildcard actions in the functions' policies."
   }

@@ -86,6 +86,13 @@ run "private_database_behind_a_tls_proxy" {
     error_message = "The database must refuse connections without TLS."
   }
   assert {
+    condition = alltrue([for name, value in {
+      log_error_verbosity = "terse", log_min_error_statement = "panic", log_min_messages = "log",
+      log_parameter_max_length = "0", log_parameter_max_length_on_error = "0" } :
+    one([for p in aws_db_parameter_group.this.parameter : p.value if p.name == name]) == value])
+    error_message = "The exported PostgreSQL log carries no row contents: no DETAIL, statements, bind values or ERROR lines."
+  }
+  assert {
     condition     = aws_db_instance.this.storage_encrypted && aws_db_instance.this.manage_master_user_password
     error_message = "Storage is encrypted and the master password lives in Secrets Manager only."
   }

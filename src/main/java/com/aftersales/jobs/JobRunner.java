@@ -116,7 +116,7 @@ public class JobRunner {
                     .getSingleResult()).longValue());
         } catch (RuntimeException e) {
             // Not even recorded (the database stayed out of reach): still a failed run for the alarm.
-            LOG.errorf(e, "Job %s failed (run not recorded)", name);
+            LOG.errorf(DatabaseErrors.loggable(e), "Job %s failed (run not recorded)", name);
             observe(name, "FAILED", System.nanoTime() - startNanos, null);
             throw e;
         }
@@ -138,10 +138,10 @@ public class JobRunner {
         } catch (RuntimeException e) {
             observe(name, "FAILED", System.nanoTime() - startNanos, null);
             // infra/modules/alarms counts this logger's ERROR lines for the job-failures alarm: only failed runs log at ERROR.
-            LOG.errorf(e, "Job %s failed (run %d, attempt %d)", name, id, attempts[0]);
+            LOG.errorf(DatabaseErrors.loggable(e), "Job %s failed (run %d, attempt %d)", name, id, attempts[0]);
             inTransaction(name, attempt -> em.createNativeQuery(
                             "update job_run set finished_at = ?4, outcome = 'FAILED', error = ?2, attempts = ?3 where id = ?1")
-                    .setParameter(1, id).setParameter(2, String.valueOf(e.getMessage())).setParameter(3, Math.max(1, attempts[0]))
+                    .setParameter(1, id).setParameter(2, DatabaseErrors.describe(e).orElse(String.valueOf(e.getMessage()))).setParameter(3, Math.max(1, attempts[0]))
                     .setParameter(4, OffsetDateTime.now(clock)).executeUpdate());
         }
         // This run's row, not the job's latest: runs of the same job may overlap.
@@ -204,7 +204,7 @@ public class JobRunner {
                 }
                 Duration pause = retryDelays.get(attempt - 1);
                 LOG.warnf("Job %s: attempt %d met a transient database failure (%s); trying again in %d ms",
-                        job, attempt, e.getMessage(), pause.toMillis());
+                        job, attempt, DatabaseErrors.describe(e).orElse(e.getClass().getName()), pause.toMillis());
                 try {
                     Thread.sleep(pause.toMillis());
                 } catch (InterruptedException interrupted) {

@@ -24,6 +24,12 @@ public class EmbeddedPostgresLauncher implements Supplier<String> {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setServerConfig("timezone", "UTC")
+                    // As the RDS parameter group (infra/modules/database): no row contents in the server's log.
+                    .setServerConfig("log_error_verbosity", "terse")
+                    .setServerConfig("log_min_error_statement", "panic")
+                    .setServerConfig("log_min_messages", "log")
+                    .setServerConfig("log_parameter_max_length", "0")
+                    .setServerConfig("log_parameter_max_length_on_error", "0")
                     .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {

@@ -158,7 +158,7 @@ public class ProblemMappers {
             return respond(locale, known.get().status(), known.get().code(), uri, List.of(), Map.of()).build();
         }
         if (DatabaseErrors.unavailable(e)) {
-            LOG.warnf("Database unavailable: %s", e.getMessage());
+            LOG.warnf("Database unavailable: %s", DatabaseErrors.describe(e).orElse(e.getClass().getName()));
             return respond(locale, 503, "database_unavailable", uri, List.of(), Map.of()).header("Retry-After", "5").build();
         }
         if (DatabaseErrors.cancelled(e)) {
@@ -177,7 +177,8 @@ public class ProblemMappers {
             if (state.get().startsWith("22")) {
                 // Data the database cannot take although the request passed validation: a NUL character, a number
                 // beyond a column's range, an impossible date. The request's fault, so 400, and nothing was stored.
-                LOG.infof("Value refused by the database (%s): %s", state.get(), e.getMessage());
+                // Logged by SQLState and constraint only: the message names the value refused.
+                LOG.infof("Value refused by the database (%s)", DatabaseErrors.describe(e).orElse(state.get()));
                 return respond(locale, 400, "invalid_value", uri, List.of(), Map.of()).build();
             }
             if ("23503".equals(state.get())) {
@@ -186,7 +187,8 @@ public class ProblemMappers {
                 return respond(locale, 409, "missing_reference", uri, List.of(), Map.of()).build();
             }
         }
-        LOG.errorf(e, "Unexpected error [correlationId=%s]", CorrelationId.current());
+        // A database failure is logged by SQLState and constraint, never with its message (row contents).
+        LOG.errorf(DatabaseErrors.loggable(e), "Unexpected error [correlationId=%s]", CorrelationId.current());
         return respond(locale, 500, "internal_error", uri, List.of(), Map.of()).build();
     }
 

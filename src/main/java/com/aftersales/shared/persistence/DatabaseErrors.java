@@ -1,6 +1,7 @@
 package com.aftersales.shared.persistence;
 
 import org.hibernate.exception.JDBCConnectionException;
+import org.postgresql.util.PSQLException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
@@ -51,6 +52,41 @@ public final class DatabaseErrors {
     public static Optional<String> sqlState(Throwable e) {
         return chain(e).stream().filter(SQLException.class::isInstance).map(t -> ((SQLException) t).getSQLState())
                 .filter(s -> s != null).findFirst();
+    }
+
+    /**
+     * What may be logged about a database failure: its SQLState and the constraint it broke, never the message (which
+     * carries row contents: "Failing row contains (…)", "Key (…)=(…)", "invalid input syntax for type …: "…"").
+     * Empty when no SQLException is in the chain.
+     */
+    public static Optional<String> describe(Throwable e) {
+        return chain(e).stream().filter(SQLException.class::isInstance).map(SQLException.class::cast)
+                .filter(t -> t.getSQLState() != null).findFirst().map(t -> {
+                    String constraint = t instanceof PSQLException p && p.getServerErrorMessage() != null
+                            ? p.getServerErrorMessage().getConstraint() : null;
+                    return "SQLState " + t.getSQLState() + (constraint == null ? "" : ", constraint " + constraint);
+                });
+    }
+
+    /**
+     * The exception to log: a database failure becomes one exception saying only {@link #describe} with the original's
+     * class name and stack trace (no message of any cause, no row contents); any other exception is itself.
+     */
+    public static Throwable loggable(Throwable e) {
+        Optional<String> described = describe(e);
+        if (described.isEmpty()) {
+            return e;
+        }
+        RedactedDatabaseError redacted = new RedactedDatabaseError(e.getClass().getName() + ": " + described.get());
+        redacted.setStackTrace(e.getStackTrace());
+        return redacted;
+    }
+
+    /** A database failure as logged: what {@link #describe} says, the original's stack trace, no causes. */
+    public static final class RedactedDatabaseError extends RuntimeException {
+        RedactedDatabaseError(String message) {
+            super(message, null, false, true);
+        }
     }
 
     /**

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +83,31 @@ public class LocalObjectStore implements ObjectStore {
     public void delete(String objectKey) {
         try {
             Files.deleteIfExists(file(objectKey));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The folder of the prefix and everything in it (a local folder keeps no older versions). */
+    @Override
+    public int deleteAll(String prefix) {
+        if (prefix == null || prefix.isBlank() || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("deleteAll takes a folder prefix ending in /, not " + prefix);
+        }
+        Path folder = file(prefix);
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.walk(folder)) {
+            List<Path> all = files.sorted(Comparator.reverseOrder()).toList();
+            int deleted = 0;
+            for (Path p : all) {
+                if (Files.isRegularFile(p)) {
+                    deleted++;
+                }
+                Files.deleteIfExists(p);
+            }
+            return deleted;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,4 +29,11 @@ public interface ObjectStore {
 
     /** Removes an object; nothing happens when it is not there. */
     void delete(String key);
+
+    /**
+     * Removes every object whose key starts with the prefix, with all its versions and delete markers (the retention
+     * purge: in the versioned bucket a plain delete would leave the bytes in an older version). Answers how many
+     * objects or versions went.
+     */
+    int deleteAll(String prefix);
 }

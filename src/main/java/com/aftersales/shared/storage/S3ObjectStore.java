@@ -10,7 +10,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -21,6 +27,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -110,6 +118,46 @@ public class S3ObjectStore implements ObjectStore {
     @Override
     public void delete(String key) {
         client().deleteObject(DeleteObjectRequest.builder().bucket(bucket()).key(key).build());
+    }
+
+    /**
+     * Every version and delete marker under the prefix, a page (up to 1000) at a time: ListObjectVersions, then one
+     * DeleteObjects per page naming each version id. The jobs and API roles need s3:ListBucketVersions on the bucket
+     * and s3:DeleteObjectVersion on {@code cases/*}.
+     */
+    @Override
+    public int deleteAll(String prefix) {
+        return deleteAll(client(), bucket(), prefix);
+    }
+
+    static int deleteAll(S3Client client, String bucket, String prefix) {
+        if (prefix == null || prefix.isBlank() || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("deleteAll takes a folder prefix ending in /, not " + prefix);
+        }
+        int deleted = 0;
+        String keyMarker = null;
+        String versionMarker = null;
+        while (true) {
+            ListObjectVersionsResponse page = client.listObjectVersions(ListObjectVersionsRequest.builder()
+                    .bucket(bucket).prefix(prefix).keyMarker(keyMarker).versionIdMarker(versionMarker).build());
+            List<ObjectIdentifier> ids = new ArrayList<>();
+            page.versions().forEach(v -> ids.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+            page.deleteMarkers().forEach(m -> ids.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+            if (!ids.isEmpty()) {
+                DeleteObjectsResponse response = client.deleteObjects(DeleteObjectsRequest.builder().bucket(bucket)
+                        .delete(Delete.builder().objects(ids).quiet(true).build()).build());
+                if (response.hasErrors() && !response.errors().isEmpty()) {
+                    throw new IllegalStateException("S3 refused to delete " + response.errors().size() + " object version(s) under "
+                            + prefix + ": " + response.errors().get(0).code());
+                }
+                deleted += ids.size();
+            }
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return deleted;
+            }
+            keyMarker = page.nextKeyMarker();
+            versionMarker = page.nextVersionIdMarker();
+        }
     }
 
     @PreDestroy

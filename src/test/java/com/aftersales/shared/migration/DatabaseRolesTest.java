@@ -193,6 +193,42 @@ class DatabaseRolesTest {
     }
 
     @Test
+    void theApplicationRedactsAuditEntriesOnlyOfAnonymisedRecordsAndOnlyThroughTheOwnersFunction() throws SQLException {
+        try (Connection c = app(); Statement sql = c.createStatement()) {
+            sql.execute("insert into customer (id, code, name, type) values ('00000000-0000-4000-8000-0000000000c1', "
+                    + "'ROLES-PURGE', 'Roles', 'OEM')");
+            sql.execute("insert into unit (id, serial_no, product_model, product_line, customer_id, anonymised_at) values "
+                    + "(gen_random_uuid(), 'ROLES-GONE', 'M', 'SYSTEM', '00000000-0000-4000-8000-0000000000c1', now()), "
+                    + "(gen_random_uuid(), 'ROLES-KEPT', 'M', 'SYSTEM', '00000000-0000-4000-8000-0000000000c1', null)");
+            sql.execute("insert into audit_log (actor, action, entity_type, entity_id, after_state) values "
+                    + "('test', 'CREATE', 'unit', 'ROLES-GONE', '{\"endCustomer\": \"PII-gone\"}'), "
+                    + "('test', 'CREATE', 'unit', 'ROLES-KEPT', '{\"endCustomer\": \"PII-kept\"}')");
+            // Not by hand: the application role still only appends.
+            refused(c, "update audit_log set after_state = null where entity_id = 'ROLES-GONE'");
+            // Through the function, run with the owner's rights: the anonymised unit's entry only, even when asked for both.
+            try (var rs = sql.executeQuery("select aftersales_redact_audit('{}', array['ROLES-GONE', 'ROLES-KEPT'])")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+            try (var rs = sql.executeQuery("select entity_id || ' ' || after_state::text from audit_log "
+                    + "where entity_id like 'ROLES-%' order by entity_id")) {
+                List<String> entries = new ArrayList<>();
+                while (rs.next()) {
+                    entries.add(rs.getString(1));
+                }
+                assertThat(entries).containsExactly("ROLES-GONE {\"redacted\": \"retention\"}",
+                        "ROLES-KEPT {\"endCustomer\": \"PII-kept\"}");
+            }
+        }
+        try (Connection c = master().getConnection(); var rs = c.createStatement().executeQuery(
+                "select prosecdef, pg_get_userbyid(proowner) from pg_proc where proname = 'aftersales_redact_audit'")) {
+            rs.next();
+            assertThat(rs.getBoolean(1)).isTrue();
+            assertThat(rs.getString(2)).isEqualTo(DatabaseRoles.OWNER);
+        }
+    }
+
+    @Test
     void theApplicationCannotChangeTheSchemaNorTheMigrationHistory() throws SQLException {
         try (Connection c = app()) {
             refused(c, "create table intruder (id int)");
