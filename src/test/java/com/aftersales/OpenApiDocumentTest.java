@@ -71,4 +71,29 @@ class OpenApiDocumentTest {
         }
         return "only line endings differ";
     }
+
+    /** Client generators name each call by its operationId: every operation has one, and no two share it. */
+    @Test
+    void everyOperationHasItsOwnOperationId() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc = new ObjectMapper().readTree(RestAssured.given()
+                .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        java.util.Map<String, String> seen = new java.util.TreeMap<>();
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        java.util.List<String> shared = new java.util.ArrayList<>();
+        doc.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!List.of("get", "post", "put", "patch", "delete").contains(op.getKey())) {
+                return;
+            }
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            String id = op.getValue().path("operationId").asText("");
+            if (id.isBlank()) {
+                missing.add(where);
+            } else if (seen.put(id, where) != null) {
+                shared.add(id);
+            }
+        }));
+        assertThat(missing).as("operations without an operationId").isEmpty();
+        assertThat(shared).as("operationIds used twice").isEmpty();
+        assertThat(seen).hasSizeGreaterThan(100);
+    }
 }
