@@ -1,4 +1,4 @@
-# Sourced by bench/run.sh and bench/stack-limit.sh: bearer tokens signed with the bench key ($work/keys/private.pem),
+# Sourced by bench/run.sh and bench/ablation.sh: bearer tokens signed with the bench key ($work/keys/private.pem),
 # which the service trusts through AFTERSALES_JWT_JWKS_URL=file:$work/keys/public.pem; access tokens of the app client
 # "bench" (AFTERSALES_SECURITY_CLIENT_IDS=bench).
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

@@ -1,8 +1,12 @@
--- GET /api/v1/units/{serial}/history?limit=20: the unit by serial, then its history (autocommit, as the service).
+-- GET /api/v1/units/{serial}/history?limit=20 by a staff account: the statement the service issues (UnitHistory.of,
+-- from the PostgreSQL log), one in autocommit: the unit by serial and its archive (cases, visits, costs, returns and
+-- recalls through their areas' views), 21 rows at most (one more than the page, for the next cursor).
 \set n random(1, :units)
-select u1_0.id as unit_id,u1_0.batch_no,u1_0.created_at,u1_0.customer_id,u1_0.delivery_date,u1_0.end_customer,u1_0.first_sale_date,u1_0.product_line,u1_0.product_model,u1_0.production_date,u1_0.project_code,u1_0.serial_no,u1_0.updated_at,u1_0.version,u1_0.vin from unit u1_0 where u1_0.serial_no='BN' || lpad(:n::text, 9, '0') fetch first 1 rows only \gset
-with unit_cases as (
-    select c.* , cu.regime from case_unit cu join service_case c on c.id = cu.case_id where cu.unit_id = :unit_id
+with u as (
+    select id, serial_no, customer_id from unit_record where serial_no = 'BN' || lpad(:n::text, 9, '0')
+), unit_cases as (
+    select c.* , cu.regime from u join case_unit cu on cu.unit_id = u.id join service_case c on c.id = cu.case_id
+    where true
 ), entries as (
     select c.created_at as at, 'CASE' as kind, c.id, c.id as case_id, c.case_no, c.status,
            c.type || ' · ' || c.regime || ' · ' || c.title as summary
@@ -14,19 +18,19 @@ with unit_cases as (
     union all
     select k.created_at, 'COST', k.id, c.id, c.case_no, k.status,
            k.category || ' · ' || to_char(k.amount_cny, 'FM999999999990.00') || ' CNY · ' || k.billed_to
-    from case_cost k join unit_cases c on c.id = k.case_id
-    where true and (k.serial_no is null or k.serial_no = :serial_no)
+    from case_cost k join unit_cases c on c.id = k.case_id, u
+    where (k.serial_no is null or k.serial_no = u.serial_no) and true
     union all
-    select r.created_at, 'RETURN', r.id, r.case_id, c.case_no, r.status,
-           r.return_no || coalesce(' · ' || ru.verdict, '') || coalesce(' · ' || ru.disposition, '')
-           || coalesce(' → ' || ru.replacement_serial, '')
-    from return_unit ru join return_order r on r.id = ru.return_id join service_case c on c.id = r.case_id
-    where ru.unit_id = :unit_id
+    select r.at, 'RETURN', r.return_id, r.case_id, c.case_no, r.status, r.summary
+    from u join return_unit_history r on r.unit_id = u.id join service_case c on c.id = r.case_id
+    where true
     union all
-    select coalesce(rc.activated_at, rc.created_at), 'RECALL', rc.id, null, null, rcu.remedy_status,
-           rc.code || ' · ' || rc.title || coalesce(' · ' || rcu.remedy_date, '')
-    from recall_unit rcu join recall_campaign rc on rc.id = rcu.campaign_id
-    where rcu.unit_id = :unit_id
+    select r.at, 'RECALL', r.campaign_id, null, null, r.remedy_status, r.summary
+    from u join recall_unit_history r on r.unit_id = u.id
 )
-select at, kind, id, case_id, case_no, status, summary from entries
-order by at, id limit 21;
+select u.id, u.customer_id, e.at, e.kind, e.id, e.case_id, e.case_no, e.status, e.summary
+from u left join (
+    select * from entries
+    order by at, id limit 21
+) e on true
+order by e.at, e.id;

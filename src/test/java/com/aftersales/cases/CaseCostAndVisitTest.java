@@ -420,5 +420,31 @@ class CaseCostAndVisitTest {
         CaseTestData.World other = world("COMMERCIAL_VEHICLE", null);
         asCustomer(java.util.UUID.fromString(other.customerId())).get("/api/v1/units/" + w.serial() + "/history")
                 .then().statusCode(404);
+        // Page by page (one entry each), following the cursor: the same entries in the same order, then no cursor.
+        List<String> kinds = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 4; page++) {
+            var answer = as("QUALITY_ENGINEER").queryParam("limit", 1);
+            if (cursor != null) {
+                answer = answer.queryParam("cursor", cursor);
+            }
+            var body = answer.get("/api/v1/units/" + w.serial() + "/history").then().statusCode(200)
+                    .body("items.size()", equalTo(page < 3 ? 1 : 0)).extract().jsonPath();
+            kinds.addAll(body.getList("items.kind"));
+            cursor = body.getString("nextCursor");
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(kinds).containsExactly("CASE", "VISIT", "COST");
+        assertThat(cursor).isNull();
+        as("QUALITY_ENGINEER").queryParam("cursor", "bm90LWEtY3Vyc29y").get("/api/v1/units/" + w.serial() + "/history")
+                .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        // A unit with no records yet answers an empty archive; an unknown serial a 404.
+        CaseTestData.World fresh = world("COMMERCIAL_VEHICLE", null);
+        as("QUALITY_ENGINEER").get("/api/v1/units/" + fresh.serial() + "/history").then().statusCode(200)
+                .body("items.size()", equalTo(0)).body("nextCursor", equalTo(null));
+        as("QUALITY_ENGINEER").get("/api/v1/units/NO-SUCH-UNIT-1/history").then().statusCode(404)
+                .body("type", containsString("not_found"));
     }
 }

@@ -14,13 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TracingDefaultTest {
 
     static Optional<Boolean> disabled(Map<String, String> configured) {
+        return value(configured, TracingDefault.DISABLED);
+    }
+
+    static Optional<Boolean> value(Map<String, String> configured, String name) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(configured, "configured", 250))
                 // As the extension's defaults and Quarkus' recorded build-time values sit: below every real source.
                 .withSources(new PropertiesConfigSource(Map.of(TracingDefault.DISABLED, "true",
-                        "quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4317/"), "defaults", Integer.MIN_VALUE + 100))
+                        "quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4317/", TracingDefault.JDBC_ENABLED, "true"),
+                        "defaults", Integer.MIN_VALUE + 100))
                 .withInterceptors(new TracingDefault()).build();
-        return config.getOptionalValue(TracingDefault.DISABLED, Boolean.class);
+        return config.getOptionalValue(name, Boolean.class);
     }
 
     @Test
@@ -40,5 +45,16 @@ class TracingDefaultTest {
         assertThat(disabled(Map.of(TracingDefault.DISABLED, "false"))).contains(false);
         assertThat(disabled(Map.of(TracingDefault.DISABLED, "true",
                 "quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4318"))).contains(true);
+    }
+
+    @Test
+    void theJdbcWrapperFollowsTracingUnlessSet() {
+        assertThat(value(Map.of(), TracingDefault.JDBC_ENABLED)).contains(false);
+        assertThat(value(Map.of("quarkus.otel.exporter.otlp.traces.endpoint", "http://localhost:4318"), TracingDefault.JDBC_ENABLED))
+                .contains(true);
+        assertThat(value(Map.of(TracingDefault.DISABLED, "false"), TracingDefault.JDBC_ENABLED)).contains(true);
+        assertThat(value(Map.of(TracingDefault.DISABLED, "true", "quarkus.otel.exporter.otlp.endpoint", "http://collector:4317"),
+                TracingDefault.JDBC_ENABLED)).contains(false);
+        assertThat(value(Map.of(TracingDefault.JDBC_ENABLED, "true"), TracingDefault.JDBC_ENABLED)).contains(true);
     }
 }
