@@ -188,6 +188,9 @@ public class CaseIntake {
      */
     private String routeNumberAndDuplicate(ServiceCase c, LocalDate today, UnitRecord primary, List<UnitRecord> caseUnitsInOrder) {
         List<UUID> unitIds = caseUnitsInOrder.stream().map(UnitRecord::id).toList();
+        // One unit by "= ?2", several by "any(?2)": an array parameter is estimated at ten rows, so PostgreSQL would plan
+        // the one-unit case again at every execution (docs/performance.md, "Where the per-request cost went").
+        boolean one = unitIds.size() == 1;
         Object[] row = (Object[]) em.createNativeQuery("""
                         with q as (select aftersales_bigrams(?1) as grams),
                         candidate as (
@@ -198,16 +201,16 @@ public class CaseIntake {
                             from service_case c
                             join case_unit cu on cu.case_id = c.id
                             cross join q
-                            where cu.unit_id = any(?2)
+                            where cu.unit_id %s
                               and (c.status not in ('CLOSED', 'REJECTED') or coalesce(c.closed_at, c.updated_at) > ?3)
                             order by similarity desc, c.created_at desc
                             limit 1)
                         select (select r.owner_role from case_routing r where r.product_line = ?4 and r.in_project = ?5),
                                nextval('case_no_seq'), d.id, d.case_no, d.serial_no, d.similarity
                         from (select 1) one
-                        left join candidate d on true""")
+                        left join candidate d on true""".formatted(one ? "= ?2" : "= any(?2)"))
                 .setParameter(1, c.title + " " + c.description)
-                .setParameter(2, unitIds.toArray(new UUID[0]))
+                .setParameter(2, one ? unitIds.get(0) : unitIds.toArray(new UUID[0]))
                 // Period arithmetic on the date: P3M is three calendar months back, P1Y a year (getDays() would read 0 for both)
                 .setParameter(3, OffsetDateTime.now(clock).minus(config.cases().duplicateWindow()))
                 .setParameter(4, primary.productLine().name())
