@@ -49,6 +49,17 @@ public class CaseAttachmentResource {
         return attachments.confirm(Params.uuid("case", caseId), Params.uuid("attachment", attachmentId));
     }
 
+    @POST
+    @Path("{attachmentId}/upload-url")
+    @Consumes(MediaType.WILDCARD)
+    @AnyRole
+    @Operation(summary = "A fresh upload URL for an announced file whose URL expired (offline field work); 409 once "
+            + "uploaded or when the announcement itself expired")
+    public CaseAttachments.AttachmentView reissueUploadUrl(@PathParam("caseId") String caseId,
+                                                           @PathParam("attachmentId") String attachmentId) {
+        return attachments.reissueUploadUrl(Params.uuid("case", caseId), Params.uuid("attachment", attachmentId));
+    }
+
     @GET
     @AnyRole
     @Operation(summary = "The case's attachments")

@@ -133,6 +133,30 @@ public class CaseAttachments {
         return AttachmentView.of(a, null, null);
     }
 
+    /**
+     * A fresh upload URL for an announced file whose URL expired before the bytes got there (a field engineer offline
+     * for longer than the URL lives): for the account that announced it, or staff; not once it is uploaded, nor after
+     * the announcement itself expired (then it is announced again). The row does not change; the audit trail records
+     * who got the URL. The announcement's own expiry still counts from when it was made.
+     */
+    public AttachmentView reissueUploadUrl(@NotNull UUID caseId, @NotNull UUID attachmentId) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
+        if (!caller.isStaff() && !caller.subject().equals(a.uploadedBy)) {
+            throw new ProblemException(403, "attachment_not_announcer");
+        }
+        if (a.uploaded) {
+            throw new ProblemException(409, "attachment_already_uploaded");
+        }
+        OffsetDateTime expiresAt = a.createdAt.plus(config.attachments().unconfirmedExpiry());
+        if (!OffsetDateTime.now(clock).isBefore(expiresAt)) {
+            throw new ProblemException(409, "attachment_announcement_expired", expiresAt);
+        }
+        audit.record(AUDIT_TYPE, a.id, "UPLOAD_URL_ISSUED", null, AttachmentView.of(a, null, null));
+        return AttachmentView.of(a, store.uploadUrl(uploadKey(a), a.contentType, a.sizeBytes, config.attachments().urlTtl()), null);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public AttachmentView get(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);

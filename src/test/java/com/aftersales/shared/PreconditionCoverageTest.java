@@ -34,8 +34,10 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/admin/jobs/{name}/runs", "starts a new run of a job (a job_run row)"),
             Map.entry("POST /api/v1/admin/webhooks", "registers a webhook endpoint"),
             Map.entry("POST /api/v1/cases", "opens a case (offline submissions keyed by their client id)"),
-            Map.entry("POST /api/v1/cases/{caseId}/attachments", "creates an attachment, or re-issues its upload URL "
-                    + "for the same client id"),
+            Map.entry("POST /api/v1/cases/{caseId}/attachments", "creates an attachment (a retry with the same "
+                    + "Idempotency-Key answers the same announcement)"),
+            Map.entry("POST /api/v1/cases/{caseId}/attachments/{attachmentId}/upload-url", "issues a new upload URL for "
+                    + "an announcement not yet uploaded: the record does not change (an audit entry is added)"),
             Map.entry("POST /api/v1/cases/{caseId}/attachments/{attachmentId}/confirmation", "completes the creation "
                     + "started by POST .../attachments: the announced upload becomes a readable attachment; nothing a reader "
                     + "has seen changes, and a repeat changes nothing"),
