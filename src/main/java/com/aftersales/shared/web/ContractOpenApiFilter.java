@@ -109,6 +109,7 @@ public class ContractOpenApiFilter implements OASFilter {
         for (String id : List.of("customerId", "caseId")) {
             QUERY_TYPES.put(id, string().format("uuid"));
         }
+        QUERY_TYPES.put("maxMonths", integer(1, 120).defaultValue(36));
         QUERY_TYPES.put("mileageKm", integer(0, 10_000_000));
         QUERY_TYPES.put("operatingHours", integer(0, 1_000_000));
         QUERY_TYPES.put("openAfterDays", integer(0, 3650));
