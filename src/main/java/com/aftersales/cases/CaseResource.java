@@ -218,7 +218,7 @@ public class CaseResource {
             + "written for the customer and every move of the case, a move's comment only when it was marked customerVisible")
     @APIResponse(responseCode = "200", description = "Staff: EventPage; a customer account: CustomerEventPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {CaseWorkflow.EventPage.class, CaseWorkflow.CustomerEventPage.class})))
+                    schema = @Schema(anyOf = {CaseWorkflow.EventPage.class, CaseWorkflow.CustomerEventPage.class})))
     public Response events(@PathParam("id") String id, @QueryParam("limit") String limit,
                            @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -61,7 +61,7 @@ public class FieldVisitResource {
     @Operation(summary = "The case's visits (a customer account: as CustomerVisitView, without the trip and its comments)")
     @APIResponse(responseCode = "200", description = "Staff: VisitPage; a customer account: CustomerVisitPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {FieldVisits.VisitPage.class, FieldVisits.CustomerVisitPage.class})))
+                    schema = @Schema(anyOf = {FieldVisits.VisitPage.class, FieldVisits.CustomerVisitPage.class})))
     public Response list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         UUID id = Params.uuid("case", caseId);
@@ -76,7 +76,7 @@ public class FieldVisitResource {
     @Operation(summary = "One visit (a customer account: as CustomerVisitView, without ETag)")
     @APIResponse(responseCode = "200", description = "Staff: VisitView with its ETag; a customer account: CustomerVisitView",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {FieldVisits.VisitView.class, FieldVisits.CustomerVisitView.class})))
+                    schema = @Schema(anyOf = {FieldVisits.VisitView.class, FieldVisits.CustomerVisitView.class})))
     public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {
         UUID id = Params.uuid("case", caseId);
         UUID visit = Params.uuid("field-visit", visitId);

@@ -72,7 +72,7 @@ public class RecallResource {
             + "criteria, its own counts only)")
     @APIResponse(responseCode = "200", description = "Staff: CampaignPage; a customer account: CustomerCampaignPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Recalls.CampaignPage.class, Recalls.CustomerCampaignPage.class})))
+                    schema = @Schema(anyOf = {Recalls.CampaignPage.class, Recalls.CustomerCampaignPage.class})))
     public Response list(@QueryParam("status") @Parameter(schema = @Schema(implementation = RecallCampaign.Status.class)) String status, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         RecallCampaign.Status wanted = Params.enumParam("status", status, RecallCampaign.Status.class);
@@ -87,7 +87,7 @@ public class RecallResource {
     @Operation(summary = "One campaign (a customer account: as CustomerCampaignView, without ETag: it changes no campaign)")
     @APIResponse(responseCode = "200", description = "Staff: CampaignView with its ETag; a customer account: CustomerCampaignView",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Recalls.CampaignView.class, Recalls.CustomerCampaignView.class})))
+                    schema = @Schema(anyOf = {Recalls.CampaignView.class, Recalls.CustomerCampaignView.class})))
     public Response get(@PathParam("id") String id) {
         UUID campaign = Params.uuid("recall", id);
         if (caller.isCustomerAccount()) {

@@ -69,7 +69,7 @@ public class ReturnResource {
             + "CustomerReturnView (no costs, supplier, cause or tests)")
     @APIResponse(responseCode = "200", description = "Staff: ReturnPage; a customer account: CustomerReturnPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {ReturnView.ReturnPage.class, CustomerReturnView.CustomerReturnPage.class})))
+                    schema = @Schema(anyOf = {ReturnView.ReturnPage.class, CustomerReturnView.CustomerReturnPage.class})))
     public Response list(@QueryParam("caseId") String caseId, @QueryParam("status") @Parameter(schema = @Schema(implementation = ReturnOrder.Status.class)) String status,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID ofCase = caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId);
@@ -103,7 +103,7 @@ public class ReturnResource {
             + "CustomerReturnView, without ETag)")
     @APIResponse(responseCode = "200", description = "Staff: ReturnView with its ETag; a customer account: CustomerReturnView",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {ReturnView.class, CustomerReturnView.class})))
+                    schema = @Schema(anyOf = {ReturnView.class, CustomerReturnView.class})))
     public Response get(@PathParam("id") String id) {
         UUID returnId = Params.uuid("return", id);
         if (caller.isCustomerAccount()) {
