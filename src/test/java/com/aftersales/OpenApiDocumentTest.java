@@ -96,4 +96,92 @@ class OpenApiDocumentTest {
         assertThat(shared).as("operationIds used twice").isEmpty();
         assertThat(seen).hasSizeGreaterThan(100);
     }
+
+    /**
+     * The contract a client generator needs (issue 24): every success typed, every error a problem document, the shared
+     * headers where they apply. The rules are ContractOpenApiFilter's and the resources' @APIResponse; this holds them.
+     */
+    @Test
+    void everyOperationDeclaresItsAnswers() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc = new ObjectMapper().readTree(RestAssured.given()
+                .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        java.util.List<String> untyped = new java.util.ArrayList<>();
+        java.util.List<String> notProblems = new java.util.ArrayList<>();
+        java.util.List<String> missingStatus = new java.util.ArrayList<>();
+        java.util.List<String> noCorrelationId = new java.util.ArrayList<>();
+        java.util.List<String> creatingWithout201 = new java.util.ArrayList<>();
+        java.util.List<String> createdWithoutLocation = new java.util.ArrayList<>();
+        int operations = 0;
+        for (var path : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) doc.path("paths")::fields) {
+            for (var op : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) path.getValue()::fields) {
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                operations++;
+                com.fasterxml.jackson.databind.JsonNode responses = op.getValue().path("responses");
+                java.util.List<String> headerParams = new java.util.ArrayList<>();
+                op.getValue().path("parameters").forEach(p -> headerParams.add(p.has("$ref")
+                        ? p.path("$ref").asText().replaceAll(".*/", "") : "header".equals(p.path("in").asText()) ? p.path("name").asText() : ""));
+                java.util.List<String> expected = new java.util.ArrayList<>(List.of("400", "401", "403", "503"));
+                if (path.getKey().contains("{")) {
+                    expected.add("404");
+                }
+                if (headerParams.contains("If-Match") || headerParams.contains("If-None-Match")) {
+                    expected.addAll(List.of("412", "428"));
+                }
+                if (op.getValue().has("requestBody")) {
+                    expected.addAll(List.of("413", "415", "422"));
+                }
+                expected.stream().filter(status -> !responses.has(status)).forEach(status -> missingStatus.add(where + " " + status));
+                if (headerParams.contains("Idempotency-Key") && !responses.has("201") && !IDEMPOTENT_200.contains(where)) {
+                    creatingWithout201.add(where);
+                }
+                responses.fields().forEachRemaining(r -> {
+                    String status = r.getKey();
+                    com.fasterxml.jackson.databind.JsonNode response = r.getValue();
+                    if (!response.path("headers").has("X-Correlation-Id")) {
+                        noCorrelationId.add(where + " " + status);
+                    }
+                    if (status.startsWith("2") && !status.equals("204")) {
+                        if (!response.has("content")) {
+                            untyped.add(where + " " + status);
+                        }
+                        response.path("content").fields().forEachRemaining(m -> {
+                            com.fasterxml.jackson.databind.JsonNode schema = m.getValue().path("schema");
+                            if (schema.isMissingNode() || schema.isEmpty()) {
+                                untyped.add(where + " " + status + " " + m.getKey());
+                            }
+                        });
+                    }
+                    if (status.equals("201") && !response.path("headers").has("Location")
+                            && !ALLOWED_WITHOUT_LOCATION.contains(where)) {
+                        createdWithoutLocation.add(where);
+                    }
+                    if (status.startsWith("4") || status.startsWith("5")) {
+                        String ref = response.path("content").path("application/problem+json").path("schema").path("$ref").asText();
+                        if (!ref.equals("#/components/schemas/Problem")) {
+                            notProblems.add(where + " " + status);
+                        }
+                    }
+                });
+            }
+        }
+        assertThat(operations).isGreaterThan(100);
+        assertThat(untyped).as("2xx answers without a typed body").isEmpty();
+        assertThat(notProblems).as("error answers without the Problem schema under application/problem+json").isEmpty();
+        assertThat(missingStatus).as("error statuses an operation can answer but does not declare").isEmpty();
+        assertThat(noCorrelationId).as("answers without X-Correlation-Id").isEmpty();
+        assertThat(creatingWithout201).as("idempotent (creating) POSTs without their 201").isEmpty();
+        assertThat(createdWithoutLocation).as("201s without Location").isEmpty();
+        assertThat(doc.path("servers")).as("servers").isNotEmpty();
+        doc.path("tags").forEach(tag -> assertThat(tag.path("description").asText()).as("tag " + tag.path("name")).isNotBlank());
+        assertThat(doc.path("components").path("schemas").path("Problem").path("properties").fieldNames())
+                .toIterable().contains("type", "title", "status", "detail", "instance", "correlationId", "errors", "unmet");
+    }
+
+    /** Idempotent POSTs that create no record of their own (a batch import, a stock movement): 200. */
+    private static final java.util.Set<String> IDEMPOTENT_200 = java.util.Set.of(
+            "POST /api/v1/units/import", "POST /api/v1/spare-parts/{id}/movements");
+
+    /** Records created without a URL of their own to read them back: 201 without Location. */
+    private static final java.util.Set<String> ALLOWED_WITHOUT_LOCATION = java.util.Set.of(
+            "POST /api/v1/cases/{id}/eight-d-waivers", "POST /api/v1/cases/{id}/notes", "POST /api/v1/admin/webhooks");
 }

@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -34,6 +38,8 @@ public class CaseAttachmentResource {
     @Idempotent
     @AnyRole
     @Operation(summary = "Announce a file (name, type, size): returns the URL to PUT the bytes to, valid for minutes")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseAttachments.AttachmentView.class)))
     public Response attach(@PathParam("caseId") String caseId, CaseAttachments.AttachRequest request) {
         CaseAttachments.AttachmentView view = attachments.attach(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/attachments/" + view.id())).entity(view).build();

@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -40,6 +44,8 @@ public class CaseCostResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.WAREHOUSE})
     @Operation(summary = "Submit a cost line (CNY, exact to the fen); billed as the unit's frozen entitlement says")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseCosts.CostView.class)))
     public Response submit(@PathParam("caseId") String caseId, CaseCosts.CostRequest request) {
         CaseCosts.CostView view = costs.submit(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/costs/" + view.id()))
@@ -59,6 +65,8 @@ public class CaseCostResource {
     @AnyStaff
     @Operation(summary = "Verify or reject a cost line (after-sales manager; above the threshold then the GM or the deputy of "
             + "a delegation in force, gmOnBehalfOf; others 403)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseCosts.CostView.class)))
     public Response verify(@PathParam("caseId") String caseId, @PathParam("costId") String costId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseCosts.VerificationRequest request) {
         long expected = Versions.required(ifMatch);

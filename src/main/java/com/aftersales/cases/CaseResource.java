@@ -29,8 +29,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -70,6 +72,8 @@ public class CaseResource {
     @Idempotent
     @AnyRole
     @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response open(OpenCaseRequest request) {
         // The view as serialised once for the audit entry: the idempotent store and the answer reuse that JSON.
         CaseIntake.Opened opened = intake.open(request, locale());
@@ -81,7 +85,7 @@ public class CaseResource {
     @GET
     @AnyRole
     @Operation(summary = "Find cases, newest first (q: substring of title or description, Chinese included)")
-    public Page<CaseView> find(@QueryParam("status") String status, @QueryParam("type") String type,
+    public Page<CaseView> find(@QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status, @QueryParam("type") @Parameter(schema = @Schema(implementation = CaseType.class)) String type,
                                @QueryParam("customerId") String customerId, @QueryParam("productLine") String line,
                                @QueryParam("ownerRole") String ownerRole, @QueryParam("ownerPerson") String ownerPerson,
                                @QueryParam("severity") String severity, @QueryParam("overdue") String overdue,
@@ -106,6 +110,8 @@ public class CaseResource {
     @Path("{id}")
     @AnyRole
     @Operation(summary = "One case with its units' frozen entitlement and the transitions allowed now")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response get(@PathParam("id") String id) {
         CaseView view = views.of(cases.visible(Params.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
         return withEtag(view);
@@ -117,6 +123,8 @@ public class CaseResource {
     @Operation(summary = "Move the case to another status (If-Match; who may act: docs/security.md); 409 names the allowed "
             + "transitions, or every unmet condition of RESOLVED / CLOSED (unmet). The comment is internal unless "
             + "customerVisible is true: the customer's timeline shows the move, and its comment only then")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response transition(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.TransitionRequest request) {
         long expected = Versions.required(ifMatch);
@@ -128,6 +136,8 @@ public class CaseResource {
     @AnyStaff
     @Operation(summary = "Mark an open case a major issue (reputation, property loss): RESOLVING, RESOLVED and CLOSED then "
             + "need the GM's approval of the current plan")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response markMajor(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               CaseWorkflow.MajorRequest request) {
         long expected = Versions.required(ifMatch);
@@ -138,6 +148,8 @@ public class CaseResource {
     @Path("{id}/action-plan")
     @AnyStaff
     @Operation(summary = "Submit the action plan; for a major case it goes to the general manager")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response actionPlan(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                CaseWorkflow.ActionPlanRequest request) {
         long expected = Versions.required(ifMatch);
@@ -149,6 +161,8 @@ public class CaseResource {
     @AnyStaff
     @Operation(summary = "总经理审批: approve or reject a major case's action plan (the general manager, or the deputy of a "
             + "delegation in force: approvalDecidedBy / approvalOnBehalfOf; anyone else 403 gm_authority_required)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response approval(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              CaseWorkflow.DecisionRequest request) {
         long expected = Versions.required(ifMatch);
@@ -159,6 +173,8 @@ public class CaseResource {
     @Path("{id}/assignment")
     @AnyStaff
     @Operation(summary = "Assign the case to a person and/or hand it over to another owner role")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     public Response assign(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            CaseWorkflow.AssignmentRequest request) {
         long expected = Versions.required(ifMatch);
@@ -178,6 +194,8 @@ public class CaseResource {
     @Path("{id}/eight-d-waivers")
     @RolesAllowed(Roles.QUALITY_ENGINEER)
     @Operation(summary = "Waive a linked 8D report that is not closed for this case's closing gate, with a reason (QE)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseWorkflow.WaiverView.class)))
     public Response waiveEightD(@PathParam("id") String id, CaseWorkflow.WaiverRequest request) {
         return Response.status(Response.Status.CREATED).entity(workflow.waiveEightD(Params.uuid("case", id), request)).build();
     }
@@ -187,6 +205,8 @@ public class CaseResource {
     @Idempotent
     @AnyRole
     @Operation(summary = "Add a note: INTERNAL (staff only) or CUSTOMER (the customer sees it)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseWorkflow.EventView.class)))
     public Response note(@PathParam("id") String id, CaseWorkflow.NoteRequest request) {
         return Response.status(Response.Status.CREATED).entity(workflow.addNote(Params.uuid("case", id), request)).build();
     }
@@ -198,7 +218,7 @@ public class CaseResource {
             + "written for the customer and every move of the case, a move's comment only when it was marked customerVisible")
     @APIResponse(responseCode = "200", description = "Staff: EventPage; a customer account: CustomerEventPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {CaseWorkflow.EventPage.class, CaseWorkflow.CustomerEventPage.class})))
+                    schema = @Schema(anyOf = {CaseWorkflow.EventPage.class, CaseWorkflow.CustomerEventPage.class})))
     public Response events(@PathParam("id") String id, @QueryParam("limit") String limit,
                            @QueryParam("cursor") String cursor) {
         PageRequest page = PageRequest.of(limit, cursor);

@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -44,6 +48,8 @@ public class CaseSettingsResource {
     @Path("routing/{productLine}/{inProject}")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change the owner role of one routing row (If-Match)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSettings.RouteView.class)))
     public Response changeRoute(@PathParam("productLine") String line, @PathParam("inProject") String inProject,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CaseSettings.RouteRequest request) {
         long expected = Versions.required(ifMatch);
@@ -69,6 +75,8 @@ public class CaseSettingsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set due times for a severity, by default or for one customer (If-Match with the row's ETag; "
             + "If-None-Match: * to create a row)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseSettings.SlaView.class)))
     public Response setSla(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, CaseSettings.SlaRequest request) {
         Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);

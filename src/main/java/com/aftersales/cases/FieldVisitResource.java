@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +48,8 @@ public class FieldVisitResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Plan a visit; a trip (travelRequired) needs the after-sales manager's approval before it starts")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response plan(@PathParam("caseId") String caseId, FieldVisits.VisitRequest request) {
         FieldVisits.VisitView view = visits.plan(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/visits/" + view.id()))
@@ -58,7 +61,7 @@ public class FieldVisitResource {
     @Operation(summary = "The case's visits (a customer account: as CustomerVisitView, without the trip and its comments)")
     @APIResponse(responseCode = "200", description = "Staff: VisitPage; a customer account: CustomerVisitPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {FieldVisits.VisitPage.class, FieldVisits.CustomerVisitPage.class})))
+                    schema = @Schema(anyOf = {FieldVisits.VisitPage.class, FieldVisits.CustomerVisitPage.class})))
     public Response list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         UUID id = Params.uuid("case", caseId);
@@ -73,7 +76,7 @@ public class FieldVisitResource {
     @Operation(summary = "One visit (a customer account: as CustomerVisitView, without ETag)")
     @APIResponse(responseCode = "200", description = "Staff: VisitView with its ETag; a customer account: CustomerVisitView",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {FieldVisits.VisitView.class, FieldVisits.CustomerVisitView.class})))
+                    schema = @Schema(anyOf = {FieldVisits.VisitView.class, FieldVisits.CustomerVisitView.class})))
     public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {
         UUID id = Params.uuid("case", caseId);
         UUID visit = Params.uuid("field-visit", visitId);
@@ -87,6 +90,8 @@ public class FieldVisitResource {
     @Path("{visitId}/travel-approval")
     @RolesAllowed(Roles.AFTER_SALES_MANAGER)
     @Operation(summary = "出差审核: approve or reject the trip")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response travel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.TravelDecision request) {
         long expected = Versions.required(ifMatch);
@@ -98,6 +103,8 @@ public class FieldVisitResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Request a rejected trip again (optionally for a new planned date); the after-sales manager decides afresh")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response requestTravel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.TravelRequest request) {
         long expected = Versions.required(ifMatch);
@@ -110,6 +117,8 @@ public class FieldVisitResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Cancel a visit that has not started (CANCELLED), with the reason")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response cancel(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.CancelRequest request) {
         long expected = Versions.required(ifMatch);
@@ -122,6 +131,8 @@ public class FieldVisitResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Start the visit (409 while a required trip is not approved)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response start(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
@@ -133,6 +144,8 @@ public class FieldVisitResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Complete the visit with the work done, the result and the parts used")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response complete(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.CompletionRequest request) {
         long expected = Versions.required(ifMatch);

@@ -20,6 +20,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -38,6 +42,8 @@ public class GmDelegationResource {
     @RolesAllowed(Roles.GENERAL_MANAGER)
     @Operation(summary = "Delegate the general manager's approvals to a named deputy (a user subject) for [from, to), "
             + "with a reason (GENERAL_MANAGER only)")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GmDelegations.DelegationView.class)))
     public Response create(GmDelegations.DelegationRequest request) {
         GmDelegations.DelegationView view = delegations.create(request);
         return Response.created(URI.create("/api/v1/gm-delegations/" + view.id()))
@@ -56,6 +62,8 @@ public class GmDelegationResource {
     @Path("{id}")
     @AnyStaff
     @Operation(summary = "One delegation with its status now (SCHEDULED, IN_FORCE, ENDED, REVOKED)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GmDelegations.DelegationView.class)))
     public Response get(@PathParam("id") String id) {
         GmDelegations.DelegationView view = delegations.get(Params.uuid("gm-delegation", id));
         return Versions.ok(view, view.version());
@@ -65,6 +73,8 @@ public class GmDelegationResource {
     @Path("{id}/revocation")
     @RolesAllowed({Roles.GENERAL_MANAGER, Roles.ADMIN})
     @Operation(summary = "Revoke a delegation that has not ended (If-Match): the deputy may no longer act from now on")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = GmDelegations.DelegationView.class)))
     public Response revoke(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            GmDelegations.RevocationRequest request) {
         long expected = Versions.required(ifMatch);

@@ -22,6 +22,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -40,6 +45,8 @@ public class CustomerResource {
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Register a customer (OEM, fleet, dealer, end user, service station)")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response register(CustomerRequest request) {
         CustomerView created = customers.register(request);
         return Response.created(URI.create("/api/v1/customers/" + created.id()))
@@ -50,7 +57,7 @@ public class CustomerResource {
     @GET
     @AnyRole
     @Operation(summary = "List customers by code (a customer account sees only itself)")
-    public Page<CustomerView> list(@QueryParam("q") String text, @QueryParam("type") String type,
+    public Page<CustomerView> list(@QueryParam("q") String text, @QueryParam("type") @Parameter(schema = @Schema(implementation = CustomerType.class)) String type,
                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return customers.list(text, Params.enumParam("type", type, CustomerType.class), PageRequest.of(limit, cursor));
     }
@@ -59,6 +66,8 @@ public class CustomerResource {
     @Path("{id}")
     @AnyRole
     @Operation(summary = "One customer")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response get(@PathParam("id") String id) {
         CustomerView view = customers.get(Params.uuid("customer", id));
         return Versions.ok(view, view.version());
@@ -68,6 +77,8 @@ public class CustomerResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Amend a customer (If-Match: the ETag you read)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
     public Response amend(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           CustomerRequest request) {
         long expected = Versions.required(ifMatch);

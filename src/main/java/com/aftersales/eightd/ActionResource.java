@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/actions")
@@ -27,7 +29,7 @@ public class ActionResource {
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Actions across all 8D reports by due date (overdue=true: still open after their due date)")
     public Page<ReportView.ActionView> list(@QueryParam("overdue") String overdue, @QueryParam("owner") String owner,
-                                            @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                            @QueryParam("status") @Parameter(schema = @Schema(implementation = EightDAction.Status.class)) String status, @QueryParam("limit") String limit,
                                             @QueryParam("cursor") String cursor) {
         return actions.list(Boolean.TRUE.equals(Params.boolParam("overdue", overdue)),
                 owner == null || owner.isBlank() ? null : owner.strip(),

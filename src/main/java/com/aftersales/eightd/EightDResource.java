@@ -24,6 +24,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -53,6 +59,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Open an 8D report on one or more cases; each discipline gets its due date from the deadline profile")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response open(ReportRequests.Open request) {
         ReportView view = reports.open(request);
         return Response.created(URI.create("/api/v1/eight-d-reports/" + view.id()))
@@ -63,7 +71,7 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
     @Operation(summary = "8D reports by number (filters: status, caseId)")
-    public Page<ReportView> list(@QueryParam("status") String status, @QueryParam("caseId") String caseId,
+    public Page<ReportView> list(@QueryParam("status") @Parameter(schema = @Schema(implementation = EightDReport.Status.class)) String status, @QueryParam("caseId") String caseId,
                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         Page<ReportView> page = reports.list(Params.enumParam("status", status, EightDReport.Status.class),
                 caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId), PageRequest.of(limit, cursor));
@@ -76,6 +84,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
     @Operation(summary = "One 8D report (JSON)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response get(@PathParam("id") String id) {
         return withEtag(reports.get(Params.uuid("eight-d-report", id)));
     }
@@ -86,6 +96,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
     @Operation(summary = "One 8D report as an Excel workbook in the customary 8D layout (zh-CN), to send to the OEM")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = EightDWorkbook.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response workbook(@PathParam("id") String id) {
         ReportView view = reports.get(Params.uuid("eight-d-report", id));
         return Response.ok(EightDWorkbook.write(view), EightDWorkbook.MEDIA_TYPE)
@@ -98,6 +110,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Fill the report: team, D2 (5W2H, is/is-not), D4 causes, D6 verification, D7 prevention, summary")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            ReportRequests.Update request) {
         long expected = Versions.required(ifMatch);
@@ -109,6 +123,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Owner, content, evidence (attachment ids) and done-ness of one discipline D0–D7")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response discipline(@PathParam("id") String id, @PathParam("discipline") String discipline,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.DisciplineUpdate request) {
         long expected = Versions.required(ifMatch);
@@ -121,6 +137,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Link another case; after closure it is a recurrence and reopens the report")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response linkCase(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                              ReportRequests.LinkCase request) {
         long expected = Versions.required(ifMatch);
@@ -132,6 +150,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Add a containment, corrective or preventive action (owner and due date required)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response addAction(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               ReportRequests.Action request) {
         long expected = Versions.required(ifMatch);
@@ -143,6 +163,8 @@ public class EightDResource {
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Update an action: status, owner, due date, effectiveness, evidence")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response updateAction(@PathParam("id") String id, @PathParam("actionId") String actionId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.ActionUpdate request) {
         long expected = Versions.required(ifMatch);
@@ -153,6 +175,8 @@ public class EightDResource {
     @Path("{id}/closure")
     @RolesAllowed(Roles.QUALITY_ENGINEER)
     @Operation(summary = "Close (D8): only with D6 verified, D7 filled, D0–D7 done, no open action and the summary report (总结报告)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Closure closure) {
         long expected = Versions.required(ifMatch);
         return withEtag(reports.close(Params.uuid("eight-d-report", id), expected, closure == null ? null : closure.comment()));

@@ -17,6 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
@@ -45,6 +49,8 @@ public class EightDSettingsResource {
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Set one discipline's working days, by default or for a customer (If-Match with the row's "
             + "version; If-None-Match: * to create a customer's row)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EightDSettings.DeadlineView.class)))
     public Response setDeadline(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                                 EightDSettings.DeadlineRequest request) {
@@ -72,6 +78,8 @@ public class EightDSettingsResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Mark a day as a holiday (working=false) or a worked weekend day (working=true): "
             + "If-None-Match: * for a day not in the calendar yet, If-Match with its version to change it")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EightDSettings.CalendarEntry.class)))
     public Response setDay(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, EightDSettings.CalendarDay day) {
         Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);

@@ -17,6 +17,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -43,6 +47,8 @@ public class FollowUpResource {
     @Path("{id}")
     @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.PROJECT_MANAGER})
     @Operation(summary = "Record the outcome (If-Match): contacted, satisfaction 1–5, satisfied; not satisfied → another round")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FollowUps.FollowUpView.class)))
     public Response record(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            FollowUps.Outcome outcome) {
         long expected = Versions.required(ifMatch);

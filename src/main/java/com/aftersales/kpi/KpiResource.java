@@ -15,6 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Locale;
@@ -26,6 +31,9 @@ import java.util.Locale;
 @Path("/api/v1/kpis")
 @Tag(name = "kpis")
 public class KpiResource {
+
+    /** The dashboard's months, YYYY-MM. */
+    private static final String MONTH = "^\\d{4}-\\d{2}$";
 
     @Inject
     Kpis kpis;
@@ -47,7 +55,13 @@ public class KpiResource {
             + "text/csv for one KPI (kpi= required). A customer account sees its own units and cases only, and not the staff-only "
             + "cost KPIs (warrantyCost, warrantyCostPerUnit, sparePartsFillRate): they are left out, and asking for one by "
             + "kpi= is 400 like an unknown KPI")
-    public Response get(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("groupBy") String groupBy,
+    @APIResponse(responseCode = "200", description = "OK", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiReport.class)),
+            @Content(mediaType = KpiExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = KpiExports.CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response get(@QueryParam("from") String from, @QueryParam("to") String to,
+                        @QueryParam("groupBy") @Parameter(schema = @Schema(enumeration = {"month", "customer", "productLine",
+                                "model"})) String groupBy,
                         @QueryParam("kpi") String kpi, @QueryParam("maxMonths") String maxMonths) {
         String format = headers.getAcceptableMediaTypes().stream()
                 .map(m -> m.getType() + "/" + m.getSubtype())
@@ -85,8 +99,10 @@ public class KpiResource {
             + "followUpWithin7Days, satisfaction, warrantyCost (totals) and warrantyCostPerUnit; for whole months they equal "
             + "GET /api/v1/kpis at the refresh. A customer account sees its own figures only, without the staff-only cost "
             + "figures (warrantyCost, warrantyCostPerUnit)")
-    public KpiDashboard.Dashboard dashboard(@QueryParam("from") String from, @QueryParam("to") String to,
-                                            @QueryParam("groupBy") String groupBy) {
+    public KpiDashboard.Dashboard dashboard(@QueryParam("from") @Parameter(schema = @Schema(pattern = MONTH)) String from,
+                                            @QueryParam("to") @Parameter(schema = @Schema(pattern = MONTH)) String to,
+                                            @QueryParam("groupBy") @Parameter(schema = @Schema(enumeration = {"month",
+                                                    "customer", "productLine", "model"})) String groupBy) {
         return dashboard.dashboard(from, to, groupBy, Messages.choose(headers.getAcceptableLanguages()));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The in-app inbox of the mobile and web apps. */
@@ -44,6 +45,7 @@ public class InboxResource {
     @Consumes(MediaType.WILDCARD)
     @AnyRole
     @Operation(summary = "Mark one of my notifications as read (If-Match with its version from the inbox)")
+    @APIResponse(responseCode = "204", description = "No Content")
     public void read(@PathParam("id") String id, @HeaderParam(jakarta.ws.rs.core.HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         inbox.read(id, expected);

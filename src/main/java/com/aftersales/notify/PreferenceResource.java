@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where my notices go besides the inbox. */
@@ -34,6 +38,8 @@ public class PreferenceResource {
     @GET
     @AnyRole
     @Operation(summary = "My notification preferences (language, e-mail, muted kinds)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationPreferences.Preferences.class)))
     public Response mine() {
         NotificationPreferences.Preferences mine = preferences.mine(Messages.choose(headers.getAcceptableLanguages()));
         Long version = preferences.version();
@@ -45,6 +51,8 @@ public class PreferenceResource {
     @AnyRole
     @Operation(summary = "Replace my notification preferences; also records my current roles for notices sent to a role. "
             + "If-None-Match: * for the first save, then If-Match with the ETag of GET")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationPreferences.Preferences.class)))
     public Response save(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                          NotificationPreferences.Preferences request) {
@@ -59,6 +67,8 @@ public class PreferenceResource {
     @AnyRole
     @Operation(summary = "Confirm my e-mail address with the code mailed to it (notices go only to a confirmed address); "
             + "If-Match with the ETag of GET")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NotificationPreferences.Preferences.class)))
     public Response verify(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NotificationPreferences.Verification request) {
         long expected = Versions.required(ifMatch);
         NotificationPreferences.Preferences saved = preferences.verify(request, expected,

@@ -17,6 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -42,6 +46,8 @@ public class WebhookResource {
     @Idempotent
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Register a webhook endpoint (GENERIC signed JSON, WECOM, DINGTALK or FEISHU robot) for roles or kinds")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookEndpoints.EndpointView.class)))
     public Response create(WebhookEndpoints.EndpointRequest request) {
         WebhookEndpoints.EndpointView view = webhooks.create(request);
         return Response.status(Response.Status.CREATED).header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(view).build();

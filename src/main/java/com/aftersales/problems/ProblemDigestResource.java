@@ -20,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -39,6 +43,8 @@ public class ProblemDigestResource {
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Issue the digest of a department for the period since a moment (the weekly job does the same)")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemDigests.DigestView.class)))
     public Response issue(ProblemDigests.IssueRequest request) {
         ProblemDigests.DigestView view = digests.issue(request);
         return Response.created(URI.create("/api/v1/problem-digests/" + view.id())).entity(view).build();
@@ -84,6 +90,8 @@ public class ProblemDigestResource {
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Subscribe a person (token subject) of a department to its digest (If-None-Match: *), or change "
             + "the subscription (If-Match with its version)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemDigests.SubscriberView.class)))
     public Response subscribe(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                               ProblemDigests.SubscriberRequest request) {
@@ -96,6 +104,7 @@ public class ProblemDigestResource {
     @Path("subscribers/{department}/{subscriber}")
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Unsubscribe a person (If-Match with the subscription's version)")
+    @APIResponse(responseCode = "204", description = "No Content")
     public Response unsubscribe(@PathParam("department") String department, @PathParam("subscriber") String subscriber,
                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);

@@ -23,6 +23,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -51,6 +56,8 @@ public class ProblemResource {
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "Add a problem by hand (failure mode, models, cause, countermeasure, FMEA links, 8D and case links)")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemLibrary.ProblemView.class)))
     public Response create(ProblemLibrary.ProblemRequest request) {
         return created(library.create(request));
     }
@@ -61,6 +68,8 @@ public class ProblemResource {
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Create the library entry from a closed 8D report in one step")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemLibrary.ProblemView.class)))
     public Response fromReport(@PathParam("reportId") String reportId) {
         return created(library.fromReport(Params.uuid("eight-d-report", reportId)));
     }
@@ -70,7 +79,7 @@ public class ProblemResource {
     @Operation(summary = "Search by product model, failure mode, cause, Chinese free text (q), status")
     public Page<ProblemLibrary.ProblemView> search(@QueryParam("model") String model, @QueryParam("failureMode") String mode,
                                                    @QueryParam("cause") String cause, @QueryParam("q") String text,
-                                                   @QueryParam("status") String status, @QueryParam("limit") String limit,
+                                                   @QueryParam("status") @Parameter(schema = @Schema(implementation = Problem.Status.class)) String status, @QueryParam("limit") String limit,
                                                    @QueryParam("cursor") String cursor) {
         return library.search(new ProblemLibrary.Filter(blank(model), blank(mode), blank(cause), blank(text),
                 Params.enumParam("status", status, Problem.Status.class)), PageRequest.of(limit, cursor));
@@ -90,6 +99,8 @@ public class ProblemResource {
     @Path("{id}")
     @AnyStaff
     @Operation(summary = "One problem")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemLibrary.ProblemView.class)))
     public Response get(@PathParam("id") String id) {
         ProblemLibrary.ProblemView view = library.get(Params.uuid("problem", id));
         return Versions.ok(view, view.version());
@@ -99,6 +110,8 @@ public class ProblemResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "Amend a problem (If-Match), e.g. its status once the countermeasure is effective")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemLibrary.ProblemView.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            ProblemLibrary.ProblemRequest request) {
         long expected = Versions.required(ifMatch);

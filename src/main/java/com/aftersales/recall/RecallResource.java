@@ -27,8 +27,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +58,8 @@ public class RecallResource {
     @Idempotent
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Draft a campaign: defect, risk, remedy, filing reference and affected-unit criteria")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.CampaignView.class)))
     public Response create(Recalls.CampaignRequest request) {
         Recalls.CampaignView view = recalls.create(request);
         return Response.created(URI.create("/api/v1/recalls/" + view.id()))
@@ -67,8 +72,8 @@ public class RecallResource {
             + "criteria, its own counts only)")
     @APIResponse(responseCode = "200", description = "Staff: CampaignPage; a customer account: CustomerCampaignPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Recalls.CampaignPage.class, Recalls.CustomerCampaignPage.class})))
-    public Response list(@QueryParam("status") String status, @QueryParam("limit") String limit,
+                    schema = @Schema(anyOf = {Recalls.CampaignPage.class, Recalls.CustomerCampaignPage.class})))
+    public Response list(@QueryParam("status") @Parameter(schema = @Schema(implementation = RecallCampaign.Status.class)) String status, @QueryParam("limit") String limit,
                          @QueryParam("cursor") String cursor) {
         RecallCampaign.Status wanted = Params.enumParam("status", status, RecallCampaign.Status.class);
         PageRequest page = PageRequest.of(limit, cursor);
@@ -82,7 +87,7 @@ public class RecallResource {
     @Operation(summary = "One campaign (a customer account: as CustomerCampaignView, without ETag: it changes no campaign)")
     @APIResponse(responseCode = "200", description = "Staff: CampaignView with its ETag; a customer account: CustomerCampaignView",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {Recalls.CampaignView.class, Recalls.CustomerCampaignView.class})))
+                    schema = @Schema(anyOf = {Recalls.CampaignView.class, Recalls.CustomerCampaignView.class})))
     public Response get(@PathParam("id") String id) {
         UUID campaign = Params.uuid("recall", id);
         if (caller.isCustomerAccount()) {
@@ -95,6 +100,8 @@ public class RecallResource {
     @Path("{id}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Change a draft (If-Match)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.CampaignView.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            Recalls.CampaignRequest request) {
         long expected = Versions.required(ifMatch);
@@ -105,6 +112,7 @@ public class RecallResource {
     @Path("{id}")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Delete a draft; a filed campaign is under legal hold (409 with the date it may go)")
+    @APIResponse(responseCode = "204", description = "No Content")
     public Response delete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         recalls.delete(Params.uuid("recall", id), expected);
@@ -124,6 +132,8 @@ public class RecallResource {
     @AnyStaff
     @Operation(summary = "The general manager (or the deputy of a delegation in force; anyone else 403 gm_authority_required) "
             + "approves filing the recall plan with the authority (needs the filing reference)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.CampaignView.class)))
     public Response file(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          Recalls.FilingRequest request) {
         long expected = Versions.required(ifMatch);
@@ -135,6 +145,8 @@ public class RecallResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Activate: freeze the affected units and queue one notice per customer")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.CampaignView.class)))
     public Response activate(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(recalls.activate(Params.uuid("recall", id), expected));
@@ -145,6 +157,8 @@ public class RecallResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Mark the campaign completed: every unit remedied or closed out (UNREACHABLE or EXEMPT, with a reason); 409 lists the open units")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.CampaignView.class)))
     public Response complete(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(recalls.complete(Params.uuid("recall", id), expected));
@@ -155,6 +169,8 @@ public class RecallResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Close the campaign (after the summary report)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.CampaignView.class)))
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(recalls.close(Params.uuid("recall", id), expected));
@@ -164,7 +180,7 @@ public class RecallResource {
     @Path("{id}/units")
     @AnyRole
     @Operation(summary = "The campaign's units and their remedy status (a customer account: its own units only)")
-    public Page<Recalls.UnitView> units(@PathParam("id") String id, @QueryParam("status") String status,
+    public Page<Recalls.UnitView> units(@PathParam("id") String id, @QueryParam("status") @Parameter(schema = @Schema(implementation = Recalls.Remedy.class)) String status,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return recalls.units(Params.uuid("recall", id), Params.enumParam("status", status, Recalls.Remedy.class),
                 PageRequest.of(limit, cursor));
@@ -175,6 +191,8 @@ public class RecallResource {
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER, Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Record one unit's remedy: NOTIFIED, SCHEDULED, REMEDIED (date, where, case), UNREACHABLE and EXEMPT "
             + "(each needs a reason: 422 on reason); If-Match with the unit's ETag")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.UnitView.class)))
     public Response remedy(@PathParam("id") String id, @PathParam("serialNo") String serialNo,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Recalls.RemedyRequest request) {
         long expected = Versions.required(ifMatch);
@@ -186,6 +204,8 @@ public class RecallResource {
     @Path("{id}/units/{serialNo}")
     @AnyRole
     @Operation(summary = "One unit of the campaign and its remedy status, with its ETag (a customer account: its own units only)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Recalls.UnitView.class)))
     public Response unit(@PathParam("id") String id, @PathParam("serialNo") String serialNo) {
         Recalls.UnitView view = recalls.unit(Params.uuid("recall", id), SerialNo.of(serialNo));
         return Versions.ok(view, view.version());
@@ -228,6 +248,8 @@ public class RecallResource {
     @Produces(RecallProgress.XLSX)
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "The progress report as an Excel workbook with zh-CN labels")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = RecallProgress.XLSX,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response reportWorkbook(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to) {
         RecallProgress.Report report = progress.report(Params.uuid("recall", id), Params.dateParam("from", from), Params.dateParam("to", to));
         return Response.ok(RecallProgress.workbook(report), RecallProgress.XLSX)

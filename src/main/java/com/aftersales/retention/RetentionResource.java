@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -49,6 +53,8 @@ public class RetentionResource {
     @Path("product-life/{model}")
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "One model's product life ('*': the default), with its ETag")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retention.ProductLife.class)))
     public Response life(@PathParam("model") String model) {
         Retention.ProductLife life = retention.life(model);
         return Versions.ok(life, life.version());
@@ -59,6 +65,8 @@ public class RetentionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Set a model's product life (1–50 years; '*' for the default): If-Match with its ETag, "
             + "If-None-Match: * for a model without its own yet")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retention.ProductLife.class)))
     public Response setLife(@PathParam("model") String model, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, Retention.LifeRequest request) {
         Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
@@ -71,6 +79,8 @@ public class RetentionResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER})
     @Operation(summary = "A unit's retention: kept until (product life + 1 calendar year), recall hold, removable from; "
             + "the ETag is the unit's")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retention.UnitRetention.class)))
     public Response unit(@PathParam("serialNo") String serialNo) {
         Retention.UnitRetention unit = retention.unit(SerialNo.of(serialNo));
         return Versions.ok(unit, unit.version());
@@ -82,6 +92,8 @@ public class RetentionResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Remove a unit's personal data (and of its cases past retention); 409 with the date it may go "
             + "while retention or a recall hold runs; If-Match with the unit's ETag")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Retention.UnitRetention.class)))
     public Response erase(@PathParam("serialNo") String serialNo, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         Retention.UnitRetention unit = retention.erase(SerialNo.of(serialNo), expected);

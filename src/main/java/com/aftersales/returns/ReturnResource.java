@@ -23,8 +23,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +55,8 @@ public class ReturnResource {
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Authorise a return on a case for some of its units")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response authorise(Returns.AuthoriseRequest request) {
         ReturnView view = returns.authorise(request);
         return Response.created(URI.create("/api/v1/returns/" + view.id()))
@@ -65,8 +69,8 @@ public class ReturnResource {
             + "CustomerReturnView (no costs, supplier, cause or tests)")
     @APIResponse(responseCode = "200", description = "Staff: ReturnPage; a customer account: CustomerReturnPage",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {ReturnView.ReturnPage.class, CustomerReturnView.CustomerReturnPage.class})))
-    public Response list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
+                    schema = @Schema(anyOf = {ReturnView.ReturnPage.class, CustomerReturnView.CustomerReturnPage.class})))
+    public Response list(@QueryParam("caseId") String caseId, @QueryParam("status") @Parameter(schema = @Schema(implementation = ReturnOrder.Status.class)) String status,
                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         UUID ofCase = caseId == null || caseId.isBlank() ? null : Params.uuid("case", caseId);
         ReturnOrder.Status wanted = Params.enumParam("status", status, ReturnOrder.Status.class);
@@ -81,7 +85,7 @@ public class ReturnResource {
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.CUSTOMER})
     @Operation(summary = "NTF rate = NTF units ÷ judged units, by customer, model or month, judged between from and to")
-    public List<NtfRates.Row> ntfRate(@QueryParam("groupBy") String groupBy, @QueryParam("from") String from,
+    public List<NtfRates.Row> ntfRate(@QueryParam("groupBy") @Parameter(schema = @Schema(implementation = NtfRates.GroupBy.class)) String groupBy, @QueryParam("from") String from,
                                       @QueryParam("to") String to) {
         LocalDate start = Params.dateParam("from", from);
         LocalDate end = Params.dateParam("to", to);
@@ -99,7 +103,7 @@ public class ReturnResource {
             + "CustomerReturnView, without ETag)")
     @APIResponse(responseCode = "200", description = "Staff: ReturnView with its ETag; a customer account: CustomerReturnView",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(oneOf = {ReturnView.class, CustomerReturnView.class})))
+                    schema = @Schema(anyOf = {ReturnView.class, CustomerReturnView.class})))
     public Response get(@PathParam("id") String id) {
         UUID returnId = Params.uuid("return", id);
         if (caller.isCustomerAccount()) {
@@ -113,6 +117,8 @@ public class ReturnResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.WAREHOUSE)
     @Operation(summary = "The warehouse receives the returned goods (the case owner is told)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response receive(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(returns.receive(Params.uuid("return", id), expected));
@@ -122,6 +128,8 @@ public class ReturnResource {
     @Path("{id}/tests")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Record a test (conditions, measured values, reproduced?); retest=true after a repair")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response test(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          Returns.TestRequest request) {
         long expected = Versions.required(ifMatch);
@@ -132,6 +140,8 @@ public class ReturnResource {
     @Path("{id}/verdict")
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.ENGINEER})
     @Operation(summary = "Judge every unit: DEFECT_CONFIRMED with its cause (purchased part: supplier and share) or NTF")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response judge(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           Returns.JudgeRequest request) {
         long expected = Versions.required(ifMatch);
@@ -142,6 +152,8 @@ public class ReturnResource {
     @Path("{id}/disposition")
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Repair (routed to repair group / production / trial workshop), replace (new unit), scrap or return")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response dispose(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             Returns.DisposeRequest request) {
         long expected = Versions.required(ifMatch);
@@ -152,6 +164,8 @@ public class ReturnResource {
     @Path("{id}/restock")
     @RolesAllowed({Roles.WAREHOUSE, Roles.REPAIR})
     @Operation(summary = "Put a repaired unit back into stock (after a passed re-test)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response restock(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             Returns.RestockRequest request) {
         long expected = Versions.required(ifMatch);
@@ -163,6 +177,8 @@ public class ReturnResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.QUALITY_ENGINEER})
     @Operation(summary = "Close the return once repaired units are restocked")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReturnView.class)))
     public Response close(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return withEtag(returns.close(Params.uuid("return", id), expected));

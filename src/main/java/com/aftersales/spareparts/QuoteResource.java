@@ -18,6 +18,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -37,6 +41,8 @@ public class QuoteResource {
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES})
     @Operation(summary = "Quote a chargeable case: parts at market price plus labour")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Quotes.QuoteView.class)))
     public Response issue(@PathParam("caseId") String caseId, Quotes.QuoteRequest request) {
         Quotes.QuoteView view = quotes.issue(Params.uuid("case", caseId), request);
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/quotes/" + view.id()))
@@ -55,6 +61,8 @@ public class QuoteResource {
     @Path("{quoteId}/decision")
     @RolesAllowed({Roles.CUSTOMER, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "The customer accepts or declines the quote (If-Match)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Quotes.QuoteView.class)))
     public Response decide(@PathParam("caseId") String caseId, @PathParam("quoteId") String quoteId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, Quotes.DecisionRequest request) {
         long expected = Versions.required(ifMatch);

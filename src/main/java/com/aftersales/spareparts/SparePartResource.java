@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -41,6 +45,8 @@ public class SparePartResource {
     @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
     @Operation(summary = "Register a spare part (part number, Chinese name, models, unit, market price in CNY, wear part)")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpareParts.PartView.class)))
     public Response create(SpareParts.PartRequest request) {
         SpareParts.PartView view = parts.create(request);
         return Response.created(URI.create("/api/v1/spare-parts/" + view.id()))
@@ -68,6 +74,8 @@ public class SparePartResource {
     @Path("{id}")
     @AnyStaff
     @Operation(summary = "One spare part")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpareParts.PartView.class)))
     public Response get(@PathParam("id") String id) {
         SpareParts.PartView view = parts.get(Params.uuid("spare-part", id));
         return Versions.ok(view, view.version());
@@ -77,6 +85,8 @@ public class SparePartResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
     @Operation(summary = "Amend a spare part (If-Match); the part number cannot change")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpareParts.PartView.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            SpareParts.PartRequest request) {
         long expected = Versions.required(ifMatch);
@@ -96,6 +106,8 @@ public class SparePartResource {
     @Path("{id}/stock/{location}")
     @AnyStaff
     @Operation(summary = "Stock of a part at one location, with its ETag")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpareParts.StockView.class)))
     public Response stockAt(@PathParam("id") String id, @PathParam("location") String location) {
         SpareParts.StockView view = parts.stockAt(Params.uuid("spare-part", id), location);
         return Versions.ok(view, view.version());
@@ -106,6 +118,8 @@ public class SparePartResource {
     @RolesAllowed({Roles.ADMIN, Roles.PRODUCT_MANAGER})
     @Operation(summary = "Safety stock and reorder point of a part at a location (If-Match with the stock row's ETag; "
             + "If-None-Match: * for a location without a row yet)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpareParts.StockView.class)))
     public Response levels(@PathParam("id") String id, @PathParam("location") String location,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, SpareParts.StockSettings settings) {
@@ -120,6 +134,8 @@ public class SparePartResource {
     @RolesAllowed({Roles.ADMIN, Roles.WAREHOUSE})
     @Operation(summary = "Receipt, issue to a case, or adjustment (with reason); stock never goes negative (409). "
             + "Send an Idempotency-Key: a retried issue must not take the pieces twice")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpareParts.StockView.class)))
     public Response move(@PathParam("id") String id, SpareParts.MovementRequest request) {
         return Response.ok(parts.move(Params.uuid("spare-part", id), request)).build();
     }

@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -44,6 +48,8 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Register a delivered unit (产品履历表); a second unit with the same serial is 409")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     public Response register(UnitRequest request) {
         UnitView created = units.register(request);
         return Response.created(URI.create("/api/v1/units/" + URLEncoder.encode(created.serialNo(), StandardCharsets.UTF_8)))
@@ -57,6 +63,8 @@ public class UnitResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Import delivered units from CSV (UTF-8 or GB18030/GBK, Chinese or English headers); all or nothing")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitImport.Result.class)))
     public Response importCsv(byte[] csv) {
         return Response.ok(unitImport.importCsv(csv)).build();
     }
@@ -75,6 +83,8 @@ public class UnitResource {
     @Path("{serialNo}")
     @AnyRole
     @Operation(summary = "One unit's record by steel-stamp number (normalised: case and full-width characters do not matter)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     public Response get(@PathParam("serialNo") String serialNo) {
         UnitView view = units.get(SerialNo.of(serialNo));
         return Versions.ok(view, view.version());
@@ -85,6 +95,8 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
     @Operation(summary = "Correct a unit's record (If-Match: the ETag you read; the serial cannot change)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     public Response amend(@PathParam("serialNo") String serialNo, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           UnitRequest request) {
         long expected = Versions.required(ifMatch);

@@ -26,6 +26,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -46,6 +50,8 @@ public class ServiceContractResource {
         @Idempotent
     @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Sign a paid service contract (保修协议) for a unit; fee in CNY, exact to the fen")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceContractView.class)))
     public Response sign(@PathParam("serialNo") String serialNo, ServiceContractRequest request) {
         ServiceContractView view = contracts.sign(SerialNo.of(serialNo), request);
         return Response.created(URI.create("/api/v1/units/" + URLEncoder.encode(view.serialNo(), StandardCharsets.UTF_8)
@@ -65,6 +71,8 @@ public class ServiceContractResource {
     @Path("{contractId}")
     @AnyRole
     @Operation(summary = "One service contract")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceContractView.class)))
     public Response contract(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId) {
         ServiceContractView view = contracts.get(SerialNo.of(serialNo), Params.uuid("service-contract", contractId));
         return Versions.ok(view, view.version());
@@ -74,6 +82,8 @@ public class ServiceContractResource {
     @Path("{contractId}/cancellation")
     @RolesAllowed({Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Cancel a service contract (If-Match: the ETag you read)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceContractView.class)))
     public Response cancel(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CancellationRequest request) {
         long expected = Versions.required(ifMatch);

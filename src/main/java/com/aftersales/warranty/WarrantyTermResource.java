@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -45,6 +49,8 @@ public class WarrantyTermResource {
         @Idempotent
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Agree a free-warranty term (包修) with a customer for a product line; ends the open term before it")
+    @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarrantyTermView.class)))
     public Response agree(@PathParam("customerId") String customerId, WarrantyTermRequest request) {
         WarrantyTermView view = terms.agree(Params.uuid("customer", customerId), request);
         return Response.created(URI.create("/api/v1/customers/" + view.customerId() + "/warranty-terms/" + view.id()))
@@ -68,6 +74,8 @@ public class WarrantyTermResource {
     @Path("{termId}")
     @AnyRole
     @Operation(summary = "One free-warranty term")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarrantyTermView.class)))
     public Response term(@PathParam("customerId") String customerId, @PathParam("termId") String termId) {
         WarrantyTermView view = terms.get(Params.uuid("customer", customerId), Params.uuid("warranty-term", termId));
         return Versions.ok(view, view.version());
@@ -77,6 +85,8 @@ public class WarrantyTermResource {
     @Path("{termId}")
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER})
     @Operation(summary = "Amend a free-warranty term (If-Match: the ETag you read)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WarrantyTermView.class)))
     public Response amendTerm(@PathParam("customerId") String customerId, @PathParam("termId") String termId,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, WarrantyTermRequest request) {
         long expected = Versions.required(ifMatch);

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/audit")
@@ -25,7 +26,7 @@ public class AuditResource {
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER})
     @Operation(summary = "The audit trail of one record (newest first), or of all records of one type")
-    public Page<AuditView> list(@QueryParam("entity") String entity, @QueryParam("id") String id,
+    public Page<AuditView> list(@QueryParam("entity") @Parameter(required = true) String entity, @QueryParam("id") String id,
                                 @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         if (entity == null || entity.isBlank()) {
             throw ProblemException.badParameter("entity", "validation.required");

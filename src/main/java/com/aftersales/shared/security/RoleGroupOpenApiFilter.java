@@ -1,13 +1,12 @@
 package com.aftersales.shared.security;
 
+import com.aftersales.shared.web.ResourceMethods;
 import io.quarkus.security.PermissionsAllowed;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
-import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationTarget;
 import org.jboss.jandex.ClassInfo;
@@ -21,15 +20,13 @@ import java.util.Map;
 
 /**
  * Gives the operations of {@link AnyRole} and {@link AnyStaff} endpoints the security requirement that
- * {@code @RolesAllowed} gets: the group's roles as scopes (Quarkus lists none for a permission) and the 401 and 403
- * responses, so the document, and the clients generated from it, do not see the difference. Runs at build time on the
+ * {@code @RolesAllowed} gets: the group's roles as scopes (Quarkus lists none for a permission), so the document, and
+ * the clients generated from it, do not see the difference (the 401 and 403 responses come from
+ * {@code ContractOpenApiFilter}, as for every operation). Runs at build time on the
  * Jandex index; an annotated method whose operation is not in the document fails the build.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class RoleGroupOpenApiFilter implements OASFilter {
-
-    private static final DotName PATH = DotName.createSimple("jakarta.ws.rs.Path");
-    private static final List<String> HTTP_METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     /** "GET /api/v1/units/{serialNo}" → the group its method admits. */
     private final Map<String, RoleGroup> groups = new LinkedHashMap<>();
@@ -39,7 +36,7 @@ public class RoleGroupOpenApiFilter implements OASFilter {
             for (ClassInfo annotation : groupAnnotations(index, group)) {
                 for (AnnotationInstance use : index.getAnnotations(annotation.name())) {
                     MethodInfo method = use.target().asMethod();
-                    String operation = httpMethod(method) + " " + path(method);
+                    String operation = ResourceMethods.operation(method);
                     RoleGroup other = groups.put(operation, group);
                     if (other != null && other != group) {
                         // Two media-type variants of one operation share one security requirement in the document.
@@ -58,24 +55,6 @@ public class RoleGroupOpenApiFilter implements OASFilter {
                 .filter(a -> List.of(a.value().asStringArray()).equals(List.of(group.permission())))
                 .map(a -> a.target().asClass())
                 .toList();
-    }
-
-    private static String httpMethod(MethodInfo method) {
-        return HTTP_METHODS.stream()
-                .filter(m -> method.hasDeclaredAnnotation(DotName.createSimple("jakarta.ws.rs." + m)))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(method.declaringClass().name() + "#" + method.name()
-                        + " carries a role group but is not a resource method"));
-    }
-
-    /** The operation's path as smallrye-openapi writes it: class and method {@code @Path} joined, no regular expressions. */
-    private static String path(MethodInfo method) {
-        AnnotationInstance classPath = method.declaringClass().declaredAnnotation(PATH);
-        AnnotationInstance methodPath = method.declaredAnnotation(PATH);
-        String joined = "/" + (classPath == null ? "" : classPath.value().asString())
-                + "/" + (methodPath == null ? "" : methodPath.value().asString());
-        String path = joined.replaceAll("/+", "/").replaceAll("\\{\\s*(\\w+)\\s*:[^}]*}", "{$1}");
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     @Override
@@ -97,28 +76,8 @@ public class RoleGroupOpenApiFilter implements OASFilter {
         }
     }
 
+    /** The 401 and 403 answers every operation gets are added by {@code ContractOpenApiFilter}. */
     private static void secure(Operation operation, String scheme, RoleGroup group) {
         operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(scheme, group.roles())));
-        APIResponses responses = operation.getResponses();
-        if (responses.hasAPIResponse("401") && responses.hasAPIResponse("403")) {
-            return;
-        }
-        // Quarkus adds these before its own trailing "400 Bad Request" for @RolesAllowed: the same order here.
-        Map<String, APIResponse> ordered = new LinkedHashMap<>(responses.getAPIResponses());
-        APIResponse badRequest = isAddedBadRequest(ordered) ? ordered.remove("400") : null;
-        ordered.putIfAbsent("401", OASFactory.createAPIResponse().description("Not Authorized"));
-        ordered.putIfAbsent("403", OASFactory.createAPIResponse().description("Not Allowed"));
-        if (badRequest != null) {
-            ordered.put("400", badRequest);
-        }
-        responses.setAPIResponses(ordered);
-    }
-
-    /** The bare "400 Bad Request" Quarkus appends to writes after every declared response. */
-    private static boolean isAddedBadRequest(Map<String, APIResponse> responses) {
-        String last = responses.keySet().stream().reduce((a, b) -> b).orElse(null);
-        APIResponse response = responses.get("400");
-        return "400".equals(last) && "Bad Request".equals(response.getDescription()) && response.getContent() == null
-                && response.getHeaders() == null && response.getLinks() == null;
     }
 }

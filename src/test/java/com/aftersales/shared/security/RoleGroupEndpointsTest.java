@@ -61,11 +61,11 @@ class RoleGroupEndpointsTest {
     void theDocumentDescribesGroupEndpointsLikeRolesAllowedOnes() {
         assertThat(operation("GET /api/v1/spare-parts").roles()).containsExactlyElementsOf(Roles.STAFF);
         assertThat(operation("POST /api/v1/cases").roles()).containsExactlyElementsOf(Roles.ANY);
-        // POST /api/v1/customers and GET /api/v1/audit keep @RolesAllowed: same responses, in the same order.
+        // POST /api/v1/customers and GET /api/v1/audit keep @RolesAllowed: the same responses.
         assertThat(responses("POST /api/v1/cases")).isEqualTo(responses("POST /api/v1/customers"))
-                .containsExactly("200 OK", "401 Not Authorized", "403 Not Allowed", "400 Bad Request");
+                .containsExactly("201", "400", "401", "403", "409", "413", "415", "422", "503");
         assertThat(responses("GET /api/v1/spare-parts")).isEqualTo(responses("GET /api/v1/audit"))
-                .containsExactly("200 OK", "401 Not Authorized", "403 Not Allowed");
+                .containsExactly("200", "400", "401", "403", "503");
     }
 
     private static OpenApiOperations.Operation operation(String key) {
@@ -76,7 +76,7 @@ class RoleGroupEndpointsTest {
         OpenApiOperations.Operation op = operation(key);
         JsonNode responses = op.document().path("paths").path(op.path()).path(op.method().toLowerCase()).path("responses");
         List<String> out = new ArrayList<>();
-        responses.fields().forEachRemaining(r -> out.add(r.getKey() + " " + r.getValue().path("description").asText()));
+        responses.fieldNames().forEachRemaining(out::add);
         return out;
     }
 }
