@@ -72,6 +72,39 @@ class OpenApiDocumentTest {
         return "only line endings differ";
     }
 
+    /**
+     * The main requests carry an example in Chinese (issue 24), and the examples are requests the service accepts: a
+     * front-end developer who sends one as it stands (with the ids and unique codes of their own data) gets a 201.
+     */
+    @Test
+    void theMainRequestsCarryChineseExamplesTheServiceAccepts() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode doc = mapper.readTree(RestAssured.given()
+                .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        java.util.function.Function<String, com.fasterxml.jackson.databind.node.ObjectNode> example = path -> {
+            com.fasterxml.jackson.databind.JsonNode value = doc.path("paths").path(path).path("post").path("requestBody")
+                    .path("content").path("application/json").path("examples").path("zh-CN").path("value");
+            assertThat(value.isObject()).as("a zh-CN example of POST " + path).isTrue();
+            return (com.fasterxml.jackson.databind.node.ObjectNode) value.deepCopy();
+        };
+        com.fasterxml.jackson.databind.node.ObjectNode customer = example.apply("/api/v1/customers");
+        assertThat(customer.path("name").asText()).containsPattern("\\p{IsHan}");
+        customer.put("code", com.aftersales.support.Api.unique("XM"));
+        String customerId = com.aftersales.support.Api.as("SALES").body(customer.toString()).post("/api/v1/customers")
+                .then().statusCode(201).extract().path("id");
+
+        com.fasterxml.jackson.databind.node.ObjectNode unit = example.apply("/api/v1/units");
+        String serial = com.aftersales.support.Api.unique("GY");
+        unit.put("serialNo", serial).put("customerId", customerId);
+        com.aftersales.support.Api.as("SALES").body(unit.toString()).post("/api/v1/units").then().statusCode(201);
+
+        com.fasterxml.jackson.databind.node.ObjectNode opened = example.apply("/api/v1/cases");
+        assertThat(opened.path("description").asText()).containsPattern("\\p{IsHan}");
+        opened.put("customerId", customerId).put("failureDate", com.aftersales.support.TestClock.today().minusDays(1).toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) opened.withArray("units").get(0)).put("serialNo", serial);
+        com.aftersales.support.Api.as("SALES").body(opened.toString()).post("/api/v1/cases").then().statusCode(201);
+    }
+
     /** Client generators name each call by its operationId: every operation has one, and no two share it. */
     @Test
     void everyOperationHasItsOwnOperationId() throws IOException {

@@ -31,8 +31,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -74,7 +76,9 @@ public class CaseResource {
     @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
-    public Response open(OpenCaseRequest request) {
+    public Response open(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OpenCaseRequest.class), examples = @ExampleObject(name = "zh-CN", summary = "客户来电投诉电机异响",
+            value = "{\"type\":\"COMPLAINT\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"units\":[{\"serialNo\":\"GY2024030512\",\"mileageKm\":58200}],\"failureDate\":\"2026-11-28\",\"title\":\"电机异响\",\"description\":\"车辆爬坡时驱动电机有明显异响，伴随控制器过温报警，已停运等待处理。\",\"reporter\":{\"name\":\"李师傅\",\"phone\":\"138 0000 1234\"},\"channel\":\"PHONE\",\"severity\":\"HIGH\"}"))) OpenCaseRequest request) {
         // The view as serialised once for the audit entry: the idempotent store and the answer reuse that JSON.
         CaseIntake.Opened opened = intake.open(request, locale());
         return Response.created(URI.create("/api/v1/cases/" + opened.view().id()))

@@ -24,8 +24,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +49,9 @@ public class CustomerResource {
     @Operation(summary = "Register a customer (OEM, fleet, dealer, end user, service station)")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerView.class)))
-    public Response register(CustomerRequest request) {
+    public Response register(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CustomerRequest.class), examples = @ExampleObject(name = "zh-CN", summary = "一家客车主机厂及其售后联系人",
+            value = "{\"code\":\"XM-BUS\",\"name\":\"厦门某客车有限公司\",\"type\":\"OEM\",\"contacts\":[{\"name\":\"王工\",\"position\":\"售后经理\",\"phone\":\"+86 592 1234 5678\",\"email\":\"wang.gong@example.com\",\"language\":\"zh-CN\"}]}"))) CustomerRequest request) {
         CustomerView created = customers.register(request);
         return Response.created(URI.create("/api/v1/customers/" + created.id()))
                 .header(HttpHeaders.ETAG, Versions.etag(created.version()))

@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -50,7 +52,9 @@ public class UnitResource {
     @Operation(summary = "Register a delivered unit (产品履历表); a second unit with the same serial is 409")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
-    public Response register(UnitRequest request) {
+    public Response register(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitRequest.class), examples = @ExampleObject(name = "zh-CN", summary = "一台交付给客车厂的驱动电机（产品履历表的一行）",
+            value = "{\"serialNo\":\"GY2024030512\",\"productModel\":\"TZ366XS-LKM\",\"productLine\":\"COMMERCIAL_VEHICLE\",\"productionDate\":\"2024-02-20\",\"batchNo\":\"B2402-07\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"endCustomer\":\"厦门公交集团\",\"vin\":\"LGHXCAE28R1234567\",\"deliveryDate\":\"2024-03-05\",\"firstSaleDate\":\"2024-03-20\"}"))) UnitRequest request) {
         UnitView created = units.register(request);
         return Response.created(URI.create("/api/v1/units/" + URLEncoder.encode(created.serialNo(), StandardCharsets.UTF_8)))
                 .header(HttpHeaders.ETAG, Versions.etag(created.version()))
