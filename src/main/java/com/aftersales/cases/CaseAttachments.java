@@ -112,8 +112,7 @@ public class CaseAttachments {
     /** The client says the bytes are there: the store must hold exactly the announced size. */
     public AttachmentView confirm(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResultOptional().orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
+        Attachment a = attachment(c, attachmentId, LockModeType.PESSIMISTIC_WRITE);
         if (!a.uploaded) {
             Optional<Long> uploaded = store.size(uploadKey(a));
             // Announced before uploads had a key of their own: the bytes are at the storage key itself.
@@ -141,8 +140,7 @@ public class CaseAttachments {
      */
     public AttachmentView reissueUploadUrl(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
+        Attachment a = attachment(c, attachmentId, LockModeType.NONE);
         if (!caller.isStaff() && !caller.subject().equals(a.uploadedBy)) {
             throw new ProblemException(403, "attachment_not_announcer");
         }
@@ -160,8 +158,7 @@ public class CaseAttachments {
     @Transactional(Transactional.TxType.SUPPORTS)
     public AttachmentView get(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Attachment a = attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).firstResultOptional()
-                .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
+        Attachment a = attachment(c, attachmentId, LockModeType.NONE);
         if (!a.uploaded) {
             throw new ProblemException(409, "attachment_not_uploaded");
         }
@@ -216,6 +213,12 @@ public class CaseAttachments {
         }
         attachments.flush();
         return stale.size();
+    }
+
+    /** The case's attachment with this id; 404 for an id of another case or none. */
+    private Attachment attachment(ServiceCase c, UUID attachmentId, LockModeType lock) {
+        return attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
     }
 
     /** Where the client's upload URL puts the bytes; only a confirmation moves them to the storage key. */

@@ -115,10 +115,8 @@ public class UnitHistory {
                     statement.setObject(++i, cursorId);
                 }
                 UUID owner = null;
-                boolean found = false;
                 try (ResultSet r = statement.executeQuery()) {
                     while (r.next()) {
-                        found = true;
                         owner = r.getObject(2, UUID.class);
                         if (r.getString(4) != null) {
                             entries.add(new Entry(r.getObject(3, OffsetDateTime.class), r.getString(4), r.getObject(5, UUID.class),
@@ -126,16 +124,13 @@ public class UnitHistory {
                         }
                     }
                 }
-                return found ? owner : NOT_FOUND;
+                return owner; // a unit always has a customer: none means no such unit
             }
         });
         // Unknown and foreign serials get the same answer: a customer account learns nothing about other customers.
-        if (customer == NOT_FOUND || !caller.maySee(customer)) {
+        if (customer == null || !caller.maySee(customer)) {
             throw ProblemException.notFound("unit", serialNo.value());
         }
         return page.page(entries, e -> e.at() + "|" + e.id(), e -> e);
     }
-
-    /** No row: no such unit (a unit's customer is never this value). */
-    private static final UUID NOT_FOUND = new UUID(0, 0);
 }
