@@ -41,6 +41,7 @@ class TableOwnershipTest {
             Map.entry("eight_d_action", "eightd"), Map.entry("eight_d_deadline", "eightd"), Map.entry("work_calendar", "eightd"),
             Map.entry("problem", "problems"), Map.entry("problem_link", "problems"), Map.entry("department_subscriber", "problems"),
             Map.entry("problem_digest", "problems"), Map.entry("digest_acknowledgement", "problems"),
+            Map.entry("digest_scope", "problems"),
             Map.entry("return_order", "returns"), Map.entry("return_unit", "returns"), Map.entry("return_test", "returns"),
             Map.entry("spare_part", "spareparts"), Map.entry("stock", "spareparts"), Map.entry("stock_movement", "spareparts"),
             Map.entry("transfer_order", "spareparts"), Map.entry("spare_plan", "spareparts"), Map.entry("quote", "spareparts"),

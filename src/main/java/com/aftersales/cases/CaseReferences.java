@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.unit.ProductLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -28,8 +30,8 @@ public class CaseReferences {
         }
     }
 
-    /** The product models of some cases' units and the cases' severities. */
-    public record ModelsAndSeverities(List<String> productModels, List<Severity> severities) {
+    /** The product models of some cases' units, the cases' severities and their product lines. */
+    public record ModelsAndSeverities(List<String> productModels, List<Severity> severities, List<ProductLine> productLines) {
     }
 
     @Inject
@@ -88,10 +90,12 @@ public class CaseReferences {
     public ModelsAndSeverities modelsAndSeverities(Collection<UUID> caseIds) {
         @SuppressWarnings("unchecked")
         List<Object[]> facts = em.createNativeQuery("""
-                        select distinct cu.product_model, c.severity from case_unit cu join service_case c on c.id = cu.case_id
-                        where cu.case_id = any(?1)""")
+                        select distinct cu.product_model, c.severity, c.product_line
+                        from service_case c left join case_unit cu on cu.case_id = c.id
+                        where c.id = any(?1)""")
                 .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
-        return new ModelsAndSeverities(facts.stream().map(f -> (String) f[0]).distinct().toList(),
-                facts.stream().map(f -> Severity.valueOf((String) f[1])).toList());
+        return new ModelsAndSeverities(facts.stream().map(f -> (String) f[0]).filter(Objects::nonNull).distinct().toList(),
+                facts.stream().map(f -> Severity.valueOf((String) f[1])).toList(),
+                facts.stream().map(f -> ProductLine.valueOf((String) f[2])).distinct().sorted().toList());
     }
 }

@@ -35,6 +35,10 @@ public class Problem extends Versioned {
     @Column(name = "product_models", nullable = false)
     public String[] productModels = new String[0];
 
+    /** The product lines the problem concerns: those of its cases, and any given by hand (the digest scopes read them). */
+    @Column(name = "product_lines", nullable = false)
+    public String[] productLines = new String[0];
+
     @Column(name = "root_cause", nullable = false)
     public String rootCause;
 

@@ -78,6 +78,30 @@ public class ProblemDigestResource {
     }
 
     @GET
+    @Path("scopes")
+    @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER, Roles.ENGINEER})
+    @Operation(summary = "What each department's digest holds (product lines, models, failure-mode keywords); a department "
+            + "without a scope gets every problem")
+    public List<ProblemDigests.ScopeView> scopes(@QueryParam("department") String department) {
+        return digests.scopes(Params.enumParam("department", department, Department.class));
+    }
+
+    @PUT
+    @Path("scopes")
+    @RolesAllowed({Roles.ADMIN, Roles.QUALITY_ENGINEER})
+    @Operation(summary = "Set what a department's digest holds: problems of any of these product lines, models and "
+            + "failure-mode keywords (an empty list matches all); If-None-Match: * for the first scope, If-Match after. "
+            + "The weekly digest holds only matching problems and is not issued when nothing matches")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemDigests.ScopeView.class)))
+    public Response scope(@HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch, ProblemDigests.ScopeRequest request) {
+        Versions.Put precondition = Versions.put(ifMatch, ifNoneMatch);
+        ProblemDigests.ScopeView view = digests.scope(request, precondition);
+        return Versions.ok(view, view.version());
+    }
+
+    @GET
     @Path("subscribers")
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.QUALITY_ENGINEER, Roles.PRODUCT_MANAGER, Roles.ENGINEER})
     @Operation(summary = "Subscribers of the digest, per department")

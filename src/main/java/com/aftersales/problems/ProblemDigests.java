@@ -10,6 +10,7 @@ import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.ProductLine;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,6 +45,27 @@ public class ProblemDigests {
     @RegisterForReflection
     public record SubscriberView(Department department, String subscriber, String name, String email, long version) {
     }
+
+    /** What a department's digest holds: problems of these product lines, models and failure-mode keywords (empty: any). */
+    public record ScopeRequest(@NotNull Department department, @Size(max = 4) List<@NotNull ProductLine> productLines,
+                               @Size(max = 100) List<@NotBlank @Size(max = 100) String> productModels,
+                               @Size(max = 50) List<@NotBlank @Size(max = 100) String> failureModes) {
+    }
+
+    @RegisterForReflection
+    public record ScopeView(Department department, List<ProductLine> productLines, List<String> productModels,
+                            List<String> failureModes, String updatedBy, OffsetDateTime updatedAt, long version) {
+    }
+
+    /**
+     * A problem {@code p} matches the scope {@code s} of a department (left-joined: no scope matches everything): each
+     * non-empty list must meet the problem's (a product line, a model, a keyword in the failure mode, any case).
+     */
+    static final String MATCHES_SCOPE = """
+            (s.department is null or ((cardinality(s.product_lines) = 0 or p.product_lines && s.product_lines)
+             and (cardinality(s.product_models) = 0 or p.product_models && s.product_models)
+             and (cardinality(s.failure_modes) = 0
+                  or exists (select 1 from unnest(s.failure_modes) k where strpos(lower(p.failure_mode), lower(k)) > 0))))""";
 
     public record IssueRequest(@NotNull Department department, @NotNull OffsetDateTime since) {
     }
@@ -86,17 +108,23 @@ public class ProblemDigests {
     @Inject
     Outbox outbox;
 
-    /** New and changed problems since a moment until now, oldest change first. */
+    /**
+     * New and changed problems since a moment until now, oldest change first: those a department's scope matches, or
+     * all when no department is named.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProblemLibrary.ProblemView> content(OffsetDateTime since) {
-        return content(since, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
+    public List<ProblemLibrary.ProblemView> content(OffsetDateTime since, Department department) {
+        return content(since, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)), department);
     }
 
-    /** New and changed problems since a moment, oldest change first. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ProblemLibrary.ProblemView> content(OffsetDateTime since, OffsetDateTime until) {
-        return problemRows.list("updatedAt > ?1 and updatedAt <= ?2 order by updatedAt, id", since, until).stream()
-                .map(library::view).toList();
+    private List<ProblemLibrary.ProblemView> content(OffsetDateTime since, OffsetDateTime until, Department department) {
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery("select p.id from problem p left join digest_scope s on s.department = cast(?1 as text) "
+                        + "where p.updated_at > ?2 and p.updated_at <= ?3 and " + MATCHES_SCOPE)
+                .setParameter(1, department == null ? null : department.name()).setParameter(2, since).setParameter(3, until)
+                .getResultList();
+        return ids.isEmpty() ? List.of()
+                : problemRows.list("id in ?1 order by updatedAt, id", ids).stream().map(library::view).toList();
     }
 
     /** What the weekly issue did: digests issued (new ones only) and inbox notices to subscribers. */
@@ -104,8 +132,9 @@ public class ProblemDigests {
     }
 
     /**
-     * Last week's digest (Monday to Monday in the business zone) for every department with subscribers, in one
-     * statement, and one notice per subscriber; a second run in the same week issues nothing new.
+     * Last week's digest (Monday to Monday in the business zone) for every department with subscribers, holding the
+     * problems its scope matches, in one statement, and one notice per subscriber; a department that nothing matched gets
+     * no digest (and no notice); a second run in the same week issues nothing new.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public WeeklyIssue issueWeekly(OffsetDateTime now) {
@@ -116,10 +145,13 @@ public class ProblemDigests {
         OffsetDateTime from = weekStart.minusWeeks(1).toOffsetDateTime();
         int issued = em.createNativeQuery("""
                         insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by, created_at)
-                        select gen_random_uuid(), d.department, ?1, ?2,
-                               coalesce((select array_agg(p.id order by p.problem_no) from problem p
-                                         where p.updated_at >= ?1 and p.updated_at < ?2), '{}'), 'problem-digest-job', ?3
+                        select gen_random_uuid(), d.department, ?1, ?2, m.ids, 'problem-digest-job', ?3
                         from (select distinct department from department_subscriber) d
+                        left join digest_scope s on s.department = d.department
+                        cross join lateral (select array_agg(p.id order by p.problem_no) as ids from problem p
+                                            where p.updated_at >= ?1 and p.updated_at < ?2 and """ + MATCHES_SCOPE + """
+                                           ) m
+                        where m.ids is not null
                         on conflict (department, period_from, period_to) do nothing""")
                 .setParameter(1, from).setParameter(2, to).setParameter(3, now).executeUpdate();
         Outbox.Added notices = outbox.addAll(new Outbox.NoticeQuery(null, """
@@ -134,13 +166,13 @@ public class ProblemDigests {
         return new WeeklyIssue(issued, notices.created());
     }
 
-    /** Issues the digest for a department and period (idempotent: the same period gives the same digest). */
+    /** Issues the digest for a department: the problems its scope matches that changed since a moment. */
     public DigestView issue(@NotNull @Valid IssueRequest request) {
         OffsetDateTime until = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         if (!request.since().isBefore(until)) {
             throw ProblemException.invalid("since", "problems.since_in_future");
         }
-        List<ProblemLibrary.ProblemView> problems = content(request.since(), until);
+        List<ProblemLibrary.ProblemView> problems = content(request.since(), until, request.department());
         UUID id = UUID.randomUUID();
         em.createNativeQuery("insert into problem_digest (id, department, period_from, period_to, problem_ids, created_by, created_at) "
                         + "values (?1, ?2, ?3, ?4, ?5, ?6, ?4)")
@@ -240,6 +272,55 @@ public class ProblemDigests {
                         + "and subscriber = ?2" + (lock ? " for update" : "")).setParameter(1, department.name())
                 .setParameter(2, subscriber).getResultList();
         return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
+    /** Sets what a department's digest holds (If-None-Match: * for its first scope, If-Match with its version after). */
+    public ScopeView scope(@NotNull @Valid ScopeRequest request, @NotNull Versions.Put precondition) {
+        Department department = request.department();
+        @SuppressWarnings("unchecked")
+        List<Object> current = em.createNativeQuery("select version from digest_scope where department = ?1 for update")
+                .setParameter(1, department.name()).getResultList();
+        precondition.check(current.isEmpty() ? null : ((Number) current.get(0)).longValue());
+        ScopeView before = current.isEmpty() ? null : scopes(department).get(0);
+        int written = em.createNativeQuery("""
+                        insert into digest_scope (department, product_lines, product_models, failure_modes, updated_by, updated_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (department) do update set product_lines = excluded.product_lines,
+                            product_models = excluded.product_models, failure_modes = excluded.failure_modes,
+                            updated_by = excluded.updated_by, updated_at = excluded.updated_at
+                        where cast(?7 as boolean)""")
+                .setParameter(1, department.name())
+                .setParameter(2, distinct(request.productLines() == null ? List.<String>of()
+                        : request.productLines().stream().sorted().map(Enum::name).toList()))
+                .setParameter(3, distinct(request.productModels()))
+                .setParameter(4, distinct(request.failureModes()))
+                .setParameter(5, caller.subject()).setParameter(6, OffsetDateTime.now(clock))
+                .setParameter(7, !precondition.creates()).executeUpdate();
+        if (written == 0) {
+            throw new ProblemException(412, "record_exists");
+        }
+        ScopeView view = scopes(department).get(0);
+        audit.record("digest-scope", department.name(), "SET", before, view);
+        return view;
+    }
+
+    private static String[] distinct(List<String> values) {
+        return values == null ? new String[0] : values.stream().map(String::strip).distinct().toArray(String[]::new);
+    }
+
+    /** The scopes set, of one department or of all (a department without one gets every problem). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ScopeView> scopes(Department department) {
+        String sql = "select department, product_lines, product_models, failure_modes, updated_by, updated_at, version "
+                + "from digest_scope ";
+        var query = department == null
+                ? em.createNativeQuery(sql + "order by department")
+                : em.createNativeQuery(sql + "where department = ?1").setParameter(1, department.name());
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new ScopeView(Department.valueOf((String) r[0]),
+                Arrays.stream((String[]) r[1]).map(ProductLine::valueOf).toList(), List.of((String[]) r[2]),
+                List.of((String[]) r[3]), (String) r[4], SqlValues.offsetDateTime(r[5]), ((Number) r[6]).longValue())).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -12,6 +12,7 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.unit.ProductLine;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,11 +28,13 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The complaint problem library: entries by hand or from a closed 8D in one step, links, search. */
@@ -45,6 +48,7 @@ public class ProblemLibrary {
     public record ProblemRequest(
             @NotBlank @Size(max = 500) String failureMode,
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> productModels,
+            @Size(max = 4) List<@NotNull ProductLine> productLines,
             @NotBlank @Size(max = 10_000) String rootCause,
             @NotBlank @Size(max = 10_000) String countermeasure,
             @Size(max = 4000) String detectionMethod,
@@ -56,7 +60,8 @@ public class ProblemLibrary {
     }
 
     @RegisterForReflection
-    public record ProblemView(UUID id, String problemNo, String failureMode, List<String> productModels, String rootCause,
+    public record ProblemView(UUID id, String problemNo, String failureMode, List<String> productModels,
+                              List<ProductLine> productLines, String rootCause,
                               String countermeasure, String detectionMethod, Severity severity, Problem.Status status,
                               List<EightDReport.UpdatedDocument> fmeaLinks, UUID sourceReportId, List<UUID> reportIds,
                               List<UUID> caseIds, String createdBy, long version, OffsetDateTime createdAt,
@@ -92,6 +97,7 @@ public class ProblemLibrary {
         p.problemNo = nextNo();
         p.createdBy = caller.subject();
         apply(p, request);
+        p.productLines = productLines(request.productLines(), request.caseIds());
         problems.persist(p);
         link(p.id, request.reportIds(), request.caseIds());
         return audited(p, "CREATE", null);
@@ -115,6 +121,7 @@ public class ProblemLibrary {
         p.sourceReportId = reportId;
         p.failureMode = r.title();
         p.productModels = facts.productModels().stream().distinct().sorted().toArray(String[]::new);
+        p.productLines = facts.productLines().stream().map(Enum::name).toArray(String[]::new);
         p.rootCause = join(List.of(label("发生原因", r.d4Occurrence()), label("流出原因", r.d4Escape())));
         p.countermeasure = join(r.actions().stream().filter(a -> a.kind() != com.aftersales.eightd.EightDAction.Kind.CONTAINMENT)
                 .map(ReportView.ActionView::description).toList());
@@ -136,6 +143,7 @@ public class ProblemLibrary {
         Versions.check(p.version, expectedVersion);
         ProblemView before = view(p);
         apply(p, request);
+        p.productLines = productLines(request.productLines(), request.caseIds());
         em.createNativeQuery("delete from problem_link where problem_id = ?1").setParameter(1, id).executeUpdate();
         List<UUID> reportIds = new ArrayList<>(request.reportIds() == null ? List.of() : request.reportIds());
         if (p.sourceReportId != null && !reportIds.contains(p.sourceReportId)) {
@@ -200,9 +208,19 @@ public class ProblemLibrary {
                 .setParameter(1, p.id).getResultList();
         List<UUID> reportIds = links.stream().filter(l -> "REPORT".equals(l[0])).map(l -> (UUID) l[1]).toList();
         List<UUID> caseIds = links.stream().filter(l -> "CASE".equals(l[0])).map(l -> (UUID) l[1]).toList();
-        return new ProblemView(p.id, p.problemNo, p.failureMode, List.of(p.productModels), p.rootCause, p.countermeasure,
+        return new ProblemView(p.id, p.problemNo, p.failureMode, List.of(p.productModels),
+                Arrays.stream(p.productLines).map(ProductLine::valueOf).toList(), p.rootCause, p.countermeasure,
                 p.detectionMethod, p.severity, p.status, List.copyOf(p.fmeaLinks), p.sourceReportId, reportIds, caseIds,
                 p.createdBy, p.version, p.createdAt, p.updatedAt);
+    }
+
+    /** The product lines given by hand and those of the linked cases, each once, in their order. */
+    private String[] productLines(List<ProductLine> given, List<UUID> caseIds) {
+        Set<ProductLine> lines = new TreeSet<>(given == null ? List.of() : given);
+        if (caseIds != null && !caseIds.isEmpty()) {
+            lines.addAll(cases.modelsAndSeverities(caseIds).productLines());
+        }
+        return lines.stream().map(Enum::name).toArray(String[]::new);
     }
 
     private void link(UUID problemId, List<UUID> reportIds, List<UUID> caseIds) {

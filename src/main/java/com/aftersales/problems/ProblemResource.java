@@ -88,11 +88,11 @@ public class ProblemResource {
     @GET
     @Path("digest")
     @AnyStaff
-    @Operation(summary = "The digest content: problems new or changed since a moment (ISO date or date-time)")
+    @Operation(summary = "The digest content: problems new or changed since a moment (ISO date or date-time); with a "
+            + "department, only those its digest scope matches")
     public List<ProblemLibrary.ProblemView> digest(@QueryParam("since") String since,
                                                    @QueryParam("department") String department) {
-        Params.enumParam("department", department, Department.class);
-        return digests.content(moment("since", since));
+        return digests.content(moment("since", since), Params.enumParam("department", department, Department.class));
     }
 
     @GET

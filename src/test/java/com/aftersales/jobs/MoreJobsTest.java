@@ -48,14 +48,54 @@ class MoreJobsTest {
 
     @Test
     @Tag("concurrency")
-    void theWeeklyDigestIsIssuedOncePerDepartmentAndWeekWithANoticePerSubscriber() throws Exception {
-        String subscriber = Api.unique("proc");
-        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(ProblemBodies.subscriber("PROCESS", subscriber, "工艺 " + subscriber).json())
-                .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
+    void theWeeklyDigestHoldsWhatEachDepartmentsScopeMatchesAndNothingIsSentWhenNothingDoes() throws Exception {
+        // Process follows one model, production one product line and a failure-mode keyword; quality follows a model
+        // nothing has. Last week (the clock a week back) three problems change: one of the model, one of the line with
+        // the keyword, one of the line without it; this week's problem is in next week's digest.
+        String model = Api.unique("PM");
+        String keyword = Api.unique("异响");
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(ProblemBodies.scope("PROCESS").productModel(model).json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(200).header("ETag", "\"0\"");
+        as("QUALITY_ENGINEER").header("If-None-Match", "*")
+                .body(ProblemBodies.scope("PRODUCTION").productLine("MICRO_CAR").failureMode(keyword.toLowerCase()).json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(ProblemBodies.scope("QUALITY").productModel(Api.unique("NONE")).json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(200);
+        String process = subscribe("PROCESS");
+        String production = subscribe("PRODUCTION");
+        String quality = subscribe("QUALITY");
+
+        TestClock.moveTo(Instant.now().minus(Duration.ofDays(7)));
+        String ofModel = problem(ProblemBodies.problem("端盖渗油", "密封圈压缩量不足", "更换密封圈", "LOW").productModel(model));
+        String ofLineWithKeyword = problem(ProblemBodies.problem("电机" + keyword + "明显", "轴承游隙偏大", "更换轴承", "MEDIUM")
+                .productLine("MICRO_CAR"));
+        problem(ProblemBodies.problem("控制器过温", "散热硅脂不足", "改进涂覆工艺", "MEDIUM").productLine("MICRO_CAR"));
+        TestClock.reset();
+        problem(ProblemBodies.problem("端盖渗油（本周）", "密封圈老化", "更换密封圈", "LOW").productModel(model));
+
         Jobs.fireConcurrently("problem-digest", 10);
-        assertThat(Sql.count("select count(*) from notice where kind = 'PROBLEM_DIGEST' and recipient_subject = ?1", subscriber))
-                .isEqualTo(1);
-        assertThat(Sql.count("select count(*) from problem_digest where department = 'PROCESS' and period_to = "
-                + "(select max(period_to) from problem_digest where department = 'PROCESS')")).isEqualTo(1);
+
+        String lastWeek = "select cast(problem_ids as text) from problem_digest where department = ?1 and created_by = 'problem-digest-job'";
+        assertThat(Sql.text(lastWeek, "PROCESS")).isEqualTo("{" + ofModel + "}");
+        assertThat(Sql.text(lastWeek, "PRODUCTION")).isEqualTo("{" + ofLineWithKeyword + "}");
+        assertThat(Sql.count("select count(*) from problem_digest where department = 'QUALITY'")).isZero();
+        String notices = "select count(*) from notice where kind = 'PROBLEM_DIGEST' and recipient_subject = ?1";
+        assertThat(Sql.count(notices, process)).isEqualTo(1);
+        assertThat(Sql.count(notices, production)).isEqualTo(1);
+        assertThat(Sql.count(notices, quality)).isZero();
+        Jobs.fireConcurrently("problem-digest", 2);
+        assertThat(Sql.count("select count(*) from problem_digest where department in ('PROCESS', 'PRODUCTION')")).isEqualTo(2);
+        assertThat(Sql.count(notices, process)).isEqualTo(1);
+    }
+
+    private static String subscribe(String department) {
+        String subscriber = Api.unique(department.toLowerCase());
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(ProblemBodies.subscriber(department, subscriber, "订阅 " + subscriber).json())
+                .put("/api/v1/problem-digests/subscribers").then().statusCode(200);
+        return subscriber;
+    }
+
+    private static String problem(ProblemBodies.Problem body) {
+        return as("ENGINEER").body(body.json()).post("/api/v1/problems").then().statusCode(201).extract().path("id");
     }
 }

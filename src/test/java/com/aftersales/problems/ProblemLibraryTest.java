@@ -17,11 +17,14 @@ import java.util.UUID;
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.ProblemBodies.digest;
+import static com.aftersales.support.ProblemBodies.scope;
 import static com.aftersales.support.ProblemBodies.problem;
 import static com.aftersales.support.ProblemBodies.subscriber;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 class ProblemLibraryTest {
@@ -38,6 +41,7 @@ class ProblemLibraryTest {
                 .body("rootCause", containsString("灌封存在气泡"))
                 .body("countermeasure", containsString("真空灌封"))
                 .body("productModels", equalTo(List.of("TM220")))
+                .body("productLines", equalTo(List.of("COMMERCIAL_VEHICLE")))
                 .body("severity", equalTo("HIGH"))
                 .body("status", equalTo("COUNTERMEASURE_EFFECTIVE"))
                 .body("fmeaLinks[0].reference", equalTo("CP-MC80-03"))
@@ -95,14 +99,40 @@ class ProblemLibraryTest {
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(subscriber("ENGINEERING", late, "工程师 " + late)
                 .email(late.toLowerCase() + "@example.cn").json())
                 .put("/api/v1/problem-digests/subscribers").then().statusCode(200).header("ETag", equalTo("\"1\""));
-        OffsetDateTime since = TestClock.now().minusMinutes(1);
+        // Engineering's digest follows failure modes with a keyword: a problem without it is left out of its content.
         String failure = Api.unique("磁钢脱落");
+        String keyword = failure.substring(failure.indexOf('-') + 1).toLowerCase();
+        as("QUALITY_ENGINEER").body(scope("ENGINEERING").failureMode(keyword).json()).put("/api/v1/problem-digests/scopes")
+                .then().statusCode(428);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(scope("ENGINEERING").productLine("TRACTOR").json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(400);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(scope("MARKETING").json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(400)
+                .body("errors[0].field", equalTo("department"));
+        as("ENGINEER").header("If-None-Match", "*").body(scope("ENGINEERING").json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(403);
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(scope("ENGINEERING").productModel("X").json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(200).header("ETag", equalTo("\"0\""));
+        as("QUALITY_ENGINEER").header("If-None-Match", "*").body(scope("ENGINEERING").json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(412);
+        as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(scope("ENGINEERING").failureMode(keyword).json())
+                .put("/api/v1/problem-digests/scopes").then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("failureModes", equalTo(List.of(keyword))).body("productModels", equalTo(List.of()));
+        as("PRODUCT_MANAGER").queryParam("department", "ENGINEERING").get("/api/v1/problem-digests/scopes").then()
+                .statusCode(200).body("[0].failureModes", equalTo(List.of(keyword))).body("[0].version", equalTo(1));
+
+        OffsetDateTime since = TestClock.now().minusMinutes(1);
         as("ENGINEER").body(problem(failure, "胶粘剂固化不足", "延长固化时间", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
+        String other = Api.unique("绕组匝间短路");
+        as("ENGINEER").body(problem(other, "漆包线损伤", "改进嵌线工装", "HIGH").json()).post("/api/v1/problems").then().statusCode(201);
         as("ENGINEER").queryParam("since", since.toString()).queryParam("department", "ENGINEERING")
-                .get("/api/v1/problems/digest").then().statusCode(200).body("failureMode", hasItem(failure));
+                .get("/api/v1/problems/digest").then().statusCode(200).body("failureMode", hasItem(failure))
+                .body("failureMode", not(hasItem(other)));
+        as("ENGINEER").queryParam("since", since.toString())
+                .get("/api/v1/problems/digest").then().statusCode(200).body("failureMode", hasItems(failure, other));
         String digest = as("QUALITY_ENGINEER").body(digest("ENGINEERING", since))
                 .post("/api/v1/problem-digests").then().statusCode(201)
-                .body("problems.failureMode", hasItem(failure)).extract().path("id");
+                .body("problems.failureMode", equalTo(List.of(failure))).extract().path("id");
 
         RestAssured.given().auth().oauth2(Api.jwt(reader).groups(Set.of("ENGINEER")).sign())
                 .post("/api/v1/problem-digests/" + digest + "/acknowledgement").then().statusCode(200)

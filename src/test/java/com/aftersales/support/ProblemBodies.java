@@ -24,7 +24,31 @@ public final class ProblemBodies {
         return JsonBody.of("department", department, "since", since);
     }
 
+    /** What a department's digest holds; call the adders for each product line, model or failure-mode keyword. */
+    public static Scope scope(String department) {
+        return new Scope().set("department", department);
+    }
+
+    public static final class Scope extends JsonBody<Scope> {
+
+        public Scope productLine(String line) {
+            return add("productLines", line);
+        }
+
+        public Scope productModel(String model) {
+            return add("productModels", model);
+        }
+
+        public Scope failureMode(String keyword) {
+            return add("failureModes", keyword);
+        }
+    }
+
     public static final class Problem extends JsonBody<Problem> {
+
+        public Problem productLine(String line) {
+            return add("productLines", line);
+        }
 
         public Problem productModel(String model) {
             return add("productModels", model);
