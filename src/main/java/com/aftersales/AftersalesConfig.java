@@ -242,6 +242,21 @@ public interface AftersalesConfig {
     interface Returns {
         /** The customer's share of a case's verified costs for each unit judged NTF. */
         BigDecimal ntfCustomerShare();
+
+        /** Who is told of a unit disposed for repair, by the group it is routed to (§7.2.7). */
+        RepairRecipients repairRecipients();
+    }
+
+    /** The role told of a repair routed to each group: the repair group, production, the trial workshop. */
+    interface RepairRecipients {
+        @WithDefault("REPAIR")
+        String repairGroup();
+
+        @WithDefault("REPAIR")
+        String production();
+
+        @WithDefault("REPAIR")
+        String trialWorkshop();
     }
 
     interface Recalls {

@@ -7,6 +7,7 @@ import com.aftersales.notify.Outbox;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.security.Roles;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
@@ -175,6 +176,7 @@ public class CaseIntake {
         outbox.add("CASE_ROUTED", Outbox.Recipient.role(c.ownerRole), Outbox.payload("caseId", c.id, "caseNo", c.caseNo,
                 "title", c.title, "severity", c.severity, "ownerRole", c.ownerRole, "ownerPerson", null,
                 "firstResponseDue", outbox.localTime(c.firstResponseDue)), "case-routed:" + c.id + ":0");
+        handOffOpened(c, primary.projectCode() != null);
         em.flush();
         // The units just written and the duplicate's number already read: the view needs no statement of its own.
         CaseView view = views.opened(c, frozen, duplicateCaseNo, locale);
@@ -186,6 +188,24 @@ public class CaseIntake {
      * One statement: the owner role from the routing table, the next case number, and an open case (or one closed
      * within the window) on the same units with a similar description. Returns the duplicate's case number, if flagged.
      */
+    /**
+     * A new complaint, claim or return is handed to quality and product management besides its owner (§7.1.2): the
+     * quality engineers and the product managers, or the project managers for a unit still in its project stage. The
+     * owner's role is left out (it has the case already, CASE_ROUTED).
+     */
+    private void handOffOpened(ServiceCase c, boolean inProject) {
+        if (c.type != CaseType.COMPLAINT && c.type != CaseType.CLAIM && c.type != CaseType.RETURN_EXCHANGE) {
+            return;
+        }
+        Map<String, Object> payload = Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "caseType", c.type,
+                "title", c.title, "severity", c.severity, "productLine", c.productLine, "ownerRole", c.ownerRole);
+        for (String role : List.of(Roles.QUALITY_ENGINEER, inProject ? Roles.PROJECT_MANAGER : Roles.PRODUCT_MANAGER)) {
+            if (!role.equals(c.ownerRole)) {
+                outbox.add("CASE_OPENED", Outbox.Recipient.role(role), payload, "case-opened:" + c.id + ":" + role);
+            }
+        }
+    }
+
     private String routeNumberAndDuplicate(ServiceCase c, LocalDate today, UnitRecord primary, List<UnitRecord> caseUnitsInOrder) {
         List<UUID> unitIds = caseUnitsInOrder.stream().map(UnitRecord::id).toList();
         // One unit by "= ?2", several by "any(?2)": an array parameter is estimated at ten rows, so PostgreSQL would plan

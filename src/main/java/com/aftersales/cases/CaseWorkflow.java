@@ -177,9 +177,13 @@ public class CaseWorkflow {
                 to -> gates.unmet(c, to, locale), () -> settings.intake(c.customerId, c.severity));
         String comment = Text.blankToNull(request.comment());
         // The move is on the customer's timeline; an INTERNAL transition shows it there without its comment (events()).
-        timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), comment,
-                comment == null || Boolean.TRUE.equals(request.customerVisible()) ? CaseEvent.Visibility.CUSTOMER
-                        : CaseEvent.Visibility.INTERNAL);
+        boolean visibleComment = comment != null && Boolean.TRUE.equals(request.customerVisible());
+        CaseEvent event = timeline.record(c.id, CaseEvent.Kind.TRANSITION, from, request.to(), comment,
+                comment == null || visibleComment ? CaseEvent.Visibility.CUSTOMER : CaseEvent.Visibility.INTERNAL);
+        // Every move is on the customer's timeline, so the customer hears of it (in-app; e-mail to contacts who asked).
+        outbox.add("CASE_STATUS_CHANGED", Outbox.Recipient.customer(c.customerId), Outbox.payload("caseId", c.id,
+                "caseNo", c.caseNo, "title", c.title, "fromStatus", from, "toStatus", request.to(),
+                "comment", visibleComment ? comment : null), "case-status:" + event.id);
         if (request.to() == CaseStatus.REOPENED) {
             // The follow-up area cancels the case's open follow-up now, in this transaction (not at its job's next run).
             reopenListeners.forEach(l -> l.reopened(c.id, now));

@@ -83,6 +83,7 @@ public class NoticeSenderJob implements Job {
                                    case when c.language = 'en' then 'en' else 'zh-CN' end as language
                             from batch b join customer_email_contact c on c.customer_id = b.customer_id
                             where b.recipient_role is null and b.recipient_subject is null
+                              and (b.kind <> 'CASE_STATUS_CHANGED' or c.case_updates)
                             union
                             select b.id, 'EMAIL', p.email, p.language
                             from batch b join notification_preference p on p.email_enabled and p.email_verified_at is not null

@@ -30,8 +30,10 @@ public class NoticeTemplates {
     };
 
     /** Payload keys holding a code, and the kind of code (message keys {@code code.<kind>.<code>}). */
-    private static final Map<String, String> CODES = Map.of("ownerRole", "role", "severity", "severity",
-            "productLine", "product_line");
+    private static final Map<String, String> CODES = Map.ofEntries(Map.entry("ownerRole", "role"),
+            Map.entry("severity", "severity"), Map.entry("productLine", "product_line"), Map.entry("caseType", "case_type"),
+            Map.entry("fromStatus", "case_status"), Map.entry("toStatus", "case_status"),
+            Map.entry("repairGroup", "repair_group"));
 
     @Inject
     Engine engine;

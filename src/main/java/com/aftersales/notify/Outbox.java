@@ -34,6 +34,11 @@ public class Outbox {
             return new Recipient(null, subject, null);
         }
 
+        /** A customer: its customer accounts (in-app) and its contacts with an e-mail address. */
+        public static Recipient customer(UUID customerId) {
+            return new Recipient(null, null, customerId);
+        }
+
         /** A record's owner: the named person when there is one, else everyone in the owner role. */
         public static Recipient owner(String role, String person) {
             return person == null ? role(role) : person(person);

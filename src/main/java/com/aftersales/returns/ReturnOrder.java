@@ -213,7 +213,7 @@ public class ReturnOrder extends Versioned {
     }
 
     /** A repaired unit goes back into stock after a passed re-test, once. */
-    void restock(List<ReturnUnit> units, String serialNo, OffsetDateTime at) {
+    ReturnUnit restock(List<ReturnUnit> units, String serialNo, String location, OffsetDateTime at) {
         require(Status.DISPOSED);
         ReturnUnit u = find(units, serialNo);
         if (u.disposition() != ReturnUnit.Disposition.REPAIR || !Boolean.TRUE.equals(u.retestPassed())) {
@@ -222,7 +222,8 @@ public class ReturnOrder extends Versioned {
         if (u.restockedAt() != null) {
             throw new ProblemException(409, "return_already_restocked", u.serialNo());
         }
-        u.restocked(at);
+        u.restocked(at, location);
+        return u;
     }
 
     /** Closing needs every unit disposed for repair re-tested and restocked. */

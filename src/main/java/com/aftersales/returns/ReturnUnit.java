@@ -110,6 +110,10 @@ public class ReturnUnit {
     @Column(name = "restocked_at")
     private OffsetDateTime restockedAt;
 
+    /** Where the restocked unit went (a warehouse location). */
+    @Column(name = "restock_location")
+    private String restockLocation;
+
     protected ReturnUnit() {
     }
 
@@ -148,8 +152,9 @@ public class ReturnUnit {
         retestPassed = passed;
     }
 
-    void restocked(OffsetDateTime at) {
+    void restocked(OffsetDateTime at, String location) {
         restockedAt = at;
+        restockLocation = location;
     }
 
     boolean awaitsRestock() {
@@ -202,5 +207,9 @@ public class ReturnUnit {
 
     public OffsetDateTime restockedAt() {
         return restockedAt;
+    }
+
+    public String restockLocation() {
+        return restockLocation;
     }
 }

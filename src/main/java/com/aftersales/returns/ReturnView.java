@@ -34,10 +34,11 @@ public record ReturnView(UUID id, String returnNo, UUID caseId, String reason, R
     public record UnitView(String serialNo, ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory, String supplier,
                            BigDecimal supplierShare, String judgedBy, ReturnUnit.Disposition disposition,
                            ReturnUnit.RepairGroup repairGroup, String replacementSerial, Boolean retestPassed,
-                           OffsetDateTime restockedAt) {
+                           OffsetDateTime restockedAt, String restockLocation) {
         static UnitView of(ReturnUnit u) {
             return new UnitView(u.serialNo(), u.verdict(), u.causeCategory(), u.supplier(), u.supplierShare(), u.judgedBy(),
-                    u.disposition(), u.repairGroup(), u.replacementSerial(), u.retestPassed(), u.restockedAt());
+                    u.disposition(), u.repairGroup(), u.replacementSerial(), u.retestPassed(), u.restockedAt(),
+                    u.restockLocation());
         }
     }
 

@@ -11,12 +11,15 @@ import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Locations;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
 import com.aftersales.unit.UnitRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -75,7 +78,8 @@ public class Returns {
     public record DisposeRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Disposal> units) {
     }
 
-    public record RestockRequest(@NotBlank @Size(max = 60) String serialNo) {
+    /** A repaired unit back in stock, and the warehouse location it went to. */
+    public record RestockRequest(@NotBlank @Size(max = 60) String serialNo, @NotBlank @Size(max = 40) String location) {
     }
 
     static final String AUDIT_TYPE = "return";
@@ -100,6 +104,10 @@ public class Returns {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    @Any
+    Instance<ReturnRestockListener> restockListeners;
 
     @Inject
     AftersalesConfig config;
@@ -201,15 +209,41 @@ public class Returns {
                         .serialNo();
             }
         });
-        return audited(r, "DISPOSE", before);
+        ReturnView after = audited(r, "DISPOSE", before);
+        // §7.2.7: a unit for repair goes to its group (repair group, production or trial workshop), who are told.
+        CaseReference c = cases.visible(r.caseId);
+        AftersalesConfig.RepairRecipients recipients = config.returns().repairRecipients();
+        for (ReturnUnit u : all) {
+            if (u.disposition() == ReturnUnit.Disposition.REPAIR && u.repairGroup() != null) {
+                String role = switch (u.repairGroup()) {
+                    case REPAIR_GROUP -> recipients.repairGroup();
+                    case PRODUCTION -> recipients.production();
+                    case TRIAL_WORKSHOP -> recipients.trialWorkshop();
+                };
+                outbox.add("RETURN_REPAIR_ROUTED", Outbox.Recipient.role(role), Outbox.payload("returnId", r.id,
+                        "returnNo", r.returnNo, "caseId", c.id(), "caseNo", c.caseNo(), "serialNo", u.serialNo(),
+                        "repairGroup", u.repairGroup()), "return-repair:" + r.id + ":" + u.unitId());
+            }
+        }
+        return after;
     }
 
     /** A repaired unit goes back into stock after a passed re-test. */
     public ReturnView restock(@NotNull UUID id, long expectedVersion, @NotNull @Valid RestockRequest request) {
         ReturnOrder r = locked(id, expectedVersion);
         ReturnView before = view(r);
-        r.restock(units(r.id), SerialNo.of(request.serialNo()).value(), OffsetDateTime.now(clock));
-        return audited(r, "RESTOCK", before);
+        String location = Locations.of("location", request.location());
+        ReturnUnit u = r.restock(units(r.id), SerialNo.of(request.serialNo()).value(), location, OffsetDateTime.now(clock));
+        // A unit that is itself a catalogued spare part (its model is a part number) goes into that part's stock.
+        UnitRecord unit = units.byId(u.unitId());
+        restockListeners.forEach(l -> l.restocked(r.caseId, r.returnNo, unit.productModel(), u.serialNo(), location));
+        ReturnView after = audited(r, "RESTOCK", before);
+        CaseReference c = cases.visible(r.caseId);
+        // §7.2.7: the repair group tells after-sales once the unit is back in stock.
+        outbox.add("RETURN_RESTOCKED", Outbox.Recipient.owner(c.ownerRole(), c.ownerPerson()),
+                Outbox.payload("returnId", r.id, "returnNo", r.returnNo, "caseId", c.id(), "caseNo", c.caseNo(),
+                        "serialNo", u.serialNo(), "location", location), "return-restocked:" + r.id + ":" + u.unitId());
+        return after;
     }
 
     public ReturnView close(@NotNull UUID id, long expectedVersion) {

@@ -2,6 +2,7 @@ package com.aftersales.spareparts;
 
 import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.CaseReferences.CaseReference;
+import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
@@ -77,6 +78,9 @@ public class Quotes {
     @Inject
     Clock clock;
 
+    @Inject
+    Outbox outbox;
+
     public QuoteView issue(@NotNull UUID caseId, @NotNull @Valid QuoteRequest request) {
         CaseReference c = cases.visible(caseId);
         if (cases.chargeableUnits(c.id()) == 0) {
@@ -94,6 +98,9 @@ public class Quotes {
         quotes.persistAndFlush(q);
         QuoteView view = QuoteView.of(q);
         audit.record("quote", q.id, "ISSUE", null, view);
+        // The customer decides: its accounts see the quote in-app, its contacts get it by e-mail.
+        outbox.add("QUOTE_ISSUED", Outbox.Recipient.customer(c.customerId()), Outbox.payload("quoteId", q.id,
+                "caseId", c.id(), "caseNo", c.caseNo(), "totalCny", view.totalCny().toPlainString()), "quote-issued:" + q.id);
         return view;
     }
 

@@ -5,6 +5,7 @@ import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
+import com.aftersales.shared.web.Locations;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -238,11 +239,7 @@ public class SpareParts {
 
     /** Warehouse locations are codes: trimmed, upper case. */
     static String location(String raw) {
-        String location = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
-        if (!location.matches("[A-Z0-9_-]{1,40}")) {
-            throw ProblemException.invalid("location", "parts.location_format");
-        }
-        return location;
+        return Locations.of("location", raw);
     }
 
     SparePart part(UUID id, LockModeType lock) {

@@ -8,6 +8,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.Text;
 import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -118,10 +120,15 @@ public class TransferOrders {
     public OrderView decide(@NotNull UUID id, long expectedVersion, @NotNull @Valid DecisionRequest request) {
         TransferOrder o = locked(id, expectedVersion);
         OrderView before = OrderView.of(o);
+        Map<String, Object> payload = Outbox.payload("orderId", o.id, "transferNo", o.transferNo, "fromLocation",
+                o.fromLocation, "toLocation", o.toLocation, "comment", Text.blankToNull(request.comment()));
         if (request.decision() == Decision.APPROVE) {
             o.approve(caller.subject(), request.comment());
+            // The warehouse ships what was approved (§7.2.9).
+            outbox.add("TRANSFER_ORDER_APPROVED", Outbox.Recipient.role(Roles.WAREHOUSE), payload, "transfer-approved:" + o.id);
         } else {
             o.reject(caller.subject(), request.comment());
+            outbox.add("TRANSFER_ORDER_REJECTED", Outbox.Recipient.person(o.requestedBy), payload, "transfer-rejected:" + o.id);
         }
         return audited(o, request.decision().name(), before);
     }

@@ -13,6 +13,11 @@ public final class CaseTestData {
         return CaseFixtures.world(productLine, null);
     }
 
+    /** A world whose unit is in a development project (its project stage). */
+    public static World world(String productLine, String projectCode) {
+        return CaseFixtures.world(productLine, projectCode);
+    }
+
     /** Another unit of a customer (delivered 2025-01-10), optionally in a development project. */
     public static String unit(String customerId, String productLine, String projectCode) {
         return CaseFixtures.unit(customerId, productLine, projectCode);

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import static com.aftersales.support.Api.as;
 import static com.aftersales.support.Api.asPerson;
+import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.CaseBodies.transition;
+import static com.aftersales.support.CustomerBodies.contact;
 import static com.aftersales.support.CaseBodies.actionPlan;
 import static com.aftersales.support.CaseBodies.assignTo;
 import static com.aftersales.support.CaseBodies.major;
@@ -23,7 +26,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.aftersales.support.Jobs;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import jakarta.inject.Inject;
+
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Notices written in the transaction of the change that causes them, to the people who act next. */
 @QuarkusTest
@@ -129,5 +140,110 @@ class EventNoticesTest {
                 .body("items[0].subject", equalTo("8D 任务分配：" + reportNo + " D3"));
         assertThat(Sql.count("select count(*) from notice where kind = 'DISCIPLINE_ASSIGNED' and recipient_subject = ?1", owner))
                 .isEqualTo(1);
+    }
+
+    @Inject
+    MockMailbox mailbox;
+
+    /** The roles a case's CASE_OPENED notices went to, in order, comma-separated. */
+    static String roles(String caseNo) {
+        return Sql.text("select string_agg(recipient_role, ',' order by recipient_role) from notice "
+                + "where kind = 'CASE_OPENED' and payload ->> 'caseNo' = ?1", caseNo);
+    }
+
+    static int notices(String kind, String key, String value) {
+        return Sql.count("select count(*) from notice where kind = ?1 and payload ->> ?2 = ?3", kind, key, value);
+    }
+
+    @Test
+    void aNewComplaintClaimOrReturnAlsoGoesToQualityAndProductManagementAndAGrievanceDoesNot() {
+        String claim = CaseTestData.openCase(CaseTestData.world("COMMERCIAL_VEHICLE"));
+        String claimNo = as("SALES").get("/api/v1/cases/" + claim).then().extract().path("caseNo");
+        inbox(as("QUALITY_ENGINEER")).body("items.subject", hasItem("新索赔：" + claimNo + "（高）"));
+        inbox(as("PRODUCT_MANAGER").header("Accept-Language", "en")).body("items.subject", hasItem("New claim: " + claimNo + " (high)"));
+        assertThat(roles(claimNo)).isEqualTo("PRODUCT_MANAGER,QUALITY_ENGINEER");
+
+        // A unit in its project stage: the project managers instead of the product managers.
+        String project = CaseTestData.openCase(CaseTestData.world("SYSTEM", "NPD-" + Api.unique("P")));
+        String projectNo = as("SALES").get("/api/v1/cases/" + project).then().extract().path("caseNo");
+        String owner = as("SALES").get("/api/v1/cases/" + project).then().extract().path("ownerRole");
+        assertThat(roles(projectNo)).isEqualTo("PROJECT_MANAGER".equals(owner) ? "QUALITY_ENGINEER"
+                : "QUALITY_ENGINEER".equals(owner) ? "PROJECT_MANAGER" : "PROJECT_MANAGER,QUALITY_ENGINEER");
+
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String grievance = as("SALES").body(com.aftersales.support.CaseBodies.open(w.customerId()).unit(w.serial(), 1000)
+                .type("GRIEVANCE").json()).post("/api/v1/cases").then().statusCode(201).extract().path("caseNo");
+        assertThat(notices("CASE_OPENED", "caseNo", grievance)).isZero();
+        // A refused intake writes no notice at all.
+        int before = Sql.count("select count(*) from notice where kind in ('CASE_OPENED', 'CASE_ROUTED')");
+        as("SALES").body(com.aftersales.support.CaseBodies.open(w.customerId()).unit(Api.unique("NOPE"), 1000).json())
+                .post("/api/v1/cases").then().statusCode(422);
+        assertThat(Sql.count("select count(*) from notice where kind in ('CASE_OPENED', 'CASE_ROUTED')")).isEqualTo(before);
+    }
+
+    @Test
+    void everyMoveOfACaseAndAQuoteReachTheCustomerInAppAndByMailToContactsWhoAskedForIt() throws Exception {
+        String wants = Api.unique("li").toLowerCase() + "@example.cn";
+        String other = Api.unique("wu").toLowerCase() + "@example.cn";
+        String customer = NoticeSenderTest.customer(contact("李经理").email(wants).caseUpdates(true), contact("吴会计").email(other));
+        com.aftersales.support.Fixtures.term(customer, com.aftersales.support.WarrantyBodies.term("PASSENGER_CAR").mileageKm(100000));
+        CaseTestData.World w = new CaseTestData.World(customer, CaseTestData.unit(customer, "PASSENGER_CAR", null));
+        String caseId = CaseTestData.openCase(w);
+        String caseNo = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("caseNo");
+        String owner = as("SALES").get("/api/v1/cases/" + caseId).then().extract().path("ownerRole");
+        // A refused move (NEW cannot close) tells nobody.
+        as(owner).header("If-Match", "\"0\"").body(transition("CLOSED")).post("/api/v1/cases/" + caseId + "/transitions")
+                .then().statusCode(409);
+        assertThat(notices("CASE_STATUS_CHANGED", "caseNo", caseNo)).isZero();
+        // The internal comment stays internal; the move itself is the customer's to know.
+        as(owner).header("If-Match", "\"0\"").body(transition("ACKNOWLEDGED", "内部：先查同批次"))
+                .post("/api/v1/cases/" + caseId + "/transitions").then().statusCode(200);
+        ValidatableResponse mine = inbox(asCustomer(UUID.fromString(customer)));
+        mine.body("items.subject", hasItem("您的客诉单 " + caseNo + " 状态更新为已受理"));
+        assertThat((String) mine.extract().path("items.find { it.kind == 'CASE_STATUS_CHANGED' }.body"))
+                .contains("由新建变更为已受理").doesNotContain("同批次");
+
+        String chargeable = as("SALES").body(CaseTestData.caseJson(w, 150000)).post("/api/v1/cases").then().statusCode(201)
+                .extract().path("id");
+        String part = com.aftersales.support.Fixtures.part(com.aftersales.support.SparePartBodies.part("电机轴承 6205", "85.50"));
+        as("SALES").body(com.aftersales.support.SparePartBodies.quote("1.5", "120").part(part, 2).json())
+                .post("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(201);
+        String chargeableNo = as("SALES").get("/api/v1/cases/" + chargeable).then().extract().path("caseNo");
+        inbox(asCustomer(UUID.fromString(customer)).header("Accept-Language", "en"))
+                .body("items.subject", hasItem("Quote for case " + chargeableNo + ": 351.00 CNY"));
+
+        Jobs.fireConcurrently("notice-sender", 3);
+        assertThat(subjects(wants)).contains("您的客诉单 " + caseNo + " 状态更新为已受理", "客诉单 " + chargeableNo + " 报价：351.00 元");
+        assertThat(subjects(other)).contains("客诉单 " + chargeableNo + " 报价：351.00 元")
+                .noneMatch(s -> s.contains("状态更新"));
+    }
+
+    List<String> subjects(String address) {
+        return Optional.ofNullable(mailbox.getMailsSentTo(address)).orElse(List.of()).stream().map(Mail::getSubject).toList();
+    }
+
+    @Test
+    void anApprovedTransferOrderGoesToTheWarehouseAndARejectedOneBackToItsRequester() {
+        String part = com.aftersales.support.Fixtures.part(SparePartBodies.part("编码器", "260.00"));
+        String requester = Api.unique("repair.he").toLowerCase();
+        String rejected = asPerson(requester, "REPAIR").body(SparePartBodies.transfer("HQ", "CD-STATION").line(part, 2).json())
+                .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("id");
+        String approved = asPerson(requester, "REPAIR").body(SparePartBodies.transfer("HQ", "XA-STATION").line(part, 1).json())
+                .post("/api/v1/transfer-orders").then().statusCode(201).extract().path("id");
+        // A refused decision (stale version) sends nothing.
+        as("PRODUCT_MANAGER").header("If-Match", "\"7\"").body(SparePartBodies.decision("REJECT"))
+                .post("/api/v1/transfer-orders/" + rejected + "/decision").then().statusCode(412);
+        assertThat(Sql.count("select count(*) from notice where kind like 'TRANSFER_ORDER_%ED' and payload ->> 'orderId' = ?1",
+                rejected)).isZero();
+        String rejectedNo = as("PRODUCT_MANAGER").header("If-Match", "\"0\"")
+                .body(com.aftersales.support.JsonBody.of("decision", "REJECT", "comment", "本月调拨额度已满"))
+                .post("/api/v1/transfer-orders/" + rejected + "/decision").then().statusCode(200).extract().path("transferNo");
+        String approvedNo = as("PRODUCT_MANAGER").header("If-Match", "\"0\"").body(SparePartBodies.decision("APPROVE"))
+                .post("/api/v1/transfer-orders/" + approved + "/decision").then().statusCode(200).extract().path("transferNo");
+        inbox(asPerson(requester, "REPAIR")).body("items.subject", hasItem("调拨单被驳回：" + rejectedNo))
+                .body("items.find { it.kind == 'TRANSFER_ORDER_REJECTED' }.body", org.hamcrest.Matchers.containsString("本月调拨额度已满"))
+                .body("items.subject", not(hasItem("调拨单已批准：" + approvedNo)));
+        inbox(as("WAREHOUSE")).body("items.subject", hasItem("调拨单已批准：" + approvedNo))
+                .body("items.subject", not(hasItem("调拨单被驳回：" + rejectedNo)));
     }
 }

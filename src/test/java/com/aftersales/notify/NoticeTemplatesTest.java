@@ -42,6 +42,19 @@ class NoticeTemplatesTest {
             Map.entry("TRAVEL_APPROVAL_REQUESTED", "{\"caseId\":\"c\",\"caseNo\":\"KS-1\",\"visitId\":\"v\",\"site\":\"郑州\","
                     + "\"plannedDate\":\"2026-12-01\"}"),
             Map.entry("RETURN_RECEIVED", "{\"returnId\":\"r\",\"returnNo\":\"TH-1\",\"caseId\":\"c\",\"caseNo\":\"KS-1\"}"),
+            Map.entry("CASE_OPENED", "{\"caseId\":\"c\",\"caseNo\":\"KS-1\",\"caseType\":\"CLAIM\",\"title\":\"异响\","
+                    + "\"severity\":\"HIGH\",\"productLine\":\"SYSTEM\",\"ownerRole\":\"AFTER_SALES_MANAGER\"}"),
+            Map.entry("CASE_STATUS_CHANGED", "{\"caseId\":\"c\",\"caseNo\":\"KS-1\",\"title\":\"异响\",\"fromStatus\":\"NEW\","
+                    + "\"toStatus\":\"ACKNOWLEDGED\",\"comment\":null}"),
+            Map.entry("QUOTE_ISSUED", "{\"quoteId\":\"q\",\"caseId\":\"c\",\"caseNo\":\"KS-1\",\"totalCny\":\"351.00\"}"),
+            Map.entry("RETURN_REPAIR_ROUTED", "{\"returnId\":\"r\",\"returnNo\":\"TH-1\",\"caseId\":\"c\",\"caseNo\":\"KS-1\","
+                    + "\"serialNo\":\"TM-1\",\"repairGroup\":\"TRIAL_WORKSHOP\"}"),
+            Map.entry("RETURN_RESTOCKED", "{\"returnId\":\"r\",\"returnNo\":\"TH-1\",\"caseId\":\"c\",\"caseNo\":\"KS-1\","
+                    + "\"serialNo\":\"TM-1\",\"location\":\"HQ-RMA\"}"),
+            Map.entry("TRANSFER_ORDER_APPROVED", "{\"orderId\":\"o\",\"transferNo\":\"DB-1\",\"fromLocation\":\"HQ\","
+                    + "\"toLocation\":\"BJ\",\"comment\":null}"),
+            Map.entry("TRANSFER_ORDER_REJECTED", "{\"orderId\":\"o\",\"transferNo\":\"DB-1\",\"fromLocation\":\"HQ\","
+                    + "\"toLocation\":\"BJ\",\"comment\":\"额度已满\"}"),
             Map.entry("TRANSFER_ORDER_WAITING", "{\"orderId\":\"o\",\"transferNo\":\"DB-1\",\"fromLocation\":\"HQ\",\"toLocation\":\"BJ\"}"),
             Map.entry("DISCIPLINE_ASSIGNED", "{\"reportId\":\"r\",\"reportNo\":\"8D-1\",\"discipline\":\"D3\",\"disciplineZh\":\"临时措施\","
                     + "\"disciplineEn\":\"Containment\",\"dueDate\":null}"));

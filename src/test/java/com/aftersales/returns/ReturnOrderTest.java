@@ -207,7 +207,7 @@ class ReturnOrderTest {
         assertThat(scrapped.args()).containsExactly(ReturnOrder.Status.DISPOSED);
         ProblemException noResult = refused(() -> order.test(units, "SN-A", retest, "repair", AT));
         assertThat(issueKeys(noResult)).containsExactly("passed validation.required");
-        ProblemException notYet = refused(() -> order.restock(units, "SN-A", AT));
+        ProblemException notYet = refused(() -> order.restock(units, "SN-A", "HQ", AT));
         assertThat(notYet.code()).isEqualTo("return_restock_needs_retest");
         assertThat(notYet.args()).containsExactly("SN-A");
         ProblemException open = refused(() -> order.close(units, AT));
@@ -218,10 +218,10 @@ class ReturnOrderTest {
         order.test(units, "SN-A", new TestRecord.Report("复测", null, null, false, true, true), "repair", AT);
         assertThat(units.get(0).retestPassed()).isTrue();
         assertThat(order.status()).isEqualTo(ReturnOrder.Status.DISPOSED);
-        order.restock(units, "SN-A", AT);
+        order.restock(units, "SN-A", "HQ", AT);
         assertThat(units.get(0).restockedAt()).isEqualTo(AT);
-        assertThat(refused(() -> order.restock(units, "SN-A", AT)).code()).isEqualTo("return_already_restocked");
-        assertThat(refused(() -> order.restock(units, "SN-B", AT)).code()).isEqualTo("return_restock_needs_retest");
+        assertThat(refused(() -> order.restock(units, "SN-A", "HQ", AT)).code()).isEqualTo("return_already_restocked");
+        assertThat(refused(() -> order.restock(units, "SN-B", "HQ", AT)).code()).isEqualTo("return_restock_needs_retest");
         order.close(units, AT);
         assertThat(order.status()).isEqualTo(ReturnOrder.Status.CLOSED);
         assertThat(order.closedAt()).isEqualTo(AT);
@@ -231,7 +231,7 @@ class ReturnOrderTest {
     @Test
     void restockingChecksTheStatusBeforeTheSerial() {
         judged();
-        ProblemException e = refused(() -> order.restock(units, "SN-X", AT));
+        ProblemException e = refused(() -> order.restock(units, "SN-X", "HQ", AT));
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.args()).containsExactly(ReturnOrder.Status.JUDGED, ReturnOrder.Status.DISPOSED);
     }

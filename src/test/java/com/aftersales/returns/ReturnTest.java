@@ -4,6 +4,7 @@ import com.aftersales.cases.CaseTestData;
 import com.aftersales.support.Api;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.ReturnBodies;
+import com.aftersales.support.Sql;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -73,18 +74,63 @@ class ReturnTest {
                 .body(disposition(w.serial(), "REPAIR"))
                 .post(base + "/disposition").then().statusCode(200)
                 .body("units[0].repairGroup", equalTo("REPAIR_GROUP")).extract().response());
-        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial()))
+        // The repair group (the REPAIR role by default) is told what to repair, in its language.
+        as("REPAIR").queryParam("limit", 200).get("/api/v1/me/notifications").then()
+                .body("items.subject", hasItem("待维修：" + w.serial() + "（" + returnNo + "）"))
+                .body("items.find { it.subject.contains('" + w.serial() + "') }.body", containsString("由维修组维修"));
+        String restocked = "select count(*) from notice where kind = 'RETURN_RESTOCKED' and payload ->> 'returnNo' = ?1";
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial(), "HQ-RMA"))
                 .post(base + "/restock").then().statusCode(409);
+        org.assertj.core.api.Assertions.assertThat(Sql.count(restocked, returnNo)).isZero();
         as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").post(base + "/closure").then().statusCode(409);
         v = v(as("REPAIR").header("If-Match", "\"" + v + "\"")
                 .body(test(w.serial(), false).retest(true).json()).post(base + "/tests")
                 .then().statusCode(200).body("units[0].retestPassed", equalTo(true)).extract().response());
-        v = v(as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial()))
-                .post(base + "/restock").then().statusCode(200).extract().response());
+        as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial(), "库房 1"))
+                .post(base + "/restock").then().statusCode(422).body("errors[0].field", equalTo("location"));
+        org.assertj.core.api.Assertions.assertThat(Sql.count(restocked, returnNo)).isZero();
+        v = v(as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(restock(w.serial(), "hq-rma"))
+                .post(base + "/restock").then().statusCode(200).body("units[0].restockLocation", equalTo("HQ-RMA"))
+                .extract().response());
+        // §7.2.7: after-sales (the case owner) hears that the unit is back in stock, and where.
+        as("AFTER_SALES_MANAGER").header("Accept-Language", "en").queryParam("limit", 200).get("/api/v1/me/notifications")
+                .then().body("items.subject", hasItem("Repaired unit back in stock: " + w.serial()))
+                .body("items.find { it.subject.contains('" + w.serial() + "') }.body", containsString("at HQ-RMA"));
+        // The unit is no catalogued spare part: no stock movement.
+        org.assertj.core.api.Assertions.assertThat(Sql.count("select count(*) from stock_movement where reason like ?1",
+                returnNo + " %")).isZero();
         as("AFTER_SALES_MANAGER").header("If-Match", "\"" + v + "\"").post(base + "/closure").then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
         as("QUALITY_ENGINEER").get("/api/v1/units/" + w.serial() + "/history").then()
                 .body("items.kind", hasItem("RETURN")).body("items.summary", hasItem(containsString("DEFECT_CONFIRMED")));
+    }
+
+    @Test
+    void aRestockedUnitThatIsACataloguedSparePartGoesIntoItsStock() {
+        String model = Api.unique("MC");
+        String customer = Api.newCustomer(Api.unique("rs"));
+        com.aftersales.support.Fixtures.term(customer, com.aftersales.support.WarrantyBodies.term("PASSENGER_CAR").mileageKm(100000));
+        String serial = com.aftersales.support.Fixtures.unit(com.aftersales.support.UnitBodies.unit(customer).productModel(model)
+                .productLine("PASSENGER_CAR").delivered(java.time.LocalDate.of(2025, 1, 10)));
+        CaseTestData.World w = new CaseTestData.World(customer, serial);
+        String part = com.aftersales.support.Fixtures.part(com.aftersales.support.SparePartBodies.part("MC 控制器总成", "3200.00")
+                .partNo(model.toLowerCase()));
+        String id = judged(w, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
+        String base = "/api/v1/returns/" + id;
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(disposition(serial, "REPAIR")).post(base + "/disposition")
+                .then().statusCode(200).body("units[0].repairGroup", equalTo("PRODUCTION"));
+        as("REPAIR").header("If-Match", "\"4\"").body(test(serial, false).retest(true).json()).post(base + "/tests")
+                .then().statusCode(200);
+        String returnNo = as("WAREHOUSE").header("If-Match", "\"5\"").body(restock(serial, "HQ-RMA")).post(base + "/restock")
+                .then().statusCode(200).extract().path("returnNo");
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock").then().statusCode(200)
+                .body("find { it.location == 'HQ-RMA' }.quantity", equalTo(1));
+        org.assertj.core.api.Assertions.assertThat(Sql.rows("select kind, quantity, cast(case_id as text) from stock_movement "
+                        + "where part_id = cast(?1 as uuid)", part))
+                .singleElement().satisfies(r -> org.assertj.core.api.Assertions.assertThat(r)
+                        .containsExactly("RESTOCK", 1, as("WAREHOUSE").get(base).then().extract().path("caseId")));
+        org.assertj.core.api.Assertions.assertThat(Sql.count("select count(*) from notice where kind = 'RETURN_RESTOCKED' "
+                + "and payload ->> 'returnNo' = ?1", returnNo)).isEqualTo(1);
     }
 
     @Test

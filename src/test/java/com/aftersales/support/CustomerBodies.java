@@ -47,6 +47,11 @@ public final class CustomerBodies {
             return set("email", email);
         }
 
+        /** Whether the contact gets the moves of the customer's cases by e-mail too. */
+        public Contact caseUpdates(boolean caseUpdates) {
+            return set("caseUpdates", caseUpdates);
+        }
+
         /** zh-CN or en: the language of the e-mails this contact gets. */
         public Contact language(String language) {
             return set("language", language);

@@ -39,8 +39,9 @@ public final class ReturnBodies {
                 "replacementSerial", replacementSerial)));
     }
 
-    public static String restock(String serialNo) {
-        return JsonBody.of("serialNo", serialNo);
+    /** A repaired unit back in stock at a warehouse location. */
+    public static String restock(String serialNo, String location) {
+        return JsonBody.of("serialNo", serialNo, "location", location);
     }
 
     public static final class Test extends JsonBody<Test> {
