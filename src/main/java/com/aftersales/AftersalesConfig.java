@@ -51,6 +51,9 @@ public interface AftersalesConfig {
 
     Returns returns();
 
+    /** Spare parts. */
+    Parts parts();
+
     Recalls recalls();
 
     FollowUps followUps();
@@ -237,6 +240,12 @@ public interface AftersalesConfig {
         /** An announced file not confirmed within this time is removed with its bytes (well above the URL's validity). */
         @WithDefault("PT24H")
         Duration unconfirmedExpiry();
+    }
+
+    interface Parts {
+        /** Where the parts of an accepted quote are issued from when the quote names no location. */
+        @WithDefault("HQ")
+        String quoteLocation();
     }
 
     interface Returns {

@@ -29,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -146,6 +147,53 @@ public class CaseCosts {
                 CaseEvent.Visibility.INTERNAL);
         audit.record(AUDIT_TYPE, cost.id, "CREATE", null, view);
         return view;
+    }
+
+    /**
+     * A sale the customer agreed to (an accepted quote, {@code reference}) booked on the case as cost lines billed to
+     * the customer: its parts and its labour, each when not zero, on a chargeable unit of the case, verified by the
+     * agreement itself (no after-sales or general-manager check of a price the customer accepted). A finished case takes
+     * no sale (409), as it takes no cost line.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<CostView> bookSale(@NotNull UUID caseId, @NotNull String reference, @NotNull BigDecimal partsCny,
+                                   @NotNull BigDecimal labourCny) {
+        ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
+            throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
+                    .with("caseStatus", c.status);
+        }
+        CaseUnit unit = caseUnits.list("caseId = ?1 and regime = ?2 order by serialNo", c.id, Regime.CHARGEABLE).stream()
+                .findFirst().orElseThrow(() -> new ProblemException(409, "quote_not_chargeable", c.caseNo));
+        List<CostView> booked = new ArrayList<>();
+        for (CaseCost.Category category : List.of(CaseCost.Category.PARTS, CaseCost.Category.LABOUR)) {
+            BigDecimal amount = category == CaseCost.Category.PARTS ? partsCny : labourCny;
+            if (amount.signum() == 0) {
+                continue;
+            }
+            CaseCost cost = new CaseCost();
+            cost.id = UUID.randomUUID();
+            cost.caseId = c.id;
+            cost.serialNo = unit.serialNo;
+            cost.category = category;
+            cost.amountCny = amount.setScale(2);
+            // Stored in the working language, as the staff's own descriptions are.
+            cost.description = Messages.text(Messages.ZH, "cases.sale_description." + category.name(), reference);
+            cost.incurredOn = LocalDate.now(clock);
+            cost.billedTo = CaseCost.BilledTo.CUSTOMER;
+            cost.status = CaseCost.Status.VERIFIED;
+            cost.submittedBy = caller.subject();
+            cost.verifiedBy = caller.subject();
+            costs.persist(cost);
+            booked.add(CostView.of(cost));
+        }
+        costs.flush();
+        for (CostView view : booked) {
+            timeline.record(c.id, CaseEvent.Kind.COST, null, null, view.category() + " " + view.amountCny() + " CNY",
+                    CaseEvent.Visibility.INTERNAL);
+            audit.record(AUDIT_TYPE, view.id(), "BOOK_SALE", null, view);
+        }
+        return booked;
     }
 
     static CaseCost.BilledTo billedTo(Regime regime) {

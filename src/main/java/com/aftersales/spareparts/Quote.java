@@ -62,12 +62,22 @@ public class Quote extends Versioned {
     @Column(name = "decided_at")
     private OffsetDateTime decidedAt;
 
+    /** Where the parts are issued from when the quote is accepted. */
+    @Column(nullable = false, updatable = false)
+    String location;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decline_reason")
+    private String declineReason;
+
     protected Quote() {
     }
 
     /** Issued with its lines priced; the total is labour plus parts, rounded to fen. */
     static Quote issue(UUID caseId, List<Line> lines, BigDecimal partsCny, BigDecimal labourHours, BigDecimal labourRate,
-                       String by) {
+                       String location, String by) {
         Quote q = new Quote();
         q.id = UUID.randomUUID();
         q.caseId = caseId;
@@ -76,17 +86,36 @@ public class Quote extends Versioned {
         q.labourRate = labourRate;
         q.totalCny = labourHours.multiply(labourRate).add(partsCny).setScale(2, RoundingMode.HALF_UP);
         q.status = Status.ISSUED;
+        q.location = location;
         q.issuedBy = by;
         return q;
     }
 
     /** The customer (or sales on its behalf) accepts or declines an issued quote. */
-    void decide(boolean accept, OffsetDateTime at) {
+    void decide(boolean accept, String reason, String by, OffsetDateTime at) {
         if (status != Status.ISSUED) {
             throw new ProblemException(409, "quote_decided", status);
         }
+        if (!accept && reason == null) {
+            throw ProblemException.invalid("reason", "quotes.decline_reason_required");
+        }
         status = accept ? Status.ACCEPTED : Status.DECLINED;
+        declineReason = accept ? null : reason;
+        decidedBy = by;
         decidedAt = at;
+    }
+
+    /** Labour hours at the rate, rounded to fen. */
+    BigDecimal labourCny() {
+        return labourHours.multiply(labourRate).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public String declineReason() {
+        return declineReason;
     }
 
     public Status status() {

@@ -1,16 +1,21 @@
 package com.aftersales.spareparts;
 
+import com.aftersales.AftersalesConfig;
+import com.aftersales.cases.CaseCosts;
 import com.aftersales.cases.CaseReferences;
 import com.aftersales.cases.CaseReferences.CaseReference;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
+import com.aftersales.shared.error.ProblemException.Issue;
+import com.aftersales.shared.web.Locations;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,7 +32,9 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A quote for a chargeable case: parts at market price plus labour, which the customer accepts or declines. */
@@ -43,10 +50,12 @@ public class Quotes {
 
     public record QuoteRequest(@NotNull @Size(max = 100) List<@Valid @NotNull PartLine> parts,
                                @NotNull @DecimalMin("0.00") @DecimalMax("10000") @Digits(integer = 5, fraction = 2) BigDecimal labourHours,
-                               @NotNull @DecimalMin("0.00") @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal labourRateCny) {
+                               @NotNull @DecimalMin("0.00") @DecimalMax("100000") @Digits(integer = 6, fraction = 2) BigDecimal labourRateCny,
+                               @Size(max = 40) String location) {
     }
 
-    public record DecisionRequest(@NotNull Boolean accept) {
+    /** Accept, or decline with the customer's reason (required then). */
+    public record DecisionRequest(@NotNull Boolean accept, @Size(max = 2000) String reason) {
     }
 
     @RegisterForReflection
@@ -54,12 +63,13 @@ public class Quotes {
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourHours,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourRateCny,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourCny,
-                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalCny, Quote.Status status, String issuedBy,
-                            OffsetDateTime decidedAt, long version, OffsetDateTime createdAt) {
+                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal totalCny, String location,
+                            Quote.Status status, String issuedBy, OffsetDateTime decidedAt, String decidedBy,
+                            String declineReason, long version, OffsetDateTime createdAt) {
         static QuoteView of(Quote q) {
             return new QuoteView(q.id, q.caseId, List.copyOf(q.lines), q.labourHours.setScale(2), q.labourRate.setScale(2),
-                    q.labourHours.multiply(q.labourRate).setScale(2, RoundingMode.HALF_UP), q.totalCny.setScale(2), q.status(),
-                    q.issuedBy, q.decidedAt(), q.version, q.createdAt);
+                    q.labourCny(), q.totalCny.setScale(2), q.location, q.status(), q.issuedBy, q.decidedAt(), q.decidedBy(),
+                    q.declineReason(), q.version, q.createdAt);
         }
     }
 
@@ -81,6 +91,18 @@ public class Quotes {
     @Inject
     Outbox outbox;
 
+    @Inject
+    StockLedger ledger;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AftersalesConfig config;
+
+    @Inject
+    CaseCosts caseCosts;
+
     public QuoteView issue(@NotNull UUID caseId, @NotNull @Valid QuoteRequest request) {
         CaseReference c = cases.visible(caseId);
         if (cases.chargeableUnits(c.id()) == 0) {
@@ -94,7 +116,9 @@ public class Quotes {
             lines.add(new Quote.Line(p.id, p.partNo, p.name, pl.quantity(), p.marketPrice.setScale(2), amount.setScale(2)));
             partsCny = partsCny.add(amount);
         }
-        Quote q = Quote.issue(c.id(), lines, partsCny, request.labourHours(), request.labourRateCny(), caller.subject());
+        String location = Locations.of("location", request.location() == null || request.location().isBlank()
+                ? config.parts().quoteLocation() : request.location());
+        Quote q = Quote.issue(c.id(), lines, partsCny, request.labourHours(), request.labourRateCny(), location, caller.subject());
         quotes.persistAndFlush(q);
         QuoteView view = QuoteView.of(q);
         audit.record("quote", q.id, "ISSUE", null, view);
@@ -111,11 +135,46 @@ public class Quotes {
                 .orElseThrow(() -> ProblemException.notFound("quote", quoteId));
         Versions.check(q.version, expectedVersion);
         QuoteView before = QuoteView.of(q);
-        q.decide(request.accept(), OffsetDateTime.now(clock));
+        String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
+        q.decide(request.accept(), reason, caller.subject(), OffsetDateTime.now(clock));
+        if (request.accept()) {
+            issueParts(q, c);
+            // The agreed amount is booked on the case as a sale to the customer (parts and labour).
+            caseCosts.bookSale(c.id(), q.id.toString(), q.totalCny.subtract(q.labourCny()), q.labourCny());
+        }
         quotes.flush();
         QuoteView after = QuoteView.of(q);
         audit.record("quote", q.id, q.status().name(), before, after);
         return after;
+    }
+
+    /**
+     * Issues every part of an accepted quote from its location to the case, or none: the stock rows are locked and
+     * checked first, so a 409 names every short part (no silent backorder) and nothing moves.
+     */
+    private void issueParts(Quote q, CaseReference c) {
+        List<UUID> partIds = q.lines.stream().map(Quote.Line::partId).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select part_id, quantity from stock where location = ?1 and part_id = any(?2) "
+                        + "order by part_id for update")
+                .setParameter(1, q.location).setParameter(2, partIds.toArray(new UUID[0])).getResultList();
+        Map<UUID, Integer> have = new HashMap<>();
+        rows.forEach(r -> have.put((UUID) r[0], ((Number) r[1]).intValue()));
+        List<Issue> shortLines = new ArrayList<>();
+        for (int i = 0; i < q.lines.size(); i++) {
+            Quote.Line line = q.lines.get(i);
+            int available = have.getOrDefault(line.partId(), 0);
+            if (available < line.quantity()) {
+                shortLines.add(Issue.of("lines[" + i + "]", "quotes.part_short", line.partNo(), q.location, available, line.quantity()));
+            }
+        }
+        if (!shortLines.isEmpty()) {
+            throw new ProblemException(409, "quote_stock_short", shortLines);
+        }
+        for (Quote.Line line : q.lines) {
+            ledger.move(line.partId(), q.location, -line.quantity(), StockLedger.Kind.ISSUE, c.id(), null,
+                    "quote " + q.id + " " + c.caseNo());
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -72,14 +72,49 @@ class PlanAndQuoteTest {
                 .body("labourCny", equalTo("180.00")).body("totalCny", equalTo("351.00")).body("status", equalTo("ISSUED"))
                 .extract().path("id");
         UUID customer = UUID.fromString(w.customerId());
-        asCustomer(customer).get("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(200).body("size()", equalTo(1));
+        asCustomer(customer).get("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(200).body("size()", equalTo(1))
+                .body("[0].location", equalTo("HQ"));
+        // Accepting issues the parts from HQ: with one in stock there, 409 names the short part and nothing moves.
+        move(part, "RECEIPT", "HQ", 1, null, "入库").then().statusCode(200);
+        String partNo = as("WAREHOUSE").get("/api/v1/spare-parts/" + part).then().extract().path("partNo");
+        asCustomer(customer).header("If-Match", "\"0\"").body(quoteDecision(true))
+                .post("/api/v1/cases/" + chargeable + "/quotes/" + quote + "/decision").then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:quote_stock_short"))
+                .body("errors[0].field", equalTo("lines[0]"))
+                .body("errors[0].message", equalTo("备件 " + partNo + " 在库位 HQ 现有 1，需要 2"));
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock/HQ").then().body("quantity", equalTo(1));
+        as("SALES").get("/api/v1/cases/" + chargeable + "/costs").then().body("items.size()", equalTo(0));
+        move(part, "RECEIPT", "HQ", 4, null, "入库").then().statusCode(200);
         asCustomer(customer).header("If-Match", "\"0\"").body(quoteDecision(true))
                 .post("/api/v1/cases/" + chargeable + "/quotes/" + quote + "/decision").then().statusCode(200)
-                .body("status", equalTo("ACCEPTED"));
+                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("customer-" + customer));
+        // Two issued to the case from HQ, and the agreed 351.00 booked on the case as a sale: parts and labour.
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock/HQ").then().body("quantity", equalTo(3));
+        assertThat(com.aftersales.support.Sql.count("select count(*) from stock_movement where part_id = cast(?1 as uuid) "
+                + "and kind = 'ISSUE' and quantity = -2 and case_id = cast(?2 as uuid)", part, chargeable)).isEqualTo(1);
+        as("SALES").get("/api/v1/cases/" + chargeable + "/costs").then()
+                .body("items.category", org.hamcrest.Matchers.containsInAnyOrder("PARTS", "LABOUR"))
+                .body("items.find { it.category == 'PARTS' }.amountCny", equalTo("171.00"))
+                .body("items.find { it.category == 'LABOUR' }.amountCny", equalTo("180.00"))
+                .body("items.billedTo", org.hamcrest.Matchers.everyItem(equalTo("CUSTOMER")))
+                .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("VERIFIED")));
         asCustomer(customer).header("If-Match", "\"1\"").body(quoteDecision(false))
                 .post("/api/v1/cases/" + chargeable + "/quotes/" + quote + "/decision").then().statusCode(409);
         CaseTestData.World other = CaseTestData.world("PASSENGER_CAR");
         asCustomer(UUID.fromString(other.customerId())).get("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(404);
         as("SALES").body(quote("1.5", "120").part(part, -2).json()).post("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(422);
+        // Declining needs the customer's reason; it issues nothing and books nothing.
+        String declined = as("SALES").body(quote("2", "100").part(part, 1).json()).post("/api/v1/cases/" + chargeable + "/quotes")
+                .then().statusCode(201).extract().path("id");
+        asCustomer(customer).header("If-Match", "\"0\"").body(quoteDecision(false))
+                .post("/api/v1/cases/" + chargeable + "/quotes/" + declined + "/decision").then().statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        asCustomer(customer).header("If-Match", "\"0\"").body(com.aftersales.support.SparePartBodies.quoteDeclined("价格高于当地维修站"))
+                .post("/api/v1/cases/" + chargeable + "/quotes/" + declined + "/decision").then().statusCode(200)
+                .body("status", equalTo("DECLINED")).body("declineReason", equalTo("价格高于当地维修站"));
+        as("WAREHOUSE").get("/api/v1/spare-parts/" + part + "/stock/HQ").then().body("quantity", equalTo(3));
+        as("SALES").get("/api/v1/cases/" + chargeable + "/costs").then().body("items.size()", equalTo(2));
+        as("SALES").body(quote("1", "100").part(part, 1).location("库 1").json())
+                .post("/api/v1/cases/" + chargeable + "/quotes").then().statusCode(422).body("errors[0].field", equalTo("location"));
     }
 }

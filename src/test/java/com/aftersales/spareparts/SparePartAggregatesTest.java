@@ -104,13 +104,16 @@ class SparePartAggregatesTest {
     @Test
     void aQuoteTotalsLabourAndPartsAndIsDecidedOnce() {
         Quote q = Quote.issue(UUID.randomUUID(), List.of(), new BigDecimal("200.00"), new BigDecimal("1.333"),
-                new BigDecimal("100.00"), "sales");
+                new BigDecimal("100.00"), "HQ", "sales");
         assertThat(q.totalCny).hasToString("333.30");
         assertThat(q.status()).isEqualTo(Quote.Status.ISSUED);
-        q.decide(false, AT);
+        assertThat(q.labourCny()).hasToString("133.30");
+        q.decide(false, "太贵", "customer-1", AT);
         assertThat(q.status()).isEqualTo(Quote.Status.DECLINED);
         assertThat(q.decidedAt()).isEqualTo(AT);
-        ProblemException again = refused(() -> q.decide(true, AT));
+        assertThat(q.declineReason()).isEqualTo("太贵");
+        assertThat(q.decidedBy()).isEqualTo("customer-1");
+        ProblemException again = refused(() -> q.decide(true, null, "customer-1", AT));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("quote_decided");
         assertThat(again.args()).containsExactly(Quote.Status.DECLINED);

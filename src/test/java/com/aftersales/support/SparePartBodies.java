@@ -57,6 +57,11 @@ public final class SparePartBodies {
         return JsonBody.of("accept", accept);
     }
 
+    /** The customer declines a quote, and says why. */
+    public static String quoteDeclined(String reason) {
+        return JsonBody.of("accept", false, "reason", reason);
+    }
+
     public static final class Part extends JsonBody<Part> {
 
         public Part partNo(String partNo) {
@@ -104,6 +109,11 @@ public final class SparePartBodies {
     }
 
     public static final class Quote extends JsonBody<Quote> {
+
+        /** The stock location its parts are issued from when accepted (HQ by default). */
+        public Quote location(String location) {
+            return set("location", location);
+        }
 
         public Quote part(String partId, int quantity) {
             return add("parts", JsonBody.object("partId", partId, "quantity", quantity));
