@@ -58,10 +58,10 @@ public class FieldVisit extends Versioned {
      * the service received it.
      */
     @io.quarkus.runtime.annotations.RegisterForReflection
-    public record Reading(UUID id, String name, String value, String unit, OffsetDateTime occurredAt,
+    public record VisitReading(UUID id, String name, String value, String unit, OffsetDateTime occurredAt,
                          OffsetDateTime receivedAt, String recordedBy) {
         /** In UTC, as the JSON column gives them back: otherwise every flush would see the list changed (a new version). */
-        public Reading {
+        public VisitReading {
             occurredAt = occurredAt == null ? null : occurredAt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
             receivedAt = receivedAt == null ? null : receivedAt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
         }
@@ -130,7 +130,7 @@ public class FieldVisit extends Versioned {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private List<Reading> readings = new ArrayList<>();
+    private List<VisitReading> readings = new ArrayList<>();
 
     @Column(name = "confirmed_by_name")
     private String confirmedByName;
@@ -284,9 +284,9 @@ public class FieldVisit extends Versioned {
     }
 
     /** Readings taken on site; one the visit already has (same client id) is kept as it was. */
-    void addReadings(List<Reading> taken) {
-        java.util.Set<UUID> known = new java.util.HashSet<>(readings.stream().map(Reading::id).toList());
-        List<Reading> all = new ArrayList<>(readings);
+    void addReadings(List<VisitReading> taken) {
+        java.util.Set<UUID> known = new java.util.HashSet<>(readings.stream().map(VisitReading::id).toList());
+        List<VisitReading> all = new ArrayList<>(readings);
         taken.stream().filter(r -> known.add(r.id())).forEach(all::add);
         readings = all;
     }
@@ -375,7 +375,7 @@ public class FieldVisit extends Versioned {
         return completedReceivedAt;
     }
 
-    public List<Reading> readings() {
+    public List<VisitReading> readings() {
         return List.copyOf(readings);
     }
 

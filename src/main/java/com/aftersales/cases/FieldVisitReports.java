@@ -47,13 +47,13 @@ public class FieldVisitReports {
     }
 
     /** A reading taken on site (测量数据): name, value and unit, with the client's id and time. */
-    public record ReadingRequest(@NotNull UUID id, @NotBlank @Size(max = 200) String name,
+    public record VisitReadingRequest(@NotNull UUID id, @NotBlank @Size(max = 200) String name,
                                  @NotBlank @Size(max = 100) String value, @Size(max = 40) String unit,
                                  @NotNull OffsetDateTime occurredAt) {
     }
 
     /** The customer's confirmation in a submission: who, when, and the signature image to upload, if one was taken. */
-    public record SubmittedConfirmation(@NotBlank @Size(max = 100) String name, @NotNull OffsetDateTime occurredAt,
+    public record SubmittedVisitConfirmation(@NotBlank @Size(max = 100) String name, @NotNull OffsetDateTime occurredAt,
                                         @Valid FileAnnouncement signature) {
     }
 
@@ -61,27 +61,27 @@ public class FieldVisitReports {
      * A whole visit report. {@code startedAt} is needed when the visit has not been started online; {@code occurredAt}
      * is when the work was completed.
      */
-    public record ReportSubmission(
+    public record VisitReportSubmission(
             @NotNull UUID submissionId,
             OffsetDateTime startedAt,
             @NotNull OffsetDateTime occurredAt,
             @NotBlank @Size(max = 100) String engineer,
             @NotBlank @Size(max = 20_000) String workDone,
             @NotBlank @Size(max = 4000) String result,
-            @Size(max = 200) List<@Valid @NotNull ReadingRequest> readings,
+            @Size(max = 200) List<@Valid @NotNull VisitReadingRequest> readings,
             @Size(max = 200) List<FieldVisit.@Valid @NotNull PartUsed> partsUsed,
-            @Valid SubmittedConfirmation confirmation,
+            @Valid SubmittedVisitConfirmation confirmation,
             @Size(max = 20) List<@Valid @NotNull FileAnnouncement> attachments) {
     }
 
     /** The customer's confirmation recorded online, with the id of an attachment of the case as the signature. */
-    public record ConfirmationRequest(@NotBlank @Size(max = 100) String name, @NotNull OffsetDateTime occurredAt,
+    public record VisitConfirmationRequest(@NotBlank @Size(max = 100) String name, @NotNull OffsetDateTime occurredAt,
                                       UUID signatureAttachmentId) {
     }
 
     /** The visit as the report left it, and the files announced with it (an upload URL for each still to upload). */
     @RegisterForReflection
-    public record ReportReceipt(FieldVisits.VisitView visit, List<CaseAttachments.AttachmentView> uploads) {
+    public record VisitReportReceipt(FieldVisits.VisitView visit, List<CaseAttachments.AttachmentView> uploads) {
     }
 
     /** What the workbook shows beyond the visit: the case number, its units and the signature's file name. */
@@ -115,7 +115,7 @@ public class FieldVisitReports {
     @Inject
     Clock clock;
 
-    public ReportReceipt submit(@NotNull UUID caseId, @NotNull UUID visitId, @NotNull @Valid ReportSubmission request) {
+    public VisitReportReceipt submit(@NotNull UUID caseId, @NotNull UUID visitId, @NotNull @Valid VisitReportSubmission request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         FieldVisit v = visits.find("id = ?1 and caseId = ?2", visitId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
@@ -124,7 +124,7 @@ public class FieldVisitReports {
             if (!hash.equals(v.reportSubmissionHash())) {
                 throw new ProblemException(422, "visit_report_id_reused", request.submissionId());
             }
-            return new ReportReceipt(FieldVisits.VisitView.of(v), attachments.announced(c.id, announcedIds(request)));
+            return new VisitReportReceipt(FieldVisits.VisitView.of(v), attachments.announced(c.id, announcedIds(request)));
         }
         if (visits.count("reportSubmissionId", request.submissionId()) > 0) {
             throw new ProblemException(422, "visit_report_id_reused", request.submissionId());
@@ -142,7 +142,7 @@ public class FieldVisitReports {
         }
         // The files first: the visit then names its signature, and changes in one write (one new version).
         List<CaseAttachments.AttachmentView> uploads = new ArrayList<>();
-        SubmittedConfirmation confirmation = request.confirmation();
+        SubmittedVisitConfirmation confirmation = request.confirmation();
         if (confirmation != null && confirmation.signature() != null) {
             FileAnnouncement file = confirmation.signature();
             requireImage("confirmation.signature.contentType", file.contentType());
@@ -169,12 +169,12 @@ public class FieldVisitReports {
         }
         v.submittedAs(request.submissionId(), hash, caller.subject());
         FieldVisits.VisitView after = steps.audited(v, "REPORT", before);
-        return new ReportReceipt(after, uploads);
+        return new VisitReportReceipt(after, uploads);
     }
 
     /** 客户确认 recorded online: the customer's name, the time, and a signature image already announced on the case. */
     public FieldVisits.VisitView confirm(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
-                                         @NotNull @Valid ConfirmationRequest request) {
+                                         @NotNull @Valid VisitConfirmationRequest request) {
         FieldVisit v = steps.locked(caseId, visitId, expectedVersion);
         OffsetDateTime now = OfflineWindow.stored(OffsetDateTime.now(clock));
         window().check("occurredAt", request.occurredAt(), now).ifPresent(issue -> OfflineWindow.require(List.of(issue)));
@@ -205,14 +205,14 @@ public class FieldVisitReports {
     }
 
     /** Every stated time inside the offline window, and the completion not before the start. */
-    private void checkTimes(ReportSubmission request, OffsetDateTime now) {
+    private void checkTimes(VisitReportSubmission request, OffsetDateTime now) {
         OfflineWindow window = window();
         List<ProblemException.Issue> issues = new ArrayList<>();
         if (request.startedAt() != null) {
             window.check("startedAt", request.startedAt(), now).ifPresent(issues::add);
         }
         window.check("occurredAt", request.occurredAt(), now).ifPresent(issues::add);
-        List<ReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
+        List<VisitReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
         for (int i = 0; i < readings.size(); i++) {
             window.check("readings[" + i + "].occurredAt", readings.get(i).occurredAt(), now).ifPresent(issues::add);
         }
@@ -226,9 +226,9 @@ public class FieldVisitReports {
     }
 
     /** The client's ids are unique within the submission. */
-    private static void checkIds(ReportSubmission request) {
+    private static void checkIds(VisitReportSubmission request) {
         Set<UUID> seen = new HashSet<>();
-        List<ReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
+        List<VisitReadingRequest> readings = request.readings() == null ? List.of() : request.readings();
         for (int i = 0; i < readings.size(); i++) {
             if (!seen.add(readings.get(i).id())) {
                 throw ProblemException.invalid("readings[" + i + "].id", "cases.client_id_repeated", readings.get(i).id());
@@ -242,7 +242,7 @@ public class FieldVisitReports {
         }
     }
 
-    private static List<UUID> announcedIds(ReportSubmission request) {
+    private static List<UUID> announcedIds(VisitReportSubmission request) {
         List<UUID> ids = new ArrayList<>();
         if (request.confirmation() != null && request.confirmation().signature() != null) {
             ids.add(request.confirmation().signature().id());
@@ -253,11 +253,11 @@ public class FieldVisitReports {
         return ids;
     }
 
-    private List<FieldVisit.Reading> readings(List<ReadingRequest> readings, OffsetDateTime now) {
+    private List<FieldVisit.VisitReading> readings(List<VisitReadingRequest> readings, OffsetDateTime now) {
         if (readings == null) {
             return List.of();
         }
-        return readings.stream().map(r -> new FieldVisit.Reading(r.id(), r.name().strip(), r.value().strip(),
+        return readings.stream().map(r -> new FieldVisit.VisitReading(r.id(), r.name().strip(), r.value().strip(),
                 r.unit() == null || r.unit().isBlank() ? null : r.unit().strip(), OfflineWindow.stored(r.occurredAt()), now, caller.subject())).toList();
     }
 
@@ -268,7 +268,7 @@ public class FieldVisitReports {
     }
 
     /** What the submission said, to tell a retry (same) from a reuse of its id for something else. */
-    private String hash(ReportSubmission request) {
+    private String hash(VisitReportSubmission request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsString(request)
                     .getBytes(StandardCharsets.UTF_8));

@@ -190,10 +190,10 @@ public class FieldVisitResource {
     @APIResponse(responseCode = "201", description = "Created (a retry of the same submission answers the same)",
             headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = FieldVisitReports.ReportReceipt.class)))
+                    schema = @Schema(implementation = FieldVisitReports.VisitReportReceipt.class)))
     public Response submitReport(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
-                                 FieldVisitReports.ReportSubmission request) {
-        FieldVisitReports.ReportReceipt receipt = reports.submit(Params.uuid("case", caseId),
+                                 FieldVisitReports.VisitReportSubmission request) {
+        FieldVisitReports.VisitReportReceipt receipt = reports.submit(Params.uuid("case", caseId),
                 Params.uuid("field-visit", visitId), request);
         FieldVisits.VisitView view = receipt.visit();
         return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/visits/" + view.id()))
@@ -209,7 +209,7 @@ public class FieldVisitResource {
     @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response confirm(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisitReports.ConfirmationRequest request) {
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisitReports.VisitConfirmationRequest request) {
         long expected = Versions.required(ifMatch);
         return withEtag(reports.confirm(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, request));
     }

@@ -56,7 +56,7 @@ final class FieldVisitWorkbook {
 
             row++;
             header(ws, row++, "测量项目", "测量值", "单位", "测量时间");
-            for (FieldVisit.Reading r : v.readings()) {
+            for (FieldVisit.VisitReading r : v.readings()) {
                 ws.value(row, 0, r.name());
                 ws.value(row, 1, r.value());
                 ws.value(row, 2, r.unit() == null ? "" : r.unit());
@@ -75,7 +75,7 @@ final class FieldVisitWorkbook {
             }
 
             row++;
-            FieldVisits.Confirmation c = v.confirmation();
+            FieldVisits.VisitConfirmation c = v.confirmation();
             header(ws, row++, "客户确认", "", "", "");
             row = pair(ws, row, "确认人", c == null ? "未确认" : c.name());
             row = pair(ws, row, "确认时间", c == null ? "" : time(c.occurredAt(), zone));

@@ -70,13 +70,13 @@ public class FieldVisits {
                             OffsetDateTime cancelledAt, String createdBy, long version,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt, String engineer,
                             OffsetDateTime startedReceivedAt, OffsetDateTime completedReceivedAt,
-                            List<FieldVisit.Reading> readings, Confirmation confirmation, UUID reportSubmissionId) {
+                            List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation, UUID reportSubmissionId) {
         static VisitView of(FieldVisit v) {
             return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
                     v.travelRequired, v.travelStatus(), v.travelDecidedBy(), v.travelComment(), v.status(), v.startedAt(),
                     v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelReason(), v.cancelledBy(),
                     v.cancelledAt(), v.createdBy, v.version, v.createdAt, v.updatedAt, v.engineer(),
-                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), Confirmation.of(v), v.reportSubmissionId());
+                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), VisitConfirmation.of(v), v.reportSubmissionId());
         }
     }
 
@@ -85,10 +85,10 @@ public class FieldVisits {
      * it), and the signature image (an attachment of the case), if one was taken.
      */
     @RegisterForReflection
-    public record Confirmation(String name, OffsetDateTime occurredAt, OffsetDateTime receivedAt, UUID signatureAttachmentId) {
-        static Confirmation of(FieldVisit v) {
+    public record VisitConfirmation(String name, OffsetDateTime occurredAt, OffsetDateTime receivedAt, UUID signatureAttachmentId) {
+        static VisitConfirmation of(FieldVisit v) {
             return v.confirmedByName() == null ? null
-                    : new Confirmation(v.confirmedByName(), v.confirmedAt(), v.confirmationReceivedAt(), v.signatureAttachmentId());
+                    : new VisitConfirmation(v.confirmedByName(), v.confirmedAt(), v.confirmationReceivedAt(), v.signatureAttachmentId());
         }
     }
 
@@ -110,11 +110,11 @@ public class FieldVisits {
                                     List<String> technicians, FieldVisit.Status status, OffsetDateTime startedAt,
                                     OffsetDateTime completedAt, String workDone, String result,
                                     List<FieldVisit.UsedPart> partsUsed, OffsetDateTime cancelledAt, String engineer,
-                                    List<FieldVisit.Reading> readings, Confirmation confirmation) {
+                                    List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation) {
         static CustomerVisitView of(FieldVisit v) {
             return new CustomerVisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
                     v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelledAt(),
-                    v.engineer(), v.readings(), Confirmation.of(v));
+                    v.engineer(), v.readings(), VisitConfirmation.of(v));
         }
     }
 

@@ -38,7 +38,7 @@ public class FieldWork {
 
     /** One changed record: a visit (as staff see it) or a case. */
     @RegisterForReflection
-    public record Change(Kind kind, UUID id, OffsetDateTime changedAt, FieldVisits.VisitView visit, CaseView serviceCase) {
+    public record FieldWorkChange(Kind kind, UUID id, OffsetDateTime changedAt, FieldVisits.VisitView visit, CaseView serviceCase) {
     }
 
     /**
@@ -46,7 +46,7 @@ public class FieldWork {
      * next download once every page is read (the cursor given when nothing changed).
      */
     @RegisterForReflection
-    public record ChangePage(List<Change> items, String nextCursor, String syncCursor, int limit) {
+    public record FieldWorkChanges(List<FieldWorkChange> items, String nextCursor, String syncCursor, int limit) {
     }
 
     private record Position(OffsetDateTime changedAt, String kind, String id) {
@@ -90,7 +90,7 @@ public class FieldWork {
     @Inject
     ObjectMapper json;
 
-    public ChangePage changes(PageRequest page, Locale locale) {
+    public FieldWorkChanges changes(PageRequest page, Locale locale) {
         Position from = page.after() == null ? Position.START : Position.decode(page.after());
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
@@ -119,15 +119,15 @@ public class FieldWork {
         Map<UUID, CaseView> caseViewsById = caseViews.of(List.copyOf(caseRows.values()), locale).stream()
                 .collect(Collectors.toMap(CaseView::id, Function.identity()));
 
-        List<Change> items = positions.stream().map(p -> {
+        List<FieldWorkChange> items = positions.stream().map(p -> {
             UUID id = UUID.fromString(p.id());
             return Kind.valueOf(p.kind()) == Kind.VISIT
-                    ? new Change(Kind.VISIT, id, p.changedAt(), FieldVisits.VisitView.of(visitRows.get(id)), null)
-                    : new Change(Kind.CASE, id, p.changedAt(), null, caseViewsById.get(id));
+                    ? new FieldWorkChange(Kind.VISIT, id, p.changedAt(), FieldVisits.VisitView.of(visitRows.get(id)), null)
+                    : new FieldWorkChange(Kind.CASE, id, p.changedAt(), null, caseViewsById.get(id));
         }).toList();
         String last = positions.isEmpty() ? (page.after() == null ? null : from.encode())
                 : positions.get(positions.size() - 1).encode();
-        return new ChangePage(items, more ? last : null, last, page.limit());
+        return new FieldWorkChanges(items, more ? last : null, last, page.limit());
     }
 
     private static <T> Map<UUID, T> byId(List<Position> positions, Kind kind, Function<List<UUID>, List<T>> load,

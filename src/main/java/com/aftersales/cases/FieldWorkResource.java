@@ -30,7 +30,7 @@ public class FieldWorkResource {
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "My visits and their cases changed since a cursor (the syncCursor of the last download; none: "
             + "everything), in order of change; a visit is the caller's when their account is among its technicians")
-    public FieldWork.ChangePage changes(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
+    public FieldWork.FieldWorkChanges changes(@QueryParam("cursor") String cursor, @QueryParam("limit") String limit,
                                         @Context HttpHeaders headers) {
         return work.changes(PageRequest.of(limit, cursor), Messages.choose(headers.getAcceptableLanguages()));
     }

@@ -103,9 +103,9 @@ class FieldVisitStepsTest {
         assertThat(v.completedAt()).isEqualTo(AT.plusHours(3));
         assertThat(v.completedReceivedAt()).isEqualTo(AT.plusDays(2));
         UUID reading = UUID.randomUUID();
-        FieldVisit.Reading taken = new FieldVisit.Reading(reading, "电压", "540", "V", AT.plusHours(1), AT.plusDays(2), "engineer");
+        FieldVisit.VisitReading taken = new FieldVisit.VisitReading(reading, "电压", "540", "V", AT.plusHours(1), AT.plusDays(2), "engineer");
         v.addReadings(List.of(taken));
-        v.addReadings(List.of(new FieldVisit.Reading(reading, "电压", "999", "V", AT.plusHours(2), AT.plusDays(3), "engineer")));
+        v.addReadings(List.of(new FieldVisit.VisitReading(reading, "电压", "999", "V", AT.plusHours(2), AT.plusDays(3), "engineer")));
         assertThat(v.readings()).containsExactly(taken);
         assertThat(v.readings().get(0).occurredAt()).as("kept in UTC, as the JSON column returns it")
                 .isEqualTo(AT.plusHours(1).withOffsetSameInstant(ZoneOffset.UTC));
