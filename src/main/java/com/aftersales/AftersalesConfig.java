@@ -47,6 +47,9 @@ public interface AftersalesConfig {
 
     Cases cases();
 
+    /** Offline field work: how far the times a field engineer's device states may lie from the service's clock. */
+    Field field();
+
     Attachments attachments();
 
     Returns returns();
@@ -200,6 +203,16 @@ public interface AftersalesConfig {
 
         /** A case's cost lines of one category above this total (CNY) also need the general manager. */
         BigDecimal costGmThreshold();
+    }
+
+    interface Field {
+        /** A visit's record (start, completion, reading, confirmation) may have occurred at most this long ago. */
+        @WithDefault("P7D")
+        Duration offlineWindow();
+
+        /** ...and at most this far in the future (the device's clock running ahead). */
+        @WithDefault("PT5M")
+        Duration clockSkew();
     }
 
     /** Case attachments: bytes in object storage, moved by the client through pre-signed URLs. */

@@ -82,31 +82,66 @@ public class CaseAttachments {
 
     public AttachmentView attach(@NotNull UUID caseId, @NotNull @Valid AttachRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        String type = request.contentType().strip().toLowerCase(Locale.ROOT);
+        return announce(c.id, UUID.randomUUID(), request.fileName(), request.contentType(), request.sizeBytes(),
+                request.visitId(), "");
+    }
+
+    /**
+     * Announces a file of a visible case under the given id (a client's own id in an offline report submission); the
+     * answer carries its upload URL. Refusals name the field under {@code fieldPrefix}.
+     */
+    AttachmentView announce(UUID caseId, UUID id, String fileName, String contentType, long sizeBytes, UUID visitId,
+                            String fieldPrefix) {
+        String type = contentType.strip().toLowerCase(Locale.ROOT);
         if (!config.attachments().contentTypes().contains(type)) {
-            throw ProblemException.invalid("contentType", "validation.one_of", String.join(", ", config.attachments().contentTypes()));
+            throw ProblemException.invalid(fieldPrefix + "contentType", "validation.one_of", String.join(", ", config.attachments().contentTypes()));
         }
-        if (request.sizeBytes() > config.attachments().maxBytes()) {
-            throw ProblemException.invalid("sizeBytes", "validation.range", 1, config.attachments().maxBytes());
+        if (sizeBytes > config.attachments().maxBytes()) {
+            throw ProblemException.invalid(fieldPrefix + "sizeBytes", "validation.range", 1, config.attachments().maxBytes());
         }
-        if (request.visitId() != null) {
-            visits.ofCase(c.id, request.visitId());
+        if (visitId != null) {
+            visits.ofCase(caseId, visitId);
         }
-        quota(c.id, request.sizeBytes());
-        String name = request.fileName().strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
+        if (attachments.findById(id) != null) {
+            throw ProblemException.invalid(fieldPrefix + "id", "cases.attachment_id_taken", id);
+        }
+        quota(caseId, sizeBytes);
+        String name = fileName.strip().replaceAll("[\\\\/\\p{Cntrl}]", "_");
         Attachment a = new Attachment();
-        a.id = UUID.randomUUID();
-        a.caseId = c.id;
-        a.visitId = request.visitId();
+        a.id = id;
+        a.caseId = caseId;
+        a.visitId = visitId;
         a.fileName = name;
         a.contentType = type;
-        a.sizeBytes = request.sizeBytes();
-        a.storageKey = "cases/" + c.id + "/" + a.id;
+        a.sizeBytes = sizeBytes;
+        a.storageKey = "cases/" + caseId + "/" + a.id;
         a.uploadedBy = caller.subject();
         a.createdAt = OffsetDateTime.now(clock);
         attachments.persistAndFlush(a);
         audit.record(AUDIT_TYPE, a.id, "CREATE", null, AttachmentView.of(a, null, null));
         return AttachmentView.of(a, store.uploadUrl(uploadKey(a), a.contentType, a.sizeBytes, config.attachments().urlTtl()), null);
+    }
+
+    /**
+     * The announcements of a retried report submission as they are now: a fresh upload URL for one still waiting for its
+     * bytes, none once uploaded; one removed as expired is left out.
+     */
+    List<AttachmentView> announced(UUID caseId, List<UUID> ids) {
+        List<AttachmentView> views = new java.util.ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (UUID id : ids) {
+            attachments.find("id = ?1 and caseId = ?2", id, caseId).firstResultOptional().ifPresent(a -> views.add(
+                    a.uploaded || !now.isBefore(a.createdAt.plus(config.attachments().unconfirmedExpiry()))
+                            ? AttachmentView.of(a, null, null)
+                            : AttachmentView.of(a, store.uploadUrl(uploadKey(a), a.contentType, a.sizeBytes,
+                            config.attachments().urlTtl()), null)));
+        }
+        return views;
+    }
+
+    /** An attachment of the case, announced or uploaded. */
+    Optional<Attachment> ofCase(UUID caseId, UUID attachmentId) {
+        return attachments.find("id = ?1 and caseId = ?2", attachmentId, caseId).firstResultOptional();
     }
 
     /** The client says the bytes are there: the store must hold exactly the announced size. */

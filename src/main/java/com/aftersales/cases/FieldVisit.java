@@ -41,6 +41,32 @@ public class FieldVisit extends Versioned {
             @jakarta.validation.constraints.Positive @jakarta.validation.constraints.Max(100_000) int quantity) {
     }
 
+    /**
+     * A part used as the visit keeps it: linked to the spare-parts catalogue when its number is catalogued there (then
+     * with the catalogue's spelling of the number, and its name when none was given).
+     */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record UsedPart(String partNo, String name, int quantity, UUID sparePartId) {
+        static UsedPart of(PartUsed p, PartCatalogue.Entry catalogued) {
+            return new UsedPart(catalogued == null ? p.partNo().strip() : catalogued.partNo(), Text.blankToNull(p.name()) == null && catalogued != null
+                    ? catalogued.name() : Text.blankToNull(p.name()), p.quantity(), catalogued == null ? null : catalogued.id());
+        }
+    }
+
+    /**
+     * A reading taken on site (测量数据): the client's id, and the time the device says it was taken beside the time
+     * the service received it.
+     */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record VisitReading(UUID id, String name, String value, String unit, OffsetDateTime occurredAt,
+                         OffsetDateTime receivedAt, String recordedBy) {
+        /** In UTC, as the JSON column gives them back: otherwise every flush would see the list changed (a new version). */
+        public VisitReading {
+            occurredAt = occurredAt == null ? null : occurredAt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+            receivedAt = receivedAt == null ? null : receivedAt.withOffsetSameInstant(java.time.ZoneOffset.UTC);
+        }
+    }
+
     @Id
     UUID id;
 
@@ -91,7 +117,41 @@ public class FieldVisit extends Versioned {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "parts_used", nullable = false)
-    private List<PartUsed> partsUsed = new ArrayList<>();
+    private List<UsedPart> partsUsed = new ArrayList<>();
+
+    /** The responsible field engineer named on the report (服务工程师). */
+    private String engineer;
+
+    @Column(name = "started_received_at")
+    private OffsetDateTime startedReceivedAt;
+
+    @Column(name = "completed_received_at")
+    private OffsetDateTime completedReceivedAt;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<VisitReading> readings = new ArrayList<>();
+
+    @Column(name = "confirmed_by_name")
+    private String confirmedByName;
+
+    @Column(name = "confirmed_at")
+    private OffsetDateTime confirmedAt;
+
+    @Column(name = "confirmation_received_at")
+    private OffsetDateTime confirmationReceivedAt;
+
+    @Column(name = "signature_attachment_id")
+    private UUID signatureAttachmentId;
+
+    @Column(name = "report_submission_id")
+    private UUID reportSubmissionId;
+
+    @Column(name = "report_submission_hash")
+    private String reportSubmissionHash;
+
+    @Column(name = "report_submitted_by")
+    private String reportSubmittedBy;
 
     @Column(name = "cancel_reason")
     private String cancelReason;
@@ -180,22 +240,73 @@ public class FieldVisit extends Versioned {
 
     /** A planned visit starts; a trip only once approved. */
     void start(OffsetDateTime at) {
+        start(at, at);
+    }
+
+    /** A planned visit starts at the time the engineer's device states, received by the service at {@code receivedAt}. */
+    void start(OffsetDateTime at, OffsetDateTime receivedAt) {
         require(Status.PLANNED);
         if (travelRequired && travelStatus != TravelStatus.APPROVED) {
             throw new ProblemException(409, "visit_travel_not_approved", Messages.coded("travel_status", travelStatus)).with("travelStatus", travelStatus);
         }
         status = Status.STARTED;
         startedAt = at;
+        startedReceivedAt = receivedAt;
     }
 
     /** A started visit is completed with the work done, its result and the parts used. */
     void complete(String workDone, String result, List<PartUsed> partsUsed, OffsetDateTime at) {
+        complete(workDone, result, partsUsed, java.util.Map.of(), at, at);
+    }
+
+    /**
+     * A started visit is completed with the work done, its result and the parts used (each linked to the catalogue
+     * entry of its number, if any), at the time the device states, received by the service at {@code receivedAt}.
+     */
+    void complete(String workDone, String result, List<PartUsed> partsUsed, java.util.Map<String, PartCatalogue.Entry> catalogue,
+                  OffsetDateTime at, OffsetDateTime receivedAt) {
         require(Status.STARTED);
+        if (startedAt != null && at.isBefore(startedAt)) {
+            throw ProblemException.invalid("occurredAt", "cases.visit_completed_before_start", startedAt);
+        }
         status = Status.COMPLETED;
         completedAt = at;
+        completedReceivedAt = receivedAt;
         this.workDone = workDone.strip();
         this.result = result.strip();
-        this.partsUsed = partsUsed == null ? new ArrayList<>() : new ArrayList<>(partsUsed);
+        this.partsUsed = partsUsed == null ? new ArrayList<>() : new ArrayList<>(partsUsed.stream()
+                .map(p -> UsedPart.of(p, catalogue.get(PartCatalogue.key(p.partNo())))).toList());
+    }
+
+    /** The engineer responsible for the report. */
+    void engineer(String name) {
+        engineer = Text.blankToNull(name) == null ? null : name.strip();
+    }
+
+    /** Readings taken on site; one the visit already has (same client id) is kept as it was. */
+    void addReadings(List<VisitReading> taken) {
+        java.util.Set<UUID> known = new java.util.HashSet<>(readings.stream().map(VisitReading::id).toList());
+        List<VisitReading> all = new ArrayList<>(readings);
+        taken.stream().filter(r -> known.add(r.id())).forEach(all::add);
+        readings = all;
+    }
+
+    /** 客户确认: the customer's representative confirms the visit once it has started; a later confirmation replaces it. */
+    void confirm(String name, OffsetDateTime at, OffsetDateTime receivedAt, UUID signatureAttachmentId) {
+        if (status != Status.STARTED && status != Status.COMPLETED) {
+            throw new ProblemException(409, "visit_wrong_status", Messages.coded("visit_status", status));
+        }
+        confirmedByName = name.strip();
+        confirmedAt = at;
+        confirmationReceivedAt = receivedAt;
+        this.signatureAttachmentId = signatureAttachmentId;
+    }
+
+    /** Remembers the client's id of the report submission that completed the visit, and what it said. */
+    void submittedAs(UUID submissionId, String requestHash, String by) {
+        reportSubmissionId = submissionId;
+        reportSubmissionHash = requestHash;
+        reportSubmittedBy = by;
     }
 
     private void require(Status required) {
@@ -248,7 +359,47 @@ public class FieldVisit extends Versioned {
         return cancelledAt;
     }
 
-    public List<PartUsed> partsUsed() {
+    public List<UsedPart> partsUsed() {
         return List.copyOf(partsUsed);
+    }
+
+    public String engineer() {
+        return engineer;
+    }
+
+    public OffsetDateTime startedReceivedAt() {
+        return startedReceivedAt;
+    }
+
+    public OffsetDateTime completedReceivedAt() {
+        return completedReceivedAt;
+    }
+
+    public List<VisitReading> readings() {
+        return List.copyOf(readings);
+    }
+
+    public String confirmedByName() {
+        return confirmedByName;
+    }
+
+    public OffsetDateTime confirmedAt() {
+        return confirmedAt;
+    }
+
+    public OffsetDateTime confirmationReceivedAt() {
+        return confirmationReceivedAt;
+    }
+
+    public UUID signatureAttachmentId() {
+        return signatureAttachmentId;
+    }
+
+    public UUID reportSubmissionId() {
+        return reportSubmissionId;
+    }
+
+    public String reportSubmissionHash() {
+        return reportSubmissionHash;
     }
 }

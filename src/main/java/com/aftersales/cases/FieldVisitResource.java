@@ -1,5 +1,7 @@
 package com.aftersales.cases;
 
+import com.aftersales.AftersalesConfig;
+import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
@@ -17,10 +19,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,6 +46,12 @@ public class FieldVisitResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    FieldVisitReports reports;
+
+    @Inject
+    AftersalesConfig config;
 
     @POST
     @Idempotent
@@ -150,6 +160,58 @@ public class FieldVisitResource {
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.CompletionRequest request) {
         long expected = Versions.required(ifMatch);
         return withEtag(visits.complete(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, request));
+    }
+
+    @GET
+    @Path("{visitId}")
+    @Produces(FieldVisitWorkbook.MEDIA_TYPE)
+    @AnyRole
+    @Operation(summary = "The visit's technical service report (技术服务表) as the customary zh-CN Excel workbook: site, "
+            + "units, work done, readings, parts used, result, engineer and the customer's confirmation")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = FieldVisitWorkbook.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response workbook(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                             @Context HttpHeaders headers) {
+        FieldVisitReports.ReportSheet sheet = reports.sheet(Params.uuid("case", caseId), Params.uuid("field-visit", visitId),
+                Messages.choose(headers.getAcceptableLanguages()));
+        return Response.ok(FieldVisitWorkbook.write(sheet, config.zone()), FieldVisitWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"visit-" + sheet.caseNo() + "-"
+                        + sheet.visit().plannedDate() + ".xlsx\"").build();
+    }
+
+    @POST
+    @Path("{visitId}/report")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Submit the whole visit report at once (offline field work): start and completion, work done, "
+            + "readings, parts used, result, engineer, the customer's confirmation and file announcements (their upload "
+            + "URLs come back). Times are the device's (occurredAt), kept beside the service's receivedAt. Keyed by the "
+            + "client's submissionId: a retry answers the same report and creates nothing again")
+    @APIResponse(responseCode = "201", description = "Created (a retry of the same submission answers the same)",
+            headers = {@Header(name = "Location"), @Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FieldVisitReports.VisitReportReceipt.class)))
+    public Response submitReport(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                                 FieldVisitReports.VisitReportSubmission request) {
+        FieldVisitReports.VisitReportReceipt receipt = reports.submit(Params.uuid("case", caseId),
+                Params.uuid("field-visit", visitId), request);
+        FieldVisits.VisitView view = receipt.visit();
+        return Response.created(URI.create("/api/v1/cases/" + view.caseId() + "/visits/" + view.id()))
+                .header(HttpHeaders.ETAG, Versions.etag(view.version())).entity(receipt).build();
+    }
+
+    @POST
+    @Path("{visitId}/confirmation")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "客户确认: record the customer's confirmation of a started or completed visit (name, the time it "
+            + "was given, optionally a signature image announced as an attachment of the case)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
+    public Response confirm(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisitReports.VisitConfirmationRequest request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(reports.confirm(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, request));
     }
 
     private static Response withEtag(FieldVisits.VisitView view) {

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -65,14 +66,29 @@ public class FieldVisits {
                             List<String> technicians, boolean travelRequired, FieldVisit.TravelStatus travelStatus,
                             String travelDecidedBy, String travelComment, FieldVisit.Status status,
                             OffsetDateTime startedAt, OffsetDateTime completedAt, String workDone, String result,
-                            List<FieldVisit.PartUsed> partsUsed, String cancelReason, String cancelledBy,
+                            List<FieldVisit.UsedPart> partsUsed, String cancelReason, String cancelledBy,
                             OffsetDateTime cancelledAt, String createdBy, long version,
-                            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                            OffsetDateTime createdAt, OffsetDateTime updatedAt, String engineer,
+                            OffsetDateTime startedReceivedAt, OffsetDateTime completedReceivedAt,
+                            List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation, UUID reportSubmissionId) {
         static VisitView of(FieldVisit v) {
             return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
                     v.travelRequired, v.travelStatus(), v.travelDecidedBy(), v.travelComment(), v.status(), v.startedAt(),
                     v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelReason(), v.cancelledBy(),
-                    v.cancelledAt(), v.createdBy, v.version, v.createdAt, v.updatedAt);
+                    v.cancelledAt(), v.createdBy, v.version, v.createdAt, v.updatedAt, v.engineer(),
+                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), VisitConfirmation.of(v), v.reportSubmissionId());
+        }
+    }
+
+    /**
+     * 客户确认: who confirmed the visit for the customer and when (the device's time, beside the time the service received
+     * it), and the signature image (an attachment of the case), if one was taken.
+     */
+    @RegisterForReflection
+    public record VisitConfirmation(String name, OffsetDateTime occurredAt, OffsetDateTime receivedAt, UUID signatureAttachmentId) {
+        static VisitConfirmation of(FieldVisit v) {
+            return v.confirmedByName() == null ? null
+                    : new VisitConfirmation(v.confirmedByName(), v.confirmedAt(), v.confirmationReceivedAt(), v.signatureAttachmentId());
         }
     }
 
@@ -93,10 +109,12 @@ public class FieldVisits {
     public record CustomerVisitView(UUID id, UUID caseId, FieldVisit.Purpose purpose, LocalDate plannedDate, String site,
                                     List<String> technicians, FieldVisit.Status status, OffsetDateTime startedAt,
                                     OffsetDateTime completedAt, String workDone, String result,
-                                    List<FieldVisit.PartUsed> partsUsed, OffsetDateTime cancelledAt) {
+                                    List<FieldVisit.UsedPart> partsUsed, OffsetDateTime cancelledAt, String engineer,
+                                    List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation) {
         static CustomerVisitView of(FieldVisit v) {
             return new CustomerVisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
-                    v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelledAt());
+                    v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelledAt(),
+                    v.engineer(), v.readings(), VisitConfirmation.of(v));
         }
     }
 
@@ -124,6 +142,9 @@ public class FieldVisits {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PartCatalogue catalogue;
 
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
@@ -200,7 +221,8 @@ public class FieldVisits {
                               @NotNull @Valid CompletionRequest request) {
         FieldVisit v = locked(caseId, visitId, expectedVersion);
         VisitView before = VisitView.of(v);
-        v.complete(request.workDone(), request.result(), request.partsUsed(), OffsetDateTime.now(clock));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        v.complete(request.workDone(), request.result(), request.partsUsed(), catalogued(request.partsUsed()), now, now);
         return audited(v, "COMPLETE", before);
     }
 
@@ -240,7 +262,13 @@ public class FieldVisits {
                 .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
     }
 
-    private FieldVisit locked(UUID caseId, UUID visitId, long expectedVersion) {
+    /** The catalogue entries of the parts' numbers (none for no parts). */
+    Map<String, PartCatalogue.Entry> catalogued(List<FieldVisit.PartUsed> parts) {
+        return parts == null || parts.isEmpty() ? Map.of()
+                : catalogue.find(parts.stream().map(FieldVisit.PartUsed::partNo).toList());
+    }
+
+    FieldVisit locked(UUID caseId, UUID visitId, long expectedVersion) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         FieldVisit v = visits.find("id = ?1 and caseId = ?2", visitId, c.id).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResultOptional().orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
@@ -248,7 +276,7 @@ public class FieldVisits {
         return v;
     }
 
-    private VisitView audited(FieldVisit v, String action, VisitView before) {
+    VisitView audited(FieldVisit v, String action, VisitView before) {
         visits.flush();
         VisitView after = VisitView.of(v);
         audit.record(AUDIT_TYPE, v.id, action, before, after);

@@ -10,6 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static com.aftersales.shared.web.Sheets.header;
+import static com.aftersales.shared.web.Sheets.pair;
+import static com.aftersales.shared.web.Sheets.title;
+
 /**
  * An 8D report as the workbook OEMs expect: one sheet in the customary D0–D8 layout with zh-CN labels, the owner's
  * summary report at the end, and a second sheet with every action.
@@ -31,11 +35,7 @@ final class EightDWorkbook {
             ws.width(2, 14);
             ws.width(3, 14);
             ws.width(4, 10);
-            int row = 0;
-            ws.value(row, 0, "8D 问题解决报告");
-            ws.range(row, 0, row, 4).merge();
-            ws.style(row, 0).bold().fontSize(16).set();
-            row += 2;
+            int row = title(ws, "8D 问题解决报告", 4);
             row = pair(ws, row, "报告编号", r.reportNo());
             row = pair(ws, row, "标题", r.title());
             row = pair(ws, row, "相关客诉单", r.cases().stream().map(c -> c.caseNo() + (c.recurrence() ? "（再发）" : ""))
@@ -141,20 +141,6 @@ final class EightDWorkbook {
     private static void line(StringBuilder text, String label, String value) {
         if (value != null && !value.isBlank()) {
             text.append(label).append("：").append(value).append("\n");
-        }
-    }
-
-    private static int pair(Worksheet ws, int row, String label, String value) {
-        ws.value(row, 0, label);
-        ws.style(row, 0).bold().set();
-        ws.value(row, 1, value == null ? "" : value);
-        return row + 1;
-    }
-
-    private static void header(Worksheet ws, int row, String... labels) {
-        for (int i = 0; i < labels.length; i++) {
-            ws.value(row, i, labels[i]);
-            ws.style(row, i).bold().fillColor("DDEBF7").set();
         }
     }
 

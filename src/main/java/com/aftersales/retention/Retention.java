@@ -268,6 +268,7 @@ public class Retention {
                                                      work_done = case when v.work_done is null then null else ?8 end,
                                                      result = case when v.result is null then null else ?8 end,
                                                      cancel_reason = case when v.cancel_reason is null then null else ?8 end,
+                                                     confirmed_by_name = case when v.confirmed_by_name is null then null else ?8 end,
                                                      version = v.version + 1, updated_at = ?5
                             from purged c where v.case_id = c.id
                             returning 1

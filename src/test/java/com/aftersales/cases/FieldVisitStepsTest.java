@@ -50,7 +50,7 @@ class FieldVisitStepsTest {
         assertThat(v.completedAt()).isEqualTo(AT.plusHours(3));
         assertThat(v.workDone()).isEqualTo("更换轴承");
         assertThat(v.result()).isEqualTo("正常");
-        assertThat(v.partsUsed()).containsExactly(part);
+        assertThat(v.partsUsed()).containsExactly(new FieldVisit.UsedPart("P-1", "轴承", 2, null));
         ProblemException noTrip = refused(() -> v.approveTravel("manager", null));
         assertThat(noTrip.code()).isEqualTo("visit_no_travel_request");
         assertThat(noTrip.args()).containsExactly(Messages.coded("travel_status", FieldVisit.TravelStatus.NOT_REQUIRED));
@@ -84,5 +84,33 @@ class FieldVisitStepsTest {
         assertThat(v.travelStatus()).isEqualTo(FieldVisit.TravelStatus.REJECTED);
         assertThat(v.travelComment()).isEqualTo("预算不足");
         assertThat(refused(() -> v.start(AT)).args()).containsExactly(Messages.coded("travel_status", FieldVisit.TravelStatus.REJECTED));
+    }
+
+    @Test
+    void aReportKeepsTheDevicesTimesReadingsOnceAndTheConfirmation() {
+        FieldVisit v = planned(false);
+        assertThat(refused(() -> v.confirm("王师傅", AT, AT, null)).code()).isEqualTo("visit_wrong_status");
+        v.start(AT, AT.plusDays(2));
+        assertThat(v.startedAt()).isEqualTo(AT);
+        assertThat(v.startedReceivedAt()).isEqualTo(AT.plusDays(2));
+        ProblemException early = refused(() -> v.complete("work", "ok", null, java.util.Map.of(), AT.minusHours(1), AT.plusDays(2)));
+        assertThat(early.issues()).extracting(ProblemException.Issue::field).containsExactly("occurredAt");
+        UUID part = UUID.randomUUID();
+        v.complete("work", "ok", List.of(new FieldVisit.PartUsed(" p-1 ", " ", 2), new FieldVisit.PartUsed("X-9", "端子", 1)),
+                java.util.Map.of("P-1", new PartCatalogue.Entry(part, "P-1", "轴承")), AT.plusHours(3), AT.plusDays(2));
+        assertThat(v.partsUsed()).containsExactly(new FieldVisit.UsedPart("P-1", "轴承", 2, part),
+                new FieldVisit.UsedPart("X-9", "端子", 1, null));
+        assertThat(v.completedAt()).isEqualTo(AT.plusHours(3));
+        assertThat(v.completedReceivedAt()).isEqualTo(AT.plusDays(2));
+        UUID reading = UUID.randomUUID();
+        FieldVisit.VisitReading taken = new FieldVisit.VisitReading(reading, "电压", "540", "V", AT.plusHours(1), AT.plusDays(2), "engineer");
+        v.addReadings(List.of(taken));
+        v.addReadings(List.of(new FieldVisit.VisitReading(reading, "电压", "999", "V", AT.plusHours(2), AT.plusDays(3), "engineer")));
+        assertThat(v.readings()).containsExactly(taken);
+        assertThat(v.readings().get(0).occurredAt()).as("kept in UTC, as the JSON column returns it")
+                .isEqualTo(AT.plusHours(1).withOffsetSameInstant(ZoneOffset.UTC));
+        v.confirm(" 王师傅 ", AT.plusHours(4), AT.plusDays(2), null);
+        assertThat(v.confirmedByName()).isEqualTo("王师傅");
+        assertThat(v.confirmedAt()).isEqualTo(AT.plusHours(4));
     }
 }

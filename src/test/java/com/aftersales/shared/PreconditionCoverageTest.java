@@ -44,6 +44,9 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/cases/{caseId}/costs", "adds a cost line"),
             Map.entry("POST /api/v1/cases/{caseId}/quotes", "adds a quote"),
             Map.entry("POST /api/v1/cases/{caseId}/visits", "plans a field visit"),
+            Map.entry("POST /api/v1/cases/{caseId}/visits/{visitId}/report", "an offline submission of the whole visit "
+                    + "report, keyed by the client's submissionId (issue 24's clarification: no If-Match); a retry answers "
+                    + "the same report and changes nothing, another report on a completed visit is 409"),
             Map.entry("POST /api/v1/cases/{id}/notes", "adds a note to the timeline"),
             Map.entry("POST /api/v1/cases/{id}/eight-d-waivers", "records a waiver of one linked 8D report (a new row; "
                     + "a second waiver of the same report is 409)"),

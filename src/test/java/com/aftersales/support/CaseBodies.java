@@ -1,6 +1,7 @@
 package com.aftersales.support;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /** Bodies of the case endpoints: intake, workflow, notes, costs, visits, attachments and case settings. */
 public final class CaseBodies {
@@ -76,6 +77,20 @@ public final class CaseBodies {
 
     public static Completion completion(String workDone, String result) {
         return new Completion().set("workDone", workDone).set("result", result);
+    }
+
+    /**
+     * A whole visit report as a field engineer's device submits it (offline): its own id, the start and completion as the
+     * device saw them, the work done and result by the engineer 李工; add readings, parts, a confirmation and files.
+     */
+    public static Report report(java.util.UUID submissionId, OffsetDateTime startedAt, OffsetDateTime occurredAt) {
+        return new Report().set("submissionId", submissionId).set("startedAt", startedAt).set("occurredAt", occurredAt)
+                .set("engineer", "李工").set("workDone", "更换驱动电机轴承，紧固接线端子").set("result", "电机运行正常，异响消除");
+    }
+
+    /** The customer's confirmation recorded online, with a signature attachment (null: none). */
+    public static String confirmation(String name, OffsetDateTime occurredAt, String signatureAttachmentId) {
+        return JsonBody.of("name", name, "occurredAt", occurredAt, "signatureAttachmentId", signatureAttachmentId);
     }
 
     /** An attachment announced before its upload. */
@@ -174,6 +189,36 @@ public final class CaseBodies {
 
         public Visit travelRequired(boolean travelRequired) {
             return set("travelRequired", travelRequired);
+        }
+    }
+
+    public static final class Report extends JsonBody<Report> {
+
+        public Report reading(java.util.UUID id, String name, String value, String unit, OffsetDateTime occurredAt) {
+            return add("readings", JsonBody.object("id", id, "name", name, "value", value, "unit", unit, "occurredAt", occurredAt));
+        }
+
+        public Report partUsed(String partNo, String name, int quantity) {
+            return add("partsUsed", JsonBody.object("partNo", partNo, "name", name, "quantity", quantity));
+        }
+
+        /** The customer's confirmation, with a signature image to upload when {@code signatureId} is given. */
+        public Report confirmation(String name, OffsetDateTime occurredAt, java.util.UUID signatureId) {
+            return set("confirmation", JsonBody.object("name", name, "occurredAt", occurredAt, "signature", signatureId == null
+                    ? null : JsonBody.object("id", signatureId, "fileName", "签字.png", "contentType", "image/png", "sizeBytes", 2048)));
+        }
+
+        public Report attachment(java.util.UUID id, String fileName, String contentType, long sizeBytes) {
+            return add("attachments", JsonBody.object("id", id, "fileName", fileName, "contentType", contentType,
+                    "sizeBytes", sizeBytes));
+        }
+
+        public Report without(String field) {
+            return set(field, null);
+        }
+
+        public Report with(String field, Object value) {
+            return set(field, value);
         }
     }
 
