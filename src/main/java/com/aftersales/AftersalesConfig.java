@@ -37,6 +37,9 @@ public interface AftersalesConfig {
 
     Units units();
 
+    /** The historical ledger import (客诉台帐, returns ledger). */
+    Ledger ledger();
+
     Http http();
 
     /** Metrics beyond Micrometer's registry: CloudWatch embedded metric format lines in Lambda (shared.observe). */
@@ -164,6 +167,16 @@ public interface AftersalesConfig {
 
         interface Import {
             /** Most rows one unit import may carry. */
+            int maxRows();
+        }
+    }
+
+    interface Ledger {
+        @WithName("import")
+        Import importing();
+
+        interface Import {
+            /** Most rows one ledger import may carry. */
             int maxRows();
         }
     }

@@ -33,7 +33,7 @@ class ArchitectureTest {
      * jobs know no business area; the root package (the application's configuration) may be used by all.
      */
     static final List<String> AREAS = List.of("shared", "jobs", "notify", "customer", "unit", "warranty", "cases",
-            "eightd", "problems", "returns", "spareparts", "recall", "followup");
+            "eightd", "problems", "returns", "ledger", "spareparts", "recall", "followup");
 
     /** Areas whose work reads across all areas (KPIs) or changes them all (retention): on top, used by nothing. */
     static final List<String> ON_TOP = List.of("kpi", "retention");

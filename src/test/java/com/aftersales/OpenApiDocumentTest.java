@@ -212,7 +212,7 @@ class OpenApiDocumentTest {
 
     /** Idempotent POSTs that create no record of their own (a batch import, a stock movement): 200. */
     private static final java.util.Set<String> IDEMPOTENT_200 = java.util.Set.of(
-            "POST /api/v1/units/import", "POST /api/v1/spare-parts/{id}/movements");
+            "POST /api/v1/units/import", "POST /api/v1/ledger/import", "POST /api/v1/spare-parts/{id}/movements");
 
     /** Records created without a URL of their own to read them back: 201 without Location. */
     private static final java.util.Set<String> ALLOWED_WITHOUT_LOCATION = java.util.Set.of(

@@ -153,22 +153,7 @@ public class CaseIntake {
             OpenCaseRequest.UnitReport report = request.units().get(indexBySerial.get(unit.serialNo()));
             EntitlementPolicy.Decision d = entitlements.decide(facts.get(unit.serialNo()), request.failureDate(),
                     report.mileageKm(), report.operatingHours());
-            CaseUnit cu = new CaseUnit();
-            cu.caseId = c.id;
-            cu.unitId = unit.id();
-            cu.serialNo = unit.serialNo();
-            cu.mileageKm = report.mileageKm();
-            cu.operatingHours = report.operatingHours();
-            cu.regime = d.regime();
-            cu.validUntil = d.validUntil();
-            if (d.decidedBy() != null) {
-                cu.decidedByKind = d.decidedBy().kind().name();
-                cu.decidedById = d.decidedBy().id();
-                cu.decidedByRef = d.decidedBy().reference();
-            }
-            cu.reasons = d.reasons().stream()
-                    .map(r -> new CaseUnit.FrozenReason(r.code(), r.args().stream().map(String::valueOf).toList()))
-                    .toList();
+            CaseUnit cu = CaseUnit.frozen(c.id, unit, d, report.mileageKm(), report.operatingHours());
             caseUnits.persist(cu);
             frozen.add(cu);
         }

@@ -1,5 +1,7 @@
 package com.aftersales.cases;
 
+import com.aftersales.unit.UnitRecord;
+import com.aftersales.warranty.EntitlementPolicy;
 import com.aftersales.warranty.Regime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -78,5 +80,27 @@ public class CaseUnit {
 
     @io.quarkus.runtime.annotations.RegisterForReflection
     public record FrozenReason(String code, List<String> args) {
+    }
+
+    /** The unit of a case with its entitlement decision frozen as it was on the failure date and reading. */
+    static CaseUnit frozen(UUID caseId, UnitRecord unit, EntitlementPolicy.Decision d,
+                           Integer mileageKm, Integer operatingHours) {
+        CaseUnit cu = new CaseUnit();
+        cu.caseId = caseId;
+        cu.unitId = unit.id();
+        cu.serialNo = unit.serialNo();
+        cu.mileageKm = mileageKm;
+        cu.operatingHours = operatingHours;
+        cu.regime = d.regime();
+        cu.validUntil = d.validUntil();
+        if (d.decidedBy() != null) {
+            cu.decidedByKind = d.decidedBy().kind().name();
+            cu.decidedById = d.decidedBy().id();
+            cu.decidedByRef = d.decidedBy().reference();
+        }
+        cu.reasons = d.reasons().stream()
+                .map(r -> new FrozenReason(r.code(), r.args().stream().map(String::valueOf).toList()))
+                .toList();
+        return cu;
     }
 }

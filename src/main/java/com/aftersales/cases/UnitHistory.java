@@ -62,7 +62,8 @@ public class UnitHistory {
 
                 ), entries as (
                     select c.created_at as at, 'CASE' as kind, c.id, c.id as case_id, c.case_no, c.status,
-                           c.type || ' · ' || c.regime || ' · ' || c.title as summary
+                           c.type || ' · ' || c.regime || ' · ' || c.title
+                               || case when c.imported_at is not null then ' · 台帐导入' else '' end as summary
                     from unit_cases c
                     union all
                     select coalesce(v.completed_at, v.started_at, v.created_at), 'VISIT', v.id, c.id, c.case_no, v.status,

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  * months, or every month when the table was never filled or the last full recompute is older than
  * {@code aftersales.kpi.aggregates.full-every}; months outside stay as they were, except the units delivered, which are
  * recomputed for every month each time (from the small unit_fleet summary; units are often registered long after
- * their delivery). Idempotent; concurrent runs queue on
+ * their delivery); a ledger import of historical cases since the last refresh makes it recompute every month. Idempotent;
+ * concurrent runs queue on
  * a transaction lock, and readers see the previous figures until the refresh commits.
  */
 @ApplicationScoped
@@ -148,9 +149,12 @@ public class KpiAggregates {
         // One refresh at a time: a second run waits and then recomputes again, which changes nothing.
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext('kpi_month'))").getSingleResult();
         @SuppressWarnings("unchecked")
-        List<Object> fullAt = em.createNativeQuery("select full_at from kpi_month_refresh").getResultList();
-        boolean full = fullAt.isEmpty() || com.aftersales.shared.persistence.SqlValues.offsetDateTime(fullAt.get(0))
-                .isBefore(now.minus(config.kpi().aggregates().fullEvery()));
+        List<Object[]> last = em.createNativeQuery("select full_at, refreshed_at from kpi_month_refresh").getResultList();
+        // A ledger import since the last refresh wrote cases of any past month: recompute them all.
+        boolean full = last.isEmpty() || com.aftersales.shared.persistence.SqlValues.offsetDateTime(last.get(0)[0])
+                .isBefore(now.minus(config.kpi().aggregates().fullEvery()))
+                || (Boolean) em.createNativeQuery("select exists (select 1 from service_case where imported_at >= ?1)")
+                .setParameter(1, com.aftersales.shared.persistence.SqlValues.offsetDateTime(last.get(0)[1])).getSingleResult();
         LocalDate since = full ? LocalDate.of(1900, 1, 1)
                 : YearMonth.from(now.atZoneSameInstant(zone)).minusMonths(config.kpi().aggregates().recentMonths() - 1L).atDay(1);
         em.createNativeQuery("delete from kpi_month where month >= :since or fleet").setParameter("since", since).executeUpdate();

@@ -8,6 +8,7 @@ import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.upload.Upload;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
@@ -213,9 +214,9 @@ public class RecallResource {
 
     @POST
     @Path("{id}/remedies")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({Upload.CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, Upload.XLSX})
     @RolesAllowed({Roles.QUALITY_ENGINEER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Bulk remedies from an OEM's CSV (serial, status, date[, where, reason]); all or nothing; "
+    @Operation(summary = "Bulk remedies from an OEM's CSV or .xlsx (serial, status, date[, where, reason]); all or nothing; "
             + "If-Match with the campaign's ETag (the import makes a new version of the campaign)")
     public RecallProgress.ImportResult importRemedies(@PathParam("id") String id,
                                                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, byte[] csv) {

@@ -5,6 +5,7 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.upload.Upload;
 import com.aftersales.shared.web.Params;
 import com.aftersales.shared.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,9 +65,10 @@ public class UnitResource {
     @POST
     @Path("import")
     @Idempotent
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({Upload.CSV, MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, Upload.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER})
-    @Operation(summary = "Import delivered units from CSV (UTF-8 or GB18030/GBK, Chinese or English headers); all or nothing")
+    @Operation(summary = "Import delivered units from CSV (UTF-8 or GB18030/GBK) or the first sheet of an .xlsx workbook, Chinese or "
+            + "English headers; all or nothing, each bad row reported with its line (sheet row)")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitImport.Result.class)))
     public Response importCsv(byte[] csv) {

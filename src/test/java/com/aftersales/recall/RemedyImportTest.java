@@ -1,6 +1,8 @@
 package com.aftersales.recall;
 
+import com.aftersales.shared.upload.Upload;
 import com.aftersales.support.RecallBodies;
+import com.aftersales.support.Sheet;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +78,29 @@ class RemedyImportTest {
         post(base, csv.getBytes(Charset.forName("GBK"))).statusCode(415)
                 .body("type", equalTo("urn:problem:aftersales:import_not_utf8"));
         post(base, ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8)).statusCode(200).body("updated", equalTo(2));
+    }
+
+    @Test
+    void anOemsXlsxIsReadWithDateCellsAndABadRowIsReportedAtItsSheetRow() {
+        RecallTest.Fleet f = RecallTest.fleet();
+        String base = activeCampaign(f);
+        List<String> s = f.aSerials();
+        Sheet sheet = Sheet.of("钢印号", "状态", "日期")
+                .row(s.get(0), "REMEDIED", java.time.LocalDate.of(2025, 5, 6))
+                .emptyRow()
+                .row(s.get(1), "REMEDIED", "2025/05-06");
+        String etag = as("QUALITY_ENGINEER").get(base).then().statusCode(200).extract().header("ETag");
+        as("QUALITY_ENGINEER").header("If-Match", etag).contentType("application/octet-stream").body(sheet.xlsx())
+                .post(base + "/remedies").then().log().ifValidationFails().statusCode(422)
+                .body("errors.line", equalTo(List.of(4, 4))).body("errors.field", equalTo(List.of("date", "date")));
+        sheet = Sheet.of("钢印号", "状态", "日期")
+                .row(s.get(0), "REMEDIED", java.time.LocalDate.of(2025, 5, 6))
+                .emptyRow()
+                .row(s.get(1), "REMEDIED", 45783);
+        as("QUALITY_ENGINEER").header("If-Match", etag).contentType("application/octet-stream").body(sheet.xlsx())
+                .post(base + "/remedies").then().log().ifValidationFails().statusCode(200).body("updated", equalTo(2));
+        as("QUALITY_ENGINEER").get(base + "/units?status=REMEDIED").then().statusCode(200)
+                .body("items.find { it.serialNo == '" + s.get(0) + "' }.remedyDate", equalTo("2025-05-06"))
+                .body("items.find { it.serialNo == '" + s.get(1) + "' }.remedyDate", equalTo("2025-05-06"));
     }
 }

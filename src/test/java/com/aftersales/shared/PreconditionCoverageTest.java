@@ -70,6 +70,7 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/transfer-orders", "requests a transfer order"),
             Map.entry("POST /api/v1/units", "registers a unit"),
             Map.entry("POST /api/v1/units/import", "registers units from a file"),
+            Map.entry("POST /api/v1/ledger/import", "writes historical cases from a ledger file (existing case numbers are skipped)"),
             Map.entry("POST /api/v1/units/{serialNo}/service-contracts", "adds a service contract")));
 
     @Test

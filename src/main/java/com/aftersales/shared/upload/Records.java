@@ -16,11 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Bytes → records (the header first). The one place that knows file formats and encodings: another encoding or a
- * workbook format is recognised here, and every import reads it without a change. Today: CSV (RFC 4180) in UTF-8
- * (with or without the BOM Excel writes) or in GB18030, the superset of GBK that Chinese Excel writes by default.
+ * Bytes → records (the header first), each with its line: the line in a CSV file, the row number in a sheet. The one
+ * place that knows file formats and encodings: another encoding or a workbook format is recognised here, and every
+ * import reads it without a change. Today: CSV (RFC 4180) in UTF-8 (with or without the BOM Excel writes) or in
+ * GB18030, the superset of GBK that Chinese Excel writes by default; and the first sheet of an .xlsx workbook
+ * (recognised by its zip signature, whatever the content type said; see {@link Sheets}).
  */
 final class Records {
+
+    /** One record of the file: its line (CSV) or sheet row number (.xlsx), 1 for the header, and its cells. */
+    record Line(int number, List<String> cells) {
+        /** An empty line (or one of spaces) reads as one blank cell, e.g. at the end of the file; an empty sheet row too. */
+        boolean blank() {
+            return cells.isEmpty() || cells.size() == 1 && cells.get(0).isBlank();
+        }
+    }
 
     private static final ObjectReader CSV = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY);
@@ -28,14 +38,40 @@ final class Records {
     private Records() {
     }
 
-    /** The file's records, blank ones included (they keep the line numbers); at most maxRows that are not blank. */
-    static List<List<String>> of(byte[] body, int maxRows) {
+    /** The file's records, blank ones included; at most maxRows that are not blank (413 above). */
+    static List<Line> of(byte[] body, int maxRows) {
+        if (Sheets.isWorkbook(body)) {
+            return Sheets.firstSheet(body, maxRows);
+        }
+        if (Sheets.isLegacyWorkbook(body)) {
+            throw new ProblemException(415, "import_xls");
+        }
         return csv(text(body), maxRows);
     }
 
-    /** An empty line (or one of spaces) reads as one blank cell, e.g. at the end of the file. */
-    static boolean blank(List<String> record) {
-        return record.size() == 1 && record.get(0).isBlank();
+    /**
+     * Counts the records that are not blank against the cap (the header does not count): 413 with the exact count when
+     * the file is one row over, else as soon as it is two over (a huge file is not read to its end to count it).
+     */
+    static final class RowCap {
+        private final int maxRows;
+        private int rows;
+
+        RowCap(int maxRows) {
+            this.maxRows = maxRows;
+        }
+
+        void count(List<Line> records, Line line) {
+            if (!records.isEmpty() && !line.blank() && ++rows > maxRows + 1) {
+                throw new ProblemException(413, "import_too_many_rows", "> " + maxRows, maxRows);
+            }
+        }
+
+        void end() {
+            if (rows > maxRows) {
+                throw new ProblemException(413, "import_too_many_rows", rows, maxRows);
+            }
+        }
     }
 
     private static final Charset GB18030 = Charset.forName("GB18030");
@@ -67,20 +103,16 @@ final class Records {
         }
     }
 
-    private static List<List<String>> csv(String text, int maxRows) {
+    private static List<Line> csv(String text, int maxRows) {
         try (MappingIterator<List<String>> it = CSV.readValues(text)) {
-            List<List<String>> records = new ArrayList<>();
-            int rows = 0;
+            List<Line> records = new ArrayList<>();
+            RowCap cap = new RowCap(maxRows);
             while (it.hasNextValue()) {
-                List<String> record = it.nextValue();
-                records.add(record);
-                if (records.size() > 1 && !blank(record) && ++rows > maxRows + 1) {
-                    throw new ProblemException(413, "import_too_many_rows", "> " + maxRows, maxRows);
-                }
+                Line line = new Line(records.size() + 1, it.nextValue());
+                cap.count(records, line);
+                records.add(line);
             }
-            if (rows > maxRows) {
-                throw new ProblemException(413, "import_too_many_rows", rows, maxRows);
-            }
+            cap.end();
             return records;
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {

@@ -3,6 +3,8 @@ package com.aftersales.shared.upload;
 import com.aftersales.shared.error.ProblemException.Issue;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -28,7 +30,9 @@ public final class UploadRow {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter CHINESE = DateTimeFormatter.ofPattern("uuuu年M月d日")
             .withResolverStyle(ResolverStyle.STRICT);
-    private static final Pattern EXCEL_SERIAL = Pattern.compile("[0-9]{1,5}");
+    private static final Pattern EXCEL_SERIAL = Pattern.compile("([0-9]{1,5})(\\.[0-9]+)?");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm[:ss]")
+            .withResolverStyle(ResolverStyle.STRICT);
     /** Day 0 of Excel's 1900 date system as it counts after February 1900 (its phantom 1900-02-29 included). */
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
@@ -83,21 +87,37 @@ public final class UploadRow {
     /**
      * A date as 2024-03-05, 2024/3/5, 2024-3-5, 2024年3月5日 or an Excel serial day number (45356: days since
      * 1899-12-30, what a date cell becomes when a sheet is saved without its format; 1 to 80000, i.e. up to 2119).
+     * A time of day after it (2024/3/5 14:30, what a date-time cell gives) is read and dropped.
      */
     public LocalDate date(Column column) {
+        LocalDateTime at = dateTime(column);
+        return at == null ? null : at.toLocalDate();
+    }
+
+    /**
+     * A date as {@link #date} reads it, with an optional time of day after a space (14:30 or 14:30:05) or as the
+     * fraction of an Excel serial (45356.5 is noon); a date alone is its start.
+     */
+    public LocalDateTime dateTime(Column column) {
         String value = text(column);
         if (value == null) {
             return null;
         }
         try {
-            if (EXCEL_SERIAL.matcher(value).matches()) {
-                int days = Integer.parseInt(value);
-                if (days >= 1 && days <= 80_000) {
-                    return EXCEL_EPOCH.plusDays(days);
+            java.util.regex.Matcher serial = EXCEL_SERIAL.matcher(value);
+            if (serial.matches()) {
+                int days = Integer.parseInt(serial.group(1));
+                if (days < 1 || days > 80_000) {
+                    throw new DateTimeParseException("serial out of range", value, 0);
                 }
-                throw new DateTimeParseException("serial out of range", value, 0);
+                long seconds = serial.group(2) == null ? 0 : new java.math.BigDecimal("0" + serial.group(2))
+                        .multiply(java.math.BigDecimal.valueOf(86_400)).setScale(0, java.math.RoundingMode.HALF_UP).longValue();
+                return EXCEL_EPOCH.plusDays(days).atStartOfDay().plusSeconds(seconds);
             }
-            return LocalDate.parse(value, value.contains("/") ? SLASHED : value.contains("年") ? CHINESE : DASHED);
+            String[] parts = value.split("[ \u00A0\u3000T]+", 2);
+            String day = parts[0];
+            LocalDate date = LocalDate.parse(day, day.contains("/") ? SLASHED : day.contains("年") ? CHINESE : DASHED);
+            return parts.length == 1 ? date.atStartOfDay() : date.atTime(LocalTime.parse(parts[1], TIME));
         } catch (DateTimeParseException e) {
             issue(column, "validation.date");
             return null;

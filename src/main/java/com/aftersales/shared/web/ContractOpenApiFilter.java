@@ -78,7 +78,7 @@ public class ContractOpenApiFilter implements OASFilter {
 
     static {
         TAGS.put("customers", "Customers (OEM, fleet, dealer, end user, service station) and their accounts");
-        TAGS.put("units", "Units (machines by serial number): registration, CSV import, history");
+        TAGS.put("units", "Units (machines by serial number): registration, CSV/.xlsx import, history");
         TAGS.put("warranty", "Free-warranty terms per customer and product line, service contracts, entitlement");
         TAGS.put("cases", "Service cases: intake, routing, workflow, SLAs, field visits, costs, attachments, approvals");
         TAGS.put("follow-ups", "Customer follow-ups after a case is resolved");
@@ -86,6 +86,7 @@ public class ContractOpenApiFilter implements OASFilter {
         TAGS.put("problems", "The problem library and department problem digests");
         TAGS.put("recalls", "Recall campaigns, their units and progress reports");
         TAGS.put("returns", "Return orders (RMA): receipt, tests, NTF verdicts, disposition, restock");
+        TAGS.put("ledger", "The quality center's complaint and returns ledgers as workbooks: template, export, historical import");
         TAGS.put("spare-parts", "Spare parts, stock per location, spare plans, transfer orders and quotes");
         TAGS.put("kpis", "Service KPIs as JSON, CSV or a zh-CN workbook");
         TAGS.put("notifications", "Notification preferences, webhooks and dead deliveries");

@@ -2,6 +2,7 @@ package com.aftersales.shared.upload;
 
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
+import com.aftersales.support.Sheet;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
@@ -198,6 +199,74 @@ class UploadTest {
         Upload upload = Upload.read(utf8("serialNo\nA1\n"), EXACT, 10);
         upload.rejectIfIssues();
         assertThat(upload.rows()).hasSize(1);
+    }
+
+    @Test
+    void theFirstSheetOfAnXlsxReadsAsTheSameRowsAsTheCsvInEveryEncoding() {
+        String csv = "钢印号,交付日期,颜色\nA1甲,2024/3/5,red\n2024030512,2024年3月5日,GREEN\nA3,45356,\n";
+        byte[] xlsx = Sheet.of("钢印号", "交付日期", "颜色")
+                .row("A1甲", LocalDate.of(2024, 3, 5), "red")                       // a date cell
+                .row(2024030512L, Sheet.date(LocalDate.of(2024, 3, 5), "yyyy\\年m\\月d\\日"), "GREEN") // a number cell
+                .row("A3", 45356)                                                   // a serial typed in; an empty last cell
+                .xlsx();
+        List<List<Object>> expected = List.of(List.of("A1甲", LocalDate.of(2024, 3, 5), Colour.RED, 2),
+                List.of("2024030512", LocalDate.of(2024, 3, 5), Colour.GREEN, 3), java.util.Arrays.asList("A3", LocalDate.of(2024, 3, 5), null, 4));
+        for (byte[] body : List.of(csv.getBytes(Charset.forName("GBK")), csv.getBytes(Charset.forName("GB18030")),
+                utf8("\uFEFF" + csv), xlsx)) {
+            Upload upload = Upload.read(body, EXACT, 10);
+            List<List<Object>> read = upload.rows().stream().map(r -> java.util.Arrays.<Object>asList(r.text(SERIAL), r.date(DAY),
+                    r.oneOf(COLOUR, Colour.values()), r.line())).toList();
+            assertThat(upload.issues()).isEmpty();
+            assertThat(read).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aBadSheetRowIsReportedWithItsRowNumberAndEmptyRowsKeepTheNumbering() {
+        Upload upload = Upload.read(Sheet.of("serialNo", "deliveryDate", "colour")
+                .row("A1", LocalDate.of(2024, 3, 5), "RED")
+                .emptyRow()
+                .row("A3", "2024-02-30", "BLUE")
+                .row("A4", Sheet.dateTime(java.time.LocalDateTime.of(2024, 3, 5, 14, 30)), null)
+                .row("A5", LocalDate.of(2024, 3, 5), "RED", "extra")
+                .xlsx(), EXACT, 10);
+        assertThat(upload.rows()).extracting(UploadRow::line).containsExactly(2, 4, 5);
+        upload.rows().forEach(r -> {
+            r.date(DAY);
+            r.oneOf(COLOUR, Colour.values());
+        });
+        assertThat(upload.rows().get(2).dateTime(DAY)).isEqualTo(java.time.LocalDateTime.of(2024, 3, 5, 14, 30));
+        assertThat(upload.issues()).extracting(Issue::line, Issue::field, Issue::key).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(4, "deliveryDate", "validation.date"),
+                org.assertj.core.groups.Tuple.tuple(4, "colour", "validation.one_of"),
+                org.assertj.core.groups.Tuple.tuple(6, "*", "import.column_count"));
+    }
+
+    @Test
+    void aWorkbookKeepsTheRowCapAndAnUnreadableOrOldOneIsRefused() {
+        Sheet sheet = Sheet.of("serialNo").row("A1").emptyRow().row("A2").row("A3");
+        assertThat(Upload.read(sheet.xlsx(), EXACT, 3).rows()).hasSize(3);
+        ProblemException over = problem(() -> Upload.read(sheet.xlsx(), EXACT, 2));
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.args()).containsExactly(3, 2);
+        byte[] truncated = java.util.Arrays.copyOf(sheet.xlsx(), 200);
+        ProblemException unreadable = problem(() -> Upload.read(truncated, EXACT, 10));
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.code()).isEqualTo("import_workbook_unreadable");
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+        assertThat(problem(() -> Upload.read(xls, EXACT, 10)).code()).isEqualTo("import_xls");
+        assertThat(problem(() -> Upload.read(Sheet.of().xlsx(), EXACT, 10)).code()).isEqualTo("import_empty");
+    }
+
+    @Test
+    void dateTimesWithATimeOfDayOrAsSerialFractions() {
+        Upload upload = Upload.read(utf8("serialNo,deliveryDate\nA1,2024/3/5 14:30\nA2,45356.5\nA3,2024-03-05 25:00\nA4,2024年3月5日\n"),
+                EXACT, 10);
+        assertThat(upload.rows().stream().map(r -> r.dateTime(DAY)).toList()).containsExactly(
+                java.time.LocalDateTime.of(2024, 3, 5, 14, 30), java.time.LocalDateTime.of(2024, 3, 5, 12, 0), null,
+                java.time.LocalDateTime.of(2024, 3, 5, 0, 0));
+        assertThat(upload.rows().get(0).date(DAY)).isEqualTo(LocalDate.of(2024, 3, 5));
+        assertThat(lines(upload.issues())).containsExactly(4);
     }
 
     @Test
