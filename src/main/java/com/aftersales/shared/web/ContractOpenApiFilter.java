@@ -178,6 +178,7 @@ public class ContractOpenApiFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             String key = method.name() + " " + path;
             amend(path, method, operation, idempotentLeft.remove(key), quotaLeft.remove(key));
+            mergePatchBody(key, operation, components);
             if (operation.getTags() != null) {
                 tagsUsed.addAll(operation.getTags());
             }
@@ -247,6 +248,57 @@ public class ContractOpenApiFilter implements OASFilter {
                     ? headerRef(name) : h);
             r.setHeaders(headers);
         });
+    }
+
+    /**
+     * A JSON Merge Patch body (RFC 7396) names the PUT body's schema X; the document gets "XMergePatch": the same members,
+     * none required, each also null (null clears it), so a client generator and the request validator accept a patch.
+     */
+    private static void mergePatchBody(String operation, Operation op, Components components) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return;
+        }
+        var media = op.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+        if (media == null) {
+            return;
+        }
+        String ref = media.getSchema() == null ? null : media.getSchema().getRef();
+        String prefix = "#/components/schemas/";
+        if (ref == null || !ref.startsWith(prefix) || components.getSchemas().get(ref.substring(prefix.length())) == null) {
+            throw new IllegalStateException(operation + ": a merge-patch body must name the schema of the PUT body");
+        }
+        String name = ref.substring(prefix.length()) + "MergePatch";
+        if (!components.getSchemas().containsKey(name)) {
+            Schema whole = components.getSchemas().get(ref.substring(prefix.length()));
+            Schema patch = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                    .description("JSON Merge Patch (RFC 7396) of " + ref.substring(prefix.length()) + ": only the members to "
+                            + "change; null clears one (422 for a required one); objects merge, arrays replace; unknown "
+                            + "members are 400");
+            whole.getProperties().forEach((member, schema) -> patch.addProperty(member, nullable(schema)));
+            components.addSchema(name, patch);
+        }
+        media.setSchema(OASFactory.createSchema().ref(prefix + name));
+    }
+
+    /** A member's schema that also admits null. */
+    private static Schema nullable(Schema schema) {
+        Schema none = OASFactory.createSchema().addType(SchemaType.NULL);
+        if (schema.getRef() != null || schema.getType() == null) {
+            return OASFactory.createSchema().addAnyOf(schema).addAnyOf(none);
+        }
+        Schema copy = OASFactory.createSchema();
+        copy.setAll(new LinkedHashMap<>(schema.getAll()));
+        List<SchemaType> types = new ArrayList<>(schema.getType());
+        if (!types.contains(SchemaType.NULL)) {
+            types.add(SchemaType.NULL);
+        }
+        copy.setType(types);
+        if (schema.getEnumeration() != null && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            copy.setEnumeration(values);
+        }
+        return copy;
     }
 
     private static final Set<String> SHARED_HEADERS = Set.of(CorrelationId.HEADER, "Retry-After", "ETag", "Location",
