@@ -10,7 +10,9 @@ import com.aftersales.shared.security.AnyStaff;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
+import com.aftersales.shared.web.MergePatch;
 import com.aftersales.shared.web.Versions;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -66,6 +69,9 @@ public class CaseResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    CaseDetails details;
 
     @Context
     HttpHeaders headers;
@@ -119,6 +125,24 @@ public class CaseResource {
     public Response get(@PathParam("id") String id) {
         CaseView view = views.of(cases.visible(Params.uuid("case", id), jakarta.persistence.LockModeType.NONE), locale());
         return withEtag(view);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @AnyStaff
+    @Operation(summary = "Correct an open case's details: title, description, reporter, channel (JSON Merge Patch, RFC 7396)",
+            description = "If-Match takes the case's ETag. Members left out stay; null clears an optional member "
+                    + "(reporter.phone, reporter.email) and is 422 for a required one; reporter merges into the one there; "
+                    + "any other member (status, severity, units…) is 400: status, owner, action plan and the major flag "
+                    + "have their own calls. Who may act on the case may patch it.")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                  schema = @Schema(implementation = CaseDetails.DetailsRequest.class))) JsonNode patch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(details.patch(Params.uuid("case", id), expected, patch, locale()));
     }
 
     @POST

@@ -217,6 +217,26 @@ public class FieldVisit extends Versioned {
         travelComment = null;
     }
 
+    /**
+     * A planned visit's plan changes (purpose, date, site, technicians); a trip already approved for another date or
+     * site waits for the after-sales manager again. True when the trip must be approved again.
+     */
+    boolean revisePlan(FieldVisits.PlanningRequest p) {
+        require(Status.PLANNED);
+        boolean tripChanged = !p.plannedDate().equals(plannedDate) || !p.site().strip().equals(site);
+        purpose = p.purpose();
+        plannedDate = p.plannedDate();
+        site = p.site().strip();
+        technicians = new ArrayList<>(p.technicians().stream().map(String::strip).toList());
+        if (tripChanged && travelStatus == TravelStatus.APPROVED) {
+            travelStatus = TravelStatus.REQUESTED;
+            travelDecidedBy = null;
+            travelComment = null;
+            return true;
+        }
+        return false;
+    }
+
     /** A visit that has not started is cancelled, with the reason. */
     void cancel(String reason, String by, OffsetDateTime at) {
         require(Status.PLANNED);

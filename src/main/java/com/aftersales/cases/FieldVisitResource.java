@@ -8,12 +8,15 @@ import com.aftersales.shared.security.AnyRole;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
+import com.aftersales.shared.web.MergePatch;
 import com.aftersales.shared.web.Versions;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -94,6 +98,26 @@ public class FieldVisitResource {
             return Response.ok(visits.customerGet(id, visit)).build();
         }
         return withEtag(visits.get(id, visit));
+    }
+
+    @PATCH
+    @Path("{visitId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Change a planned visit's plan: purpose, date, site, technicians (JSON Merge Patch, RFC 7396)",
+            description = "If-Match takes the visit's ETag. Members left out stay; null is 422 (every planning member is "
+                    + "required); technicians replaces the list; any other member is 400 (the trip, start, completion and "
+                    + "cancellation have their own calls). A trip already approved for another date or site goes back to "
+                    + "the after-sales manager (travelStatus REQUESTED). Only a PLANNED visit of an open case (409).")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
+    public Response patch(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                  schema = @Schema(implementation = FieldVisits.PlanningRequest.class))) JsonNode patch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.patch(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected, patch));
     }
 
     @POST

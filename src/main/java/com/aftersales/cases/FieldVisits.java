@@ -10,6 +10,8 @@ import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import com.aftersales.shared.web.MergePatch;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -43,6 +45,19 @@ public class FieldVisits {
             @NotBlank @Size(max = 500) String site,
             @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> technicians,
             boolean travelRequired) {
+    }
+
+    /** A planned visit's editable plan: the shape a merge patch applies to, checked as a body is. */
+    @RegisterForReflection
+    public record PlanningRequest(
+            @NotNull FieldVisit.Purpose purpose,
+            @NotNull LocalDate plannedDate,
+            @NotBlank @Size(max = 500) String site,
+            @NotNull @Size(min = 1, max = 20) List<@NotBlank @Size(max = 100) String> technicians) {
+
+        static PlanningRequest of(FieldVisit v) {
+            return new PlanningRequest(v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians));
+        }
     }
 
     public record TravelDecision(@NotNull CaseWorkflow.Decision decision, @Size(max = 4000) String comment) {
@@ -146,6 +161,9 @@ public class FieldVisits {
     @Inject
     PartCatalogue catalogue;
 
+    @Inject
+    MergePatch mergePatch;
+
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         if (!c.status.isOpen()) {
@@ -196,6 +214,32 @@ public class FieldVisits {
         outbox.add("TRAVEL_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.AFTER_SALES_MANAGER),
                 Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "visitId", v.id, "site", v.site,
                         "plannedDate", v.plannedDate), "travel-approval:" + v.id + ":" + after.version());
+        return after;
+    }
+
+    /**
+     * A merge patch (RFC 7396) of a planned visit's plan under the visit's ETag; a trip already approved for another date
+     * or site goes back to the after-sales manager.
+     */
+    public VisitView patch(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion, @NotNull JsonNode patch) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        if (!c.status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
+        }
+        FieldVisit v = locked(c.id, visitId, expectedVersion);
+        PlanningRequest plan = mergePatch.apply(PlanningRequest.of(v), patch, PlanningRequest.class);
+        VisitView before = VisitView.of(v);
+        boolean approveAgain = v.revisePlan(plan);
+        VisitView after = audited(v, "PATCH", before);
+        if (!before.plannedDate().equals(after.plannedDate()) || !before.site().equals(after.site())) {
+            timeline.record(c.id, CaseEvent.Kind.VISIT, null, null, v.purpose + " " + v.plannedDate + " " + v.site,
+                    CaseEvent.Visibility.CUSTOMER);
+        }
+        if (approveAgain) {
+            outbox.add("TRAVEL_APPROVAL_REQUESTED", Outbox.Recipient.role(Roles.AFTER_SALES_MANAGER),
+                    Outbox.payload("caseId", c.id, "caseNo", c.caseNo, "visitId", v.id, "site", v.site,
+                            "plannedDate", v.plannedDate), "travel-approval:" + v.id + ":" + after.version());
+        }
         return after;
     }
 

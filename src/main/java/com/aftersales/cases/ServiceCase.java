@@ -236,6 +236,22 @@ public class ServiceCase extends Versioned {
         approvalOnBehalfOf = null;
     }
 
+    /**
+     * Corrects what intake recorded about the report (title, description, who reported it, by which channel) while the
+     * case is open. What rules derive from (type, customer, units, failure date, severity) has its own steps or none.
+     */
+    void reviseDetails(CaseDetails.DetailsRequest details) {
+        if (!status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", status));
+        }
+        title = details.title().strip();
+        description = details.description().strip();
+        reporterName = details.reporter().name().strip();
+        reporterPhone = Text.blankToNull(details.reporter().phone());
+        reporterEmail = Text.blankToNull(details.reporter().email());
+        channel = details.channel();
+    }
+
     /** The action plan of an open case; a changed plan of a major case needs the general manager again. */
     void submitActionPlan(String plan) {
         if (!status.isOpen()) {

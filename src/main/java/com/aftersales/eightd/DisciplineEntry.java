@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -71,6 +72,10 @@ public class DisciplineEntry {
     @Column(name = "completed_at")
     private OffsetDateTime completedAt;
 
+    /** The discipline's own ETag: edits of different disciplines do not collide, two of the same one do (412). */
+    @Version
+    long version;
+
     protected DisciplineEntry() {
     }
 
@@ -105,6 +110,11 @@ public class DisciplineEntry {
         completedAt = done ? (completedAt == null ? at : completedAt) : null;
     }
 
+    /** What the discipline holds now, in the shape of its PUT body (the base a merge patch applies to). */
+    ReportRequests.DisciplineUpdate asRequest() {
+        return new ReportRequests.DisciplineUpdate(owner, content, List.copyOf(evidence), status == Status.DONE);
+    }
+
     /** D8 done by closing the report. */
     void closure(String by, String comment, OffsetDateTime at) {
         status = Status.DONE;
@@ -137,5 +147,9 @@ public class DisciplineEntry {
 
     public OffsetDateTime completedAt() {
         return completedAt;
+    }
+
+    public long version() {
+        return version;
     }
 }

@@ -104,6 +104,11 @@ public class EightDAction extends Versioned {
         this.evidence = new ArrayList<>(evidence);
     }
 
+    /** What the action says now, in the shape of its PUT body (the base a merge patch applies to). */
+    ReportRequests.ActionUpdate asRequest() {
+        return new ReportRequests.ActionUpdate(description, owner, dueDate, status, effectiveness, List.copyOf(evidence));
+    }
+
     private static void requireDueAfterOpening(EightDReport report, LocalDate dueDate) {
         if (dueDate.isBefore(report.openedOn)) {
             throw ProblemException.invalid("dueDate", "eightd.due_before_report", report.openedOn);

@@ -4,6 +4,8 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.shared.web.MergePatch;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -37,6 +39,9 @@ public class EightDActions {
     @Inject
     Clock clock;
 
+    @Inject
+    MergePatch mergePatch;
+
     public ReportView add(@NotNull UUID reportId, long expectedVersion, @NotNull @Valid ReportRequests.Action request) {
         EightDReport r = reports.forChange(reportId, expectedVersion);
         ReportView before = reports.view(r);
@@ -44,16 +49,38 @@ public class EightDActions {
         return reports.audited(r, "ACTION_ADD", before);
     }
 
-    public ReportView update(@NotNull UUID reportId, @NotNull UUID actionId, long expectedVersion,
-                             @NotNull @Valid ReportRequests.ActionUpdate request) {
-        EightDReport r = reports.forChange(reportId, expectedVersion);
+    /** Replaces what an action says under the action's own ETag: edits of other actions or disciplines do not collide. */
+    public ReportView.ActionView update(@NotNull UUID reportId, @NotNull UUID actionId, long expectedVersion,
+                                        @NotNull @Valid ReportRequests.ActionUpdate request) {
+        EightDReport r = reports.visible(reportId, LockModeType.PESSIMISTIC_WRITE);
+        return revise(r, forChange(r, actionId, expectedVersion), request);
+    }
+
+    /** A merge patch (RFC 7396) of one action under its own ETag: a status change sends only the status. */
+    public ReportView.ActionView patch(@NotNull UUID reportId, @NotNull UUID actionId, long expectedVersion,
+                                       @NotNull JsonNode patch) {
+        EightDReport r = reports.visible(reportId, LockModeType.PESSIMISTIC_WRITE);
+        EightDAction a = forChange(r, actionId, expectedVersion);
+        return revise(r, a, mergePatch.apply(a.asRequest(), patch, ReportRequests.ActionUpdate.class));
+    }
+
+    /** The action of a report locked for the change, at the version the client saw, of a report still open. */
+    private EightDAction forChange(EightDReport r, UUID actionId, long expectedVersion) {
         EightDAction a = actionRows.find("id = ?1 and reportId = ?2", actionId, r.id).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("eight-d-action", actionId));
+        Versions.check(a.version, expectedVersion);
+        r.requireOpen();
+        return a;
+    }
+
+    private ReportView.ActionView revise(EightDReport r, EightDAction a, ReportRequests.ActionUpdate request) {
         List<UUID> evidence = request.evidence() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.evidence()));
         boolean evidenceKnown = reports.evidenceKnown(r, evidence);
         ReportView before = reports.view(r);
-        a.revise(r, request, evidence, evidenceKnown, LocalDate.now(clock));
-        return reports.audited(r, "ACTION_UPDATE", before);
+        LocalDate today = LocalDate.now(clock);
+        a.revise(r, request, evidence, evidenceKnown, today);
+        reports.audited(r, "ACTION_UPDATE", before);
+        return ReportView.ActionView.of(a, r.reportNo, today);
     }
 
     /** Actions across all reports the caller may see: optionally only overdue ones, or one owner's. */

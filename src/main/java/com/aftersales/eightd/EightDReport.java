@@ -159,6 +159,12 @@ public class EightDReport extends Versioned {
         summary = Text.blankToNull(u.summary());
     }
 
+    /** The report's own fields now, in the shape of its PUT body (the base a merge patch applies to). */
+    ReportRequests.Update asRequest() {
+        return new ReportRequests.Update(title, champion, List.copyOf(team), d2, d4Occurrence, d4Escape, d6Verification,
+                d6VerifiedOn, d7, summary);
+    }
+
     /** Links a case; one linked after closure is a recurrence of the problem and reopens the report and its D8. */
     CaseLink link(UUID caseId, DisciplineEntry d8, OffsetDateTime at) {
         CaseLink link = new CaseLink();

@@ -11,6 +11,8 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.web.Versions;
+import com.aftersales.shared.web.MergePatch;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -63,6 +65,9 @@ public class EightDReports {
     @Inject
     Clock clock;
 
+    @Inject
+    MergePatch mergePatch;
+
     public ReportView open(@NotNull @Valid ReportRequests.Open request) {
         Set<UUID> caseIds = new LinkedHashSet<>(request.caseIds());
         List<CaseReference> linked = new ArrayList<>();
@@ -94,29 +99,60 @@ public class EightDReports {
     }
 
     public ReportView update(@NotNull UUID id, long expectedVersion, @NotNull @Valid ReportRequests.Update request) {
-        EightDReport r = forChange(id, expectedVersion);
-        ReportView before = view(r);
-        r.revise(request, LocalDate.now(clock));
-        return audited(r, "UPDATE", before);
+        return revise(forChange(id, expectedVersion), request, "UPDATE");
     }
 
-    public ReportView updateDiscipline(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
-                                       @NotNull @Valid ReportRequests.DisciplineUpdate request) {
+    /** A merge patch (RFC 7396) of the report's own fields, under the report's ETag; what it leaves out stays. */
+    public ReportView patch(@NotNull UUID id, long expectedVersion, @NotNull JsonNode patch) {
         EightDReport r = forChange(id, expectedVersion);
+        return revise(r, mergePatch.apply(r.asRequest(), patch, ReportRequests.Update.class), "PATCH");
+    }
+
+    private ReportView revise(EightDReport r, ReportRequests.Update request, String action) {
+        ReportView before = view(r);
+        r.revise(request, LocalDate.now(clock));
+        return audited(r, action, before);
+    }
+
+    /** Fills one discipline under the discipline's own ETag: edits of other disciplines or actions do not collide. */
+    public ReportView.DisciplineView updateDiscipline(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
+                                                      @NotNull @Valid ReportRequests.DisciplineUpdate request) {
+        EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        DisciplineEntry e = forChange(r, discipline, expectedVersion);
+        return fill(r, e, request);
+    }
+
+    /** A merge patch (RFC 7396) of one discipline, under the discipline's own ETag. */
+    public ReportView.DisciplineView patchDiscipline(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
+                                                     @NotNull JsonNode patch) {
+        EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        DisciplineEntry e = forChange(r, discipline, expectedVersion);
+        return fill(r, e, mergePatch.apply(e.asRequest(), patch, ReportRequests.DisciplineUpdate.class));
+    }
+
+    /** The discipline of a report locked for the change, at the version the client saw, of a report still open. */
+    private DisciplineEntry forChange(EightDReport r, Discipline discipline, long expectedVersion) {
+        DisciplineEntry e = entry(r.id, discipline);
+        Versions.check(e.version(), expectedVersion);
+        r.requireOpen();
+        return e;
+    }
+
+    private ReportView.DisciplineView fill(EightDReport r, DisciplineEntry e, ReportRequests.DisciplineUpdate request) {
+        Discipline discipline = e.discipline;
         List<UUID> evidence = request.evidence() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.evidence()));
         boolean evidenceKnown = evidenceKnown(r, evidence);
         ReportView before = view(r);
-        DisciplineEntry e = entry(r.id, discipline);
         String previousOwner = e.owner();
         e.fill(request.owner(), request.content(), evidence, evidenceKnown, request.done(), OffsetDateTime.now(clock));
-        ReportView after = audited(r, "DISCIPLINE_" + discipline, before);
+        audited(r, "DISCIPLINE_" + discipline, before);
         if (e.owner() != null && !e.owner().equals(previousOwner)) {
             outbox.add("DISCIPLINE_ASSIGNED", Outbox.Recipient.person(e.owner()),
                     Outbox.payload("reportId", r.id, "reportNo", r.reportNo, "discipline", discipline, "disciplineZh",
                             discipline.zh, "disciplineEn", discipline.en, "dueDate", e.dueDate),
                     "discipline-assigned:" + r.id + ":" + discipline + ":" + r.version);
         }
-        return after;
+        return ReportView.DisciplineView.of(e, LocalDate.now(clock));
     }
 
     /** Links another case; a case linked after closure is a recurrence of the problem and reopens the report. */
@@ -229,10 +265,7 @@ public class EightDReports {
         List<ReportView.CaseRef> caseRefs = links.stream()
                 .map(l -> new ReportView.CaseRef(l.caseId, caseNos.get(l.caseId), l.recurrence, l.linkedAt)).toList();
         List<ReportView.DisciplineView> disciplines = entries(r.id).stream()
-                .map(e -> new ReportView.DisciplineView(e.discipline, e.discipline.zh, e.dueDate, e.status(), e.owner(),
-                        e.content(), e.evidence(), e.completedAt(),
-                        e.status() == DisciplineEntry.Status.OPEN && e.dueDate.isBefore(today)))
-                .toList();
+                .map(e -> ReportView.DisciplineView.of(e, today)).toList();
         List<ReportView.ActionView> actions = em.createQuery(
                         "from EightDAction where reportId = ?1 order by dueDate, id", EightDAction.class)
                 .setParameter(1, r.id).getResultList().stream()
@@ -281,7 +314,10 @@ public class EightDReports {
         return days;
     }
 
-    /** Any change of a part (discipline, action, link) is a change of the report: its version (ETag) moves on. */
+    /**
+     * Any change of a part (discipline, action, link) is a change of the report: its version (the ETag of the whole
+     * report, which a GET shows) moves on. A part changed under its own ETag does not check the report's.
+     */
     ReportView audited(EightDReport r, String action, ReportView before) {
         r.updatedAt = OffsetDateTime.now(clock);
         em.flush();

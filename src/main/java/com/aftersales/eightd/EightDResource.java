@@ -5,7 +5,9 @@ import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.security.Roles;
 import com.aftersales.shared.web.Params;
+import com.aftersales.shared.web.MergePatch;
 import com.aftersales.shared.web.Versions;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Context;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +48,15 @@ public class EightDResource {
 
     public record Closure(@Size(max = 4000) String comment) {
     }
+
+    /** How the report's ETag relates to its parts' (the OpenAPI descriptions say it to clients). */
+    static final String REPORT_ETAG = "If-Match takes the report's ETag: the version of the whole report as GET shows it, "
+            + "which moves on with every change of the report or of any of its parts (a discipline, an action, a linked "
+            + "case), so a change based on an older read is 412.";
+    static final String PART_ETAG = "Each discipline and each action has its own ETag (its version in the report's "
+            + "disciplines[] and actions[], and the ETag of this answer): If-Match takes that one, not the report's, so "
+            + "people editing different disciplines or actions do not block each other, while a second edit of the same "
+            + "part based on the same read is 412. Every such change also moves the report's own ETag on.";
 
     @Inject
     EightDReports reports;
@@ -83,7 +96,10 @@ public class EightDResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER,
             Roles.SALES, Roles.PRODUCT_MANAGER, Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR, Roles.CUSTOMER})
-    @Operation(summary = "One 8D report (JSON)")
+    @Operation(summary = "One 8D report (JSON)", description = "ETag: the whole report's version (If-Match of PUT and PATCH of "
+            + "the report, closure, linking a case, adding an action); it moves on with any change of a part too. Each "
+            + "discipline and action carries its own version (disciplines[].version, actions[].version): the ETag of "
+            + "that part, for its own PUT and PATCH.")
     @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response get(@PathParam("id") String id) {
@@ -109,7 +125,9 @@ public class EightDResource {
     @Path("{id}")
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER})
-    @Operation(summary = "Fill the report: team, D2 (5W2H, is/is-not), D4 causes, D6 verification, D7 prevention, summary")
+    @Operation(summary = "Fill the report: team, D2 (5W2H, is/is-not), D4 causes, D6 verification, D7 prevention, summary",
+            description = REPORT_ETAG + " A PUT replaces every one of these fields: a field left out is cleared; PATCH "
+                    + "changes only the fields it names.")
     @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response update(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -118,18 +136,55 @@ public class EightDResource {
         return withEtag(reports.update(Params.uuid("eight-d-report", id), expected, request));
     }
 
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER})
+    @Operation(summary = "Change some of the report's own fields (JSON Merge Patch, RFC 7396)",
+            description = REPORT_ETAG + " Members left out stay as they are; null clears an optional field (a required "
+                    + "one such as title: 422); an object (d2, d7) merges into the one there; an array (team) replaces it; "
+                    + "an unknown member is 400. The result is checked as a PUT body is.")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    public Response patch(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                  schema = @Schema(implementation = ReportRequests.Update.class))) JsonNode patch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(reports.patch(Params.uuid("eight-d-report", id), expected, patch));
+    }
+
     @PUT
     @Path("{id}/disciplines/{discipline}")
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
-    @Operation(summary = "Owner, content, evidence (attachment ids) and done-ness of one discipline D0–D7")
-    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @Operation(summary = "Owner, content, evidence (attachment ids) and done-ness of one discipline D0–D7",
+            description = PART_ETAG)
+    @APIResponse(responseCode = "200", description = "The discipline; ETag is its own", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.DisciplineView.class)))
     public Response discipline(@PathParam("id") String id, @PathParam("discipline") String discipline,
                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.DisciplineUpdate request) {
         long expected = Versions.required(ifMatch);
         Discipline d = Params.enumParam("discipline", discipline, Discipline.class);
         return withEtag(reports.updateDiscipline(Params.uuid("eight-d-report", id), d, expected, request));
+    }
+
+    @PATCH
+    @Path("{id}/disciplines/{discipline}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Change some of one discipline D0–D7 (JSON Merge Patch, RFC 7396): owner, content, evidence, done",
+            description = PART_ETAG + " Members left out stay; null clears one; an unknown member is 400.")
+    @APIResponse(responseCode = "200", description = "The discipline; ETag is its own", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.DisciplineView.class)))
+    public Response patchDiscipline(@PathParam("id") String id, @PathParam("discipline") String discipline,
+                                    @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                            schema = @Schema(implementation = ReportRequests.DisciplineUpdate.class))) JsonNode patch) {
+        long expected = Versions.required(ifMatch);
+        Discipline d = Params.enumParam("discipline", discipline, Discipline.class);
+        return withEtag(reports.patchDiscipline(Params.uuid("eight-d-report", id), d, expected, patch));
     }
 
     @POST
@@ -162,13 +217,33 @@ public class EightDResource {
     @Path("{id}/actions/{actionId}")
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
-    @Operation(summary = "Update an action: status, owner, due date, effectiveness, evidence")
-    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
+    @Operation(summary = "Update an action: status, owner, due date, effectiveness, evidence", description = PART_ETAG)
+    @APIResponse(responseCode = "200", description = "The action; ETag is its own", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.ActionView.class)))
     public Response updateAction(@PathParam("id") String id, @PathParam("actionId") String actionId,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.ActionUpdate request) {
         long expected = Versions.required(ifMatch);
-        return withEtag(actions.update(Params.uuid("eight-d-report", id), Params.uuid("eight-d-action", actionId), expected, request));
+        return withEtag(actions.update(Params.uuid("eight-d-report", id), Params.uuid("eight-d-action", actionId), expected,
+                request));
+    }
+
+    @PATCH
+    @Path("{id}/actions/{actionId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Change some of an action (JSON Merge Patch, RFC 7396), e.g. only its status",
+            description = PART_ETAG + " Members left out stay; null clears an optional one (effectiveness, evidence) and is "
+                    + "422 for a required one (description, owner, dueDate, status); an unknown member is 400.")
+    @APIResponse(responseCode = "200", description = "The action; ETag is its own", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.ActionView.class)))
+    public Response patchAction(@PathParam("id") String id, @PathParam("actionId") String actionId,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                        schema = @Schema(implementation = ReportRequests.ActionUpdate.class))) JsonNode patch) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(actions.patch(Params.uuid("eight-d-report", id), Params.uuid("eight-d-action", actionId), expected,
+                patch));
     }
 
     @POST
@@ -184,6 +259,14 @@ public class EightDResource {
 
     private Response withEtag(ReportView view) {
         return Versions.ok(view.in(locale()), view.version());
+    }
+
+    private Response withEtag(ReportView.DisciplineView view) {
+        return Versions.ok(view.in(locale()), view.version());
+    }
+
+    private static Response withEtag(ReportView.ActionView view) {
+        return Versions.ok(view, view.version());
     }
 
     /** The caller's language (Accept-Language): the report's composed texts are answered in it only. */

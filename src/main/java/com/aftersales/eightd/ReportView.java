@@ -29,10 +29,7 @@ public record ReportView(UUID id, String reportNo, String title, UUID customerId
      * warning) in that language only. What people wrote (title, D2 description, contents) stays as written.
      */
     public ReportView in(Locale locale) {
-        boolean en = "en".equals(locale.getLanguage());
-        List<DisciplineView> named = disciplines.stream().map(d -> new DisciplineView(d.discipline(),
-                en ? d.discipline().en : d.discipline().zh, d.dueDate(), d.status(), d.owner(), d.content(), d.evidence(),
-                d.completedAt(), d.overdue())).toList();
+        List<DisciplineView> named = disciplines.stream().map(d -> d.in(locale)).toList();
         return new ReportView(id, reportNo, title, customerId, status, openedOn, champion, team,
                 teamWarning(team.size(), locale), d2, d4Occurrence, d4Escape, d6Verification, d6VerifiedOn, d7, summary,
                 recurrenceCount, cases, named, actions, closedAt, closedBy, createdBy, version, createdAt, updatedAt);
@@ -42,12 +39,26 @@ public record ReportView(UUID id, String reportNo, String title, UUID customerId
     public record CaseRef(UUID caseId, String caseNo, boolean recurrence, OffsetDateTime linkedAt) {
     }
 
+    /** One discipline; {@code version} is its own ETag (If-Match of PUT and PATCH …/disciplines/{discipline}). */
     @RegisterForReflection
     public record DisciplineView(Discipline discipline, String name, LocalDate dueDate, DisciplineEntry.Status status,
                                  String owner, String content, List<UUID> evidence, OffsetDateTime completedAt,
-                                 boolean overdue) {
+                                 boolean overdue, long version) {
+
+        static DisciplineView of(DisciplineEntry e, LocalDate today) {
+            return new DisciplineView(e.discipline, e.discipline.zh, e.dueDate, e.status(), e.owner(), e.content(),
+                    e.evidence(), e.completedAt(), e.status() == DisciplineEntry.Status.OPEN && e.dueDate.isBefore(today),
+                    e.version());
+        }
+
+        /** The discipline's name in the reader's language. */
+        public DisciplineView in(Locale locale) {
+            return new DisciplineView(discipline, "en".equals(locale.getLanguage()) ? discipline.en : discipline.zh,
+                    dueDate, status, owner, content, evidence, completedAt, overdue, version);
+        }
     }
 
+    /** One action; {@code version} is its own ETag (If-Match of PUT and PATCH …/actions/{actionId}). */
     @RegisterForReflection
     public record ActionView(UUID id, UUID reportId, String reportNo, EightDAction.Kind kind, String description,
                              String owner, LocalDate dueDate, EightDAction.Status status, String effectiveness,

@@ -307,7 +307,7 @@ public class Retention {
                             returning 1
                         ), eight_d_disciplines as (
                             update eight_d_discipline d set content = case when d.content is null then null else ?8 end,
-                                                            evidence = '[]'
+                                                            evidence = '[]', version = d.version + 1
                             from reports x where d.report_id = x.report_id
                             returning 1
                         ), eight_d_actions as (

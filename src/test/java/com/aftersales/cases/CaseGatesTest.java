@@ -135,7 +135,7 @@ class CaseGatesTest {
         int v = resolved(id);
         close("AFTER_SALES_MANAGER", id, v, "en").then().statusCode(409)
                 .body("unmet.code", equalTo(List.of("eight_d_not_closed", "cost_not_decided")));
-        com.aftersales.eightd.EightDTestData.close(reportId, com.aftersales.eightd.EightDTestData.disciplinesDone(reportId, 0),
+        com.aftersales.eightd.EightDTestData.close(reportId, com.aftersales.eightd.EightDTestData.disciplinesDone(reportId),
                 "TM220 电机轴承早期失效");
         as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(decision("REJECT", "无票据"))
                 .post("/api/v1/cases/" + id + "/costs/" + costId + "/verification").then().statusCode(200)

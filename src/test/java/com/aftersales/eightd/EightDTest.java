@@ -131,10 +131,14 @@ public class EightDTest {
                 .post(base + "/actions").then().statusCode(422).body("errors[0].field", equalTo("dueDate"));
         for (Discipline d : List.of(Discipline.D0, Discipline.D1, Discipline.D2, Discipline.D3, Discipline.D4,
                 Discipline.D5, Discipline.D6, Discipline.D7)) {
-            v = etag(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")
-                    .body(discipline("刘工", d.zh + "已完成", true).json())
-                    .put(base + "/disciplines/" + d).then().statusCode(200).extract().response());
+            // Each discipline under its own ETag (version 0 as opened), which the answer moves on.
+            as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(discipline("刘工", d.zh + "已完成", true).json())
+                    .put(base + "/disciplines/" + d).then().statusCode(200).header("ETag", "\"1\"")
+                    .body("discipline", equalTo(d.name())).body("status", equalTo("DONE")).body("version", equalTo(1));
         }
+        // Each part's change moved the report's ETag on too.
+        v = EightDTestData.reportVersion(id);
+        assertThat(v).isEqualTo(9);
         EightDBodies.Update filled = update("TM220 电机轴承早期失效").champion("刘工")
                 .d2("轴承异响", "郑州", "2025-06", "3 台", "其他批次无").d4("轴承游隙超差", "来料检验未测游隙")
                 .d6("连续 3 批次来料游隙合格，装车 500 台无再发", today())
@@ -144,14 +148,15 @@ public class EightDTest {
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure")
                 .then().statusCode(409).body("errors.field", equalTo(List.of("actions", "summary")));
         String actionId = as("QUALITY_ENGINEER").get(base).then().extract().path("actions[0].id");
-        as("ENGINEER").header("If-Match", "\"" + v + "\"")
+        as("ENGINEER").header("If-Match", "\"0\"")
                 .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED").json())
                 .put(base + "/actions/" + actionId)
                 .then().statusCode(422).body("errors[0].field", equalTo("effectiveness"));
-        v = etag(as("ENGINEER").header("If-Match", "\"" + v + "\"")
+        as("ENGINEER").header("If-Match", "\"0\"")
                 .body(actionUpdate("更换轴承供应商并增加来料检验", "采购 王工", today().plusDays(10)).status("VERIFIED")
                         .effectiveness("3 批次合格").json()).put(base + "/actions/" + actionId)
-                .then().statusCode(200).extract().response());
+                .then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("VERIFIED"));
+        v = EightDTestData.reportVersion(id);
         as("ENGINEER").header("If-Match", "\"" + v + "\"").body(closure()).post(base + "/closure").then().statusCode(403);
         // Only the summary report (总结报告) is missing now: still refused, in the caller's language, and nothing changes.
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").header("Accept-Language", "en").body(closure())

@@ -129,7 +129,7 @@ class KpiTest {
         transitions(c2, "INVESTIGATING", "RESOLVING", "RESOLVED", "CLOSED");
         String report = EightDTest.open(c1);
         TestClock.moveTo(start.minus(Duration.ofDays(30)).plus(Duration.ofHours(12)));
-        int reportVersion = EightDTestData.disciplinesDone(report, 0);
+        int reportVersion = EightDTestData.disciplinesDone(report);
         // 3 days ago c1 is closed and both get their follow-up, done 8 days after c2's closing and 2 days after c1's.
         TestClock.moveTo(start.minus(Duration.ofDays(3)));
         // The report is still open: the quality engineer waives it for c1's closing gate (it is closed today).

@@ -1,11 +1,13 @@
 package com.aftersales.support;
 
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,6 +43,15 @@ public final class Api {
 
     public static RequestSpecification as(String role) {
         return RestAssured.given().auth().oauth2(token(role)).contentType(ContentType.JSON);
+    }
+
+    /** The media type of a JSON Merge Patch (RFC 7396), the body of every PATCH. */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
+    /** A request as a role with a JSON Merge Patch body, in UTF-8 as every JSON (RestAssured's default is Latin-1). */
+    public static RequestSpecification mergePatchAs(String role) {
+        return as(role).config(RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .defaultCharsetForContentType(StandardCharsets.UTF_8.name(), MERGE_PATCH))).contentType(MERGE_PATCH);
     }
 
     /** A named user (token subject) with roles: for notices addressed to a person and per-user preferences. */

@@ -41,6 +41,7 @@ import java.util.TreeMap;
  * <li>headers: {@code X-Correlation-Id} on every response, {@code Retry-After} on 409, 429 and 503, {@code ETag} on 412,
  * {@code WWW-Authenticate} on 401, the {@code Idempotency-Key} request header on {@link Idempotent} operations;</li>
  * <li>query parameters that arrive as Java Strings but are parsed ({@link Params}, {@code PageRequest}) typed as parsed;</li>
+ * <li>a JSON Merge Patch body ({@link MergePatch#MEDIA_TYPE}) as the patch schema of the PUT body's schema it names;</li>
  * <li>a description for every tag.</li>
  * </ul>
  * What only a resource knows (a 201 with its body and Location, a typed body behind a {@code Response}, an ETag on a
@@ -179,6 +180,7 @@ public class ContractOpenApiFilter implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
             String key = method.name() + " " + path;
             amend(path, method, operation, idempotentLeft.remove(key), quotaLeft.remove(key));
+            mergePatchBody(key, operation, components);
             if (operation.getTags() != null) {
                 tagsUsed.addAll(operation.getTags());
             }
@@ -248,6 +250,78 @@ public class ContractOpenApiFilter implements OASFilter {
                     ? headerRef(name) : h);
             r.setHeaders(headers);
         });
+    }
+
+    /**
+     * A JSON Merge Patch body (RFC 7396) names the PUT body's schema X; the document gets "XMergePatch": the same members,
+     * none required, each also null (null clears it), an object member as a merge patch of its own (objects merge), so a
+     * client generator and the request validator accept a patch.
+     */
+    private static void mergePatchBody(String operation, Operation op, Components components) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null) {
+            return;
+        }
+        var media = op.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+        if (media == null) {
+            return;
+        }
+        String ref = media.getSchema() == null ? null : media.getSchema().getRef();
+        if (ref == null || objectSchema(ref, components) == null) {
+            throw new IllegalStateException(operation + ": a merge-patch body must name the schema of the PUT body");
+        }
+        media.setSchema(OASFactory.createSchema().ref(mergePatchSchema(ref, components)));
+    }
+
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    /** The components schema an object schema's ref names, or null when it names no object with members. */
+    private static Schema objectSchema(String ref, Components components) {
+        if (!ref.startsWith(SCHEMAS)) {
+            return null;
+        }
+        Schema schema = components.getSchemas().get(ref.substring(SCHEMAS.length()));
+        return schema == null || schema.getProperties() == null || schema.getProperties().isEmpty() ? null : schema;
+    }
+
+    /** The ref of the merge-patch schema of an object schema's ref, made on first use. */
+    private static String mergePatchSchema(String ref, Components components) {
+        String whole = ref.substring(SCHEMAS.length());
+        String name = whole + "MergePatch";
+        if (!components.getSchemas().containsKey(name)) {
+            Schema patch = OASFactory.createSchema().addType(SchemaType.OBJECT)
+                    .description("JSON Merge Patch (RFC 7396) of " + whole + ": only the members to change; null clears one "
+                            + "(422 for a required one); objects merge, arrays replace; unknown members are 400");
+            components.addSchema(name, patch);
+            objectSchema(ref, components).getProperties()
+                    .forEach((member, schema) -> patch.addProperty(member, nullable(schema, components)));
+        }
+        return SCHEMAS + name;
+    }
+
+    /** A member's schema that also admits null; an object member is a merge patch itself. */
+    private static Schema nullable(Schema schema, Components components) {
+        Schema none = OASFactory.createSchema().addType(SchemaType.NULL);
+        if (schema.getRef() != null) {
+            String ref = objectSchema(schema.getRef(), components) == null ? schema.getRef()
+                    : mergePatchSchema(schema.getRef(), components);
+            return OASFactory.createSchema().addAnyOf(OASFactory.createSchema().ref(ref)).addAnyOf(none);
+        }
+        if (schema.getType() == null) {
+            return OASFactory.createSchema().addAnyOf(schema).addAnyOf(none);
+        }
+        Schema copy = OASFactory.createSchema();
+        copy.setAll(new LinkedHashMap<>(schema.getAll()));
+        List<SchemaType> types = new ArrayList<>(schema.getType());
+        if (!types.contains(SchemaType.NULL)) {
+            types.add(SchemaType.NULL);
+        }
+        copy.setType(types);
+        if (schema.getEnumeration() != null && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            copy.setEnumeration(values);
+        }
+        return copy;
     }
 
     private static final Set<String> SHARED_HEADERS = Set.of(CorrelationId.HEADER, "Retry-After", "ETag", "Location",
