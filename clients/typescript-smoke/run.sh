@@ -6,11 +6,12 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-app=${1:-$root/target/quarkus-app}
+app=$(realpath "${1:-$root/target/quarkus-app}")
 [ -f "$app/quarkus-run.jar" ] || { echo "typescript-smoke: no $app/quarkus-run.jar (build it: ./mvnw package -Dserver -DskipTests)" >&2; exit 1; }
 work=$(mktemp -d /tmp/aftersales-ts-smoke.XXXXXX)
-pg_port=${SMOKE_PG_PORT:-55442}
-http_port=${SMOKE_HTTP_PORT:-18149}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pg_port=${SMOKE_PG_PORT:-$(free_port)}
+http_port=${SMOKE_HTTP_PORT:-$(free_port)}
 service_pid=
 cleanup() {
   if [ -n "$service_pid" ]; then kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; fi

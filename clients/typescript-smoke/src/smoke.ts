@@ -35,7 +35,7 @@ const customerId = customer.data!.id!;
 
 const serialNo = `TS${unique}`;
 const unit = await api.POST("/api/v1/units", {
-  body: { serialNo, productModel: "TM220", productLine: "COMMERCIAL_VEHICLE", customerId },
+  body: { serialNo, productModel: "TM220", productLine: "COMMERCIAL_VEHICLE", customerId, deliveryDate: "2025-01-10" },
 });
 check(unit.response.status === 201 && unit.data?.serialNo === serialNo, "register a unit: 201 with its serial number");
 
@@ -55,7 +55,7 @@ const opened = await api.POST("/api/v1/cases", {
 });
 check(opened.response.status === 201 && opened.data?.caseNo !== undefined
   && opened.response.headers.get("Location") !== null && opened.response.headers.get("ETag") !== null,
-  "open a case: 201 with its case number, Location and ETag");
+  `open a case: 201 with its case number, Location and ETag ${opened.error ? JSON.stringify(opened.error) : ""}`);
 
 // A bad request: the typed error is the RFC 9457 problem, with the invalid field named in the caller's language.
 const bad = await api.POST("/api/v1/customers", {
