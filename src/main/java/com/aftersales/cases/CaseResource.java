@@ -82,6 +82,7 @@ public class CaseResource {
     @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "404", description = "The customerId names no customer the caller may see")
     public Response open(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OpenCaseRequest.class), examples = @ExampleObject(name = "zh-CN", summary = "客户来电投诉电机异响",
             value = "{\"type\":\"COMPLAINT\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"units\":[{\"serialNo\":\"GY2024030512\",\"mileageKm\":58200}],\"failureDate\":\"2026-11-28\",\"title\":\"电机异响\",\"description\":\"车辆爬坡时驱动电机有明显异响，伴随控制器过温报警，已停运等待处理。\",\"reporter\":{\"name\":\"李师傅\",\"phone\":\"138 0000 1234\"},\"channel\":\"PHONE\",\"severity\":\"HIGH\"}"))) OpenCaseRequest request) {

@@ -89,6 +89,7 @@ public class FieldVisitResource {
     @AnyRole
     @Operation(summary = "One visit (a customer account: as CustomerVisitView, without ETag)")
     @APIResponse(responseCode = "200", description = "Staff: VisitView with its ETag; a customer account: CustomerVisitView",
+            headers = @Header(name = "ETag", description = "Staff only"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = {FieldVisits.VisitView.class, FieldVisits.CustomerVisitView.class})))
     public Response get(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId) {

@@ -1,5 +1,6 @@
 package com.aftersales.notify;
 
+import com.aftersales.shared.web.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,6 +72,16 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    private ObjectMapper payloadJson;
+
+    /** Payloads keep their null entries (templates test them with {#if}), though API answers leave nulls out. */
+    private ObjectMapper payloadJson() {
+        if (payloadJson == null) {
+            payloadJson = StrictJson.keepingNulls(json);
+        }
+        return payloadJson;
+    }
+
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** A time as people read it in a notice: local time of the service's zone, to the minute. */
@@ -91,7 +102,7 @@ public class Outbox {
     public void add(String kind, Recipient to, Map<String, Object> payload, String dedupeKey) {
         String body;
         try {
-            body = json.writeValueAsString(payload);
+            body = payloadJson().writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("notice payload of " + kind + " is not serialisable", e);
         }

@@ -58,6 +58,7 @@ public class ProblemResource {
     @Operation(summary = "Add a problem by hand (failure mode, models, cause, countermeasure, FMEA links, 8D and case links)")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProblemLibrary.ProblemView.class)))
+    @APIResponse(responseCode = "404", description = "An 8D report or case it links to does not exist")
     public Response create(ProblemLibrary.ProblemRequest request) {
         return created(library.create(request));
     }

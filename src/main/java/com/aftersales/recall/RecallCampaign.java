@@ -215,7 +215,7 @@ public class RecallCampaign extends Versioned {
     void require(Status required) {
         if (status != required) {
             throw new ProblemException(409, "recall_wrong_status", Messages.coded("recall_status", status),
-                    Messages.coded("recall_status", required)).with("status", status);
+                    Messages.coded("recall_status", required)).with("currentStatus", status);
         }
     }
 

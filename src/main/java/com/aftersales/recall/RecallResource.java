@@ -87,6 +87,7 @@ public class RecallResource {
     @AnyRole
     @Operation(summary = "One campaign (a customer account: as CustomerCampaignView, without ETag: it changes no campaign)")
     @APIResponse(responseCode = "200", description = "Staff: CampaignView with its ETag; a customer account: CustomerCampaignView",
+            headers = @Header(name = "ETag", description = "Staff only"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = {Recalls.CampaignView.class, Recalls.CustomerCampaignView.class})))
     public Response get(@PathParam("id") String id) {

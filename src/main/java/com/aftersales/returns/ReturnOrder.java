@@ -101,7 +101,7 @@ public class ReturnOrder extends Versioned {
             }
             u.retested(report.passed());
         } else if (status != Status.RECEIVED && status != Status.TESTING) {
-            throw new ProblemException(409, "return_wrong_status", status, "RECEIVED, TESTING").with("status", status);
+            throw new ProblemException(409, "return_wrong_status", status, "RECEIVED, TESTING").with("currentStatus", status);
         } else {
             status = Status.TESTING;
         }
@@ -244,7 +244,7 @@ public class ReturnOrder extends Versioned {
 
     private void require(Status required) {
         if (status != required) {
-            throw new ProblemException(409, "return_wrong_status", status, required).with("status", status);
+            throw new ProblemException(409, "return_wrong_status", status, required).with("currentStatus", status);
         }
     }
 

@@ -102,6 +102,7 @@ public class ReturnResource {
     @Operation(summary = "One return with its units, tests, verdicts, dispositions and cost shares (a customer account: "
             + "CustomerReturnView, without ETag)")
     @APIResponse(responseCode = "200", description = "Staff: ReturnView with its ETag; a customer account: CustomerReturnView",
+            headers = @Header(name = "ETag", description = "Staff only"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(anyOf = {ReturnView.class, CustomerReturnView.class})))
     public Response get(@PathParam("id") String id) {

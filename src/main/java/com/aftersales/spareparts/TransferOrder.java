@@ -134,7 +134,7 @@ public class TransferOrder extends Versioned {
 
     private void require(Status required) {
         if (status != required) {
-            throw new ProblemException(409, "transfer_wrong_status", status, required).with("status", status);
+            throw new ProblemException(409, "transfer_wrong_status", status, required).with("currentStatus", status);
         }
     }
 

@@ -53,6 +53,7 @@ public class UnitResource {
     @Operation(summary = "Register a delivered unit (产品履历表); a second unit with the same serial is 409")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "404", description = "The customerId names no customer")
     public Response register(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = UnitRequest.class), examples = @ExampleObject(name = "zh-CN", summary = "一台交付给客车厂的驱动电机（产品履历表的一行）",
             value = "{\"serialNo\":\"GY2024030512\",\"productModel\":\"TZ366XS-LKM\",\"productLine\":\"COMMERCIAL_VEHICLE\",\"productionDate\":\"2024-02-20\",\"batchNo\":\"B2402-07\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"endCustomer\":\"厦门公交集团\",\"vin\":\"LGHXCAE28R1234567\",\"deliveryDate\":\"2024-03-05\",\"firstSaleDate\":\"2024-03-20\"}"))) UnitRequest request) {

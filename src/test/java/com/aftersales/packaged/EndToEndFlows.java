@@ -2,6 +2,7 @@ package com.aftersales.packaged;
 
 import com.aftersales.support.Api;
 import com.aftersales.support.CaseBodies;
+import com.aftersales.support.ContractValidation;
 import com.aftersales.support.CustomerBodies;
 import com.aftersales.support.Fixtures;
 import com.aftersales.support.UnitBodies;
@@ -9,6 +10,7 @@ import com.aftersales.support.WarrantyBodies;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,12 @@ import static org.hamcrest.Matchers.notNullValue;
  * function ({@link PackagedFunctionIT}), always through the Lambda event path.
  */
 abstract class EndToEndFlows {
+
+    /** Against the packaged function too, every request and answer is held to the OpenAPI document. */
+    @BeforeAll
+    static void contractValidation() {
+        ContractValidation.install();
+    }
 
     /** A customer's unit delivered on 2025-01-10 under a 24-month term of its product line. */
     static String unit(String customer, String productLine, String model) {

@@ -33,7 +33,7 @@ class RecallCampaignStepsTest {
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo("recall_wrong_status");
         assertThat(e.args()).containsExactly(Messages.coded("recall_status", is), Messages.coded("recall_status", needed));
-        assertThat(e.properties()).containsEntry("status", is);
+        assertThat(e.properties()).containsEntry("currentStatus", is);
     }
 
     static List<String> issueKeys(ProblemException e) {

@@ -2,6 +2,7 @@ package com.aftersales.retention;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.support.Api;
+import com.aftersales.support.ContractValidation;
 import com.aftersales.support.CaseBodies;
 import com.aftersales.support.Sql;
 import io.quarkus.test.junit.QuarkusTest;
@@ -214,8 +215,9 @@ class PurgeTest {
             seen.add("inbox");
         }
         // The same request with the same key: the stored response is replayed, the case not opened again.
-        Response replay = as("SALES").header("Idempotency-Key", planted.idempotencyKey()).body(planted.openBody())
-                .post("/api/v1/cases");
+        // Not held to the OpenAPI document: after an erasure the replayed 201 has no body (it held personal data).
+        Response replay = as("SALES").noFiltersOfType(ContractValidation.class)
+                .header("Idempotency-Key", planted.idempotencyKey()).body(planted.openBody()).post("/api/v1/cases");
         assertThat(replay.statusCode()).isEqualTo(201);
         assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
         if (replay.asString().contains(planted.prefix()) || String.valueOf(replay.header("Location")).contains(planted.caseId())) {

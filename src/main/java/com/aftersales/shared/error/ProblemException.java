@@ -55,8 +55,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "invalid_parameter", List.of(Issue.of(field, key, args)), field);
     }
 
+    /** A member of the problem document; a null value is left out, as every absent field of the API is. */
     public ProblemException with(String property, Object value) {
-        properties.put(property, value);
+        if (value != null) {
+            properties.put(property, value);
+        }
         return this;
     }
 

@@ -4,6 +4,7 @@ import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.persistence.SqlValues;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
+import com.aftersales.shared.web.StrictJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -74,7 +75,8 @@ public class IdempotencyInterceptor {
             throw ProblemException.badParameter(HEADER, "idempotency.key_format");
         }
         String owner = caller.subject();
-        String hash = hash(request.method().name() + " " + request.path() + "\n" + json.writeValueAsString(ctx.getParameters()));
+        String hash = hash(request.method().name() + " " + request.path() + "\n"
+                + parametersJson().writeValueAsString(ctx.getParameters()));
         try {
             return QuarkusTransaction.joiningExisting().call(() -> once(ctx, owner, key, hash));
         } catch (QuarkusTransactionException e) {
@@ -83,6 +85,16 @@ public class IdempotencyInterceptor {
             }
             throw e;
         }
+    }
+
+    private ObjectMapper parametersJson;
+
+    /** The request as hashed before answers left nulls out, so a key stored earlier still matches its retry. */
+    private ObjectMapper parametersJson() {
+        if (parametersJson == null) {
+            parametersJson = StrictJson.keepingNulls(json);
+        }
+        return parametersJson;
     }
 
     private Object once(InvocationContext ctx, String owner, String key, String hash) throws Exception {

@@ -4,6 +4,7 @@ import com.aftersales.shared.error.Problem;
 import com.aftersales.shared.idempotency.IdempotencyInterceptor;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.ratelimit.ExpensiveReport;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -35,7 +36,8 @@ import java.util.TreeMap;
  * The parts of the contract every operation shares, added by rule so no resource can forget them (issue 24):
  * <ul>
  * <li>the RFC 9457 {@code Problem} schema under {@code application/problem+json} for each error status the operation
- * can answer: 400, 401, 403 and 503 on all; 404 where the path names a record; 409 on writes (duplicates, lost races,
+ * can answer: 400, 401, 403 and 503 on all; 404 where the path or a query parameter ({@code customerId}…) names a
+ * record; 409 on writes (duplicates, lost races,
  * state conflicts); 412 and 428 where the operation takes If-Match or If-None-Match; 413, 415 and 422 where it takes a
  * body; 429 on {@link ExpensiveReport} operations;</li>
  * <li>headers: {@code X-Correlation-Id} on every response, {@code Retry-After} on 409, 429 and 503, {@code ETag} on 412,
@@ -130,11 +132,20 @@ public class ContractOpenApiFilter implements OASFilter {
     private final IndexView index;
     private final Set<String> idempotent = new HashSet<>();
     private final Set<String> quota = new HashSet<>();
+    /** Names of decimal amounts the API writes as JSON strings ({@code @JsonFormat(shape = STRING) BigDecimal}). */
+    private final Set<String> decimalsAsText = new HashSet<>();
 
     public ContractOpenApiFilter(IndexView index) {
         this.index = index;
         operations(index, Idempotent.class, idempotent);
         operations(index, ExpensiveReport.class, quota);
+        for (AnnotationInstance format : index.getAnnotations(DotName.createSimple(JsonFormat.class))) {
+            if (format.target().kind() == AnnotationTarget.Kind.FIELD && format.value("shape") != null
+                    && format.value("shape").asEnum().equals(JsonFormat.Shape.STRING.name())
+                    && format.target().asField().type().name().toString().equals(BigDecimal.class.getName())) {
+                decimalsAsText.add(format.target().asField().name());
+            }
+        }
     }
 
     private static void operations(IndexView index, Class<?> annotation, Set<String> into) {
@@ -174,6 +185,16 @@ public class ContractOpenApiFilter implements OASFilter {
                         + "without a second effect; the same key with another body is 422")
                 .schema(string().minLength(1).maxLength(255)));
 
+        // Exact decimals travel as text ("85.50"), in answers and (by the same name) in requests: typed so.
+        components.getSchemas().values().forEach(schema -> {
+            if (schema.getProperties() != null) {
+                Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+                properties.replaceAll((name, property) -> decimalsAsText.contains(name)
+                        && List.of(SchemaType.NUMBER).equals(property.getType()) ? decimalText(property) : property);
+                schema.setProperties(properties);
+            }
+        });
+
         Set<String> tagsUsed = new HashSet<>();
         Set<String> idempotentLeft = new HashSet<>(idempotent);
         Set<String> quotaLeft = new HashSet<>(quota);
@@ -204,6 +225,12 @@ public class ContractOpenApiFilter implements OASFilter {
             operation.addParameter(OASFactory.createParameter().ref("#/components/parameters/" + IdempotencyInterceptor.HEADER));
         }
         for (Parameter p : parameters) {
+            // Every parameter arrives as text: a schema with only a pattern or an enum is a string (a validator reading
+            // the document would otherwise take the value for JSON).
+            if (p.getSchema() != null && p.getSchema().getRef() == null
+                    && (p.getSchema().getType() == null || p.getSchema().getType().isEmpty())) {
+                p.getSchema().setType(List.of(SchemaType.STRING));
+            }
             if (p.getIn() == Parameter.In.QUERY && isPlainString(p.getSchema())) {
                 Schema typed = QUERY_TYPES.get(p.getName());
                 if (typed == null && QUERY_ENUMS.containsKey(p.getName())) {
@@ -217,7 +244,9 @@ public class ContractOpenApiFilter implements OASFilter {
 
         APIResponses responses = operation.getResponses();
         List<String> statuses = new ArrayList<>(List.of("400", "401", "403"));
-        if (path.contains("{")) {
+        boolean namesRecordInQuery = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY
+                && p.getName().endsWith("Id"));
+        if (path.contains("{") || namesRecordInQuery) {
             statuses.add("404");
         }
         if (write) {
@@ -233,6 +262,9 @@ public class ContractOpenApiFilter implements OASFilter {
             statuses.add("429");
         }
         statuses.add("503");
+        // An error a resource names itself (e.g. 404 for a record its body refers to) is a problem document as well.
+        responses.getAPIResponses().keySet().stream().filter(code -> ERRORS.containsKey(code) && !statuses.contains(code))
+                .forEach(statuses::add);
         for (String status : statuses) {
             APIResponse response = responses.getAPIResponse(status);
             if (response == null) {
@@ -360,6 +392,32 @@ public class ContractOpenApiFilter implements OASFilter {
                         .items(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM + "Unmet"))
                         .description("case_gate_unmet: every condition the case still lacks"))
                 .addProperty("currentETag", string().description("precondition_failed, record_exists: the record's ETag"))
+                .addProperty("currentStatus", string().description("*_wrong_status: the record's status"))
+                .addProperty("allowedTransitions", OASFactory.createSchema().addType(SchemaType.ARRAY).items(string())
+                        .description("case_transition_not_allowed: the statuses the case may move to"))
+                .addProperty("approvalStatus", string().description("case approval conflicts: the case's approval status"))
+                .addProperty("caseStatus", string().description("cost conflicts: the case's status"))
+                .addProperty("travelStatus", string().description("visit_travel_*: the visit's travel approval status"))
+                .addProperty("delegationStatus", string().description("gm_delegation_over: the delegation's status"))
+                .addProperty("conflictingTermId", string().format("uuid")
+                        .description("an overlapping warranty term of the customer and product line"))
+                .addProperty("conflictingContractId", string().format("uuid")
+                        .description("an overlapping service contract of the unit"))
+                .addProperty("openUnits", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int64")
+                        .description("recall_units_open: how many units are still open"))
+                .addProperty("holdUntil", string().format("date").description("recall_legal_hold: kept until"))
+                .addProperty("keptUntil", string().format("date")
+                        .description("retention_active: the unit's record kept until"))
+                .addProperty("heldUntil", string().format("date")
+                        .description("retention_active: a recall's legal hold until"))
+                .addProperty("removableFrom", string().format("date").description("retention_active: erasable from"))
+                .addProperty("totalErrors", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                        .description("import_rejected: every issue found (errors lists the first ones)"))
+                .addProperty("reproducingTests", OASFactory.createSchema().addType(SchemaType.OBJECT)
+                        .additionalPropertiesSchema(string().format("uuid"))
+                        .description("validation_failed on a verdict: serial number → the test that reproduced the fault"))
+                .addProperty("available", OASFactory.createSchema().addType(SchemaType.INTEGER).format("int32")
+                        .description("stock_insufficient: the quantity on hand"))
                 .required(List.of("type", "title", "status"));
     }
 
@@ -414,6 +472,23 @@ public class ContractOpenApiFilter implements OASFilter {
             copy.setEnumeration(new ArrayList<>(schema.getEnumeration()));
         }
         return copy;
+    }
+
+    /** The number's bounds and scale, kept as the text's pattern: sign, integer digits, decimal places. */
+    private static Schema decimalText(Schema number) {
+        boolean negative = number.getMinimum() == null || number.getMinimum().signum() < 0;
+        String digits = number.getMaximum() == null ? "\\d+"
+                : "\\d{1," + number.getMaximum().setScale(0, java.math.RoundingMode.DOWN).toPlainString().length() + "}";
+        String places = number.getMultipleOf() == null || number.getMultipleOf().scale() <= 0 ? "(\\.\\d+)?"
+                : "(\\.\\d{1," + number.getMultipleOf().stripTrailingZeros().scale() + "})?";
+        StringBuilder description = new StringBuilder("An exact decimal as text, e.g. \"85.50\"");
+        if (number.getMinimum() != null) {
+            description.append("; at least ").append(number.getMinimum().stripTrailingZeros().toPlainString());
+        }
+        if (number.getMaximum() != null) {
+            description.append("; at most ").append(number.getMaximum().stripTrailingZeros().toPlainString());
+        }
+        return string().pattern("^" + (negative ? "-?" : "") + digits + places + "$").description(description.toString());
     }
 
     private static Schema string() {

@@ -1,5 +1,6 @@
 package com.aftersales.shared.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -16,6 +17,15 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
+
+    /**
+     * A copy of the mapper that writes null entries, for internal JSON that relies on them (notice payloads, whose
+     * templates test them with {#if}; the idempotency hash of a request): API answers leave nulls out.
+     */
+    public static ObjectMapper keepingNulls(ObjectMapper mapper) {
+        return mapper.copy().setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(JsonInclude.Include.ALWAYS, JsonInclude.Include.ALWAYS));
+    }
 
     @Override
     public void customize(ObjectMapper mapper) {
