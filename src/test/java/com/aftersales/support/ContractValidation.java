@@ -287,7 +287,8 @@ public final class ContractValidation implements Filter {
 
     /**
      * The 3.1 document in 3.0 terms, for the validator's JSON Schema (draft 4) engine: numeric exclusive bounds become
-     * a bound with a boolean flag, a schema's {@code examples} (not validated) go; a 3.1-only construct with no such
+     * a bound with a boolean flag, a type pair {@code [T, "null"]} becomes {@code T} with {@code nullable: true}, a
+     * schema's {@code examples} (not validated) go; a 3.1-only construct with no such
      * translation (a type list, null type, const, $defs…) fails, so nothing is silently left unchecked.
      */
     static ObjectNode asOpenApi30(JsonNode document) {
@@ -311,6 +312,13 @@ public final class ContractValidation implements Filter {
                     && (object.has("type") || object.has("$ref") || object.has("properties") || object.has("items"));
             if (schema) {
                 JsonNode type = object.get("type");
+                // [T, "null"] (a merge patch's member: null clears it) is 3.0's T with nullable: true.
+                if (type != null && type.isArray() && type.size() == 2 && type.get(1).asText().equals("null")
+                        && type.get(0).isTextual() && !type.get(0).asText().equals("null")) {
+                    object.put("type", type.get(0).asText());
+                    object.put("nullable", true);
+                    type = object.get("type");
+                }
                 if (type != null && !type.isTextual()) {
                     throw new IllegalStateException(at + ": a type list (" + type + ") has no OpenAPI 3.0 form the "
                             + "validator reads; translate it in ContractValidation.asOpenApi30");

@@ -113,8 +113,12 @@ class ContractValidationTest {
     @Test
     void aThreeOneConstructWithNoThreeZeroFormIsRefused() throws IOException {
         var document = new ObjectMapper().readTree("{\"openapi\":\"3.1.0\",\"components\":{\"schemas\":{\"A\":"
-                + "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":[\"string\",\"null\"]}}}}}}");
+                + "{\"type\":\"object\",\"properties\":{\"type\":{\"type\":[\"string\",\"integer\"]}}}}}}");
         assertThatThrownBy(() -> ContractValidation.asOpenApi30(document)).hasMessageContaining("type list");
+        var nullable = new ObjectMapper().readTree("{\"openapi\":\"3.1.0\",\"components\":{\"schemas\":{\"A\":"
+                + "{\"type\":[\"string\",\"null\"],\"maxLength\":3}}}}");
+        assertThat(ContractValidation.asOpenApi30(nullable).at("/components/schemas/A").toString())
+                .isEqualTo("{\"type\":\"string\",\"maxLength\":3,\"nullable\":true}");
         var bounded = new ObjectMapper().readTree("{\"openapi\":\"3.1.0\",\"components\":{\"schemas\":{\"A\":"
                 + "{\"type\":\"number\",\"exclusiveMinimum\":0,\"examples\":[1]}}}}");
         assertThat(ContractValidation.asOpenApi30(bounded).at("/components/schemas/A").toString())
