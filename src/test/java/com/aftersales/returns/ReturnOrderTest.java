@@ -89,7 +89,7 @@ class ReturnOrderTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("return_wrong_status");
         assertThat(again.args()).containsExactly(ReturnOrder.Status.RECEIVED, ReturnOrder.Status.AUTHORISED);
-        assertThat(again.properties()).containsEntry("status", ReturnOrder.Status.RECEIVED);
+        assertThat(again.properties()).containsEntry("currentStatus", ReturnOrder.Status.RECEIVED);
     }
 
     @Test

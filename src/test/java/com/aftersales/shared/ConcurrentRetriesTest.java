@@ -90,6 +90,15 @@ class ConcurrentRetriesTest {
                     + prefix + "-1,TM220,商用车,2024-01-02,B1," + code + ",,2024-01-15\n"
                     + prefix + "-2,EM35,MICRO_CAR,2024-02-01,,"  + code + ",,2024-03-01\n");
         });
+        s.put("/api/v1/ledger/import", () -> {
+            // One historical claim of a new customer's unit, in the ledger template as CSV.
+            String code = Api.unique("idl");
+            String customer = Api.newCustomer(code);
+            String serial = com.aftersales.support.Fixtures.unit(customer, "COMMERCIAL_VEHICLE", LocalDate.of(2020, 6, 1));
+            return new Call("QUALITY_ENGINEER", "/api/v1/ledger/import", "application/octet-stream",
+                    "单号,类型,严重度,客户代码,钢印号,问题描述,故障日期,受理时间,首次响应时间,结案时间,费用(元),退货单号,判定,8D报告编号\n" + Api.unique("KS-R")
+                            + ",索赔,高," + code + "," + serial + ",电机异响,2021-03-01,2021-03-02,,2021-03-20,,,,\n");
+        });
         s.put("/api/v1/customers/{customerId}/warranty-terms", () -> json("SALES",
                 "/api/v1/customers/" + Api.newCustomer(Api.unique("idw")) + "/warranty-terms",
                 WarrantyBodies.term("COMMERCIAL_VEHICLE").json()));

@@ -34,7 +34,7 @@ class SparePartAggregatesTest {
         assertThat(e.status()).isEqualTo(409);
         assertThat(e.code()).isEqualTo("transfer_wrong_status");
         assertThat(e.args()).containsExactly(is, needed);
-        assertThat(e.properties()).containsEntry("status", is);
+        assertThat(e.properties()).containsEntry("currentStatus", is);
     }
 
     @Test
