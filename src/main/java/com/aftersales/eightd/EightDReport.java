@@ -20,7 +20,9 @@ import org.hibernate.type.SqlTypes;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -144,9 +146,7 @@ public class EightDReport extends Versioned {
     /** Replaces the structured disciplines; D6 is verified between the report's opening and today. */
     void revise(ReportRequests.Update u, LocalDate today) {
         requireOpen();
-        if (u.d6VerifiedOn() != null && (u.d6VerifiedOn().isBefore(openedOn) || u.d6VerifiedOn().isAfter(today))) {
-            throw ProblemException.invalid("d6VerifiedOn", "eightd.date_outside_report", openedOn);
-        }
+        checkVerifiedOn(u.d6VerifiedOn(), today);
         title = u.title().strip();
         champion = Text.blankToNull(u.champion());
         team = u.team() == null ? new ArrayList<>() : new ArrayList<>(u.team());
@@ -157,6 +157,63 @@ public class EightDReport extends Versioned {
         d6VerifiedOn = u.d6VerifiedOn();
         d7 = u.d7();
         summary = Text.blankToNull(u.summary());
+    }
+
+    /** The disciplines with structured findings on the report (D2, D4, D6, D7). */
+    static final Set<Discipline> WITH_FINDINGS = EnumSet.of(Discipline.D2, Discipline.D4, Discipline.D6,
+            Discipline.D7);
+
+    /** One discipline's findings now (the other members null): the base of its PUT and merge patch, and its view. */
+    ReportRequests.Findings findings(Discipline d) {
+        return switch (d) {
+            case D2 -> new ReportRequests.Findings(d2, null, null, null, null, null);
+            case D4 -> new ReportRequests.Findings(null, d4Occurrence, d4Escape, null, null, null);
+            case D6 -> new ReportRequests.Findings(null, null, null, d6Verification, d6VerifiedOn, null);
+            case D7 -> new ReportRequests.Findings(null, null, null, null, null, d7);
+            default -> throw new ProblemException(404, "eightd_no_findings", d);
+        };
+    }
+
+    /** Replaces one discipline's findings; a member of another discipline is refused (422 naming it). */
+    void reviseFindings(Discipline d, ReportRequests.Findings f, LocalDate today) {
+        requireOpen();
+        findings(d);
+        List<Issue> foreign = new ArrayList<>();
+        Object[][] members = {{"d2", f.d2()}, {"d4Occurrence", f.d4Occurrence()}, {"d4Escape", f.d4Escape()},
+                {"d6Verification", f.d6Verification()}, {"d6VerifiedOn", f.d6VerifiedOn()}, {"d7", f.d7()}};
+        Set<String> allowed = switch (d) {
+            case D2 -> Set.of("d2");
+            case D4 -> Set.of("d4Occurrence", "d4Escape");
+            case D6 -> Set.of("d6Verification", "d6VerifiedOn");
+            default -> Set.of("d7");
+        };
+        for (Object[] m : members) {
+            if (m[1] != null && !allowed.contains((String) m[0])) {
+                foreign.add(Issue.of((String) m[0], "eightd.findings_of_another_discipline", d));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new ProblemException(422, "validation_failed", foreign);
+        }
+        switch (d) {
+            case D2 -> d2 = f.d2();
+            case D4 -> {
+                d4Occurrence = Text.blankToNull(f.d4Occurrence());
+                d4Escape = Text.blankToNull(f.d4Escape());
+            }
+            case D6 -> {
+                checkVerifiedOn(f.d6VerifiedOn(), today);
+                d6Verification = Text.blankToNull(f.d6Verification());
+                d6VerifiedOn = f.d6VerifiedOn();
+            }
+            default -> d7 = f.d7();
+        }
+    }
+
+    private void checkVerifiedOn(LocalDate verifiedOn, LocalDate today) {
+        if (verifiedOn != null && (verifiedOn.isBefore(openedOn) || verifiedOn.isAfter(today))) {
+            throw ProblemException.invalid("d6VerifiedOn", "eightd.date_outside_report", openedOn);
+        }
     }
 
     /** The report's own fields now, in the shape of its PUT body (the base a merge patch applies to). */

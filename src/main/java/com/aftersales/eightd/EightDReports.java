@@ -110,8 +110,41 @@ public class EightDReports {
 
     private ReportView revise(EightDReport r, ReportRequests.Update request, String action) {
         ReportView before = view(r);
+        Map<Discipline, ReportRequests.Findings> findings = new EnumMap<>(Discipline.class);
+        EightDReport.WITH_FINDINGS.forEach(d -> findings.put(d, r.findings(d)));
         r.revise(request, LocalDate.now(clock));
+        // Findings changed through the report move their discipline's ETag too: a device holding the old one gets 412.
+        findings.forEach((d, was) -> {
+            if (!was.equals(r.findings(d))) {
+                em.lock(entry(r.id, d), LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+            }
+        });
         return audited(r, action, before);
+    }
+
+    /** Replaces one discipline's findings (D2, D4, D6, D7) under the discipline's own ETag, which moves on. */
+    public ReportView.FindingsView updateFindings(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
+                                                  @NotNull @Valid ReportRequests.Findings request) {
+        EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        r.findings(discipline);
+        return reviseFindings(r, forChange(r, discipline, expectedVersion), request);
+    }
+
+    /** A merge patch (RFC 7396) of one discipline's findings, under the discipline's own ETag. */
+    public ReportView.FindingsView patchFindings(@NotNull UUID id, @NotNull Discipline discipline, long expectedVersion,
+                                                 @NotNull JsonNode patch) {
+        EightDReport r = visible(id, LockModeType.PESSIMISTIC_WRITE);
+        ReportRequests.Findings current = r.findings(discipline);
+        DisciplineEntry e = forChange(r, discipline, expectedVersion);
+        return reviseFindings(r, e, mergePatch.apply(current, patch, ReportRequests.Findings.class));
+    }
+
+    private ReportView.FindingsView reviseFindings(EightDReport r, DisciplineEntry e, ReportRequests.Findings request) {
+        ReportView before = view(r);
+        r.reviseFindings(e.discipline, request, LocalDate.now(clock));
+        em.lock(e, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        audited(r, "FINDINGS_" + e.discipline, before);
+        return ReportView.FindingsView.of(e.discipline, r.findings(e.discipline), e.version());
     }
 
     /** Fills one discipline under the discipline's own ETag: edits of other disciplines or actions do not collide. */

@@ -187,6 +187,44 @@ public class EightDResource {
         return withEtag(reports.patchDiscipline(Params.uuid("eight-d-report", id), d, expected, patch));
     }
 
+    @PUT
+    @Path("{id}/disciplines/{discipline}/findings")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "The structured findings of D2 (5W2H), D4 (occurrence and escape causes), D6 (verification and "
+            + "its date) or D7 (prevention), replaced under that discipline's own ETag",
+            description = PART_ETAG + " Only the discipline's own members may be set (422 naming another's); other "
+                    + "disciplines have no findings (404). The report's own PUT and PATCH may change them too, and then "
+                    + "move the discipline's ETag on.")
+    @APIResponse(responseCode = "200", description = "The findings; ETag is the discipline's", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.FindingsView.class)))
+    public Response findings(@PathParam("id") String id, @PathParam("discipline") String discipline,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReportRequests.Findings request) {
+        long expected = Versions.required(ifMatch);
+        Discipline d = Params.enumParam("discipline", discipline, Discipline.class);
+        ReportView.FindingsView view = reports.updateFindings(Params.uuid("eight-d-report", id), d, expected, request);
+        return Versions.ok(view, view.version());
+    }
+
+    @PATCH
+    @Path("{id}/disciplines/{discipline}/findings")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Change some of the findings of D2, D4, D6 or D7 (JSON Merge Patch, RFC 7396)",
+            description = PART_ETAG + " Members left out stay; null clears one; another discipline's member is 422.")
+    @APIResponse(responseCode = "200", description = "The findings; ETag is the discipline's", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.FindingsView.class)))
+    public Response patchFindings(@PathParam("id") String id, @PathParam("discipline") String discipline,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @RequestBody(required = true, content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                                          schema = @Schema(implementation = ReportRequests.Findings.class))) JsonNode patch) {
+        long expected = Versions.required(ifMatch);
+        Discipline d = Params.enumParam("discipline", discipline, Discipline.class);
+        ReportView.FindingsView view = reports.patchFindings(Params.uuid("eight-d-report", id), d, expected, patch);
+        return Versions.ok(view, view.version());
+    }
+
     @POST
     @Path("{id}/cases")
     @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.PRODUCT_MANAGER,

@@ -33,6 +33,17 @@ public final class ReportRequests {
                                    @Size(max = 50) List<@NotNull UUID> evidence, boolean done) {
     }
 
+    /**
+     * The structured findings of one discipline, under that discipline's ETag: D2's problem description (5W2H), D4's
+     * occurrence and escape causes, D6's verification and its date, D7's prevention. Only the discipline's own members
+     * may be set; a PUT replaces them.
+     */
+    public record Findings(@Valid EightDReport.ProblemDescription d2,
+                           @Size(max = 10_000) String d4Occurrence, @Size(max = 10_000) String d4Escape,
+                           @Size(max = 10_000) String d6Verification, LocalDate d6VerifiedOn,
+                           @Valid EightDReport.Prevention d7) {
+    }
+
     public record LinkCase(@NotNull UUID caseId) {
     }
 

@@ -39,6 +39,20 @@ public record ReportView(UUID id, String reportNo, String title, UUID customerId
     public record CaseRef(UUID caseId, String caseNo, boolean recurrence, OffsetDateTime linkedAt) {
     }
 
+    /**
+     * One discipline's structured findings (only its own members set) and its ETag {@code version}, which its findings'
+     * PUT and PATCH take and move on (as do its entry's).
+     */
+    @RegisterForReflection
+    public record FindingsView(Discipline discipline, EightDReport.ProblemDescription d2, String d4Occurrence,
+                               String d4Escape, String d6Verification, LocalDate d6VerifiedOn, EightDReport.Prevention d7,
+                               long version) {
+        static FindingsView of(Discipline d, ReportRequests.Findings f, long version) {
+            return new FindingsView(d, f.d2(), f.d4Occurrence(), f.d4Escape(), f.d6Verification(), f.d6VerifiedOn(), f.d7(),
+                    version);
+        }
+    }
+
     /** One discipline; {@code version} is its own ETag (If-Match of PUT and PATCH …/disciplines/{discipline}). */
     @RegisterForReflection
     public record DisciplineView(Discipline discipline, String name, LocalDate dueDate, DisciplineEntry.Status status,

@@ -180,4 +180,45 @@ public class EightDPatchTest {
         patchAs("QUALITY_ENGINEER", "\"" + d3 + "\"").body(JsonBody.of("content", "x")).patch(base + "/disciplines/D3")
                 .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:eightd_closed"));
     }
+
+    @Test
+    void twoDevicesFillingTheFindingsOfD2AndD4BothSucceedAndAReportEditMovesTheDisciplinesETag() {
+        String id = report();
+        String base = "/api/v1/eight-d-reports/" + id;
+        // From the same read: D2's 5W2H on one device, D4's causes on another.
+        as("QUALITY_ENGINEER").body(JsonBody.of("d2", java.util.Map.of("what", "电机异响", "where", "郑州公交三公司")))
+                .header("If-Match", "\"0\"").put(base + "/disciplines/D2/findings").then().statusCode(200)
+                .header("ETag", "\"1\"").body("discipline", equalTo("D2")).body("d2.what", equalTo("电机异响"));
+        patchAs("ENGINEER", "\"0\"").body(JsonBody.of("d4Occurrence", "轴承游隙超差", "d4Escape", "来料检验未测游隙"))
+                .patch(base + "/disciplines/D4/findings").then().statusCode(200).header("ETag", "\"1\"")
+                .body("d4Occurrence", equalTo("轴承游隙超差"));
+        // The same discipline's findings from the old read: 412, nothing kept.
+        patchAs("QUALITY_ENGINEER", "\"0\"").body(JsonBody.of("d4Escape", "覆盖"))
+                .patch(base + "/disciplines/D4/findings").then().statusCode(412);
+        // A merge patch keeps what it leaves out; null clears.
+        patchAs("ENGINEER", "\"1\"").body("{\"d4Escape\":null}").patch(base + "/disciplines/D4/findings").then()
+                .statusCode(200).header("ETag", "\"2\"").body("d4Occurrence", equalTo("轴承游隙超差"))
+                .body("d4Escape", org.hamcrest.Matchers.nullValue());
+        as("QUALITY_ENGINEER").get(base).then().statusCode(200)
+                .body("d2.what", equalTo("电机异响")).body("d4Occurrence", equalTo("轴承游隙超差"))
+                .body("disciplines[2].version", equalTo(1)).body("disciplines[4].version", equalTo(2));
+
+        // Another discipline's member, a discipline without findings, no If-Match, a wrong role: refused, nothing changes.
+        patchAs("ENGINEER", "\"1\"").body(JsonBody.of("d4Occurrence", "别处")).patch(base + "/disciplines/D2/findings")
+                .then().statusCode(422).body("errors[0].field", equalTo("d4Occurrence"));
+        patchAs("ENGINEER", "\"0\"").body(JsonBody.of("d2", java.util.Map.of("what", "x")))
+                .patch(base + "/disciplines/D3/findings").then().statusCode(404);
+        patchAs("ENGINEER", null).body(JsonBody.of("d2", java.util.Map.of("what", "x")))
+                .patch(base + "/disciplines/D2/findings").then().statusCode(428);
+        patchAs("WAREHOUSE", "\"1\"").body(JsonBody.of("d2", java.util.Map.of("what", "x")))
+                .patch(base + "/disciplines/D2/findings").then().statusCode(403);
+
+        // The report's own PATCH changing D4's findings moves D4's ETag: a device holding the old one gets 412.
+        String etag = as("QUALITY_ENGINEER").get(base).then().extract().header("ETag");
+        patchAs("QUALITY_ENGINEER", etag).body(JsonBody.of("d4Occurrence", "轴承游隙超差（复核）"))
+                .patch(base).then().statusCode(200).body("disciplines[4].version", equalTo(3))
+                .body("disciplines[2].version", equalTo(1));
+        patchAs("ENGINEER", "\"2\"").body(JsonBody.of("d4Escape", "晚了")).patch(base + "/disciplines/D4/findings")
+                .then().statusCode(412);
+    }
 }
