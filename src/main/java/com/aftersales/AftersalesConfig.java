@@ -216,6 +216,10 @@ public interface AftersalesConfig {
 
         /** A case's cost lines of one category above this total (CNY) also need the general manager. */
         BigDecimal costGmThreshold();
+
+        /** Owner of a case that names no unit and whose customer has no unit to take a product line from. */
+        @WithDefault("AFTER_SALES_MANAGER")
+        String defaultOwnerRole();
     }
 
     interface Field {

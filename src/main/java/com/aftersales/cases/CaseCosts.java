@@ -35,7 +35,8 @@ import java.util.UUID;
 
 /**
  * Cost lines of a case. Staff submit them; the after-sales manager verifies or rejects; above a threshold the
- * general manager also approves. Who is billed follows the unit's entitlement frozen at intake.
+ * general manager also approves. Who is billed follows the unit's entitlement frozen at intake; a case without units (a
+ * complaint about service, a service request) bills the company.
  */
 @ApplicationScoped
 @Transactional
@@ -120,6 +121,9 @@ public class CaseCosts {
             String serial = SerialNo.of(request.serialNo()).value();
             billedUnit = units.stream().filter(u -> u.serialNo.equals(serial)).findFirst()
                     .orElseThrow(() -> ProblemException.invalid("serialNo", "cases.serial_not_in_case", serial));
+        } else if (units.isEmpty()) {
+            // A case without units (a complaint about service, a service request): the company bears its costs.
+            billedUnit = null;
         } else if (units.stream().map(u -> u.regime).distinct().count() == 1) {
             billedUnit = units.get(0);
         } else {
@@ -132,13 +136,13 @@ public class CaseCosts {
         cost.id = UUID.randomUUID();
         cost.caseId = c.id;
         cost.visitId = request.visitId();
-        cost.serialNo = billedUnit.serialNo;
+        cost.serialNo = billedUnit == null ? null : billedUnit.serialNo;
         cost.category = request.category();
         cost.amountCny = request.amountCny();
         cost.description = request.description().strip();
         cost.incurredOn = request.incurredOn();
-        cost.billedTo = billedTo(billedUnit.regime);
-        cost.contractRef = billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
+        cost.billedTo = billedUnit == null ? CaseCost.BilledTo.COMPANY : billedTo(billedUnit.regime);
+        cost.contractRef = billedUnit != null && billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
         cost.status = CaseCost.Status.SUBMITTED;
         cost.submittedBy = caller.subject();
         costs.persistAndFlush(cost);

@@ -8,6 +8,8 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.shared.security.Roles;
+import com.aftersales.shared.error.Messages;
+import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
@@ -85,7 +87,8 @@ public class CaseIntake {
 
     /**
      * Opens the case. Its reads are four statements whatever the number of units: the customer and the SLA, the units,
-     * their entitlement facts (terms and contracts), and the routing, the case number and a possible duplicate.
+     * their entitlement facts (terms and contracts), and the routing, the case number and a possible duplicate. A case
+     * without units reads two: the customer and the SLA, and the routing with the case number.
      */
     public Opened open(@NotNull @Valid OpenCaseRequest request, Locale locale) {
         CaseSettings.Intake intake = settings.intake(request.customerId(), request.severity());
@@ -95,9 +98,25 @@ public class CaseIntake {
         }
         LocalDate today = LocalDate.now(clock);
         List<Issue> issues = new ArrayList<>();
-        if (request.failureDate().isAfter(today)) {
+        boolean service = request.type() == CaseType.SERVICE;
+        // A service request has a purpose and no failure date; every other case a failure date and no purpose.
+        if (service && request.purpose() == null) {
+            issues.add(Issue.of("purpose", "cases.purpose_required"));
+        } else if (!service && request.purpose() != null) {
+            issues.add(Issue.of("purpose", "cases.purpose_only_for_service"));
+        }
+        if (service && request.failureDate() != null) {
+            issues.add(Issue.of("failureDate", "cases.no_failure_for_service"));
+        } else if (!service && request.failureDate() == null) {
+            issues.add(Issue.of("failureDate", "validation.required"));
+        } else if (!service && request.failureDate().isAfter(today)) {
             issues.add(Issue.of("failureDate", "cases.failure_in_future"));
         }
+        if (request.units().isEmpty() && !request.type().mayHaveNoUnit()) {
+            issues.add(Issue.of("units", "cases.units_required", Messages.coded("case_type", request.type())));
+        }
+        // The units' entitlements are frozen on the failure date, a service request's on the day it is opened.
+        LocalDate asOf = service || request.failureDate() == null ? today : request.failureDate();
         Map<String, Integer> indexBySerial = new LinkedHashMap<>();
         for (int i = 0; i < request.units().size(); i++) {
             String serial = SerialNo.of(request.units().get(i).serialNo()).value();
@@ -106,35 +125,43 @@ public class CaseIntake {
             }
         }
         Map<String, UnitRecord> found = new HashMap<>();
-        units.bySerials(List.copyOf(indexBySerial.keySet())).forEach(u -> found.put(u.serialNo(), u));
+        if (!indexBySerial.isEmpty()) {
+            units.bySerials(List.copyOf(indexBySerial.keySet())).forEach(u -> found.put(u.serialNo(), u));
+        }
         List<UnitRecord> caseUnitsInOrder = new ArrayList<>();
         indexBySerial.forEach((serial, i) -> {
             UnitRecord unit = found.get(serial);
             // Unknown and foreign serials get the same answer: a customer account learns nothing about other customers.
             if (unit == null || !unit.customerId().equals(request.customerId())) {
                 issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_not_of_customer", serial));
-            } else if (unit.deliveryDate() == null || request.failureDate().isBefore(unit.deliveryDate())) {
+            } else if (!service && (unit.deliveryDate() == null || asOf.isBefore(unit.deliveryDate()))) {
+                // A service request may come before delivery (commissioning, delivery service); a failure may not.
                 issues.add(Issue.of("failureDate", "cases.failure_before_delivery", serial,
                         unit.deliveryDate() == null ? "-" : unit.deliveryDate()));
             } else {
                 caseUnitsInOrder.add(unit);
             }
         });
+        UnitRecord primary = caseUnitsInOrder.isEmpty() ? null : caseUnitsInOrder.get(0);
+        if (primary != null && request.productLine() != null && request.productLine() != primary.productLine()) {
+            issues.add(Issue.of("productLine", "cases.product_line_of_units", primary.serialNo(),
+                    Messages.coded("product_line", primary.productLine())));
+        }
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
         }
 
-        Map<String, Entitlements.Facts> facts = entitlements.facts(caseUnitsInOrder.stream().map(UnitRecord::serialNo).toList());
-        UnitRecord primary = caseUnitsInOrder.get(0);
+        Map<String, Entitlements.Facts> facts = caseUnitsInOrder.isEmpty() ? Map.of()
+                : entitlements.facts(caseUnitsInOrder.stream().map(UnitRecord::serialNo).toList());
         OffsetDateTime now = OffsetDateTime.now(clock);
 
         ServiceCase c = new ServiceCase();
         c.id = UUID.randomUUID();
         c.type = request.type();
+        c.servicePurpose = request.purpose();
         c.status = CaseStatus.NEW;
         c.severity = request.severity();
         c.customerId = request.customerId();
-        c.productLine = primary.productLine();
         c.title = request.title().strip();
         c.description = request.description().strip();
         c.failureDate = request.failureDate();
@@ -145,13 +172,19 @@ public class CaseIntake {
         c.firstResponseDue = now.plus(Duration.ofHours(intake.firstResponseHours()));
         c.resolutionDue = now.plus(Duration.ofHours(intake.resolutionHours()));
         c.createdBy = caller.subject();
-        String duplicateCaseNo = routeNumberAndDuplicate(c, today, primary, caseUnitsInOrder);
+        String duplicateCaseNo = null;
+        if (primary != null) {
+            c.productLine = primary.productLine();
+            duplicateCaseNo = routeNumberAndDuplicate(c, today, primary, caseUnitsInOrder);
+        } else {
+            routeAndNumberWithoutUnits(c, today, request.productLine());
+        }
         cases.persist(c);
 
         List<CaseUnit> frozen = new ArrayList<>();
         for (UnitRecord unit : caseUnitsInOrder) {
             OpenCaseRequest.UnitReport report = request.units().get(indexBySerial.get(unit.serialNo()));
-            EntitlementPolicy.Decision d = entitlements.decide(facts.get(unit.serialNo()), request.failureDate(),
+            EntitlementPolicy.Decision d = entitlements.decide(facts.get(unit.serialNo()), asOf,
                     report.mileageKm(), report.operatingHours());
             CaseUnit cu = CaseUnit.frozen(c.id, unit, d, report.mileageKm(), report.operatingHours());
             caseUnits.persist(cu);
@@ -161,7 +194,7 @@ public class CaseIntake {
         outbox.add("CASE_ROUTED", Outbox.Recipient.role(c.ownerRole), Outbox.payload("caseId", c.id, "caseNo", c.caseNo,
                 "title", c.title, "severity", c.severity, "ownerRole", c.ownerRole, "ownerPerson", null,
                 "firstResponseDue", outbox.localTime(c.firstResponseDue)), "case-routed:" + c.id + ":0");
-        handOffOpened(c, primary.projectCode() != null);
+        handOffOpened(c, primary != null && primary.projectCode() != null);
         em.flush();
         // The units just written and the duplicate's number already read: the view needs no statement of its own.
         CaseView view = views.opened(c, frozen, duplicateCaseNo, locale);
@@ -189,6 +222,34 @@ public class CaseIntake {
                 outbox.add("CASE_OPENED", Outbox.Recipient.role(role), payload, "case-opened:" + c.id + ":" + role);
             }
         }
+    }
+
+    /** 客诉单 KS-2026-000123; a service request 服务单 FW-2026-000124 (one sequence for both). */
+    private static String caseNo(CaseType type, LocalDate today, long next) {
+        return "%s-%d-%06d".formatted(type == CaseType.SERVICE ? "FW" : "KS", today.getYear(), next);
+    }
+
+    /**
+     * A case without units: its product line is the one given, else the customer's most common one (ties by name),
+     * and it is routed as a unit of that line outside a project would be; with no line at all it goes to the default
+     * owner role (aftersales.cases.default-owner-role). One statement with the case number; no duplicate check (a
+     * duplicate is a case on the same unit).
+     */
+    private void routeAndNumberWithoutUnits(ServiceCase c, LocalDate today, ProductLine given) {
+        Object[] row = (Object[]) em.createNativeQuery("""
+                        with line as (
+                            select coalesce(cast(?1 as text), (select u.product_line from unit_record u where u.customer_id = ?2
+                                                               group by 1 order by count(*) desc, 1 limit 1)) as pl)
+                        select l.pl, (select r.owner_role from case_routing r where r.product_line = l.pl and not r.in_project),
+                               nextval('case_no_seq')
+                        from line l""")
+                .setParameter(1, given == null ? null : given.name())
+                .setParameter(2, c.customerId)
+                .getSingleResult();
+        c.productLine = row[0] == null ? null : ProductLine.valueOf((String) row[0]);
+        c.ownerRole = row[1] == null ? config.cases().defaultOwnerRole() : (String) row[1];
+        c.managerRole = c.ownerRole;
+        c.caseNo = caseNo(c.type, today, ((Number) row[2]).longValue());
     }
 
     private String routeNumberAndDuplicate(ServiceCase c, LocalDate today, UnitRecord primary, List<UnitRecord> caseUnitsInOrder) {
@@ -226,7 +287,7 @@ public class CaseIntake {
         }
         c.ownerRole = (String) row[0];
         c.managerRole = c.ownerRole;
-        c.caseNo = "KS-%d-%06d".formatted(today.getYear(), ((Number) row[1]).longValue());
+        c.caseNo = caseNo(c.type, today, ((Number) row[1]).longValue());
         if (row[2] != null) {
             double similarity = ((Number) row[5]).doubleValue();
             if (similarity >= config.cases().duplicateSimilarity()) {

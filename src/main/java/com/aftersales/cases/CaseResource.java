@@ -79,13 +79,20 @@ public class CaseResource {
     @POST
     @Idempotent
     @AnyRole
-    @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates")
+    @Operation(summary = "Open a case: freezes each unit's entitlement, routes it, sets SLA due times, flags duplicates",
+            description = "A complaint or grievance about the service itself may name no unit (units empty or left out): its "
+                    + "product line is productLine, else the customer's most common one, else none and the default owner "
+                    + "takes it. A service request (type SERVICE: delivery service, training, technical exchange, "
+                    + "commissioning) has a purpose and no failureDate, units optional, number FW-…; its units' entitlements "
+                    + "are frozen on the day it is opened, and its visits have the same travel approval, costs and report as "
+                    + "a fault case's. Claims, returns and repairs need at least one unit.")
     @APIResponse(responseCode = "201", description = "Created", headers = {@Header(name = "Location"), @Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "404", description = "The customerId names no customer the caller may see")
     public Response open(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OpenCaseRequest.class), examples = @ExampleObject(name = "zh-CN", summary = "客户来电投诉电机异响",
-            value = "{\"type\":\"COMPLAINT\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"units\":[{\"serialNo\":\"GY2024030512\",\"mileageKm\":58200}],\"failureDate\":\"2026-11-28\",\"title\":\"电机异响\",\"description\":\"车辆爬坡时驱动电机有明显异响，伴随控制器过温报警，已停运等待处理。\",\"reporter\":{\"name\":\"李师傅\",\"phone\":\"138 0000 1234\"},\"channel\":\"PHONE\",\"severity\":\"HIGH\"}"))) OpenCaseRequest request) {
+            schema = @Schema(implementation = OpenCaseRequest.class), examples = {@ExampleObject(name = "zh-CN", summary = "客户来电投诉电机异响",
+            value = "{\"type\":\"COMPLAINT\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"units\":[{\"serialNo\":\"GY2024030512\",\"mileageKm\":58200}],\"failureDate\":\"2026-11-28\",\"title\":\"电机异响\",\"description\":\"车辆爬坡时驱动电机有明显异响，伴随控制器过温报警，已停运等待处理。\",\"reporter\":{\"name\":\"李师傅\",\"phone\":\"138 0000 1234\"},\"channel\":\"PHONE\",\"severity\":\"HIGH\"}"), @ExampleObject(name = "service request", summary = "调试服务单（无故障）",
+            value = "{\"type\":\"SERVICE\",\"purpose\":\"COMMISSIONING\",\"customerId\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"units\":[{\"serialNo\":\"GY2024030512\"}],\"title\":\"新车电驱系统调试\",\"description\":\"客户新到 12 台车，需现场调试电驱系统并培训司机。\",\"reporter\":{\"name\":\"王经理\"},\"channel\":\"PHONE\",\"severity\":\"MEDIUM\"}")})) OpenCaseRequest request) {
         // The view as serialised once for the audit entry: the idempotent store and the answer reuse that JSON.
         CaseIntake.Opened opened = intake.open(request, locale());
         return Response.created(URI.create("/api/v1/cases/" + opened.view().id()))

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 /** A case as the API shows it. Internal fields are null for a customer account. */
 @RegisterForReflection
-public record CaseView(UUID id, String caseNo, CaseType type, CaseStatus status, List<CaseStatus> allowedTransitions,
+public record CaseView(UUID id, String caseNo, CaseType type, ServicePurpose purpose, CaseStatus status, List<CaseStatus> allowedTransitions,
                        Severity severity, UUID customerId, ProductLine productLine, String title, String description,
                        LocalDate failureDate, OpenCaseRequest.Reporter reporter, Channel channel, String ownerRole,
                        String ownerPerson, String managerRole, boolean major, String majorReason, String actionPlan,

@@ -82,7 +82,7 @@ class CaseViews {
                 .map(u -> new CaseView.UnitEntitlement(u.serialNo, u.mileageKm, u.operatingHours, u.regime, u.validUntil,
                         u.decidedByKind, u.decidedById, u.decidedByRef, reason(u, locale)))
                 .toList();
-        return new CaseView(c.id, c.caseNo, c.type, c.status, List.copyOf(c.status.next()), c.severity, c.customerId,
+        return new CaseView(c.id, c.caseNo, c.type, c.servicePurpose, c.status, List.copyOf(c.status.next()), c.severity, c.customerId,
                 c.productLine, c.title, c.description, c.failureDate,
                 new OpenCaseRequest.Reporter(c.reporterName, c.reporterPhone, c.reporterEmail), c.channel,
                 c.ownerRole, internal ? c.ownerPerson : null, internal ? c.managerRole : null, c.major, internal ? c.majorReason : null,

@@ -85,7 +85,7 @@ public class FieldVisitReports {
     }
 
     /** What the workbook shows beyond the visit: the case number, its units and the signature's file name. */
-    record ReportSheet(FieldVisits.VisitView visit, String caseNo, List<String> serialNos, String signatureFile) {
+    record ReportSheet(FieldVisits.VisitView visit, String caseNo, CaseType caseType, List<String> serialNos, String signatureFile) {
     }
 
     @Inject
@@ -197,7 +197,7 @@ public class FieldVisitReports {
         String signature = v.signatureAttachmentId() == null ? null
                 : attachments.ofCase(c.id, v.signatureAttachmentId()).map(a -> a.fileName).orElse(null);
         List<String> serials = caseViews.of(c, locale).units().stream().map(CaseView.UnitEntitlement::serialNo).toList();
-        return new ReportSheet(FieldVisits.VisitView.of(v), c.caseNo, serials, signature);
+        return new ReportSheet(FieldVisits.VisitView.of(v), c.caseNo, c.type, serials, signature);
     }
 
     private OfflineWindow window() {

@@ -39,7 +39,7 @@ final class FieldVisitWorkbook {
             ws.width(2, 14);
             ws.width(3, 18);
             int row = title(ws, "技术服务表", 3);
-            row = pair(ws, row, "客诉单号", sheet.caseNo());
+            row = pair(ws, row, sheet.caseType() == CaseType.SERVICE ? "服务单号" : "客诉单号", sheet.caseNo());
             row = pair(ws, row, "服务类型", purpose(v.purpose()));
             row = pair(ws, row, "计划日期", v.plannedDate().toString());
             row = pair(ws, row, "服务地点", v.site());

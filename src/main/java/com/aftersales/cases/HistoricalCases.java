@@ -126,7 +126,10 @@ public class HistoricalCases {
         return ids;
     }
 
-    /** The cases received in [from, to] (business days), live and imported, as the ledger shows them; oldest first. */
+    /**
+     * The complaint cases (not service requests) received in [from, to] (business days), live and imported, as the
+     * ledger shows them; oldest first.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LedgerCase> ledger(LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
@@ -137,7 +140,7 @@ public class HistoricalCases {
                        (select sum(k.amount_cny) from case_cost k where k.case_id = c.id and k.status = 'VERIFIED'
                           and k.billed_to = 'COMPANY')
                 from service_case c join customer_name cu on cu.id = c.customer_id
-                where c.created_at >= ?1 and c.created_at < ?2
+                where c.created_at >= ?1 and c.created_at < ?2 and c.type <> 'SERVICE'
                 order by c.created_at, c.case_no""")
                 .setParameter(1, from.atStartOfDay(clock.getZone()).toOffsetDateTime())
                 .setParameter(2, to.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime())

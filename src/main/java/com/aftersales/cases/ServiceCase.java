@@ -48,8 +48,9 @@ public class ServiceCase extends Versioned {
     @Column(name = "customer_id", nullable = false, updatable = false)
     public UUID customerId;
 
+    /** Null for a case without units whose customer has none either (routed to the default owner). */
     @Enumerated(EnumType.STRING)
-    @Column(name = "product_line", nullable = false)
+    @Column(name = "product_line")
     public ProductLine productLine;
 
     @Column(nullable = false)
@@ -58,8 +59,13 @@ public class ServiceCase extends Versioned {
     @Column(nullable = false)
     public String description;
 
-    @Column(name = "failure_date", nullable = false)
+    /** Null for a service request, which has its purpose instead. */
+    @Column(name = "failure_date")
     public LocalDate failureDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "service_purpose", updatable = false)
+    public ServicePurpose servicePurpose;
 
     @Column(name = "reporter_name", nullable = false)
     public String reporterName;

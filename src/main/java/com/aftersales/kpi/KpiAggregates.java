@@ -76,9 +76,9 @@ public class KpiAggregates {
 
     /** The same definitions as {@link KpiCatalog}'s statements, restricted to the months from :since. */
     static final List<Source> SOURCES = List.of(
-            // cases and first response: cases opened in the month
+            // cases and first response: complaint cases opened in the month
             new Source(month(KpiCatalog.local("c.created_at")), "c.customer_id", "c.product_line",
-                    "from service_case c" + caseGrain("c.id") + " where c.created_at >= :sinceTs",
+                    "from service_case c" + caseGrain("c.id") + " where c.created_at >= :sinceTs and " + KpiCatalog.COMPLAINT,
                     Map.of("cases", ONE, "fr_cases", flag("c.first_responded_at is not null"),
                             "fr_hours", "coalesce(extract(epoch from c.first_responded_at - c.created_at) / 3600, 0)",
                             "fr_on_time", flag("c.first_responded_at <= c.first_response_due"))),
@@ -114,13 +114,13 @@ public class KpiAggregates {
                     "from return_unit ru join return_order ro on ro.id = ru.return_id join service_case c on c.id = ro.case_id "
                             + "join unit u on u.id = ru.unit_id" + unitGrain("u.product_model") + " where ru.judged_at >= :sinceTs",
                     Map.of("ntf_judged", ONE, "ntf_units", flag("ru.verdict = 'NTF'"))),
-            // verified company-borne costs incurred in the month, with the supplier share unrounded (rounded per group on read)
+            // verified company-borne costs of complaint cases incurred in the month, with the supplier share unrounded (rounded per group on read)
             new Source(month("cc.incurred_on"), "c.customer_id", "c.product_line",
                     "from case_cost cc join service_case c on c.id = cc.case_id "
                             + "left join (select ro.case_id, avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
                             + "join return_unit ru on ru.return_id = ro.id group by 1) s on s.case_id = cc.case_id"
                             + unitGrain("cc.product_model") + " where cc.status = 'VERIFIED' and cc.billed_to = 'COMPANY' "
-                            + "and cc.incurred_on >= :since",
+                            + "and cc.incurred_on >= :since and " + KpiCatalog.COMPLAINT,
                     Map.of("cost_lines", ONE, "cost_cny", "cc.amount_cny", "cost_recovery_cny", "cc.amount_cny * coalesce(s.share, 0)")),
             // units delivered in the month (units in the field by a month's end are the sum up to it), every month on
             // every refresh: units are registered or corrected long after their delivery, and unit_fleet is small

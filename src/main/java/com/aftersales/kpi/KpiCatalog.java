@@ -6,7 +6,10 @@ import java.util.function.Function;
 /**
  * Every KPI: its key, titles and formula in zh-CN and en, columns, and its SQL for a grouping. The definitions here are
  * what the API documents. Conventions: periods are calendar days in the service's zone, both ends included; a
- * <em>failure case</em> is a case of any type but GRIEVANCE that was not REJECTED; <em>units in the field</em> are
+ * <em>complaint case</em> is a case of any type but SERVICE (a service request: delivery, training, technical exchange,
+ * commissioning), with or without units; a <em>failure case</em> is a complaint case but a GRIEVANCE that was not
+ * REJECTED (per-unit figures count its units, so a case without units adds to no per-unit figure); warranty cost leaves
+ * service requests out; follow-ups and satisfaction count every case; <em>units in the field</em> are
  * units delivered on or before the end of the period (of the month, for groupBy=month); percentages have 2 decimals.
  */
 final class KpiCatalog {
@@ -25,7 +28,8 @@ final class KpiCatalog {
     }
 
     static final Col GROUP = new Col("group", "分组", "group");
-    static final String FAILURE = "c.type <> 'GRIEVANCE' and c.status <> 'REJECTED'";
+    static final String COMPLAINT = "c.type <> 'SERVICE'";
+    static final String FAILURE = "c.type not in ('GRIEVANCE', 'SERVICE') and c.status <> 'REJECTED'";
     /** A customer account's filter on the table aliased {@code alias}; Kpis drops it from the text for staff. */
     static String scope(String alias) {
         return "(cast(:scope as uuid) is null or " + alias + ".customer_id = cast(:scope as uuid))";
@@ -88,9 +92,9 @@ final class KpiCatalog {
             "c.product_line", "cc.product_model", null);
 
     /**
-     * Verified company-borne cost lines of the period with the mean supplier share of their case's returned units. The
-     * shares are aggregated once for all cases (a hash join, not a lookup per line). The case is left-joined: its
-     * foreign key makes that the same as an inner join, and the planner drops it where no case column is read.
+     * Verified company-borne cost lines of complaint cases in the period with the mean supplier share of their case's
+     * returned units. The shares are aggregated once for all cases (a hash join, not a lookup per line). The case is
+     * left-joined (its foreign key makes that the same as an inner join) for its type, customer and product line.
      */
     static String costs() {
         return "from (select case_id, product_model, category, cast(date_trunc('month', incurred_on) as date) as month, "
@@ -98,19 +102,20 @@ final class KpiCatalog {
                 + "and incurred_on between :from and :to) cc "
                 + "left join service_case c on c.id = cc.case_id "
                 + "left join (select ro.case_id, avg(coalesce(ru.supplier_share, 0)) as share from return_order ro "
-                + "join return_unit ru on ru.return_id = ro.id group by 1) s on s.case_id = cc.case_id where " + CASE_SCOPE;
+                + "join return_unit ru on ru.return_id = ro.id group by 1) s on s.case_id = cc.case_id where " + COMPLAINT + " and "
+                + CASE_SCOPE;
     }
 
     static final List<Kpi> ALL = List.of(
             new Kpi("cases", "客诉数量（按类型、严重度）", "Cases by type and severity",
-                    "期间内登记的客诉单数，按类型与严重度", "cases opened in the period, by type and severity", false,
+                    "期间内登记的客诉单数（不含服务单），按类型与严重度", "complaint cases (not service requests) opened in the period, by type and severity", false,
                     List.of(GROUP, new Col("type", "类型", "type"), new Col("severity", "严重度", "severity"),
                             new Col("cases", "数量", "cases")),
                     ctx -> {
                         Kpis.Dims d = caseDims(local("c.created_at"));
                         return "select " + d.expr(ctx.groupBy()) + " as grp, c.type, c.severity, count(*) "
                                 + "from service_case c" + d.join(ctx.groupBy())
-                                + " where c.created_at >= :fromTs and c.created_at < :toTs and " + CASE_SCOPE
+                                + " where c.created_at >= :fromTs and c.created_at < :toTs and " + COMPLAINT + " and " + CASE_SCOPE
                                 + " group by 1, 2, 3 order by 1, 2, 3";
                     }),
             new Kpi("ppm", "PPM（百万分之故障率）", "PPM",
@@ -184,8 +189,8 @@ final class KpiCatalog {
                                 + " group by 1 order by 1";
                     }),
             new Kpi("firstResponse", "首次响应时间", "Time to first response",
-                    "期间内登记且已响应的客诉单：首次响应时间 − 登记时间（小时），平均值与 90 分位；按时响应占比",
-                    "cases opened in the period and answered: first response − opened, in hours, mean and 90th percentile; share on time",
+                    "期间内登记且已响应的客诉单（不含服务单）：首次响应时间 − 登记时间（小时），平均值与 90 分位；按时响应占比",
+                    "complaint cases (not service requests) opened in the period and answered: first response − opened, in hours, mean and 90th percentile; share on time",
                     false,
                     List.of(GROUP, new Col("cases", "客诉单数", "cases"), new Col("avgHours", "平均小时", "mean hours"),
                             new Col("p90Hours", "90分位小时", "p90 hours"), new Col("onTimePct", "按时响应 %", "on time %")),
@@ -197,7 +202,7 @@ final class KpiCatalog {
                                 + "from (select c.*, extract(epoch from c.first_responded_at - c.created_at) / 3600 as h, "
                                 + "c.first_responded_at <= c.first_response_due as on_time from service_case c "
                                 + "where c.created_at >= :fromTs and c.created_at < :toTs and c.first_responded_at is not null and "
-                                + CASE_SCOPE + ") c" + d.join(ctx.groupBy()) + " group by 1 order by 1";
+                                + COMPLAINT + " and " + CASE_SCOPE + ") c" + d.join(ctx.groupBy()) + " group by 1 order by 1";
                     }),
             new Kpi("containment", "临时措施（D3）时间", "Time to containment (8D D3)",
                     "期间内开立且 D3 已完成的 8D 报告：D3 完成时间 − 首个客诉单登记时间（小时），平均值与 90 分位",
@@ -271,8 +276,8 @@ final class KpiCatalog {
                                 + "and f.done_at < :toTs and " + CASE_SCOPE + " group by 1 order by 1";
                     }),
             new Kpi("warrantyCost", "三包费用（按费用类别）", "Warranty cost by category",
-                    "期间内发生、已核实、由公司承担的费用；供应商索赔 = 费用 × 该客诉单退货产品供应商分摊比例的平均值；净额 = 费用 − 索赔",
-                    "verified costs borne by the company, incurred in the period; supplier recovery = cost × mean supplier share of the case's returned units; net = cost − recovery",
+                    "期间内发生、已核实、由公司承担的客诉单费用（不含服务单）；供应商索赔 = 费用 × 该客诉单退货产品供应商分摊比例的平均值；净额 = 费用 − 索赔",
+                    "verified costs of complaint cases (not service requests) borne by the company, incurred in the period; supplier recovery = cost × mean supplier share of the case's returned units; net = cost − recovery",
                     true,
                     List.of(GROUP, new Col("category", "费用类别", "category"), new Col("costCny", "费用（元）", "cost CNY"),
                             new Col("supplierRecoveryCny", "供应商索赔（元）", "supplier recovery CNY"),

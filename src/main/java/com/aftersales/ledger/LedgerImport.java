@@ -184,7 +184,8 @@ public class LedgerImport {
 
     /** The row's cells read and checked on their own; null when nothing more can be checked. */
     private Row row(UploadRow r, String caseNo) {
-        CaseType type = r.oneOf(TYPE, v -> parse(v, TYPES, CaseType.values()), "投诉/COMPLAINT, 抱怨/GRIEVANCE, 索赔/CLAIM, "
+        // The complaint ledger's five types; a service request (SERVICE) is not a ledger row.
+        CaseType type = r.oneOf(TYPE, v -> parse(v, TYPES, TYPES.values().toArray(CaseType[]::new)), "投诉/COMPLAINT, 抱怨/GRIEVANCE, 索赔/CLAIM, "
                 + "退换货/RETURN_EXCHANGE, 维修/REPAIR");
         r.required(TYPE, r.text(TYPE));
         Severity severity = r.oneOf(SEVERITY, v -> parse(v, SEVERITIES, Severity.values()), "低/LOW, 中/MEDIUM, 高/HIGH, 紧急/CRITICAL");

@@ -29,7 +29,8 @@ import java.util.List;
  * Record retention: a unit's records are kept until 31 December of the year after its product life ends
  * ({@code aftersales_kept_until} in the database, product life per model, '*' the default), and longer while a recall's
  * legal hold covers the unit. After that, personal data is removed (anonymised) from the unit and from the cases all of
- * whose units are past retention; the records themselves stay for the quality center's statistics. Audited.
+ * whose units are past retention; a finished case without units is kept as a unit delivered the day it finished would be
+ * (the default product life '*'). The records themselves stay for the quality center's statistics. Audited.
  */
 @ApplicationScoped
 public class Retention {
@@ -236,10 +237,17 @@ public class Retention {
                                                       action_plan = case when c.action_plan is null then null else ?8 end,
                                                       anonymised_at = ?5, version = c.version + 1, updated_at = ?5
                             where c.anonymised_at is null
-                              and exists (select 1 from case_unit cu join units x on x.id = cu.unit_id where cu.case_id = c.id)
-                              and not exists (select 1 from case_unit cu join unit u2 on u2.id = cu.unit_id
-                                              where cu.case_id = c.id and u2.anonymised_at is null
-                                                and u2.id not in (select id from units))
+                              and (exists (select 1 from case_unit cu join units x on x.id = cu.unit_id where cu.case_id = c.id)
+                                   and not exists (select 1 from case_unit cu join unit u2 on u2.id = cu.unit_id
+                                                   where cu.case_id = c.id and u2.anonymised_at is null
+                                                     and u2.id not in (select id from units))
+                                   -- A case without units (a complaint about service, a service request): the job
+                                   -- removes its data once the default product life and a calendar year have passed
+                                   -- since it was finished, as a unit delivered that day would be.
+                                   or cast(?2 as text) is null and c.status in ('CLOSED', 'REJECTED')
+                                      and not exists (select 1 from case_unit cu where cu.case_id = c.id)
+                                      and aftersales_kept_until(cast(coalesce(c.closed_at, c.updated_at) at time zone cast(?6 as text)
+                                                                     as date), '*') < ?1)
                             returning c.id, c.case_no
                         ), backlog as (
                             -- Cases the purge before V35 anonymised (their title still stands): the rest now, once.

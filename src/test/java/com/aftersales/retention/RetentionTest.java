@@ -188,6 +188,32 @@ class RetentionTest {
     }
 
     @Test
+    void aFinishedCaseWithoutUnitsIsKeptAsAUnitDeliveredTheDayItFinishedWouldBe() {
+        String customer = Api.newCustomer(Api.unique("rn"));
+        // Complaints about the service itself, no unit: one finished in 2000 (default life 15 years: kept until
+        // 2016-12-31), one finished this year, one still open since 2000.
+        java.util.function.Supplier<String> complaint = () -> as("SALES").body(CaseBodies.open(customer).type("COMPLAINT")
+                        .failureDate(TestClock.today()).reporter("赵女士", "13900000000").json())
+                .post("/api/v1/cases").then().statusCode(201).extract().path("id");
+        String old = complaint.get();
+        String recent = complaint.get();
+        String open = complaint.get();
+        Sql.exec("update service_case set status = 'CLOSED', closed_at = timestamptz '2000-03-01 10:00+08' where id = cast(?1 as uuid)", old);
+        Sql.exec("update service_case set status = 'CLOSED', closed_at = now() where id = cast(?1 as uuid)", recent);
+        Sql.exec("update service_case set updated_at = timestamptz '2000-03-01 10:00+08' where id = cast(?1 as uuid)", open);
+
+        as("ADMIN").post("/api/v1/admin/jobs/retention/runs").then().statusCode(200);
+        assertThat(Sql.text("select reporter_name || '|' || coalesce(reporter_phone, '-') from service_case "
+                + "where id = cast(?1 as uuid)", old)).isEqualTo("（已匿名）|-");
+        assertThat(Sql.count("select count(*) from audit_log where action = 'ANONYMISE' and entity_type = 'case' "
+                + "and entity_id = ?1", old)).isEqualTo(1);
+        for (String kept : java.util.List.of(recent, open)) {
+            assertThat(Sql.text("select reporter_name || '|' || reporter_phone from service_case where id = cast(?1 as uuid)", kept))
+                    .isEqualTo("赵女士|13900000000");
+        }
+    }
+
+    @Test
     void productLifeIsCheckedAndOnlyAdminSetsIt() {
         as("ADMIN").header("If-None-Match", "*").body(productLife(0)).put("/api/v1/retention/product-life/TM220").then()
                 .statusCode(422).body("errors[0].field", equalTo("lifeYears"));

@@ -126,8 +126,19 @@ public final class CaseBodies {
             return add("units", JsonBody.object("serialNo", serialNo, "mileageKm", mileageKm));
         }
 
+        /** The failure date (of the incident, for a complaint about service); null leaves it out, as a service request does. */
         public OpenCase failureDate(LocalDate date) {
             return set("failureDate", date);
+        }
+
+        /** A service request's purpose: DELIVERY_SERVICE, TRAINING, TECHNICAL_EXCHANGE or COMMISSIONING (null: none). */
+        public OpenCase purpose(String purpose) {
+            return set("purpose", purpose);
+        }
+
+        /** The product line of a case without units (null: the customer's own). */
+        public OpenCase productLine(String productLine) {
+            return set("productLine", productLine);
         }
 
         public OpenCase title(String title) {
