@@ -4,6 +4,7 @@ import com.aftersales.unit.UnitRecord;
 import com.aftersales.warranty.EntitlementPolicy;
 import com.aftersales.warranty.Entitlements;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import com.aftersales.AftersalesConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -61,6 +62,9 @@ public class HistoricalCases {
     @Inject
     Clock clock;
 
+    @Inject
+    AftersalesConfig config;
+
     /** Which of these numbers are cases already (imported or live). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Set<String> existing(Collection<String> caseNos) {
@@ -81,30 +85,35 @@ public class HistoricalCases {
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (Historical h : cases) {
             UUID id = UUID.randomUUID();
-            UnitRecord primary = h.units().get(0);
+            UnitRecord primary = h.units().isEmpty() ? null : h.units().get(0);
             // Due times from the SLA of the case's severity (the customer's own, else the default) and the owner role
-            // from the routing, as for a live case: the KPIs judge the historical first response by the same rule.
+            // from the routing, as for a live case: the KPIs judge the historical first response by the same rule. A
+            // case without units is routed as a live one is (the customer's most common line, else the default owner).
             em.createNativeQuery("""
                     insert into service_case (id, case_no, type, status, severity, customer_id, product_line, title,
                         description, failure_date, reporter_name, channel, owner_role, manager_role, first_response_due,
                         resolution_due, first_responded_at, responded_at, resolved_at, closed_at, created_by, created_at,
                         updated_at, imported_at, ledger_eight_d_no)
-                    select ?1, ?2, ?3, 'CLOSED', ?4, ?5, ?6, ?7, ?8, ?9, '台帐', 'OTHER', r.owner_role, r.owner_role,
+                    select ?1, ?2, ?3, 'CLOSED', ?4, ?5, l.pl, ?7, ?8, ?9, '台帐', 'OTHER', coalesce(r.owner_role, ?17),
+                        coalesce(r.owner_role, ?17),
                         cast(?10 as timestamptz) + make_interval(hours => s.first_response_hours),
                         cast(?10 as timestamptz) + make_interval(hours => s.resolution_hours),
                         cast(?11 as timestamptz), cast(?11 as timestamptz), ?12, ?12, ?13, ?10, ?14, ?14, cast(?15 as text)
-                    from case_routing r,
+                    from (select coalesce(cast(?6 as text), (select u.product_line from unit_record u where u.customer_id = ?5
+                                                             group by 1 order by count(*) desc, 1 limit 1)) as pl) l
+                         left join case_routing r on r.product_line = l.pl and r.in_project = ?16,
                          lateral (select first_response_hours, resolution_hours from case_sla
                                   where severity = ?4 and (customer_id = ?5 or customer_id is null)
-                                  order by customer_id nulls last limit 1) s
-                    where r.product_line = ?6 and r.in_project = ?16""")
+                                  order by customer_id nulls last limit 1) s""")
                     .setParameter(1, id).setParameter(2, h.caseNo()).setParameter(3, h.type().name())
                     .setParameter(4, h.severity().name()).setParameter(5, h.customerId())
-                    .setParameter(6, primary.productLine().name())
+                    .setParameter(6, primary == null ? null : primary.productLine().name())
                     .setParameter(7, h.description().length() > 100 ? h.description().substring(0, 100) : h.description())
                     .setParameter(8, h.description()).setParameter(9, h.failureDate()).setParameter(10, h.receivedAt())
                     .setParameter(11, h.firstRespondedAt()).setParameter(12, h.closedAt()).setParameter(13, IMPORTED_BY)
-                    .setParameter(14, now).setParameter(15, h.eightDNo()).setParameter(16, primary.projectCode() != null)
+                    .setParameter(14, now).setParameter(15, h.eightDNo())
+                    .setParameter(16, primary != null && primary.projectCode() != null)
+                    .setParameter(17, config.cases().defaultOwnerRole())
                     .executeUpdate();
             for (UnitRecord unit : h.units()) {
                 EntitlementPolicy.Decision d = entitlements.decide(facts.get(unit.serialNo()), h.failureDate(), null, null);

@@ -192,7 +192,10 @@ public class LedgerImport {
         String customer = r.text(CUSTOMER_CODE);
         r.required(CUSTOMER_CODE, customer);
         String serialText = r.text(SERIALS);
-        r.required(SERIALS, serialText);
+        // A complaint or grievance about the service itself may name no unit, as a live one may.
+        if (type == null || !type.mayHaveNoUnit()) {
+            r.required(SERIALS, serialText);
+        }
         List<String> serials = serialText == null ? List.of() : SERIAL_SEPARATORS.splitAsStream(serialText)
                 .filter(s -> !s.isEmpty()).map(s -> SerialNo.of(s).value()).distinct().toList();
         String description = r.text(DESCRIPTION, 4000);
@@ -208,6 +211,9 @@ public class LedgerImport {
         HistoricalReturns.Verdict verdict = r.oneOf(VERDICT, v -> parse(v, VERDICTS, HistoricalReturns.Verdict.values()),
                 "NTF/未发现故障, DEFECT_CONFIRMED/故障确认");
         String eightD = r.text(EIGHT_D_NO, 60);
+        if (serialText == null && (returnNo != null || verdict != null)) {
+            r.required(SERIALS, null); // a returned unit is a unit of the case
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (received != null && closed != null) {
             if (closed.isBefore(received)) {

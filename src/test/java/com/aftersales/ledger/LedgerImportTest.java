@@ -164,4 +164,38 @@ class LedgerImportTest {
         assertThat(problem.getString("errors[0].message")).contains("NO-SUCH-UNIT");
         assertThat(Sql.count("select count(*) from service_case where case_no like ?", no + "-%")).isZero();
     }
+    @Test
+    void aComplaintAboutServiceWithoutUnitsImportsAsALiveOneWouldAndAClaimWithoutUnitsDoesNot() {
+        String code = Api.unique("nu");
+        String customerId = Api.newCustomer(code);
+        Fixtures.unit(customerId, "PASSENGER_CAR", LocalDate.of(2020, 6, 1));
+        String no = Api.unique("KS-N");
+        // Refused, and nothing imported: a claim names its units; a returned unit is a unit of the case.
+        byte[] bad = Sheet.of(LedgerColumns.HEADERS.toArray())
+                .row(no + "-1", "投诉", "低", code, null, "服务人员未按约定时间到场", null, LocalDate.of(2021, 3, 2), null,
+                        LocalDate.of(2021, 3, 5))
+                .row(no + "-2", "索赔", null, code, null, "索赔无钢印号", null, LocalDate.of(2021, 3, 2), null,
+                        LocalDate.of(2021, 3, 20))
+                .xlsx();
+        JsonPath problem = importLedger(bad, 422);
+        assertThat(problem.getList("errors.line")).containsExactly(3);
+        assertThat(problem.getList("errors.field")).containsExactly("serialNos");
+        assertThat(Sql.count("select count(*) from service_case where case_no like ?", no + "-%")).isZero();
+
+        byte[] good = Sheet.of(LedgerColumns.HEADERS.toArray())
+                .row(no + "-1", "投诉", "低", code, null, "服务人员未按约定时间到场", null, LocalDate.of(2021, 3, 2), null,
+                        LocalDate.of(2021, 3, 5))
+                .xlsx();
+        importLedger(good, 200);
+        // Routed by the customer's own product line (passenger cars: the sales manager), no unit, closed and imported.
+        assertThat(Sql.text("select product_line || '|' || owner_role || '|' || status || '|' || (imported_at is not null) "
+                + "|| '|' || (select count(*) from case_unit cu where cu.case_id = c.id) from service_case c where case_no = ?1",
+                no + "-1")).isEqualTo("PASSENGER_CAR|SALES_MANAGER|CLOSED|true|0");
+        // It counts as a complaint of its year, in no per-unit figure.
+        JsonPath y2021 = kpis(UUID.fromString(customerId), "2021-01-01", "2021-12-31");
+        assertThat(total(y2021, "cases", "cases")).isEqualTo(1);
+        assertThat(total(y2021, "ppm", "failedUnits")).isZero();
+        // Importing it again doubles nothing.
+        assertThat(importLedger(good, 200).getInt("skipped")).isEqualTo(1);
+    }
 }
