@@ -116,6 +116,10 @@ public class CaseIntake {
             } else if (unit.deliveryDate() == null || request.failureDate().isBefore(unit.deliveryDate())) {
                 issues.add(Issue.of("failureDate", "cases.failure_before_delivery", serial,
                         unit.deliveryDate() == null ? "-" : unit.deliveryDate()));
+            } else if (unit.replacedOn() != null && request.failureDate().isAfter(unit.replacedOn())) {
+                // A replaced unit left the field: a later failure is its replacement's.
+                issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_replaced", serial, unit.replacedOn(),
+                        unit.replacedBy()));
             } else {
                 caseUnitsInOrder.add(unit);
             }
