@@ -50,6 +50,7 @@ public class Entitlements {
      * rows, so for {@code any(?)} its generic plan never looks cheaper than a custom one and the prepared statement is
      * planned again at every execution (a quarter of a millisecond of the database's CPU, two thirds of a lookup's; seen
      * in bench/ablation.sh and pgbench), while {@code = ?} on the unique serial gets its generic plan after five uses.
+     * A replacement's original (issue 20) is one primary-key join; its terms are read only when there is one (CASE).
      */
     static final String FACTS_SELECT = """
             select u.id, u.serial_no, u.customer_id, u.product_line, u.delivery_date, u.first_sale_date,
@@ -62,10 +63,12 @@ public class Entitlements {
                                          order by c.start_date, c.contract_no) as text)
                     from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts,
                    o.serial_no, o.product_line, o.delivery_date, o.first_sale_date,
+                   case when o.id is not null then
                    (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours,
                                                           t.start_basis, t.effective_from, t.effective_to)
                                          order by t.effective_from) as text)
-                    from warranty_term t where t.customer_id = o.customer_id and t.product_line = o.product_line) as original_terms
+                    from warranty_term t where t.customer_id = o.customer_id and t.product_line = o.product_line) end
+                   as original_terms
             from unit_record u left join unit_record o on o.id = u.warranty_origin_unit_id
             """;
     static final String FACTS_ONE = FACTS_SELECT + "where u.serial_no = ?";
