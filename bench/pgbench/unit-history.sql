@@ -3,7 +3,8 @@
 -- recalls through their areas' views), 21 rows at most (one more than the page, for the next cursor).
 \set n random(1, :units)
 with u as (
-    select id, serial_no, customer_id from unit_record where serial_no = 'BN' || lpad(:n::text, 9, '0')
+    select id, serial_no, customer_id, replaced_at, replaced_by_unit_id, replaces_unit_id from unit_record
+    where serial_no = 'BN' || lpad(:n::text, 9, '0')
 ), unit_cases as (
     select c.* , cu.regime from u join case_unit cu on cu.unit_id = u.id join service_case c on c.id = cu.case_id
     where true
@@ -27,6 +28,12 @@ with u as (
     union all
     select r.at, 'RECALL', r.campaign_id, null, null, r.remedy_status, r.summary
     from u join recall_unit_history r on r.unit_id = u.id
+    union all
+    select u.replaced_at, 'REPLACED_BY', n.id, null, null, 'REPLACED', '→ ' || n.serial_no
+    from u join unit_record n on n.id = u.replaced_by_unit_id
+    union all
+    select p.replaced_at, 'REPLACES', p.id, null, null, 'REPLACED', '← ' || p.serial_no
+    from u join unit_record p on p.id = u.replaces_unit_id
 )
 select u.id, u.customer_id, e.at, e.kind, e.id, e.case_id, e.case_no, e.status, e.summary
 from u left join (

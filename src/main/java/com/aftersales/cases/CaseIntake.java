@@ -138,6 +138,10 @@ public class CaseIntake {
                 // A service request may come before delivery (commissioning, delivery service); a failure may not.
                 issues.add(Issue.of("failureDate", "cases.failure_before_delivery", serial,
                         unit.deliveryDate() == null ? "-" : unit.deliveryDate()));
+            } else if (unit.replacedOn() != null && asOf.isAfter(unit.replacedOn())) {
+                // A replaced unit left the field: a later failure (or service) is its replacement's.
+                issues.add(Issue.of("units[" + i + "].serialNo", "cases.unit_replaced", serial, unit.replacedOn(),
+                        unit.replacedBy()));
             } else {
                 caseUnitsInOrder.add(unit);
             }

@@ -22,9 +22,10 @@ import java.util.UUID;
 
 /**
  * 售后维修档案: a unit's after-sales archive in time order (oldest first): its cases, field visits, costs and
- * returns and recalls, in one query (returns and recalls through the views their areas publish). A customer account
- * sees the cases (with their visits and returns) filed for its own customer, never those of a customer the unit belonged
- * to before, and no costs; the unit's recall campaigns are facts about the unit and shown to its current customer.
+ * returns and recalls, and its replacement (REPLACED_BY the unit that replaced it, REPLACES the one it replaced), in
+ * one query (returns and recalls through the views their areas publish). A customer account sees the cases (with their
+ * visits and returns) filed for its own customer, never those of a customer the unit belonged to before, and no costs;
+ * the unit's recall campaigns and replacement are facts about the unit and shown to its current customer.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -55,7 +56,8 @@ public class UnitHistory {
         String customerCases = scope.isPresent() ? " and c.customer_id = ?" : "";
         String sql = """
                 with u as (
-                    select id, serial_no, customer_id from unit_record where serial_no = ?
+                    select id, serial_no, customer_id, replaced_at, replaced_by_unit_id, replaces_unit_id from unit_record
+                    where serial_no = ?
                 ), unit_cases as (
                     select c.* , cu.regime from u join case_unit cu on cu.unit_id = u.id join service_case c on c.id = cu.case_id
                     where true""" + customerCases + """
@@ -83,6 +85,12 @@ public class UnitHistory {
                     union all
                     select r.at, 'RECALL', r.campaign_id, null, null, r.remedy_status, r.summary
                     from u join recall_unit_history r on r.unit_id = u.id
+                    union all
+                    select u.replaced_at, 'REPLACED_BY', n.id, null, null, 'REPLACED', '→ ' || n.serial_no
+                    from u join unit_record n on n.id = u.replaced_by_unit_id
+                    union all
+                    select p.replaced_at, 'REPLACES', p.id, null, null, 'REPLACED', '← ' || p.serial_no
+                    from u join unit_record p on p.id = u.replaces_unit_id
                 )
                 select u.id, u.customer_id, e.at, e.kind, e.id, e.case_id, e.case_no, e.status, e.summary
                 from u left join (

@@ -46,6 +46,8 @@ final class AffectedUnits {
     /** The condition, numbering parameters from {@code firstParam}. */
     static Condition of(RecallCampaign.Criteria c, int firstParam) {
         List<String> and = new ArrayList<>();
+        // A replaced unit has left the field (its replacement is selected by the same criteria instead).
+        and.add("u.replaced_on is null");
         List<Object> params = new ArrayList<>();
         int[] n = {firstParam};
         java.util.function.Function<Object, String> p = value -> {

@@ -16,7 +16,6 @@ import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.unit.UnitRecord;
 import com.aftersales.unit.UnitRegistry;
-import com.aftersales.unit.UnitRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -202,11 +201,9 @@ public class Returns {
 
             @Override
             public String registerReplacement(UUID unitId, String replacementSerial) {
-                // The replacement is a unit of its own: its own record, history and warranty (delivered today).
-                UnitRecord unit = units.byId(unitId);
-                return units.register(new UnitRequest(replacementSerial, unit.productModel(), unit.productLine(),
-                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(clock), null))
-                        .serialNo();
+                // The replacement is a unit of its own (delivered today) that inherits the replaced unit's free
+                // warranty; the replaced unit leaves the live fleet today.
+                return units.registerReplacement(unitId, replacementSerial, r.id);
             }
         });
         ReturnView after = audited(r, "DISPOSE", before);

@@ -7,8 +7,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Formula;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** 产品履历表: the record of one delivered unit, keyed by its steel-stamp number. */
@@ -52,4 +54,35 @@ public class Unit extends Versioned {
 
     @Column(name = "first_sale_date")
     public LocalDate firstSaleDate;
+
+    /** The unit this one replaced on a return (disposition REPLACE); null for a unit delivered as itself. */
+    @Column(name = "replaces_unit_id", updatable = false)
+    public UUID replacesUnitId;
+
+    /** The first unit of a replacement chain: its free warranty is the one this unit inherits. */
+    @Column(name = "warranty_origin_unit_id", updatable = false)
+    public UUID warrantyOriginUnitId;
+
+    /** Set when the unit was replaced: it is out of the live fleet from {@link #replacedOn} on. */
+    @Column(name = "replaced_by_unit_id")
+    public UUID replacedByUnitId;
+
+    @Column(name = "replaced_on")
+    public LocalDate replacedOn;
+
+    @Column(name = "replaced_at")
+    public OffsetDateTime replacedAt;
+
+    @Column(name = "replaced_return_id")
+    public UUID replacedReturnId;
+
+    @Formula("(select r.serial_no from unit r where r.id = replaced_by_unit_id)")
+    public String replacedBySerialNo;
+
+    @Formula("(select r.serial_no from unit r where r.id = replaces_unit_id)")
+    public String replacesSerialNo;
+
+    public UnitStatus status() {
+        return replacedOn == null ? UnitStatus.ACTIVE : UnitStatus.REPLACED;
+    }
 }

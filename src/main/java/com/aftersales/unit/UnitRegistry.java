@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -54,6 +55,37 @@ public class UnitRegistry {
     Clock clock;
 
     public UnitView register(@NotNull @Valid UnitRequest request) {
+        return UnitView.of(register(request, null));
+    }
+
+    /**
+     * A replacement on a return (disposition REPLACE): the new unit, delivered today to the replaced unit's customer,
+     * records which unit it replaces and the first unit of the chain, whose free warranty it inherits
+     * ({@code warranty/Entitlements}); the replaced unit becomes REPLACED from today on (out of the live fleet, recall
+     * selection and warranty alerts). 409 when the unit was already replaced or the serial is taken. The serial of the
+     * replacement.
+     */
+    public String registerReplacement(@NotNull UUID replacedUnitId, @NotNull String replacementSerial, @NotNull UUID returnId) {
+        Unit replaced = units.findByIdOptional(replacedUnitId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("unit", replacedUnitId));
+        if (replaced.replacedOn != null) {
+            throw new ProblemException(409, "unit_already_replaced", replaced.serialNo, replaced.replacedBySerialNo);
+        }
+        LocalDate today = LocalDate.now(clock);
+        Unit replacement = register(new UnitRequest(replacementSerial, replaced.productModel, replaced.productLine,
+                replaced.projectCode, null, null, replaced.customerId, replaced.endCustomer, null, today, null), replaced);
+        UnitView before = UnitView.of(replaced);
+        replaced.replacedByUnitId = replacement.id;
+        replaced.replacedBySerialNo = replacement.serialNo;
+        replaced.replacedOn = today;
+        replaced.replacedAt = OffsetDateTime.now(clock);
+        replaced.replacedReturnId = returnId;
+        units.flush();
+        audit.record(AUDIT_TYPE, replaced.serialNo, "REPLACE", before, UnitView.of(replaced));
+        return replacement.serialNo;
+    }
+
+    private Unit register(UnitRequest request, Unit replaces) {
         SerialNo serial = SerialNo.of(request.serialNo());
         checkRules(serial, request);
         customers.visible(request.customerId(), LockModeType.NONE);
@@ -64,10 +96,15 @@ public class UnitRegistry {
         unit.id = UUID.randomUUID();
         unit.serialNo = serial.value();
         apply(unit, request);
+        if (replaces != null) {
+            unit.replacesUnitId = replaces.id;
+            unit.replacesSerialNo = replaces.serialNo;
+            // A replacement of a replacement inherits the original's warranty, not its predecessor's delivery.
+            unit.warrantyOriginUnitId = replaces.warrantyOriginUnitId != null ? replaces.warrantyOriginUnitId : replaces.id;
+        }
         units.persistAndFlush(unit);
-        UnitView view = UnitView.of(unit);
-        audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null, view);
-        return view;
+        audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null, UnitView.of(unit));
+        return unit;
     }
 
     public UnitView amend(@NotNull SerialNo serialNo, long expectedVersion, @NotNull @Valid UnitRequest request) {

@@ -13,7 +13,15 @@ public record UnitView(String serialNo, String productModel, ProductLine product
                        LocalDate productionDate, String batchNo, UUID customerId, String endCustomer, String vin,
                        LocalDate deliveryDate, LocalDate firstSaleDate, long version, OffsetDateTime createdAt,
                        OffsetDateTime updatedAt,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) List<OpenRecall> openRecalls) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<OpenRecall> openRecalls,
+                       UnitStatus status,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Replacement replacedBy,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String replaces) {
+
+    /** The unit that replaced this one, when (business date) and on which return. */
+    @RegisterForReflection
+    public record Replacement(String serialNo, LocalDate on, UUID returnId) {
+    }
 
     /** A recall campaign still open on this unit: whoever handles the unit sees it at once. */
     @RegisterForReflection
@@ -27,6 +35,7 @@ public record UnitView(String serialNo, String productModel, ProductLine product
     static UnitView of(Unit u, List<OpenRecall> openRecalls) {
         return new UnitView(u.serialNo, u.productModel, u.productLine, u.projectCode, u.productionDate, u.batchNo,
                 u.customerId, u.endCustomer, u.vin, u.deliveryDate, u.firstSaleDate, u.version, u.createdAt, u.updatedAt,
-                openRecalls);
+                openRecalls, u.status(), u.replacedOn == null ? null
+                        : new Replacement(u.replacedBySerialNo, u.replacedOn, u.replacedReturnId), u.replacesSerialNo);
     }
 }

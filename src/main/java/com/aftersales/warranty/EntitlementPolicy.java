@@ -22,11 +22,21 @@ import java.util.UUID;
  *     it even before the end date; a reading equal to the limit is still covered.</li>
  * <li>Outside the warranty, an active service contract covering the date (and the mileage, if it has a limit)
  *     applies; otherwise the service is chargeable, until the next contract starts if one is already signed.</li>
+ * <li>A replacement unit (disposition REPLACE on a return) inherits the free warranty of the first unit of its
+ *     replacement chain, as that unit's own term and start basis give it; it is covered from its own delivery.</li>
  * </ul>
  */
 public final class EntitlementPolicy {
 
     public record UnitFacts(String serialNo, ProductLine productLine, LocalDate deliveryDate, LocalDate firstSaleDate) {
+    }
+
+    /**
+     * For a replacement unit: the first unit of its replacement chain and that unit's customer's terms for its product
+     * line. The replacement's free warranty is that unit's (its term and start basis), so it ends where the original's
+     * does: replacing a unit does not restart the free warranty.
+     */
+    public record Original(UnitFacts unit, List<Term> terms) {
     }
 
     public record Term(UUID id, ProductLine productLine, Integer months, Integer mileageKm, Integer operatingHours,
@@ -62,6 +72,12 @@ public final class EntitlementPolicy {
 
     public static Decision decide(UnitFacts unit, List<Term> terms, List<Contract> contracts, LocalDate date,
                                   Integer mileageKm, Integer operatingHours) {
+        return decide(unit, null, terms, contracts, date, mileageKm, operatingHours);
+    }
+
+    /** As above; a replacement ({@code original} not null) is covered from its own delivery by the original's warranty. */
+    public static Decision decide(UnitFacts unit, Original original, List<Term> terms, List<Contract> contracts,
+                                  LocalDate date, Integer mileageKm, Integer operatingHours) {
         Objects.requireNonNull(date, "date");
         List<Reason> reasons = new ArrayList<>();
         if (unit.deliveryDate() == null || date.isBefore(unit.deliveryDate())) {
@@ -71,18 +87,28 @@ public final class EntitlementPolicy {
             return new Decision(Regime.CHARGEABLE, until, null, null, null, null, null, reasons);
         }
 
-        Optional<Term> term = terms.stream()
-                .filter(t -> t.productLine() == unit.productLine() && t.inForceOn(unit.deliveryDate()))
+        // The free warranty is the original's for a replacement, the unit's own otherwise.
+        UnitFacts covered = original == null || original.unit().deliveryDate() == null ? unit : original.unit();
+        List<Term> coveredTerms = covered == unit ? terms : original.terms();
+        Optional<Term> term = coveredTerms.stream()
+                .filter(t -> t.productLine() == covered.productLine() && t.inForceOn(covered.deliveryDate()))
                 .max(Comparator.comparing(Term::effectiveFrom));
         LocalDate warrantyStart = null;
         LocalDate warrantyEnd = null;
         if (term.isEmpty()) {
-            reasons.add(Reason.of("no_term", unit.productLine(), unit.deliveryDate()));
+            if (covered != unit) {
+                reasons.add(Reason.of("replacement_nothing_inherited", covered.serialNo()));
+            }
+            reasons.add(Reason.of("no_term", covered.productLine(), covered.deliveryDate()));
         } else {
             Term t = term.get();
-            warrantyStart = t.basis() == StartBasis.FIRST_SALE && unit.firstSaleDate() != null
-                    ? unit.firstSaleDate() : unit.deliveryDate();
+            warrantyStart = t.basis() == StartBasis.FIRST_SALE && covered.firstSaleDate() != null
+                    ? covered.firstSaleDate() : covered.deliveryDate();
             warrantyEnd = t.months() == null ? null : warrantyStart.plusMonths(t.months()).minusDays(1);
+            if (covered != unit) {
+                reasons.add(warrantyEnd == null ? Reason.of("replacement_inherited_no_end", covered.serialNo())
+                        : Reason.of("replacement_inherited", covered.serialNo(), warrantyEnd));
+            }
             boolean dateOk = warrantyEnd == null || !date.isAfter(warrantyEnd);
             boolean mileageOk = t.mileageKm() == null || mileageKm == null || mileageKm <= t.mileageKm();
             boolean hoursOk = t.operatingHours() == null || operatingHours == null || operatingHours <= t.operatingHours();

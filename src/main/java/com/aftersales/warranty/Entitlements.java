@@ -16,6 +16,7 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,10 +37,11 @@ public class Entitlements {
     /**
      * What the policy needs about one unit, read together: the unit (the unit area's read model {@code unit_record}),
      * its customer's warranty terms for its product line and the service contracts that customer signed for it (a
-     * contract signed by the unit's former customer does not cover the new one).
+     * contract signed by the unit's former customer does not cover the new one); for a replacement, the first unit of
+     * its replacement chain with that unit's customer's terms for its line (null otherwise).
      */
     public record Facts(UUID unitId, UUID customerId, EntitlementPolicy.UnitFacts unit, List<EntitlementPolicy.Term> terms,
-                        List<EntitlementPolicy.Contract> contracts) {
+                        List<EntitlementPolicy.Contract> contracts, EntitlementPolicy.Original original) {
     }
 
     /**
@@ -48,6 +50,7 @@ public class Entitlements {
      * rows, so for {@code any(?)} its generic plan never looks cheaper than a custom one and the prepared statement is
      * planned again at every execution (a quarter of a millisecond of the database's CPU, two thirds of a lookup's; seen
      * in bench/ablation.sh and pgbench), while {@code = ?} on the unique serial gets its generic plan after five uses.
+     * A replacement's original (issue 20) is one primary-key join; its terms are read only when there is one (CASE).
      */
     static final String FACTS_SELECT = """
             select u.id, u.serial_no, u.customer_id, u.product_line, u.delivery_date, u.first_sale_date,
@@ -58,8 +61,15 @@ public class Entitlements {
                    (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km,
                                                           c.status)
                                          order by c.start_date, c.contract_no) as text)
-                    from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts
-            from unit_record u
+                    from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts,
+                   o.serial_no, o.product_line, o.delivery_date, o.first_sale_date,
+                   case when o.id is not null then
+                   (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours,
+                                                          t.start_basis, t.effective_from, t.effective_to)
+                                         order by t.effective_from) as text)
+                    from warranty_term t where t.customer_id = o.customer_id and t.product_line = o.product_line) end
+                   as original_terms
+            from unit_record u left join unit_record o on o.id = u.warranty_origin_unit_id
             """;
     static final String FACTS_ONE = FACTS_SELECT + "where u.serial_no = ?";
     static final String FACTS = FACTS_SELECT + "where u.serial_no = any(?)";
@@ -98,7 +108,7 @@ public class Entitlements {
                         facts.put(serial, new Facts(r.getObject(1, UUID.class), r.getObject(3, UUID.class),
                                 new EntitlementPolicy.UnitFacts(serial, ProductLine.valueOf(r.getString(4)),
                                         r.getObject(5, LocalDate.class), r.getObject(6, LocalDate.class)),
-                                terms(r.getString(7)), contracts(r.getString(8))));
+                                terms(r.getString(7)), contracts(r.getString(8)), original(r)));
                     }
                 }
             }
@@ -107,7 +117,8 @@ public class Entitlements {
     }
 
     public EntitlementPolicy.Decision decide(Facts facts, LocalDate date, Integer mileageKm, Integer operatingHours) {
-        return EntitlementPolicy.decide(facts.unit(), facts.terms(), facts.contracts(), date, mileageKm, operatingHours);
+        return EntitlementPolicy.decide(facts.unit(), facts.original(), facts.terms(), facts.contracts(), date, mileageKm,
+                operatingHours);
     }
 
     /**
@@ -139,6 +150,13 @@ public class Entitlements {
         return new EntitlementView(serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
                 d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
                 reason, reasons);
+    }
+
+    private EntitlementPolicy.Original original(ResultSet r) throws SQLException {
+        String serial = r.getString(9);
+        return serial == null ? null : new EntitlementPolicy.Original(new EntitlementPolicy.UnitFacts(serial,
+                ProductLine.valueOf(r.getString(10)), r.getObject(11, LocalDate.class), r.getObject(12, LocalDate.class)),
+                terms(r.getString(13)));
     }
 
     private List<EntitlementPolicy.Term> terms(String array) {

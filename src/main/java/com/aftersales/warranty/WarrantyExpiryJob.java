@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
  * about to end with no contract after them (a contract counts for, and its expiry is announced to, the customer who
  * signed it, not a later customer of the unit). One INSERT … SELECT per kind; the dedupe key (window, unit, end date)
  * makes a second or concurrent run insert nothing. A unit first found inside the 30-day window gets only that notice.
+ * A replacement's warranty ends where the one it inherits does; a replaced unit (out of the field) gets no alert.
  */
 @ApplicationScoped
 public class WarrantyExpiryJob implements Job {
@@ -44,16 +45,24 @@ public class WarrantyExpiryJob implements Job {
                             from unnest(cast(?1 as int[])) as w
                         ), ends as (
                             select u.id as unit_id, u.serial_no, u.customer_id,
-                                   (coalesce(case when t.start_basis = 'FIRST_SALE' then u.first_sale_date end, u.delivery_date)
+                                   (coalesce(case when t.start_basis = 'FIRST_SALE' then w.first_sale_date end, w.delivery_date)
                                     + make_interval(months => t.months))::date - 1 as end_date
                             from unit_record u
+                            -- a replacement's free warranty is the first unit's of its chain (EntitlementPolicy)
+                            left join unit_record o on o.id = u.warranty_origin_unit_id and o.delivery_date is not null
+                            cross join lateral (
+                                select coalesce(o.customer_id, u.customer_id) as customer_id,
+                                       coalesce(o.product_line, u.product_line) as product_line,
+                                       case when o.id is null then u.delivery_date else o.delivery_date end as delivery_date,
+                                       case when o.id is null then u.first_sale_date else o.first_sale_date end as first_sale_date) w
                             join lateral (
                                 select t.start_basis, t.months from warranty_term t
-                                where t.customer_id = u.customer_id and t.product_line = u.product_line
-                                  and t.effective_from <= u.delivery_date
-                                  and (t.effective_to is null or t.effective_to >= u.delivery_date)
+                                where t.customer_id = w.customer_id and t.product_line = w.product_line
+                                  and t.effective_from <= w.delivery_date
+                                  and (t.effective_to is null or t.effective_to >= w.delivery_date)
                                 order by t.effective_from desc limit 1) t on t.months is not null
-                            where u.delivery_date is not null
+                            -- a replaced unit has left the field: no alert for it
+                            where u.delivery_date is not null and u.replaced_on is null
                         ), due as (
                             select e.*, w.w from ends e
                             join windows w on e.end_date > cast(?2 as date) + w.next_w and e.end_date <= cast(?2 as date) + w.w
@@ -75,7 +84,7 @@ public class WarrantyExpiryJob implements Job {
                             select sc.id, sc.contract_no, sc.end_date, u.serial_no, sc.customer_id, w.w
                             from service_contract sc join unit_record u on u.id = sc.unit_id
                             join windows w on sc.end_date > cast(?2 as date) + w.next_w and sc.end_date <= cast(?2 as date) + w.w
-                            where sc.status = 'ACTIVE'
+                            where sc.status = 'ACTIVE' and u.replaced_on is null
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
                                               and later.customer_id = sc.customer_id
                                               and later.status = 'ACTIVE' and later.end_date > sc.end_date)

@@ -196,4 +196,36 @@ class EntitlementPolicyTest {
         assertThat(decide(leap, List.of(year), List.of(), "2025-02-27", null).warrantyEnd()).isEqualTo(LocalDate.of(2025, 2, 27));
         assertThat(decide(leap, List.of(year), List.of(), "2025-02-28", null).regime()).isEqualTo(Regime.CHARGEABLE);
     }
+
+    @Test
+    void aReplacementIsCoveredFromItsDeliveryUntilTheOriginalsWarrantyEnds() {
+        // The original counted from its first sale (2024-05-01) under the term in force at its delivery.
+        Term firstSale = term(24, 100_000, null, StartBasis.FIRST_SALE, "2020-01-01", "2024-12-31");
+        Term later = term(60, null, null, StartBasis.DELIVERY, "2025-01-01", null);
+        EntitlementPolicy.Original original = new EntitlementPolicy.Original(
+                new UnitFacts("SN1", ProductLine.COMMERCIAL_VEHICLE, DELIVERED, LocalDate.of(2024, 5, 1)), List.of(firstSale, later));
+        UnitFacts replacement = new UnitFacts("RP1", ProductLine.COMMERCIAL_VEHICLE, LocalDate.of(2025, 6, 1), null);
+        List<Term> terms = List.of(firstSale, later);
+
+        Decision last = EntitlementPolicy.decide(replacement, original, terms, List.of(), LocalDate.of(2026, 4, 30), 90_000, null);
+        assertThat(last.regime()).isEqualTo(Regime.FREE_WARRANTY);
+        assertThat(last.warrantyEnd()).isEqualTo(LocalDate.of(2026, 4, 30));
+        assertThat(last.decidedBy().id()).isEqualTo(firstSale.id());
+        assertThat(last.remainingMileageKm()).isEqualTo(10_000);
+        assertThat(last.reasons().get(0)).isEqualTo(new EntitlementPolicy.Reason("replacement_inherited",
+                List.of("SN1", LocalDate.of(2026, 4, 30))));
+        // Not the 60 months the replacement's own delivery date would give.
+        Decision after = EntitlementPolicy.decide(replacement, original, terms, List.of(), LocalDate.of(2026, 5, 1), null, null);
+        assertThat(codes(after)).containsExactly("replacement_inherited", "warranty_ended", "no_contract");
+        assertThat(EntitlementPolicy.decide(replacement, null, terms, List.of(), LocalDate.of(2026, 5, 1), null, null).regime())
+                .isEqualTo(Regime.FREE_WARRANTY);
+        // Covered from its own delivery only.
+        assertThat(codes(EntitlementPolicy.decide(replacement, original, terms, List.of(), LocalDate.of(2025, 5, 31), null, null)))
+                .containsExactly("before_delivery");
+
+        // An original without a term leaves nothing to inherit.
+        EntitlementPolicy.Original uncovered = new EntitlementPolicy.Original(original.unit(), List.of(later));
+        assertThat(codes(EntitlementPolicy.decide(replacement, uncovered, terms, List.of(), LocalDate.of(2025, 7, 1), null, null)))
+                .containsExactly("replacement_nothing_inherited", "no_term", "no_contract");
+    }
 }

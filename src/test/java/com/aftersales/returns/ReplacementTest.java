@@ -1,0 +1,215 @@
+package com.aftersales.returns;
+
+import com.aftersales.cases.CaseTestData;
+import com.aftersales.recall.RecallTest;
+import com.aftersales.support.Api;
+import com.aftersales.support.CaseBodies;
+import com.aftersales.support.Fixtures;
+import com.aftersales.support.RecallBodies;
+import com.aftersales.support.Sql;
+import com.aftersales.support.TestClock;
+import com.aftersales.support.UnitBodies;
+import com.aftersales.support.WarrantyBodies;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
+import static com.aftersales.support.ReturnBodies.disposition;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * Disposition REPLACE (issue 20): the replacement inherits the replaced unit's free-warranty end (a replacement of a
+ * replacement the original's); the replaced unit becomes REPLACED and leaves the live fleet, recall selection and
+ * warranty alerts from the replacement date, stays in its history, and takes no case for a later failure.
+ */
+@QuarkusTest
+class ReplacementTest {
+
+    /** The world's unit was delivered 2025-01-10 under a 24-month term: its free warranty ends 2027-01-09. */
+    static final String ORIGINAL_END = "2027-01-09";
+
+    /** Disposes the world's judged unit on return {@code id} (version 3) for replacement by {@code replacement}. */
+    static void replace(String id, String serial, String replacement) {
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(disposition(serial, "REPLACE", replacement))
+                .post("/api/v1/returns/" + id + "/disposition").then().statusCode(200)
+                .body("units[0].replacementSerial", equalTo(replacement));
+    }
+
+    /** A claim on the unit failed on {@code failureDate}, a return authorised on it, tested and judged defective. */
+    static String judgedReturn(String customer, String serial, LocalDate failureDate) {
+        String caseId = Fixtures.openCase(CaseBodies.open(customer).unit(serial, 30000).failureDate(failureDate));
+        return ReturnTest.judgedOn(new CaseTestData.World(customer, serial), caseId, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
+    }
+
+    @Test
+    void theReplacementInheritsTheFreeWarrantyEndAndAReplacementOfItTheOriginals() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String id = ReturnTest.judged(w, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
+        String first = Api.unique("RP");
+        replace(id, w.serial(), first);
+        String today = TestClock.today().toString();
+
+        // Delivered today, but covered only to the original's end (a fresh term would run to today + 24 months).
+        as("SALES").queryParam("date", today).get("/api/v1/units/" + first + "/entitlement").then().statusCode(200)
+                .body("regime", equalTo("FREE_WARRANTY")).body("warrantyEnd", equalTo(ORIGINAL_END))
+                .body("validUntil", equalTo(ORIGINAL_END)).body("reasons[0].code", equalTo("replacement_inherited"))
+                .body("reasons[0].text", equalTo("更换件，继承原件" + w.serial() + "的包修期至" + ORIGINAL_END));
+        as("SALES").header("Accept-Language", "en").queryParam("date", today).get("/api/v1/units/" + first + "/entitlement")
+                .then().statusCode(200)
+                .body("reasons[0].text", equalTo("replacement of " + w.serial() + ": free warranty until " + ORIGINAL_END + " inherited"));
+        asCustomer(UUID.fromString(w.customerId())).queryParam("date", "2027-01-10").get("/api/v1/units/" + first + "/entitlement")
+                .then().statusCode(200).body("regime", equalTo("CHARGEABLE"))
+                .body("reasons.code", hasItem("warranty_ended"));
+
+        // The replacement fails too and is replaced in turn: the second replacement inherits the original's end.
+        String second = Api.unique("RP");
+        replace(judgedReturn(w.customerId(), first, TestClock.today()), first, second);
+        as("SALES").queryParam("date", today).get("/api/v1/units/" + second + "/entitlement").then().statusCode(200)
+                .body("regime", equalTo("FREE_WARRANTY")).body("warrantyEnd", equalTo(ORIGINAL_END))
+                .body("reasons[0].text", equalTo("更换件，继承原件" + w.serial() + "的包修期至" + ORIGINAL_END));
+
+        // Each unit shows what happened to it; its history shows the replacement both ways.
+        as("SALES").get("/api/v1/units/" + w.serial()).then().statusCode(200)
+                .body("status", equalTo("REPLACED")).body("replacedBy.serialNo", equalTo(first))
+                .body("replacedBy.on", equalTo(today)).body("replacedBy.returnId", equalTo(id));
+        as("SALES").get("/api/v1/units/" + first).then().statusCode(200)
+                .body("status", equalTo("REPLACED")).body("replaces", equalTo(w.serial()))
+                .body("replacedBy.serialNo", equalTo(second));
+        as("SALES").get("/api/v1/units/" + second).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("replaces", equalTo(first)).body("$", not(org.hamcrest.Matchers.hasKey("replacedBy")));
+        as("QUALITY_ENGINEER").get("/api/v1/units/" + w.serial() + "/history").then().statusCode(200)
+                .body("items.find { it.kind == 'REPLACED_BY' }.summary", equalTo("→ " + first))
+                .body("items.kind", hasItem("CASE"));
+        asCustomer(UUID.fromString(w.customerId())).get("/api/v1/units/" + first + "/history").then().statusCode(200)
+                .body("items.find { it.kind == 'REPLACES' }.summary", equalTo("← " + w.serial()))
+                .body("items.find { it.kind == 'REPLACED_BY' }.summary", equalTo("→ " + second));
+        // The original's own entitlement (and the one frozen on its case) is as before.
+        as("SALES").queryParam("date", today).get("/api/v1/units/" + w.serial() + "/entitlement").then().statusCode(200)
+                .body("warrantyEnd", equalTo(ORIGINAL_END)).body("reasons.code", not(hasItem("replacement_inherited")));
+    }
+
+    @Test
+    void theReplacedUnitLeavesRecallSelectionWarrantyAlertsAndTheFleetFromTheReplacementDate() throws Exception {
+        String customer = Api.newCustomer(Api.unique("rx"));
+        Fixtures.term(customer, WarrantyBodies.term("COMMERCIAL_VEHICLE").effectiveFrom(LocalDate.of(2015, 1, 1)));
+        String model = Api.unique("RM");
+        // Both units' free warranty ends in 40 days: inside the 60-day alert window.
+        LocalDate delivered = TestClock.today().plusDays(41).minusMonths(24);
+        String replaced = Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(delivered));
+        String kept = Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(delivered));
+        String campaign = RecallTest.campaign(RecallBodies.criteria().productModel(model).serial(replaced), null);
+        String yesterday = TestClock.today().minusDays(1).toString();
+        String today = TestClock.today().toString();
+        assertThat(preview(campaign)).isEqualTo(1);
+        assertThat(fieldUnits(customer, yesterday)).isEqualTo(2);
+        assertThat(fieldUnits(customer, today)).isEqualTo(2);
+
+        String replacement = Api.unique("RP");
+        replace(judgedReturn(customer, replaced, TestClock.today()), replaced, replacement);
+
+        // Three units on record, two in the field today (the replacement in, the replaced unit out); yesterday as it was.
+        as("SALES").queryParam("customerId", customer).get("/api/v1/units").then().statusCode(200)
+                .body("items.size()", equalTo(3));
+        assertThat(fieldUnits(customer, today)).isEqualTo(2);
+        assertThat(fieldUnits(customer, yesterday)).isEqualTo(2);
+        // The campaign naming the replaced unit no longer selects it; one selecting the model takes the replacement.
+        assertThat(preview(campaign)).isZero();
+        assertThat(preview(RecallTest.campaign(RecallBodies.criteria().productModel(model), null))).isEqualTo(2);
+
+        // Warranty alerts: the kept unit and the replacement (its inherited end is the same), never the replaced unit.
+        as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        List<Object[]> alerts = Sql.rows("select payload ->> 'serialNo', payload ->> 'endDate' from notice "
+                + "where kind = 'WARRANTY_EXPIRY' and recipient_role = 'SALES' and payload ->> 'serialNo' = any(?1) order by 1",
+                (Object) new String[]{replaced, kept, replacement});
+        String end = delivered.plusMonths(24).minusDays(1).toString();
+        assertThat(alerts.stream().map(a -> a[0] + "/" + a[1]).toList())
+                .containsExactlyInAnyOrder(kept + "/" + end, replacement + "/" + end);
+    }
+
+    @Test
+    void aReplacedUnitTakesNoCaseForAFailureAfterItsReplacementDate() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        TestClock.advance(Duration.ofDays(-10));
+        LocalDate replacedOn = TestClock.today();
+        String replacement = Api.unique("RP");
+        replace(ReturnTest.judged(w, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS"), w.serial(), replacement);
+        TestClock.reset();
+
+        String after = CaseBodies.open(w.customerId()).unit(w.serial(), 30000).failureDate(replacedOn.plusDays(1)).json();
+        as("SALES").body(after).post("/api/v1/cases").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("units[0].serialNo"))
+                .body("errors[0].message", equalTo("产品 " + w.serial() + " 已于 " + replacedOn + " 被更换，此后的故障应登记在更换件 "
+                        + replacement + " 上"));
+        as("SALES").header("Accept-Language", "en").body(after).post("/api/v1/cases").then().statusCode(422)
+                .body("errors[0].message", equalTo("unit " + w.serial() + " was replaced on " + replacedOn
+                        + ": a failure after that date belongs to its replacement " + replacement));
+        // A failure on the replacement day or before it is still the replaced unit's; a later one is the replacement's.
+        as("SALES").body(CaseBodies.open(w.customerId()).unit(w.serial(), 30000).failureDate(replacedOn).json())
+                .post("/api/v1/cases").then().statusCode(201);
+        as("SALES").body(CaseBodies.open(w.customerId()).unit(replacement, 30000).failureDate(replacedOn.plusDays(1)).json())
+                .post("/api/v1/cases").then().statusCode(201);
+    }
+
+    @Test
+    void aRefusedOrRetriedDisposalChangesNothing() {
+        CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
+        String caseId = CaseTestData.openCase(w);
+        String id = ReturnTest.judgedOn(w, caseId, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
+        String taken = CaseTestData.unit(w.customerId(), "COMMERCIAL_VEHICLE", null);
+
+        // The replacement's serial is taken: 409, the return stays judged and the unit in the field.
+        Map<String, Sql.TableState> before = Sql.fingerprint();
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(disposition(w.serial(), "REPLACE", taken))
+                .post("/api/v1/returns/" + id + "/disposition").then().statusCode(409)
+                .body("type", equalTo("urn:problem:aftersales:unit_exists"));
+        assertThat(Sql.fingerprint()).isEqualTo(before);
+        as("SALES").get("/api/v1/units/" + w.serial()).then().body("status", equalTo("ACTIVE"));
+
+        String replacement = Api.unique("RP");
+        replace(id, w.serial(), replacement);
+        // A retry with the old ETag is stale, one with the new ETag finds the return disposed: nothing changes.
+        before = Sql.fingerprint();
+        String again = disposition(w.serial(), "REPLACE", Api.unique("RP"));
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(again).post("/api/v1/returns/" + id + "/disposition")
+                .then().statusCode(412);
+        as("QUALITY_ENGINEER").header("If-Match", "\"4\"").body(again).post("/api/v1/returns/" + id + "/disposition")
+                .then().statusCode(409);
+        assertThat(Sql.fingerprint()).isEqualTo(before);
+
+        // The same unit returned again on the case cannot be replaced twice.
+        String secondReturn = ReturnTest.judgedOn(w, caseId, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS");
+        before = Sql.fingerprint();
+        as("QUALITY_ENGINEER").header("If-Match", "\"3\"").body(again).post("/api/v1/returns/" + secondReturn + "/disposition")
+                .then().statusCode(409).body("type", equalTo("urn:problem:aftersales:unit_already_replaced"))
+                .body("detail", equalTo("产品 " + w.serial() + " 已被 " + replacement + " 更换。"));
+        assertThat(Sql.fingerprint()).isEqualTo(before);
+        as("SALES").get("/api/v1/units/" + w.serial()).then().body("replacedBy.serialNo", equalTo(replacement));
+    }
+
+    /** How many units a draft campaign's criteria select now. */
+    static long preview(String campaign) {
+        return ((Number) as("QUALITY_ENGINEER").get("/api/v1/recalls/" + campaign + "/preview").then().statusCode(200)
+                .extract().path("units")).longValue();
+    }
+
+    /** Units in the field of the customer on {@code day}, as its own KPI report counts them (PPM's denominator). */
+    static int fieldUnits(String customer, String day) {
+        JsonPath report = asCustomer(UUID.fromString(customer)).queryParam("from", day).queryParam("to", day)
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> ppm = report.getList("tables.find { it.key == 'ppm' }.rows");
+        assertThat(ppm).hasSize(1);
+        return ((Number) ppm.get(0).get("fieldUnits")).intValue();
+    }
+}
