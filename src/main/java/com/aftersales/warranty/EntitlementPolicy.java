@@ -23,7 +23,9 @@ import java.util.UUID;
  * <li>Outside the warranty, an active service contract covering the date (and the mileage, if it has a limit)
  *     applies; otherwise the service is chargeable, until the next contract starts if one is already signed.</li>
  * <li>A replacement unit (disposition REPLACE on a return) inherits the free warranty of the first unit of its
- *     replacement chain, as that unit's own term and start basis give it; it is covered from its own delivery.</li>
+ *     replacement chain, as that unit's own term and start basis give it; it is covered from its own delivery. When
+ *     the term that applies to the replacement itself says {@link ReplacementWarranty#OWN}, the replacement has its
+ *     own free warranty instead, as a new unit would.</li>
  * </ul>
  */
 public final class EntitlementPolicy {
@@ -40,7 +42,15 @@ public final class EntitlementPolicy {
     }
 
     public record Term(UUID id, ProductLine productLine, Integer months, Integer mileageKm, Integer operatingHours,
-                       StartBasis basis, LocalDate effectiveFrom, LocalDate effectiveTo) {
+                       StartBasis basis, LocalDate effectiveFrom, LocalDate effectiveTo, ReplacementWarranty replacement) {
+
+        /** A term that lets a replacement inherit (the default). */
+        public Term(UUID id, ProductLine productLine, Integer months, Integer mileageKm, Integer operatingHours,
+                    StartBasis basis, LocalDate effectiveFrom, LocalDate effectiveTo) {
+            this(id, productLine, months, mileageKm, operatingHours, basis, effectiveFrom, effectiveTo,
+                    ReplacementWarranty.INHERIT);
+        }
+
         boolean inForceOn(LocalDate day) {
             return !effectiveFrom.isAfter(day) && (effectiveTo == null || !effectiveTo.isBefore(day));
         }
@@ -87,8 +97,16 @@ public final class EntitlementPolicy {
             return new Decision(Regime.CHARGEABLE, until, null, null, null, null, null, reasons);
         }
 
-        // The free warranty is the original's for a replacement, the unit's own otherwise.
-        UnitFacts covered = original == null || original.unit().deliveryDate() == null ? unit : original.unit();
+        // The free warranty is the original's for a replacement, the unit's own otherwise, or when the replacement's
+        // own term gives replacements a warranty of their own (OWN).
+        boolean ownWarranty = original != null && original.unit().deliveryDate() != null && terms.stream()
+                .filter(t -> t.productLine() == unit.productLine() && t.inForceOn(unit.deliveryDate()))
+                .max(Comparator.comparing(Term::effectiveFrom))
+                .map(t -> t.replacement() == ReplacementWarranty.OWN).orElse(false);
+        if (ownWarranty) {
+            reasons.add(Reason.of("replacement_own_warranty", original.unit().serialNo()));
+        }
+        UnitFacts covered = original == null || ownWarranty || original.unit().deliveryDate() == null ? unit : original.unit();
         List<Term> coveredTerms = covered == unit ? terms : original.terms();
         Optional<Term> term = coveredTerms.stream()
                 .filter(t -> t.productLine() == covered.productLine() && t.inForceOn(covered.deliveryDate()))

@@ -55,7 +55,8 @@ public class Entitlements {
     static final String FACTS_SELECT = """
             select u.id, u.serial_no, u.customer_id, u.product_line, u.delivery_date, u.first_sale_date,
                    (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours,
-                                                          t.start_basis, t.effective_from, t.effective_to)
+                                                          t.start_basis, t.effective_from, t.effective_to,
+                                                          t.replacement_warranty)
                                          order by t.effective_from) as text)
                     from warranty_term t where t.customer_id = u.customer_id and t.product_line = u.product_line) as terms,
                    (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km,
@@ -65,7 +66,8 @@ public class Entitlements {
                    o.serial_no, o.product_line, o.delivery_date, o.first_sale_date,
                    case when o.id is not null then
                    (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours,
-                                                          t.start_basis, t.effective_from, t.effective_to)
+                                                          t.start_basis, t.effective_from, t.effective_to,
+                                                          t.replacement_warranty)
                                          order by t.effective_from) as text)
                     from warranty_term t where t.customer_id = o.customer_id and t.product_line = o.product_line) end
                    as original_terms
@@ -164,7 +166,7 @@ public class Entitlements {
         for (JsonNode t : parse(array)) {
             terms.add(new EntitlementPolicy.Term(UUID.fromString(t.get(0).asText()), ProductLine.valueOf(t.get(1).asText()),
                     integer(t.get(2)), integer(t.get(3)), integer(t.get(4)), StartBasis.valueOf(t.get(5).asText()),
-                    date(t.get(6)), date(t.get(7))));
+                    date(t.get(6)), date(t.get(7)), ReplacementWarranty.valueOf(t.get(8).asText())));
         }
         return terms;
     }

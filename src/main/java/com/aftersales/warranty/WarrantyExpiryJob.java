@@ -16,7 +16,8 @@ import java.time.OffsetDateTime;
  * about to end with no contract after them (a contract counts for, and its expiry is announced to, the customer who
  * signed it, not a later customer of the unit). One INSERT … SELECT per kind; the dedupe key (window, unit, end date)
  * makes a second or concurrent run insert nothing. A unit first found inside the 30-day window gets only that notice.
- * A replacement's warranty ends where the one it inherits does; a replaced unit (out of the field) gets no alert.
+ * A replacement's warranty ends where the one it inherits does (unless its term gives it its own); a replaced unit
+ * (out of the field) gets no alert.
  */
 @ApplicationScoped
 public class WarrantyExpiryJob implements Job {
@@ -48,8 +49,14 @@ public class WarrantyExpiryJob implements Job {
                                    (coalesce(case when t.start_basis = 'FIRST_SALE' then w.first_sale_date end, w.delivery_date)
                                     + make_interval(months => t.months))::date - 1 as end_date
                             from unit_record u
-                            -- a replacement's free warranty is the first unit's of its chain (EntitlementPolicy)
+                            -- a replacement's free warranty is the first unit's of its chain (EntitlementPolicy),
+                            -- unless the term in force for the replacement gives it its own (OWN)
                             left join unit_record o on o.id = u.warranty_origin_unit_id and o.delivery_date is not null
+                                and coalesce((select t.replacement_warranty from warranty_term t
+                                              where t.customer_id = u.customer_id and t.product_line = u.product_line
+                                                and t.effective_from <= u.delivery_date
+                                                and (t.effective_to is null or t.effective_to >= u.delivery_date)
+                                              order by t.effective_from desc limit 1), 'INHERIT') <> 'OWN'
                             cross join lateral (
                                 select coalesce(o.customer_id, u.customer_id) as customer_id,
                                        coalesce(o.product_line, u.product_line) as product_line,

@@ -47,9 +47,13 @@ public class WarrantyTerm extends Versioned {
 
     public String notes;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "replacement_warranty", nullable = false)
+    public ReplacementWarranty replacementWarranty = ReplacementWarranty.INHERIT;
+
     EntitlementPolicy.Term facts() {
         return new EntitlementPolicy.Term(id, productLine, months, mileageKm, operatingHours, startBasis, effectiveFrom,
-                effectiveTo);
+                effectiveTo, replacementWarranty);
     }
 
     boolean overlaps(LocalDate from, LocalDate to) {

@@ -11,7 +11,9 @@ import java.time.LocalDate;
 
 /**
  * A free-warranty term: months and/or a mileage or operating-hours limit (whichever comes first ends it),
- * counted from delivery or first sale, in force from {@code effectiveFrom} to {@code effectiveTo} (inclusive, open if null).
+ * counted from delivery or first sale, in force from {@code effectiveFrom} to {@code effectiveTo} (inclusive, open if null);
+ * a replacement unit inherits the warranty of the unit it replaced unless {@code replacementWarranty} is OWN (default
+ * INHERIT).
  */
 public record WarrantyTermRequest(
         @NotNull ProductLine productLine,
@@ -21,5 +23,6 @@ public record WarrantyTermRequest(
         StartBasis startBasis,
         @NotNull LocalDate effectiveFrom,
         LocalDate effectiveTo,
-        @Size(max = 2000) String notes) {
+        @Size(max = 2000) String notes,
+        ReplacementWarranty replacementWarranty) {
 }

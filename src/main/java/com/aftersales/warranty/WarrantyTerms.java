@@ -140,5 +140,7 @@ public class WarrantyTerms {
         term.effectiveFrom = request.effectiveFrom();
         term.effectiveTo = request.effectiveTo();
         term.notes = request.notes() == null || request.notes().isBlank() ? null : request.notes().strip();
+        term.replacementWarranty = request.replacementWarranty() == null ? ReplacementWarranty.INHERIT
+                : request.replacementWarranty();
     }
 }

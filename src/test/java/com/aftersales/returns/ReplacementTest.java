@@ -100,6 +100,35 @@ class ReplacementTest {
     }
 
     @Test
+    void aTermThatGivesReplacementsTheirOwnWarrantyCoversTheReplacementFromItsDelivery() {
+        String customer = Api.newCustomer(Api.unique("ro"));
+        as("SALES").body(WarrantyBodies.term("COMMERCIAL_VEHICLE").mileageKm(100000).replacementWarranty("OWN").json())
+                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(201)
+                .body("replacementWarranty", equalTo("OWN"));
+        CaseTestData.World w = new CaseTestData.World(customer, CaseTestData.unit(customer, "COMMERCIAL_VEHICLE", null));
+        String replacement = Api.unique("RP");
+        replace(ReturnTest.judged(w, "DEFECT_CONFIRMED", "MANUFACTURING_PROCESS"), w.serial(), replacement);
+        String own = TestClock.today().plusMonths(24).minusDays(1).toString();
+        as("SALES").queryParam("date", TestClock.today().toString()).get("/api/v1/units/" + replacement + "/entitlement")
+                .then().statusCode(200).body("regime", equalTo("FREE_WARRANTY")).body("warrantyEnd", equalTo(own))
+                .body("reasons[0].code", equalTo("replacement_own_warranty"))
+                .body("reasons[0].text", equalTo("更换件（原件" + w.serial() + "）：按包修条款自交付起享有独立包修期"));
+        // The warranty-expiry job reads the same rule: an inherited end (2027-01-09, inside the 60-day window) would be
+        // alerted; the replacement's own end is two years away.
+        as("ADMIN").post("/api/v1/admin/jobs/warranty-expiry/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        assertThat(Sql.count("select count(*) from notice where kind = 'WARRANTY_EXPIRY' and payload ->> 'serialNo' = any(?1)",
+                (Object) new String[]{replacement, w.serial()})).isZero();
+        // The original's own warranty is unchanged; a term says INHERIT unless told otherwise.
+        as("SALES").queryParam("date", TestClock.today().toString()).get("/api/v1/units/" + w.serial() + "/entitlement")
+                .then().statusCode(200).body("warrantyEnd", equalTo(ORIGINAL_END));
+        as("SALES").body(WarrantyBodies.term("SYSTEM").json()).post("/api/v1/customers/" + customer + "/warranty-terms")
+                .then().statusCode(201).body("replacementWarranty", equalTo("INHERIT"));
+        as("SALES").body(WarrantyBodies.term("MICRO_CAR").replacementWarranty("FRESH").json())
+                .post("/api/v1/customers/" + customer + "/warranty-terms").then().statusCode(400)
+                .body("errors[0].field", equalTo("replacementWarranty"));
+    }
+
+    @Test
     void theReplacedUnitLeavesRecallSelectionWarrantyAlertsAndTheFleetFromTheReplacementDate() throws Exception {
         String customer = Api.newCustomer(Api.unique("rx"));
         Fixtures.term(customer, WarrantyBodies.term("COMMERCIAL_VEHICLE").effectiveFrom(LocalDate.of(2015, 1, 1)));

@@ -41,6 +41,11 @@ public final class WarrantyBodies {
         public Term effectiveTo(LocalDate date) {
             return set("effectiveTo", date);
         }
+
+        /** INHERIT (the default: a replacement keeps the replaced unit's warranty) or OWN. */
+        public Term replacementWarranty(String what) {
+            return set("replacementWarranty", what);
+        }
     }
 
     public static final class Contract extends JsonBody<Contract> {
