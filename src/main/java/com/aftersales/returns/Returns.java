@@ -205,7 +205,7 @@ public class Returns {
                 // The replacement is a unit of its own: its own record, history and warranty (delivered today).
                 UnitRecord unit = units.byId(unitId);
                 return units.register(new UnitRequest(replacementSerial, unit.productModel(), unit.productLine(),
-                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(clock), null))
+                        unit.projectCode(), null, null, unit.customerId(), unit.endCustomer(), null, LocalDate.now(clock), null, null))
                         .serialNo();
             }
         });

@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,9 +55,14 @@ public class UnitRegistry {
     @Inject
     Clock clock;
 
+    @Inject
+    SoftwareVersions software;
+
     public UnitView register(@NotNull @Valid UnitRequest request) {
         SerialNo serial = SerialNo.of(request.serialNo());
         checkRules(serial, request);
+        Map<String, String> versions = SoftwareVersions.normalised(
+                Objects.requireNonNullElse(request.softwareVersions(), List.of()), "softwareVersions");
         customers.visible(request.customerId(), LockModeType.NONE);
         if (units.count("serialNo", serial.value()) > 0) {
             throw new ProblemException(409, "unit_exists", serial.value());
@@ -65,7 +72,8 @@ public class UnitRegistry {
         unit.serialNo = serial.value();
         apply(unit, request);
         units.persistAndFlush(unit);
-        UnitView view = UnitView.of(unit);
+        software.initial(unit, versions);
+        UnitView view = UnitView.of(unit, null, versions.isEmpty() ? null : software.current(unit.id));
         audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null, view);
         return view;
     }
@@ -78,11 +86,15 @@ public class UnitRegistry {
             throw ProblemException.invalid("serialNo", "unit.serial_immutable", unit.serialNo);
         }
         checkRules(serial, request);
+        if (request.softwareVersions() != null) {
+            software.unchanged(unit.id, SoftwareVersions.normalised(request.softwareVersions(), "softwareVersions"));
+        }
         customers.visible(request.customerId(), LockModeType.NONE);
-        UnitView before = UnitView.of(unit);
+        List<SoftwareVersion> versions = software.current(unit.id);
+        UnitView before = UnitView.of(unit, null, versions.isEmpty() ? null : versions);
         apply(unit, request);
         units.flush();
-        UnitView after = UnitView.of(unit);
+        UnitView after = UnitView.of(unit, null, versions.isEmpty() ? null : versions);
         audit.record(AUDIT_TYPE, unit.serialNo, "UPDATE", before, after);
         return after;
     }
@@ -97,7 +109,8 @@ public class UnitRegistry {
                         + "order by r.code")
                 .setParameter(1, unit.id).getResultList();
         return UnitView.of(unit, rows.stream()
-                .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
+                .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList(),
+                software.current(unit.id));
     }
 
     /**

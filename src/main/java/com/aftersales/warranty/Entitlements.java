@@ -5,6 +5,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
+import com.aftersales.unit.SoftwareVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,7 +40,7 @@ public class Entitlements {
      * contract signed by the unit's former customer does not cover the new one).
      */
     public record Facts(UUID unitId, UUID customerId, EntitlementPolicy.UnitFacts unit, List<EntitlementPolicy.Term> terms,
-                        List<EntitlementPolicy.Contract> contracts) {
+                        List<EntitlementPolicy.Contract> contracts, List<SoftwareVersion> software) {
     }
 
     /**
@@ -58,7 +59,9 @@ public class Entitlements {
                    (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km,
                                                           c.status)
                                          order by c.start_date, c.contract_no) as text)
-                    from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts
+                    from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts,
+                   (select cast(json_agg(json_build_array(s.component, s.version, s.updated_at) order by s.component) as text)
+                    from unit_software_version s where s.unit_id = u.id) as software
             from unit_record u
             """;
     static final String FACTS_ONE = FACTS_SELECT + "where u.serial_no = ?";
@@ -98,7 +101,7 @@ public class Entitlements {
                         facts.put(serial, new Facts(r.getObject(1, UUID.class), r.getObject(3, UUID.class),
                                 new EntitlementPolicy.UnitFacts(serial, ProductLine.valueOf(r.getString(4)),
                                         r.getObject(5, LocalDate.class), r.getObject(6, LocalDate.class)),
-                                terms(r.getString(7)), contracts(r.getString(8))));
+                                terms(r.getString(7)), contracts(r.getString(8)), software(r.getString(9))));
                     }
                 }
             }
@@ -123,12 +126,17 @@ public class Entitlements {
         }
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         return view(facts.unit().serialNo(), day, mileageKm, operatingHours, decide(facts, day, mileageKm, operatingHours),
-                locale);
+                locale, facts.software());
+    }
+
+    static EntitlementView view(String serialNo, LocalDate day, Integer mileageKm, Integer operatingHours,
+                                EntitlementPolicy.Decision d, Locale locale) {
+        return view(serialNo, day, mileageKm, operatingHours, d, locale, null);
     }
 
     /** The answer for one decision, its reasons in the caller's language (also run by {@link EntitlementPrimer}). */
     static EntitlementView view(String serialNo, LocalDate day, Integer mileageKm, Integer operatingHours,
-                                EntitlementPolicy.Decision d, Locale locale) {
+                                EntitlementPolicy.Decision d, Locale locale, List<SoftwareVersion> software) {
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
                 .map(r -> new EntitlementView.ReasonView(r.code(),
                         Messages.text(locale, "entitlement." + r.code(), r.args().stream()
@@ -138,7 +146,7 @@ public class Entitlements {
                 reasons.stream().map(EntitlementView.ReasonView::text).toList());
         return new EntitlementView(serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
                 d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
-                reason, reasons);
+                reason, reasons, software);
     }
 
     private List<EntitlementPolicy.Term> terms(String array) {
@@ -159,6 +167,15 @@ public class Entitlements {
                     ServiceContract.Status.valueOf(c.get(5).asText()) == ServiceContract.Status.ACTIVE));
         }
         return contracts;
+    }
+
+    private List<SoftwareVersion> software(String array) {
+        List<SoftwareVersion> versions = new ArrayList<>();
+        for (JsonNode s : parse(array)) {
+            versions.add(new SoftwareVersion(s.get(0).asText(), s.get(1).asText(), java.time.OffsetDateTime.parse(s.get(2).asText())
+                    .atZoneSameInstant(clock.getZone()).toOffsetDateTime()));
+        }
+        return versions;
     }
 
     private JsonNode parse(String array) {
