@@ -177,10 +177,22 @@ class SoftwareVersionsTest {
         assertThat(RecallTestSupport.preview(RecallTestSupport.campaign(RecallBodies.criteria()
                 .software("APP", List.of("1.0"), null).customerId(customer)))).isEqualTo(2);
 
-        // Once a unit is updated past the bound it leaves the selection.
-        as("ENGINEER").header("If-Match", etag(a)).body(update("MCU", "1.5.1", OffsetDateTime.now(ZONE).minusHours(1), "OTA", null))
-                .post("/api/v1/units/" + a + "/software-updates").then().statusCode(200);
-        assertThat(RecallTestSupport.preview(campaign)).isEqualTo(1);
+        // The campaign is filed and activated; its remedy (a flash past the bound) names it, and the next selection leaves
+        // the unit out.
+        String base = "/api/v1/recalls/" + campaign;
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing("SAMR-SW-1")).post(base + "/filing")
+                .then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200)
+                .body("affectedCount", equalTo(2));
+        String other = RecallTestSupport.campaign(RecallBodies.criteria().productModel(model + "X"));
+        as("ENGINEER").header("If-Match", etag(a)).body(update("MCU", "1.5.1", OffsetDateTime.now(ZONE).minusHours(1),
+                "RECALL_REMEDY", other)).post("/api/v1/units/" + a + "/software-updates").then().statusCode(422)
+                .body("errors[0].field", equalTo("reference"));
+        as("ENGINEER").header("If-Match", etag(a)).body(update("MCU", "1.5.1", OffsetDateTime.now(ZONE).minusHours(1),
+                "RECALL_REMEDY", campaign)).post("/api/v1/units/" + a + "/software-updates").then().statusCode(200);
+        as("SALES").get("/api/v1/units/" + a + "/history").then()
+                .body("items.findAll { it.kind == 'SOFTWARE' }.status", equalTo(List.of("FACTORY", "RECALL_REMEDY")));
+        assertThat(RecallTestSupport.preview(RecallTestSupport.campaign(below))).isEqualTo(1);
 
         as("QUALITY_ENGINEER").body(RecallBodies.campaign(RecallBodies.criteria().productModel(model).software("MCU", null, "new"))
                         .json()).post("/api/v1/recalls").then().statusCode(422)
