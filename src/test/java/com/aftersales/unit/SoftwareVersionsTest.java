@@ -58,6 +58,9 @@ class SoftwareVersionsTest {
                 .body("softwareVersions.version", equalTo(List.of("2.0.1", "1.4.2")));
         String tag = etag(serial);
         as("ENGINEER").get("/api/v1/units/" + serial).then().body("softwareVersions", hasSize(2));
+        asCustomer(UUID.fromString(customer)).get("/api/v1/units/" + serial).then().statusCode(200)
+                .body("softwareVersions.version", equalTo(List.of("2.0.1", "1.4.2")));
+        asCustomer(UUID.fromString(Api.newCustomer(Api.unique("sw")))).get("/api/v1/units/" + serial).then().statusCode(404);
         String url = "/api/v1/units/" + serial + "/software-updates";
         OffsetDateTime yesterday = OffsetDateTime.now(ZONE).minusDays(1);
         String flash = update("MCU", "1.5.0", yesterday, "SERVICE_VISIT", null);
