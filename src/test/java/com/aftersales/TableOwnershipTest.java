@@ -32,6 +32,7 @@ class TableOwnershipTest {
             Map.entry("report_quota", "shared"),
             Map.entry("customer", "customer"),
             Map.entry("unit", "unit"), Map.entry("unit_fleet", "unit"),
+            Map.entry("unit_software", "unit"), Map.entry("unit_software_update", "unit"),
             Map.entry("warranty_term", "warranty"), Map.entry("service_contract", "warranty"),
             Map.entry("service_case", "cases"), Map.entry("case_unit", "cases"), Map.entry("case_event", "cases"),
             Map.entry("case_routing", "cases"), Map.entry("case_sla", "cases"), Map.entry("field_visit", "cases"),
@@ -55,6 +56,7 @@ class TableOwnershipTest {
             Map.entry("product_model_life", "retention"),
             // read models (views), each in its owner's migration V16–V20
             Map.entry("unit_record", "unit"),
+            Map.entry("unit_software_version", "unit"), Map.entry("unit_software_history", "unit"),
             Map.entry("case_reference", "cases"), Map.entry("closed_case", "cases"),
             Map.entry("customer_name", "customer"), Map.entry("customer_email_contact", "customer"),
             Map.entry("return_unit_history", "returns"),
@@ -62,7 +64,8 @@ class TableOwnershipTest {
 
     /** Views that their owner publishes for other areas to read (each defined in the owner's migration). */
     static final Set<String> READ_MODELS = Set.of("unit_record", "case_reference", "closed_case", "customer_name",
-            "customer_email_contact", "return_unit_history", "recall_unit_history", "recall_open_unit");
+            "customer_email_contact", "return_unit_history", "recall_unit_history", "recall_open_unit",
+            "unit_software_version", "unit_software_history");
 
     /** Areas whose work is one statement across areas: KPIs read every area's tables, retention also writes them. */
     static final Set<String> MULTI_AREA_READERS = Set.of("kpi", "retention");

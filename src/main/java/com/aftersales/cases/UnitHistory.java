@@ -22,10 +22,11 @@ import java.util.UUID;
 
 /**
  * 售后维修档案: a unit's after-sales archive in time order (oldest first): its cases, field visits, costs and
- * returns and recalls, and its replacement (REPLACED_BY the unit that replaced it, REPLACES the one it replaced), in
- * one query (returns and recalls through the views their areas publish). A customer account sees the cases (with their
- * visits and returns) filed for its own customer, never those of a customer the unit belonged to before, and no costs;
- * the unit's recall campaigns and replacement are facts about the unit and shown to its current customer.
+ * returns and recalls, its replacement (REPLACED_BY the unit that replaced it, REPLACES the one it replaced) and its
+ * software updates (kind SOFTWARE, status the source, at the update's time), in one query (returns and recalls through
+ * the views their areas publish). A customer account sees the cases (with their visits and returns) filed for its own
+ * customer, never those of a customer the unit belonged to before, and no costs; the unit's recall campaigns,
+ * replacement and software updates are facts about the unit and shown to its current customer.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -91,6 +92,11 @@ public class UnitHistory {
                     union all
                     select p.replaced_at, 'REPLACES', p.id, null, null, 'REPLACED', '← ' || p.serial_no
                     from u join unit_record p on p.id = u.replaces_unit_id
+                    union all
+                    select h.updated_at, 'SOFTWARE', h.id, null, null, h.source,
+                           h.component || ' ' || coalesce(h.from_version, '–') || ' → ' || h.to_version
+                               || coalesce(' · ' || h.reference_kind || ' ' || h.reference_id, '')
+                    from u join unit_software_history h on h.unit_id = u.id
                 )
                 select u.id, u.customer_id, e.at, e.kind, e.id, e.case_id, e.case_no, e.status, e.summary
                 from u left join (

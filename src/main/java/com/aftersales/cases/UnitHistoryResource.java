@@ -24,7 +24,7 @@ public class UnitHistoryResource {
 
     @GET
     @AnyRole
-    @Operation(summary = "售后维修档案: the unit's cases, visits and costs in time order")
+    @Operation(summary = "售后维修档案: the unit's cases, visits, costs, returns, recalls and software updates in time order")
     public Page<UnitHistory.Entry> history(@PathParam("serialNo") String serialNo, @QueryParam("limit") String limit,
                                            @QueryParam("cursor") String cursor) {
         return history.of(SerialNo.of(serialNo), PageRequest.of(limit, cursor));

@@ -28,6 +28,29 @@ final class KpiCatalog {
     }
 
     static final Col GROUP = new Col("group", "分组", "group");
+
+    /**
+     * The KPIs that answer groupBy=software:&lt;component&gt; (live, from the units' update history; the monthly aggregates
+     * of the dashboard have no software dimension): each counts a unit under the version it ran on the case's failure
+     * date, and ppm's units in the field under the version they ran at the end of the period.
+     */
+    static final java.util.Set<String> BY_SOFTWARE = new java.util.TreeSet<>(java.util.Set.of("cases", "ppm"));
+
+    /**
+     * The version of the :component a unit ran on a date: the last update on or before that day (business zone); before
+     * its first update, the version it was registered or imported with; "–" when it had none of that component.
+     */
+    static String softwareAt(String unitId, String date) {
+        return "coalesce((select h.to_version from unit_software_history h where h.unit_id = " + unitId
+                + " and h.component = :component and cast(" + local("h.updated_at") + " as date) <= " + date
+                + " order by h.updated_at desc limit 1), (select case when h.source in ('FACTORY', 'IMPORT') and h.from_version is null "
+                + "then h.to_version else h.from_version end from unit_software_history h where h.unit_id = " + unitId
+                + " and h.component = :component order by h.updated_at limit 1), '–')";
+    }
+
+    /** One row per case and software version of its units (on the case's failure date), as a case counts once per model. */
+    static final String CASE_SOFTWARE_JOIN = " join lateral (select distinct " + softwareAt("cu.unit_id", "c.failure_date")
+            + " as sw from case_unit cu where cu.case_id = c.id) gs on true";
     static final String COMPLAINT = "c.type <> 'SERVICE'";
     static final String FAILURE = "c.type not in ('GRIEVANCE', 'SERVICE') and c.status <> 'REJECTED'";
     /** A customer account's filter on the table aliased {@code alias}; Kpis drops it from the text for staff. */
@@ -65,6 +88,12 @@ final class KpiCatalog {
      */
     static String perFieldUnit(Context ctx, String numeratorCte, String select) {
         // Units in the field come from unit_fleet (delivered units per day, customer, line, model), not from unit.
+        if (ctx.groupBy() == Kpis.GroupBy.SOFTWARE) {
+            // No software dimension in unit_fleet: the units delivered by the end, under the version they ran then.
+            return "with " + numeratorCte + ", fleet as (select " + softwareAt("u.id", "cast(:to as date)") + " as grp, count(*) as n "
+                    + "from unit u where u.delivery_date <= :to and " + UNIT_SCOPE + " group by 1) "
+                    + select + " from fleet f full join num x on x.grp = f.grp order by 1";
+        }
         if (ctx.groupBy() == Kpis.GroupBy.MONTH) {
             return "with " + numeratorCte + """
                     , deliv as materialized (
@@ -125,6 +154,7 @@ final class KpiCatalog {
                             new Col("fieldUnits", "在用产品数", "units in the field"), new Col("ppm", "PPM", "PPM")),
                     ctx -> {
                         String grp = ctx.groupBy() == Kpis.GroupBy.MONTH ? "to_char(c.failure_date, 'YYYY-MM')"
+                                : ctx.groupBy() == Kpis.GroupBy.SOFTWARE ? softwareAt("u.id", "c.failure_date")
                                 : UNIT_DIMS.expr(ctx.groupBy());
                         return perFieldUnit(ctx, "num as (select " + grp + " as grp, count(distinct u.id) as n "
                                         + "from service_case c join case_unit cu on cu.case_id = c.id join unit u on u.id = cu.unit_id "

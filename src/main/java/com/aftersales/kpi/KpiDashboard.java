@@ -112,6 +112,11 @@ public class KpiDashboard {
             throw ProblemException.badParameter("to", "kpi.months_too_many", MAX_MONTHS);
         }
         Kpis.GroupBy groupBy = Kpis.GroupBy.of(groupByParam);
+        if (groupBy == Kpis.GroupBy.SOFTWARE) {
+            // The monthly aggregates have no software dimension: the live report answers it (GET /api/v1/kpis).
+            throw new ProblemException(422, "validation_failed", List.of(ProblemException.Issue.of("groupBy",
+                    "kpi.software_group_live_only")));
+        }
         Optional<UUID> scope = caller.customerScope();
         @SuppressWarnings("unchecked")
         List<Object> refreshed = em.createNativeQuery("select refreshed_at from kpi_month_refresh").getResultList();
@@ -193,6 +198,7 @@ public class KpiDashboard {
             case CUSTOMER -> "cast(k.customer_id as text)";
             case PRODUCT_LINE -> "k.product_line";
             case MODEL -> "k.product_model";
+            case SOFTWARE -> throw new IllegalArgumentException("no software dimension in kpi_month");
         };
         return "with p as (select " + grp + " as grp, " + sums + ", coalesce(sum(k.delivered_units), 0) as field_units "
                 + "from kpi_month k " + where + " group by 1) " + select + " from p order by 1";

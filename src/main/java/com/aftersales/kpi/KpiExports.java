@@ -47,7 +47,8 @@ final class KpiExports {
                 case "customer" -> "按客户";
                 case "productLine" -> "按产品线";
                 case "model" -> "按型号";
-                default -> "合计";
+                default -> report.groupBy() != null && report.groupBy().startsWith("software:")
+                        ? "按软件版本（" + report.groupBy().substring("software:".length()) + "，故障日期时的版本）" : "合计";
             });
             summary.value(4, 0, "指标");
             summary.value(4, 1, "定义（计算公式）");

@@ -55,13 +55,17 @@ public class KpiResource {
             + "text/csv for one KPI (kpi= required). A customer account sees its own units and cases only, and not the staff-only "
             + "cost KPIs (warrantyCost, warrantyCostPerUnit, sparePartsFillRate): they are left out, and asking for one by "
             + "kpi= is 400 like an unknown KPI")
+    @APIResponse(responseCode = "422", description = "groupBy=software:<component> with a KPI that cannot be grouped by "
+            + "software version (only cases and ppm can)")
     @APIResponse(responseCode = "200", description = "OK", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KpiReport.class)),
             @Content(mediaType = KpiExports.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
             @Content(mediaType = KpiExports.CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response get(@QueryParam("from") String from, @QueryParam("to") String to,
-                        @QueryParam("groupBy") @Parameter(schema = @Schema(enumeration = {"month", "customer", "productLine",
-                                "model"})) String groupBy,
+                        @QueryParam("groupBy") @Parameter(description = "month, customer, productLine, model, or software:<component> "
+                                + "(e.g. software:MCU: the version the unit ran on the case's failure date; answered by the KPIs "
+                                + "cases and ppm only, a named other KPI is 422)",
+                                schema = @Schema(pattern = "^(month|customer|productLine|model|software:\\S{1,40})$")) String groupBy,
                         @QueryParam("kpi") String kpi, @QueryParam("maxMonths") String maxMonths) {
         String format = headers.getAcceptableMediaTypes().stream()
                 .map(m -> m.getType() + "/" + m.getSubtype())

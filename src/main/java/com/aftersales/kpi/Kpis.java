@@ -32,7 +32,9 @@ public class Kpis {
 
     /** How rows are grouped. */
     public enum GroupBy {
-        MONTH("month"), CUSTOMER("customer"), PRODUCT_LINE("productLine"), MODEL("model");
+        MONTH("month"), CUSTOMER("customer"), PRODUCT_LINE("productLine"), MODEL("model"),
+        /** {@code software:<component>}: the version of that component the unit ran (see KpiCatalog.softwareAt). */
+        SOFTWARE("software");
 
         final String param;
 
@@ -45,15 +47,33 @@ public class Kpis {
                 return null;
             }
             for (GroupBy g : values()) {
-                if (g.param.equals(value)) {
+                if (g.param.equals(value) && g != SOFTWARE) {
                     return g;
                 }
             }
-            throw ProblemException.badParameter("groupBy", "validation.one_of", "month, customer, productLine, model");
+            if (value.startsWith(SOFTWARE.param + ":")) {
+                component(value);
+                return SOFTWARE;
+            }
+            throw ProblemException.badParameter("groupBy", "validation.one_of", "month, customer, productLine, model, software:<component>");
+        }
+
+        /** The component of {@code software:<component>}, upper-case as units keep it; null for another grouping. */
+        static String component(String value) {
+            if (value == null || !value.startsWith(SOFTWARE.param + ":")) {
+                return null;
+            }
+            String component = value.substring(SOFTWARE.param.length() + 1).strip().toUpperCase(Locale.ROOT);
+            if (!COMPONENT.matcher(component).matches()) {
+                throw ProblemException.badParameter("groupBy", "kpi.software_component");
+            }
+            return component;
         }
     }
 
-    /** A query's grouping expressions; the model expression may need a join. */
+    static final java.util.regex.Pattern COMPONENT = java.util.regex.Pattern.compile("[A-Z0-9\\u4e00-\\u9fa5][A-Z0-9\\u4e00-\\u9fa5_./+-]{0,39}");
+
+    /** A query's grouping expressions; the model expression may need a join (so does software, for case figures). */
     record Dims(String month, String customer, String productLine, String model, String modelJoin) {
         String expr(GroupBy g) {
             if (g == null) {
@@ -64,10 +84,14 @@ public class Kpis {
                 case CUSTOMER -> customer;
                 case PRODUCT_LINE -> productLine;
                 case MODEL -> model;
+                case SOFTWARE -> "gs.sw";
             };
         }
 
         String join(GroupBy g) {
+            if (g == GroupBy.SOFTWARE) {
+                return KpiCatalog.CASE_SOFTWARE_JOIN;
+            }
             return g == GroupBy.MODEL && modelJoin != null ? modelJoin : "";
         }
     }
@@ -76,7 +100,7 @@ public class Kpis {
 
     /** The named parameters a KPI statement may use, each bound only where its statement names it. */
     static final Map<String, java.util.regex.Pattern> PARAMETERS = java.util.stream.Stream.of("from", "to", "fromTs", "toTs",
-                    "scope", "asOf", "maxMonths", "zone")
+                    "scope", "asOf", "maxMonths", "zone", "component")
             .collect(java.util.stream.Collectors.toMap(n -> n, n -> java.util.regex.Pattern.compile(":" + n + "(?![A-Za-z0-9_])")));
 
     static final java.util.regex.Pattern UNSCOPED = java.util.regex.Pattern.compile(
@@ -107,11 +131,19 @@ public class Kpis {
             throw ProblemException.badParameter("to", "kpi.period_too_long", MAX_DAYS);
         }
         GroupBy groupBy = GroupBy.of(groupByParam);
+        String component = GroupBy.component(groupByParam);
+        if (groupBy == GroupBy.SOFTWARE && kpiParam != null && !kpiParam.isBlank()
+                && KpiCatalog.ALL.stream().anyMatch(k -> k.key().equals(kpiParam)) && !KpiCatalog.BY_SOFTWARE.contains(kpiParam)) {
+            throw new ProblemException(422, "validation_failed", List.of(ProblemException.Issue.of("groupBy",
+                    "kpi.software_group_unsupported", kpiParam, String.join(", ", KpiCatalog.BY_SOFTWARE))));
+        }
         int maxMonths = maxMonths(maxMonthsParam);
         Optional<UUID> scope = caller.customerScope();
         List<KpiCatalog.Kpi> wanted = KpiCatalog.ALL.stream()
                 .filter(k -> kpiParam == null || kpiParam.isBlank() || k.key().equals(kpiParam))
                 .filter(k -> scope.isEmpty() || !k.staffOnly())
+                // Grouped by software, only the figures that can place a unit's version at their date answer.
+                .filter(k -> groupBy != GroupBy.SOFTWARE || KpiCatalog.BY_SOFTWARE.contains(k.key()))
                 .toList();
         if (wanted.isEmpty()) {
             throw ProblemException.badParameter("kpi", "validation.one_of",
@@ -128,6 +160,7 @@ public class Kpis {
         params.put("asOf", LocalDate.now(clock));
         params.put("maxMonths", maxMonths);
         params.put("zone", zone.getId());
+        params.put("component", component);
 
         BulkReads.configure(em, config.kpi().workMem(), config.db().statementTimeout().kpi());
         List<KpiReport.Table> tables = new ArrayList<>();
@@ -159,7 +192,8 @@ public class Kpis {
         if (groupBy == GroupBy.CUSTOMER) {
             labelCustomers(tables);
         }
-        return new KpiReport(from, to, groupBy == null ? null : groupBy.param, tables);
+        return new KpiReport(from, to, groupBy == null ? null : groupBy == GroupBy.SOFTWARE ? groupBy.param + ":" + component
+                : groupBy.param, tables);
     }
 
     /** Customer ids in the group column become "code name" labels: one query for all tables of the report. */

@@ -23,7 +23,8 @@ final class AffectedUnits {
     static void check(RecallCampaign.Criteria c) {
         List<Issue> issues = new ArrayList<>();
         boolean any = notEmpty(c.productModels()) || c.productionFrom() != null || c.productionTo() != null
-                || notEmpty(c.batches()) || notEmpty(c.serialRanges()) || notEmpty(c.serials()) || notEmpty(c.customerIds());
+                || notEmpty(c.batches()) || notEmpty(c.serialRanges()) || notEmpty(c.serials()) || notEmpty(c.customerIds())
+                || c.software() != null;
         if (!any) {
             issues.add(Issue.of("criteria", "recalls.criteria_empty"));
         }
@@ -38,10 +39,22 @@ final class AffectedUnits {
                 }
             }
         }
+        if (c.software() != null) {
+            if (!notEmpty(c.software().versions()) && (c.software().below() == null || c.software().below().isBlank())) {
+                issues.add(Issue.of("criteria.software", "recalls.software_criterion_empty"));
+            }
+            if (c.software().below() != null && !c.software().below().isBlank()
+                    && !COMPARABLE.matcher(c.software().below().strip()).lookingAt()) {
+                issues.add(Issue.of("criteria.software.below", "recalls.software_below_not_numeric", c.software().below()));
+            }
+        }
         if (!issues.isEmpty()) {
             throw new ProblemException(422, "validation_failed", issues);
         }
     }
+
+    /** A version a range can compare: numeric dotted segments first (aftersales_version_key, V45). */
+    private static final java.util.regex.Pattern COMPARABLE = java.util.regex.Pattern.compile("[vV]?[0-9]{1,15}(\\.[0-9]{1,15})*");
 
     /** The condition, numbering parameters from {@code firstParam}. */
     static Condition of(RecallCampaign.Criteria c, int firstParam) {
@@ -68,6 +81,20 @@ final class AffectedUnits {
         }
         if (notEmpty(c.customerIds())) {
             and.add("u.customer_id = any(cast(" + p.apply(c.customerIds().toArray(new java.util.UUID[0])) + " as uuid[]))");
+        }
+        if (c.software() != null) {
+            // The unit area's read model of current versions; set-based, one semi-join for preview and activation alike.
+            List<String> match = new ArrayList<>();
+            if (notEmpty(c.software().versions())) {
+                match.add("s.version = any(cast(" + p.apply(c.software().versions().stream().map(String::strip)
+                        .toArray(String[]::new)) + " as text[]))");
+            }
+            if (c.software().below() != null && !c.software().below().isBlank()) {
+                match.add("s.version_key < aftersales_version_key(cast(" + p.apply(c.software().below().strip()) + " as text))");
+            }
+            and.add("exists (select 1 from unit_software_version s where s.unit_id = u.id and s.component = "
+                    + p.apply(c.software().component().strip().toUpperCase(java.util.Locale.ROOT)) + " and ("
+                    + String.join(" or ", match) + "))");
         }
         List<String> serialOr = new ArrayList<>();
         if (notEmpty(c.serialRanges())) {

@@ -36,8 +36,8 @@ public class RecallCampaign extends Versioned {
     public enum Status { DRAFT, FILED, ACTIVE, COMPLETED, CLOSED }
 
     /**
-     * Which units are affected: every given filter must match (models, production dates, batches, customers); when
-     * serial ranges or explicit serials are given, the serial must be in one of the ranges or in the list.
+     * Which units are affected: every given filter must match (models, production dates, batches, customers, software);
+     * when serial ranges or explicit serials are given, the serial must be in one of the ranges or in the list.
      */
     @RegisterForReflection
     public record Criteria(@Size(max = 100) List<@NotBlank @Size(max = 100) String> productModels,
@@ -45,7 +45,20 @@ public class RecallCampaign extends Versioned {
                            @Size(max = 500) List<@NotBlank @Size(max = 60) String> batches,
                            @Size(max = 200) List<@Valid @NotNull SerialRange> serialRanges,
                            @Size(max = 100_000) List<@NotBlank @Size(max = 60) String> serials,
-                           @Size(max = 500) List<@NotNull UUID> customerIds) {
+                           @Size(max = 500) List<@NotNull UUID> customerIds,
+                           @Valid Software software) {
+    }
+
+    /**
+     * Units whose current version of a component is one of {@code versions} (exactly, as written) or, when
+     * {@code below} is given, lower than it: numeric dotted segments compared as numbers (1.10.0 is above 1.9.3; 1.5 and
+     * 1.5.0 are the same; a leading v and anything after the numbers are ignored). A unit without the component, or whose
+     * version does not start with a number, is matched by the list only.
+     */
+    @RegisterForReflection
+    public record Software(@NotBlank @Size(max = 40) String component,
+                           @Size(max = 200) List<@NotBlank @Size(max = 60) String> versions,
+                           @Size(max = 60) String below) {
     }
 
     @RegisterForReflection

@@ -55,12 +55,14 @@ public class UnitImport {
     static final Column VIN = Column.optional("vin", "车架号", "vin码");
     static final Column DELIVERY_DATE = Column.optional("deliveryDate", "delivery_date", "交付日期", "发货日期");
     static final Column FIRST_SALE_DATE = Column.optional("firstSaleDate", "first_sale_date", "首次销售日期");
+    /** The versions the unit left the factory with: {@code MCU=1.4.2;APP=2.0.1} (; or ；, = or ＝). */
+    static final Column SOFTWARE_VERSIONS = Column.optional("softwareVersions", "software_versions", "软件版本", "软件/固件版本");
     static final Columns COLUMNS = Columns.exactly(SERIAL_NO, PRODUCT_MODEL, PRODUCT_LINE, PROJECT_CODE, PRODUCTION_DATE,
-            BATCH_NO, CUSTOMER_CODE, END_CUSTOMER, VIN, DELIVERY_DATE, FIRST_SALE_DATE);
+            BATCH_NO, CUSTOMER_CODE, END_CUSTOMER, VIN, DELIVERY_DATE, FIRST_SALE_DATE, SOFTWARE_VERSIONS);
 
     private record Row(int line, SerialNo serialNo, String model, ProductLine productLine, String projectCode,
                        LocalDate productionDate, String batchNo, String customerCode, String endCustomer, String vin,
-                       LocalDate deliveryDate, LocalDate firstSaleDate) {
+                       LocalDate deliveryDate, LocalDate firstSaleDate, Map<String, String> softwareVersions) {
     }
 
     private static final java.util.regex.Pattern VIN_FORMAT = java.util.regex.Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
@@ -134,11 +136,37 @@ public class UnitImport {
         String project = cells.text(PROJECT_CODE, 60);
         String batch = cells.text(BATCH_NO, 60);
         String endCustomer = cells.text(END_CUSTOMER, 200);
+        Map<String, String> software = softwareVersions(cells);
         if (cells.hasIssues() && (serial == null || serial.value().isEmpty())) {
             return null;
         }
         return new Row(cells.line(), serial, model, productLine, project, production, batch,
-                customer == null ? null : customer.toUpperCase(Locale.ROOT), endCustomer, vin, delivery, firstSale);
+                customer == null ? null : customer.toUpperCase(Locale.ROOT), endCustomer, vin, delivery, firstSale, software);
+    }
+
+    /** The cell {@code MCU=1.4.2;APP=2.0.1} as component → version, each checked as a registration checks it. */
+    private static Map<String, String> softwareVersions(UploadRow cells) {
+        Map<String, String> versions = new java.util.LinkedHashMap<>();
+        String cell = cells.text(SOFTWARE_VERSIONS);
+        if (cell == null) {
+            return versions;
+        }
+        for (String pair : cell.split("[;；]")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            String[] parts = pair.split("[=＝]", -1);
+            if (parts.length != 2 || !SoftwareVersion.COMPONENT_PATTERN.matcher(parts[0]).matches()
+                    || !SoftwareVersion.VERSION_PATTERN.matcher(parts[1]).matches()) {
+                cells.issue(SOFTWARE_VERSIONS, "import.software_versions", pair.strip());
+            } else if (versions.putIfAbsent(SoftwareVersion.component(parts[0]), parts[1].strip()) != null) {
+                cells.issue(SOFTWARE_VERSIONS, "unit.software_component_twice", SoftwareVersion.component(parts[0]));
+            }
+        }
+        if (versions.size() > 20) {
+            cells.issue(SOFTWARE_VERSIONS, "import.software_versions_too_many", 20);
+        }
+        return versions;
     }
 
     /** One query for existing serials; the customer codes were looked up in one more (by the customer area). */
@@ -187,9 +215,24 @@ public class UnitImport {
             cols[9][i] = r.deliveryDate == null ? null : r.deliveryDate.toString();
             cols[10][i] = r.firstSaleDate == null ? null : r.firstSaleDate.toString();
         }
-        Object[] parameters = new Object[12];
+        List<String> swSerials = new ArrayList<>();
+        List<String> swComponents = new ArrayList<>();
+        List<String> swVersions = new ArrayList<>();
+        for (Row r : rows) {
+            r.softwareVersions.forEach((component, version) -> {
+                swSerials.add(r.serialNo.value());
+                swComponents.add(component);
+                swVersions.add(version);
+            });
+        }
+        Object[] parameters = new Object[17];
         System.arraycopy(cols, 0, parameters, 0, cols.length);
         parameters[11] = OffsetDateTime.now(clock);
+        parameters[12] = swSerials.toArray(new String[0]);
+        parameters[13] = swComponents.toArray(new String[0]);
+        parameters[14] = swVersions.toArray(new String[0]);
+        parameters[15] = Objects.requireNonNullElse(caller.subject(), "system");
+        parameters[16] = clock.getZone().getId();
         return audit.recordAll(new AuditTrail.AuditQuery("""
                 rows as (
                     select * from unnest(cast(?1 as text[]), cast(?2 as text[]), cast(?3 as text[]), cast(?4 as text[]),
@@ -205,13 +248,31 @@ public class UnitImport {
                            cast(?12 as timestamptz), cast(?12 as timestamptz)
                     from rows
                     returning *
+                ), software as (
+                    -- dated when the unit was produced (else delivered, else now), as a registration dates them
+                    select ins.id as unit_id, s.component, s.version,
+                           coalesce(cast(coalesce(ins.production_date, ins.delivery_date) as timestamp)
+                                        at time zone cast(?17 as text), cast(?12 as timestamptz)) as at
+                    from unnest(cast(?13 as text[]), cast(?14 as text[]), cast(?15 as text[])) as s(serial_no, component, version)
+                    join ins on ins.serial_no = s.serial_no
+                ), software_now as (
+                    insert into unit_software (unit_id, component, version, updated_at)
+                    select unit_id, component, version, at from software
+                ), software_history as (
+                    insert into unit_software_update (id, unit_id, component, to_version, updated_at, source, recorded_by,
+                                                      recorded_at)
+                    select gen_random_uuid(), unit_id, component, version, at, 'IMPORT',
+                           cast(?16 as text), cast(?12 as timestamptz)
+                    from software
                 )""", """
                 select 'IMPORT' as action, 'unit' as entity_type, ins.serial_no as entity_id,
                        jsonb_build_object('serialNo', serial_no, 'productModel', product_model, 'productLine', product_line,
                                           'projectCode', project_code, 'productionDate', production_date,
                                           'batchNo', batch_no, 'customerId', customer_id, 'endCustomer', end_customer,
                                           'vin', vin, 'deliveryDate', delivery_date, 'firstSaleDate', first_sale_date,
-                                          'version', version) as after_state
+                                          'version', version,
+                                          'softwareVersions', (select jsonb_object_agg(s.component, s.version) from software s
+                                                               where s.unit_id = ins.id)) as after_state
                 from ins"""), parameters);
     }
 }

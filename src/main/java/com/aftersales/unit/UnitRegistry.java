@@ -23,6 +23,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,8 +56,13 @@ public class UnitRegistry {
     @Inject
     Clock clock;
 
+    @Inject
+    SoftwareVersions software;
+
     public UnitView register(@NotNull @Valid UnitRequest request) {
-        return UnitView.of(register(request, null));
+        Unit unit = register(request, null);
+        return request.softwareVersions() == null || request.softwareVersions().isEmpty() ? UnitView.of(unit)
+                : UnitView.of(unit, null, software.current(unit.id));
     }
 
     /**
@@ -73,7 +80,7 @@ public class UnitRegistry {
         }
         LocalDate today = LocalDate.now(clock);
         Unit replacement = register(new UnitRequest(replacementSerial, replaced.productModel, replaced.productLine,
-                replaced.projectCode, null, null, replaced.customerId, replaced.endCustomer, null, today, null), replaced);
+                replaced.projectCode, null, null, replaced.customerId, replaced.endCustomer, null, today, null, null), replaced);
         UnitView before = UnitView.of(replaced);
         replaced.replacedByUnitId = replacement.id;
         replaced.replacedBySerialNo = replacement.serialNo;
@@ -88,6 +95,8 @@ public class UnitRegistry {
     private Unit register(UnitRequest request, Unit replaces) {
         SerialNo serial = SerialNo.of(request.serialNo());
         checkRules(serial, request);
+        Map<String, String> versions = SoftwareVersions.normalised(
+                Objects.requireNonNullElse(request.softwareVersions(), List.of()), "softwareVersions");
         customers.visible(request.customerId(), LockModeType.NONE);
         if (units.count("serialNo", serial.value()) > 0) {
             throw new ProblemException(409, "unit_exists", serial.value());
@@ -103,7 +112,9 @@ public class UnitRegistry {
             unit.warrantyOriginUnitId = replaces.warrantyOriginUnitId != null ? replaces.warrantyOriginUnitId : replaces.id;
         }
         units.persistAndFlush(unit);
-        audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null, UnitView.of(unit));
+        software.initial(unit, versions);
+        audit.record(AUDIT_TYPE, unit.serialNo, "CREATE", null,
+                UnitView.of(unit, null, versions.isEmpty() ? null : software.current(unit.id)));
         return unit;
     }
 
@@ -115,11 +126,15 @@ public class UnitRegistry {
             throw ProblemException.invalid("serialNo", "unit.serial_immutable", unit.serialNo);
         }
         checkRules(serial, request);
+        if (request.softwareVersions() != null) {
+            software.unchanged(unit.id, SoftwareVersions.normalised(request.softwareVersions(), "softwareVersions"));
+        }
         customers.visible(request.customerId(), LockModeType.NONE);
-        UnitView before = UnitView.of(unit);
+        List<SoftwareVersion> versions = software.current(unit.id);
+        UnitView before = UnitView.of(unit, null, versions.isEmpty() ? null : versions);
         apply(unit, request);
         units.flush();
-        UnitView after = UnitView.of(unit);
+        UnitView after = UnitView.of(unit, null, versions.isEmpty() ? null : versions);
         audit.record(AUDIT_TYPE, unit.serialNo, "UPDATE", before, after);
         return after;
     }
@@ -134,7 +149,8 @@ public class UnitRegistry {
                         + "order by r.code")
                 .setParameter(1, unit.id).getResultList();
         return UnitView.of(unit, rows.stream()
-                .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList());
+                .map(r -> new UnitView.OpenRecall((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])).toList(),
+                software.current(unit.id));
     }
 
     /**

@@ -46,6 +46,9 @@ public class UnitResource {
     @Inject
     UnitImport unitImport;
 
+    @Inject
+    SoftwareVersions software;
+
     @POST
     @Idempotent
     @Consumes(MediaType.APPLICATION_JSON)
@@ -94,6 +97,30 @@ public class UnitResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     public Response get(@PathParam("serialNo") String serialNo) {
         UnitView view = units.get(SerialNo.of(serialNo));
+        return Versions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("{serialNo}/software-updates")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.SALES, Roles.SALES_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER,
+            Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Record a software/firmware update of one component of the unit (If-Match: the unit's ETag; "
+            + "the unit's ETag moves on): new version, when (not in the future), source (FACTORY, SERVICE_VISIT, OTA, "
+            + "RECALL_REMEDY, IMPORT) and optionally the case, visit or recall campaign it was done under")
+    @APIResponse(responseCode = "200", description = "The unit with its current versions", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
+    @APIResponse(responseCode = "404", description = "No such unit (or another customer's)")
+    public Response recordSoftwareUpdate(@PathParam("serialNo") String serialNo, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                         @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                                                 schema = @Schema(implementation = SoftwareVersions.UpdateRequest.class),
+                                                 examples = @ExampleObject(name = "zh-CN", summary = "服务时刷写控制器固件",
+                                                         value = "{\"component\":\"MCU\",\"version\":\"1.5.0\",\"updatedAt\":\"2026-11-20T10:30:00+08:00\",\"source\":\"SERVICE_VISIT\"}")))
+                                         SoftwareVersions.UpdateRequest request) {
+        long expected = Versions.required(ifMatch);
+        SerialNo serial = SerialNo.of(serialNo);
+        software.record(serial, expected, request);
+        UnitView view = units.get(serial);
         return Versions.ok(view, view.version());
     }
 

@@ -16,7 +16,8 @@ public record UnitView(String serialNo, String productModel, ProductLine product
                        @JsonInclude(JsonInclude.Include.NON_NULL) List<OpenRecall> openRecalls,
                        UnitStatus status,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Replacement replacedBy,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) String replaces) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String replaces,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<SoftwareVersion> softwareVersions) {
 
     /** The unit that replaced this one, when (business date) and on which return. */
     @RegisterForReflection
@@ -29,13 +30,13 @@ public record UnitView(String serialNo, String productModel, ProductLine product
     }
 
     public static UnitView of(Unit u) {
-        return of(u, null);
+        return of(u, null, null);
     }
 
-    static UnitView of(Unit u, List<OpenRecall> openRecalls) {
+    static UnitView of(Unit u, List<OpenRecall> openRecalls, List<SoftwareVersion> softwareVersions) {
         return new UnitView(u.serialNo, u.productModel, u.productLine, u.projectCode, u.productionDate, u.batchNo,
                 u.customerId, u.endCustomer, u.vin, u.deliveryDate, u.firstSaleDate, u.version, u.createdAt, u.updatedAt,
                 openRecalls, u.status(), u.replacedOn == null ? null
-                        : new Replacement(u.replacedBySerialNo, u.replacedOn, u.replacedReturnId), u.replacesSerialNo);
+                        : new Replacement(u.replacedBySerialNo, u.replacedOn, u.replacedReturnId), u.replacesSerialNo, softwareVersions);
     }
 }

@@ -5,6 +5,7 @@ import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.security.Caller;
 import com.aftersales.unit.ProductLine;
 import com.aftersales.unit.SerialNo;
+import com.aftersales.unit.SoftwareVersion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,8 @@ public class Entitlements {
      * its replacement chain with that unit's customer's terms for its line (null otherwise).
      */
     public record Facts(UUID unitId, UUID customerId, EntitlementPolicy.UnitFacts unit, List<EntitlementPolicy.Term> terms,
-                        List<EntitlementPolicy.Contract> contracts, EntitlementPolicy.Original original) {
+                        List<EntitlementPolicy.Contract> contracts, EntitlementPolicy.Original original,
+                        List<SoftwareVersion> software) {
     }
 
     /**
@@ -63,6 +65,8 @@ public class Entitlements {
                                                           c.status)
                                          order by c.start_date, c.contract_no) as text)
                     from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts,
+                   (select cast(json_agg(json_build_array(s.component, s.version, s.updated_at) order by s.component) as text)
+                    from unit_software_version s where s.unit_id = u.id) as software,
                    o.serial_no, o.product_line, o.delivery_date, o.first_sale_date,
                    case when o.id is not null then
                    (select cast(json_agg(json_build_array(t.id, t.product_line, t.months, t.mileage_km, t.operating_hours,
@@ -110,7 +114,7 @@ public class Entitlements {
                         facts.put(serial, new Facts(r.getObject(1, UUID.class), r.getObject(3, UUID.class),
                                 new EntitlementPolicy.UnitFacts(serial, ProductLine.valueOf(r.getString(4)),
                                         r.getObject(5, LocalDate.class), r.getObject(6, LocalDate.class)),
-                                terms(r.getString(7)), contracts(r.getString(8)), original(r)));
+                                terms(r.getString(7)), contracts(r.getString(8)), original(r), software(r.getString(9))));
                     }
                 }
             }
@@ -136,12 +140,17 @@ public class Entitlements {
         }
         LocalDate day = date == null ? LocalDate.now(clock) : date;
         return view(facts.unit().serialNo(), day, mileageKm, operatingHours, decide(facts, day, mileageKm, operatingHours),
-                locale);
+                locale, facts.software());
+    }
+
+    static EntitlementView view(String serialNo, LocalDate day, Integer mileageKm, Integer operatingHours,
+                                EntitlementPolicy.Decision d, Locale locale) {
+        return view(serialNo, day, mileageKm, operatingHours, d, locale, null);
     }
 
     /** The answer for one decision, its reasons in the caller's language (also run by {@link EntitlementPrimer}). */
     static EntitlementView view(String serialNo, LocalDate day, Integer mileageKm, Integer operatingHours,
-                                EntitlementPolicy.Decision d, Locale locale) {
+                                EntitlementPolicy.Decision d, Locale locale, List<SoftwareVersion> software) {
         List<EntitlementView.ReasonView> reasons = d.reasons().stream()
                 .map(r -> new EntitlementView.ReasonView(r.code(),
                         Messages.text(locale, "entitlement." + r.code(), r.args().stream()
@@ -151,14 +160,14 @@ public class Entitlements {
                 reasons.stream().map(EntitlementView.ReasonView::text).toList());
         return new EntitlementView(serialNo, day, mileageKm, operatingHours, d.regime(), d.validUntil(),
                 d.remainingMileageKm(), d.remainingOperatingHours(), d.decidedBy(), d.warrantyStart(), d.warrantyEnd(),
-                reason, reasons);
+                reason, reasons, software);
     }
 
     private EntitlementPolicy.Original original(ResultSet r) throws SQLException {
-        String serial = r.getString(9);
+        String serial = r.getString(10);
         return serial == null ? null : new EntitlementPolicy.Original(new EntitlementPolicy.UnitFacts(serial,
-                ProductLine.valueOf(r.getString(10)), r.getObject(11, LocalDate.class), r.getObject(12, LocalDate.class)),
-                terms(r.getString(13)));
+                ProductLine.valueOf(r.getString(11)), r.getObject(12, LocalDate.class), r.getObject(13, LocalDate.class)),
+                terms(r.getString(14)));
     }
 
     private List<EntitlementPolicy.Term> terms(String array) {
@@ -179,6 +188,15 @@ public class Entitlements {
                     ServiceContract.Status.valueOf(c.get(5).asText()) == ServiceContract.Status.ACTIVE));
         }
         return contracts;
+    }
+
+    private List<SoftwareVersion> software(String array) {
+        List<SoftwareVersion> versions = new ArrayList<>();
+        for (JsonNode s : parse(array)) {
+            versions.add(new SoftwareVersion(s.get(0).asText(), s.get(1).asText(), java.time.OffsetDateTime.parse(s.get(2).asText())
+                    .atZoneSameInstant(clock.getZone()).toOffsetDateTime()));
+        }
+        return versions;
     }
 
     private JsonNode parse(String array) {

@@ -18,8 +18,8 @@ class RecallCampaignStepsTest {
 
     static final OffsetDateTime AT = OffsetDateTime.of(2026, 3, 2, 9, 0, 0, 0, ZoneOffset.ofHours(8));
     static final LocalDate HOLD = LocalDate.of(2036, 3, 2);
-    static final RecallCampaign.Criteria MODELS = new RecallCampaign.Criteria(List.of("EM-200"), null, null, null, null, null, null);
-    static final RecallCampaign.Criteria NOTHING = new RecallCampaign.Criteria(null, null, null, null, null, null, null);
+    static final RecallCampaign.Criteria MODELS = new RecallCampaign.Criteria(List.of("EM-200"), null, null, null, null, null, null, null);
+    static final RecallCampaign.Criteria NOTHING = new RecallCampaign.Criteria(null, null, null, null, null, null, null, null);
 
     final RecallCampaign campaign = RecallCampaign.draft("RC-1", " 电机召回 ", " 轴承 ", " 过热 ", " 更换 ", " ", MODELS, "qe");
 

@@ -60,6 +60,11 @@ public final class RecallBodies {
             return add("customerIds", customerId);
         }
 
+        /** Units whose current version of the component is in the list, or (below not null) numerically below it. */
+        public Criteria software(String component, java.util.List<String> versions, String below) {
+            return set("software", JsonBody.object("component", component, "versions", versions, "below", below));
+        }
+
         public Criteria batch(String batch) {
             return add("batches", batch);
         }

@@ -62,5 +62,10 @@ public final class UnitBodies {
         public Unit vin(String vin) {
             return set("vin", vin);
         }
+
+        /** A software component's version the unit left the factory with (e.g. MCU 1.4.2). */
+        public Unit software(String component, String version) {
+            return add("softwareVersions", JsonBody.object("component", component, "version", version));
+        }
     }
 }
