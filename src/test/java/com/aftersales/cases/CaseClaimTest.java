@@ -3,7 +3,14 @@ package com.aftersales.cases;
 import com.aftersales.support.JsonBody;
 import com.aftersales.support.TestClock;
 import io.quarkus.test.junit.QuarkusTest;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +22,7 @@ import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.CaseBodies.attachment;
 import static com.aftersales.support.CaseBodies.open;
 import static com.aftersales.support.JsonBody.object;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
@@ -200,6 +208,86 @@ class CaseClaimTest {
         asCustomer(stranger).header("If-Match", "\"0\"").body(claim(line("PARTS", "1.00", "件"))).put(claimUrl)
                 .then().statusCode(404);
         as("WAREHOUSE").get(claimUrl).then().statusCode(200).body("claimedCny", equalTo("10.00"));
+    }
+
+    @Test
+    void theMonthlyStatementListsTheClaimsSettledInTheMonthWithTheirTotals() {
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        LocalDate today = TestClock.today();
+        String first = settledClaim(w, List.of(line("PARTS", "1200.50", "控制器"), line("LABOUR", "300", "工时")),
+                List.of("1200.50", "250.00"), today.withDayOfMonth(1), "CREDIT_NOTE", "CN-1", "1450.00");
+        String second = settledClaim(w, List.of(line("TRAVEL", "85.50", "差旅")), List.of("85.50"), today, "PAYMENT",
+                "PAY-2", "85.50");
+        // Settled the month before: not in this month's statement.
+        settledClaim(w, List.of(line("FREIGHT", "40.00", "运费")), List.of("40.00"), today.withDayOfMonth(1).minusDays(1),
+                "PAYMENT", "PAY-0", "40.00");
+        String firstNo = as("SALES").get("/api/v1/cases/" + first).then().extract().path("caseNo");
+        String month = YearMonth.from(today).toString();
+        String url = "/api/v1/claims/statements/" + w.customerId() + "/" + month;
+
+        asCustomer(UUID.fromString(w.customerId())).get(url).then().statusCode(200)
+                .body("month", equalTo(month)).body("claims.size()", equalTo(2))
+                .body("claims[0].caseNo", equalTo(firstNo)).body("claims[0].serialNos", equalTo(List.of(w.serial())))
+                .body("claims[0].kind", equalTo("CREDIT_NOTE")).body("claims[0].claimedCny", equalTo("1500.50"))
+                .body("claims[0].agreedCny", equalTo("1450.50")).body("claims[0].settledCny", equalTo("1450.00"))
+                .body("claims[1].caseId", equalTo(second))
+                .body("categories.category", equalTo(List.of("PARTS", "LABOUR", "TRAVEL")))
+                .body("categories[1].claimedCny", equalTo("300.00")).body("categories[1].agreedCny", equalTo("250.00"))
+                .body("claimedCny", equalTo("1586.00")).body("agreedCny", equalTo("1536.00"))
+                .body("settledCny", equalTo("1535.50"));
+
+        List<Row> rows = rows(as("AFTER_SALES_MANAGER").accept(ClaimStatementWorkbook.MEDIA_TYPE).get(url).then()
+                .statusCode(200).contentType(ClaimStatementWorkbook.MEDIA_TYPE).extract().asByteArray());
+        assertThat(rows.get(0).getCellText(0)).isEqualTo("索赔结算单");
+        Row header = rows.stream().filter(r -> "序号".equals(r.getCellText(0))).findFirst().orElseThrow();
+        assertThat(header.getCellText(6)).isEqualTo("配件费（索赔）");
+        assertThat(header.getCellText(18)).isEqualTo("结算金额");
+        Row firstRow = rows.stream().filter(r -> firstNo.equals(r.getCellText(1))).findFirst().orElseThrow();
+        assertThat(firstRow.getCellText(3)).isEqualTo("贷项通知单");
+        assertThat(firstRow.getCellAsNumber(6)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1200.50"));
+        assertThat(firstRow.getCellAsNumber(9)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("250.00"));
+        assertThat(firstRow.getCellAsNumber(18)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1450.00"));
+        Row total = rows.get(rows.size() - 1);
+        assertThat(total.getCellText(0)).isEqualTo("合计");
+        assertThat(total.getCellAsNumber(16)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1586.00"));
+        assertThat(total.getCellAsNumber(17)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1536.00"));
+        assertThat(total.getCellAsNumber(18)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("1535.50"));
+        assertThat(rows.stream().filter(r -> r.getCellText(0).matches("\\d+"))).hasSize(2);
+
+        UUID stranger = UUID.fromString(world("COMMERCIAL_VEHICLE", null).customerId());
+        asCustomer(stranger).get(url).then().statusCode(404);
+        asCustomer(stranger).accept(ClaimStatementWorkbook.MEDIA_TYPE).get(url).then().statusCode(404);
+        as("WAREHOUSE").get(url).then().statusCode(403);
+        as("SALES").get("/api/v1/claims/statements/" + w.customerId() + "/2026-13").then().statusCode(400)
+                .body("errors[0].field", equalTo("month"));
+    }
+
+    /** A claim on a new case of the world's unit, reviewed line by line (complete) and settled; returns the case id. */
+    private static String settledClaim(CaseTestData.World w, List<Map<String, Object>> lines, List<String> agreed,
+                                       LocalDate settledOn, String kind, String reference, String amount) {
+        String caseId = CaseFixtures.openId(w);
+        String claimUrl = "/api/v1/cases/" + caseId + "/claim";
+        String etag = as("SALES").header("If-None-Match", "*").body(JsonBody.of("lines", lines)).put(claimUrl)
+                .then().statusCode(200).extract().header("ETag");
+        List<String> ids = as("SALES").get(claimUrl).then().extract().jsonPath().getList("lines.id");
+        List<Map<String, Object>> review = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            review.add(agreed(ids.get(i), agreed.get(i), "核定"));
+        }
+        etag = as("AFTER_SALES_MANAGER").header("If-Match", etag).body(JsonBody.of("lines", review, "complete", true))
+                .post(claimUrl + "/review").then().statusCode(200).extract().header("ETag");
+        as("AFTER_SALES_MANAGER").header("If-Match", etag).body(JsonBody.of("kind", kind, "reference", reference,
+                        "settledOn", settledOn.toString(), "amountCny", amount))
+                .post(claimUrl + "/settlement").then().statusCode(200);
+        return caseId;
+    }
+
+    private static List<Row> rows(byte[] xlsx) {
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
+            return wb.getFirstSheet().read();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static Map<String, Object> line(String category, String amount, String description, String... documents) {
