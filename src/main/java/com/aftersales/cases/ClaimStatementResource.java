@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The monthly claim settlement statement (索赔结算单) of a customer, as JSON or the zh-CN workbook. */
-@Path("/api/v1/claims/statements/{customerId}/{month}")
+@Path("/api/v1/customers/{customerId}/claim-statements/{month}")
 @Tag(name = "cases")
 public class ClaimStatementResource {
 

@@ -223,7 +223,7 @@ class CaseClaimTest {
                 "PAYMENT", "PAY-0", "40.00");
         String firstNo = as("SALES").get("/api/v1/cases/" + first).then().extract().path("caseNo");
         String month = YearMonth.from(today).toString();
-        String url = "/api/v1/claims/statements/" + w.customerId() + "/" + month;
+        String url = "/api/v1/customers/" + w.customerId() + "/claim-statements/" + month;
 
         asCustomer(UUID.fromString(w.customerId())).get(url).then().statusCode(200)
                 .body("month", equalTo(month)).body("claims.size()", equalTo(2))
@@ -258,7 +258,7 @@ class CaseClaimTest {
         asCustomer(stranger).get(url).then().statusCode(404);
         asCustomer(stranger).accept(ClaimStatementWorkbook.MEDIA_TYPE).get(url).then().statusCode(404);
         as("WAREHOUSE").get(url).then().statusCode(403);
-        as("SALES").get("/api/v1/claims/statements/" + w.customerId() + "/2026-13").then().statusCode(400)
+        as("SALES").get("/api/v1/customers/" + w.customerId() + "/claim-statements/2026-13").then().statusCode(400)
                 .body("errors[0].field", equalTo("month"));
     }
 
