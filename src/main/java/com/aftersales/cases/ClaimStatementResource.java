@@ -40,12 +40,12 @@ public class ClaimStatementResource {
             + "it (by settlement date) with case no., units, settlement, claimed and agreed per category, settled, and the "
             + "totals. Accept: the spreadsheet type for the zh-CN workbook. A customer account: its own only (else 404)")
     @APIResponse(responseCode = "200", description = "OK", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimStatements.Statement.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimStatements.ClaimStatement.class)),
             @Content(mediaType = ClaimStatementWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response get(@PathParam("customerId") String customerId,
                         @PathParam("month") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-\\d{2}$"))
                         String month) {
-        ClaimStatements.Statement statement = statements.statement(Params.uuid("customer", customerId),
+        ClaimStatements.ClaimStatement statement = statements.statement(Params.uuid("customer", customerId),
                 Params.monthParam("month", month));
         boolean workbook = headers.getAcceptableMediaTypes().stream()
                 .map(m -> m.getType() + "/" + m.getSubtype())

@@ -29,7 +29,7 @@ final class ClaimStatementWorkbook {
     private ClaimStatementWorkbook() {
     }
 
-    static byte[] write(ClaimStatements.Statement statement) {
+    static byte[] write(ClaimStatements.ClaimStatement statement) {
         CaseClaim.Category[] categories = CaseClaim.Category.values();
         List<String> labels = new ArrayList<>(List.of("序号", "客诉单号", "产品钢印号", "结算方式", "结算凭证号", "结算日期"));
         for (CaseClaim.Category c : categories) {
@@ -52,7 +52,7 @@ final class ClaimStatementWorkbook {
             row++;
             header(ws, row++, labels.toArray(String[]::new));
             int no = 1;
-            for (ClaimStatements.StatementClaim claim : statement.claims()) {
+            for (ClaimStatements.ClaimStatementRow claim : statement.claims()) {
                 ws.value(row, 0, no++);
                 ws.value(row, 1, claim.caseNo());
                 ws.value(row, 2, String.join("、", claim.serialNos()));
@@ -75,11 +75,11 @@ final class ClaimStatementWorkbook {
 
     /** Claimed and agreed per category (0.00 where the category has no line), then the two totals and the settled. */
     private static void amounts(Worksheet ws, int row, CaseClaim.Category[] categories,
-                                List<ClaimStatements.CategoryAmounts> amounts, BigDecimal claimed, BigDecimal agreed,
+                                List<ClaimStatements.ClaimCategoryAmounts> amounts, BigDecimal claimed, BigDecimal agreed,
                                 BigDecimal settled) {
         int col = FIRST_AMOUNT;
         for (CaseClaim.Category c : categories) {
-            ClaimStatements.CategoryAmounts a = amounts.stream().filter(x -> x.category() == c).findFirst().orElse(null);
+            ClaimStatements.ClaimCategoryAmounts a = amounts.stream().filter(x -> x.category() == c).findFirst().orElse(null);
             money(ws, row, col++, a == null ? BigDecimal.ZERO : a.claimedCny());
             money(ws, row, col++, a == null ? BigDecimal.ZERO : a.agreedCny());
         }

@@ -34,22 +34,22 @@ public class ClaimStatements {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     @RegisterForReflection
-    public record CategoryAmounts(CaseClaim.Category category,
+    public record ClaimCategoryAmounts(CaseClaim.Category category,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal claimedCny,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal agreedCny) {
     }
 
     @RegisterForReflection
-    public record StatementClaim(UUID caseId, String caseNo, List<String> serialNos, CaseClaim.SettlementKind kind,
-                                 String reference, LocalDate settledOn, List<CategoryAmounts> categories,
+    public record ClaimStatementRow(UUID caseId, String caseNo, List<String> serialNos, CaseClaim.SettlementKind kind,
+                                 String reference, LocalDate settledOn, List<ClaimCategoryAmounts> categories,
                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal claimedCny,
                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal agreedCny,
                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal settledCny) {
     }
 
     @RegisterForReflection
-    public record Statement(UUID customerId, String customerCode, String customerName, String month,
-                            List<StatementClaim> claims, List<CategoryAmounts> categories,
+    public record ClaimStatement(UUID customerId, String customerCode, String customerName, String month,
+                            List<ClaimStatementRow> claims, List<ClaimCategoryAmounts> categories,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal claimedCny,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal agreedCny,
                             @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal settledCny) {
@@ -61,7 +61,7 @@ public class ClaimStatements {
     @Inject
     EntityManager em;
 
-    public Statement statement(UUID customerId, YearMonth month) {
+    public ClaimStatement statement(UUID customerId, YearMonth month) {
         CustomerView customer = customers.visible(customerId, LockModeType.NONE);
         // One row per settled claim and category, summed in the database; the units of each case beside it.
         @SuppressWarnings("unchecked")
@@ -84,7 +84,7 @@ public class ClaimStatements {
         for (Object[] row : rows) {
             byCase.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(row);
         }
-        List<StatementClaim> claims = new ArrayList<>();
+        List<ClaimStatementRow> claims = new ArrayList<>();
         Map<CaseClaim.Category, BigDecimal[]> totals = new EnumMap<>(CaseClaim.Category.class);
         BigDecimal settled = ZERO;
         for (List<Object[]> caseRows : byCase.values()) {
@@ -98,26 +98,26 @@ public class ClaimStatements {
                 total[0] = total[0].add(pair[0]);
                 total[1] = total[1].add(pair[1]);
             }
-            List<CategoryAmounts> categories = categories(amounts);
+            List<ClaimCategoryAmounts> categories = categories(amounts);
             String serials = (String) first[9];
             BigDecimal settledCny = money(first[5]);
             settled = settled.add(settledCny);
-            claims.add(new StatementClaim((UUID) first[0], (String) first[1],
+            claims.add(new ClaimStatementRow((UUID) first[0], (String) first[1],
                     serials.isEmpty() ? List.of() : Arrays.asList(serials.split(",")),
                     CaseClaim.SettlementKind.valueOf((String) first[2]), (String) first[3], toLocalDate(first[4]), categories,
                     sum(categories, true), sum(categories, false), settledCny));
         }
-        List<CategoryAmounts> categories = categories(totals);
-        return new Statement(customer.id(), customer.code(), customer.name(), month.toString(), claims, categories,
+        List<ClaimCategoryAmounts> categories = categories(totals);
+        return new ClaimStatement(customer.id(), customer.code(), customer.name(), month.toString(), claims, categories,
                 sum(categories, true), sum(categories, false), settled);
     }
 
-    private static List<CategoryAmounts> categories(Map<CaseClaim.Category, BigDecimal[]> amounts) {
+    private static List<ClaimCategoryAmounts> categories(Map<CaseClaim.Category, BigDecimal[]> amounts) {
         return amounts.entrySet().stream()
-                .map(e -> new CategoryAmounts(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+                .map(e -> new ClaimCategoryAmounts(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
-    private static BigDecimal sum(List<CategoryAmounts> categories, boolean claimed) {
+    private static BigDecimal sum(List<ClaimCategoryAmounts> categories, boolean claimed) {
         return categories.stream().map(c -> claimed ? c.claimedCny() : c.agreedCny()).reduce(ZERO, BigDecimal::add);
     }
 
