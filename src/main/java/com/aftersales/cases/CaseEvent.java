@@ -17,7 +17,7 @@ import java.util.UUID;
 @Table(name = "case_event")
 public class CaseEvent {
 
-    public enum Kind { OPENED, TRANSITION, NOTE, ASSIGNMENT, MAJOR, ACTION_PLAN, APPROVAL, VISIT, COST, WAIVER }
+    public enum Kind { OPENED, TRANSITION, NOTE, ASSIGNMENT, MAJOR, ACTION_PLAN, APPROVAL, VISIT, COST, WAIVER, CLAIM }
 
     public enum Visibility { INTERNAL, CUSTOMER }
 

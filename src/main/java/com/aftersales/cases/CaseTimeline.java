@@ -51,8 +51,13 @@ public class CaseTimeline {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void addInternalNote(UUID caseId, String key, Object... args) {
-        CaseEvent event = event(caseId, CaseEvent.Kind.NOTE, null, null, Messages.text(Messages.ZH, key, args),
-                CaseEvent.Visibility.INTERNAL);
+        recordKeyed(caseId, CaseEvent.Kind.NOTE, CaseEvent.Visibility.INTERNAL, key, args);
+    }
+
+    /** An event whose text is a message key and its arguments (stored in zh-CN, read in each reader's language). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void recordKeyed(UUID caseId, CaseEvent.Kind kind, CaseEvent.Visibility visibility, String key, Object... args) {
+        CaseEvent event = event(caseId, kind, null, null, Messages.text(Messages.ZH, key, args), visibility);
         // Set before the insert (an identity key inserts at once; the columns are not updatable).
         event.textKey = key;
         event.textArgs = java.util.Arrays.stream(args).map(String::valueOf).toList();

@@ -47,6 +47,18 @@ public final class Params {
         }
     }
 
+    /** A month as {@code YYYY-MM} (required: 400 when missing or malformed). */
+    public static java.time.YearMonth monthParam(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badParameter(name, "validation.required");
+        }
+        try {
+            return java.time.YearMonth.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badParameter(name, "validation.month");
+        }
+    }
+
     public static Integer intParam(String name, String value, int min, int max) {
         if (value == null || value.isBlank()) {
             return null;

@@ -52,6 +52,10 @@ class CustomerIsolationTest {
                 .then().statusCode(200);
         ids.put("attachments", attachment.path("id"));
         asCustomer(a).post("/api/v1/cases/" + caseId + "/attachments/" + ids.get("attachments") + "/confirmation").then().statusCode(200);
+        // The case's claim (索赔), recorded by the customer itself, and the customer's claim statement of a month.
+        asCustomer(a).header("If-None-Match", "*").body(claimBody()).put("/api/v1/cases/" + caseId + "/claim")
+                .then().statusCode(200);
+        ids.put("claim-statements", "2026-01");
         ids.put("visits", as("REPAIR").body(CaseBodies.visit("ON_SITE_REPAIR", LocalDate.of(2025, 6, 5), "停车场").technician("周工").json())
                 .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201).extract().path("id"));
         String part = SparePartTest.part("TM220", false);
@@ -160,6 +164,11 @@ class CustomerIsolationTest {
         return OpenApiOperations.fill(template, byParam::get);
     }
 
+    private static String claimBody() {
+        return com.aftersales.support.JsonBody.of("lines", List.of(com.aftersales.support.JsonBody.object("category", "PARTS",
+                "claimedCny", "10.00", "description", "配件")));
+    }
+
     /** Bodies that customer A could send to these operations: B's must fail on the object, not on the body. */
     private static String validBody(Operation op) {
         if (op.path().endsWith("/attachments")) {
@@ -167,6 +176,9 @@ class CustomerIsolationTest {
         }
         if (op.path().endsWith("/notes")) {
             return CaseBodies.note("你好", null);
+        }
+        if (op.path().endsWith("/claim")) {
+            return claimBody();
         }
         if (op.path().endsWith("/decision")) {
             return SparePartBodies.quoteDecision(true);
