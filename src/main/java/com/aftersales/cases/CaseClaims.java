@@ -192,7 +192,7 @@ public class CaseClaims {
         timeline.recordKeyed(c.id, CaseEvent.Kind.CLAIM, CaseEvent.Visibility.CUSTOMER, "cases.claim_event.CLAIMED",
                 after.claimedCny());
         audit.record(AUDIT_TYPE, claim.id, before == null ? "CREATE" : "UPDATE", before, after);
-        return after;
+        return forCaller(after);
     }
 
     /**
@@ -293,7 +293,18 @@ public class CaseClaims {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
         CaseClaim claim = claims.find("caseId", c.id).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("case-claim", caseId));
-        return view(claim);
+        return forCaller(view(claim));
+    }
+
+    /** As a customer account reads it: who claimed, reviewed and settled are staff accounts, internal as on a case. */
+    private ClaimView forCaller(ClaimView v) {
+        if (caller.isStaff()) {
+            return v;
+        }
+        ClaimSettlementView settlement = v.settlement() == null ? null : new ClaimSettlementView(v.settlement().kind(),
+                v.settlement().reference(), v.settlement().settledOn(), v.settlement().amountCny(), null);
+        return new ClaimView(v.id(), v.caseId(), v.status(), v.lines(), v.claimedCny(), v.agreedCny(), v.settledCny(),
+                null, null, v.reviewedAt(), settlement, v.version(), v.createdAt(), v.updatedAt());
     }
 
     /** The case's claim, locked, at the version the client saw; 409 claim_settled once settled. */

@@ -24,6 +24,9 @@ import static com.aftersales.support.CaseBodies.open;
 import static com.aftersales.support.JsonBody.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -85,7 +88,12 @@ class CaseClaimTest {
 
         asCustomer(customer).get(claimUrl).then().statusCode(200).body("status", equalTo("SETTLED"))
                 .body("claimedCny", equalTo("1686.25")).body("agreedCny", equalTo("1486.00"))
-                .body("settledCny", equalTo("1486.00")).body("lines[3].reason", equalTo("无运单"));
+                .body("settledCny", equalTo("1486.00")).body("lines[3].reason", equalTo("无运单"))
+                // Who reviewed and settled are staff accounts: internal, as on a case; staff see them.
+                .body("$", not(hasKey("reviewedBy"))).body("$", not(hasKey("claimedBy")))
+                .body("settlement", not(hasKey("settledBy"))).body("settlement.reference", notNullValue());
+        as("SALES").get(claimUrl).then().statusCode(200)
+                .body("reviewedBy", equalTo("test-sales_manager")).body("settlement.settledBy", notNullValue());
 
         // Settled is final: every change is 409 claim_settled.
         asCustomer(customer).header("If-Match", etag).body(claim(line("PARTS", "1.00", "改")))
