@@ -239,11 +239,18 @@ public class CaseIntake {
      * owner role (aftersales.cases.default-owner-role). One statement with the case number; no duplicate check (a
      * duplicate is a case on the same unit).
      */
+    /**
+     * SQL for the product line of a case without units: the one given (bind parameter {@code given}), else the customer's
+     * ({@code customer}) most common one, ties by name; null when the customer has no unit. Intake and ledger import alike.
+     */
+    static String lineOf(String given, String customer) {
+        return "coalesce(cast(" + given + " as text), (select u.product_line from unit_record u where u.customer_id = "
+                + customer + " group by 1 order by count(*) desc, 1 limit 1))";
+    }
+
     private void routeAndNumberWithoutUnits(ServiceCase c, LocalDate today, ProductLine given) {
-        Object[] row = (Object[]) em.createNativeQuery("""
-                        with line as (
-                            select coalesce(cast(?1 as text), (select u.product_line from unit_record u where u.customer_id = ?2
-                                                               group by 1 order by count(*) desc, 1 limit 1)) as pl)
+        Object[] row = (Object[]) em.createNativeQuery("with line as (select " + lineOf("?1", "?2") + """
+                         as pl)
                         select l.pl, (select r.owner_role from case_routing r where r.product_line = l.pl and not r.in_project),
                                nextval('case_no_seq')
                         from line l""")

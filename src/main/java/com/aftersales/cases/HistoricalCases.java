@@ -99,8 +99,8 @@ public class HistoricalCases {
                         cast(?10 as timestamptz) + make_interval(hours => s.first_response_hours),
                         cast(?10 as timestamptz) + make_interval(hours => s.resolution_hours),
                         cast(?11 as timestamptz), cast(?11 as timestamptz), ?12, ?12, ?13, ?10, ?14, ?14, cast(?15 as text)
-                    from (select coalesce(cast(?6 as text), (select u.product_line from unit_record u where u.customer_id = ?5
-                                                             group by 1 order by count(*) desc, 1 limit 1)) as pl) l
+                    from (select """ + " " + CaseIntake.lineOf("?6", "?5") + """
+                     as pl) l
                          left join case_routing r on r.product_line = l.pl and r.in_project = ?16,
                          lateral (select first_response_hours, resolution_hours from case_sla
                                   where severity = ?4 and (customer_id = ?5 or customer_id is null)
