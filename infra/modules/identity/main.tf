@@ -21,7 +21,7 @@ variable "roles" {
   description = "The service's roles; each becomes a Cognito group (the token's cognito:groups claim)."
   type        = list(string)
   default = ["ADMIN", "GENERAL_MANAGER", "AFTER_SALES_MANAGER", "SALES_MANAGER", "PROJECT_MANAGER", "SALES",
-  "PRODUCT_MANAGER", "QUALITY_ENGINEER", "ENGINEER", "REPAIR", "WAREHOUSE", "CUSTOMER"]
+  "PRODUCT_MANAGER", "QUALITY_ENGINEER", "ENGINEER", "REPAIR", "WAREHOUSE", "FINANCE", "CUSTOMER", "SERVICE_STATION"]
 }
 
 variable "callback_urls" {

@@ -45,6 +45,10 @@ public class Caller {
      * {@code @RolesAllowed}, the role groups, {@link #hasRole}, {@link #isCustomerAccount}); other roles stay as given.
      */
     public static Set<String> effectiveRoles(Set<String> roles) {
+        if (roles.contains(Roles.SERVICE_STATION)) {
+            // A station token is a station token whatever else it holds (issue 21), a customer group included.
+            return Set.of(Roles.SERVICE_STATION);
+        }
         return roles.contains(Roles.CUSTOMER) ? Set.of(Roles.CUSTOMER) : Set.copyOf(roles);
     }
 
@@ -53,9 +57,14 @@ public class Caller {
         return identity.hasRole(Roles.CUSTOMER);
     }
 
-    /** The company's own people: every signed-in caller that is not a customer account. */
+    /** A service station's account (its identity holds SERVICE_STATION only: {@link #effectiveRoles}). */
+    public boolean isStationAccount() {
+        return identity.hasRole(Roles.SERVICE_STATION);
+    }
+
+    /** The company's own people: every signed-in caller that is neither a customer nor a service station account. */
     public boolean isStaff() {
-        return !identity.isAnonymous() && !isCustomerAccount();
+        return !identity.isAnonymous() && !isCustomerAccount() && !isStationAccount();
     }
 
     /** The customer a CUSTOMER account is limited to; empty for staff, who see every customer. */

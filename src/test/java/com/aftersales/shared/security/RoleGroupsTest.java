@@ -25,13 +25,23 @@ class RoleGroupsTest {
             sorted.add(role);
         }
         assertThat(Roles.STAFF).doesNotContain(Roles.CUSTOMER).doesNotHaveDuplicates();
-        assertThat(Roles.NOT_STAFF).containsExactly(Roles.CUSTOMER);
+        assertThat(Roles.STAFF).doesNotContain(Roles.SERVICE_STATION);
+        assertThat(Roles.NOT_STAFF).containsExactly(Roles.CUSTOMER, Roles.SERVICE_STATION);
         assertThat(sorted).containsAll(Roles.STAFF).containsAll(Roles.NOT_STAFF);
     }
 
     @Test
-    void anyRoleListsEveryRoleOnPurpose() {
-        assertThat(Roles.ANY).containsExactly(Roles.ALL);
+    void anyRoleListsEveryRoleButTheStationOnPurpose() {
+        assertThat(Roles.ANY).containsExactlyElementsOf(java.util.Arrays.stream(Roles.ALL)
+                .filter(role -> !role.equals(Roles.SERVICE_STATION)).toList());
+    }
+
+    @Test
+    void aTokenHoldingTheStationRoleIsAStationTokenWhateverElseItHolds() {
+        assertThat(Caller.effectiveRoles(Set.of(Roles.SERVICE_STATION, Roles.ADMIN, Roles.CUSTOMER)))
+                .containsExactly(Roles.SERVICE_STATION);
+        assertThat(Caller.effectiveRoles(Set.of(Roles.CUSTOMER, Roles.ADMIN))).containsExactly(Roles.CUSTOMER);
+        assertThat(Caller.effectiveRoles(Set.of(Roles.FINANCE, Roles.SALES))).containsExactlyInAnyOrder(Roles.FINANCE, Roles.SALES);
     }
 
     @Test
@@ -49,6 +59,9 @@ class RoleGroupsTest {
         assertThat(RoleGroup.ANY_STAFF.admits(identity(Roles.CUSTOMER))).isFalse();
         assertThat(RoleGroup.ANY_STAFF.admits(identity("NOT_A_ROLE"))).isFalse();
         assertThat(RoleGroup.ANY_ROLE.admits(identity(Roles.CUSTOMER))).isTrue();
+        assertThat(RoleGroup.ANY_ROLE.admits(identity(Roles.SERVICE_STATION))).isFalse();
+        assertThat(RoleGroup.ANY_STAFF.admits(identity(Roles.SERVICE_STATION))).isFalse();
+        assertThat(RoleGroup.ANY_STAFF.admits(identity(Roles.FINANCE))).isTrue();
         assertThat(RoleGroup.ANY_ROLE.admits(identity())).isFalse();
     }
 
