@@ -115,20 +115,7 @@ public class CaseCosts {
         if (request.incurredOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("incurredOn", "cases.date_in_future");
         }
-        List<CaseUnit> units = caseUnits.list("caseId", c.id);
-        CaseUnit billedUnit;
-        if (request.serialNo() != null && !request.serialNo().isBlank()) {
-            String serial = SerialNo.of(request.serialNo()).value();
-            billedUnit = units.stream().filter(u -> u.serialNo.equals(serial)).findFirst()
-                    .orElseThrow(() -> ProblemException.invalid("serialNo", "cases.serial_not_in_case", serial));
-        } else if (units.isEmpty()) {
-            // A case without units (a complaint about service, a service request): the company bears its costs.
-            billedUnit = null;
-        } else if (units.stream().map(u -> u.regime).distinct().count() == 1) {
-            billedUnit = units.get(0);
-        } else {
-            throw ProblemException.invalid("serialNo", "cases.cost_needs_serial");
-        }
+        CaseUnit billedUnit = billedUnit(c, request.serialNo());
         if (request.visitId() != null) {
             visits.ofCase(c.id, request.visitId());
         }
@@ -198,6 +185,72 @@ public class CaseCosts {
             audit.record(AUDIT_TYPE, view.id(), "BOOK_SALE", null, view);
         }
         return booked;
+    }
+
+    /**
+     * The unit a line is billed by: the one named, else the case's only regime (its first unit), else none for a case
+     * without units (a complaint about service, a service request: the company bears its costs); a case whose units
+     * are under different regimes needs the serial (422).
+     */
+    private CaseUnit billedUnit(ServiceCase c, String serialNo) {
+        List<CaseUnit> units = caseUnits.list("caseId", c.id);
+        if (serialNo != null && !serialNo.isBlank()) {
+            String serial = SerialNo.of(serialNo).value();
+            return units.stream().filter(u -> u.serialNo.equals(serial)).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid("serialNo", "cases.serial_not_in_case", serial));
+        }
+        if (units.isEmpty()) {
+            return null;
+        }
+        if (units.stream().map(u -> u.regime).distinct().count() == 1) {
+            return units.get(0);
+        }
+        throw ProblemException.invalid("serialNo", "cases.cost_needs_serial");
+    }
+
+    /** Parts issued from stock to a case: the part, how many, and its two prices (the standard cost may be unknown). */
+    public record IssuedParts(String partNo, String name, int quantity, BigDecimal marketPriceCny, BigDecimal standardCostCny) {
+    }
+
+    /**
+     * Parts issued from stock to a case (not through a quote, whose sale {@link #bookSale} books) become a PARTS cost
+     * line, SUBMITTED under the issuer's name for the after-sales manager's verification like any other line. Billed by
+     * the unit's frozen entitlement as {@link #submit} bills; valued at the part's standard cost when the company or a
+     * service contract bears it (at the market price, and the description says so, when no standard cost is known) and
+     * at the market price when the customer pays. A finished case takes no issue (409), as it takes no cost line.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CostView bookIssuedParts(@NotNull UUID caseId, String serialNo, @NotNull IssuedParts parts) {
+        ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
+            throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
+                    .with("caseStatus", c.status);
+        }
+        CaseUnit billedUnit = billedUnit(c, serialNo);
+        CaseCost.BilledTo billed = billedUnit == null ? CaseCost.BilledTo.COMPANY : billedTo(billedUnit.regime);
+        boolean atCost = billed != CaseCost.BilledTo.CUSTOMER && parts.standardCostCny() != null;
+        BigDecimal price = atCost ? parts.standardCostCny() : parts.marketPriceCny();
+        String basis = atCost ? "STANDARD_COST" : "MARKET_PRICE";
+        CaseCost cost = new CaseCost();
+        cost.id = UUID.randomUUID();
+        cost.caseId = c.id;
+        cost.serialNo = billedUnit == null ? null : billedUnit.serialNo;
+        cost.category = CaseCost.Category.PARTS;
+        cost.amountCny = price.multiply(BigDecimal.valueOf(parts.quantity())).setScale(2);
+        // Stored in the working language, as the staff's own descriptions are.
+        cost.description = Messages.text(Messages.ZH, "cases.issue_description." + basis, parts.partNo(), parts.name(),
+                parts.quantity(), price.setScale(2).toPlainString());
+        cost.incurredOn = LocalDate.now(clock);
+        cost.billedTo = billed;
+        cost.contractRef = billedUnit != null && billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
+        cost.status = CaseCost.Status.SUBMITTED;
+        cost.submittedBy = caller.subject();
+        costs.persistAndFlush(cost);
+        CostView view = CostView.of(cost);
+        timeline.record(c.id, CaseEvent.Kind.COST, null, null, cost.category + " " + view.amountCny() + " CNY",
+                CaseEvent.Visibility.INTERNAL);
+        audit.record(AUDIT_TYPE, cost.id, "ISSUE_PARTS", null, view);
+        return view;
     }
 
     static CaseCost.BilledTo billedTo(Regime regime) {

@@ -33,6 +33,10 @@ public class SparePart extends Versioned {
     @Column(name = "market_price", nullable = false, precision = 14, scale = 2)
     public BigDecimal marketPrice;
 
+    /** CNY; the company's own cost of the part (标准成本), when known: what an issue to a warranty case costs. */
+    @Column(name = "standard_cost", precision = 14, scale = 2)
+    public BigDecimal standardCost;
+
     @Column(name = "wear_part", nullable = false)
     public boolean wearPart;
 }

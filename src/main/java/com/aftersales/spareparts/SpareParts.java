@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import com.aftersales.cases.CaseCosts;
 import com.aftersales.cases.CaseReferences;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.ProblemException;
@@ -46,16 +47,18 @@ public class SpareParts {
             @Size(max = 100) List<@NotBlank @Size(max = 100) String> productModels,
             @NotBlank @Size(max = 20) String unitOfMeasure,
             @NotNull @DecimalMin("0.00") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal marketPrice,
-            boolean wearPart) {
+            boolean wearPart,
+            @DecimalMin("0.00") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal standardCost) {
     }
 
     @RegisterForReflection
     public record PartView(UUID id, String partNo, String name, List<String> productModels, String unitOfMeasure,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal marketPrice, boolean wearPart,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal standardCost,
                            long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
         static PartView of(SparePart p) {
             return new PartView(p.id, p.partNo, p.name, List.of(p.productModels), p.unitOfMeasure, p.marketPrice.setScale(2),
-                    p.wearPart, p.version, p.createdAt, p.updatedAt);
+                    p.wearPart, p.standardCost == null ? null : p.standardCost.setScale(2), p.version, p.createdAt, p.updatedAt);
         }
     }
 
@@ -73,7 +76,7 @@ public class SpareParts {
     public record MovementRequest(@NotNull MovementKind kind,
                                   @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,40}", message = "{aftersales.location}") String location,
                                   @NotNull @Min(-1_000_000) @Max(1_000_000) Integer quantity, UUID caseId,
-                                  @Size(max = 2000) String reason) {
+                                  @Size(max = 2000) String reason, @Size(max = 60) String serialNo) {
     }
 
     static final String AUDIT_TYPE = "spare-part";
@@ -86,6 +89,9 @@ public class SpareParts {
 
     @Inject
     CaseReferences cases;
+
+    @Inject
+    CaseCosts caseCosts;
 
     @Inject
     AuditTrail audit;
@@ -199,8 +205,16 @@ public class SpareParts {
             }
         }
         String location = location(request.location());
+        if (request.kind() != MovementKind.ISSUE && request.serialNo() != null) {
+            throw ProblemException.invalid("serialNo", "parts.serial_only_on_issue");
+        }
         ledger.move(p.id, location, delta, StockLedger.Kind.valueOf(request.kind().name()), request.caseId(), null,
                 Text.blankToNull(request.reason()));
+        if (request.kind() == MovementKind.ISSUE) {
+            // The part issued becomes a PARTS cost line of the case in the same transaction: no issue without its cost.
+            caseCosts.bookIssuedParts(request.caseId(), Text.blankToNull(request.serialNo()),
+                    new CaseCosts.IssuedParts(p.partNo, p.name, request.quantity(), p.marketPrice, p.standardCost));
+        }
         return stock(p.id).stream().filter(s -> s.location().equals(location)).findFirst().orElseThrow();
     }
 
@@ -253,5 +267,6 @@ public class SpareParts {
         p.unitOfMeasure = r.unitOfMeasure().strip();
         p.marketPrice = r.marketPrice();
         p.wearPart = r.wearPart();
+        p.standardCost = r.standardCost();
     }
 }

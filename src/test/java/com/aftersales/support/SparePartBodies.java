@@ -75,6 +75,11 @@ public final class SparePartBodies {
         public Part wearPart(boolean wearPart) {
             return set("wearPart", wearPart);
         }
+
+        /** The company's own cost of the part (a decimal string). */
+        public Part standardCost(String standardCost) {
+            return set("standardCost", standardCost);
+        }
     }
 
     public static final class Movement extends JsonBody<Movement> {
@@ -87,6 +92,11 @@ public final class SparePartBodies {
         /** Why stock was adjusted. */
         public Movement reason(String reason) {
             return set("reason", reason);
+        }
+
+        /** The unit of the case an issue is billed by. */
+        public Movement serialNo(String serialNo) {
+            return set("serialNo", serialNo);
         }
     }
 
