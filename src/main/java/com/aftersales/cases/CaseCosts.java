@@ -119,16 +119,23 @@ public class CaseCosts {
         if (request.visitId() != null) {
             visits.ofCase(c.id, request.visitId());
         }
+        return submitted(c, billedUnit, request.visitId(), request.category(), request.amountCny(),
+                request.description().strip(), request.incurredOn(), "CREATE");
+    }
+
+    /** A SUBMITTED line under the caller's name, billed by the unit's frozen entitlement (none: the company); audited. */
+    private CostView submitted(ServiceCase c, CaseUnit billedUnit, UUID visitId, CaseCost.Category category,
+                               BigDecimal amountCny, String description, LocalDate incurredOn, String auditAction) {
         CaseCost cost = new CaseCost();
         cost.id = UUID.randomUUID();
         cost.caseId = c.id;
-        cost.visitId = request.visitId();
+        cost.visitId = visitId;
         cost.serialNo = billedUnit == null ? null : billedUnit.serialNo;
-        cost.category = request.category();
-        cost.amountCny = request.amountCny();
-        cost.description = request.description().strip();
-        cost.incurredOn = request.incurredOn();
-        cost.billedTo = billedUnit == null ? CaseCost.BilledTo.COMPANY : billedTo(billedUnit.regime);
+        cost.category = category;
+        cost.amountCny = amountCny;
+        cost.description = description;
+        cost.incurredOn = incurredOn;
+        cost.billedTo = billedToOf(billedUnit);
         cost.contractRef = billedUnit != null && billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
         cost.status = CaseCost.Status.SUBMITTED;
         cost.submittedBy = caller.subject();
@@ -136,8 +143,12 @@ public class CaseCosts {
         CostView view = CostView.of(cost);
         timeline.record(c.id, CaseEvent.Kind.COST, null, null, cost.category + " " + view.amountCny() + " CNY",
                 CaseEvent.Visibility.INTERNAL);
-        audit.record(AUDIT_TYPE, cost.id, "CREATE", null, view);
+        audit.record(AUDIT_TYPE, cost.id, auditAction, null, view);
         return view;
+    }
+
+    private static CaseCost.BilledTo billedToOf(CaseUnit billedUnit) {
+        return billedUnit == null ? CaseCost.BilledTo.COMPANY : billedTo(billedUnit.regime);
     }
 
     /**
@@ -227,30 +238,13 @@ public class CaseCosts {
                     .with("caseStatus", c.status);
         }
         CaseUnit billedUnit = billedUnit(c, serialNo);
-        CaseCost.BilledTo billed = billedUnit == null ? CaseCost.BilledTo.COMPANY : billedTo(billedUnit.regime);
-        boolean atCost = billed != CaseCost.BilledTo.CUSTOMER && parts.standardCostCny() != null;
+        boolean atCost = billedToOf(billedUnit) != CaseCost.BilledTo.CUSTOMER && parts.standardCostCny() != null;
         BigDecimal price = atCost ? parts.standardCostCny() : parts.marketPriceCny();
-        String basis = atCost ? "STANDARD_COST" : "MARKET_PRICE";
-        CaseCost cost = new CaseCost();
-        cost.id = UUID.randomUUID();
-        cost.caseId = c.id;
-        cost.serialNo = billedUnit == null ? null : billedUnit.serialNo;
-        cost.category = CaseCost.Category.PARTS;
-        cost.amountCny = price.multiply(BigDecimal.valueOf(parts.quantity())).setScale(2);
         // Stored in the working language, as the staff's own descriptions are.
-        cost.description = Messages.text(Messages.ZH, "cases.issue_description." + basis, parts.partNo(), parts.name(),
-                parts.quantity(), price.setScale(2).toPlainString());
-        cost.incurredOn = LocalDate.now(clock);
-        cost.billedTo = billed;
-        cost.contractRef = billedUnit != null && billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
-        cost.status = CaseCost.Status.SUBMITTED;
-        cost.submittedBy = caller.subject();
-        costs.persistAndFlush(cost);
-        CostView view = CostView.of(cost);
-        timeline.record(c.id, CaseEvent.Kind.COST, null, null, cost.category + " " + view.amountCny() + " CNY",
-                CaseEvent.Visibility.INTERNAL);
-        audit.record(AUDIT_TYPE, cost.id, "ISSUE_PARTS", null, view);
-        return view;
+        String description = Messages.text(Messages.ZH, "cases.issue_description." + (atCost ? "STANDARD_COST" : "MARKET_PRICE"),
+                parts.partNo(), parts.name(), parts.quantity(), price.setScale(2).toPlainString());
+        return submitted(c, billedUnit, null, CaseCost.Category.PARTS,
+                price.multiply(BigDecimal.valueOf(parts.quantity())).setScale(2), description, LocalDate.now(clock), "ISSUE_PARTS");
     }
 
     static CaseCost.BilledTo billedTo(Regime regime) {
