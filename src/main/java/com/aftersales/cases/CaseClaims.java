@@ -237,7 +237,7 @@ public class CaseClaims {
             line.agreedCny = r.agreedCny().setScale(2);
             line.reason = r.reason() == null || r.reason().isBlank() ? null : r.reason().strip();
         }
-        claims.getEntityManager().lock(claim, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        // The claim row changes with every review (who, when), so its version moves once, lines or not.
         claim.reviewedBy = caller.subject();
         claim.reviewedAt = OffsetDateTime.now(clock);
         claim.status = request.complete() ? verdict(current) : CaseClaim.Status.UNDER_REVIEW;

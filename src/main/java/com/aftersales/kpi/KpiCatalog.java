@@ -135,6 +135,10 @@ final class KpiCatalog {
                 + CASE_SCOPE;
     }
 
+    /** Claims with their claimed and agreed totals (a line not yet agreed counts 0 agreed), aliased {@code cl}. */
+    static final String CLAIM_TOTALS = "(select k.*, (select sum(l.claimed_cny) from case_claim_line l where l.claim_id = k.id) as claimed, "
+            + "(select coalesce(sum(l.agreed_cny), 0) from case_claim_line l where l.claim_id = k.id) as agreed from case_claim k) cl";
+
     static final List<Kpi> ALL = List.of(
             new Kpi("cases", "客诉数量（按类型、严重度）", "Cases by type and severity",
                     "期间内登记的客诉单数（不含服务单），按类型与严重度", "complaint cases (not service requests) opened in the period, by type and severity", false,
@@ -324,6 +328,37 @@ final class KpiCatalog {
                     ctx -> perFieldUnit(ctx, "num as (select " + COST_DIMS.expr(ctx.groupBy()) + " as grp, "
                                     + "sum(cc.amount_cny) - round(sum(cc.amount_cny * coalesce(s.share, 0)), 2) as n " + costs() + " group by 1)",
                             "select coalesce(f.grp, x.grp), coalesce(x.n, 0), coalesce(f.n, 0), round(coalesce(x.n, 0) / nullif(f.n, 0), 2)")),
+            new Kpi("claimAgreement", "索赔认可率", "Claims agreed ÷ claimed",
+                    "期间内审核完成的索赔：认可金额 ÷ 索赔金额 × 100%（拒赔计为 0）",
+                    "claims whose review was completed in the period: agreed amount ÷ claimed amount × 100% (a rejected claim agrees 0)",
+                    false,
+                    List.of(GROUP, new Col("claims", "索赔数", "claims"), new Col("claimedCny", "索赔金额（元）", "claimed CNY"),
+                            new Col("agreedCny", "认可金额（元）", "agreed CNY"), new Col("agreedPct", "认可率 %", "agreed %")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims(local("cl.reviewed_at"));
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), sum(cl.claimed), sum(cl.agreed), "
+                                + "round(100.0 * sum(cl.agreed) / nullif(sum(cl.claimed), 0), 2) from " + CLAIM_TOTALS
+                                + " join service_case c on c.id = cl.case_id" + d.join(ctx.groupBy())
+                                + " where cl.status in ('AGREED', 'PARTLY_AGREED', 'REJECTED', 'SETTLED') "
+                                + "and cl.reviewed_at >= :fromTs and cl.reviewed_at < :toTs and " + CASE_SCOPE
+                                + " group by 1 order by 1";
+                    }),
+            new Kpi("claimSettlement", "索赔结算周期", "Claim settlement lead time",
+                    "期间内结算的索赔：结算金额；从登记索赔到结算的天数（平均、最长）",
+                    "claims settled in the period: amount settled; days from the claim's recording to its settlement (mean, longest)",
+                    false,
+                    List.of(GROUP, new Col("settledClaims", "结算索赔数", "claims settled"),
+                            new Col("settledCny", "结算金额（元）", "settled CNY"),
+                            new Col("avgLeadDays", "平均结算天数", "mean days to settle"),
+                            new Col("maxLeadDays", "最长结算天数", "longest days to settle")),
+                    ctx -> {
+                        Kpis.Dims d = caseDims("cl.settled_on");
+                        String days = "(cl.settled_on - cast(" + local("cl.created_at") + " as date))";
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), sum(cl.settled_cny), round(avg(" + days + "), 1), "
+                                + "max(" + days + ") from " + CLAIM_TOTALS + " join service_case c on c.id = cl.case_id"
+                                + d.join(ctx.groupBy()) + " where cl.status = 'SETTLED' and cl.settled_on between :from and :to and "
+                                + CASE_SCOPE + " group by 1 order by 1";
+                    }),
             new Kpi("recallCompletion", "召回完成率", "Recall completion",
                     "期末前已启动的召回活动：已补救产品数 ÷（涉及产品数 − 豁免数）× 100%",
                     "recall campaigns activated by the end of the period: remedied units ÷ (affected − exempt units) × 100%", false,

@@ -298,6 +298,53 @@ class CaseClaimTest {
         }
     }
 
+    /**
+     * The claim KPIs (issue 21): agreed ÷ claimed over the claims whose review completed in the period (a rejected one
+     * agrees 0), and the settlement lead time from recording to settlement — the customer's own, in its report.
+     */
+    @Test
+    void theClaimKpisGiveAgreedOverClaimedAndTheDaysToSettle() {
+        CaseTestData.World w = world("COMMERCIAL_VEHICLE", null);
+        UUID customer = UUID.fromString(w.customerId());
+        try {
+            TestClock.moveTo(java.time.LocalDateTime.of(2026, 5, 2, 9, 0));
+            String partly = "/api/v1/cases/" + CaseFixtures.openId(w) + "/claim";
+            String rejected = "/api/v1/cases/" + CaseFixtures.openId(w) + "/claim";
+            String pending = "/api/v1/cases/" + CaseFixtures.openId(w) + "/claim";
+            String e1 = asCustomer(customer).header("If-None-Match", "*").body(claim(line("PARTS", "100.00", "控制器")))
+                    .put(partly).then().statusCode(200).extract().header("ETag");
+            String e2 = asCustomer(customer).header("If-None-Match", "*").body(claim(line("LABOUR", "50.00", "工时")))
+                    .put(rejected).then().statusCode(200).extract().header("ETag");
+            asCustomer(customer).header("If-None-Match", "*").body(claim(line("TRAVEL", "999.00", "差旅")))
+                    .put(pending).then().statusCode(200);
+
+            TestClock.moveTo(java.time.LocalDateTime.of(2026, 5, 10, 9, 0));
+            String l1 = as("AFTER_SALES_MANAGER").get(partly).then().extract().path("lines[0].id");
+            e1 = as("AFTER_SALES_MANAGER").header("If-Match", e1).body(review(true, agreed(l1, "80.00", "部分属人为损坏")))
+                    .post(partly + "/review").then().statusCode(200).body("status", equalTo("PARTLY_AGREED"))
+                    // One review moves the claim's version by one.
+                    .header("ETag", "\"1\"").extract().header("ETag");
+            TestClock.moveTo(java.time.LocalDateTime.of(2026, 5, 12, 9, 0));
+            String l2 = as("AFTER_SALES_MANAGER").get(rejected).then().extract().path("lines[0].id");
+            as("AFTER_SALES_MANAGER").header("If-Match", e2).body(review(true, agreed(l2, "0", "非质量问题")))
+                    .post(rejected + "/review").then().statusCode(200).body("status", equalTo("REJECTED"));
+            TestClock.moveTo(java.time.LocalDateTime.of(2026, 5, 20, 15, 0));
+            as("GENERAL_MANAGER").header("If-Match", e1).body(settlement("PAYMENT", "PAY-0520", "80.00"))
+                    .post(partly + "/settlement").then().statusCode(200).body("status", equalTo("SETTLED"));
+        } finally {
+            TestClock.reset();
+        }
+        io.restassured.path.json.JsonPath r = asCustomer(customer).queryParam("from", "2026-05-01").queryParam("to", "2026-05-31")
+                .accept("application/json").get("/api/v1/kpis").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getList("tables.find { it.key == 'claimAgreement' }.rows")).containsExactly(
+                Map.of("group", "ALL", "claims", 2, "claimedCny", 150.0f, "agreedCny", 80.0f, "agreedPct", 53.33f));
+        assertThat(r.getList("tables.find { it.key == 'claimSettlement' }.rows")).containsExactly(
+                Map.of("group", "ALL", "settledClaims", 1, "settledCny", 80.0f, "avgLeadDays", 18.0f, "maxLeadDays", 18));
+        // June: nothing reviewed or settled.
+        asCustomer(customer).queryParam("from", "2026-06-01").queryParam("to", "2026-06-30").queryParam("kpi", "claimSettlement")
+                .accept("application/json").get("/api/v1/kpis").then().statusCode(200).body("tables[0].rows", equalTo(List.of()));
+    }
+
     static Map<String, Object> line(String category, String amount, String description, String... documents) {
         return object("category", category, "claimedCny", amount, "description", description, "documents", List.of(documents));
     }
