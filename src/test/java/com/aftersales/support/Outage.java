@@ -24,8 +24,18 @@ public final class Outage {
     private Outage() {
     }
 
-    /** One attempted registration: its code, what the client got back and when (System.nanoTime). */
-    public record Attempt(String code, int status, String contentType, String retryAfter, long at) {
+    /** One attempted registration: its code and Idempotency-Key, what the client got back and when (System.nanoTime). */
+    public record Attempt(String code, String key, int status, String contentType, String retryAfter, long at) {
+
+        /** The client's retry: the same registration under the same Idempotency-Key. */
+        public Response retry() {
+            return register(code, key);
+        }
+    }
+
+    private static Response register(String code, String key) {
+        return as("SALES").header("Idempotency-Key", key)
+                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
     }
 
     /**
@@ -44,9 +54,9 @@ public final class Outage {
                 clients.add(pool.submit(() -> {
                     while (running.get()) {
                         String code = Api.unique("outage");
-                        Response r = as("SALES").header("Idempotency-Key", UUID.randomUUID().toString())
-                                .body(CustomerBodies.customer(code).name("断电客户").type("FLEET").json()).post("/api/v1/customers");
-                        attempts.add(new Attempt(code, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
+                        String key = UUID.randomUUID().toString();
+                        Response r = register(code, key);
+                        attempts.add(new Attempt(code, key, r.statusCode(), r.contentType(), r.header("Retry-After"), System.nanoTime()));
                     }
                     return null;
                 }));
