@@ -131,6 +131,27 @@ class OpenApiDocumentTest {
     }
 
     /**
+     * Client generators name each type after its schema: two Java types of one simple name (a Status enum in each area)
+     * must not become Status1, Status2 — numbers that shift when another such type appears. Each has its own
+     * {@code @Schema(name = …)}; a page is named after what it holds.
+     */
+    @Test
+    void noSchemaIsNamedByANumberTheScannerAdded() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode doc = new ObjectMapper().readTree(RestAssured.given()
+                .queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        java.util.List<String> numbered = new java.util.ArrayList<>();
+        doc.path("components").path("schemas").fieldNames().forEachRemaining(name -> {
+            if (name.matches(".*\\D\\d+")) {
+                numbered.add(name);
+            }
+        });
+        assertThat(numbered).as("schema names ending in a number (give the Java type a @Schema(name = …))").isEmpty();
+        assertThat(doc.path("components").path("schemas").has("PageRecallUnitView")).isTrue();
+        assertThat(doc.path("components").path("schemas").path("PageUnitView").path("properties").path("items")
+                .path("items").path("$ref").asText()).isEqualTo("#/components/schemas/UnitView");
+    }
+
+    /**
      * The contract a client generator needs (issue 24): every success typed, every error a problem document, the shared
      * headers where they apply. The rules are ContractOpenApiFilter's and the resources' @APIResponse; this holds them.
      */

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ public class CaseCost extends Versioned {
     /** Who pays: the company (free warranty), as the service contract says, or the customer at market price. */
     public enum BilledTo { COMPANY, SERVICE_CONTRACT, CUSTOMER }
 
+    @Schema(name = "CostStatus")
     public enum Status { SUBMITTED, AWAITING_GM, VERIFIED, REJECTED }
 
     @Id

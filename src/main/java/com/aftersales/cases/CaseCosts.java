@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.Messages;
@@ -54,6 +55,7 @@ public class CaseCosts {
             UUID visitId) {
     }
 
+    @Schema(name = "CostVerdict")
     public enum Verdict { VERIFY, REJECT }
 
     public record VerificationRequest(@NotNull Verdict decision, @Size(max = 4000) String comment) {

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Table(name = "case_event")
 public class CaseEvent {
 
+    @Schema(name = "CaseEventKind")
     public enum Kind { OPENED, TRANSITION, NOTE, ASSIGNMENT, MAJOR, ACTION_PLAN, APPROVAL, VISIT, COST, WAIVER, CLAIM }
 
     public enum Visibility { INTERNAL, CUSTOMER }

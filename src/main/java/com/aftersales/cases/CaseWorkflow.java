@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.web.Text;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.shared.error.Messages;
@@ -50,8 +51,10 @@ public class CaseWorkflow {
     public record ActionPlanRequest(@NotBlank @Size(max = 20_000) String plan) {
     }
 
+    @Schema(name = "ApprovalDecision")
     public enum Decision { APPROVE, REJECT }
 
+    @Schema(name = "ApprovalDecisionRequest")
     public record DecisionRequest(@NotNull Decision decision, @Size(max = 4000) String comment) {
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
@@ -32,6 +33,7 @@ public class FieldVisit extends Versioned {
 
     public enum TravelStatus { NOT_REQUIRED, REQUESTED, APPROVED, REJECTED }
 
+    @Schema(name = "VisitStatus")
     public enum Status { PLANNED, STARTED, COMPLETED, CANCELLED }
 
     @io.quarkus.runtime.annotations.RegisterForReflection

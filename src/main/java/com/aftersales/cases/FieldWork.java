@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.PageRequest;
 import com.aftersales.shared.persistence.SqlValues;
@@ -34,6 +35,7 @@ import java.util.stream.Collectors;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class FieldWork {
 
+    @Schema(name = "FieldWorkKind")
     public enum Kind { CASE, VISIT }
 
     /** One changed record: a visit (as staff see it) or a case. */

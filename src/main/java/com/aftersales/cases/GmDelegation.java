@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
@@ -18,6 +19,7 @@ import java.util.UUID;
 @Table(name = "gm_delegation")
 public class GmDelegation extends Versioned {
 
+    @Schema(name = "GmDelegationStatus")
     public enum Status { SCHEDULED, IN_FORCE, ENDED, REVOKED }
 
     @Id

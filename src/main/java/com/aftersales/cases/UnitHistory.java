@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -33,6 +34,7 @@ import java.util.UUID;
 public class UnitHistory {
 
     @RegisterForReflection
+    @Schema(name = "UnitHistoryEntry")
     public record Entry(OffsetDateTime at, String kind, UUID id, UUID caseId, String caseNo, String status,
                         String summary) {
     }

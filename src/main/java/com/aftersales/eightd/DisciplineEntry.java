@@ -1,5 +1,6 @@
 package com.aftersales.eightd;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.web.Text;
@@ -28,6 +29,7 @@ import java.util.UUID;
 @IdClass(DisciplineEntry.Key.class)
 public class DisciplineEntry {
 
+    @Schema(name = "DisciplineStatus")
     public enum Status { OPEN, DONE }
 
     public static class Key implements Serializable {

@@ -1,5 +1,6 @@
 package com.aftersales.eightd;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.web.Text;
@@ -22,8 +23,10 @@ import java.util.UUID;
 @Table(name = "eight_d_action")
 public class EightDAction extends Versioned {
 
+    @Schema(name = "EightDActionKind")
     public enum Kind { CONTAINMENT, CORRECTIVE, PREVENTIVE }
 
+    @Schema(name = "EightDActionStatus")
     public enum Status {
         OPEN, IN_PROGRESS, DONE, VERIFIED, CANCELLED;
 

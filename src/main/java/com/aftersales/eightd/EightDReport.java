@@ -1,5 +1,6 @@
 package com.aftersales.eightd;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.persistence.Versioned;
@@ -33,6 +34,7 @@ import java.util.UUID;
 @Table(name = "eight_d_report")
 public class EightDReport extends Versioned {
 
+    @Schema(name = "EightDReportStatus")
     public enum Status { OPEN, CLOSED }
 
     @RegisterForReflection

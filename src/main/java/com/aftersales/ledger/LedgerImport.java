@@ -1,5 +1,6 @@
 package com.aftersales.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseType;
 import com.aftersales.cases.HistoricalCases;
@@ -62,6 +63,7 @@ public class LedgerImport {
 
     /** What an import did: cases written, rows skipped because their number is a case already (the first 100 listed). */
     @RegisterForReflection
+    @Schema(name = "LedgerImportResult")
     public record Result(int imported, int skipped, List<String> skippedCaseNos) {
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.problems;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.cases.Severity;
 import com.aftersales.eightd.EightDReport;
 import com.aftersales.shared.persistence.Versioned;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Table(name = "problem")
 public class Problem extends Versioned {
 
+    @Schema(name = "ProblemStatus")
     public enum Status { OPEN, COUNTERMEASURE_EFFECTIVE, CLOSED }
 
     @Id

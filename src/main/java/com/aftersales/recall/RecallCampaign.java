@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
@@ -33,6 +34,7 @@ import java.util.function.IntSupplier;
 @Table(name = "recall_campaign")
 public class RecallCampaign extends Versioned {
 
+    @Schema(name = "RecallCampaignStatus")
     public enum Status { DRAFT, FILED, ACTIVE, COMPLETED, CLOSED }
 
     /**

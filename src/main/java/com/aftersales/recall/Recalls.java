@@ -1,5 +1,6 @@
 package com.aftersales.recall;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseReferences;
 import com.aftersales.notify.Outbox;
@@ -109,6 +110,7 @@ public class Recalls {
     }
 
     @RegisterForReflection
+    @Schema(name = "RecallUnitView")
     public record UnitView(String serialNo, UUID customerId, String productModel, Remedy remedyStatus, LocalDate remedyDate,
                            String remedyWhere, UUID remedyCaseId, String exemptReason, OffsetDateTime updatedAt,
                            long version) {

@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.error.ProblemException.Issue;
 import com.aftersales.shared.persistence.Versioned;
@@ -29,6 +30,7 @@ import java.util.UUID;
 @Table(name = "return_order")
 public class ReturnOrder extends Versioned {
 
+    @Schema(name = "ReturnStatus")
     public enum Status { AUTHORISED, RECEIVED, TESTING, JUDGED, DISPOSED, CLOSED }
 
     @Id

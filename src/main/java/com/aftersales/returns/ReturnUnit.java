@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.unit.ProductLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,7 @@ import java.util.UUID;
 @IdClass(ReturnUnit.Key.class)
 public class ReturnUnit {
 
+    @Schema(name = "ReturnVerdict")
     public enum Verdict { DEFECT_CONFIRMED, NTF }
 
     public enum Cause { DESIGN, MANUFACTURING_PROCESS, PURCHASED_PART, TRANSPORT, MISUSE }

@@ -1,5 +1,6 @@
 package com.aftersales.returns;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -31,6 +32,7 @@ public record ReturnView(UUID id, String returnNo, UUID caseId, String reason, R
     }
 
     @RegisterForReflection
+    @Schema(name = "ReturnUnitView")
     public record UnitView(String serialNo, ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory, String supplier,
                            BigDecimal supplierShare, String judgedBy, ReturnUnit.Disposition disposition,
                            ReturnUnit.RepairGroup repairGroup, String replacementSerial, Boolean retestPassed,

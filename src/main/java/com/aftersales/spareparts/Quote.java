@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.fasterxml.jackson.annotation.JsonFormat;
@@ -25,9 +26,11 @@ import java.util.UUID;
 @Table(name = "quote")
 public class Quote extends Versioned {
 
+    @Schema(name = "QuoteStatus")
     public enum Status { ISSUED, ACCEPTED, DECLINED }
 
     @RegisterForReflection
+    @Schema(name = "QuoteLine")
     public record Line(UUID partId, String partNo, String name, int quantity,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal unitPriceCny,
                        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny) {

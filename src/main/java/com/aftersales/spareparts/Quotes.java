@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.cases.CaseCosts;
 import com.aftersales.cases.CaseReferences;
@@ -55,6 +56,7 @@ public class Quotes {
     }
 
     /** Accept, or decline with the customer's reason (required then). */
+    @Schema(name = "QuoteDecisionRequest")
     public record DecisionRequest(@NotNull Boolean accept, @Size(max = 2000) String reason) {
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -23,9 +24,11 @@ import java.util.UUID;
 @Table(name = "spare_plan")
 public class SparePlan extends Versioned {
 
+    @Schema(name = "SparePlanStatus")
     public enum Status { DRAFT, ACCEPTED }
 
     @RegisterForReflection
+    @Schema(name = "SparePlanLine")
     public record Line(UUID partId, String partNo, String name, int consumption, int onHand, int safetyStock,
                        int openTransfers, int suggested, int accepted) {
     }

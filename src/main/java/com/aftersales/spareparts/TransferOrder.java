@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.persistence.Versioned;
 import com.aftersales.shared.web.Text;
@@ -30,9 +31,11 @@ import java.util.UUID;
 @Table(name = "transfer_order")
 public class TransferOrder extends Versioned {
 
+    @Schema(name = "TransferOrderStatus")
     public enum Status { REQUESTED, APPROVED, REJECTED, SHIPPED, RECEIVED }
 
     @RegisterForReflection
+    @Schema(name = "TransferOrderLine")
     public record Line(@NotNull UUID partId, @NotNull @Positive @Max(1_000_000) Integer quantity) {
     }
 

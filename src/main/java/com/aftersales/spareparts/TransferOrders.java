@@ -1,5 +1,6 @@
 package com.aftersales.spareparts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.cases.CaseReferences;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
@@ -44,8 +45,10 @@ public class TransferOrders {
                                @NotNull @Size(min = 1, max = 100) List<TransferOrder.@Valid @NotNull Line> lines) {
     }
 
+    @Schema(name = "TransferOrderDecision")
     public enum Decision { APPROVE, REJECT }
 
+    @Schema(name = "TransferOrderDecisionRequest")
     public record DecisionRequest(@NotNull Decision decision, @Size(max = 4000) String comment) {
     }
 

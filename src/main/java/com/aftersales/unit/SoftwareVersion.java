@@ -1,5 +1,6 @@
 package com.aftersales.unit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -28,6 +29,7 @@ public record SoftwareVersion(String component, String version, OffsetDateTime u
 
     /** A component and its version as a registration, an import row or a unit correction states them. */
     @RegisterForReflection
+    @Schema(name = "SoftwareVersionEntry")
     public record Entry(@NotBlank @Size(max = 40) @Pattern(regexp = COMPONENT, message = "{aftersales.software.component}") String component,
                         @NotBlank @Size(max = 60) @Pattern(regexp = VERSION, message = "{aftersales.software.version}") String version) {
     }

@@ -1,5 +1,6 @@
 package com.aftersales.unit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.AftersalesConfig;
 import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
@@ -41,6 +42,7 @@ public class UnitImport {
 
     /** The result of a successful import. */
     @RegisterForReflection
+    @Schema(name = "UnitImportResult")
     public record Result(int imported) {
     }
 

@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,6 +18,7 @@ import java.util.UUID;
 @Table(name = "service_contract")
 public class ServiceContract extends Versioned {
 
+    @Schema(name = "ServiceContractStatus")
     public enum Status { ACTIVE, CANCELLED }
 
     @Id

@@ -159,6 +159,7 @@ public class ContractOpenApiFilter implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         Components components = openAPI.getComponents();
+        namePages(openAPI);
         components.addSchema(PROBLEM, problemSchema());
         components.addSchema(PROBLEM + "FieldError", OASFactory.createSchema().addType(SchemaType.OBJECT)
                 .description("One invalid input: the field (JSON path, parameter or CSV column), why, and the CSV line")
@@ -305,6 +306,70 @@ public class ContractOpenApiFilter implements OASFilter {
     }
 
     private static final String SCHEMAS = "#/components/schemas/";
+
+    /**
+     * A page of T is named "Page" + T's schema name. The scanner names it after T's simple class name and numbers the
+     * second of two (PageUnitView1 for the recall area's and the unit area's UnitView), and a generated client would
+     * then get names that shift whenever another such page appears; every reference follows the rename.
+     */
+    private static void namePages(OpenAPI openAPI) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Map<String, String> renames = new TreeMap<>();
+        schemas.forEach((name, schema) -> {
+            Schema items = schema.getProperties() == null ? null : schema.getProperties().get("items");
+            if (name.startsWith("Page") && items != null && items.getItems() != null && items.getItems().getRef() != null
+                    && items.getItems().getRef().startsWith(SCHEMAS)) {
+                String target = "Page" + items.getItems().getRef().substring(SCHEMAS.length());
+                if (!target.equals(name)) {
+                    renames.put(SCHEMAS + name, SCHEMAS + target);
+                }
+            }
+        });
+        if (renames.isEmpty()) {
+            return;
+        }
+        Map<String, Schema> renamed = new TreeMap<>();
+        schemas.forEach((name, schema) -> {
+            String to = renames.getOrDefault(SCHEMAS + name, SCHEMAS + name).substring(SCHEMAS.length());
+            if (renamed.put(to, schema) != null) {
+                throw new IllegalStateException("two schemas would be named " + to);
+            }
+        });
+        openAPI.getComponents().setSchemas(renamed);
+        renamed.values().forEach(schema -> followRenames(schema, renames));
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getParameters() != null) {
+                op.getParameters().forEach(p -> followRenames(p.getSchema(), renames));
+            }
+            if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                op.getRequestBody().getContent().getMediaTypes().values().forEach(m -> followRenames(m.getSchema(), renames));
+            }
+            if (op.getResponses() != null) {
+                op.getResponses().getAPIResponses().values().stream().filter(r -> r.getContent() != null)
+                        .forEach(r -> r.getContent().getMediaTypes().values().forEach(m -> followRenames(m.getSchema(), renames)));
+            }
+        }));
+    }
+
+    private static void followRenames(Schema schema, Map<String, String> renames) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getRef() != null && renames.containsKey(schema.getRef())) {
+            schema.setRef(renames.get(schema.getRef()));
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(s -> followRenames(s, renames));
+        }
+        followRenames(schema.getItems(), renames);
+        followRenames(schema.getAdditionalPropertiesSchema(), renames);
+        followRenames(schema.getNot(), renames);
+        for (List<Schema> list : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (list != null) {
+                list.forEach(s -> followRenames(s, renames));
+            }
+        }
+    }
 
     /** The components schema an object schema's ref names, or null when it names no object with members. */
     private static Schema objectSchema(String ref, Components components) {
