@@ -59,6 +59,10 @@ public class UnitRegistry {
     @Inject
     SoftwareVersions software;
 
+    @Inject
+    @jakarta.enterprise.inject.Any
+    jakarta.enterprise.inject.Instance<UnitReplacementListener> replacementListeners;
+
     public UnitView register(@NotNull @Valid UnitRequest request) {
         Unit unit = register(request, null);
         return request.softwareVersions() == null || request.softwareVersions().isEmpty() ? UnitView.of(unit)
@@ -89,6 +93,7 @@ public class UnitRegistry {
         replaced.replacedReturnId = returnId;
         units.flush();
         audit.record(AUDIT_TYPE, replaced.serialNo, "REPLACE", before, UnitView.of(replaced));
+        replacementListeners.forEach(l -> l.replaced(replaced.id, replaced.serialNo, replacement.serialNo, today));
         return replacement.serialNo;
     }
 

@@ -166,6 +166,45 @@ class ReplacementTest {
                 .containsExactlyInAnyOrder(kept + "/" + end, replacement + "/" + end);
     }
 
+    /**
+     * A unit replaced while an active campaign still waits for its remedy is closed out of that campaign (EXEMPT, the
+     * replacement as the reason): the reminder job no longer chases it and the campaign can complete; a unit already
+     * remedied keeps its remedy.
+     */
+    @Test
+    void aUnitReplacedDuringAnActiveRecallIsExemptFromItAndNoLongerReminded() {
+        String customer = Api.newCustomer(Api.unique("rr"));
+        Fixtures.term(customer, WarrantyBodies.term("COMMERCIAL_VEHICLE").effectiveFrom(LocalDate.of(2015, 1, 1)));
+        String model = Api.unique("RR");
+        String replaced = Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(LocalDate.of(2025, 3, 1)));
+        String kept = Fixtures.unit(UnitBodies.unit(customer).productModel(model).delivered(LocalDate.of(2025, 3, 1)));
+        String base = "/api/v1/recalls/" + RecallTest.campaign(RecallBodies.criteria().productModel(model), null);
+        as("GENERAL_MANAGER").header("If-Match", "\"0\"").body(RecallBodies.filing("SAMR-RR-1")).post(base + "/filing")
+                .then().statusCode(200);
+        as("QUALITY_ENGINEER").header("If-Match", "\"1\"").post(base + "/activation").then().statusCode(200)
+                .body("affectedCount", equalTo(2));
+
+        String replacement = Api.unique("RP");
+        replace(judgedReturn(customer, replaced, TestClock.today()), replaced, replacement);
+
+        as("QUALITY_ENGINEER").get(base + "/units/" + replaced).then().statusCode(200)
+                .body("remedyStatus", equalTo("EXEMPT")).body("remedyDate", equalTo(TestClock.today().toString()))
+                .body("exemptReason", equalTo("已更换为 " + replacement + "，原件已收回"));
+        as("QUALITY_ENGINEER").get(base + "/units/" + kept).then().body("remedyStatus", equalTo("NOTIFIED"));
+        as("REPAIR").get("/api/v1/units/" + replaced).then().body("openRecalls.size()", equalTo(0));
+        // The reminder job, weeks later, reminds about the kept unit only.
+        TestClock.advance(Duration.ofDays(40));
+        try {
+            as("ADMIN").post("/api/v1/admin/jobs/recall-reminder/runs").then().statusCode(200).body("outcome", equalTo("OK"));
+        } finally {
+            TestClock.reset();
+        }
+        assertThat(Sql.count("select count(*) from notice where kind = 'RECALL_REMINDER' and payload::text like ?1",
+                "%" + replaced + "%")).isZero();
+        assertThat(Sql.count("select count(*) from notice where kind = 'RECALL_REMINDER' and payload::text like ?1",
+                "%" + kept + "%")).isPositive();
+    }
+
     @Test
     void aReplacedUnitTakesNoCaseForAFailureAfterItsReplacementDate() {
         CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
