@@ -149,6 +149,10 @@ public class LedgerImport {
                 UnitRecord unit = unitsBySerial.get(serial);
                 if (unit == null || customerId != null && !unit.customerId().equals(customerId)) {
                     issues.add(Issue.atLine(row.line(), SERIALS.field(), "ledger.unknown_serial", serial, row.customerCode()));
+                } else if (unit.replacedOn() != null && row.failureDate() != null && row.failureDate().isAfter(unit.replacedOn())) {
+                    // As at intake: a replaced unit left the field, a later failure is its replacement's.
+                    issues.add(Issue.atLine(row.line(), SERIALS.field(), "cases.unit_replaced", serial, unit.replacedOn(),
+                            unit.replacedBy()));
                 } else {
                     found.add(unit);
                 }

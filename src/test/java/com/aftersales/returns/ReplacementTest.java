@@ -228,6 +228,21 @@ class ReplacementTest {
                 .post("/api/v1/cases").then().statusCode(201);
         as("SALES").body(CaseBodies.open(w.customerId()).unit(replacement, 30000).failureDate(replacedOn.plusDays(1)).json())
                 .post("/api/v1/cases").then().statusCode(201);
+
+        // The historical ledger import holds the same line: a row failed after the replacement is refused at its row.
+        String code = as("SALES").get("/api/v1/customers/" + w.customerId()).then().statusCode(200).extract().path("code");
+        String no = Api.unique("KS-R");
+        byte[] ledger = com.aftersales.support.Sheet.of("单号", "类型", "严重度", "客户代码", "钢印号", "问题描述", "故障日期",
+                        "受理时间", "首次响应时间", "结案时间")
+                .row(no + "-1", "索赔", "中", code, w.serial(), "更换后的故障", replacedOn.plusDays(1), replacedOn.plusDays(2),
+                        null, replacedOn.plusDays(5))
+                .xlsx();
+        as("QUALITY_ENGINEER").header("Accept-Language", "en").contentType("application/octet-stream").body(ledger)
+                .post("/api/v1/ledger/import").then().statusCode(422)
+                .body("errors[0].line", equalTo(2)).body("errors[0].field", equalTo("serialNos"))
+                .body("errors[0].message", equalTo("unit " + w.serial() + " was replaced on " + replacedOn
+                        + ": a failure after that date belongs to its replacement " + replacement));
+        assertThat(Sql.count("select count(*) from service_case where case_no like ?1", no + "-%")).isZero();
     }
 
     @Test
