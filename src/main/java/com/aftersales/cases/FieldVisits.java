@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
@@ -76,6 +77,32 @@ public class FieldVisits {
     public record CancelRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
+    /** The service station (a customer of type SERVICE_STATION) that does the visit; null: the company's own engineers. */
+    public record StationAssignment(UUID stationId) {
+    }
+
+    /**
+     * A visit as the service station assigned to it sees it: what to do where and for whom (the case number, the
+     * customer's name, the site, the units' serials and models) and how it went. Never the trip and its approval, the
+     * case's internal notes, costs or entitlement reasons, who planned or cancelled it.
+     */
+    @RegisterForReflection
+    public record StationVisitView(UUID id, UUID caseId, String caseNo, String customerName, FieldVisit.Purpose purpose,
+                                   LocalDate plannedDate, String site, List<String> technicians, FieldVisit.Status status,
+                                   OffsetDateTime startedAt, OffsetDateTime completedAt, String workDone, String result,
+                                   List<StationVisitUnit> units) {
+    }
+
+    /** A unit of the visit's case: its serial (钢印号) and model. */
+    @RegisterForReflection
+    public record StationVisitUnit(String serialNo, String productModel) {
+    }
+
+    /** A page of a station's visits. */
+    @RegisterForReflection
+    public record StationVisitPage(List<StationVisitView> items, String nextCursor, int limit) {
+    }
+
     @RegisterForReflection
     public record VisitView(UUID id, UUID caseId, FieldVisit.Purpose purpose, LocalDate plannedDate, String site,
                             List<String> technicians, boolean travelRequired, FieldVisit.TravelStatus travelStatus,
@@ -85,13 +112,15 @@ public class FieldVisits {
                             OffsetDateTime cancelledAt, String createdBy, long version,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt, String engineer,
                             OffsetDateTime startedReceivedAt, OffsetDateTime completedReceivedAt,
-                            List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation, UUID reportSubmissionId) {
+                            List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation, UUID reportSubmissionId,
+                            UUID stationId) {
         static VisitView of(FieldVisit v) {
             return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
                     v.travelRequired, v.travelStatus(), v.travelDecidedBy(), v.travelComment(), v.status(), v.startedAt(),
                     v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelReason(), v.cancelledBy(),
                     v.cancelledAt(), v.createdBy, v.version, v.createdAt, v.updatedAt, v.engineer(),
-                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), VisitConfirmation.of(v), v.reportSubmissionId());
+                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), VisitConfirmation.of(v), v.reportSubmissionId(),
+                    v.stationId());
         }
     }
 
@@ -163,6 +192,9 @@ public class FieldVisits {
 
     @Inject
     MergePatch mergePatch;
+
+    @Inject
+    CustomerRegistry customers;
 
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
@@ -241,6 +273,65 @@ public class FieldVisits {
                             "plannedDate", v.plannedDate), "travel-approval:" + v.id + ":" + after.version());
         }
         return after;
+    }
+
+    /**
+     * The staff who plan visits give one to a service station (or take it back: null), under the visit's ETag, on an
+     * open case; the station must be a customer of type SERVICE_STATION (422).
+     */
+    public VisitView assignStation(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
+                                   @NotNull StationAssignment request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        if (!c.status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
+        }
+        FieldVisit v = locked(c.id, visitId, expectedVersion);
+        if (request.stationId() != null && !customers.isServiceStation(request.stationId())) {
+            throw ProblemException.invalid("stationId", "cases.not_a_service_station", request.stationId());
+        }
+        VisitView before = VisitView.of(v);
+        v.assignStation(request.stationId());
+        return audited(v, request.stationId() == null ? "UNASSIGN_STATION" : "ASSIGN_STATION", before);
+    }
+
+    /** The visits assigned to the calling station account, as it sees them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StationVisitPage stationList(PageRequest page) {
+        UUID station = caller.stationScope();
+        String where = "stationId = ?1" + (page.after() == null ? "" : " and id > ?2");
+        Object[] params = page.after() == null ? new Object[]{station} : new Object[]{station, CaseCosts.uuidCursor(page.after())};
+        List<FieldVisit> rows = visits.find(where + " order by id", params).page(0, page.fetchSize()).list();
+        Page<StationVisitView> views = page.page(rows, v -> v.id.toString(), this::stationView);
+        return new StationVisitPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StationVisitView stationGet(@NotNull UUID visitId) {
+        return stationView(ofStation(visitId, LockModeType.NONE));
+    }
+
+    /**
+     * A visit assigned to the calling station account; another station's visit, or one of no station, is 404 exactly as
+     * if it did not exist.
+     */
+    FieldVisit ofStation(UUID visitId, LockModeType lock) {
+        UUID station = caller.stationScope();
+        return visits.find("id = ?1 and stationId = ?2", visitId, station).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
+    }
+
+    private StationVisitView stationView(FieldVisit v) {
+        var em = visits.getEntityManager();
+        Object[] head = (Object[]) em.createNativeQuery("select sc.case_no, cn.name from service_case sc "
+                + "left join customer_name cn on cn.id = sc.customer_id where sc.id = ?1").setParameter(1, v.caseId)
+                .getSingleResult();
+        @SuppressWarnings("unchecked")
+        List<Object[]> units = em.createNativeQuery("select cu.serial_no, u.product_model from case_unit cu "
+                + "left join unit_record u on u.id = cu.unit_id where cu.case_id = ?1 order by cu.serial_no")
+                .setParameter(1, v.caseId).getResultList();
+        return new StationVisitView(v.id, v.caseId, (String) head[0], (String) head[1], v.purpose, v.plannedDate, v.site,
+                List.copyOf(v.technicians), v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(),
+                units.stream().map(u -> new StationVisitUnit((String) u[0], (String) u[1])).toList());
     }
 
     /** A visit that has not started is cancelled with its reason (on the timeline too). */
