@@ -301,7 +301,8 @@ public class FieldVisits {
         String where = "stationId = ?1" + (page.after() == null ? "" : " and id > ?2");
         Object[] params = page.after() == null ? new Object[]{station} : new Object[]{station, CaseCosts.uuidCursor(page.after())};
         List<FieldVisit> rows = visits.find(where + " order by id", params).page(0, page.fetchSize()).list();
-        Page<StationVisitView> views = page.page(rows, v -> v.id.toString(), this::stationView);
+        Map<UUID, CaseFacts> facts = caseFacts(rows.stream().map(v -> v.caseId).distinct().toList());
+        Page<StationVisitView> views = page.page(rows, v -> v.id.toString(), v -> stationView(v, facts.get(v.caseId)));
         return new StationVisitPage(views.items(), views.nextCursor(), views.limit());
     }
 
@@ -320,18 +321,42 @@ public class FieldVisits {
                 .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
     }
 
-    private StationVisitView stationView(FieldVisit v) {
+    /** What a station is told of a visit's case: its number, the customer's name, the units' serials and models. */
+    private record CaseFacts(String caseNo, String customerName, List<StationVisitUnit> units) {
+    }
+
+    /** The facts of these cases, two statements for a whole page (the customer's name through its area's read model). */
+    private Map<UUID, CaseFacts> caseFacts(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
         var em = visits.getEntityManager();
-        Object[] head = (Object[]) em.createNativeQuery("select sc.case_no, cn.name from service_case sc "
-                + "left join customer_name cn on cn.id = sc.customer_id where sc.id = ?1").setParameter(1, v.caseId)
-                .getSingleResult();
+        UUID[] ids = caseIds.toArray(UUID[]::new);
         @SuppressWarnings("unchecked")
-        List<Object[]> units = em.createNativeQuery("select cu.serial_no, u.product_model from case_unit cu "
-                + "left join unit_record u on u.id = cu.unit_id where cu.case_id = ?1 order by cu.serial_no")
-                .setParameter(1, v.caseId).getResultList();
-        return new StationVisitView(v.id, v.caseId, (String) head[0], (String) head[1], v.purpose, v.plannedDate, v.site,
+        List<Object[]> heads = em.createNativeQuery("select sc.id, sc.case_no, cn.name from service_case sc "
+                + "left join customer_name cn on cn.id = sc.customer_id where sc.id = any(?1)").setParameter(1, ids)
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> units = em.createNativeQuery("select cu.case_id, cu.serial_no, u.product_model from case_unit cu "
+                + "left join unit_record u on u.id = cu.unit_id where cu.case_id = any(?1) order by cu.serial_no")
+                .setParameter(1, ids).getResultList();
+        Map<UUID, CaseFacts> facts = new java.util.HashMap<>();
+        for (Object[] h : heads) {
+            UUID caseId = (UUID) h[0];
+            facts.put(caseId, new CaseFacts((String) h[1], (String) h[2], units.stream().filter(u -> caseId.equals(u[0]))
+                    .map(u -> new StationVisitUnit((String) u[1], (String) u[2])).toList()));
+        }
+        return facts;
+    }
+
+    private StationVisitView stationView(FieldVisit v) {
+        return stationView(v, caseFacts(List.of(v.caseId)).get(v.caseId));
+    }
+
+    private static StationVisitView stationView(FieldVisit v, CaseFacts facts) {
+        return new StationVisitView(v.id, v.caseId, facts.caseNo(), facts.customerName(), v.purpose, v.plannedDate, v.site,
                 List.copyOf(v.technicians), v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(),
-                units.stream().map(u -> new StationVisitUnit((String) u[0], (String) u[1])).toList());
+                facts.units());
     }
 
     /** A visit that has not started is cancelled with its reason (on the timeline too). */
