@@ -39,6 +39,7 @@ module "stack" {
   oidc_jwks_url           = var.oidc_jwks_url
   oidc_audience           = var.oidc_audience
   oidc_customer_claim     = var.oidc_customer_claim
+  oidc_station_claim      = var.oidc_station_claim
   smtp_host               = var.smtp_host
   smtp_port               = var.smtp_port
   smtp_username           = var.smtp_username

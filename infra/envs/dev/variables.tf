@@ -68,6 +68,12 @@ variable "oidc_customer_claim" {
   default     = "customer_id"
 }
 
+variable "oidc_station_claim" {
+  description = "china: claim with a SERVICE_STATION account's station id."
+  type        = string
+  default     = "station_id"
+}
+
 variable "smtp_host" {
   description = "china: SMTP relay host."
   type        = string

@@ -1,4 +1,5 @@
-# Cognito user pool whose groups are the service's roles. CUSTOMER accounts carry custom:customer_id.
+# Cognito user pool whose groups are the service's roles. CUSTOMER accounts carry custom:customer_id, SERVICE_STATION
+# accounts custom:station_id.
 # MFA is required for every account (TOTP authenticator app, set up at the first sign-in): one pool serves staff and
 # customers, and Cognito sets MFA per pool. Only in the global target (the AWS China regions have no user pools).
 
@@ -64,6 +65,18 @@ resource "aws_cognito_user_pool" "this" {
     }
   }
 
+  # A SERVICE_STATION account's station: the id of a customer of type SERVICE_STATION (custom attributes can be added
+  # to an existing pool, never changed or removed).
+  schema {
+    name                = "station_id"
+    attribute_data_type = "String"
+    mutable             = true
+    string_attribute_constraints {
+      min_length = 36
+      max_length = 36
+    }
+  }
+
   admin_create_user_config {
     allow_admin_create_user_only = true
   }
@@ -86,9 +99,9 @@ resource "aws_cognito_user_pool_client" "frontend" {
   supported_identity_providers         = ["COGNITO"]
   callback_urls                        = var.callback_urls
   explicit_auth_flows                  = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
-  # The customer id is set by administrators only, never by the user.
+  # The customer and station ids are set by administrators only, never by the user.
   write_attributes = ["email", "name"]
-  read_attributes  = ["email", "name", "custom:customer_id"]
+  read_attributes  = ["email", "name", "custom:customer_id", "custom:station_id"]
 }
 
 output "issuer" {

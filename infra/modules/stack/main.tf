@@ -43,6 +43,8 @@ locals {
   identity_environment = local.global ? {
     # Cognito puts the customer id of a CUSTOMER account in a custom attribute.
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = "custom:customer_id"
+    # ...and the station id of a SERVICE_STATION account in another.
+    AFTERSALES_SECURITY_STATION_CLAIM = "custom:station_id"
     # The function accepts access tokens (token_use) of this app client only (client_id; aud for OIDC tokens).
     AFTERSALES_SECURITY_CLIENT_IDS = join(",", local.jwt_audiences)
     # The notice sender reads e-mail recipients' groups and status from the pool when it sends (notify.UserDirectory).
@@ -50,6 +52,7 @@ locals {
     AFTERSALES_NOTICES_USER_POOL_ID = module.identity[0].user_pool_id
     } : {
     AFTERSALES_SECURITY_CUSTOMER_CLAIM = var.oidc_customer_claim
+    AFTERSALES_SECURITY_STATION_CLAIM  = var.oidc_station_claim
     AFTERSALES_SECURITY_CLIENT_IDS     = join(",", local.jwt_audiences)
     # The function checks the audience too (aud of the provider's tokens).
     MP_JWT_VERIFY_AUDIENCES = var.oidc_audience

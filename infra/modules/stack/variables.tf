@@ -97,6 +97,12 @@ variable "oidc_customer_claim" {
   default     = "customer_id"
 }
 
+variable "oidc_station_claim" {
+  description = "china: the claim holding a SERVICE_STATION account's station (a customer of type SERVICE_STATION)."
+  type        = string
+  default     = "station_id"
+}
+
 variable "smtp_host" {
   description = "china: host of the SMTP relay (STARTTLS)."
   type        = string

@@ -77,6 +77,7 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
       "AFTERSALES_METRICS_NAMESPACE",
       "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER",
       "AFTERSALES_MAIL_FROM", "AFTERSALES_ZONE", "AFTERSALES_MAIL_TRANSPORT", "AFTERSALES_SECURITY_CUSTOMER_CLAIM",
+      "AFTERSALES_SECURITY_STATION_CLAIM",
       "AFTERSALES_SECURITY_CLIENT_IDS", "AFTERSALES_WEBHOOKS_KEY_SECRET_ARN", "AFTERSALES_NOTICES_DIRECTORY",
     "AFTERSALES_NOTICES_USER_POOL_ID", "AFTERSALES_CORS_ORIGINS"])
     error_message = "The API function's environment is the contract's, no SMTP password, no job token."
@@ -85,8 +86,9 @@ run "global_target_cognito_with_mfa_and_the_ses_api" {
     condition = (module.api.settings.api.environment["AFTERSALES_MAIL_TRANSPORT"] == "ses"
       && module.api.settings.api.environment["QUARKUS_DATASOURCE_USERNAME"] == "aftersales_app"
       && module.api.settings.api.environment["QUARKUS_DATASOURCE_CREDENTIALS_PROVIDER"] == "rds-iam"
-    && module.api.settings.api.environment["AFTERSALES_SECURITY_CUSTOMER_CLAIM"] == "custom:customer_id")
-    error_message = "Global: SES transport, the application role through IAM auth, Cognito's customer attribute."
+      && module.api.settings.api.environment["AFTERSALES_SECURITY_CUSTOMER_CLAIM"] == "custom:customer_id"
+    && module.api.settings.api.environment["AFTERSALES_SECURITY_STATION_CLAIM"] == "custom:station_id")
+    error_message = "Global: SES transport, the application role through IAM auth, Cognito's customer and station attributes."
   }
   assert {
     condition = (toset(keys(module.api.settings.jobs.environment)) == setunion(

@@ -78,6 +78,10 @@ public interface AftersalesConfig {
         /** The JWT claim that carries a CUSTOMER account's customer id. */
         String customerClaim();
 
+        /** The JWT claim that carries a SERVICE_STATION account's station (a customer of type SERVICE_STATION). */
+        @WithDefault("station_id")
+        String stationClaim();
+
         /**
          * The identity provider's app client ids this service accepts (AFTERSALES_SECURITY_CLIENT_IDS): a token's
          * {@code client_id} (Cognito access tokens) or one of its {@code aud} values must be one of them. None given,
@@ -220,6 +224,13 @@ public interface AftersalesConfig {
         /** Owner of a case that names no unit and whose customer has no unit to take a product line from. */
         @WithDefault("AFTER_SALES_MANAGER")
         String defaultOwnerRole();
+
+        /**
+         * A service station's fee for a visit is still accepted this many days after the day its case closed (business
+         * zone): the one exception to "no cost lines on closed cases".
+         */
+        @WithDefault("60")
+        int stationFeeWindowDays();
     }
 
     interface Field {

@@ -87,6 +87,27 @@ public class CaseAttachments {
     }
 
     /**
+     * A service station announces a document of a visit assigned to it (another station's visit: 404); the file is an
+     * attachment of the visit's case, checked and counted as any.
+     */
+    public AttachmentView stationAttach(@NotNull UUID visitId, @NotNull @Valid AttachRequest request) {
+        FieldVisit v = visits.ofStation(visitId, LockModeType.NONE);
+        if (request.visitId() != null && !request.visitId().equals(v.id)) {
+            throw ProblemException.invalid("visitId", "cases.station_attachment_other_visit", v.id);
+        }
+        return announce(v.caseId, UUID.randomUUID(), request.fileName(), request.contentType(), request.sizeBytes(), v.id, "");
+    }
+
+    /** A service station confirms the upload of a document it announced for a visit assigned to it. */
+    public AttachmentView stationConfirm(@NotNull UUID visitId, @NotNull UUID attachmentId) {
+        FieldVisit v = visits.ofStation(visitId, LockModeType.NONE);
+        Attachment a = attachments.find("id = ?1 and caseId = ?2 and visitId = ?3", attachmentId, v.caseId, v.id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
+        return confirmed(a);
+    }
+
+    /**
      * Announces a file of a visible case under the given id (a client's own id in an offline report submission); the
      * answer carries its upload URL. Refusals name the field under {@code fieldPrefix}.
      */
@@ -147,7 +168,11 @@ public class CaseAttachments {
     /** The client says the bytes are there: the store must hold exactly the announced size. */
     public AttachmentView confirm(@NotNull UUID caseId, @NotNull UUID attachmentId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        Attachment a = attachment(c, attachmentId, LockModeType.PESSIMISTIC_WRITE);
+        return confirmed(attachment(c, attachmentId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    /** Confirms an announced attachment (locked by the caller): the stored size must be the announced one. */
+    private AttachmentView confirmed(Attachment a) {
         if (!a.uploaded) {
             Optional<Long> uploaded = store.size(uploadKey(a));
             // Announced before uploads had a key of their own: the bytes are at the storage key itself.

@@ -54,10 +54,12 @@ public class CaseCostResource {
 
     @GET
     @AnyStaff
-    @Operation(summary = "The case's cost lines")
-    public Page<CaseCosts.CostView> list(@PathParam("caseId") String caseId, @QueryParam("limit") String limit,
-                                         @QueryParam("cursor") String cursor) {
-        return costs.list(Params.uuid("case", caseId), PageRequest.of(limit, cursor));
+    @Operation(summary = "The case's cost lines; flagged=true: only service-station lines above their rate card's figure "
+            + "(rateCardExceeded) or priced by no card (noRateCard)")
+    public Page<CaseCosts.CostView> list(@PathParam("caseId") String caseId, @QueryParam("flagged") String flagged,
+                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return costs.list(Params.uuid("case", caseId), Boolean.TRUE.equals(Params.boolParam("flagged", flagged)),
+                PageRequest.of(limit, cursor));
     }
 
     @POST

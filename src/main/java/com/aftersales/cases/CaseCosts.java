@@ -13,6 +13,7 @@ import com.aftersales.shared.web.Versions;
 import com.aftersales.unit.SerialNo;
 import com.aftersales.warranty.Regime;
 import com.fasterxml.jackson.annotation.JsonFormat;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -61,18 +62,86 @@ public class CaseCosts {
     public record VerificationRequest(@NotNull Verdict decision, @Size(max = 4000) String comment) {
     }
 
+    /**
+     * A cost line as staff see it. A service station's line also carries its quantities, documents and its rate card's
+     * figure: {@code rateCardExceeded} when the amount is above it, {@code noRateCard} when no card was in force on the
+     * day it was incurred (parts are never priced by the card).
+     */
     @RegisterForReflection
     public record CostView(UUID id, UUID caseId, UUID visitId, String serialNo, CaseCost.Category category,
                            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny, String description,
                            LocalDate incurredOn, CaseCost.BilledTo billedTo, String contractRef, CaseCost.Status status,
                            String submittedBy, String verifiedBy, String gmApprovedBy, String gmOnBehalfOf,
                            String decisionComment,
-                           long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+                           long version, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+                           UUID stationId, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourHours, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal travelKm,
+                           @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal travelDays,
+                           List<UUID> documents, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal rateCardCny,
+                           boolean rateCardExceeded, boolean noRateCard) {
         static CostView of(CaseCost c) {
             return new CostView(c.id, c.caseId, c.visitId, c.serialNo, c.category, c.amountCny.setScale(2), c.description,
                     c.incurredOn, c.billedTo, c.contractRef, c.status, c.submittedBy, c.verifiedBy, c.gmApprovedBy,
-                    c.gmOnBehalfOf, c.decisionComment, c.version, c.createdAt, c.updatedAt);
+                    c.gmOnBehalfOf, c.decisionComment, c.version, c.createdAt, c.updatedAt,
+                    c.stationId, c.labourHours, c.travelKm, c.travelDays, List.copyOf(c.documents),
+                    c.rateCardCny == null ? null : c.rateCardCny.setScale(2), c.rateCardExceeded(), c.noRateCard());
         }
+    }
+
+    /**
+     * A fee a service station submits for a visit assigned to it: the amount (CNY, exact to the fen), what its rate card
+     * prices (LABOUR: labourHours; TRAVEL: travelKm and/or travelDays; SERVICE_STATION_FEE: any of them; PARTS: none)
+     * and the documents, attachments it uploaded for the visit.
+     */
+    public record StationFeeRequest(
+            @NotNull CaseCost.Category category,
+            @NotNull @DecimalMin("0.01") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2)
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny,
+            @NotBlank @Size(max = 2000) String description,
+            @NotNull LocalDate incurredOn,
+            @Size(max = 60) String serialNo,
+            @DecimalMin("0.00") @DecimalMax("9999.99") @Digits(integer = 4, fraction = 2)
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourHours,
+            @DecimalMin("0.0") @DecimalMax("999999.9") @Digits(integer = 6, fraction = 1)
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal travelKm,
+            @DecimalMin("0.0") @DecimalMax("9999.9") @Digits(integer = 4, fraction = 1)
+            @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal travelDays,
+            @Size(max = 20) List<@NotNull UUID> documents) {
+    }
+
+    /** Where a station's line is in verification: submitted (also while the general manager decides), verified, rejected. */
+    public enum StationCostStatus { SUBMITTED, VERIFIED, REJECTED }
+
+    /**
+     * A fee line as the station that submitted it sees it: what it claimed and the verification's outcome, the comment
+     * with it; never who decided, the billing, the rate card's figure or other lines of the case.
+     */
+    @RegisterForReflection
+    public record StationCostView(UUID id, UUID visitId, CaseCost.Category category,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny, String description,
+                                  LocalDate incurredOn, String serialNo,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal labourHours,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal travelKm,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal travelDays, List<UUID> documents, StationCostStatus status,
+                                  String decisionComment, OffsetDateTime createdAt) {
+        static StationCostView of(CaseCost c) {
+            StationCostStatus status = switch (c.status) {
+                case SUBMITTED, AWAITING_GM -> StationCostStatus.SUBMITTED;
+                case VERIFIED -> StationCostStatus.VERIFIED;
+                case REJECTED -> StationCostStatus.REJECTED;
+            };
+            return new StationCostView(c.id, c.visitId, c.category, c.amountCny.setScale(2), c.description, c.incurredOn,
+                    c.serialNo, c.labourHours, c.travelKm, c.travelDays, List.copyOf(c.documents), status,
+                    status == StationCostStatus.SUBMITTED ? null : c.decisionComment, c.createdAt);
+        }
+    }
+
+    /** A page of a station's lines of one visit. */
+    @RegisterForReflection
+    public record StationCostPage(List<StationCostView> items, String nextCursor, int limit) {
+    }
+
+    /** The station-only parts of a line: who, the quantities, the documents and the card's figure. */
+    private record StationPart(UUID stationId, StationFeeRequest request, BigDecimal rateCardCny) {
     }
 
     static final String AUDIT_TYPE = "case-cost";
@@ -104,16 +173,125 @@ public class CaseCosts {
     @Inject
     GmDelegations delegations;
 
+    @Inject
+    StationRateCards rateCards;
+
+    @Inject
+    AttachmentRepository attachments;
+
     /**
      * A new line; the case row is locked so that no line slips onto a case while it closes (the closing gate counts
      * the lines under the same lock) and the category totals of {@link #verify} stay serial.
      */
     public CostView submit(@NotNull UUID caseId, @NotNull @Valid CostRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
+        requireUnfinished(c);
+        return book(c, request, null);
+    }
+
+    /**
+     * A service station's fee for a visit assigned to it (another's is 404): a SUBMITTED line on the visit's case, billed
+     * like any line, priced against the station's rate card. The one exception to "no cost lines on closed cases": on a
+     * CLOSED case it is accepted up to {@code aftersales.cases.station-fee-window-days} after the day the case closed
+     * (business zone); never on a REJECTED case.
+     */
+    public StationCostView submitStationFee(@NotNull UUID visitId, @NotNull @Valid StationFeeRequest request) {
+        UUID station = caller.stationScope();
+        FieldVisit visit = visits.ofStation(visitId, LockModeType.NONE);
+        // The station reaches the case only through its visit (its scope sees no case as such).
+        ServiceCase c = cases.findByIdOptional(visit.caseId, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
+        if (c.status == CaseStatus.CLOSED) {
+            LocalDate closedOn = c.closedAt.atZoneSameInstant(config.zone()).toLocalDate();
+            LocalDate lastDay = closedOn.plusDays(config.cases().stationFeeWindowDays());
+            if (LocalDate.now(clock).isAfter(lastDay)) {
+                throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
+                        .with("caseStatus", c.status).with("closedOn", closedOn).with("stationFeesUntil", lastDay);
+            }
+        } else {
+            requireUnfinished(c);
+        }
+        if (visit.status() == FieldVisit.Status.CANCELLED) {
+            throw new ProblemException(409, "visit_wrong_status", Messages.coded("visit_status", visit.status()));
+        }
+        requireQuantities(request);
+        List<UUID> documents = request.documents() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(request.documents()));
+        for (UUID document : documents) {
+            if (attachments.count("id = ?1 and caseId = ?2 and visitId = ?3 and uploaded = true", document, c.id, visit.id) == 0) {
+                throw ProblemException.invalid("documents", "cases.station_document_not_of_visit", document);
+            }
+        }
+        BigDecimal figure = rateCards.figure(station, request.category(), request.incurredOn(), request.labourHours(),
+                request.travelKm(), request.travelDays()).orElse(null);
+        CostView view = book(c, new CostRequest(request.category(), request.amountCny(), request.description(),
+                request.incurredOn(), request.serialNo(), visit.id), new StationPart(station,
+                new StationFeeRequest(request.category(), request.amountCny(), request.description(), request.incurredOn(),
+                        request.serialNo(), request.labourHours(), request.travelKm(), request.travelDays(), documents), figure));
+        return StationCostView.of(costs.findById(view.id()));
+    }
+
+    /** What a station's line must say for its card to price it; quantities of another category are refused. */
+    private static void requireQuantities(StationFeeRequest r) {
+        boolean hours = r.labourHours() != null;
+        boolean travel = r.travelKm() != null || r.travelDays() != null;
+        switch (r.category()) {
+            case LABOUR -> {
+                if (!hours) {
+                    throw ProblemException.invalid("labourHours", "cases.station_fee_quantity_required");
+                }
+                if (travel) {
+                    throw ProblemException.invalid(r.travelKm() != null ? "travelKm" : "travelDays", "cases.station_fee_quantity_not_for_category");
+                }
+            }
+            case TRAVEL -> {
+                if (!travel) {
+                    throw ProblemException.invalid("travelKm", "cases.station_fee_quantity_required");
+                }
+                if (hours) {
+                    throw ProblemException.invalid("labourHours", "cases.station_fee_quantity_not_for_category");
+                }
+            }
+            case SERVICE_STATION_FEE -> {
+                if (!hours && !travel) {
+                    throw ProblemException.invalid("labourHours", "cases.station_fee_quantity_required");
+                }
+            }
+            case PARTS -> {
+                if (hours || travel) {
+                    throw ProblemException.invalid(hours ? "labourHours" : r.travelKm() != null ? "travelKm" : "travelDays",
+                            "cases.station_fee_quantity_not_for_category");
+                }
+            }
+            default -> throw ProblemException.invalid("category", "validation.one_of", "SERVICE_STATION_FEE, LABOUR, TRAVEL, PARTS");
+        }
+    }
+
+    /** The station's own lines of a visit assigned to it (another station's visit: 404). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StationCostPage stationList(@NotNull UUID visitId, PageRequest page) {
+        UUID station = caller.stationScope();
+        FieldVisit visit = visits.ofStation(visitId, LockModeType.NONE);
+        String where = "visitId = ?1 and stationId = ?2" + (page.after() == null ? "" : " and id > ?3");
+        Object[] params = page.after() == null ? new Object[]{visit.id, station}
+                : new Object[]{visit.id, station, uuidCursor(page.after())};
+        List<CaseCost> rows = costs.find(where + " order by id", params).page(0, page.fetchSize()).list();
+        Page<StationCostView> views = page.page(rows, x -> x.id.toString(), StationCostView::of);
+        return new StationCostPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    private static BigDecimal scaled(BigDecimal value, int scale) {
+        return value == null ? null : value.setScale(scale);
+    }
+
+    private static void requireUnfinished(ServiceCase c) {
         if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
             throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
                     .with("caseStatus", c.status);
         }
+    }
+
+    /** Writes a new SUBMITTED line on a case locked by the caller, billed as its unit's frozen entitlement says. */
+    private CostView book(ServiceCase c, CostRequest request, StationPart station) {
         if (request.incurredOn().isAfter(LocalDate.now(clock))) {
             throw ProblemException.invalid("incurredOn", "cases.date_in_future");
         }
@@ -122,12 +300,16 @@ public class CaseCosts {
             visits.ofCase(c.id, request.visitId());
         }
         return submitted(c, billedUnit, request.visitId(), request.category(), request.amountCny(),
-                request.description().strip(), request.incurredOn(), "CREATE");
+                request.description().strip(), request.incurredOn(), station, "CREATE");
     }
 
-    /** A SUBMITTED line under the caller's name, billed by the unit's frozen entitlement (none: the company); audited. */
+    /**
+     * A SUBMITTED line under the caller's name, billed by the unit's frozen entitlement (none: the company), with a
+     * station's quantities, documents and rate-card figure when a station submits it; audited.
+     */
     private CostView submitted(ServiceCase c, CaseUnit billedUnit, UUID visitId, CaseCost.Category category,
-                               BigDecimal amountCny, String description, LocalDate incurredOn, String auditAction) {
+                               BigDecimal amountCny, String description, LocalDate incurredOn, StationPart station,
+                               String auditAction) {
         CaseCost cost = new CaseCost();
         cost.id = UUID.randomUUID();
         cost.caseId = c.id;
@@ -141,6 +323,15 @@ public class CaseCosts {
         cost.contractRef = billedUnit != null && billedUnit.regime == Regime.SERVICE_CONTRACT ? billedUnit.decidedByRef : null;
         cost.status = CaseCost.Status.SUBMITTED;
         cost.submittedBy = caller.subject();
+        if (station != null) {
+            cost.stationId = station.stationId();
+            // As the columns keep them, so the answer reads as a later read does (5 → "5.00").
+            cost.labourHours = scaled(station.request().labourHours(), 2);
+            cost.travelKm = scaled(station.request().travelKm(), 1);
+            cost.travelDays = scaled(station.request().travelDays(), 1);
+            cost.documents = new ArrayList<>(station.request().documents());
+            cost.rateCardCny = station.rateCardCny();
+        }
         costs.persistAndFlush(cost);
         CostView view = CostView.of(cost);
         timeline.record(c.id, CaseEvent.Kind.COST, null, null, cost.category + " " + view.amountCny() + " CNY",
@@ -163,10 +354,7 @@ public class CaseCosts {
     public List<CostView> bookSale(@NotNull UUID caseId, @NotNull String reference, @NotNull BigDecimal partsCny,
                                    @NotNull BigDecimal labourCny) {
         ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
-            throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
-                    .with("caseStatus", c.status);
-        }
+        requireUnfinished(c);
         CaseUnit unit = caseUnits.list("caseId = ?1 and regime = ?2 order by serialNo", c.id, Regime.CHARGEABLE).stream()
                 .findFirst().orElseThrow(() -> new ProblemException(409, "quote_not_chargeable", c.caseNo));
         List<CostView> booked = new ArrayList<>();
@@ -235,10 +423,7 @@ public class CaseCosts {
     @Transactional(Transactional.TxType.MANDATORY)
     public CostView bookIssuedParts(@NotNull UUID caseId, String serialNo, @NotNull IssuedParts parts) {
         ServiceCase c = cases.visible(caseId, LockModeType.PESSIMISTIC_WRITE);
-        if (c.status == CaseStatus.CLOSED || c.status == CaseStatus.REJECTED) {
-            throw new ProblemException(409, "cost_case_finished", Messages.coded("case_status", c.status))
-                    .with("caseStatus", c.status);
-        }
+        requireUnfinished(c);
         CaseUnit billedUnit = billedUnit(c, serialNo);
         boolean atCost = billedToOf(billedUnit) != CaseCost.BilledTo.CUSTOMER && parts.standardCostCny() != null;
         BigDecimal price = atCost ? parts.standardCostCny() : parts.marketPriceCny();
@@ -246,7 +431,8 @@ public class CaseCosts {
         String description = Messages.text(Messages.ZH, "cases.issue_description." + (atCost ? "STANDARD_COST" : "MARKET_PRICE"),
                 parts.partNo(), parts.name(), parts.quantity(), price.setScale(2).toPlainString());
         return submitted(c, billedUnit, null, CaseCost.Category.PARTS,
-                price.multiply(BigDecimal.valueOf(parts.quantity())).setScale(2), description, LocalDate.now(clock), "ISSUE_PARTS");
+                price.multiply(BigDecimal.valueOf(parts.quantity())).setScale(2), description, LocalDate.now(clock), null,
+                "ISSUE_PARTS");
     }
 
     static CaseCost.BilledTo billedTo(Regime regime) {
@@ -330,11 +516,23 @@ public class CaseCosts {
         return total == null ? BigDecimal.ZERO : total;
     }
 
+    /**
+     * The case's lines; {@code flagged}: only service-station lines the after-sales manager should look at, those above
+     * their rate card's figure and those no card priced ({@link CostView}).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<CostView> list(@NotNull UUID caseId, PageRequest page) {
+    public Page<CostView> list(@NotNull UUID caseId, boolean flagged, PageRequest page) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
-        Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, uuidCursor(page.after())};
+        StringBuilder where = new StringBuilder("caseId = :case");
+        Parameters params = Parameters.with("case", c.id);
+        if (flagged) {
+            where.append(" and stationId is not null and category <> :parts and (rateCardCny is null or amountCny > rateCardCny)");
+            params.and("parts", CaseCost.Category.PARTS);
+        }
+        if (page.after() != null) {
+            where.append(" and id > :after");
+            params.and("after", uuidCursor(page.after()));
+        }
         List<CaseCost> rows = costs.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, x -> x.id.toString(), CostView::of);
     }

@@ -167,6 +167,10 @@ public class FieldVisit extends Versioned {
     @Column(name = "created_by", nullable = false, updatable = false)
     String createdBy;
 
+    /** The service station (a customer of type SERVICE_STATION) doing the visit; null: the company's own engineers. */
+    @Column(name = "station_id")
+    private UUID stationId;
+
     protected FieldVisit() {
     }
 
@@ -237,6 +241,18 @@ public class FieldVisit extends Versioned {
             return true;
         }
         return false;
+    }
+
+    /** The visit goes to a service station (null: back to the company's own engineers); not once cancelled. */
+    void assignStation(UUID station) {
+        if (status == Status.CANCELLED) {
+            throw new ProblemException(409, "visit_wrong_status", Messages.coded("visit_status", status));
+        }
+        stationId = station;
+    }
+
+    UUID stationId() {
+        return stationId;
     }
 
     /** A visit that has not started is cancelled, with the reason. */

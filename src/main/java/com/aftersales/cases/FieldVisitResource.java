@@ -122,6 +122,22 @@ public class FieldVisitResource {
     }
 
     @POST
+    @Path("{visitId}/station-assignment")
+    @RolesAllowed({Roles.ADMIN, Roles.AFTER_SALES_MANAGER, Roles.SALES_MANAGER, Roles.PROJECT_MANAGER, Roles.SALES,
+            Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
+    @Operation(summary = "Give the visit to a service station (stationId: a customer of type SERVICE_STATION, else 422), "
+            + "or back to the company's own engineers (stationId null); If-Match takes the visit's ETag. Only on an open "
+            + "case (409), not for a cancelled visit (409). The station's accounts then see the visit and submit its fees")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
+    public Response assignStation(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,
+                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, FieldVisits.StationAssignment request) {
+        long expected = Versions.required(ifMatch);
+        return withEtag(visits.assignStation(Params.uuid("case", caseId), Params.uuid("field-visit", visitId), expected,
+                request));
+    }
+
+    @POST
     @Path("{visitId}/travel-approval")
     @RolesAllowed(Roles.AFTER_SALES_MANAGER)
     @Operation(summary = "出差审核: approve or reject the trip")

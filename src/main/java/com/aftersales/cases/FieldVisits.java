@@ -1,5 +1,6 @@
 package com.aftersales.cases;
 
+import com.aftersales.customer.CustomerRegistry;
 import com.aftersales.shared.audit.AuditTrail;
 import com.aftersales.notify.Outbox;
 import com.aftersales.shared.security.Roles;
@@ -76,6 +77,32 @@ public class FieldVisits {
     public record CancelRequest(@NotBlank @Size(max = 4000) String reason) {
     }
 
+    /** The service station (a customer of type SERVICE_STATION) that does the visit; null: the company's own engineers. */
+    public record StationAssignment(UUID stationId) {
+    }
+
+    /**
+     * A visit as the service station assigned to it sees it: what to do where and for whom (the case number, the
+     * customer's name, the site, the units' serials and models) and how it went. Never the trip and its approval, the
+     * case's internal notes, costs or entitlement reasons, who planned or cancelled it.
+     */
+    @RegisterForReflection
+    public record StationVisitView(UUID id, UUID caseId, String caseNo, String customerName, FieldVisit.Purpose purpose,
+                                   LocalDate plannedDate, String site, List<String> technicians, FieldVisit.Status status,
+                                   OffsetDateTime startedAt, OffsetDateTime completedAt, String workDone, String result,
+                                   List<StationVisitUnit> units) {
+    }
+
+    /** A unit of the visit's case: its serial (钢印号) and model. */
+    @RegisterForReflection
+    public record StationVisitUnit(String serialNo, String productModel) {
+    }
+
+    /** A page of a station's visits. */
+    @RegisterForReflection
+    public record StationVisitPage(List<StationVisitView> items, String nextCursor, int limit) {
+    }
+
     @RegisterForReflection
     public record VisitView(UUID id, UUID caseId, FieldVisit.Purpose purpose, LocalDate plannedDate, String site,
                             List<String> technicians, boolean travelRequired, FieldVisit.TravelStatus travelStatus,
@@ -85,13 +112,15 @@ public class FieldVisits {
                             OffsetDateTime cancelledAt, String createdBy, long version,
                             OffsetDateTime createdAt, OffsetDateTime updatedAt, String engineer,
                             OffsetDateTime startedReceivedAt, OffsetDateTime completedReceivedAt,
-                            List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation, UUID reportSubmissionId) {
+                            List<FieldVisit.VisitReading> readings, VisitConfirmation confirmation, UUID reportSubmissionId,
+                            UUID stationId) {
         static VisitView of(FieldVisit v) {
             return new VisitView(v.id, v.caseId, v.purpose, v.plannedDate, v.site, List.copyOf(v.technicians),
                     v.travelRequired, v.travelStatus(), v.travelDecidedBy(), v.travelComment(), v.status(), v.startedAt(),
                     v.completedAt(), v.workDone(), v.result(), v.partsUsed(), v.cancelReason(), v.cancelledBy(),
                     v.cancelledAt(), v.createdBy, v.version, v.createdAt, v.updatedAt, v.engineer(),
-                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), VisitConfirmation.of(v), v.reportSubmissionId());
+                    v.startedReceivedAt(), v.completedReceivedAt(), v.readings(), VisitConfirmation.of(v), v.reportSubmissionId(),
+                    v.stationId());
         }
     }
 
@@ -163,6 +192,9 @@ public class FieldVisits {
 
     @Inject
     MergePatch mergePatch;
+
+    @Inject
+    CustomerRegistry customers;
 
     public VisitView plan(@NotNull UUID caseId, @NotNull @Valid VisitRequest request) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
@@ -241,6 +273,90 @@ public class FieldVisits {
                             "plannedDate", v.plannedDate), "travel-approval:" + v.id + ":" + after.version());
         }
         return after;
+    }
+
+    /**
+     * The staff who plan visits give one to a service station (or take it back: null), under the visit's ETag, on an
+     * open case; the station must be a customer of type SERVICE_STATION (422).
+     */
+    public VisitView assignStation(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
+                                   @NotNull StationAssignment request) {
+        ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        if (!c.status.isOpen()) {
+            throw new ProblemException(409, "case_not_open", Messages.coded("case_status", c.status));
+        }
+        FieldVisit v = locked(c.id, visitId, expectedVersion);
+        if (request.stationId() != null && !customers.isServiceStation(request.stationId())) {
+            throw ProblemException.invalid("stationId", "cases.not_a_service_station", request.stationId());
+        }
+        VisitView before = VisitView.of(v);
+        v.assignStation(request.stationId());
+        return audited(v, request.stationId() == null ? "UNASSIGN_STATION" : "ASSIGN_STATION", before);
+    }
+
+    /** The visits assigned to the calling station account, as it sees them. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StationVisitPage stationList(PageRequest page) {
+        UUID station = caller.stationScope();
+        String where = "stationId = ?1" + (page.after() == null ? "" : " and id > ?2");
+        Object[] params = page.after() == null ? new Object[]{station} : new Object[]{station, CaseCosts.uuidCursor(page.after())};
+        List<FieldVisit> rows = visits.find(where + " order by id", params).page(0, page.fetchSize()).list();
+        Map<UUID, CaseFacts> facts = caseFacts(rows.stream().map(v -> v.caseId).distinct().toList());
+        Page<StationVisitView> views = page.page(rows, v -> v.id.toString(), v -> stationView(v, facts.get(v.caseId)));
+        return new StationVisitPage(views.items(), views.nextCursor(), views.limit());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public StationVisitView stationGet(@NotNull UUID visitId) {
+        return stationView(ofStation(visitId, LockModeType.NONE));
+    }
+
+    /**
+     * A visit assigned to the calling station account; another station's visit, or one of no station, is 404 exactly as
+     * if it did not exist.
+     */
+    FieldVisit ofStation(UUID visitId, LockModeType lock) {
+        UUID station = caller.stationScope();
+        return visits.find("id = ?1 and stationId = ?2", visitId, station).withLock(lock).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("field-visit", visitId));
+    }
+
+    /** What a station is told of a visit's case: its number, the customer's name, the units' serials and models. */
+    private record CaseFacts(String caseNo, String customerName, List<StationVisitUnit> units) {
+    }
+
+    /** The facts of these cases, two statements for a whole page (the customer's name through its area's read model). */
+    private Map<UUID, CaseFacts> caseFacts(List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        var em = visits.getEntityManager();
+        UUID[] ids = caseIds.toArray(UUID[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> heads = em.createNativeQuery("select sc.id, sc.case_no, cn.name from service_case sc "
+                + "left join customer_name cn on cn.id = sc.customer_id where sc.id = any(?1)").setParameter(1, ids)
+                .getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> units = em.createNativeQuery("select cu.case_id, cu.serial_no, u.product_model from case_unit cu "
+                + "left join unit_record u on u.id = cu.unit_id where cu.case_id = any(?1) order by cu.serial_no")
+                .setParameter(1, ids).getResultList();
+        Map<UUID, CaseFacts> facts = new java.util.HashMap<>();
+        for (Object[] h : heads) {
+            UUID caseId = (UUID) h[0];
+            facts.put(caseId, new CaseFacts((String) h[1], (String) h[2], units.stream().filter(u -> caseId.equals(u[0]))
+                    .map(u -> new StationVisitUnit((String) u[1], (String) u[2])).toList()));
+        }
+        return facts;
+    }
+
+    private StationVisitView stationView(FieldVisit v) {
+        return stationView(v, caseFacts(List.of(v.caseId)).get(v.caseId));
+    }
+
+    private static StationVisitView stationView(FieldVisit v, CaseFacts facts) {
+        return new StationVisitView(v.id, v.caseId, facts.caseNo(), facts.customerName(), v.purpose, v.plannedDate, v.site,
+                List.copyOf(v.technicians), v.status(), v.startedAt(), v.completedAt(), v.workDone(), v.result(),
+                facts.units());
     }
 
     /** A visit that has not started is cancelled with its reason (on the timeline too). */

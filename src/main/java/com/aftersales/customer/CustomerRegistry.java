@@ -96,6 +96,12 @@ public class CustomerRegistry {
         return ids;
     }
 
+    /** True when a customer of type SERVICE_STATION has this id (a visit's station, a rate card's owner). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isServiceStation(UUID id) {
+        return id != null && customers.count("id = ?1 and type = ?2", id, CustomerType.SERVICE_STATION) > 0;
+    }
+
     private Customer customer(UUID id, LockModeType lock) {
         Optional<Customer> found = caller.maySee(id) ? customers.findByIdOptional(id, lock) : Optional.empty();
         return found.orElseThrow(() -> ProblemException.notFound("customer", id));

@@ -67,6 +67,12 @@ class PreconditionCoverageTest {
                     + "goes negative, Idempotency-Key against a retried issue)"),
             Map.entry("POST /api/v1/spare-plans", "drafts a spare-parts plan"),
             Map.entry("POST /api/v1/transfer-orders", "requests a transfer order"),
+            Map.entry("POST /api/v1/station/visits/{visitId}/fees", "adds a service station's fee line (Idempotency-Key "
+                    + "against a retried submission)"),
+            Map.entry("POST /api/v1/station/visits/{visitId}/attachments", "creates an attachment of the visit's case "
+                    + "(as POST /api/v1/cases/{caseId}/attachments)"),
+            Map.entry("POST /api/v1/station/visits/{visitId}/attachments/{attachmentId}/confirmation", "completes the "
+                    + "creation started by POST .../attachments (as the case attachment's confirmation)"),
             Map.entry("POST /api/v1/units", "registers a unit"),
             Map.entry("POST /api/v1/units/import", "registers units from a file"),
             Map.entry("POST /api/v1/ledger/import", "writes historical cases from a ledger file (existing case numbers are skipped)"),

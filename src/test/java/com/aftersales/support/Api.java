@@ -41,6 +41,15 @@ public final class Api {
         return jwt("customer-" + customerId).groups(Set.of("CUSTOMER")).claim("customer_id", customerId.toString()).sign();
     }
 
+    /** A SERVICE_STATION account of a station (a customer of type SERVICE_STATION): its claim names the station. */
+    public static String stationToken(UUID stationId) {
+        return jwt("station-" + stationId).groups(Set.of("SERVICE_STATION")).claim("station_id", stationId.toString()).sign();
+    }
+
+    public static RequestSpecification asStation(UUID stationId) {
+        return RestAssured.given().auth().oauth2(stationToken(stationId)).contentType(ContentType.JSON);
+    }
+
     public static RequestSpecification as(String role) {
         return RestAssured.given().auth().oauth2(token(role)).contentType(ContentType.JSON);
     }

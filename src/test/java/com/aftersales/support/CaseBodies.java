@@ -60,6 +60,18 @@ public final class CaseBodies {
                 .set("incurredOn", LocalDate.of(2025, 6, 3));
     }
 
+    /** A fee a service station submits for its visit; add the quantities its rate card prices and the documents. */
+    public static StationFee stationFee(String category, String amountCny, LocalDate incurredOn) {
+        return new StationFee().set("category", category).set("amountCny", amountCny).set("description", "服务站维修费用")
+                .set("incurredOn", incurredOn);
+    }
+
+    /** A service station's rates (CNY per hour, per km, per day) from a day on. */
+    public static String rateCard(LocalDate validFrom, String labourRateCny, String travelPerKmCny, String travelPerDayCny) {
+        return JsonBody.of("validFrom", validFrom, "labourRateCny", labourRateCny, "travelPerKmCny", travelPerKmCny,
+                "travelPerDayCny", travelPerDayCny);
+    }
+
     /** A visit with no travel; add technicians with {@link Visit#technician}. */
     public static Visit visit(String purpose, LocalDate plannedDate, String site) {
         return new Visit().set("purpose", purpose).set("plannedDate", plannedDate).set("site", site).set("travelRequired", false);
@@ -173,6 +185,25 @@ public final class CaseBodies {
 
         public Assignment comment(String comment) {
             return set("comment", comment);
+        }
+    }
+
+    public static final class StationFee extends JsonBody<StationFee> {
+
+        public StationFee labourHours(Object hours) {
+            return set("labourHours", hours);
+        }
+
+        public StationFee travelKm(Object km) {
+            return set("travelKm", km);
+        }
+
+        public StationFee travelDays(Object days) {
+            return set("travelDays", days);
+        }
+
+        public StationFee document(String attachmentId) {
+            return add("documents", attachmentId);
         }
     }
 

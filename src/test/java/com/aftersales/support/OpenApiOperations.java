@@ -139,4 +139,23 @@ public final class OpenApiOperations {
         m.appendTail(out);
         return out.toString();
     }
+
+    /**
+     * The path with each parameter replaced by the object named by the segment before it ({@code /visits/{visitId}} →
+     * {@code ids.get("visits")}); fails naming the segment when {@code ids} has none for it.
+     */
+    public static String fillBySegment(String template, Map<String, String> ids) {
+        String[] segments = template.split("/");
+        Map<String, String> byParam = new java.util.HashMap<>();
+        for (int i = 1; i < segments.length; i++) {
+            if (segments[i].startsWith("{")) {
+                String id = ids.get(segments[i - 1]);
+                if (id == null) {
+                    throw new AssertionError("no object for " + template + " (segment " + segments[i - 1] + ")");
+                }
+                byParam.put(segments[i].substring(1, segments[i].length() - 1), id);
+            }
+        }
+        return fill(template, byParam::get);
+    }
 }

@@ -82,8 +82,32 @@ public class Caller {
         }
     }
 
-    /** True when the caller may see the given customer's data. */
+    /**
+     * The service station (a customer of type SERVICE_STATION) a SERVICE_STATION account acts for; 403 without a valid
+     * station claim. Only a station account has one: anyone else is refused (403) too, so a staff path never takes it.
+     */
+    public UUID stationScope() {
+        if (!isStationAccount()) {
+            throw new ProblemException(403, "station_claim_missing", config.security().stationClaim());
+        }
+        Object claim = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(config.security().stationClaim()) : null;
+        String value = claim == null ? null : claim.toString().replace("\"", "");
+        try {
+            return UUID.fromString(value);
+        } catch (RuntimeException e) {
+            // A station account without a valid station claim may see nothing.
+            throw new ProblemException(403, "station_claim_missing", config.security().stationClaim());
+        }
+    }
+
+    /**
+     * True when the caller may see the given customer's data: staff see every customer, a customer account its own; a
+     * station account no customer's records through the customers' and staff's endpoints (its own are the station's).
+     */
     public boolean maySee(UUID customerId) {
+        if (isStationAccount()) {
+            return false;
+        }
         return customerScope().map(scope -> scope.equals(customerId)).orElse(true);
     }
 }

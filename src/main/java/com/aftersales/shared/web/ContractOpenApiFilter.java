@@ -84,6 +84,7 @@ public class ContractOpenApiFilter implements OASFilter {
         TAGS.put("units", "Units (machines by serial number): registration, CSV/.xlsx import, history");
         TAGS.put("warranty", "Free-warranty terms per customer and product line, service contracts, entitlement");
         TAGS.put("cases", "Service cases: intake, routing, workflow, SLAs, field visits, costs, attachments, approvals");
+        TAGS.put("stations", "Service stations: their assigned visits, documents and fees with their verification; rate cards");
         TAGS.put("follow-ups", "Customer follow-ups after a case is resolved");
         TAGS.put("8d", "8D problem-solving reports, their disciplines, actions and deadlines");
         TAGS.put("problems", "The problem library and department problem digests");
@@ -118,7 +119,7 @@ public class ContractOpenApiFilter implements OASFilter {
         QUERY_TYPES.put("operatingHours", integer(0, 1_000_000));
         QUERY_TYPES.put("openAfterDays", integer(0, 3650));
         QUERY_TYPES.put("overdueAfterDays", integer(0, 365));
-        for (String flag : List.of("overdue", "major", "unread", "wearPart")) {
+        for (String flag : List.of("overdue", "major", "unread", "wearPart", "flagged")) {
             QUERY_TYPES.put(flag, OASFactory.createSchema().addType(SchemaType.BOOLEAN));
         }
     }
@@ -462,6 +463,10 @@ public class ContractOpenApiFilter implements OASFilter {
                         .description("case_transition_not_allowed: the statuses the case may move to"))
                 .addProperty("approvalStatus", string().description("case approval conflicts: the case's approval status"))
                 .addProperty("caseStatus", string().description("cost conflicts: the case's status"))
+                .addProperty("closedOn", string().format("date")
+                        .description("cost_case_finished on a station fee: the day the case closed (business zone)"))
+                .addProperty("stationFeesUntil", string().format("date")
+                        .description("cost_case_finished on a station fee: the last day a station's fee was accepted"))
                 .addProperty("travelStatus", string().description("visit_travel_*: the visit's travel approval status"))
                 .addProperty("delegationStatus", string().description("gm_delegation_over: the delegation's status"))
                 .addProperty("conflictingTermId", string().format("uuid")

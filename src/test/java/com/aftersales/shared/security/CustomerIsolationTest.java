@@ -151,17 +151,7 @@ class CustomerIsolationTest {
     }
 
     private static String path(String template, Map<String, String> ids) {
-        String[] segments = template.split("/");
-        Map<String, String> byParam = new HashMap<>();
-        for (int i = 1; i < segments.length; i++) {
-            if (segments[i].startsWith("{")) {
-                String kind = segments[i - 1];
-                String id = ids.get(kind);
-                assertThat(id).as("an object of customer A for " + template + " (segment " + kind + ")").isNotNull();
-                byParam.put(segments[i].substring(1, segments[i].length() - 1), id);
-            }
-        }
-        return OpenApiOperations.fill(template, byParam::get);
+        return OpenApiOperations.fillBySegment(template, ids);
     }
 
     private static String claimBody() {

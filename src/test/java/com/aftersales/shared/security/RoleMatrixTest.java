@@ -53,7 +53,8 @@ class RoleMatrixTest {
         Map<String, Set<String>> documented = documentedMatrix();
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String role : Roles.ALL) {
-            tokens.put(role, role.equals(Roles.CUSTOMER) ? Api.customerToken(UUID.randomUUID()) : Api.token(role));
+            tokens.put(role, role.equals(Roles.CUSTOMER) ? Api.customerToken(UUID.randomUUID())
+                    : role.equals(Roles.SERVICE_STATION) ? Api.stationToken(UUID.randomUUID()) : Api.token(role));
         }
         List<String> wrong = new ArrayList<>();
         int calls = 0;
