@@ -94,6 +94,15 @@ public class CaseReferences {
         return sums;
     }
 
+    /** The file names of these attachments, by id (unknown ids are left out). */
+    public Map<UUID, String> attachmentNames(Collection<UUID> attachmentIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!attachmentIds.isEmpty()) {
+            attachments.list("id in ?1", attachmentIds).forEach(a -> names.put(a.id, a.fileName));
+        }
+        return names;
+    }
+
     /** How many of these attachments belong to these cases (evidence must be a photo or document of a linked case). */
     public long attachmentsAmong(Collection<UUID> attachmentIds, Collection<UUID> caseIds) {
         return attachments.count("id in ?1 and caseId in ?2", attachmentIds, caseIds);

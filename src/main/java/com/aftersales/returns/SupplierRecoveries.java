@@ -110,8 +110,19 @@ public class SupplierRecoveries {
                                int unitsInReturn, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny) {
     }
 
+    /** One line of a debit note's evidence as the workbook lists it. */
+    record EvidenceLine(String kind, String reference, String detail) {
+    }
+
+    /** What the zh-CN debit-note workbook shows: the note, the unit's model (the part) and the evidence spelled out. */
+    record DebitNoteSheet(DebitNoteView note, String productModel, List<EvidenceLine> evidence) {
+    }
+
     @Inject
     SupplierRecoveryRepository recoveries;
+
+    @Inject
+    com.aftersales.unit.UnitRegistry units;
 
     @Inject
     ReturnOrderRepository orders;
@@ -286,6 +297,27 @@ public class SupplierRecoveries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DebitNoteView get(@NotNull UUID id) {
         return view(recoveries.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("supplier-recovery", id)));
+    }
+
+    /** The note with the names of its evidence: test names and results, the 8D report number, attachment file names. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    DebitNoteSheet sheet(@NotNull UUID id) {
+        DebitNoteView note = get(id);
+        List<EvidenceLine> lines = new ArrayList<>();
+        Map<UUID, TestRecord> tests = em.createQuery("from TestRecord where id in ?1", TestRecord.class)
+                .setParameter(1, note.evidence().testRecords()).getResultStream()
+                .collect(Collectors.toMap(t -> t.id, t -> t));
+        for (UUID t : note.evidence().testRecords()) {
+            TestRecord test = tests.get(t);
+            lines.add(new EvidenceLine("测试记录", test.testName, test.testedAt.atZoneSameInstant(clock.getZone()).toLocalDate()
+                    + (test.reproduced ? " 故障复现" : " 未复现") + (test.measured == null ? "" : "；" + test.measured)));
+        }
+        if (note.evidence().eightDReportId() != null) {
+            lines.add(new EvidenceLine("8D 报告", eightD.reportNo(note.evidence().eightDReportId()), ""));
+        }
+        Map<UUID, String> names = cases.attachmentNames(note.evidence().attachments());
+        note.evidence().attachments().forEach(a -> lines.add(new EvidenceLine("附件", names.get(a), "")));
+        return new DebitNoteSheet(note, units.byId(recoveries.findById(id).unitId).productModel(), lines);
     }
 
     /** Debit notes by number; filters: supplier, status, raised between from and to (business dates, inclusive). */

@@ -16,10 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -40,6 +42,9 @@ public class SupplierRecoveryResource {
 
     @Inject
     SupplierRecoveries recoveries;
+
+    @Context
+    HttpHeaders headers;
 
     @POST
     @Idempotent
@@ -81,14 +86,30 @@ public class SupplierRecoveryResource {
         return recoveries.attributable(PageRequest.of(limit, cursor));
     }
 
+    /** JSON unless the caller asks for the workbook by name (a wildcard gets JSON). */
     @GET
     @Path("{id}")
+    @Produces({MediaType.APPLICATION_JSON, DebitNoteWorkbook.MEDIA_TYPE})
     @RolesAllowed({Roles.ADMIN, Roles.GENERAL_MANAGER, Roles.AFTER_SALES_MANAGER, Roles.QUALITY_ENGINEER, Roles.FINANCE})
-    @Operation(summary = "One debit note with its evidence and its answer, recovery or write-off")
-    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupplierRecoveries.DebitNoteView.class)))
+    @Operation(summary = "One debit note with its evidence and its answer, recovery or write-off. Accept: the spreadsheet "
+            + "type for the zh-CN document sent to the supplier (供应商索赔函/扣款通知单: supplier, case, unit and model, cause, "
+            + "share, verified costs, amount, evidence list)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")}, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SupplierRecoveries.DebitNoteView.class)),
+            @Content(mediaType = DebitNoteWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response get(@PathParam("id") String id) {
-        return withEtag(recoveries.get(Params.uuid("supplier-recovery", id)));
+        UUID note = Params.uuid("supplier-recovery", id);
+        boolean workbook = headers.getAcceptableMediaTypes().stream()
+                .map(m -> m.getType() + "/" + m.getSubtype())
+                .filter(m -> m.equals(DebitNoteWorkbook.MEDIA_TYPE) || m.equals(MediaType.APPLICATION_JSON))
+                .findFirst().orElse(MediaType.APPLICATION_JSON).equals(DebitNoteWorkbook.MEDIA_TYPE);
+        if (workbook) {
+            SupplierRecoveries.DebitNoteSheet sheet = recoveries.sheet(note);
+            return Response.ok(DebitNoteWorkbook.write(sheet), DebitNoteWorkbook.MEDIA_TYPE)
+                    .header(HttpHeaders.ETAG, Versions.etag(sheet.note().version()))
+                    .header("Content-Disposition", "attachment; filename=\"" + sheet.note().debitNoteNo() + ".xlsx\"").build();
+        }
+        return withEtag(recoveries.get(note));
     }
 
     @POST

@@ -179,6 +179,24 @@ class SupplierRecoveryTest {
         as("FINANCE").get(url).then().statusCode(200).header("ETag", "\"0\"").body("amountCny", equalTo("466.67"))
                 .body("verifiedCaseCostsCny", equalTo("1333.33"));
 
+        // The zh-CN document for the supplier (供应商索赔函/扣款通知单).
+        byte[] xlsx = as("QUALITY_ENGINEER").accept("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .get(url).then().statusCode(200).header("ETag", "\"0\"").extract().asByteArray();
+        Map<String, String> cells = new java.util.LinkedHashMap<>();
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getFirstSheet().getName()).isEqualTo("扣款通知单");
+            wb.getFirstSheet().read().forEach(row -> cells.merge(row.getCellText(0),
+                    row.getCellCount() > 1 ? row.getCellText(1) : "", (a, b) -> a + "|" + b));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        String reportNo = as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + eightD).then().extract().path("reportNo");
+        assertThat(cells).containsEntry("通知单号", raised.path("debitNoteNo")).containsEntry("供应商", "某轴承厂（" + supplier + "）")
+                .containsEntry("产品钢印号", j.w().serial()).containsEntry("责任比例", "35%")
+                .containsEntry("客诉单已核实费用（元）", "1333.33").containsEntry("索赔金额（元）", "466.67")
+                .containsEntry("测试记录", "轴承振动测试").containsEntry("8D 报告", reportNo).containsEntry("附件", "轴承.jpg");
+
         as("QUALITY_ENGINEER").body(answer("ACCEPTED", "450.00", null)).post(url + "/acceptance").then().statusCode(428);
         as("QUALITY_ENGINEER").header("If-Match", "\"0\"").body(answer("ACCEPTED", "466.68", null))
                 .post(url + "/acceptance").then().statusCode(422).body("errors[0].field", equalTo("acceptedCny"));
@@ -222,6 +240,23 @@ class SupplierRecoveryTest {
                 .get(RECOVERIES).then().statusCode(200).body("items.size()", equalTo(1));
         as("GENERAL_MANAGER").queryParam("supplierId", supplierId).queryParam("to", TestClock.today().minusDays(1).toString())
                 .get(RECOVERIES).then().statusCode(200).body("items.size()", equalTo(0));
+
+        // The KPI: recovered ÷ raised of the notes raised in the period (450.00 ÷ 466.67 = 96.43 %), staff only.
+        io.restassured.path.json.JsonPath c = as("SALES").get("/api/v1/customers/" + j.w().customerId()).then().extract().jsonPath();
+        String label = c.getString("code") + " " + c.getString("name");
+        io.restassured.path.json.JsonPath kpi = as("GENERAL_MANAGER").queryParam("from", today).queryParam("to", today)
+                .queryParam("groupBy", "customer").queryParam("kpi", "supplierRecovery").get("/api/v1/kpis").then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> rows = kpi.getList("tables.find { it.key == 'supplierRecovery' }.rows");
+        assertThat(rows).filteredOn(row -> label.equals(row.get("group"))).containsExactly(Map.of("group", label,
+                "debitNotes", 1, "raisedCny", 466.67f, "acceptedCny", 450.0f, "recoveredCny", 450.0f, "writtenOffCny", 0,
+                "recoveryRatePct", 96.43f));
+        asCustomer(UUID.fromString(j.w().customerId())).queryParam("from", today).queryParam("to", today)
+                .queryParam("kpi", "supplierRecovery").get("/api/v1/kpis").then().statusCode(400)
+                .body("errors[0].field", equalTo("kpi"));
+        assertThat(asCustomer(UUID.fromString(j.w().customerId())).queryParam("from", today).queryParam("to", today)
+                .get("/api/v1/kpis").then().statusCode(200).extract().jsonPath().getList("tables.key", String.class))
+                .contains("cases").doesNotContain("supplierRecovery");
 
         // Supplier recovery is internal: a customer account is refused on every endpoint.
         UUID customer = UUID.fromString(j.w().customerId());
