@@ -26,11 +26,13 @@ select gen_random_uuid(), 'TH-BENCH-' || substr(b.case_no, 10), b.id, '退回检
        b.created_at + interval '5 days', 'bench', b.created_at + interval '2 days'
 from bench_case b where b.h % 10 = 3;
 
-insert into return_unit (return_id, unit_id, serial_no, verdict, cause_category, supplier, supplier_share, judged_by, judged_at)
+insert into supplier (id, code, name) values (gen_random_uuid(), 'BENCH-BEARING', '某轴承供应商') on conflict (code) do nothing;
+
+insert into return_unit (return_id, unit_id, serial_no, verdict, cause_category, supplier_id, supplier_share, judged_by, judged_at)
 select r.id, cu.unit_id, cu.serial_no,
        case when abs(hashtext(cu.serial_no)) % 10 < 3 then 'NTF' else 'DEFECT_CONFIRMED' end,
        case when abs(hashtext(cu.serial_no)) % 10 < 3 then null when abs(hashtext(cu.serial_no)) % 10 < 6 then 'PURCHASED_PART' else 'DESIGN' end,
-       case when abs(hashtext(cu.serial_no)) % 10 between 3 and 5 then '某轴承供应商' end,
+       case when abs(hashtext(cu.serial_no)) % 10 between 3 and 5 then (select id from supplier where code = 'BENCH-BEARING') end,
        case when abs(hashtext(cu.serial_no)) % 10 between 3 and 5 then 0.5 end,
        'bench', r.created_at + interval '10 days'
 from return_order r join case_unit cu on cu.case_id = r.case_id where r.return_no like 'TH-BENCH-%';

@@ -45,6 +45,7 @@ class TableOwnershipTest {
             Map.entry("problem_digest", "problems"), Map.entry("digest_acknowledgement", "problems"),
             Map.entry("digest_scope", "problems"),
             Map.entry("return_order", "returns"), Map.entry("return_unit", "returns"), Map.entry("return_test", "returns"),
+            Map.entry("supplier", "returns"), Map.entry("supplier_recovery", "returns"),
             Map.entry("spare_part", "spareparts"), Map.entry("stock", "spareparts"), Map.entry("stock_movement", "spareparts"),
             Map.entry("transfer_order", "spareparts"), Map.entry("spare_plan", "spareparts"), Map.entry("quote", "spareparts"),
             Map.entry("stock_alert", "spareparts"),

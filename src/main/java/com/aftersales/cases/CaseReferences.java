@@ -81,6 +81,28 @@ public class CaseReferences {
                 + "where case_id = ?1 and status = 'VERIFIED'").setParameter(1, caseId).getSingleResult();
     }
 
+    /** The sums of these cases' verified cost lines in CNY, by case (cases without any are left out); one query. */
+    public Map<UUID, BigDecimal> verifiedCostsCny(Collection<UUID> caseIds) {
+        Map<UUID, BigDecimal> sums = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select case_id, sum(amount_cny) from case_cost "
+                    + "where case_id = any(?1) and status = 'VERIFIED' group by case_id")
+                    .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
+            rows.forEach(r -> sums.put((UUID) r[0], (BigDecimal) r[1]));
+        }
+        return sums;
+    }
+
+    /** The file names of these attachments, by id (unknown ids are left out). */
+    public Map<UUID, String> attachmentNames(Collection<UUID> attachmentIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (!attachmentIds.isEmpty()) {
+            attachments.list("id in ?1", attachmentIds).forEach(a -> names.put(a.id, a.fileName));
+        }
+        return names;
+    }
+
     /** How many of these attachments belong to these cases (evidence must be a photo or document of a linked case). */
     public long attachmentsAmong(Collection<UUID> attachmentIds, Collection<UUID> caseIds) {
         return attachments.count("id in ?1 and caseId in ?2", attachmentIds, caseIds);

@@ -359,6 +359,25 @@ final class KpiCatalog {
                                 + d.join(ctx.groupBy()) + " where cl.status = 'SETTLED' and cl.settled_on between :from and :to and "
                                 + CASE_SCOPE + " group by 1 order by 1";
                     }),
+            new Kpi("supplierRecovery", "供应商追偿率（责任追溯）", "Supplier recovery rate",
+                    "期间内开具的扣款通知单：已追回金额 ÷ 开具金额（按开具时冻结的金额）× 100%；另列接受与核销金额（供应商未开单的可追偿缺陷见 /api/v1/supplier-recoveries/attributable）",
+                    "debit notes raised in the period: recovered ÷ raised (the amounts frozen at raising, i.e. what was attributable) × 100%; with the amounts accepted and written off (defects not yet raised: /api/v1/supplier-recoveries/attributable)",
+                    true,
+                    List.of(GROUP, new Col("debitNotes", "扣款通知单数", "debit notes"), new Col("raisedCny", "开具金额（元）", "raised CNY"),
+                            new Col("acceptedCny", "接受金额（元）", "accepted CNY"), new Col("recoveredCny", "追回金额（元）", "recovered CNY"),
+                            new Col("writtenOffCny", "核销金额（元）", "written off CNY"),
+                            new Col("recoveryRatePct", "追偿率 %", "recovery rate %")),
+                    ctx -> {
+                        Kpis.Dims d = new Kpis.Dims("to_char(" + local("sr.created_at") + ", 'YYYY-MM')",
+                                "cast(c.customer_id as text)", "c.product_line", "u.product_model", null);
+                        return "select " + d.expr(ctx.groupBy()) + ", count(*), sum(sr.amount_cny), "
+                                + "coalesce(sum(sr.accepted_cny), 0), coalesce(sum(sr.recovered_cny), 0), "
+                                + "coalesce(sum(sr.amount_cny) filter (where sr.status = 'WRITTEN_OFF'), 0), "
+                                + "round(100.0 * coalesce(sum(sr.recovered_cny), 0) / sum(sr.amount_cny), 2) "
+                                + "from supplier_recovery sr join service_case c on c.id = sr.case_id join unit u on u.id = sr.unit_id "
+                                + "where sr.created_at >= :fromTs and sr.created_at < :toTs and " + CASE_SCOPE
+                                + " group by 1 order by 1";
+                    }),
             new Kpi("recallCompletion", "召回完成率", "Recall completion",
                     "期末前已启动的召回活动：已补救产品数 ÷（涉及产品数 − 豁免数）× 100%",
                     "recall campaigns activated by the end of the period: remedied units ÷ (affected − exempt units) × 100%", false,

@@ -53,7 +53,7 @@ public class KpiResource {
     @Operation(summary = "KPIs for from..to (dates, both included), grouped by month|customer|productLine|model; kpi= for one "
             + "table; each table states its formula. Accept: the spreadsheet type for a zh-CN department KPI workbook, "
             + "text/csv for one KPI (kpi= required). A customer account sees its own units and cases only, and not the staff-only "
-            + "cost KPIs (warrantyCost, warrantyCostPerUnit, sparePartsFillRate): they are left out, and asking for one by "
+            + "cost KPIs (warrantyCost, warrantyCostPerUnit, supplierRecovery, sparePartsFillRate): they are left out, and asking for one by "
             + "kpi= is 400 like an unknown KPI")
     @APIResponse(responseCode = "422", description = "groupBy=software:<component> with a KPI that cannot be grouped by "
             + "software version (only cases and ppm can)")

@@ -24,13 +24,24 @@ public final class CostSharePolicy {
 
     public static ReturnView.CostShares shares(BigDecimal verifiedCaseCostsCny, List<UnitOutcome> units,
                                                BigDecimal ntfCustomerShare) {
-        BigDecimal perUnit = units.isEmpty() ? BigDecimal.ZERO
-                : verifiedCaseCostsCny.divide(BigDecimal.valueOf(units.size()), 10, RoundingMode.HALF_UP);
+        BigDecimal perUnit = perUnit(verifiedCaseCostsCny, units.size());
         BigDecimal supplier = units.stream().filter(u -> u.supplierShare() != null)
                 .map(u -> perUnit.multiply(u.supplierShare())).reduce(BigDecimal.ZERO, BigDecimal::add);
         long ntf = units.stream().filter(u -> u.verdict() == ReturnUnit.Verdict.NTF).count();
         BigDecimal ntfShare = perUnit.multiply(BigDecimal.valueOf(ntf)).multiply(ntfCustomerShare);
         return new ReturnView.CostShares(fen(verifiedCaseCostsCny), fen(supplier), fen(ntfShare));
+    }
+
+    /**
+     * What the supplier owes for one returned unit (its debit note): the unit's even part of the case's verified costs
+     * × the supplier's share, rounded half-up to fen once, at the end.
+     */
+    public static BigDecimal supplierPart(BigDecimal verifiedCaseCostsCny, int unitsInReturn, BigDecimal supplierShare) {
+        return fen(perUnit(verifiedCaseCostsCny, unitsInReturn).multiply(supplierShare));
+    }
+
+    private static BigDecimal perUnit(BigDecimal verifiedCaseCostsCny, int units) {
+        return units == 0 ? BigDecimal.ZERO : verifiedCaseCostsCny.divide(BigDecimal.valueOf(units), 10, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal fen(BigDecimal amount) {

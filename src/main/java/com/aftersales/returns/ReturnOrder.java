@@ -150,9 +150,8 @@ public class ReturnOrder extends Versioned {
                         reproduction.testedOn()));
                 reproducingTests.put(f.serialNo(), reproduction.testId());
             }
-            if (f.cause() == ReturnUnit.Cause.PURCHASED_PART && (f.supplier() == null || f.supplier().isBlank()
-                    || f.supplierShare() == null)) {
-                issues.add(Issue.of(field + ".supplier", "returns.supplier_required"));
+            if (f.cause() == ReturnUnit.Cause.PURCHASED_PART && (f.supplierId() == null || f.supplierShare() == null)) {
+                issues.add(Issue.of(field + ".supplierCode", "returns.supplier_required"));
             }
             if (!tested.contains(f.serialNo())) {
                 issues.add(Issue.of(field + ".serialNo", "returns.not_tested", f.serialNo()));

@@ -45,7 +45,7 @@ public class ReturnUnit {
     }
 
     /** A verdict on one unit as the quality engineer gives it. */
-    public record Finding(String serialNo, Verdict verdict, Cause cause, String supplier, BigDecimal supplierShare) {
+    public record Finding(String serialNo, Verdict verdict, Cause cause, UUID supplierId, BigDecimal supplierShare) {
     }
 
     /** What becomes of one unit. */
@@ -85,7 +85,9 @@ public class ReturnUnit {
     @Column(name = "cause_category")
     private Cause causeCategory;
 
-    private String supplier;
+    /** The supplier record a purchased-part verdict names. */
+    @Column(name = "supplier_id")
+    private UUID supplierId;
 
     @Column(name = "supplier_share", precision = 5, scale = 4)
     private BigDecimal supplierShare;
@@ -130,7 +132,7 @@ public class ReturnUnit {
         boolean purchased = finding.cause() == Cause.PURCHASED_PART;
         verdict = finding.verdict();
         causeCategory = finding.cause();
-        supplier = purchased ? finding.supplier().strip() : null;
+        supplierId = purchased ? finding.supplierId() : null;
         supplierShare = purchased ? finding.supplierShare() : null;
         judgedBy = by;
         judgedAt = at;
@@ -179,8 +181,8 @@ public class ReturnUnit {
         return causeCategory;
     }
 
-    public String supplier() {
-        return supplier;
+    public UUID supplierId() {
+        return supplierId;
     }
 
     public BigDecimal supplierShare() {

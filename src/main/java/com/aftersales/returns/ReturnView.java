@@ -7,6 +7,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A return with its units, tests, verdicts, dispositions and cost shares. */
@@ -16,9 +17,10 @@ public record ReturnView(UUID id, String returnNo, UUID caseId, String reason, R
                          List<TestView> tests, CostShares costs, OffsetDateTime closedAt, long version,
                          OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 
-    static ReturnView of(ReturnOrder r, List<ReturnUnit> units, List<TestRecord> tests, CostShares costs) {
+    static ReturnView of(ReturnOrder r, List<ReturnUnit> units, List<TestRecord> tests, CostShares costs,
+                         Map<UUID, Supplier> suppliers) {
         return new ReturnView(r.id, r.returnNo, r.caseId, r.reason, r.status(), r.authorisedBy, r.receivedAt(),
-                r.receivedBy(), units.stream().map(UnitView::of).toList(), tests.stream().map(TestView::of).toList(),
+                r.receivedBy(), units.stream().map(u -> UnitView.of(u, suppliers.get(u.supplierId()))).toList(), tests.stream().map(TestView::of).toList(),
                 costs, r.closedAt(), r.version, r.createdAt, r.updatedAt);
     }
 
@@ -31,14 +33,16 @@ public record ReturnView(UUID id, String returnNo, UUID caseId, String reason, R
         }
     }
 
+    /** A unit's verdict; a purchased-part defect names its supplier record (id, code and name). */
     @RegisterForReflection
     @Schema(name = "ReturnUnitView")
-    public record UnitView(String serialNo, ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory, String supplier,
-                           BigDecimal supplierShare, String judgedBy, ReturnUnit.Disposition disposition,
+    public record UnitView(String serialNo, ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory, UUID supplierId,
+                           String supplierCode, String supplier, BigDecimal supplierShare, String judgedBy, ReturnUnit.Disposition disposition,
                            ReturnUnit.RepairGroup repairGroup, String replacementSerial, Boolean retestPassed,
                            OffsetDateTime restockedAt, String restockLocation) {
-        static UnitView of(ReturnUnit u) {
-            return new UnitView(u.serialNo(), u.verdict(), u.causeCategory(), u.supplier(), u.supplierShare(), u.judgedBy(),
+        static UnitView of(ReturnUnit u, Supplier supplier) {
+            return new UnitView(u.serialNo(), u.verdict(), u.causeCategory(), u.supplierId(),
+                    supplier == null ? null : supplier.code, supplier == null ? null : supplier.name, u.supplierShare(), u.judgedBy(),
                     u.disposition(), u.repairGroup(), u.replacementSerial(), u.retestPassed(), u.restockedAt(),
                     u.restockLocation());
         }

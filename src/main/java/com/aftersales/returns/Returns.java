@@ -26,6 +26,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -63,8 +64,8 @@ public class Returns {
     }
 
     public record Judgement(@NotBlank @Size(max = 60) String serialNo, @NotNull ReturnUnit.Verdict verdict, ReturnUnit.Cause causeCategory,
-                            @Size(max = 200) String supplier,
-                            @DecimalMin("0.0") @DecimalMax("1.0") BigDecimal supplierShare) {
+                            @Size(max = 32) String supplierCode,
+                            @DecimalMin("0.0") @DecimalMax("1.0") @Digits(integer = 1, fraction = 4) BigDecimal supplierShare) {
     }
 
     public record JudgeRequest(@NotNull @Size(min = 1, max = 50) List<@Valid @NotNull Judgement> units) {
@@ -110,6 +111,9 @@ public class Returns {
 
     @Inject
     AftersalesConfig config;
+
+    @Inject
+    Suppliers suppliers;
 
     @Inject
     Clock clock;
@@ -179,8 +183,25 @@ public class Returns {
                         TestRecord.class).setParameter(1, r.id).getResultList()
                 .forEach(t -> reproduced.putIfAbsent(t.serialNo, new ReturnOrder.Reproduction(t.id, t.testName,
                         t.testedAt.atZoneSameInstant(clock.getZone()).toLocalDate())));
+        // A purchased-part verdict names an active supplier record by its code.
+        List<String> codes = request.units().stream().map(Judgement::supplierCode)
+                .filter(c -> c != null && !c.isBlank()).toList();
+        Map<String, Supplier> named = suppliers.activeByCode(codes);
+        List<Issue> unknown = new ArrayList<>();
+        for (int i = 0; i < request.units().size(); i++) {
+            Judgement j = request.units().get(i);
+            if (j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART && j.supplierCode() != null
+                    && !j.supplierCode().isBlank() && !named.containsKey(j.supplierCode())) {
+                unknown.add(Issue.of("units[" + i + "].supplierCode", "returns.supplier_unknown", j.supplierCode()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(422, "validation_failed", unknown);
+        }
         List<ReturnUnit.Finding> findings = request.units().stream().map(j -> new ReturnUnit.Finding(
-                SerialNo.of(j.serialNo()).value(), j.verdict(), j.causeCategory(), j.supplier(), j.supplierShare())).toList();
+                SerialNo.of(j.serialNo()).value(), j.verdict(), j.causeCategory(),
+                j.supplierCode() == null || j.supplierCode().isBlank() ? null : named.get(j.supplierCode()).id,
+                j.supplierShare())).toList();
         r.judge(units(r.id), findings, tested, reproduced, caller.subject(), OffsetDateTime.now(clock));
         return audited(r, "JUDGE", before);
     }
@@ -334,7 +355,8 @@ public class Returns {
         BigDecimal verified = cases.verifiedCostsCny(r.caseId);
         ReturnView.CostShares costs = CostSharePolicy.shares(verified, all.stream()
                 .map(u -> new CostSharePolicy.UnitOutcome(u.verdict(), u.supplierShare())).toList(), config.returns().ntfCustomerShare());
-        return ReturnView.of(r, all, tests, costs);
+        return ReturnView.of(r, all, tests, costs, suppliers.byIds(all.stream().map(ReturnUnit::supplierId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet())));
     }
 
     private ReturnView audited(ReturnOrder r, String action, ReturnView before) {

@@ -157,7 +157,7 @@ class KpiTest {
         // reopens it) and the report closed again.
         TestClock.reset();
         judge(c1, u1, false, ReturnBodies.judgement(u1, "NTF"));
-        judge(c2, u3, true, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.5));
+        judge(c2, u3, true, ReturnBodies.judgement(u3, "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier(com.aftersales.support.Fixtures.supplier("某轴承厂"), 0.5));
         reportVersion = EightDTestData.close(report, reportVersion, "TM220 电机轴承早期失效");
         reportVersion = version(as("QUALITY_ENGINEER").header("If-Match", "\"" + reportVersion + "\"").body(EightDBodies.linkCase(c2))
                 .post("/api/v1/eight-d-reports/" + report + "/cases").then().statusCode(200).body("recurrenceCount", equalTo(1))

@@ -69,4 +69,14 @@ class CostSharePolicyTest {
                 List.of(new UnitOutcome(null, null), ntf(), new UnitOutcome(null, null)), BigDecimal.ONE);
         assertThat(s.ntfCustomerShareCny()).hasToString("100.00");
     }
+
+    @Test
+    void aDebitNoteClaimsTheUnitsPartTimesTheShareRoundedToTheFenOnce() {
+        // 1333.33 × 0.35 = 466.6655 → 466.67 (half-up, once).
+        assertThat(CostSharePolicy.supplierPart(new BigDecimal("1333.33"), 1, new BigDecimal("0.35"))).hasToString("466.67");
+        // 100 / 3 = 33.3333333333 per unit × 0.5 = 16.66666666665 → 16.67, not 16.665 rounded twice.
+        assertThat(CostSharePolicy.supplierPart(new BigDecimal("100"), 3, HALF)).hasToString("16.67");
+        assertThat(CostSharePolicy.supplierPart(new BigDecimal("0.01"), 1, new BigDecimal("0.4"))).hasToString("0.00");
+        assertThat(CostSharePolicy.supplierPart(BigDecimal.ZERO, 0, HALF)).hasToString("0.00");
+    }
 }

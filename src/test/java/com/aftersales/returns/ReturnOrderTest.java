@@ -125,9 +125,9 @@ class ReturnOrderTest {
         assertThat(issueKeys(invalid)).containsExactly("units[0].causeCategory returns.cause_required",
                 "units[1].causeCategory returns.ntf_has_no_cause", "units[1].serialNo returns.not_tested");
         ProblemException incomplete = refused(() -> order.judge(units, List.of(
-                new Finding("SN-A", Verdict.DEFECT_CONFIRMED, Cause.PURCHASED_PART, " ", new BigDecimal("0.6"))),
+                new Finding("SN-A", Verdict.DEFECT_CONFIRMED, Cause.PURCHASED_PART, null, new BigDecimal("0.6"))),
                 List.of("SN-A", "SN-B"), "qe", AT));
-        assertThat(issueKeys(incomplete)).containsExactly("units[0].supplier returns.supplier_required",
+        assertThat(issueKeys(incomplete)).containsExactly("units[0].supplierCode returns.supplier_required",
                 "units returns.verdict_missing");
         assertThat(order.status()).isEqualTo(ReturnOrder.Status.TESTING);
         assertThat(units.get(0).verdict()).isNull();
@@ -159,15 +159,16 @@ class ReturnOrderTest {
     @Test
     void aPurchasedPartKeepsItsSupplierAndShare() {
         tested();
+        UUID bearings = UUID.randomUUID();
         order.judge(units, List.of(
-                new Finding("SN-A", Verdict.DEFECT_CONFIRMED, Cause.PURCHASED_PART, " 某轴承厂 ", new BigDecimal("0.6")),
-                new Finding("SN-B", Verdict.DEFECT_CONFIRMED, Cause.DESIGN, "ignored", new BigDecimal("0.9"))),
+                new Finding("SN-A", Verdict.DEFECT_CONFIRMED, Cause.PURCHASED_PART, bearings, new BigDecimal("0.6")),
+                new Finding("SN-B", Verdict.DEFECT_CONFIRMED, Cause.DESIGN, UUID.randomUUID(), new BigDecimal("0.9"))),
                 List.of("SN-A", "SN-B"), "qe", AT);
         assertThat(order.status()).isEqualTo(ReturnOrder.Status.JUDGED);
-        assertThat(units.get(0).supplier()).isEqualTo("某轴承厂");
+        assertThat(units.get(0).supplierId()).isEqualTo(bearings);
         assertThat(units.get(0).supplierShare()).isEqualByComparingTo("0.6");
         assertThat(units.get(0).judgedBy()).isEqualTo("qe");
-        assertThat(units.get(1).supplier()).isNull();
+        assertThat(units.get(1).supplierId()).isNull();
         assertThat(units.get(1).supplierShare()).isNull();
     }
 

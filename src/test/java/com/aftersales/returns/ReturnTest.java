@@ -59,7 +59,7 @@ class ReturnTest {
         as("AFTER_SALES_MANAGER").header("Accept-Language", "en").get("/api/v1/cases/" + caseId + "/events").then()
                 .body("items.text", hasItem("Return " + returnNo + " was received by the warehouse"))
                 .body("items.text", org.hamcrest.Matchers.not(hasItem(containsString("已由仓库接收"))));
-        String judge = verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.6))
+        String judge = verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART").supplier(com.aftersales.support.Fixtures.supplier("某轴承厂"), 0.6))
                 .json();
         as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(409);
         v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"").body(test(w.serial(), true).json()).post(base + "/tests")
@@ -67,7 +67,7 @@ class ReturnTest {
         as("WAREHOUSE").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(403);
         as("ENGINEER").header("If-Match", "\"" + v + "\"")
                 .body(verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART")).json())
-                .post(base + "/verdict").then().statusCode(422).body("errors[0].field", equalTo("units[0].supplier"));
+                .post(base + "/verdict").then().statusCode(422).body("errors[0].field", equalTo("units[0].supplierCode"));
         v = v(as("ENGINEER").header("If-Match", "\"" + v + "\"").body(judge).post(base + "/verdict").then().statusCode(200)
                 .body("status", equalTo("JUDGED")).body("units[0].supplier", equalTo("某轴承厂")).extract().response());
         v = v(as("QUALITY_ENGINEER").header("If-Match", "\"" + v + "\"")

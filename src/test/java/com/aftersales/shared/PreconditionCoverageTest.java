@@ -62,6 +62,9 @@ class PreconditionCoverageTest {
             Map.entry("POST /api/v1/problems/from-report/{reportId}", "adds a problem from a closed 8D report"),
             Map.entry("POST /api/v1/recalls", "drafts a campaign"),
             Map.entry("POST /api/v1/returns", "opens a return order"),
+            Map.entry("POST /api/v1/suppliers", "registers a supplier"),
+            Map.entry("POST /api/v1/supplier-recoveries", "raises a debit note (a new row; a second one for the same "
+                    + "returned unit is 409)"),
             Map.entry("POST /api/v1/spare-parts", "creates a spare part"),
             Map.entry("POST /api/v1/spare-parts/{id}/movements", "books a stock movement (a new movement row; stock never "
                     + "goes negative, Idempotency-Key against a retried issue)"),

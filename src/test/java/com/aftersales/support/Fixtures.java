@@ -13,6 +13,14 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A supplier of purchased parts registered by quality, named uniquely: its code. */
+    public static String supplier(String name) {
+        String code = Api.unique("SUP");
+        as("QUALITY_ENGINEER").body(JsonBody.of("code", code, "name", name)).post("/api/v1/suppliers")
+                .then().statusCode(201);
+        return code;
+    }
+
     /** A warranty term of a customer: its id. */
     public static String term(String customerId, WarrantyBodies.Term term) {
         return as("SALES").body(term.json()).post("/api/v1/customers/" + customerId + "/warranty-terms")

@@ -74,9 +74,9 @@ public final class ReturnBodies {
             return set("causeCategory", causeCategory);
         }
 
-        /** The supplier who pays a share (0 to 1) of the verified costs. */
-        public Judgement supplier(String supplier, double share) {
-            return set("supplier", supplier).set("supplierShare", share);
+        /** The supplier (an active supplier record, by its code) who pays a share (0 to 1) of the verified costs. */
+        public Judgement supplier(String supplierCode, double share) {
+            return set("supplierCode", supplierCode).set("supplierShare", share);
         }
     }
 }

@@ -90,6 +90,7 @@ public class ContractOpenApiFilter implements OASFilter {
         TAGS.put("problems", "The problem library and department problem digests");
         TAGS.put("recalls", "Recall campaigns, their units and progress reports");
         TAGS.put("returns", "Return orders (RMA): receipt, tests, NTF verdicts, disposition, restock");
+        TAGS.put("suppliers", "Suppliers of purchased parts and supplier recovery (责任追溯): debit notes raised for confirmed purchased-part defects, accepted or disputed, recovered or written off");
         TAGS.put("ledger", "The quality center's complaint and returns ledgers as workbooks: template, export, historical import");
         TAGS.put("spare-parts", "Spare parts, stock per location, spare plans, transfer orders and quotes");
         TAGS.put("kpis", "Service KPIs as JSON, CSV or a zh-CN workbook");

@@ -147,7 +147,7 @@ class CustomerViewsTest {
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(w.serial(), "台架噪声测试", true).json())
                 .post(base + "/tests").then().statusCode(200);
         as("ENGINEER").header("If-Match", "\"2\"").body(ReturnBodies.verdict().unit(ReturnBodies.judgement(w.serial(), "DEFECT_CONFIRMED")
-                        .causeCategory("PURCHASED_PART").supplier("某轴承厂", 0.6)).json())
+                        .causeCategory("PURCHASED_PART").supplier(com.aftersales.support.Fixtures.supplier("某轴承厂"), 0.6)).json())
                 .post(base + "/verdict").then().statusCode(200);
 
         String one = asCustomer(customer).get(base).then().statusCode(200)
@@ -158,7 +158,7 @@ class CustomerViewsTest {
                 .body("items[0].id", equalTo(id)).body("items[0].costs", nullValue()).extract().asString();
         for (String answer : List.of(one, list)) {
             assertThat(answer).doesNotContain("某轴承厂").doesNotContain("3217.19").doesNotContain("1930.31")
-                    .doesNotContain("supplierRecoveryCny").doesNotContain("supplierShare");
+                    .doesNotContain("supplierRecoveryCny").doesNotContain("supplierShare").doesNotContain("supplierCode");
         }
         // Staff see the verdict's supplier and what it means for the case's costs.
         as("QUALITY_ENGINEER").get(base).then().statusCode(200).body("units[0].supplier", equalTo("某轴承厂"))

@@ -1,0 +1,10 @@
+package com.aftersales.returns;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.UUID;
+
+@ApplicationScoped
+class SupplierRepository implements PanacheRepositoryBase<Supplier, UUID> {
+}
