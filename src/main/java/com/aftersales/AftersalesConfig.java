@@ -50,6 +50,9 @@ public interface AftersalesConfig {
 
     Cases cases();
 
+    /** Paid service contracts (保修协议). */
+    Warranty warranty();
+
     /** Offline field work: how far the times a field engineer's device states may lie from the service's clock. */
     Field field();
 
@@ -220,6 +223,17 @@ public interface AftersalesConfig {
         /** Owner of a case that names no unit and whose customer has no unit to take a product line from. */
         @WithDefault("AFTER_SALES_MANAGER")
         String defaultOwnerRole();
+    }
+
+    interface Warranty {
+        /**
+         * When a newly signed service contract starts to cover its dates: at signing, or only from the day its fee is
+         * paid. Recorded on each contract as it is signed: a later change applies to contracts signed after it.
+         */
+        @WithDefault("signing")
+        ContractActivation contractActivation();
+
+        enum ContractActivation { SIGNING, PAYMENT }
     }
 
     interface Field {
