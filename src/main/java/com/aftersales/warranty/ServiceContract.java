@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.billing.BillingStatus;
 import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,9 +19,6 @@ import java.util.UUID;
 public class ServiceContract extends Versioned {
 
     public enum Status { ACTIVE, CANCELLED }
-
-    /** Where the fee stands: derived from the invoice and payment facts. */
-    public enum BillingStatus { NOT_INVOICED, INVOICED, PAID }
 
     @Id
     public UUID id;

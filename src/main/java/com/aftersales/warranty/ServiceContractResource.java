@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.billing.PaymentRequest;
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
@@ -115,7 +116,7 @@ public class ServiceContractResource {
     @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceContractView.class)))
     public Response payment(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ServiceContracts.ContractPaymentRequest request) {
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PaymentRequest request) {
         long expected = Versions.required(ifMatch);
         ServiceContractView view = contracts.pay(SerialNo.of(serialNo), Params.uuid("service-contract", contractId),
                 expected, request);

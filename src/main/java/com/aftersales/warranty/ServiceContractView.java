@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.billing.BillingStatus;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -14,7 +15,7 @@ public record ServiceContractView(UUID id, String serialNo, UUID customerId, Str
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal feeCny,
                                   String coverage, String signedBy, LocalDate signedOn, ServiceContract.Status status,
                                   String cancelReason, ActivationRule activationRule,
-                                  ServiceContract.BillingStatus billingStatus, String invoiceNo, LocalDate invoicedOn,
+                                  BillingStatus billingStatus, String invoiceNo, LocalDate invoicedOn,
                                   LocalDate paidOn, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal paidCny,
                                   String paymentRef, long version, OffsetDateTime createdAt,
                                   OffsetDateTime updatedAt) {

@@ -2,6 +2,7 @@ package com.aftersales.warranty;
 
 import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.billing.PaymentRequest;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -16,15 +17,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,13 +43,6 @@ public class ServiceContracts {
     public record ContractInvoiceRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_/-]{1,40}", message = "{aftersales.invoice.no}") String invoiceNo,
             @NotNull LocalDate invoicedOn) {
-    }
-
-    /** The fee's payment: the whole fee (no partial payments), its date and the bank or voucher reference. */
-    public record ContractPaymentRequest(
-            @NotNull LocalDate paidOn,
-            @NotBlank @Size(max = 200) String paymentRef,
-            @NotNull @DecimalMin("0.00") @DecimalMax("999999999999.99") @Digits(integer = 12, fraction = 2) BigDecimal amountCny) {
     }
 
     @Inject
@@ -155,7 +144,7 @@ public class ServiceContracts {
      * payment rule the contract covers its dates from this day on; entitlements frozen on cases before stay as they are.
      */
     public ServiceContractView pay(@NotNull SerialNo serialNo, @NotNull UUID contractId, long expectedVersion,
-                                   @NotNull @Valid ContractPaymentRequest request) {
+                                   @NotNull @Valid PaymentRequest request) {
         UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
         ServiceContract contract = billable(unit, contractId, expectedVersion);
         if (contract.paidOn != null) {
@@ -164,15 +153,7 @@ public class ServiceContracts {
         if (contract.invoiceNo == null) {
             throw new ProblemException(409, "contract_not_invoiced", contract.contractNo);
         }
-        if (request.paidOn().isAfter(LocalDate.now(clock))) {
-            throw ProblemException.invalid("paidOn", "cases.date_in_future");
-        }
-        if (request.paidOn().isBefore(contract.invoicedOn)) {
-            throw ProblemException.invalid("paidOn", "warranty.paid_before_invoice", contract.invoicedOn);
-        }
-        if (request.amountCny().compareTo(contract.feeCny) != 0) {
-            throw ProblemException.invalid("amountCny", "warranty.payment_not_fee", contract.feeCny.setScale(2).toPlainString());
-        }
+        request.check(LocalDate.now(clock), contract.invoicedOn, contract.feeCny);
         return change(unit, contract, "PAY", () -> {
             contract.paidOn = request.paidOn();
             contract.paidCny = request.amountCny().setScale(2);

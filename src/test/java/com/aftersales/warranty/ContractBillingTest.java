@@ -107,7 +107,7 @@ class ContractBillingTest {
                 .post(c.base() + "/payment").then().statusCode(422).body("errors[0].field", equalTo("paidOn"));
         as("FINANCE").header("If-Match", "\"1\"").header("Accept-Language", "zh-CN").body(payment(LocalDate.of(2025, 2, 3), "R", "400.00"))
                 .post(c.base() + "/payment").then().statusCode(422).body("errors[0].field", equalTo("amountCny"))
-                .body("errors[0].message", equalTo("收款金额须为协议全额费用 800.00 元（不接受部分付款）"));
+                .body("errors[0].message", equalTo("收款金额须为应收全额 800.00 元（不接受部分付款）"));
         as("FINANCE").header("If-Match", "\"1\"").body(payment(LocalDate.of(2025, 2, 3), "R", "800.001"))
                 .post(c.base() + "/payment").then().statusCode(422).body("errors[0].field", equalTo("amountCny"));
         as("FINANCE").get(c.base()).then().header("ETag", "\"1\"").body("billingStatus", equalTo("INVOICED"))
