@@ -143,4 +143,40 @@ class CaseInvoiceTest {
                 .body("notInvoicedCny", equalTo("0.00"));
         assertThat(Sql.count("select count(*) from case_invoice where case_id = cast(? as uuid)", free)).isZero();
     }
+
+    /** The KPI "cost per unit in service by regime" (staff only): who bears each verified cost, ÷ units in the field. */
+    @Test
+    void costPerUnitByRegimeSplitsVerifiedCostsByWhoBearsThemWithContractFeesBeside() {
+        CaseTestData.World w = CaseTestData.world("PASSENGER_CAR");
+        String chargeable = chargeableCaseWithAcceptedQuote(w);
+        verifiedCost(chargeable, "TRAVEL", "200.05");
+        verifiedCost(CaseTestData.openCase(w), "TRAVEL", "300.00");
+        // Not verified: not counted.
+        as("SALES").body(CaseBodies.cost("PARTS", "999.00").json()).post("/api/v1/cases/" + chargeable + "/costs")
+                .then().statusCode(201);
+        LocalDate today = TestClock.today();
+        String contract = "/api/v1/units/" + w.serial() + "/service-contracts/" + as("SALES")
+                .body(com.aftersales.support.WarrantyBodies.contract("KPI-" + w.serial(), LocalDate.of(2027, 1, 10),
+                        LocalDate.of(2028, 1, 9), "800.00").json())
+                .post("/api/v1/units/" + w.serial() + "/service-contracts").then().statusCode(201).extract().path("id");
+        as("FINANCE").header("If-Match", "\"0\"").body(com.aftersales.support.WarrantyBodies.invoice("FP-K-" + w.serial(), today))
+                .post(contract + "/invoice").then().statusCode(200);
+        as("FINANCE").header("If-Match", "\"1\"").body(com.aftersales.support.WarrantyBodies.payment(today, "R-K", "800.00"))
+                .post(contract + "/payment").then().statusCode(200);
+
+        String code = as("SALES").get("/api/v1/customers/" + w.customerId()).then().extract().path("code");
+        String csv = new String(as("QUALITY_ENGINEER").accept("text/csv").header("Accept-Language", "en")
+                .queryParam("from", "2025-06-01").queryParam("to", today.toString()).queryParam("kpi", "costPerUnitByRegime")
+                .queryParam("groupBy", "customer").get("/api/v1/kpis").then().statusCode(200).extract().asByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF\"group\",\"units in the field\",\"free warranty CNY\",\"service contract CNY\","
+                + "\"chargeable CNY\",\"free warranty CNY per unit\",\"service contract CNY per unit\",\"chargeable CNY per unit\","
+                + "\"contract fees paid CNY\"\r\n");
+        assertThat(csv.lines().filter(l -> l.contains(code)).toList()).singleElement().asString()
+                .endsWith(",\"1\",\"300.00\",\"0.00\",\"551.05\",\"300.00\",\"0.00\",\"551.05\",\"800.00\"");
+        // Staff only: a customer account is refused it like an unknown KPI.
+        asCustomer(UUID.fromString(w.customerId())).queryParam("from", "2025-06-01").queryParam("to", today.toString())
+                .queryParam("kpi", "costPerUnitByRegime").get("/api/v1/kpis").then().statusCode(400)
+                .body("errors[0].field", equalTo("kpi"));
+    }
 }
