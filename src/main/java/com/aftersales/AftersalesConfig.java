@@ -50,6 +50,9 @@ public interface AftersalesConfig {
 
     Cases cases();
 
+    /** Paid service contracts (保修协议). */
+    Warranty warranty();
+
     /** Offline field work: how far the times a field engineer's device states may lie from the service's clock. */
     Field field();
 
@@ -231,6 +234,17 @@ public interface AftersalesConfig {
          */
         @WithDefault("60")
         int stationFeeWindowDays();
+    }
+
+    interface Warranty {
+        /**
+         * When a newly signed service contract starts to cover its dates: at signing, or only from the day its fee is
+         * paid. Recorded on each contract as it is signed: a later change applies to contracts signed after it.
+         */
+        @WithDefault("signing")
+        ContractActivation contractActivation();
+
+        enum ContractActivation { SIGNING, PAYMENT }
     }
 
     interface Field {

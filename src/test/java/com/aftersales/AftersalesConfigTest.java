@@ -75,6 +75,9 @@ class AftersalesConfigTest {
         assertThat(config.webhooks().timeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.units().importing().maxRows()).isEqualTo(50000);
         assertThat(config.idempotency().waitForFirst()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.warranty().contractActivation()).isEqualTo(AftersalesConfig.Warranty.ContractActivation.SIGNING);
+        assertThat(config("prod", Map.of("AFTERSALES_WARRANTY_CONTRACT_ACTIVATION", "payment")).warranty().contractActivation())
+                .isEqualTo(AftersalesConfig.Warranty.ContractActivation.PAYMENT);
 
         AftersalesConfig test = config("test", Map.of());
         assertThat(cron(test, "follow-up")).contains("off");

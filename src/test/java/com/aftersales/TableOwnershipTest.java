@@ -39,6 +39,7 @@ class TableOwnershipTest {
             Map.entry("case_cost", "cases"), Map.entry("attachment", "cases"), Map.entry("case_gate_waiver", "cases"),
             Map.entry("gm_delegation", "cases"), Map.entry("case_claim", "cases"), Map.entry("case_claim_line", "cases"),
             Map.entry("station_rate_card", "cases"), Map.entry("station_rate", "cases"),
+            Map.entry("case_invoice", "cases"), Map.entry("case_invoice_line", "cases"),
             Map.entry("eight_d_report", "eightd"), Map.entry("eight_d_case", "eightd"), Map.entry("eight_d_discipline", "eightd"),
             Map.entry("eight_d_action", "eightd"), Map.entry("eight_d_deadline", "eightd"), Map.entry("work_calendar", "eightd"),
             Map.entry("problem", "problems"), Map.entry("problem_link", "problems"), Map.entry("department_subscriber", "problems"),

@@ -138,6 +138,23 @@ final class KpiCatalog {
     /** Claims with their claimed and agreed totals (a line not yet agreed counts 0 agreed), aliased {@code cl}. */
     static final String CLAIM_TOTALS = "(select k.*, (select sum(l.claimed_cny) from case_claim_line l where l.claim_id = k.id) as claimed, "
             + "(select coalesce(sum(l.agreed_cny), 0) from case_claim_line l where l.claim_id = k.id) as agreed from case_claim k) cl";
+    /** A paid contract fee belongs to the month it was paid and to its unit's customer, product line and model. */
+    static final Kpis.Dims FEE_DIMS = new Kpis.Dims("to_char(sc.paid_on, 'YYYY-MM')", "cast(sc.customer_id as text)",
+            "u.product_line", "u.product_model", null);
+
+    /**
+     * Verified cost lines of every case incurred in the period by who bears them (the regime frozen on the case's unit:
+     * COMPANY for the free warranty and cases without units, SERVICE_CONTRACT, CUSTOMER for chargeable work), and beside
+     * them the service-contract fees paid in the period: one row per source, summed per group by {@link #ALL}.
+     */
+    static String costsAndFees(Context ctx) {
+        return "select " + COST_DIMS.expr(ctx.groupBy()) + " as grp, cc.billed_to, cc.amount_cny as amount, 0 as fee "
+                + "from (select case_id, product_model, billed_to, cast(date_trunc('month', incurred_on) as date) as month, "
+                + "amount_cny from case_cost where status = 'VERIFIED' and incurred_on between :from and :to) cc "
+                + "join service_case c on c.id = cc.case_id where " + CASE_SCOPE
+                + " union all select " + FEE_DIMS.expr(ctx.groupBy()) + ", null, 0, sc.paid_cny from service_contract sc "
+                + "join unit_record u on u.id = sc.unit_id where sc.paid_on between :from and :to and " + scope("sc");
+    }
 
     static final List<Kpi> ALL = List.of(
             new Kpi("cases", "客诉数量（按类型、严重度）", "Cases by type and severity",
@@ -378,6 +395,28 @@ final class KpiCatalog {
                                 + "where sr.created_at >= :fromTs and sr.created_at < :toTs and " + CASE_SCOPE
                                 + " group by 1 order by 1";
                     }),
+            new Kpi("costPerUnitByRegime", "单台服务费用（按保修类型）", "Service cost per unit by regime",
+                    "期间内发生的已核实费用按承担方分列——三包（公司承担，含无产品的客诉单）、保修协议、收费服务（客户承担）——各 ÷ 期末在用产品数；另列期间内收讫的保修协议费用",
+                    "verified costs incurred in the period by who bears them — free warranty (the company, cases without units included), service contract, chargeable (the customer) — each ÷ units in the field; beside them the service-contract fees paid in the period",
+                    true,
+                    List.of(GROUP, new Col("fieldUnits", "在用产品数", "units in the field"),
+                            new Col("freeWarrantyCny", "三包费用（元）", "free warranty CNY"),
+                            new Col("serviceContractCny", "保修协议费用（元）", "service contract CNY"),
+                            new Col("chargeableCny", "收费服务费用（元）", "chargeable CNY"),
+                            new Col("freeWarrantyCnyPerUnit", "单台三包费用（元）", "free warranty CNY per unit"),
+                            new Col("serviceContractCnyPerUnit", "单台保修协议费用（元）", "service contract CNY per unit"),
+                            new Col("chargeableCnyPerUnit", "单台收费服务费用（元）", "chargeable CNY per unit"),
+                            new Col("contractFeesPaidCny", "保修协议收款（元）", "contract fees paid CNY")),
+                    // Amounts as numeric(14, 2) even when a regime has no line in a group: "0.00", not "0".
+                    ctx -> perFieldUnit(ctx, "num as (select grp, "
+                                    + "sum(amount) filter (where billed_to = 'COMPANY') as fw, "
+                                    + "sum(amount) filter (where billed_to = 'SERVICE_CONTRACT') as sc, "
+                                    + "sum(amount) filter (where billed_to = 'CUSTOMER') as ch, sum(fee) as fees "
+                                    + "from (" + costsAndFees(ctx) + ") t group by 1)",
+                            "select coalesce(f.grp, x.grp), coalesce(f.n, 0), round(coalesce(x.fw, 0), 2), round(coalesce(x.sc, 0), 2), "
+                                    + "round(coalesce(x.ch, 0), 2), round(coalesce(x.fw, 0) / nullif(f.n, 0), 2), "
+                                    + "round(coalesce(x.sc, 0) / nullif(f.n, 0), 2), round(coalesce(x.ch, 0) / nullif(f.n, 0), 2), "
+                                    + "round(coalesce(x.fees, 0), 2)")),
             new Kpi("recallCompletion", "召回完成率", "Recall completion",
                     "期末前已启动的召回活动：已补救产品数 ÷（涉及产品数 − 豁免数）× 100%",
                     "recall campaigns activated by the end of the period: remedied units ÷ (affected − exempt units) × 100%", false,

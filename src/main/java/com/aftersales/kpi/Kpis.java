@@ -196,10 +196,17 @@ public class Kpis {
                 : groupBy.param, tables);
     }
 
-    /** Customer ids in the group column become "code name" labels: one query for all tables of the report. */
+    static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /**
+     * Customer ids in the group column become "code name" labels: one query for all tables of the report. A KPI that
+     * has no customer dimension answers one 'ALL' row (sparePartsFillRate): it stays as it is, not cast to a uuid.
+     */
     void labelCustomers(List<KpiReport.Table> tables) {
         String[] ids = tables.stream().flatMap(t -> t.rows().stream()).map(r -> r.get("group"))
-                .filter(java.util.Objects::nonNull).map(Object::toString).distinct().toArray(String[]::new);
+                .filter(java.util.Objects::nonNull).map(Object::toString).filter(id -> UUID_TEXT.matcher(id).matches())
+                .distinct().toArray(String[]::new);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select cast(id as text), code || ' ' || name from customer "
                 + "where id = any(cast(cast(?1 as text[]) as uuid[]))").setParameter(1, ids).getResultList();

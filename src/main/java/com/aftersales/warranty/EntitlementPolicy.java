@@ -20,8 +20,11 @@ import java.util.UUID;
  *     from delivery. The last day is inclusive: 24 months from 2024-01-15 cover up to 2026-01-14.</li>
  * <li>Whichever limit comes first ends the warranty: a mileage (or operating-hours) reading above the limit ends
  *     it even before the end date; a reading equal to the limit is still covered.</li>
- * <li>Outside the warranty, an active service contract covering the date (and the mileage, if it has a limit)
- *     applies; otherwise the service is chargeable, until the next contract starts if one is already signed.</li>
+ * <li>Outside the warranty, an active service contract in force on the date (and covering the mileage, if it has a
+ *     limit) applies; otherwise the service is chargeable, until the next contract comes into force if one is known.
+ *     A contract signed under {@link ActivationRule#SIGNING} is in force over its dates; one signed under
+ *     {@link ActivationRule#PAYMENT} only from the day its fee was paid (a date before it, or any date while it is
+ *     unpaid, is not covered by it: reason {@code contract_awaiting_payment} or {@code contract_paid_later}).</li>
  * <li>A replacement unit (disposition REPLACE on a return) inherits the free warranty of the first unit of its
  *     replacement chain, as that unit's own term and start basis give it; it is covered from its own delivery. When
  *     the term that applies to the replacement itself says {@link ReplacementWarranty#OWN}, the replacement has its
@@ -57,7 +60,29 @@ public final class EntitlementPolicy {
     }
 
     public record Contract(UUID id, String contractNo, LocalDate start, LocalDate end, Integer mileageLimitKm,
-                           boolean active) {
+                           boolean active, ActivationRule rule, LocalDate paidOn) {
+
+        /** A contract signed under the signing rule. */
+        public Contract(UUID id, String contractNo, LocalDate start, LocalDate end, Integer mileageLimitKm, boolean active) {
+            this(id, contractNo, start, end, mileageLimitKm, active, ActivationRule.SIGNING, null);
+        }
+
+        /** The first day it covers (null: not in force on any day yet, an unpaid contract under the payment rule). */
+        LocalDate inForceFrom() {
+            if (rule != ActivationRule.PAYMENT) {
+                return start;
+            }
+            return paidOn == null ? null : paidOn.isAfter(start) ? paidOn : start;
+        }
+
+        boolean inForceOn(LocalDate day) {
+            LocalDate from = inForceFrom();
+            return from != null && !from.isAfter(day) && !end.isBefore(day);
+        }
+
+        boolean spans(LocalDate day) {
+            return !start.isAfter(day) && !end.isBefore(day);
+        }
     }
 
     /** One reason, as a message key ({@code entitlement.<code>}) and its arguments. */
@@ -156,8 +181,14 @@ public final class EntitlementPolicy {
 
         List<Contract> active = contracts.stream().filter(Contract::active).toList();
         Optional<Contract> covering = active.stream()
-                .filter(c -> !c.start().isAfter(date) && !c.end().isBefore(date))
+                .filter(c -> c.inForceOn(date))
                 .max(Comparator.comparing(Contract::start));
+        if (covering.isEmpty()) {
+            // Signed under the payment rule, dated over the day, but not (yet) paid by then: it does not cover the day.
+            active.stream().filter(c -> c.spans(date)).max(Comparator.comparing(Contract::start)).ifPresent(c ->
+                    reasons.add(c.paidOn() == null ? Reason.of("contract_awaiting_payment", c.contractNo(), c.start(), c.end())
+                            : Reason.of("contract_paid_later", c.contractNo(), c.paidOn())));
+        }
         if (covering.isPresent()) {
             Contract c = covering.get();
             if (c.mileageLimitKm() == null || mileageKm == null || mileageKm <= c.mileageLimitKm()) {
@@ -170,13 +201,15 @@ public final class EntitlementPolicy {
             }
             reasons.add(Reason.of("contract_mileage_exceeded", c.contractNo(), mileageKm, c.mileageLimitKm()));
         }
-        Optional<Contract> next = active.stream().filter(c -> c.start().isAfter(date)).min(Comparator.comparing(Contract::start));
+        Optional<Contract> next = active.stream()
+                .filter(c -> c.inForceFrom() != null && c.inForceFrom().isAfter(date) && !c.inForceFrom().isAfter(c.end()))
+                .min(Comparator.comparing(Contract::inForceFrom));
         if (next.isPresent()) {
-            reasons.add(Reason.of("next_contract", next.get().contractNo(), next.get().start()));
+            reasons.add(Reason.of("next_contract", next.get().contractNo(), next.get().inForceFrom()));
         } else if (covering.isEmpty()) {
             reasons.add(Reason.of("no_contract"));
         }
-        return new Decision(Regime.CHARGEABLE, next.map(c -> c.start().minusDays(1)).orElse(null), null, null, null,
+        return new Decision(Regime.CHARGEABLE, next.map(c -> c.inForceFrom().minusDays(1)).orElse(null), null, null, null,
                 warrantyStart, warrantyEnd, reasons);
     }
 

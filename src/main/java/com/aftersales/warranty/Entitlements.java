@@ -62,7 +62,7 @@ public class Entitlements {
                                          order by t.effective_from) as text)
                     from warranty_term t where t.customer_id = u.customer_id and t.product_line = u.product_line) as terms,
                    (select cast(json_agg(json_build_array(c.id, c.contract_no, c.start_date, c.end_date, c.mileage_limit_km,
-                                                          c.status)
+                                                          c.status, c.activation_rule, c.paid_on)
                                          order by c.start_date, c.contract_no) as text)
                     from service_contract c where c.unit_id = u.id and c.customer_id = u.customer_id) as contracts,
                    (select cast(json_agg(json_build_array(s.component, s.version, s.updated_at) order by s.component) as text)
@@ -185,7 +185,8 @@ public class Entitlements {
         for (JsonNode c : parse(array)) {
             contracts.add(new EntitlementPolicy.Contract(UUID.fromString(c.get(0).asText()), c.get(1).asText(),
                     date(c.get(2)), date(c.get(3)), integer(c.get(4)),
-                    ServiceContract.Status.valueOf(c.get(5).asText()) == ServiceContract.Status.ACTIVE));
+                    ServiceContract.Status.valueOf(c.get(5).asText()) == ServiceContract.Status.ACTIVE,
+                    ActivationRule.valueOf(c.get(6).asText()), date(c.get(7))));
         }
         return contracts;
     }

@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.billing.BillingStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.aftersales.shared.persistence.Versioned;
 import jakarta.persistence.Column;
@@ -63,7 +64,34 @@ public class ServiceContract extends Versioned {
     @Column(name = "cancel_reason")
     public String cancelReason;
 
+    /** The rule this contract was signed under (a later change of the configuration does not change it). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "activation_rule", nullable = false, updatable = false)
+    public ActivationRule activationRule;
+
+    /** The fee's invoice (发票号), once. */
+    @Column(name = "invoice_no")
+    public String invoiceNo;
+
+    @Column(name = "invoiced_on")
+    public LocalDate invoicedOn;
+
+    /** The fee's payment, once and in full (no partial payments). */
+    @Column(name = "paid_on")
+    public LocalDate paidOn;
+
+    @Column(name = "paid_cny", precision = 14, scale = 2)
+    public BigDecimal paidCny;
+
+    @Column(name = "payment_ref")
+    public String paymentRef;
+
+    BillingStatus billingStatus() {
+        return paidOn != null ? BillingStatus.PAID : invoiceNo != null ? BillingStatus.INVOICED : BillingStatus.NOT_INVOICED;
+    }
+
     EntitlementPolicy.Contract facts() {
-        return new EntitlementPolicy.Contract(id, contractNo, startDate, endDate, mileageLimitKm, status == Status.ACTIVE);
+        return new EntitlementPolicy.Contract(id, contractNo, startDate, endDate, mileageLimitKm, status == Status.ACTIVE,
+                activationRule, paidOn);
     }
 }

@@ -1,5 +1,6 @@
 package com.aftersales.warranty;
 
+import com.aftersales.shared.billing.PaymentRequest;
 import com.aftersales.shared.error.Messages;
 import com.aftersales.shared.idempotency.Idempotent;
 import com.aftersales.shared.paging.Page;
@@ -88,6 +89,37 @@ public class ServiceContractResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CancellationRequest request) {
         long expected = Versions.required(ifMatch);
         ServiceContractView view = contracts.cancel(SerialNo.of(serialNo), Params.uuid("service-contract", contractId), expected, request);
+        return Versions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("{contractId}/invoice")
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Record the fee's invoice once (If-Match): its number (unique, 409 invoice_no_taken) and date (not "
+            + "after today, not before the signing: 422 invoicedOn); a cancelled contract takes none (409)")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceContractView.class)))
+    public Response invoice(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ServiceContracts.ContractInvoiceRequest request) {
+        long expected = Versions.required(ifMatch);
+        ServiceContractView view = contracts.invoice(SerialNo.of(serialNo), Params.uuid("service-contract", contractId),
+                expected, request);
+        return Versions.ok(view, view.version());
+    }
+
+    @POST
+    @Path("{contractId}/payment")
+    @RolesAllowed({Roles.FINANCE, Roles.ADMIN})
+    @Operation(summary = "Record the fee's payment once and in full (If-Match): after the invoice (409 contract_not_invoiced), "
+            + "dated neither after today nor before the invoice (422 paidOn), the whole fee (422 amountCny). Under the "
+            + "payment activation rule the contract covers its dates from that day")
+    @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceContractView.class)))
+    public Response payment(@PathParam("serialNo") String serialNo, @PathParam("contractId") String contractId,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, PaymentRequest request) {
+        long expected = Versions.required(ifMatch);
+        ServiceContractView view = contracts.pay(SerialNo.of(serialNo), Params.uuid("service-contract", contractId),
+                expected, request);
         return Versions.ok(view, view.version());
     }
 }

@@ -1,6 +1,8 @@
 package com.aftersales.warranty;
 
+import com.aftersales.AftersalesConfig;
 import com.aftersales.shared.audit.AuditTrail;
+import com.aftersales.shared.billing.PaymentRequest;
 import com.aftersales.shared.error.ProblemException;
 import com.aftersales.shared.paging.Page;
 import com.aftersales.shared.paging.PageRequest;
@@ -15,7 +17,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -26,13 +30,20 @@ import java.util.UUID;
 /**
  * Signs and cancels paid service contracts (保修协议). Active contracts of one unit never overlap. A contract belongs to
  * the customer who signed it (the unit's customer that day): after the unit moves to another customer, a customer
- * account sees only its own customer's contracts of the unit; staff see all of them.
+ * account sees only its own customer's contracts of the unit; staff see all of them. Finance invoices the fee once and
+ * records its payment once, in full; a contract signed under the payment rule covers its dates only from that day.
  */
 @ApplicationScoped
 @Transactional
 public class ServiceContracts {
 
     static final String AUDIT_TYPE = "service-contract";
+
+    /** The fee's invoice as finance issued it: its number (发票号) and date. */
+    public record ContractInvoiceRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_/-]{1,40}", message = "{aftersales.invoice.no}") String invoiceNo,
+            @NotNull LocalDate invoicedOn) {
+    }
 
     @Inject
     ServiceContractRepository contracts;
@@ -48,6 +59,9 @@ public class ServiceContracts {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AftersalesConfig config;
 
     public ServiceContractView sign(@NotNull SerialNo serialNo, @NotNull @Valid ServiceContractRequest request) {
         if (request.endDate().isBefore(request.startDate())) {
@@ -79,6 +93,8 @@ public class ServiceContracts {
         contract.signedBy = caller.subject();
         contract.signedOn = request.signedOn() == null ? LocalDate.now(clock) : request.signedOn();
         contract.status = ServiceContract.Status.ACTIVE;
+        // The rule in force today stays this contract's rule: a later change of the setting does not flip it.
+        contract.activationRule = ActivationRule.valueOf(config.warranty().contractActivation().name());
         contracts.persistAndFlush(contract);
         ServiceContractView view = ServiceContractView.of(contract, unit.serialNo());
         audit.record(AUDIT_TYPE, contract.id, "CREATE", null, view);
@@ -93,13 +109,75 @@ public class ServiceContracts {
         if (contract.status == ServiceContract.Status.CANCELLED) {
             throw new ProblemException(409, "contract_cancelled", contract.contractNo);
         }
+        return change(unit, contract, "CANCEL", () -> {
+            contract.status = ServiceContract.Status.CANCELLED;
+            contract.cancelReason = request.reason().strip();
+        });
+    }
+
+    /** The fee's one invoice: dated neither ahead of today nor before the signing; not on a cancelled contract. */
+    public ServiceContractView invoice(@NotNull SerialNo serialNo, @NotNull UUID contractId, long expectedVersion,
+                                       @NotNull @Valid ContractInvoiceRequest request) {
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
+        ServiceContract contract = billable(unit, contractId, expectedVersion);
+        if (contract.invoiceNo != null) {
+            throw new ProblemException(409, "contract_invoiced", contract.contractNo, contract.invoiceNo);
+        }
+        if (request.invoicedOn().isAfter(LocalDate.now(clock))) {
+            throw ProblemException.invalid("invoicedOn", "cases.date_in_future");
+        }
+        if (request.invoicedOn().isBefore(contract.signedOn)) {
+            throw ProblemException.invalid("invoicedOn", "warranty.invoiced_before_signing", contract.signedOn);
+        }
+        String invoiceNo = request.invoiceNo().strip().toUpperCase(Locale.ROOT);
+        if (contracts.count("invoiceNo", invoiceNo) > 0) {
+            throw new ProblemException(409, "invoice_no_taken", invoiceNo);
+        }
+        return change(unit, contract, "INVOICE", () -> {
+            contract.invoiceNo = invoiceNo;
+            contract.invoicedOn = request.invoicedOn();
+        });
+    }
+
+    /**
+     * The fee's one payment, in full, against its invoice: not dated ahead of today nor before the invoice. Under the
+     * payment rule the contract covers its dates from this day on; entitlements frozen on cases before stay as they are.
+     */
+    public ServiceContractView pay(@NotNull SerialNo serialNo, @NotNull UUID contractId, long expectedVersion,
+                                   @NotNull @Valid PaymentRequest request) {
+        UnitRecord unit = units.visible(serialNo, LockModeType.NONE);
+        ServiceContract contract = billable(unit, contractId, expectedVersion);
+        if (contract.paidOn != null) {
+            throw new ProblemException(409, "contract_paid", contract.contractNo, contract.paidOn);
+        }
+        if (contract.invoiceNo == null) {
+            throw new ProblemException(409, "contract_not_invoiced", contract.contractNo);
+        }
+        request.check(LocalDate.now(clock), contract.invoicedOn, contract.feeCny);
+        return change(unit, contract, "PAY", () -> {
+            contract.paidOn = request.paidOn();
+            contract.paidCny = request.amountCny().setScale(2);
+            contract.paymentRef = request.paymentRef().strip();
+        });
+    }
+
+    /** One audited change of a contract: the view before, the change, the flush (the version moves), the view after. */
+    private ServiceContractView change(UnitRecord unit, ServiceContract contract, String action, Runnable change) {
         ServiceContractView before = ServiceContractView.of(contract, unit.serialNo());
-        contract.status = ServiceContract.Status.CANCELLED;
-        contract.cancelReason = request.reason().strip();
+        change.run();
         contracts.flush();
         ServiceContractView after = ServiceContractView.of(contract, unit.serialNo());
-        audit.record(AUDIT_TYPE, contractId, "CANCEL", before, after);
+        audit.record(AUDIT_TYPE, contract.id, action, before, after);
         return after;
+    }
+
+    private ServiceContract billable(UnitRecord unit, UUID contractId, long expectedVersion) {
+        ServiceContract contract = contract(unit, contractId);
+        Versions.check(contract.version, expectedVersion);
+        if (contract.status == ServiceContract.Status.CANCELLED) {
+            throw new ProblemException(409, "contract_cancelled", contract.contractNo);
+        }
+        return contract;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -17,7 +17,8 @@ import java.time.OffsetDateTime;
  * signed it, not a later customer of the unit). One INSERT … SELECT per kind; the dedupe key (window, unit, end date)
  * makes a second or concurrent run insert nothing. A unit first found inside the 30-day window gets only that notice.
  * A replacement's warranty ends where the one it inherits does (unless its term gives it its own); a replaced unit
- * (out of the field) gets no alert.
+ * (out of the field) gets no alert. A contract counts only once it is in force: one signed under the payment rule and
+ * not paid yet neither spares the unit the warranty alert nor gets an expiry notice of its own.
  */
 @ApplicationScoped
 public class WarrantyExpiryJob implements Job {
@@ -30,6 +31,11 @@ public class WarrantyExpiryJob implements Job {
 
     @Inject
     Clock clock;
+
+    /** A contract in force (or to be on its dates), by its alias: the SQL twin of EntitlementPolicy.Contract#inForceFrom. */
+    static String inForce(String alias) {
+        return "(%1$s.status = 'ACTIVE' and (%1$s.activation_rule = 'SIGNING' or %1$s.paid_on is not null))".formatted(alias);
+    }
 
     @Override
     public String name() {
@@ -75,8 +81,8 @@ public class WarrantyExpiryJob implements Job {
                             join windows w on e.end_date > cast(?2 as date) + w.next_w and e.end_date <= cast(?2 as date) + w.w
                             where not exists (select 1 from service_contract sc where sc.unit_id = e.unit_id
                                               and sc.customer_id = e.customer_id
-                                              and sc.status = 'ACTIVE' and sc.end_date > e.end_date)
-                        )""", """
+                                              and %s and sc.end_date > e.end_date)
+                        )""".formatted(inForce("sc")), """
                         select 'WARRANTY_EXPIRY' as kind, case when r.who = 'sales' then 'SALES' end as recipient_role,
                                null as recipient_subject, case when r.who = 'customer' then d.customer_id end as customer_id,
                                jsonb_build_object('serialNo', d.serial_no, 'endDate', d.end_date, 'windowDays', d.w) as payload,
@@ -91,11 +97,11 @@ public class WarrantyExpiryJob implements Job {
                             select sc.id, sc.contract_no, sc.end_date, u.serial_no, sc.customer_id, w.w
                             from service_contract sc join unit_record u on u.id = sc.unit_id
                             join windows w on sc.end_date > cast(?2 as date) + w.next_w and sc.end_date <= cast(?2 as date) + w.w
-                            where sc.status = 'ACTIVE' and u.replaced_on is null
+                            where %s and u.replaced_on is null
                               and not exists (select 1 from service_contract later where later.unit_id = sc.unit_id
                                               and later.customer_id = sc.customer_id
-                                              and later.status = 'ACTIVE' and later.end_date > sc.end_date)
-                        )""", """
+                                              and %s and later.end_date > sc.end_date)
+                        )""".formatted(inForce("sc"), inForce("later")), """
                         select 'SERVICE_CONTRACT_EXPIRY' as kind, case when r.who = 'sales' then 'SALES' end as recipient_role,
                                null as recipient_subject, case when r.who = 'customer' then d.customer_id end as customer_id,
                                jsonb_build_object('serialNo', d.serial_no, 'contractNo', d.contract_no, 'endDate', d.end_date) as payload,

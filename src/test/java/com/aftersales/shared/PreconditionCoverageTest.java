@@ -41,6 +41,8 @@ class PreconditionCoverageTest {
                     + "started by POST .../attachments: the announced upload becomes a readable attachment; nothing a reader "
                     + "has seen changes, and a repeat changes nothing"),
             Map.entry("POST /api/v1/cases/{caseId}/costs", "adds a cost line"),
+            Map.entry("POST /api/v1/cases/{caseId}/invoices", "issues an invoice of chargeable work (a new row; each cost "
+                    + "line is invoiced once, held by its key, so a repeat finds nothing to invoice: 409)"),
             Map.entry("POST /api/v1/cases/{caseId}/quotes", "adds a quote"),
             Map.entry("POST /api/v1/cases/{caseId}/visits", "plans a field visit"),
             Map.entry("POST /api/v1/cases/{caseId}/visits/{visitId}/report", "an offline submission of the whole visit "

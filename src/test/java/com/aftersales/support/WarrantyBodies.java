@@ -2,7 +2,7 @@ package com.aftersales.support;
 
 import java.time.LocalDate;
 
-/** Bodies of the warranty endpoints: free-warranty terms, service contracts and their cancellation. */
+/** Bodies of the warranty endpoints: free-warranty terms, service contracts, their cancellation, invoice and payment. */
 public final class WarrantyBodies {
 
     private WarrantyBodies() {
@@ -21,6 +21,16 @@ public final class WarrantyBodies {
 
     public static String cancellation(String reason) {
         return JsonBody.of("reason", reason);
+    }
+
+    /** A contract fee's invoice (发票号, date). */
+    public static String invoice(String invoiceNo, LocalDate invoicedOn) {
+        return JsonBody.of("invoiceNo", invoiceNo, "invoicedOn", invoicedOn);
+    }
+
+    /** A contract fee's payment: date, bank reference, amount (CNY text). */
+    public static String payment(LocalDate paidOn, String paymentRef, String amountCny) {
+        return JsonBody.of("paidOn", paidOn, "paymentRef", paymentRef, "amountCny", amountCny);
     }
 
     public static final class Term extends JsonBody<Term> {
@@ -61,6 +71,10 @@ public final class WarrantyBodies {
 
         public Contract coverage(String coverage) {
             return set("coverage", coverage);
+        }
+
+        public Contract signedOn(LocalDate signedOn) {
+            return set("signedOn", signedOn);
         }
     }
 }

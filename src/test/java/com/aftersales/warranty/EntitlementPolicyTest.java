@@ -53,6 +53,40 @@ class EntitlementPolicyTest {
     }
 
     @Test
+    void underThePaymentRuleAContractCoversFromItsPaymentDayOnly() {
+        UUID id = UUID.randomUUID();
+        Contract unpaid = new Contract(id, "SC-P", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), null, true,
+                ActivationRule.PAYMENT, null);
+        Decision awaiting = decide(UNIT, List.of(TWO_YEARS_100K), List.of(unpaid), "2026-06-01", 0);
+        assertThat(awaiting.regime()).isEqualTo(Regime.CHARGEABLE);
+        assertThat(codes(awaiting)).containsExactly("warranty_ended", "contract_awaiting_payment", "no_contract");
+        assertThat(awaiting.validUntil()).isNull();
+
+        Contract paidLater = new Contract(id, "SC-P", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), null, true,
+                ActivationRule.PAYMENT, LocalDate.of(2026, 3, 10));
+        Decision before = decide(UNIT, List.of(TWO_YEARS_100K), List.of(paidLater), "2026-03-09", 0);
+        assertThat(before.regime()).isEqualTo(Regime.CHARGEABLE);
+        assertThat(codes(before)).containsExactly("warranty_ended", "contract_paid_later", "next_contract");
+        assertThat(before.validUntil()).isEqualTo(LocalDate.of(2026, 3, 9));
+        Decision onPaymentDay = decide(UNIT, List.of(TWO_YEARS_100K), List.of(paidLater), "2026-03-10", 0);
+        assertThat(onPaymentDay.regime()).isEqualTo(Regime.SERVICE_CONTRACT);
+        assertThat(onPaymentDay.decidedBy().id()).isEqualTo(id);
+
+        // Paid before its start: it covers from its start, as under the signing rule.
+        Contract paidEarly = new Contract(id, "SC-P", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), null, true,
+                ActivationRule.PAYMENT, LocalDate.of(2026, 1, 5));
+        assertThat(decide(UNIT, List.of(TWO_YEARS_100K), List.of(paidEarly), "2026-02-01", 0).regime())
+                .isEqualTo(Regime.SERVICE_CONTRACT);
+        Decision waiting = decide(UNIT, List.of(TWO_YEARS_100K), List.of(paidEarly), "2026-01-20", 0);
+        assertThat(waiting.validUntil()).isEqualTo(LocalDate.of(2026, 1, 31));
+        // The same dates under the signing rule cover at once, paid or not.
+        Contract signing = new Contract(id, "SC-S", LocalDate.of(2026, 2, 1), LocalDate.of(2027, 1, 31), null, true,
+                ActivationRule.SIGNING, null);
+        assertThat(decide(UNIT, List.of(TWO_YEARS_100K), List.of(signing), "2026-06-01", 0).regime())
+                .isEqualTo(Regime.SERVICE_CONTRACT);
+    }
+
+    @Test
     void deliveryDayItselfIsCovered() {
         assertThat(decide(UNIT, List.of(TWO_YEARS_100K), List.of(), "2024-01-15", 0).regime()).isEqualTo(Regime.FREE_WARRANTY);
     }

@@ -56,6 +56,14 @@ class CustomerIsolationTest {
         asCustomer(a).header("If-None-Match", "*").body(claimBody()).put("/api/v1/cases/" + caseId + "/claim")
                 .then().statusCode(200);
         ids.put("claim-statements", "2026-01");
+        // A verified market-price line of the (chargeable) case, invoiced: the customer's bill.
+        String cost = as("SALES").body(CaseBodies.cost("TRAVEL", "120.00").json()).post("/api/v1/cases/" + caseId + "/costs")
+                .then().statusCode(201).extract().path("id");
+        as("AFTER_SALES_MANAGER").header("If-Match", "\"0\"").body(CaseBodies.decision("VERIFY"))
+                .post("/api/v1/cases/" + caseId + "/costs/" + cost + "/verification").then().statusCode(200);
+        ids.put("invoices", as("FINANCE").body(com.aftersales.support.JsonBody.of("invoiceNo", "FP-ISO-" + caseId.substring(0, 8),
+                "invoicedOn", LocalDate.of(2025, 7, 1))).post("/api/v1/cases/" + caseId + "/invoices").then().statusCode(201)
+                .extract().path("id"));
         ids.put("visits", as("REPAIR").body(CaseBodies.visit("ON_SITE_REPAIR", LocalDate.of(2025, 6, 5), "停车场").technician("周工").json())
                 .post("/api/v1/cases/" + caseId + "/visits").then().statusCode(201).extract().path("id"));
         String part = SparePartTest.part("TM220", false);
