@@ -41,6 +41,10 @@ public class Attachment {
     @Column(name = "uploaded_by", nullable = false, updatable = false)
     public String uploadedBy;
 
+    /** Internal cost evidence (a service station's documents): never listed or served to the case's customer. */
+    @Column(nullable = false, updatable = false)
+    public boolean internal;
+
     /** Set by CaseAttachments from the business clock. */
     @Column(name = "created_at", nullable = false, updatable = false)
     public OffsetDateTime createdAt;

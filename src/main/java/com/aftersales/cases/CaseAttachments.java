@@ -137,6 +137,8 @@ public class CaseAttachments {
         a.sizeBytes = sizeBytes;
         a.storageKey = "cases/" + caseId + "/" + a.id;
         a.uploadedBy = caller.subject();
+        // A station's documents are the evidence of its fees to the company: internal, as cost lines are.
+        a.internal = caller.isStationAccount();
         a.createdAt = OffsetDateTime.now(clock);
         attachments.persistAndFlush(a);
         audit.record(AUDIT_TYPE, a.id, "CREATE", null, AttachmentView.of(a, null, null));
@@ -228,7 +230,8 @@ public class CaseAttachments {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<AttachmentView> list(@NotNull UUID caseId, PageRequest page) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
-        String where = "caseId = ?1" + (page.after() == null ? "" : " and id > ?2");
+        String where = "caseId = ?1" + (caller.isCustomerAccount() ? " and internal = false" : "")
+                + (page.after() == null ? "" : " and id > ?2");
         Object[] params = page.after() == null ? new Object[]{c.id} : new Object[]{c.id, CaseCosts.uuidCursor(page.after())};
         List<Attachment> rows = attachments.find(where + " order by id", params).page(0, page.fetchSize()).list();
         return page.page(rows, a -> a.id.toString(), a -> AttachmentView.of(a, null, null));
@@ -277,7 +280,8 @@ public class CaseAttachments {
 
     /** The case's attachment with this id; 404 for an id of another case or none. */
     private Attachment attachment(ServiceCase c, UUID attachmentId, LockModeType lock) {
-        return attachments.find("id = ?1 and caseId = ?2", attachmentId, c.id).withLock(lock).firstResultOptional()
+        return attachments.find("id = ?1 and caseId = ?2" + (caller.isCustomerAccount() ? " and internal = false" : ""),
+                        attachmentId, c.id).withLock(lock).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("attachment", attachmentId));
     }
 

@@ -81,6 +81,23 @@ public class CaseReferences {
                 + "where case_id = ?1 and status = 'VERIFIED'").setParameter(1, caseId).getSingleResult();
     }
 
+    /**
+     * The sums of these cases' verified cost lines the company bears (billed to the company or under a service
+     * contract; not what the customer pays), by case (cases without any are left out); one query. What a supplier
+     * recovery is a share of.
+     */
+    public Map<UUID, BigDecimal> companyBorneCostsCny(Collection<UUID> caseIds) {
+        Map<UUID, BigDecimal> sums = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select case_id, sum(amount_cny) from case_cost "
+                    + "where case_id = any(?1) and status = 'VERIFIED' and billed_to <> 'CUSTOMER' group by case_id")
+                    .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
+            rows.forEach(r -> sums.put((UUID) r[0], (BigDecimal) r[1]));
+        }
+        return sums;
+    }
+
     /** The sums of these cases' verified cost lines in CNY, by case (cases without any are left out); one query. */
     public Map<UUID, BigDecimal> verifiedCostsCny(Collection<UUID> caseIds) {
         Map<UUID, BigDecimal> sums = new HashMap<>();

@@ -127,7 +127,8 @@ public class FieldVisitResource {
             Roles.QUALITY_ENGINEER, Roles.ENGINEER, Roles.REPAIR})
     @Operation(summary = "Give the visit to a service station (stationId: a customer of type SERVICE_STATION, else 422), "
             + "or back to the company's own engineers (stationId null); If-Match takes the visit's ETag. Only on an open "
-            + "case (409), not for a cancelled visit (409). The station's accounts then see the visit and submit its fees")
+            + "case (409), not for a cancelled visit (409); a visit its station has submitted fees for stays with it (409 "
+            + "visit_has_station_fees). The station's accounts then see the visit and submit its fees")
     @APIResponse(responseCode = "200", description = "OK", headers = {@Header(name = "ETag")},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FieldVisits.VisitView.class)))
     public Response assignStation(@PathParam("caseId") String caseId, @PathParam("visitId") String visitId,

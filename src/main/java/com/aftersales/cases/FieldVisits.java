@@ -277,7 +277,8 @@ public class FieldVisits {
 
     /**
      * The staff who plan visits give one to a service station (or take it back: null), under the visit's ETag, on an
-     * open case; the station must be a customer of type SERVICE_STATION (422).
+     * open case; the station must be a customer of type SERVICE_STATION (422). A visit the station has submitted fees
+     * for stays with it (409).
      */
     public VisitView assignStation(@NotNull UUID caseId, @NotNull UUID visitId, long expectedVersion,
                                    @NotNull StationAssignment request) {
@@ -288,6 +289,12 @@ public class FieldVisits {
         FieldVisit v = locked(c.id, visitId, expectedVersion);
         if (request.stationId() != null && !customers.isServiceStation(request.stationId())) {
             throw ProblemException.invalid("stationId", "cases.not_a_service_station", request.stationId());
+        }
+        if (v.stationId() != null && !v.stationId().equals(request.stationId())
+                && ((Number) visits.getEntityManager().createNativeQuery("select count(*) from case_cost where visit_id = ?1 "
+                        + "and station_id = ?2").setParameter(1, v.id).setParameter(2, v.stationId()).getSingleResult()).longValue() > 0) {
+            // The station has billed this visit: its lines stay its own, and no other station bills the same work.
+            throw new ProblemException(409, "visit_has_station_fees");
         }
         VisitView before = VisitView.of(v);
         v.assignStation(request.stationId());

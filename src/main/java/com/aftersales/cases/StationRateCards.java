@@ -151,6 +151,11 @@ public class StationRateCards {
 
     private RateCardView view(StationRateCard card) {
         List<Rates> history = rates(card.stationId, "order by valid_from desc", null);
+        if (caller.isStationAccount()) {
+            // The station reads its rates, not which staff accounts recorded them (internal, as on its fee lines).
+            history = history.stream().map(r -> new Rates(r.validFrom(), r.labourRateCny(), r.travelPerKmCny(),
+                    r.travelPerDayCny(), null)).toList();
+        }
         LocalDate today = LocalDate.now(clock);
         Rates current = history.stream().filter(r -> !r.validFrom().isAfter(today)).findFirst().orElse(null);
         return new RateCardView(card.stationId, current, history, card.version, card.createdAt, card.updatedAt);

@@ -48,8 +48,8 @@ final class DebitNoteWorkbook {
             row = pair(ws, row, "原因类别", "外购件缺陷");
             row = pair(ws, row, "责任比例", n.share().multiply(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP)
                     .stripTrailingZeros().toPlainString() + "%");
-            row = money(ws, row, "客诉单已核实费用（元）", n.verifiedCaseCostsCny());
-            row = pair(ws, row, "退货产品台数", String.valueOf(n.unitsInReturn()));
+            row = money(ws, row, "公司承担的已核实费用（元）", n.verifiedCaseCostsCny());
+            row = pair(ws, row, "案件退货产品台数", String.valueOf(n.unitsReturnedOnCase()));
             row = money(ws, row, "索赔金额（元）", n.amountCny());
             row = money(ws, row, "供应商接受金额（元）", n.acceptedCny());
             row = money(ws, row, "已追回金额（元）", n.recoveredCny());

@@ -190,8 +190,8 @@ public class Returns {
         List<Issue> unknown = new ArrayList<>();
         for (int i = 0; i < request.units().size(); i++) {
             Judgement j = request.units().get(i);
-            if (j.causeCategory() == ReturnUnit.Cause.PURCHASED_PART && j.supplierCode() != null
-                    && !j.supplierCode().isBlank() && !named.containsKey(j.supplierCode())) {
+            // Any code named must be an active supplier's, whatever the cause (else no supplier to record: 422, not 500).
+            if (j.supplierCode() != null && !j.supplierCode().isBlank() && !named.containsKey(j.supplierCode())) {
                 unknown.add(Issue.of("units[" + i + "].supplierCode", "returns.supplier_unknown", j.supplierCode()));
             }
         }

@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ public class SupplierRecoveries {
                                String supplierCode, String supplierName, UUID returnId, String returnNo, UUID caseId,
                                String caseNo, String serialNo, BigDecimal share,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal verifiedCaseCostsCny,
-                               int unitsInReturn,
+                               int unitsReturnedOnCase,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal acceptedCny, String disputeReason,
                                String answeredBy, OffsetDateTime answeredAt,
@@ -107,7 +108,7 @@ public class SupplierRecoveries {
     public record AttributableDefect(UUID returnId, String returnNo, UUID caseId, String serialNo, UUID supplierId,
                                String supplierCode, String supplierName, BigDecimal share, OffsetDateTime judgedAt,
                                @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal verifiedCaseCostsCny,
-                               int unitsInReturn, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny) {
+                               int unitsReturnedOnCase, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amountCny) {
     }
 
     /** One line of a debit note's evidence as the workbook lists it. */
@@ -161,12 +162,15 @@ public class SupplierRecoveries {
                 || unit.supplierId() == null || unit.supplierShare() == null || unit.supplierShare().signum() <= 0) {
             throw ProblemException.invalid("serialNo", "returns.recovery_not_purchased_part", serial);
         }
-        SupplierRecovery raised = recoveries.find("returnId = ?1 and unitId = ?2", r.id, unit.unitId()).firstResult();
+        // Once per unit and case, whichever of the case's returns it came back on (a unique index holds it under races).
+        SupplierRecovery raised = recoveries.find("caseId = ?1 and unitId = ?2", r.caseId, unit.unitId()).firstResult();
         if (raised != null) {
             throw new ProblemException(409, "supplier_recovery_exists", raised.debitNoteNo);
         }
-        BigDecimal verified = cases.verifiedCostsCny(r.caseId).setScale(2);
-        BigDecimal amount = CostSharePolicy.supplierPart(verified, all.size(), unit.supplierShare());
+        // The company's verified costs of the case, split over every unit returned on the case (all its returns).
+        BigDecimal verified = cases.companyBorneCostsCny(List.of(r.caseId)).getOrDefault(r.caseId, BigDecimal.ZERO).setScale(2);
+        int returned = unitsReturned(List.of(r.caseId)).getOrDefault(r.caseId, all.size());
+        BigDecimal amount = CostSharePolicy.supplierPart(verified, returned, unit.supplierShare());
         if (amount.signum() <= 0) {
             throw ProblemException.invalid("returnId", "returns.recovery_no_verified_costs", r.returnNo);
         }
@@ -186,7 +190,7 @@ public class SupplierRecoveries {
         n.status = SupplierRecovery.Status.RAISED;
         n.share = unit.supplierShare();
         n.verifiedCostsCny = verified;
-        n.unitsInReturn = all.size();
+        n.unitsInReturn = returned;
         n.amountCny = amount;
         n.testRecords = new ArrayList<>(tests);
         n.eightDReportId = request.eightDReportId();
@@ -365,23 +369,25 @@ public class SupplierRecoveries {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             select ru.return_id, ro.return_no, ro.case_id, ru.serial_no, ru.supplier_id, ru.supplier_share,
-                                   ru.judged_at, (select count(*) from return_unit x where x.return_id = ru.return_id)
+                                   ru.judged_at
                             from return_unit ru join return_order ro on ro.id = ru.return_id
                             where ru.verdict = 'DEFECT_CONFIRMED' and ru.cause_category = 'PURCHASED_PART'
                               and ru.supplier_id is not null and ru.supplier_share > 0
                               and not exists (select 1 from supplier_recovery s
-                                              where s.return_id = ru.return_id and s.unit_id = ru.unit_id)
+                                              where s.case_id = ro.case_id and s.unit_id = ru.unit_id)
                               and ro.return_no || '/' || ru.serial_no > ?1
                             order by ro.return_no || '/' || ru.serial_no
                             limit ?2""")
                     .setParameter(1, after).setParameter(2, page.fetchSize()).getResultList();
             more = rows.size() == page.fetchSize();
-            Map<UUID, BigDecimal> costs = cases.verifiedCostsCny(rows.stream().map(row -> (UUID) row[2]).collect(Collectors.toSet()));
+            Set<UUID> caseIds = rows.stream().map(row -> (UUID) row[2]).collect(Collectors.toSet());
+            Map<UUID, BigDecimal> costs = cases.companyBorneCostsCny(caseIds);
+            Map<UUID, Integer> returnedUnits = unitsReturned(caseIds);
             Map<UUID, Supplier> named = suppliers.byIds(rows.stream().map(row -> (UUID) row[4]).collect(Collectors.toSet()));
             for (Object[] row : rows) {
                 after = row[1] + "/" + row[3];
                 BigDecimal verified = costs.getOrDefault((UUID) row[2], BigDecimal.ZERO).setScale(2);
-                int units = ((Number) row[7]).intValue();
+                int units = returnedUnits.getOrDefault((UUID) row[2], 1);
                 BigDecimal share = (BigDecimal) row[5];
                 BigDecimal amount = CostSharePolicy.supplierPart(verified, units, share);
                 if (amount.signum() > 0 && found.size() < page.fetchSize()) {
@@ -392,6 +398,19 @@ public class SupplierRecoveries {
             }
         }
         return page.page(found, a -> a.returnNo() + "/" + a.serialNo(), a -> a);
+    }
+
+    /** The distinct units returned on each of these cases, over all their returns: one query. */
+    private Map<UUID, Integer> unitsReturned(Collection<UUID> caseIds) {
+        Map<UUID, Integer> counts = new java.util.HashMap<>();
+        if (!caseIds.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select ro.case_id, count(distinct ru.unit_id) from return_unit ru "
+                            + "join return_order ro on ro.id = ru.return_id where ro.case_id = any(?1) group by ro.case_id")
+                    .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
+            rows.forEach(row -> counts.put((UUID) row[0], ((Number) row[1]).intValue()));
+        }
+        return counts;
     }
 
     private static OffsetDateTime judgedAt(Object value) {

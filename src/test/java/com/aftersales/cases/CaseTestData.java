@@ -28,6 +28,21 @@ public final class CaseTestData {
         return CaseFixtures.claim(w, mileageKm, "里程较高的车辆出现故障").json();
     }
 
+    /** A customer of type SERVICE_STATION: its id, the station claim of its accounts. */
+    public static java.util.UUID station() {
+        return ServiceStationTest.station();
+    }
+
+    /** A visit of the case assigned to the station: the visit's id. */
+    public static String stationVisit(String caseId, java.util.UUID station) {
+        return ServiceStationTest.assignedVisit(caseId, station);
+    }
+
+    /** A chargeable case whose customer accepted a quote (verified lines billed to the customer): the case id. */
+    public static String chargeableCaseWithAcceptedQuote() {
+        return CaseInvoiceTest.chargeableCaseWithAcceptedQuote(world("PASSENGER_CAR"));
+    }
+
     public static String openCase(World w) {
         return CaseFixtures.openId(w);
     }

@@ -20,12 +20,15 @@ import java.util.UUID;
 
 import static com.aftersales.cases.CaseFixtures.world;
 import static com.aftersales.support.Api.as;
+import static com.aftersales.support.Api.asCustomer;
 import static com.aftersales.support.Api.asStation;
 import static com.aftersales.support.CaseBodies.attachment;
 import static com.aftersales.support.CaseBodies.cost;
 import static com.aftersales.support.CaseBodies.visit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -86,7 +89,11 @@ class ServiceStationTest {
                 .put("/api/v1/customers/" + station + "/rate-card").then().statusCode(200).header("ETag", "\"1\"")
                 .body("history", hasSize(2)).body("current.validFrom", equalTo(today.minusDays(30).toString()));
         asStation(station).get("/api/v1/customers/" + station + "/rate-card").then().statusCode(200)
-                .body("current.travelPerDayCny", equalTo("150.00"));
+                .body("current.travelPerDayCny", equalTo("150.00"))
+                // Which staff accounts recorded the rates is internal.
+                .body("history.recordedBy", everyItem(nullValue()));
+        as("AFTER_SALES_MANAGER").get("/api/v1/customers/" + station + "/rate-card").then()
+                .body("current.recordedBy", equalTo(Api.subject("AFTER_SALES_MANAGER")));
         asStation(other).get("/api/v1/customers/" + station + "/rate-card").then().statusCode(404);
 
         String visitId = assignedVisit(caseId, station);
@@ -102,6 +109,12 @@ class ServiceStationTest {
                 .body("$", not(hasKey("travelComment")));
 
         String doc = document(station, visitId);
+        // The station's documents are the evidence of its fees to the company: staff see them, the case's customer not.
+        as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId + "/attachments").then().statusCode(200)
+                .body("items.id", hasItem(doc));
+        asCustomer(UUID.fromString(w.customerId())).get("/api/v1/cases/" + caseId + "/attachments").then().statusCode(200)
+                .body("items.id", not(hasItem(doc)));
+        asCustomer(UUID.fromString(w.customerId())).get("/api/v1/cases/" + caseId + "/attachments/" + doc).then().statusCode(404);
 
         // 5 h at 80/h is 400.00 on the card: 500.00 is above it.
         String above = asStation(station).body(CaseBodies.stationFee("LABOUR", "500.00", today).labourHours("5")
@@ -134,6 +147,16 @@ class ServiceStationTest {
                 fees.path("items[1].id"), fees.path("items[1].status"));
         assertThat(status).containsEntry(above, "VERIFIED").containsEntry(within, "REJECTED");
         assertThat(fees.asString()).contains("里程不符").doesNotContain(Api.subject("AFTER_SALES_MANAGER"));
+
+        // A visit its station has billed stays with it: neither given to another station nor taken back.
+        String visitTag = as("AFTER_SALES_MANAGER").get("/api/v1/cases/" + caseId + "/visits/" + visitId).then()
+                .extract().header("ETag");
+        for (Object to : java.util.Arrays.asList(other, null)) {
+            as("AFTER_SALES_MANAGER").header("If-Match", visitTag).body("{\"stationId\": " + (to == null ? "null" : "\"" + to + "\"") + "}")
+                    .post("/api/v1/cases/" + caseId + "/visits/" + visitId + "/station-assignment").then().statusCode(409)
+                    .body("type", equalTo("urn:problem:aftersales:visit_has_station_fees"));
+        }
+        asStation(station).get("/api/v1/station/visits/" + visitId + "/fees").then().statusCode(200).body("items", hasSize(2));
 
         // A station without a card: its lines are flagged noRateCard.
         String otherVisit = assignedVisit(caseId, other);

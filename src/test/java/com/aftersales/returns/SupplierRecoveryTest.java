@@ -126,17 +126,19 @@ class SupplierRecoveryTest {
         // A deactivated supplier stays on its records but no new verdict names it; nor does an unknown code.
         as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(JsonBody.of("code", code, "name", "上海某轴承股份有限公司",
                 "active", false)).put(url).then().statusCode(200).body("active", equalTo(false));
-        for (String named : List.of(code, "NO-SUCH-SUPPLIER")) {
+        // (An unknown code beside another cause too: 422, not a server error.)
+        for (String[] named : List.of(new String[]{code, "PURCHASED_PART"}, new String[]{"NO-SUCH-SUPPLIER", "PURCHASED_PART"},
+                new String[]{"NO-SUCH-SUPPLIER", "MANUFACTURING_PROCESS"})) {
             CaseTestData.World w = CaseTestData.world("COMMERCIAL_VEHICLE");
             String returnId = ReturnTest.received(w, CaseTestData.openCase(w));
             as("QUALITY_ENGINEER").header("If-Match", "\"1\"").body(ReturnBodies.test(w.serial(), "台架", true).json())
                     .post("/api/v1/returns/" + returnId + "/tests").then().statusCode(200);
             as("QUALITY_ENGINEER").header("If-Match", "\"2\"").header("Accept-Language", "en")
-                    .body(verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory("PURCHASED_PART")
-                            .supplier(named, 0.5)).json())
+                    .body(verdict().unit(judgement(w.serial(), "DEFECT_CONFIRMED").causeCategory(named[1])
+                            .supplier(named[0], 0.5)).json())
                     .post("/api/v1/returns/" + returnId + "/verdict").then().statusCode(422)
                     .body("errors[0].field", equalTo("units[0].supplierCode"))
-                    .body("errors[0].message", equalTo("no active supplier with code " + named));
+                    .body("errors[0].message", equalTo("no active supplier with code " + named[0]));
             as("QUALITY_ENGINEER").get("/api/v1/returns/" + returnId).then().body("status", equalTo("TESTING"));
         }
     }
@@ -161,7 +163,7 @@ class SupplierRecoveryTest {
 
         Response raised = as("QUALITY_ENGINEER").body(raise(j, eightD, photo)).post(RECOVERIES).then().statusCode(201)
                 .body("status", equalTo("RAISED")).body("debitNoteNo", matchesPattern("DN-" + TestClock.today().getYear() + "-\\d{5}"))
-                .body("verifiedCaseCostsCny", equalTo("1333.33")).body("unitsInReturn", equalTo(1))
+                .body("verifiedCaseCostsCny", equalTo("1333.33")).body("unitsReturnedOnCase", equalTo(1))
                 .body("amountCny", equalTo("466.67")).body("supplierCode", equalTo(supplier))
                 .body("supplierName", equalTo("某轴承厂")).body("serialNo", equalTo(j.w().serial()))
                 .body("evidence.testRecords", equalTo(List.of(j.testId()))).body("evidence.eightDReportId", equalTo(eightD))
@@ -174,6 +176,21 @@ class SupplierRecoveryTest {
                 .body("type", equalTo("urn:problem:aftersales:supplier_recovery_exists"));
         as("FINANCE").queryParam("limit", 200).get(RECOVERIES + "/attributable").then()
                 .body("items.returnId", not(hasItem(j.returnId())));
+        // Once per unit and case: the unit back on a second return of the case is not raised again (it would claim the
+        // same costs twice).
+        String second = as("AFTER_SALES_MANAGER").body(ReturnBodies.authorise(j.caseId(), "再次退回", j.w().serial()))
+                .post("/api/v1/returns").then().statusCode(201).extract().path("id");
+        as("WAREHOUSE").header("If-Match", "\"0\"").post("/api/v1/returns/" + second + "/receipt").then().statusCode(200);
+        String secondTest = as("QUALITY_ENGINEER").header("If-Match", "\"1\"")
+                .body(ReturnBodies.test(j.w().serial(), "复测", true).json())
+                .post("/api/v1/returns/" + second + "/tests").then().statusCode(200).extract().path("tests[0].id");
+        as("QUALITY_ENGINEER").header("If-Match", "\"2\"").body(verdict().unit(judgement(j.w().serial(), "DEFECT_CONFIRMED")
+                .causeCategory("PURCHASED_PART").supplier(supplier, 0.35)).json())
+                .post("/api/v1/returns/" + second + "/verdict").then().statusCode(200);
+        as("FINANCE").queryParam("limit", 200).get(RECOVERIES + "/attributable").then()
+                .body("items.returnId", not(hasItem(second)));
+        as("QUALITY_ENGINEER").body(JsonBody.of("returnId", second, "serialNo", j.w().serial(), "testRecords", List.of(secondTest)))
+                .post(RECOVERIES).then().statusCode(409).body("type", equalTo("urn:problem:aftersales:supplier_recovery_exists"));
         // Frozen: a cost verified later does not change the raised note.
         verifyCost(j.caseId(), "100.00");
         as("FINANCE").get(url).then().statusCode(200).header("ETag", "\"0\"").body("amountCny", equalTo("466.67"))
@@ -194,7 +211,7 @@ class SupplierRecoveryTest {
         String reportNo = as("QUALITY_ENGINEER").get("/api/v1/eight-d-reports/" + eightD).then().extract().path("reportNo");
         assertThat(cells).containsEntry("通知单号", raised.path("debitNoteNo")).containsEntry("供应商", "某轴承厂（" + supplier + "）")
                 .containsEntry("产品钢印号", j.w().serial()).containsEntry("责任比例", "35%")
-                .containsEntry("客诉单已核实费用（元）", "1333.33").containsEntry("索赔金额（元）", "466.67")
+                .containsEntry("公司承担的已核实费用（元）", "1333.33").containsEntry("索赔金额（元）", "466.67")
                 .containsEntry("测试记录", "轴承振动测试").containsEntry("8D 报告", reportNo).containsEntry("附件", "轴承.jpg");
 
         as("QUALITY_ENGINEER").body(answer("ACCEPTED", "450.00", null)).post(url + "/acceptance").then().statusCode(428);

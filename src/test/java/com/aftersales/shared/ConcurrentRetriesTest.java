@@ -58,9 +58,13 @@ class ConcurrentRetriesTest {
     private static final int CLIENTS = 20;
 
     /** One request: the role that sends it, its path, content type and body. */
-    record Call(String role, String path, String type, String body) {
+    record Call(String role, String path, String type, String body, java.util.UUID station) {
+        Call(String role, String path, String type, String body) {
+            this(role, path, type, body, null);
+        }
+
         Response send(String key) {
-            var request = as(role).header("Idempotency-Key", key);
+            var request = (station == null ? as(role) : Api.asStation(station)).header("Idempotency-Key", key);
             if (body != null) {
                 request.contentType(type).body(body.getBytes(StandardCharsets.UTF_8));
             }
@@ -144,6 +148,24 @@ class ConcurrentRetriesTest {
                 SparePartBodies.plan(Api.unique("LOC"), 6, 3)));
         s.put("/api/v1/transfer-orders", () -> json("REPAIR", "/api/v1/transfer-orders",
                 SparePartBodies.transfer("HQ", "ZZ-STATION").line(part(), 4).json()));
+        s.put("/api/v1/suppliers", () -> json("QUALITY_ENGINEER", "/api/v1/suppliers",
+                com.aftersales.support.JsonBody.of("code", Api.unique("SUP"), "name", "并发供应商")));
+        s.put("/api/v1/supplier-recoveries", () -> json("QUALITY_ENGINEER", "/api/v1/supplier-recoveries",
+                com.aftersales.returns.ReturnTestData.raisableDebitNote()));
+        s.put("/api/v1/cases/{caseId}/invoices", () -> json("FINANCE", "/api/v1/cases/" + CaseTestData.chargeableCaseWithAcceptedQuote()
+                + "/invoices", com.aftersales.support.JsonBody.of("invoiceNo", Api.unique("INV"),
+                "invoicedOn", com.aftersales.support.TestClock.today())));
+        s.put("/api/v1/station/visits/{visitId}/attachments", () -> {
+            java.util.UUID station = CaseTestData.station();
+            return new Call(null, "/api/v1/station/visits/" + CaseTestData.stationVisit(aCase(), station) + "/attachments",
+                    "application/json", CaseBodies.attachment("维修单.pdf", "application/pdf", 12), station);
+        });
+        s.put("/api/v1/station/visits/{visitId}/fees", () -> {
+            java.util.UUID station = CaseTestData.station();
+            return new Call(null, "/api/v1/station/visits/" + CaseTestData.stationVisit(aCase(), station) + "/fees",
+                    "application/json", CaseBodies.stationFee("SERVICE_STATION_FEE", "90.00",
+                            com.aftersales.support.TestClock.today()).labourHours("1").json(), station);
+        });
         s.put("/api/v1/admin/webhooks", () -> json("ADMIN", "/api/v1/admin/webhooks",
                 NotifyBodies.webhook(Api.unique("质量群"), "https://127.0.0.1/a?key=x", "WECOM").role("SALES").json()));
         return s;
