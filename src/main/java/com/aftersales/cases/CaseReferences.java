@@ -98,19 +98,6 @@ public class CaseReferences {
         return sums;
     }
 
-    /** The sums of these cases' verified cost lines in CNY, by case (cases without any are left out); one query. */
-    public Map<UUID, BigDecimal> verifiedCostsCny(Collection<UUID> caseIds) {
-        Map<UUID, BigDecimal> sums = new HashMap<>();
-        if (!caseIds.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select case_id, sum(amount_cny) from case_cost "
-                    + "where case_id = any(?1) and status = 'VERIFIED' group by case_id")
-                    .setParameter(1, caseIds.toArray(new UUID[0])).getResultList();
-            rows.forEach(r -> sums.put((UUID) r[0], (BigDecimal) r[1]));
-        }
-        return sums;
-    }
-
     /** The file names of these attachments, by id (unknown ids are left out). */
     public Map<UUID, String> attachmentNames(Collection<UUID> attachmentIds) {
         Map<UUID, String> names = new HashMap<>();
