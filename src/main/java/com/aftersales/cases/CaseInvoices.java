@@ -188,8 +188,14 @@ public class CaseInvoices {
     @Transactional(Transactional.TxType.SUPPORTS)
     public BillView bill(@NotNull UUID caseId) {
         ServiceCase c = cases.visible(caseId, LockModeType.NONE);
+        // Every invoice's lines in one query, not one query per invoice.
+        Map<UUID, List<CaseCost>> lines = new java.util.HashMap<>();
+        costs.getEntityManager().createQuery("select l.invoiceId, k from CaseInvoiceLine l, CaseCost k where k.id = l.costId "
+                        + "and k.caseId = ?1 order by k.incurredOn, k.createdAt, k.id", Object[].class)
+                .setParameter(1, c.id).getResultList()
+                .forEach(row -> lines.computeIfAbsent((UUID) row[0], id -> new ArrayList<>()).add((CaseCost) row[1]));
         List<InvoiceView> views = invoices.list("caseId = ?1 order by invoicedOn, invoiceNo", c.id).stream()
-                .map(i -> view(i, linesOf(i.id))).toList();
+                .map(i -> view(i, lines.getOrDefault(i.id, List.of()))).toList();
         List<CaseCost> open = notInvoiced(c.id);
         return new BillView(c.id, c.caseNo, views, open.stream().map(CaseInvoices::line).toList(),
                 sum(open.stream().map(k -> k.amountCny).toList()), sum(views.stream().map(InvoiceView::totalCny).toList()),

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,8 +102,8 @@ public class KpiDashboard {
     /** One read transaction: the refresh time and the aggregates it wrote are read from the same snapshot. */
     @Transactional
     public Dashboard dashboard(String fromParam, String toParam, String groupByParam, Locale locale) {
-        YearMonth from = month("from", fromParam);
-        YearMonth to = month("to", toParam);
+        YearMonth from = com.aftersales.shared.web.Params.monthParam("from", fromParam);
+        YearMonth to = com.aftersales.shared.web.Params.monthParam("to", toParam);
         if (to.isBefore(from)) {
             throw ProblemException.badParameter("to", "kpi.to_before_from");
         }
@@ -202,16 +201,5 @@ public class KpiDashboard {
         };
         return "with p as (select " + grp + " as grp, " + sums + ", coalesce(sum(k.delivered_units), 0) as field_units "
                 + "from kpi_month k " + where + " group by 1) " + select + " from p order by 1";
-    }
-
-    private static YearMonth month(String name, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badParameter(name, "validation.required");
-        }
-        try {
-            return YearMonth.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badParameter(name, "kpi.month");
-        }
     }
 }

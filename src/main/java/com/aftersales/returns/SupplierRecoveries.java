@@ -352,7 +352,8 @@ public class SupplierRecoveries {
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ") + "order by debitNoteNo";
         List<SupplierRecovery> rows = recoveries.find(query, params).page(0, page.fetchSize()).list();
-        return page.page(rows, n -> n.debitNoteNo, this::view);
+        Map<UUID, DebitNoteView> views = views(rows);
+        return page.page(rows, n -> n.debitNoteNo, n -> views.get(n.id));
     }
 
     /**
@@ -441,10 +442,26 @@ public class SupplierRecoveries {
     }
 
     DebitNoteView view(SupplierRecovery n) {
-        Supplier s = suppliers.byIds(List.of(n.supplierId)).get(n.supplierId);
-        ReturnOrder r = orders.findById(n.returnId);
-        String caseNo = cases.caseNos(List.of(n.caseId)).get(n.caseId);
-        return new DebitNoteView(n.id, n.debitNoteNo, n.status, n.supplierId, s.code, s.name, n.returnId, r.returnNo,
+        return views(List.of(n)).get(n.id);
+    }
+
+    /** The notes as the API shows them, by id: their suppliers, return numbers and case numbers in one query each. */
+    private Map<UUID, DebitNoteView> views(List<SupplierRecovery> notes) {
+        Map<UUID, Supplier> named = suppliers.byIds(notes.stream().map(n -> n.supplierId).collect(Collectors.toSet()));
+        Map<UUID, String> caseNos = cases.caseNos(notes.stream().map(n -> n.caseId).collect(Collectors.toSet()));
+        Map<UUID, String> returnNos = new java.util.HashMap<>();
+        if (!notes.isEmpty()) {
+            em.createQuery("select r.id, r.returnNo from ReturnOrder r where r.id in :ids", Object[].class)
+                    .setParameter("ids", notes.stream().map(n -> n.returnId).collect(Collectors.toSet())).getResultList()
+                    .forEach(row -> returnNos.put((UUID) row[0], (String) row[1]));
+        }
+        Map<UUID, DebitNoteView> views = new java.util.HashMap<>();
+        notes.forEach(n -> views.put(n.id, view(n, named.get(n.supplierId), returnNos.get(n.returnId), caseNos.get(n.caseId))));
+        return views;
+    }
+
+    private static DebitNoteView view(SupplierRecovery n, Supplier s, String returnNo, String caseNo) {
+        return new DebitNoteView(n.id, n.debitNoteNo, n.status, n.supplierId, s.code, s.name, n.returnId, returnNo,
                 n.caseId, caseNo, n.serialNo, n.share, n.verifiedCostsCny.setScale(2), n.unitsInReturn, n.amountCny.setScale(2),
                 scaled(n.acceptedCny), n.disputeReason, n.answeredBy, n.answeredAt, scaled(n.recoveredCny), n.recoveredOn,
                 n.recoveryKind, n.recoveryRef, n.recoveredBy, n.writeOffReason, n.writtenOffBy, n.writtenOffAt,
